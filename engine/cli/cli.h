@@ -1,0 +1,33 @@
+/* Shared pieces of the command-line front end. */
+#ifndef NIACT_CLI_H
+#define NIACT_CLI_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "niact/session.h"
+
+/* Exit codes of cli.md. */
+enum { CLI_OK = 0, CLI_BAD_INPUT = 1, CLI_USAGE = 2 };
+
+/* Loads a scenario by name or folder; on failure prints the problems and returns NULL. */
+niact_host *cli_load(const char *name, FILE *err);
+/* Parses a seed (decimal or 0x hex, up to 64 bits). Returns 0 or -1. */
+int cli_parse_u64(const char *s, uint64_t *out);
+/* A seed from the clock, for games not given one. */
+uint64_t cli_clock_seed(void);
+
+/* The result block of a finished game: outcome, scores, objectives, final values. */
+void cli_print_result(FILE *out, niact_game *g);
+/* Prints the text of a log entry, wrapped at `width` with an indent. */
+void cli_print_wrapped(FILE *out, const char *text, int indent, int width);
+/* Formats what `role` knows of `track` ("12 (est. +/-3)", "tense (3)", "?"). */
+void cli_track_text(const niact_game *g, int role, int track, char *buf, size_t len);
+
+int cli_play(int argc, char **argv);
+int cli_sim(int argc, char **argv);
+int cli_check(int argc, char **argv);
+int cli_rules(int argc, char **argv);
+int cli_replay(int argc, char **argv);
+
+#endif

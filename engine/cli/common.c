@@ -1,0 +1,166 @@
+/* Helpers shared by the commands: loading, numbers, the result block. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+niact_host *cli_load(const char *name, FILE *err) {
+    char dir[4096], lib[4096], msg[8192];
+    if (niact_find_scenario(name, dir, sizeof dir, lib, sizeof lib) != 0) {
+        fprintf(err, "niact: no scenario '%s' (a bundled name, or a folder with scenario.lua)\n",
+                name);
+        return NULL;
+    }
+    niact_host *h = NULL;
+    niact_status st = niact_host_load(dir, lib, NULL, &h, msg, sizeof msg);
+    if (st != NIACT_OK) {
+        fprintf(err, "niact: scenario '%s' could not be loaded:\n", name);
+        /* Each problem is FILE:LINE: message, relative to the scenario folder. */
+        for (char *line = msg; line && *line;) {
+            char *nl = strchr(line, '\n');
+            if (nl)
+                *nl = 0;
+            if (strncmp(line, "lib/", 4) == 0)
+                fprintf(err, "%s/%s\n", lib, line + 4);
+            else if (line[0] == ' ')
+                fprintf(err, "%s\n", line);
+            else
+                fprintf(err, "%s/%s\n", dir, line);
+            line = nl ? nl + 1 : NULL;
+        }
+        if (st == NIACT_ERR_NOMEM)
+            fprintf(err, "(out of memory)\n");
+        return NULL;
+    }
+    return h;
+}
+
+int cli_parse_u64(const char *s, uint64_t *out) {
+    if (!s || !*s || *s == '-')
+        return -1;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 0);
+    if (*end || errno)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+uint64_t cli_clock_seed(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return ((uint64_t)ts.tv_sec * 1000003u ^ (uint64_t)ts.tv_nsec) % 1000000000u;
+}
+
+void cli_print_wrapped(FILE *out, const char *text, int indent, int width) {
+    int col = 0;
+    const char *p = text;
+    while (*p) {
+        if (*p == '\n') {
+            fputc('\n', out);
+            col = 0;
+            p++;
+            continue;
+        }
+        const char *w = p;
+        while (*w && *w != ' ' && *w != '\n')
+            w++;
+        int wl = (int)(w - p);
+        if (col == 0) {
+            fprintf(out, "%*s", indent, "");
+            col = indent;
+        } else if (col + 1 + wl > width) {
+            fprintf(out, "\n%*s", indent, "");
+            col = indent;
+        } else {
+            fputc(' ', out);
+            col++;
+        }
+        fwrite(p, 1, (size_t)wl, out);
+        col += wl;
+        p = w;
+        while (*p == ' ')
+            p++;
+    }
+    fputc('\n', out);
+}
+
+void cli_track_text(const niact_game *g, int role, int track, char *buf, size_t len) {
+    const niact_track_def *d = &niact_game_scenario(g)->tracks[track];
+    niact_track_view v;
+    if (niact_game_view_track(g, role, track, &v) != NIACT_OK || v.vis == NIACT_VIS_NONE) {
+        snprintf(buf, len, "?");
+        return;
+    }
+    const char *label = d->n_labels && v.value >= d->min && v.value <= d->max
+                            ? d->labels[v.value - d->min]
+                            : NULL;
+    if (v.vis == NIACT_VIS_ESTIMATE) {
+        if (label)
+            snprintf(buf, len, "%s (est. %d +/-%d)", label, v.value, v.error);
+        else
+            snprintf(buf, len, "%d +/-%d (estimate%s)", v.value, v.error,
+                     v.turn_seen < 0 ? ", not yet observed" : "");
+    } else if (label) {
+        snprintf(buf, len, "%s (%d)", label, v.value);
+    } else {
+        snprintf(buf, len, "%d", v.value);
+    }
+}
+
+static const char *outcome_name(niact_outcome o) {
+    switch (o) {
+    case NIACT_OUTCOME_SETTLEMENT: return "SETTLEMENT";
+    case NIACT_OUTCOME_WAR: return "WAR";
+    case NIACT_OUTCOME_LAST_TURN: return "LAST TURN";
+    case NIACT_OUTCOME_ERROR: return "ENDED ON ERROR";
+    default: return "RUNNING";
+    }
+}
+
+void cli_print_result(FILE *out, niact_game *g) {
+    const niact_scenario *sc = niact_game_scenario(g);
+    char date[16] = "";
+    niact_scenario_date(sc, niact_game_turn(g), date, sizeof date);
+    fprintf(out, "\n=== RESULT: %s after %d turn%s (%s) ===\n",
+            outcome_name(niact_game_outcome(g)), niact_game_turn(g),
+            niact_game_turn(g) == 1 ? "" : "s", date);
+    cli_print_wrapped(out, niact_game_outcome_text(g), 2, 78);
+    fprintf(out, "\nScores (0-100):\n");
+    for (int r = 0; r < sc->n_roles; r++) {
+        int32_t s = 0;
+        niact_game_score(g, r, r, &s);
+        fprintf(out, "  %-22s %3d\n", sc->roles[r].meta.name, s);
+        for (int o = 0; o < sc->n_objectives; o++) {
+            if (sc->objectives[o].role != r)
+                continue;
+            int32_t os = 0;
+            niact_game_objective_score(g, r, o, &os);
+            fprintf(out, "      %-36s %3d  (weight %d)\n", sc->objectives[o].meta.name, os,
+                    sc->objectives[o].weight);
+        }
+    }
+    fprintf(out, "\nThe true state at the end:\n");
+    for (int t = 0; t < sc->n_tracks; t++) {
+        if (sc->tracks[t].hidden)
+            continue;
+        int32_t v = 0;
+        niact_game_truth(g, t, &v);
+        const niact_track_def *d = &sc->tracks[t];
+        if (d->n_labels)
+            fprintf(out, "  %-36s %s (%d)\n", d->meta.name, d->labels[v - d->min], v);
+        else
+            fprintf(out, "  %-36s %d\n", d->meta.name, v);
+    }
+    fprintf(out, "\nstate hash: %016llx\n", (unsigned long long)niact_game_hash(g));
+}
+
+int cli_replay(int argc, char **argv) {
+    (void)argc;
+    (void)argv;
+    fprintf(stderr, "niact replay: game records are not in this build yet\n");
+    return CLI_BAD_INPUT;
+}

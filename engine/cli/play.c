@@ -1,0 +1,453 @@
+/* niact play --text: the terminal front end. Human seats read commands from stdin, so
+ * a file or a pipe can play a game; AI seats play themselves. */
+#include "cli.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct play {
+    niact_session *s;
+    niact_game *g;
+    const niact_scenario *sc;
+    size_t cursor[NIACT_MAX_ROLES];   /* log read so far, per role */
+    size_t public_cursor;             /* log shown to spectators */
+    niact_order pending[NIACT_MAX_ROLES][NIACT_MAX_ORDERS];
+    int n_pending[NIACT_MAX_ROLES];
+    int humans;                       /* human seats */
+    int quit;                         /* the player quit or input ended */
+} play;
+
+static const char *const help_text =
+    "Commands (a word or its first letter):\n"
+    "  status              what your seat knows: tracks, score, objectives\n"
+    "  actions             the actions you may order, with cost and effect\n"
+    "  order ACTION [N]    add an order (ACTION is its id or its number in 'actions')\n"
+    "  drop N              remove your order number N\n"
+    "  orders              your orders for this turn\n"
+    "  news [all]          news and reports since your last turn (or the whole game)\n"
+    "  brief               your seat's briefing\n"
+    "  done                give your orders and end your turn\n"
+    "  quit                leave the game\n"
+    "  help                this list\n";
+
+static void rule(const char *title) {
+    int n = (int)strlen(title);
+    printf("\n== %s ", title);
+    for (int i = n; i < 72; i++)
+        putchar('=');
+    putchar('\n');
+}
+
+static int32_t points_left(play *p, int role) {
+    int32_t left = niact_game_action_points(p->g, role);
+    for (int i = 0; i < p->n_pending[role]; i++)
+        left -= p->sc->actions[p->pending[role][i].action].cost;
+    return left;
+}
+
+static void show_news(play *p, int role, int all) {
+    size_t cur = all ? 0 : p->cursor[role];
+    niact_log_entry e;
+    int any = 0;
+    while (niact_game_log_next(p->g, role, &cur, &e)) {
+        char date[16] = "";
+        niact_scenario_date(p->sc, e.turn, date, sizeof date);
+        const char *tag = e.kind == NIACT_LOG_REPORT   ? "REPORT"
+                          : e.kind == NIACT_LOG_ERROR  ? "ERROR"
+                          : e.kind == NIACT_LOG_SYSTEM ? "NOTE"
+                                                       : "NEWS";
+        printf("  [%s %s] ", date, tag);
+        cli_print_wrapped(stdout, e.text, 0, 60);
+        any = 1;
+    }
+    if (!any)
+        printf("  (no news)\n");
+    if (!all)
+        p->cursor[role] = cur;
+}
+
+static void show_status(play *p, int role) {
+    char buf[128];
+    printf("  %s sees (date %s):\n", p->sc->roles[role].meta.name, "");
+    const char *group = NULL;
+    for (int t = 0; t < p->sc->n_tracks; t++) {
+        niact_track_view v;
+        niact_game_view_track(p->g, role, t, &v);
+        if (v.vis == NIACT_VIS_NONE)
+            continue;
+        const niact_track_def *d = &p->sc->tracks[t];
+        if (d->group[0] && (!group || strcmp(group, d->group) != 0)) {
+            printf("   %s:\n", d->group);
+            group = d->group;
+        }
+        cli_track_text(p->g, role, t, buf, sizeof buf);
+        printf("    %s%-34s %s\n", d->ladder ? "!" : " ", d->meta.name, buf);
+    }
+    int32_t s = 0;
+    niact_game_score(p->g, role, role, &s);
+    printf("  Your score now: %d/100\n", s);
+    for (int o = 0; o < p->sc->n_objectives; o++) {
+        if (p->sc->objectives[o].role != role)
+            continue;
+        int32_t os = 0;
+        niact_game_objective_score(p->g, role, o, &os);
+        printf("    %-38s %3d  (weight %d)\n", p->sc->objectives[o].meta.name, os,
+               p->sc->objectives[o].weight);
+    }
+}
+
+static void show_actions(play *p, int role) {
+    printf("  Action points this turn: %d (left: %d)\n", niact_game_action_points(p->g, role),
+           points_left(p, role));
+    int k = 0;
+    for (int a = 0; a < p->sc->n_actions; a++) {
+        const niact_action_def *d = &p->sc->actions[a];
+        if (!(d->roles & (1u << role)))
+            continue;
+        k++;
+        niact_order o = {(int16_t)role, (int16_t)a, d->has_param ? d->param_default : 0};
+        int ok = 0;
+        char why[200];
+        niact_game_order_legal(p->g, &o, &ok, why, sizeof why);
+        printf("  %2d. %-26s cost %d", k, d->meta.id, d->cost);
+        if (d->has_param)
+            printf("  [%s %d-%d]", d->param_name, d->param_min, d->param_max);
+        printf("%s\n", ok ? "" : "  (not possible now)");
+        char line[600];
+        snprintf(line, sizeof line, "%s. %s", d->meta.name, d->meta.text);
+        cli_print_wrapped(stdout, line, 8, 78);
+    }
+}
+
+/* The action named by id or by its number in this role's list, or -1. */
+static int find_action(play *p, int role, const char *word) {
+    char *end;
+    long k = strtol(word, &end, 10);
+    int n = 0;
+    for (int a = 0; a < p->sc->n_actions; a++) {
+        const niact_action_def *d = &p->sc->actions[a];
+        if (!(d->roles & (1u << role)))
+            continue;
+        n++;
+        if ((*end == 0 && k == n) || strcmp(d->meta.id, word) == 0)
+            return a;
+    }
+    return -1;
+}
+
+static void show_orders(play *p, int role) {
+    if (p->n_pending[role] == 0) {
+        printf("  No orders yet (%d action points to spend).\n", points_left(p, role));
+        return;
+    }
+    for (int i = 0; i < p->n_pending[role]; i++) {
+        const niact_order *o = &p->pending[role][i];
+        const niact_action_def *d = &p->sc->actions[o->action];
+        if (d->has_param)
+            printf("  %d. %s (%s %d)\n", i + 1, d->meta.name, d->param_name, o->param);
+        else
+            printf("  %d. %s\n", i + 1, d->meta.name);
+    }
+    printf("  Action points left: %d\n", points_left(p, role));
+}
+
+static void cmd_order(play *p, int role, char *arg) {
+    char *word = strtok(arg, " \t");
+    char *num = strtok(NULL, " \t");
+    if (!word) {
+        printf("  order what? Try 'actions' for the list.\n");
+        return;
+    }
+    int a = find_action(p, role, word);
+    if (a < 0) {
+        printf("  No action '%s' for your seat. Try 'actions'.\n", word);
+        return;
+    }
+    const niact_action_def *d = &p->sc->actions[a];
+    niact_order o = {(int16_t)role, (int16_t)a, d->has_param ? d->param_default : 0};
+    if (num) {
+        char *end;
+        long v = strtol(num, &end, 10);
+        if (*end || !d->has_param || v < d->param_min || v > d->param_max) {
+            if (d->has_param)
+                printf("  '%s' takes %s from %d to %d.\n", d->meta.id, d->param_name,
+                       d->param_min, d->param_max);
+            else
+                printf("  '%s' takes no number.\n", d->meta.id);
+            return;
+        }
+        o.param = (int32_t)v;
+    }
+    if (p->n_pending[role] >= NIACT_MAX_ORDERS) {
+        printf("  That is as many orders as a turn takes.\n");
+        return;
+    }
+    p->pending[role][p->n_pending[role]] = o;
+    /* Let the core judge the whole list: cost, repeats, legality. */
+    if (niact_game_submit(p->g, role, p->pending[role], p->n_pending[role] + 1) != NIACT_OK) {
+        printf("  Not accepted: %s.\n", niact_game_error(p->g));
+        niact_game_submit(p->g, role, p->pending[role], p->n_pending[role]);
+        return;
+    }
+    p->n_pending[role]++;
+    printf("  Ordered: %s", d->meta.name);
+    if (d->has_param)
+        printf(" (%s %d)", d->param_name, o.param);
+    printf(". Action points left: %d.\n", points_left(p, role));
+}
+
+static void cmd_drop(play *p, int role, const char *arg) {
+    int k = atoi(arg ? arg : "");
+    if (k < 1 || k > p->n_pending[role]) {
+        printf("  drop which? Give the number from 'orders'.\n");
+        return;
+    }
+    memmove(&p->pending[role][k - 1], &p->pending[role][k],
+            (size_t)(p->n_pending[role] - k) * sizeof(niact_order));
+    p->n_pending[role]--;
+    niact_game_submit(p->g, role, p->pending[role], p->n_pending[role]);
+    printf("  Dropped.\n");
+}
+
+/* Reads one line into buf; returns 0 at the end of input. */
+static int read_line(char *buf, size_t len) {
+    if (!fgets(buf, (int)len, stdin))
+        return 0;
+    size_t n = strlen(buf);
+    if (n && buf[n - 1] != '\n' && !feof(stdin)) { /* too long: drop the rest */
+        int c;
+        while ((c = getchar()) != EOF && c != '\n')
+            ;
+        buf[0] = 0;
+        printf("  That line was too long; ignored.\n");
+        return 1;
+    }
+    while (n && (buf[n - 1] == '\n' || buf[n - 1] == '\r' || isspace((unsigned char)buf[n - 1])))
+        buf[--n] = 0;
+    return 1;
+}
+
+/* One human seat's turn: commands until 'done'. Returns 0 when done, -1 on quit. */
+static int human_turn(play *p, int role) {
+    const niact_role_def *rd = &p->sc->roles[role];
+    char title[160], date[16];
+    niact_scenario_date(p->sc, niact_game_turn(p->g), date, sizeof date);
+    snprintf(title, sizeof title, "%s - turn %d of %d - %s", rd->meta.name,
+             niact_game_turn(p->g) + 1, p->sc->turns, date);
+    rule(title);
+    if (p->humans > 1)
+        printf("(Hot seat: only the %s delegation should read on.)\n", rd->meta.name);
+    if (niact_game_turn(p->g) == 0 && rd->briefing[0]) {
+        cli_print_wrapped(stdout, rd->briefing, 2, 78);
+    }
+    printf("News since your last turn:\n");
+    show_news(p, role, 0);
+    show_status(p, role);
+    printf("Type 'help' for commands, 'actions' to see your options, 'done' to end your turn.\n");
+    char line[1024];
+    for (;;) {
+        printf("[%s] > ", rd->meta.id);
+        fflush(stdout);
+        if (!read_line(line, sizeof line)) {
+            printf("\n(input ended)\n");
+            return -1;
+        }
+        char *cmd = line;
+        while (isspace((unsigned char)*cmd))
+            cmd++;
+        char *arg = cmd;
+        while (*arg && !isspace((unsigned char)*arg))
+            arg++;
+        if (*arg)
+            *arg++ = 0;
+        while (isspace((unsigned char)*arg))
+            arg++;
+        if (!*cmd)
+            continue;
+        if (!strcmp(cmd, "help") || !strcmp(cmd, "h") || !strcmp(cmd, "?"))
+            fputs(help_text, stdout);
+        else if (!strcmp(cmd, "status") || !strcmp(cmd, "s"))
+            show_status(p, role);
+        else if (!strcmp(cmd, "actions") || !strcmp(cmd, "a"))
+            show_actions(p, role);
+        else if (!strcmp(cmd, "order") || !strcmp(cmd, "o"))
+            cmd_order(p, role, arg);
+        else if (!strcmp(cmd, "drop"))
+            cmd_drop(p, role, arg);
+        else if (!strcmp(cmd, "orders"))
+            show_orders(p, role);
+        else if (!strcmp(cmd, "news") || !strcmp(cmd, "n") || !strcmp(cmd, "log"))
+            show_news(p, role, strcmp(arg, "all") == 0);
+        else if (!strcmp(cmd, "brief") || !strcmp(cmd, "b"))
+            cli_print_wrapped(stdout, rd->briefing[0] ? rd->briefing : "(no briefing)", 2, 78);
+        else if (!strcmp(cmd, "done") || !strcmp(cmd, "d") || !strcmp(cmd, "end")) {
+            if (niact_session_submit(p->s, role, p->pending[role], p->n_pending[role]) !=
+                NIACT_OK) {
+                printf("  Your orders are no longer possible: %s. Change them.\n",
+                       niact_session_error(p->s));
+                continue;
+            }
+            printf("  Orders given.\n");
+            return 0;
+        } else if (!strcmp(cmd, "quit") || !strcmp(cmd, "q") || !strcmp(cmd, "exit"))
+            return -1;
+        else
+            printf("  Unknown command '%.40s'. Type 'help'.\n", cmd);
+    }
+}
+
+/* For spectators of an all-AI game: this turn's public entries. */
+static void show_public(play *p) {
+    niact_log_entry e;
+    uint32_t all = (1u << p->sc->n_roles) - 1u;
+    size_t cur = p->public_cursor;
+    /* Read as role 0 but print only entries meant for everyone. */
+    while (niact_game_log_next(p->g, 0, &cur, &e)) {
+        if ((e.audience & all) != all)
+            continue;
+        printf("  - ");
+        cli_print_wrapped(stdout, e.text, 0, 72);
+    }
+    p->public_cursor = cur;
+}
+
+static int parse_seat(const niact_scenario *sc, const char *arg, niact_seat *seats) {
+    const char *eq = strchr(arg, '=');
+    if (!eq) {
+        fprintf(stderr, "niact play: --seat takes ROLE=human|ai[:PERSONALITY], not '%s'\n", arg);
+        return -1;
+    }
+    char role[64];
+    snprintf(role, sizeof role, "%.*s", (int)(eq - arg) < 63 ? (int)(eq - arg) : 63, arg);
+    int r = niact_scenario_role(sc, role);
+    if (r < 0) {
+        fprintf(stderr, "niact play: scenario '%s' has no role '%s' (roles:", sc->meta.id, role);
+        for (int i = 0; i < sc->n_roles; i++)
+            fprintf(stderr, " %s", sc->roles[i].meta.id);
+        fprintf(stderr, ")\n");
+        return -1;
+    }
+    if (niact_seat_parse(eq + 1, &seats[r]) != 0) {
+        fprintf(stderr, "niact play: seat '%s' must be human, ai or ai:PERSONALITY\n", eq + 1);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_play(int argc, char **argv) {
+    const char *scenario = "november1962", *seat_args[32];
+    int n_seats = 0, text = 0, hashes = 0;
+    uint64_t seed = 0;
+    int have_seed = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int more = i + 1 < argc;
+        if (!strcmp(a, "--scenario") && more)
+            scenario = argv[++i];
+        else if (!strcmp(a, "--seat") && more && n_seats < 32)
+            seat_args[n_seats++] = argv[++i];
+        else if (!strcmp(a, "--seed") && more) {
+            if (cli_parse_u64(argv[++i], &seed) != 0) {
+                fprintf(stderr, "niact play: --seed takes a whole number, not '%s'\n", argv[i]);
+                return CLI_USAGE;
+            }
+            have_seed = 1;
+        } else if (!strcmp(a, "--text"))
+            text = 1;
+        else if (!strcmp(a, "--hashes"))
+            hashes = 1;
+        else if ((!strcmp(a, "--load") || !strcmp(a, "--record")) && more) {
+            fprintf(stderr, "niact play: %s needs game records, not in this build yet\n", a);
+            return CLI_USAGE;
+        } else {
+            fprintf(stderr, "niact play: unexpected '%s' (see niact --help)\n", a);
+            return CLI_USAGE;
+        }
+    }
+    if (!text) {
+#ifdef NIACT_HAVE_WINDOW
+        extern int niact_ui_play(int argc, char **argv);
+        return niact_ui_play(argc, argv);
+#else
+        fprintf(stderr, "niact play: this build has no window; add --text to play in the "
+                        "terminal\n");
+        return CLI_USAGE;
+#endif
+    }
+    niact_host *h = cli_load(scenario, stderr);
+    if (!h)
+        return CLI_BAD_INPUT;
+    const niact_scenario *sc = niact_host_scenario(h);
+    niact_seat seats[NIACT_MAX_ROLES];
+    memset(seats, 0, sizeof seats);
+    for (int i = 0; i < n_seats; i++)
+        if (parse_seat(sc, seat_args[i], seats) != 0) {
+            niact_host_free(h);
+            return CLI_USAGE;
+        }
+    if (!have_seed)
+        seed = cli_clock_seed();
+    niact_session *s = NULL;
+    char msg[1024];
+    niact_status st = niact_session_new(h, seed, seats, &s, msg, sizeof msg);
+    if (st != NIACT_OK) {
+        fprintf(stderr, "niact play: %s\n", msg);
+        niact_host_free(h);
+        return st == NIACT_ERR_INVALID ? CLI_USAGE : CLI_BAD_INPUT;
+    }
+    play p = {0};
+    p.s = s;
+    p.g = niact_session_game(s);
+    p.sc = sc;
+    for (int r = 0; r < sc->n_roles; r++)
+        p.humans += seats[r].kind == NIACT_SEAT_HUMAN;
+    printf("NIACT - %s (scenario %s, version %s) - seed %llu%s\n", sc->meta.name, sc->meta.id,
+           sc->version, (unsigned long long)seed, have_seed ? "" : " (from the clock)");
+    int rc = CLI_OK;
+    while (niact_game_phase(p.g) != NIACT_PHASE_ENDED && !p.quit) {
+        if (p.humans == 0) {
+            char title[96], date[16];
+            niact_scenario_date(sc, niact_game_turn(p.g), date, sizeof date);
+            snprintf(title, sizeof title, "Turn %d of %d - %s", niact_game_turn(p.g) + 1,
+                     sc->turns, date);
+            rule(title);
+        }
+        for (int r = 0; r < sc->n_roles && !p.quit; r++) {
+            if (seats[r].kind != NIACT_SEAT_HUMAN)
+                continue;
+            p.n_pending[r] = 0;
+            if (human_turn(&p, r) != 0)
+                p.quit = 1;
+        }
+        if (p.quit)
+            break;
+        if (niact_session_resolve(s) != NIACT_OK) {
+            fprintf(stderr, "niact play: %s\n", niact_session_error(s));
+            rc = CLI_BAD_INPUT;
+            break;
+        }
+        if (p.humans == 0)
+            show_public(&p);
+    }
+    if (niact_game_phase(p.g) == NIACT_PHASE_ENDED) {
+        for (int r = 0; r < sc->n_roles; r++) {
+            if (seats[r].kind != NIACT_SEAT_HUMAN)
+                continue;
+            printf("\nLast news for the %s:\n", sc->roles[r].meta.name);
+            show_news(&p, r, 0);
+        }
+        cli_print_result(stdout, p.g);
+        if (hashes)
+            for (int32_t t = 0; t <= niact_game_turn(p.g); t++) {
+                uint64_t hv;
+                niact_game_turn_hash(p.g, t, &hv);
+                printf("turn %d hash %016llx\n", t, (unsigned long long)hv);
+            }
+    } else if (p.quit) {
+        printf("Game left unfinished after %d turn(s).\n", niact_game_turn(p.g));
+    }
+    niact_session_free(s);
+    niact_host_free(h);
+    return rc;
+}

@@ -1,0 +1,560 @@
+/* The turn machine: new game, orders, resolution, end check. */
+#include "game_internal.h"
+#include "hash.h"
+#include "niact/rules.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void set_error(niact_game *g, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(g->err_msg, sizeof g->err_msg, fmt, ap);
+    va_end(ap);
+}
+
+static const char *rules_error(niact_game *g) {
+    const char *m = g->rules.error ? g->rules.error(g->rules.ud) : NULL;
+    return m && *m ? m : "unknown scenario error";
+}
+
+static uint32_t all_roles(const niact_game *g) {
+    return g->sc->n_roles >= 32 ? 0xffffffffu : ((1u << g->sc->n_roles) - 1u);
+}
+
+/* Lays out the per-game arrays in one block. */
+static niact_status alloc_block(niact_game *g) {
+    const niact_scenario *sc = g->sc;
+    size_t nt = (size_t)sc->n_tracks, nr = (size_t)sc->n_roles, turns = (size_t)sc->turns;
+    size_t n32 = nt + 3 * nr * nt;
+    g->mutable_len = n32 * sizeof(int32_t);
+    n32 += (size_t)sc->n_events + (size_t)sc->n_objectives + (turns + 1) * nt;
+    n32 += n32 & 1; /* keep the hashes 8-byte aligned */
+    g->block_len = n32 * sizeof(int32_t) + (turns + 1) * sizeof(uint64_t);
+    g->block = calloc(1, g->block_len);
+    g->scratch = malloc(g->mutable_len ? g->mutable_len : 1);
+    if (!g->block || !g->scratch)
+        return NIACT_ERR_NOMEM;
+    int32_t *p = g->block;
+    g->value = p;
+    g->est = p += nt;
+    g->err = p += nr * nt;
+    g->seen = p += nr * nt;
+    g->fired = p += nr * nt;
+    g->score = p += sc->n_events;
+    g->history = p += sc->n_objectives;
+    g->hashes = (uint64_t *)((char *)g->block + n32 * sizeof(int32_t));
+    return NIACT_OK;
+}
+
+static void init_values(niact_game *g) {
+    const niact_scenario *sc = g->sc;
+    for (int t = 0; t < sc->n_tracks; t++) {
+        const niact_track_def *d = &sc->tracks[t];
+        g->value[t] = d->initial;
+        for (int r = 0; r < sc->n_roles; r++) {
+            size_t k = (size_t)r * (size_t)sc->n_tracks + (size_t)t;
+            g->seen[k] = -1;
+            g->est[k] = d->vis[r] == NIACT_VIS_ESTIMATE ? d->est_initial[r] : 0;
+            g->err[k] = d->vis[r] == NIACT_VIS_ESTIMATE ? d->est_error[r] : 0;
+        }
+    }
+}
+
+void niact_game_free(niact_game *g) {
+    if (!g)
+        return;
+    for (size_t i = 0; i < g->log_len; i++)
+        free(g->log[i].text);
+    free(g->log);
+    free(g->block);
+    free(g->scratch);
+    free(g);
+}
+
+/* Runs a rules callback so that a failure leaves no trace: the tracks, estimates, RNG,
+ * log and pending end come back as they were, every seat is told, and the scenario's
+ * policy decides whether the game goes on. */
+typedef struct mark {
+    niact_rng rng;
+    size_t log_len, log_total;
+    uint64_t log_hash;
+    niact_outcome pending;
+} mark;
+
+static void mark_take(niact_game *g, mark *m) {
+    memcpy(g->scratch, g->block, g->mutable_len);
+    m->rng = g->rng;
+    m->log_len = g->log_len;
+    m->log_total = g->log_total;
+    m->log_hash = g->log_hash;
+    m->pending = g->pending;
+}
+
+static void mark_restore(niact_game *g, const mark *m) {
+    memcpy(g->block, g->scratch, g->mutable_len);
+    g->rng = m->rng;
+    while (g->log_len > m->log_len)
+        free(g->log[--g->log_len].text);
+    g->log_total = m->log_total;
+    g->log_hash = m->log_hash;
+    g->pending = m->pending;
+}
+
+/* Reports a voided callback; returns NIACT_OK so the turn goes on. */
+static niact_status voided(niact_game *g, const char *what) {
+    char buf[768];
+    snprintf(buf, sizeof buf, "Scenario error in %s: %s. Its effect was voided.", what,
+             rules_error(g));
+    set_error(g, "%s", buf);
+    niact_status st = niact_rules_log(g, all_roles(g), NIACT_LOG_ERROR, buf);
+    if (st != NIACT_OK)
+        return st;
+    if (g->sc->end_on_error && g->pending == NIACT_OUTCOME_NONE) {
+        g->pending = NIACT_OUTCOME_ERROR;
+        snprintf(g->pending_text, sizeof g->pending_text, "The game ended on a scenario error.");
+    }
+    return NIACT_OK;
+}
+
+#define GUARDED(g, what, call)                                                                 \
+    do {                                                                                       \
+        mark m_;                                                                               \
+        mark_take((g), &m_);                                                                   \
+        niact_status st_ = (call);                                                             \
+        if (st_ == NIACT_ERR_NOMEM)                                                            \
+            return st_;                                                                        \
+        if (st_ != NIACT_OK) {                                                                 \
+            mark_restore((g), &m_);                                                            \
+            st_ = voided((g), (what));                                                         \
+            if (st_ != NIACT_OK)                                                               \
+                return st_;                                                                    \
+        }                                                                                      \
+    } while (0)
+
+static niact_status compute_scores(niact_game *g) {
+    const niact_scenario *sc = g->sc;
+    for (int i = 0; i < sc->n_objectives; i++) {
+        if (g->outcome == NIACT_OUTCOME_WAR) {
+            g->score[i] = 0;
+            continue;
+        }
+        if (!g->rules.score)
+            continue;
+        int32_t s = g->score[i];
+        char what[160];
+        snprintf(what, sizeof what, "objective '%s'", sc->objectives[i].meta.id);
+        GUARDED(g, what, g->rules.score(g->rules.ud, g, i, &s));
+        g->score[i] = s < 0 ? 0 : s > 100 ? 100 : s;
+    }
+    return NIACT_OK;
+}
+
+/* Records history and hash for the state after `g->turn` resolved turns. */
+static void seal_turn(niact_game *g) {
+    int32_t nt = g->sc->n_tracks;
+    if (g->turn <= g->sc->turns) {
+        memcpy(g->history + (size_t)g->turn * (size_t)nt, g->value, (size_t)nt * sizeof(int32_t));
+        g->hashes[g->turn] = niact_game_hash(g);
+    }
+}
+
+niact_status niact_game_new(const niact_scenario *sc, const niact_rules *rules, uint64_t seed,
+                            niact_game **out, char *msg, size_t msglen) {
+    *out = NULL;
+    niact_game *g = calloc(1, sizeof *g);
+    if (!g)
+        return NIACT_ERR_NOMEM;
+    g->sc = sc;
+    if (rules)
+        g->rules = *rules;
+    g->seed = seed;
+    g->log_hash = NIACT_HASH_INIT;
+    niact_rng_seed(&g->rng, seed, 0x6e69616374ULL /* "niact" */);
+    niact_status st = alloc_block(g);
+    if (st == NIACT_OK) {
+        init_values(g);
+        st = g->rules.setup ? g->rules.setup(g->rules.ud, g) : NIACT_OK;
+        if (st != NIACT_OK)
+            set_error(g, "setup: %s", rules_error(g));
+    }
+    if (st == NIACT_OK && g->rules.turn_start) {
+        st = g->rules.turn_start(g->rules.ud, g);
+        if (st != NIACT_OK)
+            set_error(g, "turn start: %s", rules_error(g));
+    }
+    if (st == NIACT_OK)
+        st = compute_scores(g);
+    if (st != NIACT_OK) {
+        if (msg)
+            snprintf(msg, msglen, "%s", st == NIACT_ERR_NOMEM ? "out of memory" : g->err_msg);
+        niact_game_free(g);
+        return st;
+    }
+    seal_turn(g);
+    *out = g;
+    return NIACT_OK;
+}
+
+static niact_status copy_log(niact_game *dst, const niact_game *src) {
+    for (size_t i = 0; i < dst->log_len; i++)
+        free(dst->log[i].text);
+    dst->log_len = 0;
+    if (dst->quiet || src->log_len == 0)
+        return NIACT_OK;
+    if (dst->log_cap < src->log_len) {
+        log_item *n = realloc(dst->log, src->log_len * sizeof *n);
+        if (!n)
+            return NIACT_ERR_NOMEM;
+        dst->log = n;
+        dst->log_cap = src->log_len;
+    }
+    for (size_t i = 0; i < src->log_len; i++) {
+        dst->log[i] = src->log[i];
+        dst->log[i].text = strdup(src->log[i].text);
+        if (!dst->log[i].text) {
+            dst->log_len = i;
+            return NIACT_ERR_NOMEM;
+        }
+    }
+    dst->log_len = src->log_len;
+    return NIACT_OK;
+}
+
+niact_status niact_game_copy(niact_game *dst, const niact_game *src) {
+    if (dst->sc != src->sc)
+        return NIACT_ERR_INVALID;
+    /* Everything but the pointers and the log is plain data. */
+    void *block = dst->block, *scratch = dst->scratch;
+    log_item *log = dst->log;
+    size_t log_len = dst->log_len, log_cap = dst->log_cap;
+    int quiet = dst->quiet;
+    ptrdiff_t off_est = src->est - src->value; /* layout is identical for one scenario */
+    (void)off_est;
+    memcpy(dst, src, sizeof *dst);
+    dst->block = block;
+    dst->scratch = scratch;
+    dst->log = log;
+    dst->log_len = log_len;
+    dst->log_cap = log_cap;
+    dst->quiet = quiet;
+    memcpy(dst->block, src->block, src->block_len);
+    /* Re-point the arrays into dst's block. */
+    char *b = dst->block;
+    const char *sb = src->block;
+    dst->value = (int32_t *)(b + ((const char *)src->value - sb));
+    dst->est = (int32_t *)(b + ((const char *)src->est - sb));
+    dst->err = (int32_t *)(b + ((const char *)src->err - sb));
+    dst->seen = (int32_t *)(b + ((const char *)src->seen - sb));
+    dst->fired = (int32_t *)(b + ((const char *)src->fired - sb));
+    dst->score = (int32_t *)(b + ((const char *)src->score - sb));
+    dst->history = (int32_t *)(b + ((const char *)src->history - sb));
+    dst->hashes = (uint64_t *)(b + ((const char *)src->hashes - sb));
+    return copy_log(dst, src);
+}
+
+niact_status niact_game_clone(const niact_game *g, niact_game **out) {
+    *out = NULL;
+    niact_game *c = calloc(1, sizeof *c);
+    if (!c)
+        return NIACT_ERR_NOMEM;
+    c->sc = g->sc;
+    c->quiet = g->quiet;
+    if (alloc_block(c) != NIACT_OK) {
+        niact_game_free(c);
+        return NIACT_ERR_NOMEM;
+    }
+    niact_status st = niact_game_copy(c, g);
+    if (st != NIACT_OK) {
+        niact_game_free(c);
+        return st;
+    }
+    *out = c;
+    return NIACT_OK;
+}
+
+void niact_game_set_quiet(niact_game *g, int quiet) {
+    g->quiet = quiet;
+}
+
+const niact_scenario *niact_game_scenario(const niact_game *g) {
+    return g->sc;
+}
+const char *niact_game_error(const niact_game *g) {
+    return g->err_msg;
+}
+int32_t niact_game_turn(const niact_game *g) {
+    return g->turn;
+}
+niact_phase niact_game_phase(const niact_game *g) {
+    return g->phase;
+}
+uint64_t niact_game_seed(const niact_game *g) {
+    return g->seed;
+}
+niact_outcome niact_game_outcome(const niact_game *g) {
+    return g->outcome;
+}
+const char *niact_game_outcome_text(const niact_game *g) {
+    return g->outcome_text;
+}
+
+niact_status niact_game_advance(niact_game *g) {
+    if (g->phase == NIACT_PHASE_ENDED || g->phase == NIACT_PHASE_ORDERS) {
+        set_error(g, "the turn cannot advance past its orders phase; resolve it");
+        return NIACT_ERR_STATE;
+    }
+    g->phase = (niact_phase)(g->phase + 1);
+    return NIACT_OK;
+}
+
+int32_t niact_game_action_points(const niact_game *g, int role) {
+    if (role < 0 || role >= g->sc->n_roles)
+        return 0;
+    return g->sc->roles[role].action_points;
+}
+
+niact_status niact_game_order_legal(niact_game *g, const niact_order *o, int *ok, char *why,
+                                    size_t len) {
+    const niact_scenario *sc = g->sc;
+    *ok = 0;
+    char dummy[8];
+    if (!why) {
+        why = dummy;
+        len = sizeof dummy;
+    }
+    why[0] = 0;
+    if (o->role < 0 || o->role >= sc->n_roles || o->action < 0 || o->action >= sc->n_actions) {
+        snprintf(why, len, "no such role or action");
+        return NIACT_ERR_INVALID;
+    }
+    const niact_action_def *a = &sc->actions[o->action];
+    if (!(a->roles & (1u << o->role))) {
+        snprintf(why, len, "%s cannot order '%s'", sc->roles[o->role].meta.name, a->meta.id);
+        return NIACT_OK;
+    }
+    if (a->has_param ? (o->param < a->param_min || o->param > a->param_max) : o->param != 0) {
+        if (a->has_param)
+            snprintf(why, len, "'%s' takes %s from %d to %d", a->meta.id, a->param_name,
+                     a->param_min, a->param_max);
+        else
+            snprintf(why, len, "'%s' takes no parameter", a->meta.id);
+        return NIACT_OK;
+    }
+    if (g->phase == NIACT_PHASE_ENDED) {
+        snprintf(why, len, "the game has ended");
+        return NIACT_OK;
+    }
+    int legal = 1;
+    if (a->has_legal && g->rules.legal) {
+        niact_status st = g->rules.legal(g->rules.ud, g, o, &legal);
+        if (st != NIACT_OK) {
+            snprintf(why, len, "the scenario's test failed: %s", rules_error(g));
+            return st == NIACT_ERR_NOMEM ? st : NIACT_OK;
+        }
+        if (!legal)
+            snprintf(why, len, "'%s' is not possible now", a->meta.name);
+    }
+    *ok = legal;
+    return NIACT_OK;
+}
+
+niact_status niact_game_submit(niact_game *g, int role, const niact_order *orders, int n) {
+    const niact_scenario *sc = g->sc;
+    if (g->phase == NIACT_PHASE_ENDED) {
+        set_error(g, "the game has ended");
+        return NIACT_ERR_STATE;
+    }
+    if (role < 0 || role >= sc->n_roles || n < 0 || n > NIACT_MAX_ORDERS) {
+        set_error(g, role < 0 || role >= sc->n_roles ? "no such role" : "too many orders");
+        return NIACT_ERR_INVALID;
+    }
+    int32_t spent = 0;
+    for (int i = 0; i < n; i++) {
+        char why[256];
+        int ok;
+        if (orders[i].role != role) {
+            set_error(g, "an order of %s was given for another role", sc->roles[role].meta.id);
+            return NIACT_ERR_INVALID;
+        }
+        niact_status st = niact_game_order_legal(g, &orders[i], &ok, why, sizeof why);
+        if (st == NIACT_ERR_NOMEM)
+            return st;
+        if (st != NIACT_OK || !ok) {
+            set_error(g, "%s", why);
+            return NIACT_ERR_INVALID;
+        }
+        const niact_action_def *a = &sc->actions[orders[i].action];
+        for (int j = 0; j < i && !a->repeatable; j++)
+            if (orders[j].action == orders[i].action) {
+                set_error(g, "'%s' can be ordered only once a turn", a->meta.id);
+                return NIACT_ERR_INVALID;
+            }
+        spent += a->cost;
+    }
+    if (spent > sc->roles[role].action_points) {
+        set_error(g, "these orders cost %d action points; %s has %d", spent,
+                  sc->roles[role].meta.name, sc->roles[role].action_points);
+        return NIACT_ERR_INVALID;
+    }
+    memcpy(g->orders[role], orders, (size_t)n * sizeof *orders);
+    g->n_orders[role] = n;
+    g->submitted |= 1u << role;
+    if (g->phase != NIACT_PHASE_ORDERS)
+        g->phase = NIACT_PHASE_ORDERS;
+    return NIACT_OK;
+}
+
+int niact_game_submitted(const niact_game *g, int role) {
+    return role >= 0 && role < g->sc->n_roles && (g->submitted & (1u << role)) != 0;
+}
+
+const niact_order *niact_game_orders(const niact_game *g, int role, int *n) {
+    *n = 0;
+    if (role < 0 || role >= g->sc->n_roles || !niact_game_submitted(g, role))
+        return NULL;
+    *n = g->n_orders[role];
+    return g->orders[role];
+}
+
+/* Orders in resolution order: priority, then role, then the role's own order. The
+ * insertion sort is stable and the list is short (at most roles x 16). */
+static void gather_orders(niact_game *g) {
+    g->n_turn_orders = 0;
+    for (int r = 0; r < g->sc->n_roles; r++)
+        for (int i = 0; i < g->n_orders[r]; i++)
+            g->turn_orders[g->n_turn_orders++] = g->orders[r][i];
+    for (int i = 1; i < g->n_turn_orders; i++) {
+        niact_order o = g->turn_orders[i];
+        int32_t p = g->sc->actions[o.action].priority;
+        int j = i - 1;
+        while (j >= 0 && g->sc->actions[g->turn_orders[j].action].priority > p) {
+            g->turn_orders[j + 1] = g->turn_orders[j];
+            j--;
+        }
+        g->turn_orders[j + 1] = o;
+    }
+}
+
+static niact_status resolve_orders(niact_game *g) {
+    const niact_scenario *sc = g->sc;
+    for (int i = 0; i < g->n_turn_orders; i++) {
+        const niact_order *o = &g->turn_orders[i];
+        const niact_action_def *a = &sc->actions[o->action];
+        int ok = 1;
+        char why[256];
+        /* Earlier orders this turn may have made a later one impossible. */
+        if (a->has_legal) {
+            niact_status st = niact_game_order_legal(g, o, &ok, why, sizeof why);
+            if (st == NIACT_ERR_NOMEM)
+                return st;
+        }
+        if (!ok) {
+            char buf[400];
+            snprintf(buf, sizeof buf, "Your order '%s' could not be carried out: %s.",
+                     a->meta.name, why);
+            niact_status st = niact_rules_log(g, 1u << o->role, NIACT_LOG_SYSTEM, buf);
+            if (st != NIACT_OK)
+                return st;
+            continue;
+        }
+        if (g->rules.resolve) {
+            char what[160];
+            snprintf(what, sizeof what, "action '%s'", a->meta.id);
+            GUARDED(g, what, g->rules.resolve(g->rules.ud, g, o));
+        }
+    }
+    return NIACT_OK;
+}
+
+static niact_status fire_events(niact_game *g) {
+    const niact_scenario *sc = g->sc;
+    for (int e = 0; e < sc->n_events; e++) {
+        const niact_event_def *d = &sc->events[e];
+        if (d->once && g->fired[e] > 0)
+            continue;
+        if (d->turn >= 0 && d->turn != g->turn)
+            continue;
+        int fire = 1;
+        char what[160];
+        if (d->has_condition && g->rules.event_condition) {
+            snprintf(what, sizeof what, "condition of event '%s'", d->meta.id);
+            fire = 0;
+            GUARDED(g, what, g->rules.event_condition(g->rules.ud, g, e, &fire));
+        }
+        if (!fire)
+            continue;
+        if (d->chance < 1000 && (int32_t)niact_rng_below(&g->rng, 1000) >= d->chance)
+            continue;
+        if (g->rules.event_fire) {
+            snprintf(what, sizeof what, "event '%s'", d->meta.id);
+            mark m;
+            mark_take(g, &m);
+            niact_status st = g->rules.event_fire(g->rules.ud, g, e);
+            if (st == NIACT_ERR_NOMEM)
+                return st;
+            if (st != NIACT_OK) {
+                mark_restore(g, &m);
+                if ((st = voided(g, what)) != NIACT_OK)
+                    return st;
+                continue;
+            }
+        }
+        g->fired[e]++;
+    }
+    return NIACT_OK;
+}
+
+static niact_status check_end(niact_game *g) {
+    if (g->pending == NIACT_OUTCOME_NONE && g->rules.end_check) {
+        niact_outcome out = NIACT_OUTCOME_NONE;
+        char text[256] = "";
+        GUARDED(g, "end check", g->rules.end_check(g->rules.ud, g, &out, text, sizeof text));
+        if (out != NIACT_OUTCOME_NONE && g->pending == NIACT_OUTCOME_NONE) {
+            g->pending = out;
+            snprintf(g->pending_text, sizeof g->pending_text, "%s", text);
+        }
+    }
+    if (g->pending == NIACT_OUTCOME_NONE && g->turn >= g->sc->turns) {
+        g->pending = NIACT_OUTCOME_LAST_TURN;
+        snprintf(g->pending_text, sizeof g->pending_text, "The last turn has been played.");
+    }
+    if (g->pending != NIACT_OUTCOME_NONE) {
+        g->outcome = g->pending;
+        snprintf(g->outcome_text, sizeof g->outcome_text, "%s", g->pending_text);
+        g->phase = NIACT_PHASE_ENDED;
+    }
+    return NIACT_OK;
+}
+
+niact_status niact_game_resolve(niact_game *g) {
+    if (g->phase == NIACT_PHASE_ENDED) {
+        set_error(g, "the game has ended");
+        return NIACT_ERR_STATE;
+    }
+    niact_status st;
+    gather_orders(g);
+    if ((st = resolve_orders(g)) != NIACT_OK)
+        return st;
+    if ((st = fire_events(g)) != NIACT_OK)
+        return st;
+    if (g->rules.turn_end)
+        GUARDED(g, "turn end", g->rules.turn_end(g->rules.ud, g));
+    memset(g->n_orders, 0, sizeof g->n_orders);
+    g->submitted = 0;
+    g->n_turn_orders = 0;
+    g->turn++;
+    if ((st = check_end(g)) != NIACT_OK)
+        return st;
+    if (g->phase != NIACT_PHASE_ENDED) {
+        g->phase = NIACT_PHASE_BRIEFING;
+        if (g->rules.turn_start)
+            GUARDED(g, "turn start", g->rules.turn_start(g->rules.ud, g));
+    }
+    if ((st = compute_scores(g)) != NIACT_OK)
+        return st;
+    seal_turn(g);
+    return NIACT_OK;
+}

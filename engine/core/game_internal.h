@@ -1,0 +1,58 @@
+/* The game's state. Private to engine/core: everyone else goes through game.h (views)
+ * or rules.h (the scenario's rules while the core has called them). */
+#ifndef NIACT_GAME_INTERNAL_H
+#define NIACT_GAME_INTERNAL_H
+
+#include "niact/game.h"
+
+typedef struct log_item {
+    int32_t turn;        /* turn in which it was written */
+    niact_log_kind kind; /* what sort of entry */
+    uint32_t audience;   /* bit i: role i may read it */
+    char *text;          /* owned copy */
+} log_item;
+
+struct niact_game {
+    const niact_scenario *sc; /* declarations, shared and immutable */
+    niact_rules rules;        /* the scenario's rules */
+    uint64_t seed;            /* the seed the game began with */
+    int32_t turn;             /* turns resolved so far; the current turn's index */
+    niact_phase phase;        /* where the current turn stands */
+    niact_outcome outcome;    /* NONE while running */
+    niact_outcome pending;    /* an end the rules asked for during this resolution */
+    char outcome_text[256];   /* the outcome's text */
+    char pending_text[256];   /* text of the pending end */
+    niact_rng rng;            /* the game's only chance */
+    int quiet;                /* keep no log text */
+
+    /* One allocation holds every per-game array, so a copy is one memcpy. The first
+     * `mutable_len` bytes (value..seen) are what a voided callback restores. */
+    void *block;       /* the allocation */
+    size_t block_len;  /* its size in bytes */
+    size_t mutable_len; /* bytes from block start that a rollback restores */
+    int32_t *value;    /* [n_tracks] true values */
+    int32_t *est;      /* [n_roles * n_tracks] estimates */
+    int32_t *err;      /* [n_roles * n_tracks] error bars */
+    int32_t *seen;     /* [n_roles * n_tracks] turn of last observation, -1 never */
+    int32_t *fired;    /* [n_events] times fired */
+    int32_t *score;    /* [n_objectives] last scores 0-100 */
+    int32_t *history;  /* [(turns + 1) * n_tracks] values after setup and each turn */
+    uint64_t *hashes;  /* [turns + 1] state hash after setup and each turn */
+    void *scratch;     /* [mutable_len] the snapshot for rollback */
+
+    niact_order orders[NIACT_MAX_ROLES][NIACT_MAX_ORDERS]; /* this turn's submissions */
+    int n_orders[NIACT_MAX_ROLES];                         /* count per role */
+    uint32_t submitted;                                    /* bit per role */
+    niact_order turn_orders[NIACT_MAX_ROLES * NIACT_MAX_ORDERS]; /* in resolution order */
+    int n_turn_orders;
+
+    log_item *log;     /* entries, oldest first */
+    size_t log_len;    /* entries kept */
+    size_t log_cap;    /* allocated */
+    size_t log_total;  /* entries ever written (quiet games count without keeping) */
+    uint64_t log_hash; /* running hash of every entry written */
+
+    char err_msg[512]; /* last error */
+};
+
+#endif

@@ -1,0 +1,608 @@
+/* The `state` object the scenario's callbacks receive, and the core's rules interface
+ * implemented over the scenario's Lua functions.
+ *
+ * state is one userdata per host; it reaches the game of the running callback only, so
+ * a state kept past its callback is a clean error. In a personality's callback it is a
+ * read-only view of one role's knowledge. */
+#include "host_internal.h"
+#include "niact/rules.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define STATE_MT "niact.state"
+#define IDS_KEY "niact.ids"
+
+/* Upvalues of every method: the id tables of tracks, roles, events, actions. */
+#define UV_TRACKS lua_upvalueindex(1)
+#define UV_ROLES lua_upvalueindex(2)
+#define UV_EVENTS lua_upvalueindex(3)
+#define UV_ACTIONS lua_upvalueindex(4)
+
+static niact_host *check_state(lua_State *L) {
+    niact_host **p = luaL_checkudata(L, 1, STATE_MT);
+    niact_host *h = *p;
+    if (!h->game)
+        luaL_error(L, "state used outside a callback (do not keep it)");
+    return h;
+}
+
+static niact_host *check_rules(lua_State *L) {
+    niact_host *h = check_state(L);
+    if (h->view_role >= 0)
+        luaL_error(L, "a personality may read the game but not change it");
+    return h;
+}
+
+static int lookup(lua_State *L, int arg, int uv, const char *kind) {
+    const char *id = luaL_checkstring(L, arg);
+    lua_pushvalue(L, arg);
+    lua_rawget(L, uv);
+    int ok;
+    int i = (int)lua_tointegerx(L, -1, &ok);
+    lua_pop(L, 1);
+    if (!ok)
+        luaL_error(L, "no %s '%s'", kind, id);
+    return i;
+}
+
+#define TRACK(L, a) lookup(L, a, UV_TRACKS, "track")
+#define ROLE(L, a) lookup(L, a, UV_ROLES, "role")
+
+static int32_t check_i32(lua_State *L, int arg) {
+    lua_Integer v;
+    if (lua_isinteger(L, arg)) {
+        v = lua_tointeger(L, arg);
+    } else {
+        lua_Number n = luaL_checknumber(L, arg);
+        if (!isfinite(n))
+            luaL_argerror(L, arg, "must be a finite number");
+        n = floor(n + 0.5);
+        v = n > 2e9 ? 2000000000 : n < -2e9 ? -2000000000 : (lua_Integer)n;
+    }
+    if (v > 2000000000)
+        v = 2000000000;
+    if (v < -2000000000)
+        v = -2000000000;
+    return (int32_t)v;
+}
+
+/* state:get(track): the truth for rules; a personality gets its role's view. */
+static int st_get(lua_State *L) {
+    niact_host *h = check_state(L);
+    int t = TRACK(L, 2);
+    if (h->view_role >= 0) {
+        niact_track_view v;
+        niact_game_view_track(h->game, h->view_role, t, &v);
+        if (v.vis == NIACT_VIS_NONE)
+            return luaL_error(L, "%s cannot see track '%s'",
+                              h->sc->roles[h->view_role].meta.id, lua_tostring(L, 2));
+        lua_pushinteger(L, v.value);
+        lua_pushinteger(L, v.error);
+        return 2;
+    }
+    lua_pushinteger(L, niact_rules_get(h->game, t));
+    return 1;
+}
+
+static int st_set(lua_State *L) {
+    niact_host *h = check_rules(L);
+    int t = TRACK(L, 2);
+    lua_pushinteger(L, niact_rules_set(h->game, t, check_i32(L, 3)));
+    return 1;
+}
+
+static int st_add(lua_State *L) {
+    niact_host *h = check_rules(L);
+    int t = TRACK(L, 2);
+    int64_t v = (int64_t)niact_rules_get(h->game, t) + check_i32(L, 3);
+    v = v > INT32_MAX ? INT32_MAX : v < INT32_MIN ? INT32_MIN : v;
+    lua_pushinteger(L, niact_rules_set(h->game, t, (int32_t)v));
+    return 1;
+}
+
+static int st_min(lua_State *L) {
+    niact_host *h = check_state(L);
+    lua_pushinteger(L, h->sc->tracks[TRACK(L, 2)].min);
+    return 1;
+}
+
+static int st_max(lua_State *L) {
+    niact_host *h = check_state(L);
+    lua_pushinteger(L, h->sc->tracks[TRACK(L, 2)].max);
+    return 1;
+}
+
+/* state:label(track [, value]): the name of a value on a labelled track. */
+static int st_label(lua_State *L) {
+    niact_host *h = check_state(L);
+    int t = TRACK(L, 2);
+    const niact_track_def *d = &h->sc->tracks[t];
+    int32_t v = lua_isnoneornil(L, 3) ? niact_rules_get(h->game, t) : check_i32(L, 3);
+    if (h->view_role >= 0 && lua_isnoneornil(L, 3))
+        v = niact_rules_estimate(h->game, h->view_role, t, NULL);
+    if (d->n_labels && v >= d->min && v <= d->max)
+        lua_pushstring(L, d->labels[v - d->min]);
+    else
+        lua_pushfstring(L, "%d", (int)v);
+    return 1;
+}
+
+static int st_estimate(lua_State *L) {
+    niact_host *h = check_state(L);
+    int r = ROLE(L, 2), t = TRACK(L, 3);
+    if (h->view_role >= 0 && r != h->view_role)
+        return luaL_error(L, "a personality may read only its own role's estimates");
+    int32_t err;
+    lua_pushinteger(L, niact_rules_estimate(h->game, r, t, &err));
+    lua_pushinteger(L, err);
+    return 2;
+}
+
+static int st_observe(lua_State *L) {
+    niact_host *h = check_rules(L);
+    int r = ROLE(L, 2), t = TRACK(L, 3);
+    niact_rules_observe(h->game, r, t, check_i32(L, 4));
+    return 0;
+}
+
+static int st_set_estimate(lua_State *L) {
+    niact_host *h = check_rules(L);
+    int r = ROLE(L, 2), t = TRACK(L, 3);
+    niact_rules_set_estimate(h->game, r, t, check_i32(L, 4), check_i32(L, 5));
+    return 0;
+}
+
+/* An audience argument: nil = everyone, a role id, or a list of role ids. */
+static uint32_t audience(lua_State *L, niact_host *h, int arg) {
+    if (lua_isnoneornil(L, arg))
+        return h->sc->n_roles >= 32 ? 0xffffffffu : (1u << h->sc->n_roles) - 1u;
+    if (lua_type(L, arg) == LUA_TSTRING)
+        return 1u << ROLE(L, arg);
+    luaL_checktype(L, arg, LUA_TTABLE);
+    uint32_t mask = 0;
+    lua_Integer n = luaL_len(L, arg);
+    for (lua_Integer i = 1; i <= n && i <= 64; i++) {
+        lua_geti(L, arg, i);
+        mask |= 1u << ROLE(L, lua_gettop(L));
+        lua_pop(L, 1);
+    }
+    return mask;
+}
+
+static int do_log(lua_State *L, int text_arg, int aud_arg, niact_log_kind kind) {
+    niact_host *h = check_rules(L);
+    size_t len;
+    const char *text = luaL_checklstring(L, text_arg, &len);
+    if (len > 4000)
+        return luaL_error(L, "a log entry is limited to 4000 bytes");
+    uint32_t mask = audience(L, h, aud_arg);
+    if (niact_rules_log(h->game, mask, kind, text) != NIACT_OK)
+        return luaL_error(L, "not enough memory for the log");
+    return 0;
+}
+
+/* state:log(text [, audience]) news; state:report(audience, text) private report. */
+static int st_log(lua_State *L) {
+    return do_log(L, 2, 3, NIACT_LOG_NEWS);
+}
+static int st_report(lua_State *L) {
+    return do_log(L, 3, 2, NIACT_LOG_REPORT);
+}
+
+static int st_roll(lua_State *L) {
+    niact_host *h = check_rules(L);
+    int32_t n = check_i32(L, 2);
+    luaL_argcheck(L, n >= 1, 2, "must be at least 1");
+    lua_pushinteger(L, (lua_Integer)niact_rng_below(niact_rules_rng(h->game), (uint32_t)n) + 1);
+    return 1;
+}
+
+static int st_random(lua_State *L) {
+    niact_host *h = check_rules(L);
+    int32_t lo = check_i32(L, 2), hi = check_i32(L, 3);
+    luaL_argcheck(L, lo <= hi, 3, "must not be below the lower bound");
+    lua_pushinteger(L, niact_rng_range(niact_rules_rng(h->game), lo, hi));
+    return 1;
+}
+
+/* state:chance(percent): true with that probability (resolution 0.1 %). */
+static int st_chance(lua_State *L) {
+    niact_host *h = check_rules(L);
+    lua_Number p = luaL_checknumber(L, 2);
+    int32_t permille = p <= 0 ? 0 : p >= 100 ? 1000 : (int32_t)(p * 10 + 0.5);
+    lua_pushboolean(L, (int32_t)niact_rng_below(niact_rules_rng(h->game), 1000) < permille);
+    return 1;
+}
+
+static int st_turn(lua_State *L) {
+    niact_host *h = check_state(L);
+    lua_pushinteger(L, niact_game_turn(h->game) + 1);
+    return 1;
+}
+
+static int st_turns(lua_State *L) {
+    niact_host *h = check_state(L);
+    lua_pushinteger(L, h->sc->turns);
+    return 1;
+}
+
+static int st_date(lua_State *L) {
+    niact_host *h = check_state(L);
+    char buf[16];
+    int32_t t = lua_isnoneornil(L, 2) ? niact_game_turn(h->game) : check_i32(L, 2) - 1;
+    if (niact_scenario_date(h->sc, t, buf, sizeof buf) != 0)
+        return luaL_error(L, "bad calendar");
+    lua_pushstring(L, buf);
+    return 1;
+}
+
+static int st_fired(lua_State *L) {
+    niact_host *h = check_state(L);
+    int e = lookup(L, 2, UV_EVENTS, "event");
+    lua_pushinteger(L, niact_rules_fired(h->game, e));
+    return 1;
+}
+
+static int st_end_game(lua_State *L) {
+    niact_host *h = check_rules(L);
+    static const char *const kinds[] = {"settlement", "war", NULL};
+    int k = luaL_checkoption(L, 2, NULL, kinds);
+    const char *text = luaL_optstring(L, 3, k == 0 ? "A settlement was reached." : "War.");
+    niact_rules_end(h->game, k == 0 ? NIACT_OUTCOME_SETTLEMENT : NIACT_OUTCOME_WAR, text);
+    return 0;
+}
+
+static void push_order(lua_State *L, niact_host *h, const niact_order *o) {
+    lua_createtable(L, 0, 3);
+    lua_pushstring(L, h->sc->roles[o->role].meta.id);
+    lua_setfield(L, -2, "role");
+    lua_pushstring(L, h->sc->actions[o->action].meta.id);
+    lua_setfield(L, -2, "action");
+    if (h->sc->actions[o->action].has_param) {
+        lua_pushinteger(L, o->param);
+        lua_setfield(L, -2, "param");
+    }
+}
+
+/* state:orders(): every order of this turn, in resolution order (rules only). */
+static int st_orders(lua_State *L) {
+    niact_host *h = check_rules(L);
+    int n;
+    const niact_order *os = niact_rules_turn_orders(h->game, &n);
+    lua_createtable(L, n, 0);
+    for (int i = 0; i < n; i++) {
+        push_order(L, h, &os[i]);
+        lua_rawseti(L, -2, i + 1);
+    }
+    return 1;
+}
+
+/* state:ordered(role, action): this turn's parameter (true if none) or nil. */
+static int st_ordered(lua_State *L) {
+    niact_host *h = check_rules(L);
+    int r = ROLE(L, 2), a = lookup(L, 3, UV_ACTIONS, "action");
+    int n;
+    const niact_order *os = niact_rules_turn_orders(h->game, &n);
+    for (int i = 0; i < n; i++) {
+        if (os[i].role == r && os[i].action == a) {
+            if (h->sc->actions[a].has_param)
+                lua_pushinteger(L, os[i].param);
+            else
+                lua_pushboolean(L, 1);
+            return 1;
+        }
+    }
+    lua_pushnil(L);
+    return 1;
+}
+
+/* state:role(): the role a personality plays (nil for rules). */
+static int st_role(lua_State *L) {
+    niact_host *h = check_state(L);
+    if (h->view_role < 0)
+        lua_pushnil(L);
+    else
+        lua_pushstring(L, h->sc->roles[h->view_role].meta.id);
+    return 1;
+}
+
+/* state:legal(action [, param]): whether the personality's role may order it now. */
+static int st_legal(lua_State *L) {
+    niact_host *h = check_state(L);
+    if (h->view_role < 0)
+        return luaL_error(L, "state:legal is for personalities");
+    int a = lookup(L, 2, UV_ACTIONS, "action");
+    niact_order o = {(int16_t)h->view_role, (int16_t)a,
+                     lua_isnoneornil(L, 3) ? h->sc->actions[a].param_default : check_i32(L, 3)};
+    const niact_action_def *d = &h->sc->actions[a];
+    int ok = (d->roles & (1u << o.role)) && (!d->has_param || (o.param >= d->param_min &&
+                                                               o.param <= d->param_max));
+    if (ok && d->has_legal) { /* run the scenario's test as rules, within this callback */
+        lua_rawgeti(L, LUA_REGISTRYINDEX, h->action_refs[a].a);
+        lua_pushvalue(L, 1);
+        lua_pushstring(L, h->sc->roles[o.role].meta.id);
+        if (d->has_param)
+            lua_pushinteger(L, o.param);
+        else
+            lua_pushnil(L);
+        h->view_role = -1; /* the test is a rule: it reads the truth, and says only yes/no */
+        lua_call(L, 3, 1);
+        h->view_role = o.role;
+        ok = lua_toboolean(L, -1);
+    }
+    lua_pushboolean(L, ok);
+    return 1;
+}
+
+static int st_tostring(lua_State *L) {
+    lua_pushliteral(L, "niact.state");
+    return 1;
+}
+
+void host_open_state(niact_host *h) {
+    lua_State *L = h->L;
+    static const luaL_Reg methods[] = {
+        {"get", st_get},         {"set", st_set},
+        {"add", st_add},         {"min", st_min},
+        {"max", st_max},         {"label", st_label},
+        {"estimate", st_estimate}, {"observe", st_observe},
+        {"set_estimate", st_set_estimate}, {"log", st_log},
+        {"report", st_report},   {"roll", st_roll},
+        {"random", st_random},   {"chance", st_chance},
+        {"turn", st_turn},       {"turns", st_turns},
+        {"date", st_date},       {"fired", st_fired},
+        {"end_game", st_end_game}, {"orders", st_orders},
+        {"ordered", st_ordered}, {"role", st_role},
+        {"legal", st_legal},     {NULL, NULL}};
+    niact_host **p = lua_newuserdatauv(L, sizeof *p, 0);
+    *p = h;
+    luaL_newmetatable(L, STATE_MT);
+    lua_newtable(L); /* methods */
+    lua_getfield(L, LUA_REGISTRYINDEX, IDS_KEY);
+    for (const luaL_Reg *m = methods; m->name; m++) {
+        lua_getfield(L, -1, "tracks");
+        lua_getfield(L, -2, "roles");
+        lua_getfield(L, -3, "events");
+        lua_getfield(L, -4, "actions");
+        lua_pushcclosure(L, m->func, 4);
+        lua_setfield(L, -3, m->name);
+    }
+    lua_pop(L, 1);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, st_tostring);
+    lua_setfield(L, -2, "__tostring");
+    lua_pushliteral(L, "locked");
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    h->ref_state = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* ---- the rules interface ---- */
+
+static niact_status status_of(niact_host *h, int st) {
+    (void)h;
+    if (st == LUA_OK)
+        return NIACT_OK;
+    return strstr(h->err, "limit exceeded") ? NIACT_ERR_LIMIT : NIACT_ERR_SCRIPT;
+}
+
+/* Pushes the function and the state; returns 0 if there is no function. */
+static int prepare(niact_host *h, int ref) {
+    if (ref == LUA_NOREF || ref == LUA_REFNIL)
+        return 0;
+    lua_rawgeti(h->L, LUA_REGISTRYINDEX, ref);
+    lua_rawgeti(h->L, LUA_REGISTRYINDEX, h->ref_state);
+    return 1;
+}
+
+static niact_status call_simple(niact_host *h, niact_game *g, int ref) {
+    if (!prepare(h, ref))
+        return NIACT_OK;
+    return status_of(h, host_call(h, g, -1, 1, 0));
+}
+
+static niact_status r_setup(void *ud, niact_game *g) {
+    niact_host *h = ud;
+    return call_simple(h, g, h->ref_setup);
+}
+static niact_status r_turn_start(void *ud, niact_game *g) {
+    niact_host *h = ud;
+    return call_simple(h, g, h->ref_turn_start);
+}
+static niact_status r_turn_end(void *ud, niact_game *g) {
+    niact_host *h = ud;
+    return call_simple(h, g, h->ref_turn_end);
+}
+static niact_status r_event_fire(void *ud, niact_game *g, int e) {
+    niact_host *h = ud;
+    return call_simple(h, g, h->event_refs[e].b);
+}
+
+static void push_role_param(niact_host *h, const niact_order *o) {
+    lua_pushstring(h->L, h->sc->roles[o->role].meta.id);
+    if (h->sc->actions[o->action].has_param)
+        lua_pushinteger(h->L, o->param);
+    else
+        lua_pushnil(h->L);
+}
+
+static niact_status r_legal(void *ud, niact_game *g, const niact_order *o, int *ok) {
+    niact_host *h = ud;
+    *ok = 1;
+    if (!prepare(h, h->action_refs[o->action].a))
+        return NIACT_OK;
+    push_role_param(h, o);
+    int st = host_call(h, g, -1, 3, 1);
+    if (st != LUA_OK)
+        return status_of(h, st);
+    *ok = lua_toboolean(h->L, -1);
+    lua_pop(h->L, 1);
+    return NIACT_OK;
+}
+
+static niact_status r_resolve(void *ud, niact_game *g, const niact_order *o) {
+    niact_host *h = ud;
+    if (!prepare(h, h->action_refs[o->action].b))
+        return NIACT_OK;
+    push_role_param(h, o);
+    return status_of(h, host_call(h, g, -1, 3, 0));
+}
+
+static niact_status r_condition(void *ud, niact_game *g, int e, int *fire) {
+    niact_host *h = ud;
+    *fire = 1;
+    if (!prepare(h, h->event_refs[e].a))
+        return NIACT_OK;
+    int st = host_call(h, g, -1, 1, 1);
+    if (st != LUA_OK)
+        return status_of(h, st);
+    *fire = lua_toboolean(h->L, -1);
+    lua_pop(h->L, 1);
+    return NIACT_OK;
+}
+
+static niact_status r_score(void *ud, niact_game *g, int obj, int32_t *score) {
+    niact_host *h = ud;
+    if (!prepare(h, h->objective_refs[obj]))
+        return NIACT_OK;
+    int st = host_call(h, g, -1, 1, 1);
+    if (st != LUA_OK)
+        return status_of(h, st);
+    int isnum;
+    lua_Number n = lua_tonumberx(h->L, -1, &isnum);
+    lua_pop(h->L, 1);
+    if (!isnum || !isfinite(n)) {
+        snprintf(h->err, sizeof h->err, "objective '%s': score must return a number (%s:%d)",
+                 h->sc->objectives[obj].meta.id, h->sc->objectives[obj].meta.file,
+                 h->sc->objectives[obj].meta.line);
+        return NIACT_ERR_SCRIPT;
+    }
+    n = floor(n + 0.5);
+    *score = n < 0 ? 0 : n > 100 ? 100 : (int32_t)n;
+    return NIACT_OK;
+}
+
+static niact_status r_end_check(void *ud, niact_game *g, niact_outcome *out, char *text,
+                                size_t len) {
+    niact_host *h = ud;
+    *out = NIACT_OUTCOME_NONE;
+    if (!prepare(h, h->ref_end_check))
+        return NIACT_OK;
+    int st = host_call(h, g, -1, 1, 2);
+    if (st != LUA_OK)
+        return status_of(h, st);
+    const char *kind = lua_type(h->L, -2) == LUA_TSTRING ? lua_tostring(h->L, -2) : NULL;
+    const char *t = lua_type(h->L, -1) == LUA_TSTRING ? lua_tostring(h->L, -1) : "";
+    niact_status res = NIACT_OK;
+    if (kind && strcmp(kind, "settlement") == 0)
+        *out = NIACT_OUTCOME_SETTLEMENT;
+    else if (kind && strcmp(kind, "war") == 0)
+        *out = NIACT_OUTCOME_WAR;
+    else if (!lua_isnil(h->L, -2)) {
+        snprintf(h->err, sizeof h->err,
+                 "end_check must return nil, \"settlement\" or \"war\" (and a text)");
+        res = NIACT_ERR_SCRIPT;
+    }
+    snprintf(text, len, "%s", t);
+    lua_pop(h->L, 2);
+    return res;
+}
+
+static const char *r_error(void *ud) {
+    return ((niact_host *)ud)->err;
+}
+
+void host_bind_rules(niact_host *h) {
+    h->rules = (niact_rules){h,          r_setup,      r_legal,     r_resolve,
+                             r_turn_start, r_turn_end, r_condition, r_event_fire,
+                             r_score,    r_end_check,  r_error};
+}
+
+/* ---- personalities ---- */
+
+typedef struct pers_out {
+    niact_order *orders;
+    int max, n, role;
+} pers_out;
+
+/* Runs inside the protected call: calls the personality and reads its list of orders,
+ * each {"action_id", param} or {action = "id", param = n}. */
+static int pers_runner(lua_State *L) {
+    niact_host *h;
+    lua_getallocf(L, (void **)&h);
+    pers_out *po = lua_touserdata(L, 1);
+    lua_pushvalue(L, 2); /* function */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->ref_state);
+    lua_pushstring(L, h->sc->roles[po->role].meta.id);
+    lua_call(L, 2, 1);
+    if (lua_isnil(L, -1))
+        return 0;
+    luaL_checktype(L, -1, LUA_TTABLE);
+    int list = lua_gettop(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, IDS_KEY);
+    lua_getfield(L, -1, "actions");
+    int aids = lua_gettop(L);
+    lua_Integer n = luaL_len(L, list);
+    for (lua_Integer i = 1; i <= n && po->n < po->max; i++) {
+        lua_geti(L, list, i);
+        int o = lua_gettop(L);
+        if (lua_type(L, o) == LUA_TSTRING) {
+            lua_pushvalue(L, o);
+        } else {
+            luaL_checktype(L, o, LUA_TTABLE);
+            if (lua_geti(L, o, 1) == LUA_TNIL) {
+                lua_pop(L, 1);
+                lua_getfield(L, o, "action");
+            }
+        }
+        lua_pushvalue(L, -1);
+        lua_rawget(L, aids);
+        int ok;
+        int a = (int)lua_tointegerx(L, -1, &ok);
+        if (!ok)
+            return luaL_error(L, "personality: no action '%s'", lua_tostring(L, -2));
+        int32_t param = h->sc->actions[a].param_default;
+        if (lua_istable(L, o)) {
+            if (lua_geti(L, o, 2) == LUA_TNIL) {
+                lua_pop(L, 1);
+                lua_getfield(L, o, "param");
+            }
+            if (!lua_isnil(L, -1))
+                param = (int32_t)luaL_checkinteger(L, -1);
+        }
+        if (!h->sc->actions[a].has_param)
+            param = 0;
+        po->orders[po->n++] = (niact_order){(int16_t)po->role, (int16_t)a, param};
+        lua_settop(L, aids);
+    }
+    return 0;
+}
+
+niact_status niact_host_personality(niact_host *h, niact_game *g, const char *name, int role,
+                                    niact_order *orders, int max, int *n) {
+    lua_State *L = h->L;
+    *n = 0;
+    if (role < 0 || role >= h->sc->n_roles) {
+        snprintf(h->err, sizeof h->err, "no such role");
+        return NIACT_ERR_INVALID;
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->ref_personalities);
+    if (lua_getfield(L, -1, name) != LUA_TTABLE ||
+        lua_getfield(L, -1, h->sc->roles[role].meta.id) != LUA_TFUNCTION) {
+        lua_settop(L, 0);
+        snprintf(h->err, sizeof h->err, "no personality '%s' for role '%s'", name,
+                 h->sc->roles[role].meta.id);
+        return NIACT_ERR_INVALID;
+    }
+    int fn = lua_gettop(L);
+    pers_out po = {orders, max, 0, role};
+    lua_pushcfunction(L, pers_runner);
+    lua_pushlightuserdata(L, &po);
+    lua_pushvalue(L, fn);
+    int st = host_call(h, g, role, 2, 0);
+    lua_settop(L, 0);
+    *n = po.n;
+    return status_of(h, st);
+}

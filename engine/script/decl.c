@@ -1,0 +1,762 @@
+/* The `niact` module's constructors and the reading of a scenario's declarations into
+ * a niact_scenario. Constructors only note where each declaration was written, so
+ * that problems can be reported as FILE:LINE; the reader checks everything and
+ * reports every problem it finds, not just the first. */
+#include "host_internal.h"
+#include "../core/hash.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define WHERE_KEY "niact.where"
+#define IDS_KEY "niact.ids"
+
+/* ---- constructors ---- */
+
+/* niact.KIND{...}: remembers the caller's file and line for this table, returns it. */
+static int decl_ctor(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    lua_Debug ar;
+    lua_getfield(L, LUA_REGISTRYINDEX, WHERE_KEY);
+    lua_pushvalue(L, 1);
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.source[0] == '@')
+        lua_pushfstring(L, "%s:%d", ar.source + 1, ar.currentline);
+    else
+        lua_pushliteral(L, "?:0");
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+    return 1;
+}
+
+void host_open_decl(lua_State *L) {
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, WHERE_KEY);
+    static const char *const kinds[] = {"scenario", "role", "track", "action", "event",
+                                        "objective", "term", NULL};
+    host_push_env(L);
+    lua_newtable(L);
+    for (int i = 0; kinds[i]; i++) {
+        lua_pushcfunction(L, decl_ctor);
+        lua_setfield(L, -2, kinds[i]);
+    }
+    lua_pushliteral(L, "1");
+    lua_setfield(L, -2, "api_version");
+    lua_setfield(L, -2, "niact");
+    lua_pop(L, 1);
+}
+
+/* ---- reading ---- */
+
+typedef struct rd {
+    niact_host *h;
+    lua_State *L;
+    char file[300]; /* where the declaration being read was written */
+    int line;
+} rd;
+
+/* Sets the reader's position to that of the table at idx (or keeps the parent's). */
+static void rd_where(rd *r, int idx) {
+    lua_State *L = r->L;
+    idx = lua_absindex(L, idx);
+    lua_getfield(L, LUA_REGISTRYINDEX, WHERE_KEY);
+    lua_pushvalue(L, idx);
+    lua_rawget(L, -2);
+    const char *w = lua_tostring(L, -1);
+    if (w) {
+        const char *c = strrchr(w, ':');
+        size_t n = c ? (size_t)(c - w) : strlen(w);
+        if (n >= sizeof r->file)
+            n = sizeof r->file - 1;
+        memcpy(r->file, w, n);
+        r->file[n] = 0;
+        r->line = c ? atoi(c + 1) : 0;
+    }
+    lua_pop(L, 2);
+}
+
+#define PROBLEM(r, ...) host_problem((r)->h, (r)->file, (r)->line, __VA_ARGS__)
+
+/* A string field: a malloc'd copy, def if absent (NULL def: required). */
+static char *rd_str(rd *r, int idx, const char *field, const char *def, const char *what) {
+    lua_State *L = r->L;
+    int t = lua_getfield(L, idx, field);
+    char *out = NULL;
+    if (t == LUA_TSTRING) {
+        out = host_strdup(lua_tostring(L, -1));
+    } else if (t == LUA_TNIL) {
+        if (!def)
+            PROBLEM(r, "%s: field '%s' is required", what, field);
+        out = host_strdup(def ? def : "");
+    } else {
+        PROBLEM(r, "%s: field '%s' must be a string, not a %s", what, field,
+                lua_typename(L, t));
+        out = host_strdup("");
+    }
+    lua_pop(L, 1);
+    return out;
+}
+
+/* An integer field; *present says whether it was given. */
+static int32_t rd_int(rd *r, int idx, const char *field, int32_t def, const char *what,
+                      int *present) {
+    lua_State *L = r->L;
+    int t = lua_getfield(L, idx, field);
+    int32_t v = def;
+    if (present)
+        *present = t != LUA_TNIL;
+    if (t == LUA_TNUMBER) {
+        int isnum;
+        lua_Integer i = lua_tointegerx(L, -1, &isnum);
+        if (!isnum || i < -1000000000 || i > 1000000000)
+            PROBLEM(r, "%s: field '%s' must be a whole number within +/-1e9", what, field);
+        else
+            v = (int32_t)i;
+    } else if (t != LUA_TNIL) {
+        PROBLEM(r, "%s: field '%s' must be a number, not a %s", what, field, lua_typename(L, t));
+    }
+    lua_pop(L, 1);
+    return v;
+}
+
+static int rd_bool(rd *r, int idx, const char *field, int def, const char *what) {
+    lua_State *L = r->L;
+    int t = lua_getfield(L, idx, field);
+    int v = def;
+    if (t == LUA_TBOOLEAN)
+        v = lua_toboolean(L, -1);
+    else if (t != LUA_TNIL)
+        PROBLEM(r, "%s: field '%s' must be true or false", what, field);
+    lua_pop(L, 1);
+    return v;
+}
+
+/* A function field as a registry reference, LUA_NOREF if absent. */
+static int rd_fn(rd *r, int idx, const char *field, int required, const char *what) {
+    lua_State *L = r->L;
+    int t = lua_getfield(L, idx, field);
+    if (t == LUA_TFUNCTION)
+        return luaL_ref(L, LUA_REGISTRYINDEX);
+    if (t != LUA_TNIL)
+        PROBLEM(r, "%s: field '%s' must be a function", what, field);
+    else if (required)
+        PROBLEM(r, "%s: field '%s' (a function) is required", what, field);
+    lua_pop(L, 1);
+    return LUA_NOREF;
+}
+
+static int valid_id(const char *s) {
+    size_t n = strlen(s);
+    if (n == 0 || n > 40)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+            return 0;
+    return 1;
+}
+
+/* Reads the common fields; registers the id in the kind's id table (on top). */
+static void rd_meta(rd *r, int idx, niact_meta *m, const char *kind, int index, int ids) {
+    lua_State *L = r->L;
+    char what[96];
+    rd_where(r, idx);
+    m->id = rd_str(r, idx, "id", NULL, kind);
+    snprintf(what, sizeof what, "%s '%s'", kind, m->id);
+    if (m->id[0] && !valid_id(m->id))
+        PROBLEM(r, "%s: ids use a-z, 0-9 and _ (at most 40)", what);
+    m->name = rd_str(r, idx, "name", m->id, what);
+    m->text = rd_str(r, idx, "text", "", what);
+    m->source = rd_str(r, idx, "source", "", what);
+    m->file = host_strdup(r->file);
+    m->line = r->line;
+    if (lua_getfield(L, ids, m->id) != LUA_TNIL)
+        PROBLEM(r, "%s: a %s with this id is already declared", what, kind);
+    lua_pop(L, 1);
+    lua_pushinteger(L, index);
+    lua_setfield(L, ids, m->id);
+}
+
+/* Pushes the array field `field` of the table at idx; returns its length or -1. */
+static int rd_array(rd *r, int idx, const char *field, int required) {
+    lua_State *L = r->L;
+    int t = lua_getfield(L, idx, field);
+    if (t == LUA_TNIL && !required) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        return 0;
+    }
+    if (t != LUA_TTABLE) {
+        PROBLEM(r, "scenario: field '%s' must be a list (table)", field);
+        lua_pop(L, 1);
+        lua_newtable(L);
+        return 0;
+    }
+    lua_Integer n = luaL_len(L, -1);
+    if (n > 4096) {
+        PROBLEM(r, "scenario: '%s' has %d entries (at most 4096)", field, (int)n);
+        n = 4096;
+    }
+    return (int)n;
+}
+
+/* Pushes a new id table for a kind and stores it under ids[kind]. */
+static int new_ids(lua_State *L, int ids, const char *kind) {
+    lua_newtable(L);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, ids, kind);
+    return lua_gettop(L);
+}
+
+/* Role index of the id at the top of the stack (popped), or -1 with a problem. */
+static int rd_role_ref(rd *r, int roles_ids, const char *what) {
+    lua_State *L = r->L;
+    if (lua_type(L, -1) != LUA_TSTRING) {
+        PROBLEM(r, "%s: a role must be given by its id (a string)", what);
+        lua_pop(L, 1);
+        return -1;
+    }
+    const char *id = lua_tostring(L, -1);
+    lua_getfield(L, roles_ids, id);
+    int ok;
+    int i = (int)lua_tointegerx(L, -1, &ok);
+    if (!ok)
+        PROBLEM(r, "%s: no role '%s'", what, id);
+    lua_pop(L, 2);
+    return ok ? i : -1;
+}
+
+/* A list of role ids as a bit mask. */
+static uint32_t rd_roles(rd *r, int idx, const char *field, int roles_ids, const char *what) {
+    lua_State *L = r->L;
+    uint32_t mask = 0;
+    int t = lua_getfield(L, idx, field);
+    if (t == LUA_TSTRING) {
+        int i = rd_role_ref(r, roles_ids, what);
+        lua_pushnil(L); /* keep the stack shape */
+        mask = i >= 0 ? 1u << i : 0;
+    } else if (t == LUA_TTABLE) {
+        lua_Integer n = luaL_len(L, -1);
+        for (lua_Integer i = 1; i <= n && i <= 64; i++) {
+            lua_geti(L, -1, i);
+            int role = rd_role_ref(r, roles_ids, what);
+            if (role >= 0)
+                mask |= 1u << role;
+        }
+    } else {
+        PROBLEM(r, "%s: field '%s' must list role ids", what, field);
+    }
+    lua_pop(L, 1);
+    if (!mask)
+        PROBLEM(r, "%s: field '%s' names no role", what, field);
+    return mask;
+}
+
+static void rd_param(rd *r, int idx, int *has, char **name, int32_t *mn, int32_t *mx,
+                     int32_t *def, const char *what) {
+    lua_State *L = r->L;
+    int t = lua_getfield(L, idx, "param");
+    *has = 0;
+    if (t == LUA_TTABLE) {
+        int p = lua_gettop(L);
+        *has = 1;
+        *name = rd_str(r, p, "name", "amount", what);
+        *mn = rd_int(r, p, "min", 0, what, NULL);
+        *mx = rd_int(r, p, "max", 0, what, NULL);
+        *def = rd_int(r, p, "default", *mn, what, NULL);
+        if (*mn > *mx || *def < *mn || *def > *mx)
+            PROBLEM(r, "%s: param needs min <= default <= max", what);
+    } else {
+        if (t != LUA_TNIL)
+            PROBLEM(r, "%s: param must be a table {name=, min=, max=, default=}", what);
+        *name = host_strdup("");
+        *mn = *mx = *def = 0;
+    }
+    lua_pop(L, 1);
+}
+
+static void rd_roles_decl(rd *r, int sc_idx, int ids) {
+    lua_State *L = r->L;
+    niact_scenario *sc = r->h->sc;
+    int n = rd_array(r, sc_idx, "roles", 1);
+    int list = lua_gettop(L);
+    int rids = new_ids(L, ids, "roles");
+    if (n == 0)
+        PROBLEM(r, "scenario: declare at least one role");
+    if (n > NIACT_MAX_ROLES) {
+        PROBLEM(r, "scenario: %d roles (at most %d)", n, NIACT_MAX_ROLES);
+        n = NIACT_MAX_ROLES;
+    }
+    for (int i = 0; i < n; i++) {
+        lua_geti(L, list, i + 1);
+        int t = lua_gettop(L);
+        niact_role_def *d = &sc->roles[sc->n_roles++];
+        if (!lua_istable(L, t)) {
+            PROBLEM(r, "scenario: roles[%d] must be a table", i + 1);
+            d->meta.id = host_strdup("");
+        } else {
+            rd_meta(r, t, &d->meta, "role", i, rids);
+            d->action_points = rd_int(r, t, "action_points", 3, "role", NULL);
+            if (d->action_points < 0 || d->action_points > 100)
+                PROBLEM(r, "role '%s': action_points must be 0-100", d->meta.id);
+            d->briefing = rd_str(r, t, "briefing", "", "role");
+        }
+        if (!d->meta.name)
+            d->meta.name = host_strdup(""), d->meta.text = host_strdup(""),
+            d->meta.source = host_strdup(""), d->meta.file = host_strdup("");
+        if (!d->briefing)
+            d->briefing = host_strdup("");
+        lua_settop(L, rids);
+    }
+    lua_settop(L, list - 1);
+}
+
+static int vis_of(const char *s) {
+    if (strcmp(s, "true") == 0)
+        return NIACT_VIS_TRUE;
+    if (strcmp(s, "estimate") == 0)
+        return NIACT_VIS_ESTIMATE;
+    if (strcmp(s, "none") == 0)
+        return NIACT_VIS_NONE;
+    return -1;
+}
+
+/* visible = "true" | {all="none", us="estimate", ...} */
+static void rd_visible(rd *r, int t, niact_track_def *d, const char *what) {
+    lua_State *L = r->L;
+    niact_scenario *sc = r->h->sc;
+    int ty = lua_getfield(L, t, "visible");
+    int all = NIACT_VIS_TRUE;
+    if (ty == LUA_TSTRING) {
+        all = vis_of(lua_tostring(L, -1));
+        if (all < 0)
+            PROBLEM(r, "%s: visible must be \"true\", \"estimate\" or \"none\"", what);
+    } else if (ty == LUA_TTABLE) {
+        if (lua_getfield(L, -1, "all") == LUA_TSTRING)
+            all = vis_of(lua_tostring(L, -1));
+        else
+            all = NIACT_VIS_NONE;
+        lua_pop(L, 1);
+    } else if (ty != LUA_TNIL) {
+        PROBLEM(r, "%s: visible must be a string or a table of role = visibility", what);
+    }
+    for (int i = 0; i < sc->n_roles; i++) {
+        int v = all < 0 ? NIACT_VIS_NONE : all;
+        if (ty == LUA_TTABLE && lua_getfield(L, -1, sc->roles[i].meta.id) != LUA_TNIL) {
+            v = lua_type(L, -1) == LUA_TSTRING ? vis_of(lua_tostring(L, -1)) : -1;
+            if (v < 0) {
+                PROBLEM(r, "%s: visible.%s must be \"true\", \"estimate\" or \"none\"", what,
+                        sc->roles[i].meta.id);
+                v = NIACT_VIS_NONE;
+            }
+        }
+        if (ty == LUA_TTABLE)
+            lua_pop(L, 1);
+        d->vis[i] = (uint8_t)v;
+    }
+    lua_pop(L, 1);
+}
+
+/* estimate = {value=, error=} for every estimating role, or {us = {value=, error=}}. */
+static void rd_estimates(rd *r, int t, niact_track_def *d, const char *what) {
+    lua_State *L = r->L;
+    niact_scenario *sc = r->h->sc;
+    int ty = lua_getfield(L, t, "estimate");
+    int e = lua_gettop(L);
+    int32_t v = d->initial, err = (d->max - d->min) / 4;
+    if (ty == LUA_TTABLE) {
+        v = rd_int(r, e, "value", v, what, NULL);
+        err = rd_int(r, e, "error", err, what, NULL);
+    } else if (ty != LUA_TNIL) {
+        PROBLEM(r, "%s: estimate must be a table {value=, error=}", what);
+    }
+    for (int i = 0; i < sc->n_roles; i++) {
+        d->est_initial[i] = v;
+        d->est_error[i] = err;
+        if (ty == LUA_TTABLE && lua_getfield(L, e, sc->roles[i].meta.id) == LUA_TTABLE) {
+            int p = lua_gettop(L);
+            d->est_initial[i] = rd_int(r, p, "value", v, what, NULL);
+            d->est_error[i] = rd_int(r, p, "error", err, what, NULL);
+        }
+        if (ty == LUA_TTABLE)
+            lua_settop(L, e);
+        if (d->est_initial[i] < d->min || d->est_initial[i] > d->max || d->est_error[i] < 0)
+            PROBLEM(r, "%s: the starting estimate must lie in the range, error >= 0", what);
+    }
+    lua_settop(L, e - 1);
+}
+
+static void rd_labels(rd *r, int t, niact_track_def *d, const char *what) {
+    lua_State *L = r->L;
+    int ty = lua_getfield(L, t, "labels");
+    if (ty == LUA_TTABLE) {
+        int n = (int)luaL_len(L, -1);
+        int64_t want = (int64_t)d->max - d->min + 1;
+        if (n != want) {
+            PROBLEM(r, "%s: labels must name each value from min to max (%lld), got %d", what,
+                    (long long)want, n);
+        } else {
+            d->labels = calloc((size_t)n, sizeof *d->labels);
+            for (int i = 0; d->labels && i < n; i++) {
+                lua_geti(L, -1, i + 1);
+                const char *s = lua_tostring(L, -1);
+                if (lua_type(L, -1) != LUA_TSTRING)
+                    PROBLEM(r, "%s: labels[%d] must be a string", what, i + 1);
+                d->labels[i] = host_strdup(s ? s : "");
+                lua_pop(L, 1);
+            }
+            d->n_labels = d->labels ? n : 0;
+        }
+    } else if (ty != LUA_TNIL) {
+        PROBLEM(r, "%s: labels must be a list of strings", what);
+    }
+    lua_pop(L, 1);
+}
+
+static void rd_tracks(rd *r, int sc_idx, int ids) {
+    lua_State *L = r->L;
+    niact_scenario *sc = r->h->sc;
+    int n = rd_array(r, sc_idx, "tracks", 1);
+    int list = lua_gettop(L);
+    int tids = new_ids(L, ids, "tracks");
+    sc->tracks = calloc((size_t)(n ? n : 1), sizeof *sc->tracks);
+    if (!sc->tracks)
+        luaL_error(L, "out of memory");
+    for (int i = 0; i < n; i++) {
+        lua_geti(L, list, i + 1);
+        int t = lua_gettop(L);
+        niact_track_def *d = &sc->tracks[sc->n_tracks++];
+        if (!lua_istable(L, t)) {
+            PROBLEM(r, "scenario: tracks[%d] must be a table", i + 1);
+            d->meta = (niact_meta){host_strdup(""), host_strdup(""), host_strdup(""),
+                                   host_strdup(""), host_strdup(""), 0};
+            d->group = host_strdup("");
+            lua_settop(L, tids);
+            continue;
+        }
+        rd_meta(r, t, &d->meta, "track", i, tids);
+        char what[80];
+        snprintf(what, sizeof what, "track '%s'", d->meta.id);
+        d->min = rd_int(r, t, "min", 0, what, NULL);
+        d->max = rd_int(r, t, "max", 100, what, NULL);
+        d->initial = rd_int(r, t, "initial", d->min, what, NULL);
+        if (d->min > d->max || d->initial < d->min || d->initial > d->max)
+            PROBLEM(r, "%s: needs min <= initial <= max", what);
+        d->hidden = rd_bool(r, t, "hidden", 0, what);
+        d->ladder = rd_bool(r, t, "ladder", 0, what);
+        d->group = rd_str(r, t, "group", "", what);
+        rd_visible(r, t, d, what);
+        rd_estimates(r, t, d, what);
+        rd_labels(r, t, d, what);
+        lua_settop(L, tids);
+    }
+    lua_settop(L, list - 1);
+}
+
+static void rd_actions(rd *r, int sc_idx, int ids, int roles_ids) {
+    lua_State *L = r->L;
+    niact_host *h = r->h;
+    niact_scenario *sc = h->sc;
+    int n = rd_array(r, sc_idx, "actions", 0);
+    int list = lua_gettop(L);
+    int aids = new_ids(L, ids, "actions");
+    sc->actions = calloc((size_t)(n ? n : 1), sizeof *sc->actions);
+    h->action_refs = calloc((size_t)(n ? n : 1), sizeof *h->action_refs);
+    if (!sc->actions || !h->action_refs)
+        luaL_error(L, "out of memory");
+    for (int i = 0; i < n; i++) {
+        lua_geti(L, list, i + 1);
+        int t = lua_gettop(L);
+        niact_action_def *d = &sc->actions[sc->n_actions++];
+        h->action_refs[i] = (host_refs){LUA_NOREF, LUA_NOREF};
+        if (!lua_istable(L, t)) {
+            PROBLEM(r, "scenario: actions[%d] must be a table", i + 1);
+            d->meta = (niact_meta){host_strdup(""), host_strdup(""), host_strdup(""),
+                                   host_strdup(""), host_strdup(""), 0};
+            d->param_name = host_strdup("");
+            lua_settop(L, aids);
+            continue;
+        }
+        rd_meta(r, t, &d->meta, "action", i, aids);
+        char what[80];
+        snprintf(what, sizeof what, "action '%s'", d->meta.id);
+        d->roles = rd_roles(r, t, "roles", roles_ids, what);
+        d->cost = rd_int(r, t, "cost", 1, what, NULL);
+        if (d->cost < 0 || d->cost > 100)
+            PROBLEM(r, "%s: cost must be 0-100", what);
+        d->priority = rd_int(r, t, "priority", 50, what, NULL);
+        d->repeatable = rd_bool(r, t, "repeatable", 0, what);
+        rd_param(r, t, &d->has_param, &d->param_name, &d->param_min, &d->param_max,
+                 &d->param_default, what);
+        h->action_refs[i].a = rd_fn(r, t, "legal", 0, what);
+        h->action_refs[i].b = rd_fn(r, t, "resolve", 1, what);
+        d->has_legal = h->action_refs[i].a != LUA_NOREF;
+        lua_settop(L, aids);
+    }
+    lua_settop(L, list - 1);
+}
+
+static void rd_events(rd *r, int sc_idx, int ids) {
+    lua_State *L = r->L;
+    niact_host *h = r->h;
+    niact_scenario *sc = h->sc;
+    int n = rd_array(r, sc_idx, "events", 0);
+    int list = lua_gettop(L);
+    int eids = new_ids(L, ids, "events");
+    sc->events = calloc((size_t)(n ? n : 1), sizeof *sc->events);
+    h->event_refs = calloc((size_t)(n ? n : 1), sizeof *h->event_refs);
+    if (!sc->events || !h->event_refs)
+        luaL_error(L, "out of memory");
+    for (int i = 0; i < n; i++) {
+        lua_geti(L, list, i + 1);
+        int t = lua_gettop(L);
+        niact_event_def *d = &sc->events[sc->n_events++];
+        h->event_refs[i] = (host_refs){LUA_NOREF, LUA_NOREF};
+        d->date = host_strdup("");
+        if (!lua_istable(L, t)) {
+            PROBLEM(r, "scenario: events[%d] must be a table", i + 1);
+            d->meta = (niact_meta){host_strdup(""), host_strdup(""), host_strdup(""),
+                                   host_strdup(""), host_strdup(""), 0};
+            lua_settop(L, eids);
+            continue;
+        }
+        rd_meta(r, t, &d->meta, "event", i, eids);
+        char what[80];
+        snprintf(what, sizeof what, "event '%s'", d->meta.id);
+        int has_turn;
+        d->turn = rd_int(r, t, "turn", 0, what, &has_turn) - 1;
+        free(d->date);
+        d->date = rd_str(r, t, "date", "", what);
+        if (d->date[0]) {
+            int32_t tt = niact_scenario_turn_of(sc, d->date);
+            if (tt == INT32_MIN)
+                PROBLEM(r, "%s: date must be YYYY-MM-DD", what);
+            else if (tt < 0 || tt >= sc->turns)
+                PROBLEM(r, "%s: %s falls outside the calendar", what, d->date);
+            d->turn = tt;
+            if (has_turn)
+                PROBLEM(r, "%s: give a date or a turn, not both", what);
+        } else if (has_turn && (d->turn < 0 || d->turn >= sc->turns)) {
+            PROBLEM(r, "%s: turn must be 1-%d", what, sc->turns);
+        } else if (!has_turn) {
+            d->turn = -1;
+        }
+        lua_getfield(L, t, "chance");
+        double ch = lua_type(L, -1) == LUA_TNUMBER ? lua_tonumber(L, -1) : 100.0;
+        if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TNUMBER)
+            PROBLEM(r, "%s: chance must be a number (percent)", what);
+        lua_pop(L, 1);
+        if (!(ch >= 0 && ch <= 100))
+            PROBLEM(r, "%s: chance must be 0-100 (percent)", what);
+        d->chance = (int32_t)(ch * 10 + 0.5);
+        d->once = rd_bool(r, t, "once", d->turn >= 0, what);
+        h->event_refs[i].a = rd_fn(r, t, "condition", 0, what);
+        h->event_refs[i].b = rd_fn(r, t, "effect", 1, what);
+        d->has_condition = h->event_refs[i].a != LUA_NOREF;
+        lua_settop(L, eids);
+    }
+    lua_settop(L, list - 1);
+}
+
+static void rd_objectives(rd *r, int sc_idx, int ids, int roles_ids) {
+    lua_State *L = r->L;
+    niact_host *h = r->h;
+    niact_scenario *sc = h->sc;
+    int n = rd_array(r, sc_idx, "objectives", 0);
+    int list = lua_gettop(L);
+    int oids = new_ids(L, ids, "objectives");
+    sc->objectives = calloc((size_t)(n ? n : 1), sizeof *sc->objectives);
+    h->objective_refs = calloc((size_t)(n ? n : 1), sizeof *h->objective_refs);
+    if (!sc->objectives || !h->objective_refs)
+        luaL_error(L, "out of memory");
+    for (int i = 0; i < n; i++) {
+        lua_geti(L, list, i + 1);
+        int t = lua_gettop(L);
+        niact_objective_def *d = &sc->objectives[sc->n_objectives++];
+        h->objective_refs[i] = LUA_NOREF;
+        if (!lua_istable(L, t)) {
+            PROBLEM(r, "scenario: objectives[%d] must be a table", i + 1);
+            d->meta = (niact_meta){host_strdup(""), host_strdup(""), host_strdup(""),
+                                   host_strdup(""), host_strdup(""), 0};
+            lua_settop(L, oids);
+            continue;
+        }
+        rd_meta(r, t, &d->meta, "objective", i, oids);
+        char what[80];
+        snprintf(what, sizeof what, "objective '%s'", d->meta.id);
+        lua_getfield(L, t, "role");
+        d->role = rd_role_ref(r, roles_ids, what);
+        d->weight = rd_int(r, t, "weight", 1, what, NULL);
+        if (d->weight < 0 || d->weight > 1000)
+            PROBLEM(r, "%s: weight must be 0-1000", what);
+        h->objective_refs[i] = rd_fn(r, t, "score", 1, what);
+        lua_settop(L, oids);
+    }
+    lua_settop(L, list - 1);
+}
+
+static void rd_terms(rd *r, int sc_idx, int ids, int roles_ids) {
+    lua_State *L = r->L;
+    niact_scenario *sc = r->h->sc;
+    int n = rd_array(r, sc_idx, "terms", 0);
+    int list = lua_gettop(L);
+    int tids = new_ids(L, ids, "terms");
+    sc->terms = calloc((size_t)(n ? n : 1), sizeof *sc->terms);
+    if (!sc->terms)
+        luaL_error(L, "out of memory");
+    for (int i = 0; i < n; i++) {
+        lua_geti(L, list, i + 1);
+        int t = lua_gettop(L);
+        niact_term_def *d = &sc->terms[sc->n_terms++];
+        if (!lua_istable(L, t)) {
+            PROBLEM(r, "scenario: terms[%d] must be a table", i + 1);
+            d->meta = (niact_meta){host_strdup(""), host_strdup(""), host_strdup(""),
+                                   host_strdup(""), host_strdup(""), 0};
+            d->param_name = host_strdup("");
+            lua_settop(L, tids);
+            continue;
+        }
+        rd_meta(r, t, &d->meta, "term", i, tids);
+        char what[80];
+        snprintf(what, sizeof what, "term '%s'", d->meta.id);
+        d->givers = rd_roles(r, t, "givers", roles_ids, what);
+        rd_param(r, t, &d->has_param, &d->param_name, &d->param_min, &d->param_max,
+                 &d->param_default, what);
+        d->window = rd_int(r, t, "window", 3, what, NULL);
+        lua_settop(L, tids);
+    }
+    lua_settop(L, list - 1);
+}
+
+static void rd_personalities(rd *r, int sc_idx) {
+    lua_State *L = r->L;
+    niact_host *h = r->h;
+    niact_scenario *sc = h->sc;
+    int ty = lua_getfield(L, sc_idx, "personalities");
+    if (ty == LUA_TNIL) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+    } else if (ty != LUA_TTABLE) {
+        PROBLEM(r, "scenario: personalities must be a table name = {role = function}");
+        lua_pop(L, 1);
+        lua_newtable(L);
+    }
+    int p = lua_gettop(L);
+    lua_pushnil(L);
+    int count = 0;
+    while (lua_next(L, p)) {
+        count++;
+        lua_pop(L, 1);
+    }
+    sc->personalities = calloc((size_t)(count ? count : 1), sizeof(char *));
+    /* Names in sorted order, so listings are stable. */
+    for (lua_pushnil(L); sc->personalities && lua_next(L, p); lua_pop(L, 1)) {
+        if (lua_type(L, -2) != LUA_TSTRING || !lua_istable(L, -1)) {
+            PROBLEM(r, "scenario: personalities must map names to tables of role functions");
+            continue;
+        }
+        const char *name = lua_tostring(L, -2);
+        int at = sc->n_personalities;
+        while (at > 0 && strcmp(sc->personalities[at - 1], name) > 0) {
+            sc->personalities[at] = sc->personalities[at - 1];
+            at--;
+        }
+        sc->personalities[at] = host_strdup(name);
+        sc->n_personalities++;
+    }
+    h->ref_personalities = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+static int read_all(lua_State *L) {
+    niact_host *h = lua_touserdata(L, 1);
+    int sc_idx = 2;
+    rd r = {h, L, "scenario.lua", 0};
+    rd_where(&r, sc_idx);
+    niact_scenario *sc = h->sc;
+    sc->meta.id = host_strdup("");
+    sc->meta.name = rd_str(&r, sc_idx, "name", NULL, "scenario");
+    sc->meta.text = rd_str(&r, sc_idx, "text", "", "scenario");
+    sc->meta.source = rd_str(&r, sc_idx, "source", "", "scenario");
+    sc->meta.file = host_strdup(r.file);
+    sc->meta.line = r.line;
+    sc->version = rd_str(&r, sc_idx, "version", "1", "scenario");
+    char *on_error = rd_str(&r, sc_idx, "on_error", "void", "scenario");
+    if (strcmp(on_error, "void") != 0 && strcmp(on_error, "end") != 0)
+        PROBLEM(&r, "scenario: on_error must be \"void\" or \"end\"");
+    sc->end_on_error = strcmp(on_error, "end") == 0;
+    free(on_error);
+    if (lua_getfield(L, sc_idx, "calendar") != LUA_TTABLE) {
+        PROBLEM(&r, "scenario: calendar = {start=\"YYYY-MM-DD\", days_per_turn=, turns=} is "
+                    "required");
+        lua_pop(L, 1);
+        lua_newtable(L);
+    }
+    int cal = lua_gettop(L);
+    sc->start_date = rd_str(&r, cal, "start", "1970-01-01", "calendar");
+    sc->days_per_turn = rd_int(&r, cal, "days_per_turn", 1, "calendar", NULL);
+    sc->turns = rd_int(&r, cal, "turns", 10, "calendar", NULL);
+    lua_pop(L, 1);
+    char buf[16];
+    if (niact_scenario_date(sc, 0, buf, sizeof buf) != 0)
+        PROBLEM(&r, "calendar: start must be a date YYYY-MM-DD");
+    if (sc->days_per_turn < 1 || sc->days_per_turn > 366)
+        PROBLEM(&r, "calendar: days_per_turn must be 1-366");
+    if (sc->turns < 1 || sc->turns > 500)
+        PROBLEM(&r, "calendar: turns must be 1-500");
+
+    lua_newtable(L);
+    int ids = lua_gettop(L);
+    rd_roles_decl(&r, sc_idx, ids);
+    lua_getfield(L, ids, "roles");
+    int roles_ids = lua_gettop(L);
+    rd_tracks(&r, sc_idx, ids);
+    rd_actions(&r, sc_idx, ids, roles_ids);
+    rd_events(&r, sc_idx, ids);
+    rd_objectives(&r, sc_idx, ids, roles_ids);
+    rd_terms(&r, sc_idx, ids, roles_ids);
+    lua_settop(L, ids);
+    lua_setfield(L, LUA_REGISTRYINDEX, IDS_KEY);
+    rd_where(&r, sc_idx);
+    h->ref_setup = rd_fn(&r, sc_idx, "setup", 0, "scenario");
+    h->ref_turn_start = rd_fn(&r, sc_idx, "turn_start", 0, "scenario");
+    h->ref_turn_end = rd_fn(&r, sc_idx, "turn_end", 0, "scenario");
+    h->ref_end_check = rd_fn(&r, sc_idx, "end_check", 0, "scenario");
+    rd_personalities(&r, sc_idx);
+    return 0;
+}
+
+/* Reads the scenario table on top of the stack (popped) into h->sc, protected and under
+ * the load limits (a declaration's metatable may run scenario code). */
+int host_read_scenario(niact_host *h) {
+    lua_State *L = h->L;
+    h->sc = calloc(1, sizeof *h->sc);
+    if (!h->sc)
+        return -1;
+    h->ref_setup = h->ref_turn_start = h->ref_turn_end = h->ref_end_check = LUA_NOREF;
+    h->ref_personalities = LUA_NOREF;
+    lua_pushcfunction(L, read_all);
+    lua_insert(L, -2);
+    lua_pushlightuserdata(L, h);
+    lua_insert(L, -2);
+    h->running = 1;
+    h->steps = 0;
+    h->step_limit = h->lim.load_instructions;
+    int st = lua_pcall(L, 2, 0, 0);
+    h->running = 0;
+    h->killed = 0;
+    if (st != LUA_OK) {
+        const char *m = lua_tostring(L, -1);
+        host_problem(h, "scenario.lua", 0, "while reading declarations: %s",
+                     m ? m : "error");
+        lua_pop(L, 1);
+        return -1;
+    }
+    uint64_t hash = NIACT_HASH_INIT;
+    for (int i = 0; i < h->n_files; i++) {
+        hash = niact_hash_bytes(hash, h->files[i].name, strlen(h->files[i].name) + 1);
+        hash = niact_hash_bytes(hash, h->files[i].text, h->files[i].len);
+    }
+    h->sc->content_hash = hash;
+    return h->n_problems ? -1 : 0;
+}

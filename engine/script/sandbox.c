@@ -1,0 +1,678 @@
+/* The sandbox: the only globals a scenario sees, all deterministic and bounded.
+ *
+ * Left out: io, os, debug, package, dofile, loadfile, collectgarbage, print,
+ * string.dump, math.random(seed). Replaced: pairs and next (sorted key order, because
+ * Lua 5.4 seeds its string hash from the clock and addresses), tostring and
+ * string.format (no addresses), table.sort (Lua's picks pivots from the clock; ours is
+ * a stable merge sort), the pattern functions (refuse inputs whose worst case would run
+ * for seconds inside one C call, where the instruction hook cannot stop them), load
+ * (text only), require (the scenario's folder and scripts/lib only), setmetatable (no
+ * __gc or __mode: finalisers and weak tables depend on when the collector runs). */
+#include "host_internal.h"
+
+#include <lualib.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ENV_KEY "niact.env"
+#define LOADED_KEY "niact.loaded"
+
+/* ---- deterministic key order ---- */
+
+typedef struct key {
+    int type;         /* LUA_TNUMBER, LUA_TSTRING, LUA_TBOOLEAN */
+    int isint;        /* number is an integer */
+    lua_Integer i;
+    lua_Number n;
+    const char *s;    /* string bytes (kept alive by the table) */
+    size_t len;
+} key;
+
+static int type_rank(int t) {
+    return t == LUA_TNUMBER ? 0 : t == LUA_TSTRING ? 1 : 2;
+}
+
+static int key_cmp(const void *pa, const void *pb) {
+    const key *a = pa, *b = pb;
+    if (a->type != b->type)
+        return type_rank(a->type) - type_rank(b->type);
+    if (a->type == LUA_TNUMBER) {
+        if (a->isint && b->isint)
+            return a->i < b->i ? -1 : a->i > b->i;
+        lua_Number x = a->isint ? (lua_Number)a->i : a->n, y = b->isint ? (lua_Number)b->i : b->n;
+        return x < y ? -1 : x > y;
+    }
+    if (a->type == LUA_TSTRING) {
+        size_t m = a->len < b->len ? a->len : b->len;
+        int c = memcmp(a->s, b->s, m);
+        return c ? c : (a->len < b->len ? -1 : a->len > b->len);
+    }
+    return (int)a->i - (int)b->i;
+}
+
+static void key_read(lua_State *L, int idx, key *k) {
+    k->type = lua_type(L, idx);
+    k->isint = 0;
+    k->i = 0;
+    k->n = 0;
+    k->s = NULL;
+    k->len = 0;
+    if (k->type == LUA_TNUMBER) {
+        k->isint = lua_isinteger(L, idx);
+        if (k->isint)
+            k->i = lua_tointeger(L, idx);
+        else
+            k->n = lua_tonumber(L, idx);
+    } else if (k->type == LUA_TSTRING) {
+        k->s = lua_tolstring(L, idx, &k->len);
+    } else if (k->type == LUA_TBOOLEAN) {
+        k->i = lua_toboolean(L, idx);
+    } else {
+        luaL_error(L, "pairs/next: keys of type %s have no stable order; use an array",
+                   lua_typename(L, k->type));
+    }
+}
+
+static void key_push(lua_State *L, const key *k) {
+    if (k->type == LUA_TNUMBER) {
+        if (k->isint)
+            lua_pushinteger(L, k->i);
+        else
+            lua_pushnumber(L, k->n);
+    } else if (k->type == LUA_TSTRING) {
+        lua_pushlstring(L, k->s, k->len);
+    } else {
+        lua_pushboolean(L, (int)k->i);
+    }
+}
+
+/* Collects and sorts the keys of the table at idx into a new userdata-backed array,
+ * which is left on the stack; returns it and its length. */
+static key *sorted_keys(lua_State *L, int idx, size_t *n) {
+    idx = lua_absindex(L, idx);
+    size_t count = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        count++;
+        lua_pop(L, 1);
+    }
+    key *ks = lua_newuserdatauv(L, (count ? count : 1) * sizeof *ks, 0);
+    size_t i = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        key_read(L, -1, &ks[i++]);
+    }
+    qsort(ks, count, sizeof *ks, key_cmp);
+    *n = count;
+    return ks;
+}
+
+/* next(t, k): the key after k in sorted order. */
+static int det_next(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 2);
+    size_t n;
+    key *ks = sorted_keys(L, 1, &n); /* stack: t, k, keys */
+    size_t pos = 0;
+    if (!lua_isnil(L, 2)) {
+        key k;
+        key_read(L, 2, &k);
+        key *hit = bsearch(&k, ks, n, sizeof *ks, key_cmp);
+        if (!hit)
+            return luaL_error(L, "invalid key to 'next'");
+        pos = (size_t)(hit - ks) + 1;
+    }
+    if (pos >= n) {
+        lua_pushnil(L);
+        return 1;
+    }
+    key_push(L, &ks[pos]);
+    lua_pushvalue(L, -1);
+    lua_rawget(L, 1);
+    return 2;
+}
+
+/* The iterator pairs returns: upvalues are the sorted keys (userdata), their count and
+ * the position. */
+static int pairs_iter(lua_State *L) {
+    key *ks = lua_touserdata(L, lua_upvalueindex(1));
+    lua_Integer n = lua_tointeger(L, lua_upvalueindex(2));
+    lua_Integer pos = lua_tointeger(L, lua_upvalueindex(3));
+    for (; pos < n; pos++) {
+        key_push(L, &ks[pos]);
+        lua_pushvalue(L, -1);
+        lua_rawget(L, 1);
+        if (!lua_isnil(L, -1)) { /* skip keys removed during the loop */
+            lua_pushinteger(L, pos + 1);
+            lua_replace(L, lua_upvalueindex(3));
+            return 2;
+        }
+        lua_pop(L, 2);
+    }
+    lua_pushinteger(L, n);
+    lua_replace(L, lua_upvalueindex(3));
+    lua_pushnil(L);
+    return 1;
+}
+
+static int det_pairs(lua_State *L) {
+    luaL_checkany(L, 1);
+    if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
+        lua_pushvalue(L, 1);
+        lua_call(L, 1, 3);
+        return 3;
+    }
+    luaL_checktype(L, 1, LUA_TTABLE);
+    size_t n;
+    sorted_keys(L, 1, &n);
+    lua_pushinteger(L, (lua_Integer)n);
+    lua_pushinteger(L, 0);
+    lua_pushcclosure(L, pairs_iter, 3);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
+/* ---- no addresses ---- */
+
+/* Pushes a string for the value at idx: __tostring if it has one, else its type's name. */
+static const char *safe_tolstring(lua_State *L, int idx, size_t *len) {
+    idx = lua_absindex(L, idx);
+    int t = lua_type(L, idx);
+    if (t == LUA_TTABLE || t == LUA_TUSERDATA || t == LUA_TFUNCTION || t == LUA_TTHREAD ||
+        t == LUA_TLIGHTUSERDATA) {
+        if (luaL_callmeta(L, idx, "__tostring")) {
+            if (!lua_isstring(L, -1))
+                luaL_error(L, "'__tostring' must return a string");
+        } else {
+            lua_pushstring(L, lua_typename(L, t));
+        }
+        return lua_tolstring(L, -1, len);
+    }
+    return luaL_tolstring(L, idx, len);
+}
+
+static int safe_tostring(lua_State *L) {
+    luaL_checkany(L, 1);
+    safe_tolstring(L, 1, NULL);
+    return 1;
+}
+
+static int safe_format(lua_State *L) {
+    size_t flen;
+    const char *f = luaL_checklstring(L, 1, &flen);
+    for (size_t i = 0; i + 1 < flen; i++) {
+        if (f[i] != '%')
+            continue;
+        size_t j = i + 1;
+        while (j < flen && strchr("-+ #0123456789.", f[j]))
+            j++;
+        if (j < flen && f[j] == 'p')
+            return luaL_error(L, "string.format: '%%p' is not available to scenarios");
+        i = j;
+    }
+    int top = lua_gettop(L);
+    for (int i = 2; i <= top; i++) {
+        int t = lua_type(L, i);
+        if (t == LUA_TTABLE || t == LUA_TFUNCTION || t == LUA_TUSERDATA || t == LUA_TTHREAD ||
+            t == LUA_TLIGHTUSERDATA) {
+            safe_tolstring(L, i, NULL);
+            lua_replace(L, i);
+        }
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, top, 1);
+    return 1;
+}
+
+/* ---- bounded patterns ---- */
+
+#define PATTERN_BUDGET 2e8 /* worst-case steps one pattern call may take */
+
+/* A pessimistic bound on the steps Lua's matcher may take: each unbounded repetition
+ * can multiply the work by the subject's length, and each optional item doubles it;
+ * gsub and gmatch try every starting position. Plain searches are length x length. */
+static double pattern_cost(const char *p, size_t plen, size_t n, int plain) {
+    double len = (double)n + 1, cost = len * ((double)plen + 1);
+    if (plain)
+        return cost;
+    for (size_t i = 0; i < plen; i++) {
+        char c = p[i];
+        if (c == '%' && i + 1 < plen) {
+            if (p[i + 1] == 'b' || p[i + 1] == 'f')
+                cost *= p[i + 1] == 'b' ? len : 1;
+            i++;
+        } else if (c == '*' || c == '+' || c == '-') {
+            cost *= len;
+        } else if (c == '?') {
+            cost *= 2;
+        }
+        if (cost > 1e300)
+            break;
+    }
+    return cost;
+}
+
+static int guarded_pattern(lua_State *L) {
+    size_t n = 0, plen = 0;
+    const char *s = luaL_checklstring(L, 1, &n);
+    const char *p = luaL_checklstring(L, 2, &plen);
+    (void)s;
+    int kind = (int)lua_tointeger(L, lua_upvalueindex(2)); /* 1 = find */
+    int plain = kind == 1 && lua_toboolean(L, 4);
+    if (pattern_cost(p, plen, n, plain) > PATTERN_BUDGET)
+        return luaL_error(L, "pattern too costly for a %d-byte subject (its worst case would "
+                             "take too long); use a shorter subject or a simpler pattern",
+                          (int)n);
+    int top = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, top, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+/* ---- metatables, load, require ---- */
+
+static int safe_setmetatable(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (lua_type(L, 2) == LUA_TTABLE) {
+        if (lua_getfield(L, 2, "__gc") != LUA_TNIL || lua_getfield(L, 2, "__mode") != LUA_TNIL)
+            return luaL_error(L, "setmetatable: __gc and __mode are not available to scenarios "
+                                 "(they depend on when memory is collected)");
+        lua_pop(L, 2);
+    }
+    lua_settop(L, 2);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, 2, 1);
+    return 1;
+}
+
+void host_push_env(lua_State *L) {
+    lua_getfield(L, LUA_REGISTRYINDEX, ENV_KEY);
+}
+
+/* load(chunk [, name [, mode [, env]]]): text only; the environment defaults to the
+ * sandbox's. A function as chunk is refused (it could hand over binary pieces). */
+static int safe_load(lua_State *L) {
+    size_t len;
+    const char *s = lua_tolstring(L, 1, &len);
+    if (!s)
+        return luaL_error(L, "load: only a string chunk is accepted");
+    const char *name = luaL_optstring(L, 2, "=(load)");
+    int has_env = !lua_isnone(L, 4);
+    if (luaL_loadbufferx(L, s, len, name, "t") != LUA_OK) {
+        lua_pushnil(L);
+        lua_insert(L, -2);
+        return 2;
+    }
+    if (has_env)
+        lua_pushvalue(L, 4);
+    else
+        host_push_env(L);
+    if (!lua_setupvalue(L, -2, 1))
+        lua_pop(L, 1);
+    return 1;
+}
+
+static niact_host *host_of(lua_State *L) {
+    void *ud;
+    lua_getallocf(L, &ud);
+    return ud;
+}
+
+static char *read_whole(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n == cap) {
+            if (cap > (8u << 20)) { /* no scenario file is this large */
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        if (got == 0)
+            break;
+        n += got;
+    }
+    fclose(f);
+    if (buf) {
+        char *nb = realloc(buf, n + 1);
+        if (nb)
+            buf = nb;
+        else if (n == cap) {
+            free(buf);
+            return NULL;
+        }
+        buf[n] = 0;
+        *len = n;
+    }
+    return buf;
+}
+
+/* Loads a file as a text chunk in the sandbox, remembering its text. Pushes the chunk,
+ * or returns a Lua error status with the message pushed. */
+int host_load_file(niact_host *h, const char *path, const char *shown) {
+    lua_State *L = h->L;
+    if (h->n_files >= HOST_MAX_FILES) {
+        lua_pushfstring(L, "%s: too many files in one scenario (at most %d)", shown,
+                        HOST_MAX_FILES);
+        return LUA_ERRFILE;
+    }
+    size_t len = 0;
+    char *text = read_whole(path, &len);
+    if (!text) {
+        lua_pushfstring(L, "%s: cannot read the file", shown);
+        return LUA_ERRFILE;
+    }
+    host_file *hf = &h->files[h->n_files++];
+    hf->name = host_strdup(shown);
+    hf->text = text;
+    hf->len = len;
+    char chunk[512];
+    snprintf(chunk, sizeof chunk, "@%s", shown);
+    int st = luaL_loadbufferx(L, text, len, chunk, "t");
+    if (st != LUA_OK)
+        return st;
+    host_push_env(L);
+    lua_setupvalue(L, -2, 1);
+    return LUA_OK;
+}
+
+static int valid_module(const char *m) {
+    size_t n = strlen(m);
+    if (n == 0 || n > 64 || m[0] == '.' || m[n - 1] == '.')
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = m[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || (c == '.' && m[i + 1] != '.')))
+            return 0;
+    }
+    return 1;
+}
+
+/* require(name): the scenario's own folder first, then scripts/lib; dots are folders.
+ * Each module runs once per host; the result is cached. */
+static int safe_require(lua_State *L) {
+    niact_host *h = host_of(L);
+    const char *m = luaL_checkstring(L, 1);
+    if (!valid_module(m))
+        return luaL_error(L, "require: '%s' is not a module name (letters, digits, _ and .)", m);
+    lua_getfield(L, LUA_REGISTRYINDEX, LOADED_KEY);
+    if (lua_getfield(L, -1, m) != LUA_TNIL)
+        return 1;
+    lua_pop(L, 1);
+    char rel[256], path[4400], shown[300];
+    snprintf(rel, sizeof rel, "%s.lua", m);
+    for (char *c = rel; *c && strcmp(c, ".lua") != 0; c++)
+        if (*c == '.')
+            *c = '/';
+    const char *bases[2] = {h->dir, h->libdir};
+    const char *labels[2] = {"", "lib/"};
+    for (int i = 0; i < 2; i++) {
+        if (!bases[i][0])
+            continue;
+        snprintf(path, sizeof path, "%s/%s", bases[i], rel);
+        FILE *f = fopen(path, "rb");
+        if (!f)
+            continue;
+        fclose(f);
+        snprintf(shown, sizeof shown, "%s%s", labels[i], rel);
+        if (host_load_file(h, path, shown) != LUA_OK)
+            return lua_error(L);
+        lua_pushstring(L, m);
+        lua_call(L, 1, 1);
+        if (lua_isnil(L, -1)) {
+            lua_pop(L, 1);
+            lua_pushboolean(L, 1);
+        }
+        lua_pushvalue(L, -1);
+        lua_setfield(L, -3, m);
+        return 1;
+    }
+    return luaL_error(L, "require: module '%s' not found in the scenario folder or scripts/lib",
+                      m);
+}
+
+/* ---- read-only library tables ---- */
+
+/* pairs over a proxy or the frozen environment walks the table behind it. */
+static int frozen_pairs(lua_State *L) {
+    lua_getmetatable(L, 1);
+    lua_getfield(L, -1, "__shadow");
+    lua_replace(L, 1);
+    lua_settop(L, 1);
+    return det_pairs(L);
+}
+
+static int readonly_newindex(lua_State *L) {
+    return luaL_error(L, "library tables are read-only");
+}
+
+/* Replaces the table on top with an empty proxy that reads from it. */
+static void make_readonly(lua_State *L) {
+    lua_newtable(L);             /* proxy */
+    lua_createtable(L, 0, 4);    /* its metatable */
+    lua_pushvalue(L, -3);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, readonly_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushvalue(L, -3);        /* pairs(proxy) walks the real table */
+    lua_setfield(L, -2, "__shadow");
+    lua_pushcfunction(L, frozen_pairs);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushliteral(L, "locked");
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    lua_remove(L, -2);
+}
+
+/* Copies the named fields of the global library `lib` into a new table on the stack. */
+static void copy_fields(lua_State *L, const char *lib, const char *const *names) {
+    lua_newtable(L);
+    lua_getglobal(L, lib);
+    for (int i = 0; names[i]; i++) {
+        lua_getfield(L, -1, names[i]);
+        lua_setfield(L, -3, names[i]);
+    }
+    lua_pop(L, 1);
+}
+
+static void wrap_field(lua_State *L, int tbl, const char *name, lua_CFunction fn, int kind) {
+    lua_getfield(L, tbl, name);
+    if (kind >= 0) {
+        lua_pushinteger(L, kind);
+        lua_pushcclosure(L, fn, 2);
+    } else {
+        lua_pushcclosure(L, fn, 1);
+    }
+    lua_setfield(L, tbl, name);
+}
+
+/* A stable merge sort in Lua, so the comparator runs under the instruction limit and
+ * equal elements keep their order in every run. */
+static const char *const prelude =
+    "local floor = math.floor\n"
+    "local function merge(t, tmp, lo, mid, hi, lt)\n"
+    "  local i, j, k = lo, mid + 1, lo\n"
+    "  while i <= mid and j <= hi do\n"
+    "    if lt(t[j], t[i]) then tmp[k] = t[j]; j = j + 1 else tmp[k] = t[i]; i = i + 1 end\n"
+    "    k = k + 1\n"
+    "  end\n"
+    "  while i <= mid do tmp[k] = t[i]; i = i + 1; k = k + 1 end\n"
+    "  while j <= hi do tmp[k] = t[j]; j = j + 1; k = k + 1 end\n"
+    "  for x = lo, hi do t[x] = tmp[x] end\n"
+    "end\n"
+    "local function sort(t, lo, hi, tmp, lt)\n"
+    "  if hi - lo < 1 then return end\n"
+    "  local mid = floor((lo + hi) / 2)\n"
+    "  sort(t, lo, mid, tmp, lt); sort(t, mid + 1, hi, tmp, lt)\n"
+    "  merge(t, tmp, lo, mid, hi, lt)\n"
+    "end\n"
+    "return function(t, lt)\n"
+    "  if type(t) ~= 'table' then error('table.sort: table expected', 2) end\n"
+    "  lt = lt or function(a, b) return a < b end\n"
+    "  sort(t, 1, #t, {}, lt)\n"
+    "end\n";
+
+static void build_libs(lua_State *L, int env) {
+    static const char *const string_names[] = {
+        "byte", "char", "find", "format", "gmatch", "gsub", "len", "lower", "match",
+        "pack", "packsize", "rep", "reverse", "sub", "unpack", "upper", NULL};
+    static const char *const table_names[] = {"concat", "insert", "move", "pack",
+                                              "remove", "unpack", NULL};
+    static const char *const math_names[] = {
+        "abs", "ceil", "cos", "deg", "exp", "floor", "fmod", "huge", "log", "max",
+        "maxinteger", "min", "mininteger", "modf", "pi", "rad", "sin", "sqrt", "tan",
+        "tointeger", "type", "ult", "atan", "asin", "acos", NULL};
+    static const char *const utf8_names[] = {"char", "charpattern", "codes", "codepoint",
+                                             "len", "offset", NULL};
+    static const char *const co_names[] = {"close", "create", "isyieldable", "resume",
+                                           "running", "status", "wrap", "yield", NULL};
+
+    copy_fields(L, "string", string_names);
+    int s = lua_gettop(L);
+    wrap_field(L, s, "format", safe_format, -1);
+    wrap_field(L, s, "find", guarded_pattern, 1);
+    wrap_field(L, s, "match", guarded_pattern, 2);
+    wrap_field(L, s, "gmatch", guarded_pattern, 3);
+    wrap_field(L, s, "gsub", guarded_pattern, 4);
+    /* Strings' methods come from this table; the metatable itself is locked. */
+    lua_pushliteral(L, "");
+    lua_getmetatable(L, -1);
+    lua_pushvalue(L, s);
+    lua_setfield(L, -2, "__index");
+    lua_pushliteral(L, "locked");
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 2);
+    make_readonly(L);
+    lua_setfield(L, env, "string");
+
+    copy_fields(L, "math", math_names);
+    make_readonly(L);
+    lua_setfield(L, env, "math");
+    copy_fields(L, "table", table_names);
+    if (luaL_loadbufferx(L, prelude, strlen(prelude), "=niact", "t") != LUA_OK)
+        lua_error(L);
+    lua_pushvalue(L, env);
+    lua_setupvalue(L, -2, 1);
+    lua_call(L, 0, 1);
+    lua_setfield(L, -2, "sort");
+    make_readonly(L);
+    lua_setfield(L, env, "table");
+
+    copy_fields(L, "utf8", utf8_names);
+    make_readonly(L);
+    lua_setfield(L, env, "utf8");
+    copy_fields(L, "coroutine", co_names);
+    make_readonly(L);
+    lua_setfield(L, env, "coroutine");
+}
+
+int host_open_sandbox(niact_host *h) {
+    lua_State *L = h->L;
+    luaL_openlibs(L); /* the real libraries; scenarios see only what is copied below */
+    lua_newtable(L);
+    int env = lua_gettop(L);
+    static const char *const base[] = {"assert", "error", "getmetatable", "ipairs", "pcall",
+                                       "rawequal", "rawget", "rawlen", "rawset", "select",
+                                       "tonumber", "type", "xpcall", "_VERSION", NULL};
+    lua_pushglobaltable(L);
+    for (int i = 0; base[i]; i++) {
+        lua_getfield(L, -1, base[i]);
+        lua_setfield(L, env, base[i]);
+    }
+    lua_getfield(L, -1, "setmetatable");
+    lua_pushcclosure(L, safe_setmetatable, 1);
+    lua_setfield(L, env, "setmetatable");
+    lua_pop(L, 1);
+    lua_pushcfunction(L, det_pairs);
+    lua_setfield(L, env, "pairs");
+    lua_pushcfunction(L, det_next);
+    lua_setfield(L, env, "next");
+    lua_pushcfunction(L, safe_tostring);
+    lua_setfield(L, env, "tostring");
+    lua_pushcfunction(L, safe_load);
+    lua_setfield(L, env, "load");
+    lua_pushcfunction(L, safe_require);
+    lua_setfield(L, env, "require");
+    lua_pushvalue(L, env);
+    lua_setfield(L, env, "_G");
+    build_libs(L, env);
+    lua_setfield(L, LUA_REGISTRYINDEX, ENV_KEY);
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, LOADED_KEY);
+    /* Nothing of the real globals stays reachable: the C libraries keep their own
+     * references, and every chunk gets the sandbox as its _ENV. */
+    return 0;
+}
+
+static int frozen_newindex(lua_State *L) {
+    const char *k = lua_tostring(L, 2);
+    return luaL_error(L, "assignment to global '%s' during play: keep game state in declared "
+                         "tracks, not in Lua globals", k ? k : "?");
+}
+
+static int frozen_index(lua_State *L) {
+    const char *k = lua_tostring(L, 2);
+    return luaL_error(L, "undefined global '%s'", k ? k : "?");
+}
+
+
+/* Moves every global into a shadow table: reads go through, writes are refused. */
+void host_freeze_env(lua_State *L) {
+    host_push_env(L);
+    int env = lua_gettop(L);
+    lua_newtable(L);
+    int shadow = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, env)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, shadow);
+    }
+    /* Clear env (collect the keys first: clearing during lua_next is not allowed for
+     * new keys, but assigning nil to existing ones is). */
+    lua_pushnil(L);
+    while (lua_next(L, shadow)) {
+        lua_pop(L, 1);
+        lua_pushvalue(L, -1);
+        lua_pushnil(L);
+        lua_rawset(L, env);
+    }
+    lua_newtable(L);
+    lua_pushvalue(L, shadow);
+    lua_setfield(L, -2, "__shadow");
+    /* __index: the shadow table, falling back to an error for unknown names. */
+    lua_newtable(L);
+    lua_pushcfunction(L, frozen_index);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, shadow);
+    lua_pushvalue(L, shadow);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, frozen_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushcfunction(L, frozen_pairs);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushliteral(L, "locked");
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, env);
+    lua_pop(L, 2);
+}

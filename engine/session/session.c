@@ -1,0 +1,316 @@
+/* Sessions: a game, its seats and its inputs; the bundled AI of last resort (random
+ * legal orders); finding scenarios on disk. */
+#include "niact/session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct niact_session {
+    niact_host *host;        /* the scenario's Lua (not owned) */
+    niact_game *game;        /* the game */
+    niact_seat seats[NIACT_MAX_ROLES];
+    niact_turn_input *inputs; /* [turns] inputs of resolved turns */
+    int32_t n_inputs;        /* resolved turns */
+    char err[1024];          /* last error */
+};
+
+static int is_dir(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The scripts folder next to the running program (build tree or installation). */
+static int scripts_candidates(char out[][4096], int max) {
+    int n = 0;
+    const char *env = getenv("NIACT_SCRIPTS");
+    if (env && *env && n < max)
+        snprintf(out[n++], 4096, "%s", env);
+    char exe[4096];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len > 0) {
+        exe[len] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = 0;
+            static const char *const rel[] = {"/../scripts", "/../share/niact/scripts",
+                                              "/../../scripts", "/scripts"};
+            for (int i = 0; i < 4 && n < max; i++)
+                snprintf(out[n++], 4096, "%.3900s%s", exe, rel[i]);
+        }
+    }
+#ifdef NIACT_SOURCE_DIR
+    if (n < max)
+        snprintf(out[n++], 4096, "%s/scripts", NIACT_SOURCE_DIR);
+#endif
+    return n;
+}
+
+static int valid_name(const char *s) {
+    if (!*s || strlen(s) > 64)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+              *s == '_' || *s == '-'))
+            return 0;
+    return 1;
+}
+
+int niact_find_scenario(const char *name, char *dir, size_t dirlen, char *libdir,
+                        size_t liblen) {
+    char cands[6][4096];
+    int n = scripts_candidates(cands, 6);
+    libdir[0] = 0;
+    for (int i = 0; i < n; i++) {
+        char lib[4200];
+        snprintf(lib, sizeof lib, "%s/lib", cands[i]);
+        if (is_dir(lib)) {
+            snprintf(libdir, liblen, "%s", lib);
+            break;
+        }
+    }
+    if (strchr(name, '/') || (is_dir(name) && !valid_name(name))) {
+        if (!is_dir(name))
+            return -1;
+        snprintf(dir, dirlen, "%s", name);
+        return 0;
+    }
+    if (!valid_name(name))
+        return -1;
+    for (int i = 0; i < n; i++) {
+        char p[4400];
+        snprintf(p, sizeof p, "%s/scenarios/%s", cands[i], name);
+        if (is_dir(p)) {
+            snprintf(dir, dirlen, "%s", p);
+            return 0;
+        }
+    }
+    char p[4400];
+    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    if (xdg && *xdg)
+        snprintf(p, sizeof p, "%s/niact/scenarios/%s", xdg, name);
+    else if (home && *home)
+        snprintf(p, sizeof p, "%s/.local/share/niact/scenarios/%s", home, name);
+    else
+        return -1;
+    if (is_dir(p)) {
+        snprintf(dir, dirlen, "%s", p);
+        return 0;
+    }
+    if (is_dir(name)) {
+        snprintf(dir, dirlen, "%s", name);
+        return 0;
+    }
+    return -1;
+}
+
+int niact_seat_parse(const char *text, niact_seat *seat) {
+    memset(seat, 0, sizeof *seat);
+    if (strcmp(text, "human") == 0) {
+        seat->kind = NIACT_SEAT_HUMAN;
+        return 0;
+    }
+    seat->kind = NIACT_SEAT_AI;
+    if (strcmp(text, "ai") == 0)
+        return 0;
+    if (strncmp(text, "ai:", 3) != 0 || !text[3] || strlen(text + 3) >= sizeof seat->personality)
+        return -1;
+    snprintf(seat->personality, sizeof seat->personality, "%s", text + 3);
+    return 0;
+}
+
+niact_status niact_session_new(niact_host *host, uint64_t seed, const niact_seat *seats,
+                               niact_session **out, char *msg, size_t msglen) {
+    *out = NULL;
+    niact_session *s = calloc(1, sizeof *s);
+    if (!s)
+        return NIACT_ERR_NOMEM;
+    s->host = host;
+    const niact_scenario *sc = niact_host_scenario(host);
+    if (seats)
+        memcpy(s->seats, seats, sizeof s->seats);
+    for (int r = 0; r < sc->n_roles; r++) {
+        const char *p = s->seats[r].personality;
+        if (s->seats[r].kind != NIACT_SEAT_AI || !*p || strcmp(p, "random") == 0)
+            continue;
+        int found = 0;
+        for (int i = 0; i < sc->n_personalities; i++)
+            found |= strcmp(sc->personalities[i], p) == 0;
+        if (!found) {
+            if (msg)
+                snprintf(msg, msglen, "scenario '%s' has no AI personality '%s'", sc->meta.id, p);
+            free(s);
+            return NIACT_ERR_INVALID;
+        }
+    }
+    s->inputs = calloc((size_t)sc->turns + 1, sizeof *s->inputs);
+    if (!s->inputs) {
+        free(s);
+        return NIACT_ERR_NOMEM;
+    }
+    niact_status st = niact_game_new(sc, niact_host_rules(host), seed, &s->game, msg, msglen);
+    if (st != NIACT_OK) {
+        free(s->inputs);
+        free(s);
+        return st;
+    }
+    *out = s;
+    return NIACT_OK;
+}
+
+void niact_session_free(niact_session *s) {
+    if (!s)
+        return;
+    niact_game_free(s->game);
+    free(s->inputs);
+    free(s);
+}
+
+niact_game *niact_session_game(niact_session *s) {
+    return s->game;
+}
+niact_host *niact_session_host(niact_session *s) {
+    return s->host;
+}
+const niact_scenario *niact_session_scenario(const niact_session *s) {
+    return niact_game_scenario(s->game);
+}
+const niact_seat *niact_session_seat(const niact_session *s, int role) {
+    return role >= 0 && role < NIACT_MAX_ROLES ? &s->seats[role] : NULL;
+}
+const char *niact_session_error(const niact_session *s) {
+    return s->err;
+}
+
+niact_status niact_session_random_orders(niact_session *s, int role, niact_order *orders,
+                                         int *n) {
+    const niact_scenario *sc = niact_session_scenario(s);
+    *n = 0;
+    niact_rng rng;
+    niact_rng_seed(&rng, niact_game_seed(s->game) ^ ((uint64_t)niact_game_turn(s->game) << 32),
+                   0x41490000u + (uint64_t)role);
+    int idx[256], m = 0;
+    for (int a = 0; a < sc->n_actions && m < 256; a++)
+        if (sc->actions[a].roles & (1u << role))
+            idx[m++] = a;
+    for (int i = m - 1; i > 0; i--) { /* Fisher-Yates */
+        int j = (int)niact_rng_below(&rng, (uint32_t)i + 1), t = idx[i];
+        idx[i] = idx[j];
+        idx[j] = t;
+    }
+    int32_t left = niact_game_action_points(s->game, role);
+    for (int i = 0; i < m && *n < NIACT_MAX_ORDERS; i++) {
+        const niact_action_def *a = &sc->actions[idx[i]];
+        if (a->cost > left || niact_rng_below(&rng, 3) == 0)
+            continue;
+        niact_order o = {(int16_t)role, (int16_t)idx[i],
+                         a->has_param ? niact_rng_range(&rng, a->param_min, a->param_max) : 0};
+        int ok = 0;
+        niact_status st = niact_game_order_legal(s->game, &o, &ok, NULL, 0);
+        if (st == NIACT_ERR_NOMEM)
+            return st;
+        if (!ok)
+            continue;
+        orders[(*n)++] = o;
+        left -= a->cost;
+    }
+    return NIACT_OK;
+}
+
+niact_status niact_session_ai_orders(niact_session *s, int role, niact_order *orders, int *n) {
+    const char *p = s->seats[role].personality;
+    *n = 0;
+    if (!*p || strcmp(p, "random") == 0)
+        return niact_session_random_orders(s, role, orders, n);
+    niact_status st = niact_host_personality(s->host, s->game, p, role, orders,
+                                             NIACT_MAX_ORDERS, n);
+    if (st != NIACT_OK) {
+        snprintf(s->err, sizeof s->err, "AI '%s': %s", p, niact_host_error(s->host));
+        return st;
+    }
+    /* A personality's illegal, repeated or unaffordable orders are dropped, not fatal:
+     * keep the ones the core would accept, in the personality's order. */
+    const niact_scenario *sc = niact_session_scenario(s);
+    int32_t left = niact_game_action_points(s->game, role);
+    int k = 0;
+    for (int i = 0; i < *n; i++) {
+        const niact_action_def *a = &sc->actions[orders[i].action];
+        int ok = 0, dup = 0;
+        for (int j = 0; j < k && !a->repeatable; j++)
+            dup |= orders[j].action == orders[i].action;
+        if (dup || a->cost > left || k >= NIACT_MAX_ORDERS)
+            continue;
+        if (niact_game_order_legal(s->game, &orders[i], &ok, NULL, 0) == NIACT_ERR_NOMEM)
+            return NIACT_ERR_NOMEM;
+        if (!ok)
+            continue;
+        left -= a->cost;
+        orders[k++] = orders[i];
+    }
+    *n = k;
+    return NIACT_OK;
+}
+
+niact_status niact_session_submit(niact_session *s, int role, const niact_order *orders, int n) {
+    niact_status st = niact_game_submit(s->game, role, orders, n);
+    if (st != NIACT_OK)
+        snprintf(s->err, sizeof s->err, "%s", niact_game_error(s->game));
+    return st;
+}
+
+niact_status niact_session_resolve(niact_session *s) {
+    const niact_scenario *sc = niact_session_scenario(s);
+    if (niact_game_phase(s->game) == NIACT_PHASE_ENDED) {
+        snprintf(s->err, sizeof s->err, "the game has ended");
+        return NIACT_ERR_STATE;
+    }
+    niact_turn_input *in = &s->inputs[s->n_inputs];
+    memset(in, 0, sizeof *in);
+    for (int r = 0; r < sc->n_roles; r++) {
+        if (s->seats[r].kind == NIACT_SEAT_AI && !niact_game_submitted(s->game, r)) {
+            niact_order os[NIACT_MAX_ORDERS];
+            int n = 0;
+            niact_status st = niact_session_ai_orders(s, r, os, &n);
+            if (st == NIACT_ERR_NOMEM)
+                return st;
+            if (st != NIACT_OK)
+                n = 0; /* a broken personality gives no orders; the error is kept */
+            if (niact_game_submit(s->game, r, os, n) != NIACT_OK)
+                niact_game_submit(s->game, r, NULL, 0);
+        }
+        int n;
+        const niact_order *os = niact_game_orders(s->game, r, &n);
+        in->n[r] = n;
+        if (n)
+            memcpy(in->orders[r], os, (size_t)n * sizeof *os);
+    }
+    niact_status st = niact_game_resolve(s->game);
+    if (st != NIACT_OK) {
+        snprintf(s->err, sizeof s->err, "%s", niact_game_error(s->game));
+        return st;
+    }
+    s->n_inputs++;
+    return NIACT_OK;
+}
+
+niact_status niact_session_play_out(niact_session *s) {
+    const niact_scenario *sc = niact_session_scenario(s);
+    for (int r = 0; r < sc->n_roles; r++)
+        s->seats[r].kind = NIACT_SEAT_AI;
+    while (niact_game_phase(s->game) != NIACT_PHASE_ENDED) {
+        niact_status st = niact_session_resolve(s);
+        if (st != NIACT_OK)
+            return st;
+    }
+    return NIACT_OK;
+}
+
+int32_t niact_session_turns_played(const niact_session *s) {
+    return s->n_inputs;
+}
+
+const niact_turn_input *niact_session_input(const niact_session *s, int32_t t) {
+    return t >= 0 && t < s->n_inputs ? &s->inputs[t] : NULL;
+}

@@ -1,0 +1,158 @@
+/* The game: state and turn machine of one game of a scenario. No Lua and no SDL here.
+ *
+ * A turn runs briefing -> negotiation -> orders -> resolution -> end check. Orders are
+ * hidden and simultaneous: each role submits its list, then niact_game_resolve() applies
+ * all of them in a defined order (action priority, then role index, then the order in
+ * which the role listed them), fires events, runs the turn-end rules, scores, computes
+ * the state hash and checks for the end.
+ *
+ * Front ends see the game through views: what one role may know, nothing else. The true
+ * value of a hidden track is only available once the game has ended (the debrief). */
+#ifndef NIACT_GAME_H
+#define NIACT_GAME_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "niact/rng.h"
+#include "niact/scenario.h"
+#include "niact/status.h"
+
+typedef struct niact_game niact_game;
+
+typedef enum niact_phase {
+    NIACT_PHASE_BRIEFING = 0,
+    NIACT_PHASE_NEGOTIATION,
+    NIACT_PHASE_ORDERS,
+    NIACT_PHASE_ENDED,
+} niact_phase;
+
+typedef enum niact_outcome {
+    NIACT_OUTCOME_NONE = 0,   /* still running */
+    NIACT_OUTCOME_SETTLEMENT, /* the scenario declared a settlement */
+    NIACT_OUTCOME_WAR,        /* catastrophe: a loss for every role, all scores 0 */
+    NIACT_OUTCOME_LAST_TURN,  /* the calendar ran out */
+    NIACT_OUTCOME_ERROR,      /* a scenario error ended the game (scenario's choice) */
+} niact_outcome;
+
+typedef enum niact_log_kind {
+    NIACT_LOG_NEWS = 0,   /* public news */
+    NIACT_LOG_REPORT,     /* intelligence or private report to some roles */
+    NIACT_LOG_ERROR,      /* a scenario error, told to every seat */
+    NIACT_LOG_SYSTEM,     /* the engine's own notes (turn began, orders given) */
+} niact_log_kind;
+
+/* One order: a role asks for an action, with its parameter (0 if it takes none). */
+typedef struct niact_order {
+    int16_t role;
+    int16_t action;
+    int32_t param;
+} niact_order;
+
+/* A news-log entry as a role sees it. */
+typedef struct niact_log_entry {
+    int32_t turn;          /* turn in which it was written */
+    niact_log_kind kind;
+    uint32_t audience;     /* bit i: role i can read it */
+    const char *text;      /* owned by the game; valid until the game changes */
+} niact_log_entry;
+
+/* What one role knows of one track. */
+typedef struct niact_track_view {
+    niact_visibility vis;  /* NONE: value and error are 0 */
+    int32_t value;         /* true value (TRUE) or the role's estimate (ESTIMATE) */
+    int32_t error;         /* +/- of the estimate; 0 for TRUE */
+    int32_t turn_seen;     /* turn of the last observation (-1: only the starting guess) */
+} niact_track_view;
+
+/* The scenario's rules, as the core asks for them. The Lua host implements this; tests
+ * implement it in C. Every function returns NIACT_OK or an error whose message error()
+ * returns. Any may be NULL (nothing to do, legal, never fires, score 0, no end). */
+typedef struct niact_rules {
+    void *ud;
+    niact_status (*setup)(void *ud, niact_game *g);
+    niact_status (*legal)(void *ud, niact_game *g, const niact_order *o, int *ok);
+    niact_status (*resolve)(void *ud, niact_game *g, const niact_order *o);
+    niact_status (*turn_start)(void *ud, niact_game *g);
+    niact_status (*turn_end)(void *ud, niact_game *g);
+    niact_status (*event_condition)(void *ud, niact_game *g, int event, int *fire);
+    niact_status (*event_fire)(void *ud, niact_game *g, int event);
+    niact_status (*score)(void *ud, niact_game *g, int objective, int32_t *score);
+    niact_status (*end_check)(void *ud, niact_game *g, niact_outcome *out, char *text,
+                              size_t len);
+    const char *(*error)(void *ud);
+} niact_rules;
+
+/* Starts a game at turn 0 (briefing): initial values, the setup rule, the first turn's
+ * start rule, scores and hash. On error *out is NULL and msg (if not NULL) gets the
+ * reason. */
+niact_status niact_game_new(const niact_scenario *sc, const niact_rules *rules, uint64_t seed,
+                            niact_game **out, char *msg, size_t msglen);
+void niact_game_free(niact_game *g);
+/* A full, independent copy (same scenario and rules). */
+niact_status niact_game_clone(const niact_game *g, niact_game **out);
+/* Copies src into dst, reusing dst's memory; both must be of the same scenario. */
+niact_status niact_game_copy(niact_game *dst, const niact_game *src);
+/* Quiet games keep no log text (the AI's playouts); hashes are unaffected. */
+void niact_game_set_quiet(niact_game *g, int quiet);
+
+const niact_scenario *niact_game_scenario(const niact_game *g);
+/* The last error's message on this game ("" if none). */
+const char *niact_game_error(const niact_game *g);
+
+int32_t niact_game_turn(const niact_game *g);
+niact_phase niact_game_phase(const niact_game *g);
+uint64_t niact_game_seed(const niact_game *g);
+/* Moves briefing -> negotiation -> orders; NIACT_ERR_STATE past that. */
+niact_status niact_game_advance(niact_game *g);
+
+/* Action points the role has this turn. */
+int32_t niact_game_action_points(const niact_game *g, int role);
+/* Whether an order is allowed now: right role, parameter in range, the scenario's test.
+ * *ok is 1 or 0; why (if not NULL) explains a 0. */
+niact_status niact_game_order_legal(niact_game *g, const niact_order *o, int *ok, char *why,
+                                    size_t len);
+/* Replaces the role's orders for this turn. Checks every order and the total cost;
+ * on NIACT_ERR_INVALID nothing changes and niact_game_error() says why. */
+niact_status niact_game_submit(niact_game *g, int role, const niact_order *orders, int n);
+/* Whether the role has submitted orders this turn. */
+int niact_game_submitted(const niact_game *g, int role);
+/* The role's submitted orders (NULL, 0 if none); for its own seat only. */
+const niact_order *niact_game_orders(const niact_game *g, int role, int *n);
+/* Resolves the turn. Roles that have not submitted give no orders. Returns NIACT_OK
+ * even when a scenario callback failed and was voided (the log says so); an error only
+ * if the game cannot go on (out of memory) or has ended. */
+niact_status niact_game_resolve(niact_game *g);
+
+niact_outcome niact_game_outcome(const niact_game *g);
+/* The outcome's text from the scenario ("" while running). */
+const char *niact_game_outcome_text(const niact_game *g);
+
+/* Views. role may see the track? NIACT_ERR_INVALID for a bad role or track. */
+niact_status niact_game_view_track(const niact_game *g, int role, int track,
+                                   niact_track_view *out);
+/* The true value: only after the game has ended (NIACT_ERR_STATE before). */
+niact_status niact_game_truth(const niact_game *g, int track, int32_t *value);
+/* Value of a track at the end of turn t (t in 0..turn), as role saw it then: the true
+ * value once the game has ended, else only for tracks the role sees truly. */
+niact_status niact_game_history(const niact_game *g, int role, int track, int32_t t,
+                                int32_t *value);
+
+/* Log entries the role can read, in order: *cursor starts at 0; returns 1 and fills
+ * *e while there is another, 0 at the end. role -1 reads everything (ended games only). */
+int niact_game_log_next(const niact_game *g, int role, size_t *cursor, niact_log_entry *e);
+size_t niact_game_log_size(const niact_game *g);
+
+/* The role's score, 0-100, weighted over its objectives (as of the last resolution).
+ * viewer must be the role itself unless the game has ended. */
+niact_status niact_game_score(const niact_game *g, int viewer, int role, int32_t *score);
+/* One objective's score, 0-100, under the same rule. */
+niact_status niact_game_objective_score(const niact_game *g, int viewer, int objective,
+                                        int32_t *score);
+
+/* Hash of the canonical state now, and after turn t (t in 0..turns resolved; entry 0
+ * is the state after setup). */
+uint64_t niact_game_hash(const niact_game *g);
+niact_status niact_game_turn_hash(const niact_game *g, int32_t t, uint64_t *hash);
+
+#endif

@@ -1,0 +1,30 @@
+/* What a rules implementation (the Lua host, a test's C rules) may do to a game while
+ * the core has called it. Front ends do not use this header: it reads the truth. */
+#ifndef NIACT_RULES_H
+#define NIACT_RULES_H
+
+#include "niact/game.h"
+
+int32_t niact_rules_get(const niact_game *g, int track);
+/* Sets a track, clamped to its range; returns the value stored. */
+int32_t niact_rules_set(niact_game *g, int track, int32_t value);
+/* The role observes a track: its estimate becomes the truth plus a uniform error in
+ * [-error, error] from the game's RNG (clamped to the range), with that error bar.
+ * For a role that sees the track truly or not at all, nothing happens. */
+void niact_rules_observe(niact_game *g, int role, int track, int32_t error);
+/* Sets the role's estimate and error bar directly (a report, true or false). */
+void niact_rules_set_estimate(niact_game *g, int role, int track, int32_t value, int32_t error);
+/* The role's current estimate (true value for TRUE, 0 for NONE). */
+int32_t niact_rules_estimate(const niact_game *g, int role, int track, int32_t *error);
+/* Appends to the log for the roles in audience (bit i = role i). */
+niact_status niact_rules_log(niact_game *g, uint32_t audience, niact_log_kind kind,
+                             const char *text);
+niact_rng *niact_rules_rng(niact_game *g);
+/* Times the event has fired in this game. */
+int32_t niact_rules_fired(const niact_game *g, int event);
+/* Ends the game after this resolution with the outcome and text. */
+void niact_rules_end(niact_game *g, niact_outcome outcome, const char *text);
+/* The orders given this turn (valid during resolution): n and the array. */
+const niact_order *niact_rules_turn_orders(const niact_game *g, int *n);
+
+#endif

@@ -1,0 +1,127 @@
+/* A scenario's declarations, as the script host read them: roles, tracks, actions,
+ * events, objectives, terms and the calendar. Immutable once loaded and shared by every
+ * game of that scenario (a game holds a const pointer). The core knows only these
+ * generic shapes; what they mean is the scenario's business. */
+#ifndef NIACT_SCENARIO_H
+#define NIACT_SCENARIO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define NIACT_MAX_ROLES 8     /* seats a scenario may declare */
+#define NIACT_MAX_ORDERS 16   /* orders one role may give in one turn */
+#define NIACT_MAX_TERM_PARAMS 1
+
+/* What one role may know of a track. */
+typedef enum niact_visibility {
+    NIACT_VIS_NONE = 0,     /* nothing: the track is not in this role's view */
+    NIACT_VIS_ESTIMATE = 1, /* an estimate with an error bar, updated by observations */
+    NIACT_VIS_TRUE = 2,     /* the true value */
+} niact_visibility;
+
+/* Fields every declared object carries. */
+typedef struct niact_meta {
+    char *id;     /* short id, [a-z0-9_], unique within its kind */
+    char *name;   /* display name */
+    char *text;   /* what it is and what it does, for players ("" if none) */
+    char *source; /* where it comes from (e.g. "telegram 1158, point 6") or "" */
+    char *file;   /* scenario file that declared it */
+    int line;     /* line of the declaration in that file */
+} niact_meta;
+
+typedef struct niact_role_def {
+    niact_meta meta;
+    int32_t action_points; /* points to spend on orders each turn */
+    char *briefing;        /* opening briefing (Markdown), "" if none */
+} niact_role_def;
+
+typedef struct niact_track_def {
+    niact_meta meta;
+    int32_t min, max, initial;               /* range and starting value */
+    uint8_t vis[NIACT_MAX_ROLES];            /* niact_visibility per role */
+    int32_t est_initial[NIACT_MAX_ROLES];    /* starting estimate (ESTIMATE roles) */
+    int32_t est_error[NIACT_MAX_ROLES];      /* starting +/- error (ESTIMATE roles) */
+    int n_labels;                            /* 0, or max-min+1 */
+    char **labels;                           /* name of each value (a ladder's steps) */
+    char *group;                             /* display group ("" if none) */
+    int hidden;                              /* a scenario variable: in no role's view */
+    int ladder;                              /* the escalation ladder: shown prominently */
+} niact_track_def;
+
+typedef struct niact_action_def {
+    niact_meta meta;
+    uint32_t roles;          /* bit i set: role i may order it */
+    int32_t cost;            /* action points */
+    int32_t priority;        /* resolution order, lower first; ties by role, then order */
+    int has_param;           /* takes an integer parameter */
+    char *param_name;        /* what the parameter means ("days"), "" if none */
+    int32_t param_min, param_max, param_default;
+    int repeatable;          /* may be ordered more than once in a turn */
+    int has_legal;           /* the scenario supplies a legality test */
+} niact_action_def;
+
+typedef struct niact_event_def {
+    niact_meta meta;
+    int32_t turn;            /* scheduled turn (0-based), or -1 */
+    char *date;              /* the scheduled date as declared, "" if none */
+    int32_t chance;          /* per mille each eligible turn (1000 = always) */
+    int has_condition;       /* the scenario supplies a condition */
+    int once;                /* fires at most once per game */
+} niact_event_def;
+
+typedef struct niact_objective_def {
+    niact_meta meta;
+    int role;                /* whose objective */
+    int32_t weight;          /* share of the role's score */
+} niact_objective_def;
+
+typedef struct niact_term_def {
+    niact_meta meta;
+    uint32_t givers;         /* bit i set: role i can give this term */
+    int has_param;
+    char *param_name;
+    int32_t param_min, param_max, param_default;
+    int32_t window;          /* turns a commitment has to be met, counted from acceptance */
+} niact_term_def;
+
+typedef struct niact_scenario {
+    niact_meta meta;         /* id = folder name; name = title */
+    char *version;           /* scenario version string */
+    char *start_date;        /* ISO date of the first turn */
+    int32_t days_per_turn;
+    int32_t turns;           /* number of turns */
+    int end_on_error;        /* a callback error ends the game (else it is voided) */
+    int n_roles;
+    niact_role_def roles[NIACT_MAX_ROLES];
+    int n_tracks;
+    niact_track_def *tracks;
+    int n_actions;
+    niact_action_def *actions;
+    int n_events;
+    niact_event_def *events;
+    int n_objectives;
+    niact_objective_def *objectives;
+    int n_terms;
+    niact_term_def *terms;
+    int n_personalities;
+    char **personalities;    /* names of scripted AI personalities */
+    uint64_t content_hash;   /* FNV-1a over the scenario's files */
+} niact_scenario;
+
+/* Index of the role/track/action/event/objective/term with this id, or -1. */
+int niact_scenario_role(const niact_scenario *sc, const char *id);
+int niact_scenario_track(const niact_scenario *sc, const char *id);
+int niact_scenario_action(const niact_scenario *sc, const char *id);
+int niact_scenario_event(const niact_scenario *sc, const char *id);
+int niact_scenario_term(const niact_scenario *sc, const char *id);
+
+/* The calendar date of the first day of turn `turn` as "YYYY-MM-DD" into buf (>= 11
+ * bytes). Returns 0, or -1 if the start date is malformed. */
+int niact_scenario_date(const niact_scenario *sc, int32_t turn, char *buf, size_t len);
+/* Turn in which an ISO date falls (may be < 0 or >= turns), or INT32_MIN if malformed. */
+int32_t niact_scenario_turn_of(const niact_scenario *sc, const char *date);
+
+/* Frees a scenario and everything it owns; NULL is fine. */
+void niact_scenario_free(niact_scenario *sc);
+
+#endif

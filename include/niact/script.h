@@ -1,0 +1,54 @@
+/* The Lua host: loads a scenario folder into a sandboxed Lua 5.4 state, reads its
+ * declarations into a niact_scenario and implements the core's rules interface.
+ *
+ * A host is one Lua state; use one per thread. Many games may share one host (the AI's
+ * copies), one callback at a time. */
+#ifndef NIACT_SCRIPT_H
+#define NIACT_SCRIPT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "niact/game.h"
+#include "niact/scenario.h"
+#include "niact/status.h"
+
+typedef struct niact_host niact_host;
+
+/* Limits on the scenario's Lua. Zero fields take the defaults below. */
+typedef struct niact_limits {
+    uint64_t instructions;      /* VM instructions per callback */
+    uint64_t load_instructions; /* VM instructions for loading the scenario */
+    size_t memory;              /* bytes the Lua state may hold at once */
+    uint64_t churn;             /* bytes one callback may allocate in all */
+} niact_limits;
+
+#define NIACT_DEFAULT_INSTRUCTIONS 5000000u
+#define NIACT_DEFAULT_LOAD_INSTRUCTIONS 50000000u
+#define NIACT_DEFAULT_MEMORY (64u << 20)
+#define NIACT_DEFAULT_CHURN (512ull << 20)
+
+/* Loads the scenario in `dir` (a folder holding scenario.lua). libdir is the shared
+ * helper folder (scripts/lib), or NULL. On failure *out is NULL and msg holds every
+ * problem found, one per line, as FILE:LINE: message. */
+niact_status niact_host_load(const char *dir, const char *libdir, const niact_limits *limits,
+                             niact_host **out, char *msg, size_t msglen);
+void niact_host_free(niact_host *h);
+
+/* The scenario's declarations; owned by the host. */
+const niact_scenario *niact_host_scenario(const niact_host *h);
+/* The rules interface bound to this host. */
+const niact_rules *niact_host_rules(const niact_host *h);
+/* The last error message ("" if none). */
+const char *niact_host_error(const niact_host *h);
+
+/* Asks a scripted personality for a role's orders this turn. The personality sees the
+ * game as that role may know it and cannot change it. Writes at most max orders; *n is
+ * how many. An unknown personality is NIACT_ERR_INVALID. */
+niact_status niact_host_personality(niact_host *h, niact_game *g, const char *name, int role,
+                                    niact_order *orders, int max, int *n);
+
+/* Bytes the Lua state holds now, and the most it has held. */
+size_t niact_host_memory(const niact_host *h, size_t *peak);
+
+#endif
