@@ -8,27 +8,27 @@
 
 #define CHECK_GAMES 5
 
-/* Prints a runtime error "Scenario error in WHAT: FILE:LINE: msg..." as
- * "DIR/FILE:LINE: msg (in WHAT)". */
+/* Prints a runtime error "Scenario error in WHAT (its effect was voided): FILE:LINE: msg"
+ * (and a quoted line) as "DIR/FILE:LINE: msg (in WHAT)". */
 static void print_runtime(const char *dir, const char *text) {
     const char *p = strstr(text, "Scenario error in ");
-    const char *colon = p ? strstr(p, ": ") : NULL;
-    if (!p || !colon) {
+    const char *sep = p ? strstr(p, " (its effect was voided): ") : NULL;
+    if (!p || !sep) {
         printf("%s/scenario.lua: %s\n", dir, text);
         return;
     }
     const char *what = p + strlen("Scenario error in ");
-    const char *rest = colon + 2;
-    const char *end = strstr(rest, ". Its effect was voided.");
-    int n = end ? (int)(end - rest) : (int)strlen(rest);
-    const char *nl = memchr(rest, '\n', (size_t)n);
-    int first = nl ? (int)(nl - rest) : n;
-    if (strchr(rest, ':') && strchr(rest, ':') < rest + first && rest[0] != '(')
-        printf("%s/%.*s (in %.*s)\n", dir, first, rest, (int)(colon - what), what);
+    int wl = (int)(sep - what);
+    const char *rest = sep + strlen(" (its effect was voided): ");
+    const char *nl = strchr(rest, '\n');
+    int first = nl ? (int)(nl - rest) : (int)strlen(rest);
+    const char *colon = memchr(rest, ':', (size_t)first);
+    if (colon && rest[0] != '(' && colon[1] >= '0' && colon[1] <= '9')
+        printf("%s/%.*s (in %.*s)\n", dir, first, rest, wl, what);
     else
-        printf("%s/scenario.lua: %.*s (in %.*s)\n", dir, first, rest, (int)(colon - what), what);
+        printf("%s/scenario.lua: %.*s (in %.*s)\n", dir, first, rest, wl, what);
     if (nl)
-        printf("%.*s\n", n - first - 1, nl + 1);
+        printf("%s\n", nl + 1);
 }
 
 static int play_game(niact_host *h, uint64_t seed, uint64_t *hashes, int max, int *turns,

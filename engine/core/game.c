@@ -106,7 +106,7 @@ static void mark_restore(niact_game *g, const mark *m) {
 /* Reports a voided callback; returns NIACT_OK so the turn goes on. */
 static niact_status voided(niact_game *g, const char *what) {
     char buf[768];
-    snprintf(buf, sizeof buf, "Scenario error in %s: %s. Its effect was voided.", what,
+    snprintf(buf, sizeof buf, "Scenario error in %s (its effect was voided): %s", what,
              rules_error(g));
     set_error(g, "%s", buf);
     niact_status st = niact_rules_log(g, all_roles(g), NIACT_LOG_ERROR, buf);
@@ -277,6 +277,13 @@ niact_status niact_game_clone(const niact_game *g, niact_game **out) {
 
 void niact_game_set_quiet(niact_game *g, int quiet) {
     g->quiet = quiet;
+}
+
+void niact_game_set_rules(niact_game *g, const niact_rules *rules) {
+    if (rules)
+        g->rules = *rules;
+    else
+        memset(&g->rules, 0, sizeof g->rules);
 }
 
 const niact_scenario *niact_game_scenario(const niact_game *g) {

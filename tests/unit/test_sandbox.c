@@ -1,0 +1,240 @@
+/* The sandbox: every refusal and every limit, run through real scenarios. A hostile
+ * callback must end in a clean, named error while the game (and the process) goes on. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "support.h"
+
+typedef struct run {
+    char *dir;
+    niact_host *h;
+    niact_session *s;
+    char msg[4096];
+} run;
+
+/* Loads a snippet scenario and resolves one turn in which `us` orders `act`. Returns
+ * the error logged ("" if none). */
+static const char *run_snippet(run *r, const char *prelude, const char *body) {
+    memset(r, 0, sizeof *r);
+    r->dir = ts_scenario(prelude, body);
+    assert_non_null(r->dir);
+    niact_status st = ts_load(r->dir, &r->h, r->msg, sizeof r->msg);
+    if (st != NIACT_OK)
+        fail_msg("load failed: %s", r->msg);
+    assert_int_equal(niact_session_new(r->h, 1, NULL, &r->s, r->msg, sizeof r->msg), NIACT_OK);
+    niact_order o = {0, 0, 0};
+    assert_int_equal(niact_session_submit(r->s, 0, &o, 1), NIACT_OK);
+    assert_int_equal(niact_session_resolve(r->s), NIACT_OK);
+    return ts_last_log(niact_session_game(r->s), 0, NIACT_LOG_ERROR);
+}
+
+static void done(run *r) {
+    niact_session_free(r->s);
+    niact_host_free(r->h);
+    ts_rmdir(r->dir);
+}
+
+/* The game must go on after an error: another turn resolves, and the track is as the
+ * voided callback found it. */
+static void goes_on(run *r) {
+    niact_game *g = niact_session_game(r->s);
+    assert_int_equal(niact_game_turn(g), 1);
+    assert_int_equal(niact_session_resolve(r->s), NIACT_OK);
+    assert_int_equal(niact_game_turn(g), 2);
+}
+
+static void expect_error(const char *prelude, const char *body, const char *needle) {
+    run r;
+    const char *err = run_snippet(&r, prelude, body);
+    if (!strstr(err, needle))
+        fail_msg("expected '%s' in error, got '%s'", needle, err);
+    goes_on(&r);
+    done(&r);
+}
+
+static void expect_clean(const char *body) {
+    run r;
+    const char *err = run_snippet(&r, "", body);
+    if (*err)
+        fail_msg("unexpected error: %s", err);
+    int32_t v = -1;
+    niact_track_view tv;
+    niact_game_view_track(niact_session_game(r.s), 0, 0, &tv);
+    v = tv.value;
+    assert_int_equal(v, 1); /* each clean body ends with state:set('x', 1) */
+    done(&r);
+}
+
+static void test_runaway_loop(void **st) {
+    (void)st;
+    expect_error("", "state:set('x', 5) while true do end", "instruction limit exceeded");
+}
+
+static void test_pcall_cannot_swallow(void **st) {
+    (void)st;
+    expect_error("", "while true do pcall(function() while true do end end) end",
+                 "instruction limit exceeded");
+    expect_error("", "for i = 1, 1e9 do xpcall(function() while true do end end, "
+                     "function(m) return m end) end state:set('x', 7)",
+                 "limit exceeded");
+}
+
+static void test_coroutine_cannot_swallow(void **st) {
+    (void)st;
+    expect_error("", "local co = coroutine.wrap(function() while true do end end)\n"
+                     "while true do pcall(co) end",
+                 "limit exceeded");
+    expect_error("", "while true do local co = coroutine.create(function() while true do end "
+                     "end) coroutine.resume(co) end",
+                 "limit exceeded");
+}
+
+static void test_memory_bombs(void **st) {
+    (void)st;
+    expect_error("", "local s = string.rep('x', 1 << 30)", "memory limit exceeded");
+    expect_error("", "local t = {} for i = 1, 1e9 do t[i] = ('x'):rep(4096) .. i end",
+                 "limit exceeded");
+    expect_error("", "local s = 'x' while true do s = s .. s end", "limit exceeded");
+    /* Churn: many big strings that are each freed still hit the allocation budget. */
+    expect_error("", "for i = 1, 1e9 do local s = string.rep('y', 1 << 24) end",
+                 "limit exceeded");
+    expect_error("", "for i = 1, 1e9 do pcall(string.rep, 'y', 1 << 26) end",
+                 "limit exceeded");
+}
+
+static void test_pattern_bombs(void **st) {
+    (void)st;
+    expect_error("", "local s = string.rep('a', 200000) local x = s:find('.-.-.-.-.-b')",
+                 "pattern too costly");
+    expect_error("", "local s = string.rep('a', 300000) s:gsub('a*a*b', '')",
+                 "pattern too costly");
+    expect_error("", "local s = string.rep('a', 1e7) local x = s:find(string.rep('a', 1e5) .. "
+                     "'b', 1, true)",
+                 "pattern too costly");
+    expect_clean("local a, b = ('key=42'):match('^(%w+)=(%d+)$') assert(a == 'key' and b == '42')\n"
+                 "assert(('a,b,c'):gsub(',', ';') == 'a;b;c') state:set('x', 1)");
+}
+
+static void test_missing_globals(void **st) {
+    (void)st;
+    const char *names[] = {"io", "os", "debug", "package", "dofile", "loadfile",
+                           "collectgarbage", "print", "loadstring", "module", "require_"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        char body[256];
+        snprintf(body, sizeof body, "local v = %s", names[i]);
+        expect_error("", body, "undefined global");
+    }
+    expect_clean("assert(string.dump == nil) assert(math.random == nil)\n"
+                 "assert(math.randomseed == nil) state:set('x', 1)");
+}
+
+static void test_binary_chunks_refused(void **st) {
+    (void)st;
+    expect_clean("local f, err = load('\\27LuaT\\0\\25\\147\\r\\n\\26\\n')\n"
+                 "assert(f == nil and err:find('binary'))\n"
+                 "local ok = pcall(load, function() return '\\27Lua' end)\n"
+                 "assert(not ok) state:set('x', 1)");
+    /* load's default environment is the sandbox: no escape there either. */
+    expect_clean("local f = load('return io') assert(not pcall(f)) state:set('x', 1)");
+}
+
+static void test_string_metatable_locked(void **st) {
+    (void)st;
+    expect_clean("assert(getmetatable('') == 'locked')\n"
+                 "assert(not pcall(function() getmetatable('').__index = {} end))\n"
+                 "assert(not pcall(function() string.upper = nil end))\n"
+                 "assert(('abc'):upper() == 'ABC') state:set('x', 1)");
+}
+
+static void test_no_addresses(void **st) {
+    (void)st;
+    expect_clean("assert(tostring({}) == 'table') assert(tostring(pairs) == 'function')\n"
+                 "assert(string.format('%s', {}) == 'table')\n"
+                 "assert(tostring(state) == 'niact.state')\n"
+                 "assert(tostring(setmetatable({}, {__tostring = function() return 'me' end})) == 'me')\n"
+                 "assert(not pcall(string.format, '%p', {})) state:set('x', 1)");
+}
+
+static void test_deterministic_pairs(void **st) {
+    (void)st;
+    expect_clean("local t = {} for _, k in ipairs({'zeta','alpha','mid','beta'}) do t[k] = 1 end\n"
+                 "t[3] = 1 t[1] = 1 t[2.5] = 1 t[true] = 1\n"
+                 "local seen = {} for k in pairs(t) do seen[#seen + 1] = tostring(k) end\n"
+                 "assert(table.concat(seen, ',') == '1,2.5,3,alpha,beta,mid,zeta,true')\n"
+                 "local k, n = next(t), 1 while next(t, k) do k = next(t, k) n = n + 1 end\n"
+                 "assert(k == true and n == 8) assert(next({}) == nil)\n"
+                 "assert(not pcall(pairs, {[{}] = 1}))\n"
+                 "state:set('x', 1)");
+}
+
+static void test_stable_sort(void **st) {
+    (void)st;
+    expect_clean("local t = {} for i = 1, 300 do t[i] = {k = i % 3, i = i} end\n"
+                 "table.sort(t, function(a, b) return a.k < b.k end)\n"
+                 "for i = 2, 300 do local a, b = t[i-1], t[i]\n"
+                 "  assert(a.k < b.k or (a.k == b.k and a.i < b.i)) end\n"
+                 "local u = {5, 3, 9, 1} table.sort(u) assert(table.concat(u, ' ') == '1 3 5 9')\n"
+                 "state:set('x', 1)");
+}
+
+static void test_gc_and_weak_refused(void **st) {
+    (void)st;
+    expect_error("", "setmetatable({}, {__gc = function() end})", "__gc and __mode");
+    expect_error("", "setmetatable({}, {__mode = 'k'})", "__gc and __mode");
+}
+
+static void test_globals_frozen_in_play(void **st) {
+    (void)st;
+    expect_error("", "counter = 1", "assignment to global 'counter'");
+    expect_error("local data = 1", "_G.data = 2", "assignment to global");
+}
+
+static void test_error_names_file_line(void **st) {
+    (void)st;
+    run r;
+    const char *err = run_snippet(&r, "", "local t = nil\n      local y = t.field");
+    assert_non_null(strstr(err, "scenario.lua:"));
+    assert_non_null(strstr(err, "| local y = t.field")); /* the offending line, quoted */
+    assert_non_null(strstr(err, "action 'act'"));
+    done(&r);
+}
+
+static void test_require_confined(void **st) {
+    (void)st;
+    expect_error("", "require('../../etc/passwd')", "is not a module name");
+    expect_error("", "require('nosuchmodule')", "not found");
+    expect_clean("local u = require('util') assert(u.clamp(5, 0, 3) == 3) state:set('x', 1)");
+}
+
+static void test_state_misuse(void **st) {
+    (void)st;
+    expect_error("", "state:get('nope')", "no track 'nope'");
+    expect_error("", "state:end_game('victory')", "invalid option");
+    expect_error("", "state:roll(0)", "must be at least 1");
+    expect_error("", "state:set('x', 0/0)", "finite");
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_runaway_loop),
+        cmocka_unit_test(test_pcall_cannot_swallow),
+        cmocka_unit_test(test_coroutine_cannot_swallow),
+        cmocka_unit_test(test_memory_bombs),
+        cmocka_unit_test(test_pattern_bombs),
+        cmocka_unit_test(test_missing_globals),
+        cmocka_unit_test(test_binary_chunks_refused),
+        cmocka_unit_test(test_string_metatable_locked),
+        cmocka_unit_test(test_no_addresses),
+        cmocka_unit_test(test_deterministic_pairs),
+        cmocka_unit_test(test_stable_sort),
+        cmocka_unit_test(test_gc_and_weak_refused),
+        cmocka_unit_test(test_globals_frozen_in_play),
+        cmocka_unit_test(test_error_names_file_line),
+        cmocka_unit_test(test_require_confined),
+        cmocka_unit_test(test_state_misuse),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
