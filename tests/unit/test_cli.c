@@ -1,1 +1,191 @@
-int main(void){return 0;}
+/* The command line contract of docs/cli.md: exit codes, outputs, determinism across
+ * processes, playing through a pipe, and hostile scenarios that must not stop play. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <jansson.h>
+#include <sys/wait.h>
+
+#include "support.h"
+
+#define TESTLAND NIACT_TEST_DIR "/scenarios/testland"
+
+typedef struct out {
+    int code;      /* exit status, or 128+signal */
+    char *text;    /* stdout and stderr together */
+} out;
+
+/* Runs `niact ARGS` with INPUT on stdin (NULL: empty), capturing its output. */
+static out run(const char *args, const char *input) {
+    char in[64] = "/tmp/niact-cli-in-XXXXXX";
+    int fd = mkstemp(in);
+    assert_true(fd >= 0);
+    if (input)
+        assert_int_equal(write(fd, input, strlen(input)), (ssize_t)strlen(input));
+    close(fd);
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "%s %s < %s 2>&1", NIACT_BIN, args, in);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    for (size_t got; (got = fread(buf + n, 1, cap - n - 1, p)) > 0;) {
+        n += got;
+        if (cap - n < 4096)
+            buf = realloc(buf, cap *= 2);
+    }
+    buf[n] = 0;
+    int status = pclose(p);
+    unlink(in);
+    out o = {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), buf};
+    return o;
+}
+
+static void expect_code(const char *args, const char *input, int code, const char *needle) {
+    out o = run(args, input);
+    if (o.code != code || (needle && !strstr(o.text, needle)))
+        fail_msg("niact %s: exit %d (want %d), output:\n%s", args, o.code, code, o.text);
+    free(o.text);
+}
+
+static void test_exit_codes(void **st) {
+    (void)st;
+    expect_code("--version", NULL, 0, "niact 0.");
+    expect_code("--help", NULL, 0, "niact check DIR|FILE");
+    expect_code("frobnicate", NULL, 2, "unknown command");
+    expect_code("play --text --seed banana", NULL, 2, "--seed");
+    expect_code("play --text --bogus", NULL, 2, "unexpected");
+    expect_code("play --text --scenario /nonexistent", NULL, 1, "no scenario");
+    expect_code("play --text --scenario " TESTLAND " --seat xx=ai", NULL, 2, "no role 'xx'");
+    expect_code("play --text --scenario " TESTLAND " --seat us=robot", NULL, 2, "human, ai");
+    expect_code("play --text --scenario " TESTLAND " --seat us=ai:nobody", NULL, 2,
+                "no AI personality 'nobody'");
+    expect_code("sim --scenario " TESTLAND, NULL, 2, "--games");
+    expect_code("sim --scenario " TESTLAND " --games 0", NULL, 2, "--games");
+    expect_code("check", NULL, 2, "usage");
+    expect_code("check " TESTLAND, NULL, 0, "testland: ok");
+    expect_code("check " TESTLAND "/scenario.lua", NULL, 0, "testland: ok");
+    expect_code("rules --scenario " TESTLAND, NULL, 0, "OBJECTIVES");
+    expect_code("rules --nope", NULL, 2, "unexpected");
+}
+
+static void test_check_reports_file_line(void **st) {
+    (void)st;
+    char *dir = ts_tempdir();
+    ts_write(dir, "scenario.lua",
+             "return niact.scenario{ name='X', calendar={start='1962-11-01', days_per_turn=1, turns=3},\n"
+             "  roles = { niact.role{ id='us' } },\n"
+             "  tracks = { niact.track{ id='t', min=3, max=1 } } }\n");
+    char args[512];
+    snprintf(args, sizeof args, "check %s", dir);
+    char want[512];
+    snprintf(want, sizeof want, "%s/scenario.lua:3: track 't'", dir);
+    expect_code(args, NULL, 1, want);
+    /* A runtime error is found by check's test games, with its position. */
+    ts_write(dir, "scenario.lua",
+             "return niact.scenario{ name='X', calendar={start='1962-11-01', days_per_turn=1, turns=3},\n"
+             "  roles = { niact.role{ id='us' } }, tracks = { niact.track{ id='t' } },\n"
+             "  turn_end = function(state)\n"
+             "    state:add('t', nil + 1)\n"
+             "  end }\n");
+    snprintf(want, sizeof want, "%s/scenario.lua:4: attempt to perform arithmetic", dir);
+    expect_code(args, NULL, 1, want);
+    /* State kept in an upvalue makes the same seed give different games. */
+    ts_write(dir, "scenario.lua",
+             "local n = 0\n"
+             "return niact.scenario{ name='X', calendar={start='1962-11-01', days_per_turn=1, turns=3},\n"
+             "  roles = { niact.role{ id='us' } }, tracks = { niact.track{ id='t', max=1000 } },\n"
+             "  turn_end = function(state) n = n + 1 state:set('t', n) end }\n");
+    expect_code(args, NULL, 1, "keeps state outside its declared tracks");
+    ts_rmdir(dir);
+}
+
+static void test_same_game_in_two_processes(void **st) {
+    (void)st;
+    const char *args = "play --text --scenario " TESTLAND
+                       " --seat us=ai --seat ussr=ai --seat un=ai:historical --seed 12345 --hashes";
+    out a = run(args, NULL), b = run(args, NULL);
+    assert_int_equal(a.code, 0);
+    assert_int_equal(b.code, 0);
+    assert_non_null(strstr(a.text, "turn 1 hash "));
+    assert_string_equal(a.text, b.text);
+    out c = run("play --text --scenario " TESTLAND
+                " --seat us=ai --seat ussr=ai --seat un=ai:historical --seed 12346 --hashes",
+                NULL);
+    assert_string_not_equal(strstr(a.text, "turn 0 hash"), strstr(c.text, "turn 0 hash"));
+    free(a.text);
+    free(b.text);
+    free(c.text);
+}
+
+static void test_play_through_a_pipe(void **st) {
+    (void)st;
+    /* us is human; the others are AI. Garbage lines must be answered, not fatal. */
+    const char *script =
+        "help\nstatus\nactions\nfrobnicate\norder\norder nosuch\norder pressure 9\n"
+        "order recon\norder recon\norders\ndrop 1\norder 1\ndone\n"
+        "order pressure 2\nnews all\ndone\n"
+        "done\ndone\ndone\ndone\ndone\ndone\n";
+    out o = run("play --text --scenario " TESTLAND " --seat ussr=ai:historical --seat un=ai "
+                "--seed 3", script);
+    assert_int_equal(o.code, 0);
+    assert_non_null(strstr(o.text, "Unknown command 'frobnicate'"));
+    assert_non_null(strstr(o.text, "No action 'nosuch'"));
+    assert_non_null(strstr(o.text, "takes steps from 1 to 2"));
+    assert_non_null(strstr(o.text, "can be ordered only once a turn"));
+    assert_non_null(strstr(o.text, "Orders given."));
+    assert_non_null(strstr(o.text, "=== RESULT"));
+    free(o.text);
+    /* Input that ends early leaves the game unfinished, cleanly. */
+    expect_code("play --text --scenario " TESTLAND " --seed 3", "status\n", 0, "unfinished");
+}
+
+static void test_hostile_scenario_does_not_stop_play(void **st) {
+    (void)st;
+    char *dir = ts_scenario("", "if state:turn() == 1 then while true do end end\n"
+                                "state:add('x', 1)");
+    char args[512];
+    snprintf(args, sizeof args, "play --text --scenario %s --seat us=ai --seed 1", dir);
+    out o = run(args, NULL);
+    assert_int_equal(o.code, 0);
+    assert_non_null(strstr(o.text, "=== RESULT: LAST TURN"));
+    free(o.text);
+    ts_rmdir(dir);
+}
+
+static void test_json_outputs(void **st) {
+    (void)st;
+    out o = run("rules --scenario " TESTLAND " --json", NULL);
+    assert_int_equal(o.code, 0);
+    json_error_t err;
+    json_t *j = json_loads(o.text, 0, &err);
+    assert_non_null(j);
+    assert_int_equal(json_array_size(json_object_get(j, "roles")), 3);
+    json_t *a0 = json_array_get(json_object_get(j, "tracks"), 0);
+    assert_string_equal(json_string_value(json_object_get(a0, "id")), "tension");
+    assert_string_equal(json_string_value(json_object_get(a0, "source")), "test");
+    json_decref(j);
+    free(o.text);
+    o = run("sim --scenario " TESTLAND " --games 40 --seed 5 --json", NULL);
+    assert_int_equal(o.code, 0);
+    j = json_loads(o.text, 0, &err);
+    assert_non_null(j);
+    assert_int_equal(json_integer_value(json_object_get(j, "games")), 40);
+    assert_non_null(json_object_get(json_object_get(j, "roles"), "ussr"));
+    json_decref(j);
+    free(o.text);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_exit_codes),
+        cmocka_unit_test(test_check_reports_file_line),
+        cmocka_unit_test(test_same_game_in_two_processes),
+        cmocka_unit_test(test_play_through_a_pipe),
+        cmocka_unit_test(test_hostile_scenario_does_not_stop_play),
+        cmocka_unit_test(test_json_outputs),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,1 +1,140 @@
-int main(void){return 0;}
+/* Loading scenarios: the declarations read right, every problem reported as
+ * FILE:LINE, and broken scenarios refused cleanly. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "support.h"
+
+static void test_testland_declarations(void **st) {
+    (void)st;
+    niact_host *h = NULL;
+    char msg[4096];
+    assert_int_equal(ts_load(NIACT_TEST_DIR "/scenarios/testland", &h, msg, sizeof msg), NIACT_OK);
+    const niact_scenario *sc = niact_host_scenario(h);
+    assert_string_equal(sc->meta.id, "testland");
+    assert_string_equal(sc->meta.name, "Testland");
+    assert_int_equal(sc->n_roles, 3);
+    assert_string_equal(sc->roles[2].meta.id, "un");
+    assert_int_equal(sc->roles[2].action_points, 2);
+    int t = niact_scenario_track(sc, "missiles");
+    assert_true(t >= 0);
+    assert_int_equal(sc->tracks[t].vis[0], NIACT_VIS_ESTIMATE);
+    assert_int_equal(sc->tracks[t].vis[1], NIACT_VIS_TRUE);
+    assert_int_equal(sc->tracks[t].vis[2], NIACT_VIS_NONE);
+    assert_int_equal(sc->tracks[t].est_initial[0], 30);
+    assert_int_equal(sc->tracks[t].est_error[0], 10);
+    assert_string_equal(sc->tracks[t].group, "weapons");
+    int ten = niact_scenario_track(sc, "tension");
+    assert_int_equal(sc->tracks[ten].n_labels, 5);
+    assert_string_equal(sc->tracks[ten].labels[4], "war");
+    assert_true(sc->tracks[ten].ladder);
+    assert_true(sc->tracks[niact_scenario_track(sc, "secret")].hidden);
+    int a = niact_scenario_action(sc, "remove");
+    assert_true(sc->actions[a].has_param && sc->actions[a].has_legal);
+    assert_int_equal(sc->actions[a].param_max, 20);
+    assert_int_equal(sc->actions[a].roles, 1u << 1);
+    int e = niact_scenario_event(sc, "election");
+    assert_int_equal(sc->events[e].turn, 1); /* 6 Nov falls in turn index 1 (4-6 Nov) */
+    assert_true(sc->events[e].once);
+    int inc = niact_scenario_event(sc, "incident");
+    assert_int_equal(sc->events[inc].chance, 250);
+    assert_int_equal(sc->events[inc].turn, -1);
+    assert_int_equal(sc->n_terms, 1);
+    assert_int_equal(sc->terms[0].window, 3);
+    assert_int_equal(sc->n_personalities, 2);
+    assert_string_equal(sc->personalities[0], "hawk"); /* sorted */
+    assert_string_equal(sc->actions[0].meta.file, "scenario.lua");
+    assert_true(sc->actions[0].meta.line > 20);
+    assert_true(sc->content_hash != 0);
+    niact_host_free(h);
+}
+
+/* Loads text as scenario.lua; returns the problems text (static buffer). */
+static const char *problems_of(const char *text) {
+    static char msg[8192];
+    char *dir = ts_tempdir();
+    ts_write(dir, "scenario.lua", text);
+    niact_host *h = NULL;
+    niact_status st = ts_load(dir, &h, msg, sizeof msg);
+    ts_rmdir(dir);
+    assert_int_not_equal(st, NIACT_OK);
+    assert_null(h);
+    return msg;
+}
+
+static void expect(const char *text, const char *needle) {
+    const char *m = problems_of(text);
+    if (!strstr(m, needle))
+        fail_msg("expected '%s' in:\n%s", needle, m);
+}
+
+#define HEAD "return niact.scenario{ name='X', calendar={start='1962-11-01', days_per_turn=1, turns=3},\n"
+
+static void test_problems_have_positions(void **st) {
+    (void)st;
+    const char *m = problems_of(HEAD
+        "roles = { niact.role{ id='us' } },\n"
+        "tracks = {\n"
+        "  niact.track{ id='a', min=5, max=1 },\n"        /* line 4 */
+        "  niact.track{ id='Bad Id' },\n"                 /* line 5 */
+        "  niact.track{ id='a' },\n"                      /* line 6: duplicate */
+        "},\n"
+        "actions = { niact.action{ id='x', roles={'ussr'}, resolve=function() end } },\n" /* 8 */
+        "events = { niact.event{ id='e', date='1963-01-01', effect=function() end } },\n" /* 9 */
+        "}\n");
+    assert_non_null(strstr(m, "scenario.lua:4: track 'a': needs min <= initial <= max"));
+    assert_non_null(strstr(m, "scenario.lua:5: track 'Bad Id': ids use"));
+    assert_non_null(strstr(m, "scenario.lua:6: track 'a': a track with this id is already"));
+    assert_non_null(strstr(m, "scenario.lua:8: action 'x': no role 'ussr'"));
+    assert_non_null(strstr(m, "scenario.lua:9: event 'e': 1963-01-01 falls outside"));
+}
+
+static void test_required_fields(void **st) {
+    (void)st;
+    expect("return niact.scenario{ roles = {} }", "field 'name' is required");
+    expect("return niact.scenario{ name = 'x', roles = {} }", "calendar =");
+    expect(HEAD "roles = {} }", "declare at least one role");
+    expect(HEAD "roles = { {id='us'} }, tracks = { {id='t'} },\n"
+                "actions = { {id='a', roles={'us'}} } }", "field 'resolve' (a function) is required");
+    expect(HEAD "roles = { {id='us'} }, tracks = {}, objectives = { {id='o', role='us'} } }",
+           "field 'score' (a function) is required");
+    expect(HEAD "roles = { {id='us'} }, tracks = { {id='t', visible='maybe'} } }",
+           "visible must be");
+    expect(HEAD "roles = { {id='us'} }, tracks = { {id='t', min=0, max=2, labels={'a'}} } }",
+           "labels must name each value");
+    expect(HEAD "roles = { {id='us'} }, tracks = { {id='t', min=1.5} } }", "whole number");
+}
+
+static void test_broken_files(void **st) {
+    (void)st;
+    expect("return {", "scenario.lua:1:");
+    expect("return 42", "must return a table");
+    expect("error('deliberate')", "deliberate");
+    expect("while true do end", "instruction limit exceeded");
+    expect("local s = string.rep('x', 1 << 30) return {}", "memory");
+    expect("local t = setmetatable({}, {__index = function() while true do end end})\n"
+           "return t", "limit exceeded");
+    char msg[512];
+    niact_host *h = NULL;
+    assert_int_not_equal(ts_load("/nonexistent/folder", &h, msg, sizeof msg), NIACT_OK);
+    assert_non_null(strstr(msg, "no scenario.lua"));
+}
+
+static void test_binary_scenario_refused(void **st) {
+    (void)st;
+    expect("\x1bLuaT\x00\x19\x93\r\n\x1a\n", "binary");
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_testland_declarations),
+        cmocka_unit_test(test_problems_have_positions),
+        cmocka_unit_test(test_required_fields),
+        cmocka_unit_test(test_broken_files),
+        cmocka_unit_test(test_binary_scenario_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
