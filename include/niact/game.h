@@ -95,6 +95,9 @@ niact_status niact_game_clone(const niact_game *g, niact_game **out);
 niact_status niact_game_copy(niact_game *dst, const niact_game *src);
 /* Quiet games keep no log text (the AI's playouts); hashes are unaffected. */
 void niact_game_set_quiet(niact_game *g, int quiet);
+/* Binds the game to another rules implementation (e.g. a copy handed to another thread,
+ * run by that thread's host of the same scenario). */
+void niact_game_set_rules(niact_game *g, const niact_rules *rules);
 
 const niact_scenario *niact_game_scenario(const niact_game *g);
 /* The last error's message on this game ("" if none). */
