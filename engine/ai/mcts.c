@@ -1,0 +1,290 @@
+/* Information-set Monte Carlo tree search (see ai.h for the method). */
+#include "ai_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* One node: the role's orders that lead to it (from its parent's turn) and statistics. */
+typedef struct node {
+    niact_order orders[NIACT_MAX_ORDERS]; /* the edge from the parent */
+    int32_t n_orders;
+    int32_t first_child, next_sibling;    /* -1: none */
+    int32_t n_children;
+    int32_t visits;
+    double total;                         /* sum of rewards through this node */
+} node;
+
+typedef struct search {
+    const niact_ai_config *cfg;
+    int role;
+    niact_game *base;    /* the snapshot, run by our host, quiet */
+    niact_game *work;    /* one iteration's determinized game */
+    ai_belief belief;    /* the role's view of the snapshot */
+    niact_rng rng;       /* the AI's own chance */
+    node *nodes;
+    int32_t n_nodes, cap;
+    int32_t end_turn;    /* playouts stop when the game reaches this turn */
+    ai_policies pol;     /* rollout policies of this iteration */
+    int n_policies;      /* random + the scenario's personalities (if used) */
+} search;
+
+static const niact_ai_config presets[3] = {
+    /* playouts horizon  c    widening children personalities limit salt */
+    {60, 0, 0.7, 1.5, 12, 1, 0, 0},
+    {400, 0, 0.7, 1.5, 24, 1, 0, 0},
+    {1500, 0, 0.7, 1.5, 40, 1, 0, 0},
+};
+
+niact_ai_level niact_ai_parse_level(const char *name) {
+    static const char *const names[3] = {"mcts-easy", "mcts-medium", "mcts-hard"};
+    for (int i = 0; name && i < 3; i++)
+        if (strcmp(name, names[i]) == 0)
+            return (niact_ai_level)(i + 1);
+    return NIACT_AI_NONE;
+}
+
+niact_status niact_ai_level_config(niact_ai_level level, niact_ai_config *out) {
+    if (level < NIACT_AI_EASY || level > NIACT_AI_HARD)
+        return NIACT_ERR_INVALID;
+    *out = presets[level - 1];
+    return NIACT_OK;
+}
+
+static uint64_t mix64(uint64_t z) {
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+static int32_t new_node(search *s, const niact_order *orders, int n) {
+    if (s->n_nodes >= s->cap)
+        return -1;
+    node *c = &s->nodes[s->n_nodes];
+    memset(c, 0, sizeof *c);
+    if (n)
+        memcpy(c->orders, orders, (size_t)n * sizeof *orders);
+    c->n_orders = n;
+    c->first_child = c->next_sibling = -1;
+    return s->n_nodes++;
+}
+
+static int same_orders(const node *c, const niact_order *o, int n) {
+    return c->n_orders == n && (n == 0 || memcmp(c->orders, o, (size_t)n * sizeof *o) == 0);
+}
+
+/* Adds a new candidate under p, sampled in the current state; -1 if none was new. */
+static int32_t expand(search *s, int32_t p, niact_status *st) {
+    niact_order o[NIACT_MAX_ORDERS];
+    for (int attempt = 0; attempt < 4; attempt++) {
+        int n = 0;
+        if (s->nodes[p].n_children > 0) {
+            *st = ai_random_orders(s->work, s->role, &s->rng, o, &n);
+            if (*st != NIACT_OK)
+                return -1;
+            ai_sort_orders(o, n);
+        }
+        int dup = 0;
+        for (int32_t c = s->nodes[p].first_child; c >= 0 && !dup; c = s->nodes[c].next_sibling)
+            dup = same_orders(&s->nodes[c], o, n);
+        if (dup)
+            continue;
+        int32_t c = new_node(s, o, n);
+        if (c < 0)
+            return -1;
+        s->nodes[c].next_sibling = s->nodes[p].first_child;
+        s->nodes[p].first_child = c;
+        s->nodes[p].n_children++;
+        return c;
+    }
+    return -1;
+}
+
+static int32_t ucb_child(const search *s, int32_t p) {
+    const node *pn = &s->nodes[p];
+    double logn = log((double)(pn->visits > 0 ? pn->visits : 1)), best = -1.0;
+    int32_t pick = -1;
+    for (int32_t c = pn->first_child; c >= 0; c = s->nodes[c].next_sibling) {
+        const node *cn = &s->nodes[c];
+        if (cn->visits == 0)
+            return c;
+        double u = cn->total / cn->visits + s->cfg->exploration * sqrt(logn / cn->visits);
+        if (u > best) {
+            best = u;
+            pick = c;
+        }
+    }
+    return pick;
+}
+
+/* Picks the child to follow from p: a new one while widening allows, else UCB1. */
+static int32_t select_child(search *s, int32_t p, int *expanded, niact_status *st) {
+    const node *pn = &s->nodes[p];
+    double allowed = 1.0 + s->cfg->widening * sqrt((double)pn->visits);
+    *expanded = 0;
+    if (pn->n_children < s->cfg->max_children && pn->n_children < allowed) {
+        int32_t c = expand(s, p, st);
+        if (*st != NIACT_OK)
+            return -1;
+        if (c >= 0) {
+            *expanded = 1;
+            return c;
+        }
+    }
+    return ucb_child(s, p);
+}
+
+static int running(const search *s) {
+    return niact_game_phase(s->work) != NIACT_PHASE_ENDED &&
+           niact_game_turn(s->work) < s->end_turn;
+}
+
+/* Plays one turn: the role's orders (or random ones if orders is NULL) and random
+ * orders for the others. */
+static niact_status play_turn(search *s, const node *edge) {
+    niact_status st;
+    if (edge)
+        st = ai_submit_filtered(s->work, s->role, edge->orders, edge->n_orders);
+    else
+        st = ai_submit_others(s->work, -1, &s->pol, &s->rng);
+    if (st == NIACT_OK && edge)
+        st = ai_submit_others(s->work, s->role, &s->pol, &s->rng);
+    if (st == NIACT_OK)
+        st = niact_game_resolve(s->work);
+    return st;
+}
+
+/* One iteration: determinize, descend and expand, play out, back up. */
+static niact_status iterate(search *s) {
+    niact_status st = niact_game_copy(s->work, s->base);
+    if (st != NIACT_OK)
+        return st;
+    ai_determinize(s->work, &s->belief, s->role, &s->rng);
+    for (int r = 0; r < NIACT_MAX_ROLES; r++) /* who the others are is unknown too */
+        s->pol.kind[r] = (int)niact_rng_below(&s->rng, (uint32_t)s->n_policies);
+    int32_t path[512], depth = 0, cur = 0;
+    path[depth++] = 0;
+    int expanded = 0;
+    while (!expanded && running(s) && depth < 512) {
+        int32_t c = select_child(s, cur, &expanded, &st);
+        if (st != NIACT_OK)
+            return st;
+        if (c < 0)
+            break;
+        if ((st = play_turn(s, &s->nodes[c])) != NIACT_OK)
+            return st;
+        path[depth++] = cur = c;
+    }
+    while (running(s))
+        if ((st = play_turn(s, NULL)) != NIACT_OK)
+            return st;
+    int32_t score = 0;
+    niact_game_score(s->work, s->role, s->role, &score);
+    for (int i = 0; i < depth; i++) {
+        s->nodes[path[i]].visits++;
+        s->nodes[path[i]].total += score / 100.0;
+    }
+    return NIACT_OK;
+}
+
+static double now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* The most visited root child (ties: the better mean); -1 if none. */
+static int32_t best_child(const search *s) {
+    int32_t pick = -1;
+    for (int32_t c = s->nodes[0].first_child; c >= 0; c = s->nodes[c].next_sibling) {
+        const node *cn = &s->nodes[c], *pn = pick >= 0 ? &s->nodes[pick] : NULL;
+        if (!pn || cn->visits > pn->visits ||
+            (cn->visits == pn->visits && cn->total > pn->total))
+            pick = c;
+    }
+    return pick;
+}
+
+static niact_status setup(search *s, niact_host *host, const niact_game *snap) {
+    const niact_scenario *theirs = niact_game_scenario(snap);
+    const niact_scenario *mine = host ? niact_host_scenario(host) : theirs;
+    if (mine != theirs && mine->content_hash != theirs->content_hash)
+        return NIACT_ERR_INVALID;
+    niact_status st = niact_game_clone(snap, &s->base);
+    if (st == NIACT_OK)
+        st = niact_game_clone(snap, &s->work);
+    if (st != NIACT_OK)
+        return st;
+    if (host) {
+        niact_game_set_rules(s->base, niact_host_rules(host));
+        niact_game_set_rules(s->work, niact_host_rules(host));
+    }
+    niact_game_set_quiet(s->base, 1);
+    niact_game_set_quiet(s->work, 1);
+    s->pol.host = s->cfg->personalities ? host : NULL;
+    s->n_policies = 1 + (s->pol.host ? mine->n_personalities : 0);
+    s->cap = s->cfg->playouts + 2;
+    s->nodes = malloc((size_t)s->cap * sizeof *s->nodes);
+    if (!s->nodes)
+        return NIACT_ERR_NOMEM;
+    new_node(s, NULL, 0);
+    int32_t turn = niact_game_turn(snap);
+    s->end_turn = s->cfg->horizon > 0 ? turn + 1 + s->cfg->horizon : INT32_MAX;
+    uint64_t seed = mix64(niact_game_seed(snap) ^ mix64((uint64_t)turn << 8 | (uint64_t)s->role));
+    niact_rng_seed(&s->rng, seed ^ s->cfg->salt, 0x6d637473ULL /* "mcts" */);
+    return ai_belief_read(&s->belief, snap, s->role);
+}
+
+/* The chosen orders, kept only if the real game accepts them (each order legal now). */
+static niact_status answer(search *s, niact_order *orders, int *n, niact_ai_stats *stats) {
+    int32_t c = best_child(s);
+    *n = 0;
+    if (c >= 0) {
+        niact_status st = ai_submit_filtered(s->base, s->role, s->nodes[c].orders,
+                                             s->nodes[c].n_orders);
+        if (st != NIACT_OK)
+            return st;
+        const niact_order *got = niact_game_orders(s->base, s->role, n);
+        if (*n)
+            memcpy(orders, got, (size_t)*n * sizeof *orders);
+    }
+    if (stats) {
+        stats->playouts = s->nodes[0].visits;
+        stats->nodes = s->n_nodes;
+        stats->root_children = s->nodes[0].n_children;
+        stats->value = c >= 0 && s->nodes[c].visits ? s->nodes[c].total / s->nodes[c].visits : 0;
+    }
+    return NIACT_OK;
+}
+
+niact_status niact_ai_think(niact_host *host, const niact_game *snapshot, int role,
+                            const niact_ai_config *cfg, niact_order *orders, int *n,
+                            niact_ai_stats *stats) {
+    *n = 0;
+    if (stats)
+        memset(stats, 0, sizeof *stats);
+    if (role < 0 || role >= niact_game_scenario(snapshot)->n_roles || !cfg ||
+        cfg->playouts < 0)
+        return NIACT_ERR_INVALID;
+    if (niact_game_phase(snapshot) == NIACT_PHASE_ENDED)
+        return NIACT_ERR_STATE;
+    search s;
+    memset(&s, 0, sizeof s);
+    s.cfg = cfg;
+    s.role = role;
+    niact_status st = setup(&s, host, snapshot);
+    double start = now_ms();
+    for (int32_t i = 0; st == NIACT_OK && i < cfg->playouts; i++) {
+        st = iterate(&s);
+        if (cfg->time_limit_ms && now_ms() - start > cfg->time_limit_ms)
+            break;
+    }
+    if (st == NIACT_OK)
+        st = answer(&s, orders, n, stats);
+    free(s.nodes);
+    ai_belief_free(&s.belief);
+    niact_game_free(s.base);
+    niact_game_free(s.work);
+    return st;
+}
