@@ -1,6 +1,7 @@
 /* Sessions: a game, its seats and its inputs; the bundled AI of last resort (random
  * legal orders); finding scenarios on disk. */
 #include "niact/session.h"
+#include "niact/ai.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,7 +134,8 @@ niact_status niact_session_new(niact_host *host, uint64_t seed, const niact_seat
         memcpy(s->seats, seats, sizeof s->seats);
     for (int r = 0; r < sc->n_roles; r++) {
         const char *p = s->seats[r].personality;
-        if (s->seats[r].kind != NIACT_SEAT_AI || !*p || strcmp(p, "random") == 0)
+        if (s->seats[r].kind != NIACT_SEAT_AI || !*p || strcmp(p, "random") == 0 ||
+            niact_ai_parse_level(p) != NIACT_AI_NONE)
             continue;
         int found = 0;
         for (int i = 0; i < sc->n_personalities; i++)
@@ -224,6 +226,14 @@ niact_status niact_session_ai_orders(niact_session *s, int role, niact_order *or
     *n = 0;
     if (!*p || strcmp(p, "random") == 0)
         return niact_session_random_orders(s, role, orders, n);
+    niact_ai_config cfg;
+    if (niact_ai_level_config(niact_ai_parse_level(p), &cfg) == NIACT_OK) {
+        /* The search AI: deterministic (no time limit), run by the session's host. */
+        niact_status st = niact_ai_think(s->host, s->game, role, &cfg, orders, n, NULL);
+        if (st != NIACT_OK)
+            snprintf(s->err, sizeof s->err, "AI '%s': %s", p, niact_status_name(st));
+        return st;
+    }
     niact_status st = niact_host_personality(s->host, s->game, p, role, orders,
                                              NIACT_MAX_ORDERS, n);
     if (st != NIACT_OK) {
