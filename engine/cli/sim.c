@@ -1,21 +1,52 @@
-/* niact sim: many AI-only games, statistics per role. */
+/* niact sim: many AI-only games in parallel, statistics per role.
+ *
+ * Game i always has the same seed (from --seed and i) and its own session, so its
+ * result does not depend on which thread played it. Every statistic is an integer sum
+ * (scores and lengths are integers), so merging the threads' sums in any order gives
+ * the same numbers: same seed, same output, whatever --threads says. */
 #include "cli.h"
 
 #include <jansson.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SIM_MAX_THREADS 256
+#define SIM_MAX_TURNS 1024
 
 typedef struct stats {
-    int games;
-    int outcomes[5];                  /* by niact_outcome */
-    double turns;                     /* sum of game lengths */
-    double sum[NIACT_MAX_ROLES];      /* scores */
-    double sq[NIACT_MAX_ROLES];
+    int64_t games;
+    int64_t outcomes[5];               /* by niact_outcome */
+    int64_t turns;                     /* sum of game lengths */
+    int64_t len_min, len_max;          /* shortest and longest game */
+    int64_t sum[NIACT_MAX_ROLES];      /* scores */
+    int64_t sq[NIACT_MAX_ROLES];       /* squares of scores */
     int min[NIACT_MAX_ROLES], max[NIACT_MAX_ROLES];
-    int best[NIACT_MAX_ROLES];        /* games in which the role scored highest (ties shared) */
-    int errors;                       /* games with a scenario error logged */
+    int64_t best[NIACT_MAX_ROLES];     /* games in which the role scored highest (ties shared) */
 } stats;
+
+/* What every worker shares. */
+typedef struct sim_job {
+    char dir[4096], lib[4096];         /* the scenario to load, once per thread */
+    uint64_t games, seed;
+    niact_seat seats[NIACT_MAX_ROLES];
+    atomic_uint_fast64_t next;         /* next game index to play */
+    atomic_uint_fast64_t done;         /* games finished */
+    atomic_int failed;                 /* a game failed: the others stop */
+    pthread_mutex_t lock;              /* guards err and err_game */
+    uint64_t err_game;                 /* lowest failing game index */
+    char err[2048];                    /* its message */
+} sim_job;
+
+typedef struct sim_worker {
+    sim_job *job;
+    niact_host *host;                  /* this thread's Lua state (NULL: load one) */
+    stats st;                          /* this thread's sums */
+} sim_worker;
 
 /* The seed of game i: SplitMix64 of the base seed and i, so games are independent. */
 static uint64_t game_seed(uint64_t base, uint64_t i) {
@@ -25,51 +56,161 @@ static uint64_t game_seed(uint64_t base, uint64_t i) {
     return z ^ (z >> 31);
 }
 
-static int run_games(niact_host *h, int games, uint64_t seed, const char *ai, stats *st) {
-    const niact_scenario *sc = niact_host_scenario(h);
-    niact_seat seats[NIACT_MAX_ROLES];
-    memset(seats, 0, sizeof seats);
-    for (int r = 0; r < sc->n_roles; r++) {
-        seats[r].kind = NIACT_SEAT_AI;
-        snprintf(seats[r].personality, sizeof seats[r].personality, "%s", ai);
-    }
+static void stats_init(stats *st) {
+    memset(st, 0, sizeof *st);
+    st->len_min = INT64_MAX;
     for (int r = 0; r < NIACT_MAX_ROLES; r++) {
         st->min[r] = 101;
         st->max[r] = -1;
     }
-    for (int i = 0; i < games; i++) {
-        niact_session *s = NULL;
-        char msg[1024];
-        if (niact_session_new(h, game_seed(seed, (uint64_t)i), seats, &s, msg, sizeof msg) !=
-            NIACT_OK) {
-            fprintf(stderr, "niact sim: %s\n", msg);
-            return -1;
-        }
-        niact_game *g = niact_session_game(s);
-        niact_game_set_quiet(g, 1);
-        if (niact_session_play_out(s) != NIACT_OK) {
-            fprintf(stderr, "niact sim: %s\n", niact_session_error(s));
-            niact_session_free(s);
-            return -1;
-        }
-        st->games++;
-        st->outcomes[niact_game_outcome(g)]++;
-        st->turns += niact_game_turn(g);
-        int32_t top = -1, sc_r[NIACT_MAX_ROLES];
-        for (int r = 0; r < sc->n_roles; r++) {
-            niact_game_score(g, r, r, &sc_r[r]);
-            st->sum[r] += sc_r[r];
-            st->sq[r] += (double)sc_r[r] * sc_r[r];
-            if (sc_r[r] < st->min[r])
-                st->min[r] = sc_r[r];
-            if (sc_r[r] > st->max[r])
-                st->max[r] = sc_r[r];
-            if (sc_r[r] > top)
-                top = sc_r[r];
-        }
-        for (int r = 0; r < sc->n_roles; r++)
-            st->best[r] += sc_r[r] == top;
+}
+
+static void stats_add_game(stats *st, niact_game *g) {
+    const niact_scenario *sc = niact_game_scenario(g);
+    int64_t len = niact_game_turn(g);
+    st->games++;
+    st->outcomes[niact_game_outcome(g)]++;
+    st->turns += len;
+    st->len_min = len < st->len_min ? len : st->len_min;
+    st->len_max = len > st->len_max ? len : st->len_max;
+    int32_t top = -1, s[NIACT_MAX_ROLES];
+    for (int r = 0; r < sc->n_roles; r++) {
+        niact_game_score(g, r, r, &s[r]);
+        st->sum[r] += s[r];
+        st->sq[r] += (int64_t)s[r] * s[r];
+        st->min[r] = s[r] < st->min[r] ? s[r] : st->min[r];
+        st->max[r] = s[r] > st->max[r] ? s[r] : st->max[r];
+        top = s[r] > top ? s[r] : top;
+    }
+    for (int r = 0; r < sc->n_roles; r++)
+        st->best[r] += s[r] == top;
+}
+
+static void stats_merge(stats *into, const stats *from) {
+    into->games += from->games;
+    for (int o = 0; o < 5; o++)
+        into->outcomes[o] += from->outcomes[o];
+    into->turns += from->turns;
+    into->len_min = from->len_min < into->len_min ? from->len_min : into->len_min;
+    into->len_max = from->len_max > into->len_max ? from->len_max : into->len_max;
+    for (int r = 0; r < NIACT_MAX_ROLES; r++) {
+        into->sum[r] += from->sum[r];
+        into->sq[r] += from->sq[r];
+        into->min[r] = from->min[r] < into->min[r] ? from->min[r] : into->min[r];
+        into->max[r] = from->max[r] > into->max[r] ? from->max[r] : into->max[r];
+        into->best[r] += from->best[r];
+    }
+}
+
+/* Keeps the error of the lowest-numbered failing game, so the message is the same for
+ * any thread count. */
+static void job_fail(sim_job *job, uint64_t game, const char *msg) {
+    pthread_mutex_lock(&job->lock);
+    if (!atomic_load(&job->failed) || game < job->err_game) {
+        job->err_game = game;
+        snprintf(job->err, sizeof job->err, "game %llu: %s", (unsigned long long)game, msg);
+    }
+    atomic_store(&job->failed, 1);
+    pthread_mutex_unlock(&job->lock);
+}
+
+static int play_one(sim_worker *w, uint64_t i) {
+    sim_job *job = w->job;
+    niact_session *s = NULL;
+    char msg[1024];
+    if (niact_session_new(w->host, game_seed(job->seed, i), job->seats, &s, msg, sizeof msg) !=
+        NIACT_OK) {
+        job_fail(job, i, msg);
+        return -1;
+    }
+    niact_game *g = niact_session_game(s);
+    niact_game_set_quiet(g, 1);
+    if (niact_session_play_out(s) != NIACT_OK) {
+        job_fail(job, i, niact_session_error(s));
         niact_session_free(s);
+        return -1;
+    }
+    stats_add_game(&w->st, g);
+    niact_session_free(s);
+    return 0;
+}
+
+static void *worker_main(void *arg) {
+    sim_worker *w = arg;
+    sim_job *job = w->job;
+    if (!w->host) {
+        char msg[8192];
+        if (niact_host_load(job->dir, job->lib[0] ? job->lib : NULL, NULL, &w->host, msg,
+                            sizeof msg) != NIACT_OK) {
+            job_fail(job, 0, msg);
+            return NULL;
+        }
+    }
+    for (;;) {
+        uint64_t i = atomic_fetch_add(&job->next, 1);
+        if (i >= job->games || atomic_load(&job->failed))
+            break;
+        if (play_one(w, i) != 0)
+            break;
+        atomic_fetch_add(&job->done, 1);
+    }
+    return NULL;
+}
+
+/* The progress bar on stderr (only when it is a terminal), redrawn until done. */
+static void progress(sim_job *job, int threads) {
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (;;) {
+        uint64_t done = atomic_load(&job->done);
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        double secs = (double)(now.tv_sec - start.tv_sec) + (now.tv_nsec - start.tv_nsec) / 1e9;
+        int width = 40, fill = (int)(width * done / job->games);
+        fprintf(stderr, "\r[%.*s%*s] %llu/%llu games  %.0f/s  %d thread%s ", fill,
+                "########################################", width - fill, "",
+                (unsigned long long)done, (unsigned long long)job->games,
+                secs > 0 ? done / secs : 0.0, threads, threads == 1 ? "" : "s");
+        if (done >= job->games || atomic_load(&job->failed))
+            break;
+        nanosleep(&(struct timespec){0, 100000000}, NULL);
+    }
+    fprintf(stderr, "\n");
+}
+
+/* Runs the job on `threads` threads; thread 0 uses the host already loaded. */
+static int run_games(sim_job *job, niact_host *h, int threads, stats *total) {
+    sim_worker *w = calloc((size_t)threads, sizeof *w);
+    pthread_t *tid = calloc((size_t)threads, sizeof *tid);
+    int started = 0, bar = isatty(STDERR_FILENO);
+    if (!w || !tid) {
+        free(w);
+        free(tid);
+        fprintf(stderr, "niact sim: out of memory\n");
+        return -1;
+    }
+    for (int t = 0; t < threads; t++) {
+        w[t].job = job;
+        w[t].host = t == 0 ? h : NULL;
+        stats_init(&w[t].st);
+        if (pthread_create(&tid[t], NULL, worker_main, &w[t]) != 0)
+            break;
+        started++;
+    }
+    if (started == 0)
+        job_fail(job, 0, "no thread could be started");
+    if (bar && started > 0)
+        progress(job, started);
+    for (int t = 0; t < started; t++) {
+        pthread_join(tid[t], NULL);
+        stats_merge(total, &w[t].st);
+        if (t > 0)
+            niact_host_free(w[t].host);
+    }
+    free(w);
+    free(tid);
+    if (atomic_load(&job->failed)) {
+        fprintf(stderr, "niact sim: %s\n", job->err);
+        return -1;
     }
     return 0;
 }
@@ -77,97 +218,216 @@ static int run_games(niact_host *h, int games, uint64_t seed, const char *ai, st
 static const char *const outcome_names[] = {"running", "settlement", "war", "last_turn",
                                             "error"};
 
-static void print_table(const niact_scenario *sc, const stats *st, const char *ai) {
-    double n = st->games ? st->games : 1;
-    printf("%d games of %s, AI '%s'\n\n", st->games, sc->meta.name, ai);
-    printf("  %-22s %6s %6s %5s %5s %9s\n", "role", "mean", "sd", "min", "max", "top score");
-    for (int r = 0; r < sc->n_roles; r++) {
-        double mean = st->sum[r] / n;
-        double var = st->sq[r] / n - mean * mean;
-        printf("  %-22s %6.1f %6.1f %5d %5d %8.1f%%\n", sc->roles[r].meta.name, mean,
-               sqrt(var > 0 ? var : 0), st->min[r], st->max[r], 100.0 * st->best[r] / n);
-    }
+static const char *seat_name(const niact_seat *s) {
+    return s->personality[0] ? s->personality : "random";
+}
+
+static double sd_of(const stats *st, int r) {
+    double n = st->games ? (double)st->games : 1, mean = st->sum[r] / n;
+    double var = st->sq[r] / n - mean * mean;
+    return sqrt(var > 0 ? var : 0);
+}
+
+static void print_table(const niact_scenario *sc, const stats *st, const sim_job *job) {
+    double n = st->games ? (double)st->games : 1;
+    printf("%lld games of %s (seed %llu)\n\n", (long long)st->games, sc->meta.name,
+           (unsigned long long)job->seed);
+    printf("  %-22s %-16s %6s %6s %5s %5s %9s\n", "role", "AI", "mean", "sd", "min", "max",
+           "top score");
+    for (int r = 0; r < sc->n_roles; r++)
+        printf("  %-22s %-16s %6.1f %6.1f %5d %5d %8.1f%%\n", sc->roles[r].meta.name,
+               seat_name(&job->seats[r]), st->sum[r] / n, sd_of(st, r), st->min[r], st->max[r],
+               100.0 * st->best[r] / n);
     printf("\n  outcomes: ");
     for (int o = 1; o < 5; o++)
         printf("%s %.1f%%%s", outcome_names[o], 100.0 * st->outcomes[o] / n, o < 4 ? ", " : "\n");
-    printf("  war rate: %.1f%%   mean length: %.2f turns\n", 100.0 * st->outcomes[2] / n,
-           st->turns / n);
+    printf("  war rate: %.1f%%\n", 100.0 * st->outcomes[NIACT_OUTCOME_WAR] / n);
+    printf("  game length: mean %.2f turns, shortest %lld, longest %lld (of %d)\n",
+           st->turns / n, (long long)(st->games ? st->len_min : 0), (long long)st->len_max,
+           sc->turns);
 }
 
-static void print_json(const niact_scenario *sc, const stats *st, const char *ai, uint64_t seed) {
-    double n = st->games ? st->games : 1;
-    json_t *root = json_object();
-    json_object_set_new(root, "scenario", json_string(sc->meta.id));
-    json_object_set_new(root, "games", json_integer(st->games));
-    json_object_set_new(root, "seed", json_integer((json_int_t)seed));
-    json_object_set_new(root, "ai", json_string(ai));
+static json_t *roles_json(const niact_scenario *sc, const stats *st, const sim_job *job) {
+    double n = st->games ? (double)st->games : 1;
     json_t *roles = json_object();
     for (int r = 0; r < sc->n_roles; r++) {
-        double mean = st->sum[r] / n, var = st->sq[r] / n - mean * mean;
         json_t *o = json_object();
-        json_object_set_new(o, "mean", json_real(mean));
-        json_object_set_new(o, "sd", json_real(sqrt(var > 0 ? var : 0)));
+        json_object_set_new(o, "ai", json_string(seat_name(&job->seats[r])));
+        json_object_set_new(o, "mean", json_real(st->sum[r] / n));
+        json_object_set_new(o, "sd", json_real(sd_of(st, r)));
         json_object_set_new(o, "min", json_integer(st->min[r]));
         json_object_set_new(o, "max", json_integer(st->max[r]));
         json_object_set_new(o, "top_rate", json_real(st->best[r] / n));
         json_object_set_new(roles, sc->roles[r].meta.id, o);
     }
-    json_object_set_new(root, "roles", roles);
+    return roles;
+}
+
+static void print_json(const niact_scenario *sc, const stats *st, const sim_job *job,
+                       const char *ai) {
+    double n = st->games ? (double)st->games : 1;
+    json_t *root = json_object();
+    json_object_set_new(root, "scenario", json_string(sc->meta.id));
+    json_object_set_new(root, "games", json_integer(st->games));
+    json_object_set_new(root, "seed", json_integer((json_int_t)job->seed));
+    json_object_set_new(root, "ai", json_string(ai));
+    json_object_set_new(root, "roles", roles_json(sc, st, job));
     json_t *out = json_object();
     for (int o = 1; o < 5; o++)
         json_object_set_new(out, outcome_names[o], json_real(st->outcomes[o] / n));
     json_object_set_new(root, "outcomes", out);
-    json_object_set_new(root, "war_rate", json_real(st->outcomes[2] / n));
+    json_object_set_new(root, "war_rate", json_real(st->outcomes[NIACT_OUTCOME_WAR] / n));
     json_object_set_new(root, "mean_turns", json_real(st->turns / n));
+    json_object_set_new(root, "min_turns", json_integer(st->games ? st->len_min : 0));
+    json_object_set_new(root, "max_turns", json_integer(st->len_max));
     json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     putchar('\n');
     json_decref(root);
 }
 
-int cli_sim(int argc, char **argv) {
-    const char *scenario = "november1962", *ai = "random";
-    uint64_t games = 0, seed = 1;
-    int json = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int more = i + 1 < argc;
-        if (!strcmp(a, "--scenario") && more)
-            scenario = argv[++i];
-        else if (!strcmp(a, "--games") && more) {
-            if (cli_parse_u64(argv[++i], &games) != 0 || games == 0 || games > 100000000) {
-                fprintf(stderr, "niact sim: --games takes a number from 1 to 100000000\n");
-                return CLI_USAGE;
-            }
-        } else if (!strcmp(a, "--seed") && more) {
-            if (cli_parse_u64(argv[++i], &seed) != 0) {
-                fprintf(stderr, "niact sim: --seed takes a whole number\n");
-                return CLI_USAGE;
-            }
-        } else if (!strcmp(a, "--ai") && more)
-            ai = argv[++i];
-        else if (!strcmp(a, "--json"))
-            json = 1;
-        else {
-            fprintf(stderr, "niact sim: unexpected '%s' (see niact --help)\n", a);
-            return CLI_USAGE;
-        }
+typedef struct sim_args {
+    const char *scenario, *ai;
+    const char *seat_args[32];
+    int n_seats, json;
+    uint64_t games, seed, threads;
+} sim_args;
+
+/* Parses one option at argv[*i]. Returns 0, or CLI_USAGE after saying why. */
+static int parse_opt(sim_args *a, int argc, char **argv, int *i) {
+    const char *o = argv[*i];
+    const char *val = *i + 1 < argc ? argv[*i + 1] : NULL;
+    uint64_t *num = NULL;
+    if (!strcmp(o, "--json")) {
+        a->json = 1;
+        return 0;
     }
-    if (!games) {
-        fprintf(stderr, "niact sim: --games N is required\n");
+    if (!val) {
+        fprintf(stderr, "niact sim: unexpected '%s' (see niact --help)\n", o);
         return CLI_USAGE;
     }
-    niact_host *h = cli_load(scenario, stderr);
-    if (!h)
-        return CLI_BAD_INPUT;
-    stats st;
-    memset(&st, 0, sizeof st);
-    int rc = run_games(h, (int)games, seed, ai, &st);
-    if (rc == 0) {
-        if (json)
-            print_json(niact_host_scenario(h), &st, ai, seed);
-        else
-            print_table(niact_host_scenario(h), &st, ai);
+    (*i)++;
+    if (!strcmp(o, "--scenario"))
+        a->scenario = val;
+    else if (!strcmp(o, "--ai"))
+        a->ai = strncmp(val, "ai:", 3) == 0 ? val + 3 : val;
+    else if (!strcmp(o, "--seat") && a->n_seats < 32)
+        a->seat_args[a->n_seats++] = val;
+    else if (!strcmp(o, "--games") || !strcmp(o, "--seed") || !strcmp(o, "--threads"))
+        num = !strcmp(o, "--games") ? &a->games : !strcmp(o, "--seed") ? &a->seed : &a->threads;
+    else {
+        fprintf(stderr, "niact sim: unexpected '%s' (see niact --help)\n", o);
+        return CLI_USAGE;
     }
+    if (num && cli_parse_u64(val, num) != 0) {
+        fprintf(stderr, "niact sim: %s takes a whole number, not '%s'\n", o, val);
+        return CLI_USAGE;
+    }
+    return 0;
+}
+
+static int parse_args(sim_args *a, int argc, char **argv) {
+    memset(a, 0, sizeof *a);
+    a->scenario = "november1962";
+    a->ai = "random";
+    a->seed = 1;
+    for (int i = 1; i < argc; i++)
+        if (parse_opt(a, argc, argv, &i) != 0)
+            return CLI_USAGE;
+    if (a->games == 0 || a->games > 100000000) {
+        fprintf(stderr, "niact sim: --games N (1 to 100000000) is required\n");
+        return CLI_USAGE;
+    }
+    if (a->threads > SIM_MAX_THREADS) {
+        fprintf(stderr, "niact sim: --threads takes 1 to %d\n", SIM_MAX_THREADS);
+        return CLI_USAGE;
+    }
+    return 0;
+}
+
+/* Every seat plays --ai, except those named by --seat ROLE=PERSONALITY. */
+static int set_seats(const sim_args *a, const niact_scenario *sc, niact_seat *seats) {
+    for (int r = 0; r < sc->n_roles; r++) {
+        seats[r].kind = NIACT_SEAT_AI;
+        snprintf(seats[r].personality, sizeof seats[r].personality, "%s", a->ai);
+    }
+    for (int i = 0; i < a->n_seats; i++) {
+        const char *eq = strchr(a->seat_args[i], '=');
+        int r = -1;
+        if (eq) {
+            char role[64];
+            snprintf(role, sizeof role, "%.*s", (int)(eq - a->seat_args[i]), a->seat_args[i]);
+            r = niact_scenario_role(sc, role);
+        }
+        const char *p = eq ? eq + 1 : "";
+        p = strncmp(p, "ai:", 3) == 0 ? p + 3 : p;
+        if (r < 0 || !*p || strlen(p) >= sizeof seats[r].personality) {
+            fprintf(stderr, "niact sim: --seat takes ROLE=PERSONALITY with a role of %s, not "
+                            "'%s'\n", sc->meta.id, a->seat_args[i]);
+            return -1;
+        }
+        snprintf(seats[r].personality, sizeof seats[r].personality, "%s", p);
+    }
+    return 0;
+}
+
+static int default_threads(uint64_t games) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    n = n < 1 ? 1 : n > SIM_MAX_THREADS ? SIM_MAX_THREADS : n;
+    return (uint64_t)n > games ? (int)games : (int)n;
+}
+
+/* Checks the seats on one throwaway session so a bad personality is a clean error. */
+static int check_seats(niact_host *h, const niact_seat *seats) {
+    niact_session *s = NULL;
+    char msg[1024];
+    if (niact_session_new(h, 1, seats, &s, msg, sizeof msg) != NIACT_OK) {
+        fprintf(stderr, "niact sim: %s\n", msg);
+        return -1;
+    }
+    niact_session_free(s);
+    return 0;
+}
+
+int cli_sim(int argc, char **argv) {
+    sim_args a;
+    if (parse_args(&a, argc, argv) != 0)
+        return CLI_USAGE;
+    sim_job *job = calloc(1, sizeof *job);
+    if (!job)
+        return CLI_BAD_INPUT;
+    niact_host *h = NULL;
+    int rc = CLI_BAD_INPUT;
+    if (niact_find_scenario(a.scenario, job->dir, sizeof job->dir, job->lib, sizeof job->lib)) {
+        fprintf(stderr, "niact: no scenario '%s' (a bundled name, or a folder with scenario.lua)\n",
+                a.scenario);
+        goto done;
+    }
+    if (!(h = cli_load(a.scenario, stderr)))
+        goto done;
+    const niact_scenario *sc = niact_host_scenario(h);
+    if (set_seats(&a, sc, job->seats) != 0) {
+        rc = CLI_USAGE;
+        goto done;
+    }
+    if (check_seats(h, job->seats) != 0)
+        goto done;
+    job->games = a.games;
+    job->seed = a.seed;
+    pthread_mutex_init(&job->lock, NULL);
+    int threads = a.threads ? (int)(a.threads > a.games ? a.games : a.threads)
+                            : default_threads(a.games);
+    stats st;
+    stats_init(&st);
+    if (run_games(job, h, threads, &st) == 0) {
+        if (a.json)
+            print_json(sc, &st, job, a.ai);
+        else
+            print_table(sc, &st, job);
+        rc = CLI_OK;
+    }
+    pthread_mutex_destroy(&job->lock);
+done:
     niact_host_free(h);
-    return rc == 0 ? CLI_OK : CLI_BAD_INPUT;
+    free(job);
+    return rc;
 }

@@ -1,0 +1,227 @@
+/* The search AI: it takes the obvious good move and avoids the disaster, acts on what
+ * its seat may know and never on the hidden truth, is deterministic, runs on another
+ * thread with that thread's host, and plays through session seats. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <pthread.h>
+
+#include "niact/ai.h"
+#include "niact/rules.h"
+#include "support.h"
+
+#define VAULT NIACT_TEST_DIR "/ai/scenarios/vault"
+#define TESTLAND NIACT_TEST_DIR "/scenarios/testland"
+
+static niact_host *load(const char *dir) {
+    niact_host *h = NULL;
+    char msg[4096];
+    if (ts_load(dir, &h, msg, sizeof msg) != NIACT_OK)
+        fail_msg("%s", msg);
+    return h;
+}
+
+static int has(const niact_scenario *sc, const niact_order *o, int n, const char *id) {
+    for (int i = 0; i < n; i++)
+        if (strcmp(sc->actions[o[i].action].meta.id, id) == 0)
+            return 1;
+    return 0;
+}
+
+static niact_ai_config level(niact_ai_level l) {
+    niact_ai_config c;
+    assert_int_equal(niact_ai_level_config(l, &c), NIACT_OK);
+    return c;
+}
+
+static void test_levels(void **st) {
+    (void)st;
+    assert_int_equal(niact_ai_parse_level("mcts-easy"), NIACT_AI_EASY);
+    assert_int_equal(niact_ai_parse_level("mcts-medium"), NIACT_AI_MEDIUM);
+    assert_int_equal(niact_ai_parse_level("mcts-hard"), NIACT_AI_HARD);
+    assert_int_equal(niact_ai_parse_level("hawk"), NIACT_AI_NONE);
+    niact_ai_config c;
+    assert_int_equal(niact_ai_level_config(NIACT_AI_NONE, &c), NIACT_ERR_INVALID);
+    assert_true(level(NIACT_AI_EASY).playouts < level(NIACT_AI_MEDIUM).playouts);
+    assert_true(level(NIACT_AI_MEDIUM).playouts < level(NIACT_AI_HARD).playouts);
+}
+
+/* Every level grabs the gold and never provokes the war. */
+static void test_obvious_move(void **st) {
+    (void)st;
+    niact_host *h = load(VAULT);
+    const niact_scenario *sc = niact_host_scenario(h);
+    niact_game *g = NULL;
+    assert_int_equal(niact_game_new(sc, niact_host_rules(h), 7, &g, NULL, 0), NIACT_OK);
+    for (int l = NIACT_AI_EASY; l <= NIACT_AI_HARD; l++) {
+        niact_ai_config c = level((niact_ai_level)l);
+        niact_order o[NIACT_MAX_ORDERS];
+        int n = -1;
+        niact_ai_stats stats;
+        assert_int_equal(niact_ai_think(h, g, 0, &c, o, &n, &stats), NIACT_OK);
+        assert_true(has(sc, o, n, "grab"));
+        assert_false(has(sc, o, n, "provoke"));
+        assert_int_equal(stats.playouts, c.playouts);
+        assert_true(stats.root_children > 1);
+        assert_true(stats.value > 0.15);
+    }
+    niact_game_free(g);
+    niact_host_free(h);
+}
+
+static void think(niact_host *h, niact_game *g, niact_order *o, int *n) {
+    niact_ai_config c = level(NIACT_AI_MEDIUM);
+    assert_int_equal(niact_ai_think(h, g, 0, &c, o, n, NULL), NIACT_OK);
+}
+
+/* The seat believes the vault is rich (estimate 80 +/- 0): it opens it whether the truth
+ * is rich or poor, and decides exactly the same either way, whatever the game's hidden
+ * random state. */
+static void test_no_peeking(void **st) {
+    (void)st;
+    niact_host *h = load(VAULT);
+    const niact_scenario *sc = niact_host_scenario(h);
+    int vault = niact_scenario_track(sc, "vault");
+    niact_game *rich = NULL, *poor = NULL;
+    assert_int_equal(niact_game_new(sc, niact_host_rules(h), 3, &rich, NULL, 0), NIACT_OK);
+    assert_int_equal(niact_game_new(sc, niact_host_rules(h), 3, &poor, NULL, 0), NIACT_OK);
+    niact_rules_set(rich, vault, 100);
+    niact_rules_set(poor, vault, 0);
+    niact_rng_seed(niact_rules_rng(poor), 999, 1);
+    niact_rules_set_estimate(rich, 0, vault, 80, 0);
+    niact_rules_set_estimate(poor, 0, vault, 80, 0);
+    niact_order a[NIACT_MAX_ORDERS], b[NIACT_MAX_ORDERS];
+    int na = 0, nb = 0;
+    think(h, rich, a, &na);
+    think(h, poor, b, &nb);
+    assert_int_equal(na, nb);
+    assert_memory_equal(a, b, (size_t)na * sizeof *a);
+    assert_true(has(sc, a, na, "open"));
+    assert_true(has(sc, a, na, "grab"));
+    /* Believing it poor (estimate 10), it leaves the vault shut. */
+    niact_rules_set_estimate(rich, 0, vault, 10, 0);
+    think(h, rich, a, &na);
+    assert_false(has(sc, a, na, "open"));
+    niact_game_free(rich);
+    niact_game_free(poor);
+    niact_host_free(h);
+}
+
+/* Same game, same seat: the same orders; the snapshot is not changed. */
+static void test_deterministic(void **st) {
+    (void)st;
+    niact_host *h = load(TESTLAND);
+    const niact_scenario *sc = niact_host_scenario(h);
+    niact_game *g = NULL;
+    assert_int_equal(niact_game_new(sc, niact_host_rules(h), 11, &g, NULL, 0), NIACT_OK);
+    for (int r = 0; r < sc->n_roles; r++) {
+        uint64_t before = niact_game_hash(g);
+        niact_order a[NIACT_MAX_ORDERS], b[NIACT_MAX_ORDERS];
+        int na = 0, nb = 0;
+        niact_ai_config c = level(NIACT_AI_EASY);
+        assert_int_equal(niact_ai_think(h, g, r, &c, a, &na, NULL), NIACT_OK);
+        assert_int_equal(niact_ai_think(h, g, r, &c, b, &nb, NULL), NIACT_OK);
+        assert_int_equal(na, nb);
+        assert_memory_equal(a, b, (size_t)na * sizeof *a);
+        assert_true(before == niact_game_hash(g)); /* the snapshot is untouched */
+        assert_int_equal(niact_game_submit(g, r, a, na), NIACT_OK);
+    }
+    assert_int_equal(niact_game_resolve(g), NIACT_OK);
+    niact_order x[NIACT_MAX_ORDERS], y[NIACT_MAX_ORDERS];
+    int nx = 0, ny = 0;
+    niact_ai_config e = level(NIACT_AI_EASY);
+    uint64_t mid = niact_game_hash(g);
+    assert_int_equal(niact_ai_think(NULL, g, 1, &e, x, &nx, NULL), NIACT_OK);
+    assert_int_equal(niact_ai_think(NULL, g, 1, &e, y, &ny, NULL), NIACT_OK);
+    assert_int_equal(nx, ny);
+    assert_memory_equal(x, y, (size_t)nx * sizeof *x);
+    assert_true(mid == niact_game_hash(g));
+    niact_order o[NIACT_MAX_ORDERS];
+    int n;
+    niact_ai_config c = level(NIACT_AI_EASY);
+    assert_int_equal(niact_ai_think(h, g, -1, &c, o, &n, NULL), NIACT_ERR_INVALID);
+    niact_game_free(g);
+    niact_host_free(h);
+}
+
+typedef struct job {
+    const niact_game *snapshot;
+    niact_order o[NIACT_MAX_ORDERS];
+    int n;
+    niact_status st;
+} job;
+
+static void *worker(void *arg) {
+    job *j = arg;
+    niact_host *h = NULL;
+    char msg[4096];
+    if (ts_load(VAULT, &h, msg, sizeof msg) != NIACT_OK) {
+        j->st = NIACT_ERR_SCRIPT;
+        return NULL;
+    }
+    niact_ai_config c;
+    niact_ai_level_config(NIACT_AI_MEDIUM, &c);
+    j->st = niact_ai_think(h, j->snapshot, 0, &c, j->o, &j->n, NULL);
+    niact_host_free(h);
+    return NULL;
+}
+
+/* A front end's worker thread thinks with its own host on a snapshot of the game; the
+ * answer is the one the game's own host gives. */
+static void test_thread(void **st) {
+    (void)st;
+    niact_host *h = load(VAULT);
+    niact_game *g = NULL, *snap = NULL;
+    assert_int_equal(niact_game_new(niact_host_scenario(h), niact_host_rules(h), 5, &g, NULL, 0),
+                     NIACT_OK);
+    assert_int_equal(niact_game_clone(g, &snap), NIACT_OK);
+    job j = {snap, {{0}}, 0, NIACT_OK};
+    pthread_t t;
+    assert_int_equal(pthread_create(&t, NULL, worker, &j), 0);
+    niact_order o[NIACT_MAX_ORDERS];
+    int n = 0;
+    think(h, g, o, &n); /* the UI thread's own host stays usable meanwhile */
+    pthread_join(t, NULL);
+    assert_int_equal(j.st, NIACT_OK);
+    assert_int_equal(j.n, n);
+    assert_memory_equal(j.o, o, (size_t)n * sizeof *o);
+    niact_game_free(snap);
+    niact_game_free(g);
+    niact_host_free(h);
+}
+
+/* "ai:mcts-easy" seats play whole games through the session, deterministically. */
+static void test_session_seats(void **st) {
+    (void)st;
+    niact_host *h = load(TESTLAND);
+    niact_seat seats[NIACT_MAX_ROLES];
+    memset(seats, 0, sizeof seats);
+    assert_int_equal(niact_seat_parse("ai:mcts-easy", &seats[0]), 0);
+    assert_int_equal(niact_seat_parse("ai:hawk", &seats[1]), 0);
+    assert_int_equal(niact_seat_parse("ai:mcts-medium", &seats[2]), 0);
+    uint64_t hash[2];
+    for (int k = 0; k < 2; k++) {
+        niact_session *s = NULL;
+        char msg[1024];
+        assert_int_equal(niact_session_new(h, 42, seats, &s, msg, sizeof msg), NIACT_OK);
+        assert_int_equal(niact_session_play_out(s), NIACT_OK);
+        hash[k] = niact_game_hash(niact_session_game(s));
+        niact_session_free(s);
+    }
+    assert_true(hash[0] == hash[1]);
+    niact_seat_parse("ai:mcts-impossible", &seats[0]);
+    niact_session *s = NULL;
+    assert_int_equal(niact_session_new(h, 1, seats, &s, NULL, 0), NIACT_ERR_INVALID);
+    niact_host_free(h);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_levels),        cmocka_unit_test(test_obvious_move),
+        cmocka_unit_test(test_no_peeking),    cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_thread),        cmocka_unit_test(test_session_seats),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
