@@ -1,0 +1,336 @@
+/* Writing records, the JSON checking helpers and the format's upgrade steps. */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "record_internal.h"
+
+niact_status rec_fail(char *msg, size_t msglen, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, msglen, fmt, ap);
+    va_end(ap);
+    return NIACT_ERR_FORMAT;
+}
+
+const char *rec_type_name(const json_t *j) {
+    switch (j ? json_typeof(j) : JSON_NULL) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER: return "an integer";
+    case JSON_REAL: return "a real number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    default: return "null";
+    }
+}
+
+niact_status rec_check_keys(json_t *obj, const char *const *allowed, const char *where,
+                            char *msg, size_t msglen) {
+    const char *key;
+    json_t *v;
+    json_object_foreach(obj, key, v) {
+        int ok = 0;
+        for (int i = 0; allowed[i] && !ok; i++)
+            ok = strcmp(key, allowed[i]) == 0;
+        if (!ok)
+            return rec_fail(msg, msglen, "%s: unknown field \"%.64s\"", where, key);
+    }
+    return NIACT_OK;
+}
+
+niact_status rec_get(json_t *obj, const char *key, json_type type, json_t **out,
+                     const char *where, char *msg, size_t msglen) {
+    static const char *const names[] = {"an object", "an array", "a string", "an integer",
+                                        "a real number", "true", "false", "null"};
+    json_t *v = json_object_get(obj, key);
+    *out = v;
+    if (!v)
+        return rec_fail(msg, msglen, "%s: missing field \"%s\"", where, key);
+    if (json_typeof(v) != type)
+        return rec_fail(msg, msglen, "%s: \"%s\" must be %s, not %s", where, key,
+                        (unsigned)type < 8 ? names[type] : "?", rec_type_name(v));
+    return NIACT_OK;
+}
+
+void rec_hex64(uint64_t v, char out[17]) {
+    snprintf(out, 17, "%016" PRIx64, v);
+}
+
+int rec_parse_hex64(const char *s, uint64_t *v) {
+    uint64_t x = 0;
+    if (strlen(s) != 16)
+        return -1;
+    for (int i = 0; i < 16; i++) {
+        char c = s[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (d < 0)
+            return -1;
+        x = x << 4 | (uint64_t)d;
+    }
+    *v = x;
+    return 0;
+}
+
+/* Upgrade steps: steps[i] turns version NIACT_RECORD_OLDEST + i into the next one. Version
+ * 1 is the first, so there are none yet; a change of format adds a step here and bumps
+ * NIACT_RECORD_VERSION, and records of every older version keep loading. */
+typedef niact_status (*upgrade_step)(json_t *root, char *msg, size_t msglen);
+static const upgrade_step steps[NIACT_RECORD_VERSION - NIACT_RECORD_OLDEST + 1] = {NULL};
+
+niact_status rec_upgrade(json_t *root, int64_t version, char *msg, size_t msglen) {
+    if (version < NIACT_RECORD_OLDEST)
+        return rec_fail(msg, msglen, "record format version %" PRId64 " is not one this build "
+                        "reads (oldest %d, newest %d)", version, NIACT_RECORD_OLDEST,
+                        NIACT_RECORD_VERSION);
+    if (version > NIACT_RECORD_VERSION)
+        return rec_fail(msg, msglen, "record format version %" PRId64 " was written by a newer "
+                        "niact; this build reads versions %d to %d", version,
+                        NIACT_RECORD_OLDEST, NIACT_RECORD_VERSION);
+    for (int64_t v = version; v < NIACT_RECORD_VERSION; v++) {
+        niact_status st = steps[v - NIACT_RECORD_OLDEST](root, msg, msglen);
+        if (st != NIACT_OK)
+            return st;
+        json_object_set_new(root, "version", json_integer(v + 1));
+    }
+    return NIACT_OK;
+}
+
+const char *rec_outcome_id(niact_outcome o) {
+    switch (o) {
+    case NIACT_OUTCOME_SETTLEMENT: return "settlement";
+    case NIACT_OUTCOME_WAR: return "war";
+    case NIACT_OUTCOME_LAST_TURN: return "last_turn";
+    case NIACT_OUTCOME_ERROR: return "error";
+    default: return "running";
+    }
+}
+
+static json_t *hex_string(uint64_t v) {
+    char hex[17];
+    rec_hex64(v, hex);
+    return json_string(hex);
+}
+
+static json_t *build_seats(niact_session *s) {
+    const niact_scenario *sc = niact_session_scenario(s);
+    json_t *seats = json_object();
+    for (int r = 0; r < sc->n_roles && seats; r++) {
+        const niact_seat *seat = niact_session_seat(s, r);
+        char text[48];
+        if (seat->kind == NIACT_SEAT_HUMAN)
+            snprintf(text, sizeof text, "human");
+        else if (!seat->personality[0])
+            snprintf(text, sizeof text, "ai");
+        else
+            snprintf(text, sizeof text, "ai:%s", seat->personality);
+        if (json_object_set_new(seats, sc->roles[r].meta.id, json_string(text)) != 0) {
+            json_decref(seats);
+            return NULL;
+        }
+    }
+    return seats;
+}
+
+static json_t *build_turn(niact_session *s, int32_t t, uint32_t keep) {
+    json_t *turn = json_object(), *inputs = json_array();
+    int bad = !turn || !inputs;
+    bad = bad || rec_encode_inputs(s, t, keep, inputs) != NIACT_OK;
+    bad = bad || json_object_set_new(turn, "turn",
+                                     json_integer(t >= 0 ? t + 1
+                                                         : niact_session_turns_played(s) + 1));
+    bad = bad || json_object_set(turn, "inputs", inputs);
+    uint64_t h = 0;
+    if (!bad && t >= 0)
+        bad = niact_game_turn_hash(niact_session_game(s), t + 1, &h) != NIACT_OK ||
+              json_object_set_new(turn, "hash", hex_string(h));
+    json_decref(inputs);
+    if (bad) {
+        json_decref(turn);
+        return NULL;
+    }
+    return turn;
+}
+
+static json_t *build_scenario(const niact_scenario *sc) {
+    json_t *j = json_object();
+    if (!j || json_object_set_new(j, "id", json_string(sc->meta.id)) ||
+        json_object_set_new(j, "version", json_string(sc->version)) ||
+        json_object_set_new(j, "content_hash", hex_string(sc->content_hash))) {
+        json_decref(j);
+        return NULL;
+    }
+    return j;
+}
+
+/* Sets key to a new value; a NULL value (failed allocation) counts as failure. */
+static int put(json_t *obj, const char *key, json_t *v) {
+    return v ? json_object_set_new(obj, key, v) : -1;
+}
+
+niact_status rec_build(niact_session *s, uint32_t keep, json_t **out, char *msg, size_t msglen) {
+    const niact_scenario *sc = niact_session_scenario(s);
+    niact_game *g = niact_session_game(s);
+    int32_t played = niact_session_turns_played(s);
+    uint64_t h0 = 0;
+    char seed[24];
+    *out = NULL;
+    snprintf(seed, sizeof seed, "%" PRIu64, niact_game_seed(g));
+    niact_game_turn_hash(g, 0, &h0);
+    json_t *root = json_object(), *turns = json_array();
+    int bad = !root || !turns || put(root, "format", json_string(NIACT_RECORD_FORMAT)) ||
+              put(root, "version", json_integer(NIACT_RECORD_VERSION)) ||
+              put(root, "scenario", build_scenario(sc)) || put(root, "seed", json_string(seed)) ||
+              put(root, "seats", build_seats(s)) || put(root, "start_hash", hex_string(h0));
+    for (int32_t t = 0; t < played && !bad; t++)
+        bad = json_array_append_new(turns, build_turn(s, t, 0)) != 0;
+    bad = bad || json_object_set(root, "turns", turns);
+    if (!bad && niact_game_phase(g) != NIACT_PHASE_ENDED)
+        bad = put(root, "current", build_turn(s, -1, keep));
+    bad = bad || put(root, "outcome", json_string(rec_outcome_id(niact_game_outcome(g))));
+    json_decref(turns);
+    if (bad) {
+        json_decref(root);
+        snprintf(msg, msglen, "out of memory while writing the record");
+        return NIACT_ERR_NOMEM;
+    }
+    *out = root;
+    return NIACT_OK;
+}
+
+/* The canonical layout: one line per field, per turn and per input, each value on its
+ * line compact with ", " and ": " separators, keys in the order they were set. */
+typedef struct sbuf {
+    char *p;
+    size_t n, cap;
+    int bad; /* an allocation or encoding failed */
+} sbuf;
+
+static int sb_put(const char *s, size_t n, void *ud) {
+    sbuf *b = ud;
+    if (b->bad)
+        return -1;
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p) {
+            b->bad = 1;
+            return -1;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = 0;
+    return 0;
+}
+
+static void sb_str(sbuf *b, const char *s) {
+    sb_put(s, strlen(s), b);
+}
+
+static void sb_json(sbuf *b, json_t *j) {
+    if (json_dump_callback(j, sb_put, b, JSON_ENCODE_ANY | JSON_PRESERVE_ORDER) != 0)
+        b->bad = 1;
+}
+
+/* A turn object on one line, its inputs one per line at indent ind + 1. */
+static void sb_turn(sbuf *b, json_t *turn, const char *ind) {
+    const char *key;
+    json_t *v;
+    int first = 1;
+    sb_str(b, "{");
+    json_object_foreach(turn, key, v) {
+        sb_str(b, first ? "\"" : ", \"");
+        sb_str(b, key);
+        sb_str(b, "\": ");
+        first = 0;
+        if (strcmp(key, "inputs") != 0 || json_array_size(v) == 0) {
+            sb_json(b, v);
+            continue;
+        }
+        for (size_t i = 0; i < json_array_size(v); i++) {
+            sb_str(b, i ? ",\n " : "[\n ");
+            sb_str(b, ind);
+            sb_json(b, json_array_get(v, i));
+        }
+        sb_str(b, "\n");
+        sb_str(b, ind);
+        sb_str(b, "]");
+    }
+    sb_str(b, "}");
+}
+
+static void sb_record(sbuf *b, json_t *root) {
+    const char *key;
+    json_t *v;
+    int first = 1;
+    sb_str(b, "{");
+    json_object_foreach(root, key, v) {
+        sb_str(b, first ? "\n \"" : ",\n \"");
+        sb_str(b, key);
+        sb_str(b, "\": ");
+        first = 0;
+        if (!strcmp(key, "current")) {
+            sb_turn(b, v, " ");
+        } else if (!strcmp(key, "turns") && json_array_size(v)) {
+            for (size_t i = 0; i < json_array_size(v); i++) {
+                sb_str(b, i ? ",\n  " : "[\n  ");
+                sb_turn(b, json_array_get(v, i), "  ");
+            }
+            sb_str(b, "\n ]");
+        } else {
+            sb_json(b, v);
+        }
+    }
+    sb_str(b, "\n}\n");
+}
+
+niact_status niact_record_dump(niact_session *s, uint32_t keep, char **out, size_t *len,
+                               char *msg, size_t msglen) {
+    char scratch[1];
+    if (!msg) {
+        msg = scratch;
+        msglen = sizeof scratch;
+    }
+    *out = NULL;
+    *len = 0;
+    json_t *root;
+    niact_status st = rec_build(s, keep, &root, msg, msglen);
+    if (st != NIACT_OK)
+        return st;
+    sbuf b = {0};
+    sb_record(&b, root);
+    json_decref(root);
+    if (b.bad) {
+        free(b.p);
+        snprintf(msg, msglen, "out of memory while writing the record");
+        return NIACT_ERR_NOMEM;
+    }
+    *out = b.p;
+    *len = b.n;
+    return NIACT_OK;
+}
+
+niact_status niact_record_save(niact_session *s, uint32_t keep, const char *path, char *msg,
+                               size_t msglen) {
+    char scratch[1];
+    if (!msg) {
+        msg = scratch;
+        msglen = sizeof scratch;
+    }
+    char *text;
+    size_t len;
+    niact_status st = niact_record_dump(s, keep, &text, &len, msg, msglen);
+    if (st != NIACT_OK)
+        return st;
+    st = niact_write_atomic(path, text, len, msg, msglen);
+    free(text);
+    return st;
+}
