@@ -24,6 +24,12 @@ void cli_print_wrapped(FILE *out, const char *text, int indent, int width);
 /* Formats what `role` knows of `track` ("12 (est. +/-3)", "tense (3)", "?"). */
 void cli_track_text(const niact_game *g, int role, int track, char *buf, size_t len);
 
+/* Negotiation commands of text play (negotiate_cmd.c): returns 1 if `cmd` was one. */
+int cli_negotiate(niact_session *s, int role, const char *cmd, char *arg);
+/* Proposals the role can see (only_open: those waiting for its answer). */
+void cli_show_proposals(niact_session *s, int role, int only_open);
+extern const char *const cli_negotiate_help;
+
 int cli_play(int argc, char **argv);
 int cli_sim(int argc, char **argv);
 int cli_check(int argc, char **argv);

@@ -8,12 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void set_error(niact_game *g, const char *fmt, ...) {
+void niact_core_error(niact_game *g, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(g->err_msg, sizeof g->err_msg, fmt, ap);
     va_end(ap);
 }
+
+#define set_error niact_core_error
 
 static const char *rules_error(niact_game *g) {
     const char *m = g->rules.error ? g->rules.error(g->rules.ud) : NULL;
@@ -77,14 +79,9 @@ void niact_game_free(niact_game *g) {
 /* Runs a rules callback so that a failure leaves no trace: the tracks, estimates, RNG,
  * log and pending end come back as they were, every seat is told, and the scenario's
  * policy decides whether the game goes on. */
-typedef struct mark {
-    niact_rng rng;
-    size_t log_len, log_total;
-    uint64_t log_hash;
-    niact_outcome pending;
-} mark;
+typedef niact_mark mark;
 
-static void mark_take(niact_game *g, mark *m) {
+void niact_core_mark(niact_game *g, niact_mark *m) {
     memcpy(g->scratch, g->block, g->mutable_len);
     m->rng = g->rng;
     m->log_len = g->log_len;
@@ -93,7 +90,7 @@ static void mark_take(niact_game *g, mark *m) {
     m->pending = g->pending;
 }
 
-static void mark_restore(niact_game *g, const mark *m) {
+void niact_core_restore(niact_game *g, const niact_mark *m) {
     memcpy(g->block, g->scratch, g->mutable_len);
     g->rng = m->rng;
     while (g->log_len > m->log_len)
@@ -102,6 +99,9 @@ static void mark_restore(niact_game *g, const mark *m) {
     g->log_hash = m->log_hash;
     g->pending = m->pending;
 }
+
+#define mark_take niact_core_mark
+#define mark_restore niact_core_restore
 
 /* Reports a voided callback; returns NIACT_OK so the turn goes on. */
 static niact_status voided(niact_game *g, const char *what) {
@@ -117,6 +117,14 @@ static niact_status voided(niact_game *g, const char *what) {
         snprintf(g->pending_text, sizeof g->pending_text, "The game ended on a scenario error.");
     }
     return NIACT_OK;
+}
+
+niact_status niact_core_settle(niact_game *g, const niact_mark *m, niact_status st,
+                               const char *what) {
+    if (st == NIACT_OK || st == NIACT_ERR_NOMEM)
+        return st;
+    mark_restore(g, m);
+    return voided(g, what);
 }
 
 #define GUARDED(g, what, call)                                                                 \
@@ -172,6 +180,8 @@ niact_status niact_game_new(const niact_scenario *sc, const niact_rules *rules, 
         g->rules = *rules;
     g->seed = seed;
     g->log_hash = NIACT_HASH_INIT;
+    for (int r = 0; r < NIACT_MAX_ROLES; r++)
+        g->trust[r] = NIACT_TRUST_START;
     niact_rng_seed(&g->rng, seed, 0x6e69616374ULL /* "niact" */);
     niact_status st = alloc_block(g);
     if (st == NIACT_OK) {
@@ -543,12 +553,16 @@ niact_status niact_game_resolve(niact_game *g) {
     }
     niact_status st;
     gather_orders(g);
+    if ((st = niact_core_apply_agreements(g)) != NIACT_OK)
+        return st;
     if ((st = resolve_orders(g)) != NIACT_OK)
         return st;
     if ((st = fire_events(g)) != NIACT_OK)
         return st;
     if (g->rules.turn_end)
         GUARDED(g, "turn end", g->rules.turn_end(g->rules.ud, g));
+    if ((st = niact_core_judge_commitments(g)) != NIACT_OK)
+        return st;
     memset(g->n_orders, 0, sizeof g->n_orders);
     g->submitted = 0;
     g->n_turn_orders = 0;

@@ -4,6 +4,7 @@
 #define NIACT_GAME_INTERNAL_H
 
 #include "niact/game.h"
+#include "niact/negotiation.h"
 
 typedef struct log_item {
     int32_t turn;        /* turn in which it was written */
@@ -52,7 +53,33 @@ struct niact_game {
     size_t log_total;  /* entries ever written (quiet games count without keeping) */
     uint64_t log_hash; /* running hash of every entry written */
 
+    niact_proposal proposals[NIACT_MAX_PROPOSALS];     /* every proposal, in id order */
+    int32_t n_proposals;                               /* made so far */
+    niact_commitment commitments[NIACT_MAX_COMMITMENTS]; /* from agreements, in order */
+    int32_t n_commitments;                             /* made so far */
+    int32_t trust[NIACT_MAX_ROLES];                    /* per role, 0-100 */
+
     char err_msg[512]; /* last error */
 };
+
+/* A snapshot taken before a rules callback, to void its effects if it fails. */
+typedef struct niact_mark {
+    niact_rng rng;
+    size_t log_len, log_total;
+    uint64_t log_hash;
+    niact_outcome pending;
+} niact_mark;
+
+void niact_core_mark(niact_game *g, niact_mark *m);
+void niact_core_restore(niact_game *g, const niact_mark *m);
+/* After a callback: on failure, restores the mark, tells every seat, applies the
+ * scenario's error policy. Returns NIACT_OK unless the game cannot go on. */
+niact_status niact_core_settle(niact_game *g, const niact_mark *m, niact_status st,
+                               const char *what);
+void niact_core_error(niact_game *g, const char *fmt, ...);
+/* negotiation.c: the turn's negotiation steps, called by the resolution. */
+niact_status niact_core_apply_agreements(niact_game *g);
+niact_status niact_core_judge_commitments(niact_game *g);
+uint64_t niact_core_hash_negotiation(const niact_game *g, uint64_t h);
 
 #endif

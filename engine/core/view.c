@@ -134,7 +134,7 @@ uint64_t niact_game_hash(const niact_game *g) {
     h = niact_hash_u64(h, g->log_total);
     h = niact_hash_u64(h, g->log_hash);
     h = niact_hash_bytes(h, g->outcome_text, strlen(g->outcome_text));
-    return h;
+    return niact_core_hash_negotiation(g, h);
 }
 
 niact_status niact_game_turn_hash(const niact_game *g, int32_t t, uint64_t *hash) {

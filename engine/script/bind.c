@@ -5,6 +5,7 @@
  * a state kept past its callback is a clean error. In a personality's callback it is a
  * read-only view of one role's knowledge. */
 #include "host_internal.h"
+#include "niact/negotiation.h"
 #include "niact/rules.h"
 
 #include <math.h>
@@ -336,6 +337,42 @@ static int st_legal(lua_State *L) {
     return 1;
 }
 
+/* state:commitments([role]): open commitments of agreements the seat (a personality's
+ * own, or the given role) is party to: {term=, param=, giver=, deadline=, agreement=}. */
+static int st_commitments(lua_State *L) {
+    niact_host *h = check_state(L);
+    int who = h->view_role >= 0 ? h->view_role : (lua_isnoneornil(L, 2) ? -1 : ROLE(L, 2));
+    lua_newtable(L);
+    int k = 0;
+    const niact_commitment *c;
+    for (int i = 0; (c = niact_rules_commitment(h->game, i)); i++) {
+        const niact_proposal *p = niact_rules_proposal(h->game, c->agreement);
+        if (c->status != NIACT_COMMIT_PENDING ||
+            (who >= 0 && p->from != who && !(p->to & (1u << who))))
+            continue;
+        lua_createtable(L, 0, 5);
+        lua_pushstring(L, h->sc->terms[c->item.term].meta.id);
+        lua_setfield(L, -2, "term");
+        lua_pushinteger(L, c->item.param);
+        lua_setfield(L, -2, "param");
+        lua_pushstring(L, h->sc->roles[c->item.giver].meta.id);
+        lua_setfield(L, -2, "giver");
+        lua_pushinteger(L, c->deadline + 1);
+        lua_setfield(L, -2, "deadline");
+        lua_pushinteger(L, c->agreement);
+        lua_setfield(L, -2, "agreement");
+        lua_rawseti(L, -2, ++k);
+    }
+    return 1;
+}
+
+/* state:trust(role): that role's trust, 0-100 (public). */
+static int st_trust(lua_State *L) {
+    niact_host *h = check_state(L);
+    lua_pushinteger(L, niact_game_trust(h->game, ROLE(L, 2)));
+    return 1;
+}
+
 static int st_tostring(lua_State *L) {
     lua_pushliteral(L, "niact.state");
     return 1;
@@ -355,7 +392,8 @@ void host_open_state(niact_host *h) {
         {"date", st_date},       {"fired", st_fired},
         {"end_game", st_end_game}, {"orders", st_orders},
         {"ordered", st_ordered}, {"role", st_role},
-        {"legal", st_legal},     {NULL, NULL}};
+        {"legal", st_legal},     {"commitments", st_commitments},
+        {"trust", st_trust},     {NULL, NULL}};
     niact_host **p = lua_newuserdatauv(L, sizeof *p, 0);
     *p = h;
     luaL_newmetatable(L, STATE_MT);
@@ -510,14 +548,116 @@ static niact_status r_end_check(void *ud, niact_game *g, niact_outcome *out, cha
     return res;
 }
 
+/* Pushes a term callback with (state, role id, param); 0 if the term has none. */
+static int prepare_term(niact_host *h, const niact_term_item *t, int fn, int role) {
+    if (!prepare(h, h->term_refs[t->term][fn]))
+        return 0;
+    lua_pushstring(h->L, h->sc->roles[role].meta.id);
+    if (h->sc->terms[t->term].has_param)
+        lua_pushinteger(h->L, t->param);
+    else
+        lua_pushnil(h->L);
+    return 1;
+}
+
+static niact_status r_term_legal(void *ud, niact_game *g, int from, const niact_term_item *t,
+                                 int *ok) {
+    niact_host *h = ud;
+    *ok = 1;
+    if (!prepare_term(h, t, 0, from))
+        return NIACT_OK;
+    int st = host_call(h, g, -1, 3, 1);
+    if (st != LUA_OK)
+        return status_of(h, st);
+    *ok = lua_toboolean(h->L, -1);
+    lua_pop(h->L, 1);
+    return NIACT_OK;
+}
+
+static niact_status r_term_agreed(void *ud, niact_game *g, const niact_term_item *t) {
+    niact_host *h = ud;
+    if (!prepare_term(h, t, 1, t->giver))
+        return NIACT_OK;
+    return status_of(h, host_call(h, g, -1, 3, 0));
+}
+
+static niact_status r_term_check(void *ud, niact_game *g, const niact_commitment *c,
+                                 int *verdict) {
+    niact_host *h = ud;
+    *verdict = 0;
+    if (!prepare_term(h, &c->item, 2, c->item.giver))
+        return NIACT_OK;
+    lua_createtable(h->L, 0, 2);
+    lua_pushinteger(h->L, c->agreement);
+    lua_setfield(h->L, -2, "agreement");
+    lua_pushinteger(h->L, c->deadline + 1);
+    lua_setfield(h->L, -2, "deadline");
+    int st = host_call(h, g, -1, 4, 1);
+    if (st != LUA_OK)
+        return status_of(h, st);
+    if (!lua_isnil(h->L, -1))
+        *verdict = lua_toboolean(h->L, -1) ? 1 : -1;
+    lua_pop(h->L, 1);
+    return NIACT_OK;
+}
+
+static niact_status r_term_settled(void *ud, niact_game *g, const niact_commitment *c) {
+    niact_host *h = ud;
+    int fn = c->status == NIACT_COMMIT_KEPT ? 3 : 4;
+    if (!prepare_term(h, &c->item, fn, c->item.giver))
+        return NIACT_OK;
+    return status_of(h, host_call(h, g, -1, 3, 0));
+}
+
+niact_status niact_host_term_value(niact_host *h, niact_game *g, int viewer, int role,
+                                   const niact_term_item *t, double *value) {
+    *value = 0;
+    if (viewer < 0 || viewer >= h->sc->n_roles || role < 0 || role >= h->sc->n_roles ||
+        t->term < 0 || t->term >= h->sc->n_terms)
+        return NIACT_ERR_INVALID;
+    if (!prepare(h, h->term_refs[t->term][5]))
+        return NIACT_OK;
+    lua_pushstring(h->L, h->sc->roles[role].meta.id);
+    lua_pushstring(h->L, h->sc->roles[t->giver].meta.id);
+    if (h->sc->terms[t->term].has_param)
+        lua_pushinteger(h->L, t->param);
+    else
+        lua_pushnil(h->L);
+    int st = host_call(h, g, viewer, 4, 1);
+    if (st != LUA_OK)
+        return status_of(h, st);
+    int isnum;
+    lua_Number n = lua_tonumberx(h->L, -1, &isnum);
+    lua_pop(h->L, 1);
+    if (!isnum || !isfinite(n)) {
+        snprintf(h->err, sizeof h->err, "term '%s': value must return a number",
+                 h->sc->terms[t->term].meta.id);
+        return NIACT_ERR_SCRIPT;
+    }
+    *value = n;
+    return NIACT_OK;
+}
+
 static const char *r_error(void *ud) {
     return ((niact_host *)ud)->err;
 }
 
 void host_bind_rules(niact_host *h) {
-    h->rules = (niact_rules){h,          r_setup,      r_legal,     r_resolve,
-                             r_turn_start, r_turn_end, r_condition, r_event_fire,
-                             r_score,    r_end_check,  r_error};
+    h->rules = (niact_rules){.ud = h,
+                             .setup = r_setup,
+                             .legal = r_legal,
+                             .resolve = r_resolve,
+                             .turn_start = r_turn_start,
+                             .turn_end = r_turn_end,
+                             .event_condition = r_condition,
+                             .event_fire = r_event_fire,
+                             .score = r_score,
+                             .end_check = r_end_check,
+                             .error = r_error,
+                             .term_legal = r_term_legal,
+                             .term_agreed = r_term_agreed,
+                             .term_check = r_term_check,
+                             .term_settled = r_term_settled};
 }
 
 /* ---- personalities ---- */

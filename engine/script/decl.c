@@ -603,8 +603,13 @@ static void rd_terms(rd *r, int sc_idx, int ids, int roles_ids) {
     int list = lua_gettop(L);
     int tids = new_ids(L, ids, "terms");
     sc->terms = calloc((size_t)(n ? n : 1), sizeof *sc->terms);
-    if (!sc->terms)
+    r->h->term_refs = calloc((size_t)(n ? n : 1), sizeof *r->h->term_refs);
+    if (!sc->terms || !r->h->term_refs)
         luaL_error(L, "out of memory");
+    niact_host *h = r->h;
+    for (int i = 0; i < n; i++)
+        for (int k = 0; k < HOST_TERM_FNS; k++)
+            h->term_refs[i][k] = LUA_NOREF;
     for (int i = 0; i < n; i++) {
         lua_geti(L, list, i + 1);
         int t = lua_gettop(L);
@@ -623,7 +628,23 @@ static void rd_terms(rd *r, int sc_idx, int ids, int roles_ids) {
         d->givers = rd_roles(r, t, "givers", roles_ids, what);
         rd_param(r, t, &d->has_param, &d->param_name, &d->param_min, &d->param_max,
                  &d->param_default, what);
-        d->window = rd_int(r, t, "window", 3, what, NULL);
+        lua_getfield(L, t, "window");
+        if (lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "days") == 0) {
+            d->window_days = 1;
+            if (!d->has_param)
+                PROBLEM(r, "%s: window = \"days\" needs a param (the number of days)", what);
+        } else {
+            d->window = rd_int(r, t, "window", 3, what, NULL);
+            if (d->window < 0 || d->window > 500)
+                PROBLEM(r, "%s: window must be 0-500 turns, or \"days\"", what);
+        }
+        lua_pop(L, 1);
+        static const char *const fns[HOST_TERM_FNS] = {"legal", "on_agree", "check",
+                                                       "on_kept", "on_broken", "value"};
+        for (int k = 0; k < HOST_TERM_FNS; k++)
+            h->term_refs[i][k] = rd_fn(r, t, fns[k], 0, what);
+        d->has_legal = h->term_refs[i][0] != LUA_NOREF;
+        d->has_check = h->term_refs[i][2] != LUA_NOREF;
         lua_settop(L, tids);
     }
     lua_settop(L, list - 1);

@@ -221,6 +221,7 @@ void niact_host_free(niact_host *h) {
     free(h->action_refs);
     free(h->event_refs);
     free(h->objective_refs);
+    free(h->term_refs);
     free(h->problems);
     free(h);
 }

@@ -8,6 +8,7 @@
 #include "niact/script.h"
 
 #define HOST_MAX_FILES 64
+#define HOST_TERM_FNS 6
 #define HOST_HOOK_STEP 1000 /* instructions between two calls of the count hook */
 
 typedef struct host_file {
@@ -49,6 +50,7 @@ struct niact_host {
     host_refs *action_refs; /* legal, resolve */
     host_refs *event_refs;  /* condition, effect */
     int *objective_refs;    /* score */
+    int (*term_refs)[HOST_TERM_FNS]; /* legal, on_agree, check, on_kept, on_broken, value */
     int ref_setup, ref_turn_start, ref_turn_end, ref_end_check, ref_personalities;
 
     char *problems;         /* accumulated load problems, one per line */

@@ -1,6 +1,6 @@
 /* Sessions: a game, its seats and its inputs; the bundled AI of last resort (random
  * legal orders); finding scenarios on disk. */
-#include "niact/session.h"
+#include "session_internal.h"
 #include "niact/ai.h"
 
 #include <stdio.h>
@@ -9,14 +9,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-struct niact_session {
-    niact_host *host;        /* the scenario's Lua (not owned) */
-    niact_game *game;        /* the game */
-    niact_seat seats[NIACT_MAX_ROLES];
-    niact_turn_input *inputs; /* [turns] inputs of resolved turns */
-    int32_t n_inputs;        /* resolved turns */
-    char err[1024];          /* last error */
-};
 
 static int is_dir(const char *p) {
     struct stat st;
@@ -167,6 +159,9 @@ void niact_session_free(niact_session *s) {
         return;
     niact_game_free(s->game);
     free(s->inputs);
+    for (size_t i = 0; i < s->n_neg; i++)
+        free(s->neg[i].text);
+    free(s->neg);
     free(s);
 }
 
@@ -278,6 +273,13 @@ niact_status niact_session_resolve(niact_session *s) {
     }
     niact_turn_input *in = &s->inputs[s->n_inputs];
     memset(in, 0, sizeof *in);
+    /* AI seats that have not given orders play their turn: negotiation first. */
+    for (int r = 0; r < sc->n_roles; r++)
+        if (s->seats[r].kind == NIACT_SEAT_AI && !niact_game_submitted(s->game, r)) {
+            niact_status st = niact_session_ai_negotiate(s, r);
+            if (st == NIACT_ERR_NOMEM)
+                return st;
+        }
     for (int r = 0; r < sc->n_roles; r++) {
         if (s->seats[r].kind == NIACT_SEAT_AI && !niact_game_submitted(s->game, r)) {
             niact_order os[NIACT_MAX_ORDERS];

@@ -19,6 +19,8 @@
 #include "niact/status.h"
 
 typedef struct niact_game niact_game;
+struct niact_term_item;  /* negotiation.h */
+struct niact_commitment; /* negotiation.h */
 
 typedef enum niact_phase {
     NIACT_PHASE_BRIEFING = 0,
@@ -40,6 +42,8 @@ typedef enum niact_log_kind {
     NIACT_LOG_REPORT,     /* intelligence or private report to some roles */
     NIACT_LOG_ERROR,      /* a scenario error, told to every seat */
     NIACT_LOG_SYSTEM,     /* the engine's own notes (turn began, orders given) */
+    NIACT_LOG_TELEGRAM,   /* a telegram between seats */
+    NIACT_LOG_PROPOSAL,   /* proposals, answers, agreements, kept and broken commitments */
 } niact_log_kind;
 
 /* One order: a role asks for an action, with its parameter (0 if it takes none). */
@@ -81,6 +85,16 @@ typedef struct niact_rules {
     niact_status (*end_check)(void *ud, niact_game *g, niact_outcome *out, char *text,
                               size_t len);
     const char *(*error)(void *ud);
+    /* Negotiation (negotiation.h). term_legal: may `from` propose this term now?
+     * term_agreed: the agreement's immediate effect, at the start of the resolution after
+     * it was made. term_check: judge an open commitment: *verdict 1 kept, -1 broken,
+     * 0 not yet. term_settled: consequences once it is kept or broken. */
+    niact_status (*term_legal)(void *ud, niact_game *g, int from,
+                               const struct niact_term_item *t, int *ok);
+    niact_status (*term_agreed)(void *ud, niact_game *g, const struct niact_term_item *t);
+    niact_status (*term_check)(void *ud, niact_game *g, const struct niact_commitment *c,
+                               int *verdict);
+    niact_status (*term_settled)(void *ud, niact_game *g, const struct niact_commitment *c);
 } niact_rules;
 
 /* Starts a game at turn 0 (briefing): initial values, the setup rule, the first turn's

@@ -27,4 +27,11 @@ void niact_rules_end(niact_game *g, niact_outcome outcome, const char *text);
 /* The orders given this turn (valid during resolution): n and the array. */
 const niact_order *niact_rules_turn_orders(const niact_game *g, int *n);
 
+/* Every commitment (index 0..; NULL past the end), and a proposal by id (NULL if none),
+ * whoever may see them. */
+struct niact_commitment;
+struct niact_proposal;
+const struct niact_commitment *niact_rules_commitment(const niact_game *g, int index);
+const struct niact_proposal *niact_rules_proposal(const niact_game *g, int32_t id);
+
 #endif

@@ -82,6 +82,9 @@ typedef struct niact_term_def {
     char *param_name;
     int32_t param_min, param_max, param_default;
     int32_t window;          /* turns a commitment has to be met, counted from acceptance */
+    int window_days;         /* the window is the parameter, in days (e.g. "within N days") */
+    int has_legal;           /* the scenario tests whether it may be proposed */
+    int has_check;           /* the scenario judges commitments to it */
 } niact_term_def;
 
 typedef struct niact_scenario {

@@ -48,6 +48,13 @@ const char *niact_host_error(const niact_host *h);
 niact_status niact_host_personality(niact_host *h, niact_game *g, const char *name, int role,
                                     niact_order *orders, int max, int *n);
 
+/* The value of a term to `role`, as the scenario's `value` function judges it, seen
+ * from `viewer`'s knowledge (the function runs in viewer's read-only view). A term with
+ * no value function is worth 0. */
+struct niact_term_item;
+niact_status niact_host_term_value(niact_host *h, niact_game *g, int viewer, int role,
+                                   const struct niact_term_item *t, double *value);
+
 /* Bytes the Lua state holds now, and the most it has held. */
 size_t niact_host_memory(const niact_host *h, size_t *peak);
 

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "niact/game.h"
+#include "niact/negotiation.h"
 #include "niact/script.h"
 
 typedef enum niact_seat_kind {
@@ -25,6 +26,28 @@ typedef struct niact_turn_input {
     int n[NIACT_MAX_ROLES];
     niact_order orders[NIACT_MAX_ROLES][NIACT_MAX_ORDERS];
 } niact_turn_input;
+
+/* A negotiation input: what a seat did between two resolutions, besides its orders.
+ * Kept in the order made, so a record can replay them. */
+typedef enum niact_input_kind {
+    NIACT_INPUT_PROPOSE = 0, /* role proposes terms to `to` (id = the proposal it counters) */
+    NIACT_INPUT_ANSWER,      /* role accepts (accept = 1) or rejects proposal `id` */
+    NIACT_INPUT_WITHDRAW,    /* role withdraws its proposal `id` */
+    NIACT_INPUT_TELEGRAM,    /* role sends `text` to `to` */
+} niact_input_kind;
+
+typedef struct niact_input {
+    niact_input_kind kind;
+    int32_t turn;      /* turn in which it was made */
+    int16_t role;      /* who */
+    uint32_t to;       /* addressees (propose, telegram) */
+    int32_t public_;   /* propose: copied to all */
+    int32_t id;        /* answer, withdraw: the proposal; propose: the one it counters, 0 */
+    int32_t accept;    /* answer */
+    int n_terms;       /* propose */
+    niact_term_item terms[NIACT_MAX_TERMS];
+    char *text;        /* telegram (owned by the session) */
+} niact_input;
 
 typedef struct niact_session niact_session;
 
@@ -64,6 +87,24 @@ niact_status niact_session_play_out(niact_session *s);
 /* Inputs of resolved turns: count, and turn t's. */
 int32_t niact_session_turns_played(const niact_session *s);
 const niact_turn_input *niact_session_input(const niact_session *s, int32_t t);
+
+/* Negotiation through the session, so that it is kept for records. */
+niact_status niact_session_propose(niact_session *s, int from, uint32_t to, int public_,
+                                   const niact_term_item *terms, int n, int counter_of,
+                                   int32_t *id);
+niact_status niact_session_answer(niact_session *s, int role, int32_t id, int accept);
+niact_status niact_session_withdraw(niact_session *s, int role, int32_t id);
+niact_status niact_session_telegram(niact_session *s, int from, uint32_t to, const char *text);
+/* Negotiation inputs so far, in order (index 0..count-1). */
+size_t niact_session_input_count(const niact_session *s);
+const niact_input *niact_session_input_at(const niact_session *s, size_t i);
+/* Applies a recorded input (as the seat made it). */
+niact_status niact_session_apply(niact_session *s, const niact_input *in);
+/* An AI seat's negotiation for this turn: it answers proposals addressed to it by the
+ * scenario's value of each term to it (what the proposer gives is discounted by the
+ * proposer's trust), and may make one proposal of its own. Done by
+ * niact_session_resolve for AI seats before their orders. */
+niact_status niact_session_ai_negotiate(niact_session *s, int role);
 
 /* Parses "historical" / "ai" / "ai:hawk" / "human" into a seat. Returns 0 or -1. */
 int niact_seat_parse(const char *text, niact_seat *seat);

@@ -151,8 +151,9 @@ static const char *r_error(void *ud) {
 }
 
 static niact_rules make_rules(trace *t) {
-    return (niact_rules){t, NULL, r_legal, r_resolve, NULL, r_turn_end, r_condition, r_fire,
-                         r_score, NULL, r_error};
+    return (niact_rules){.ud = t, .legal = r_legal, .resolve = r_resolve,
+                         .turn_end = r_turn_end, .event_condition = r_condition,
+                         .event_fire = r_fire, .score = r_score, .error = r_error};
 }
 
 static const char *last_log(niact_game *g, int role, niact_log_kind kind) {

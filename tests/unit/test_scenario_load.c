@@ -42,8 +42,11 @@ static void test_testland_declarations(void **st) {
     int inc = niact_scenario_event(sc, "incident");
     assert_int_equal(sc->events[inc].chance, 250);
     assert_int_equal(sc->events[inc].turn, -1);
-    assert_int_equal(sc->n_terms, 1);
-    assert_int_equal(sc->terms[0].window, 3);
+    assert_int_equal(sc->n_terms, 3);
+    assert_true(sc->terms[0].window_days && sc->terms[0].has_check && !sc->terms[0].has_legal);
+    assert_int_equal(sc->terms[1].window, 2);
+    assert_true(sc->terms[2].has_legal);
+    assert_int_equal(sc->terms[2].givers, 3u);
     assert_int_equal(sc->n_personalities, 2);
     assert_string_equal(sc->personalities[0], "hawk"); /* sorted */
     assert_string_equal(sc->actions[0].meta.file, "scenario.lua");

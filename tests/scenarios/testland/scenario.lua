@@ -83,8 +83,32 @@ return niact.scenario{
                      score = function(state) return state:get("tension") <= 3 and 80 or 20 end },
   },
   terms = {
-    niact.term{ id = "remove_within", name = "Remove within N days", givers = { "ussr" },
-                param = { name = "days", min = 1, max = 60, default = 30 }, window = 3 },
+    niact.term{ id = "remove_within", name = "Missiles removed within N days", givers = { "ussr" },
+                param = { name = "days", min = 3, max = 60, default = 30 }, window = "days",
+                source = "test",
+                check = function(state, giver, days)
+                  if state:get("missiles") == 0 then return true end
+                end,
+                on_broken = function(state, giver) state:add("tension", 1) end,
+                value = function(state, role, giver, days)
+                  if role == "us" then return 30 - days / 3 end
+                  if role == "ussr" then return -20 end
+                  return 5
+                end },
+    niact.term{ id = "stop_pressure", name = "No more pressure", givers = { "us" }, window = 2,
+                on_agree = function(state, giver) state:add("tension", -1) end,
+                check = function(state, giver, param, info)
+                  if state:ordered("us", "pressure") then return false end
+                  if state:turn() >= info.deadline then return true end
+                end,
+                value = function(state, role)
+                  if role == "us" then return -5 end
+                  if role == "ussr" then return 8 * state:get("tension") end
+                  return 5
+                end },
+    niact.term{ id = "berlin_talks", name = "Talks on Berlin", givers = { "us", "ussr" },
+                legal = function(state, from) return state:get("missiles") == 0 end,
+                source = "linkage test" },
   },
   setup = function(state) state:set("verified", 0) end,
   turn_start = function(state) state:add("secret", 10) end,

@@ -1,0 +1,234 @@
+/* Text play's negotiation commands: terms, propose, counter, accept, reject, withdraw,
+ * proposals, agreements, telegram. */
+#include "cli.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const cli_negotiate_help =
+    "Negotiation:\n"
+    "  terms                          the terms you can propose or ask for\n"
+    "  propose ROLE[,ROLE] TERM[=N]... [public]\n"
+    "                                 offer and demand terms (e.g. propose ussr\n"
+    "                                 quarantine_lifted il28_removed=30)\n"
+    "  counter ID TERM[=N]...         reject proposal ID and answer with your own\n"
+    "  accept ID / reject ID          answer a proposal addressed to you\n"
+    "  withdraw ID                    take back a proposal of yours\n"
+    "  proposals                      proposals you can see, with their state\n"
+    "  agreements                     commitments, deadlines, kept or broken; trust\n"
+    "  telegram ROLE[,ROLE] TEXT      send a message\n";
+
+static const char *const status_names[] = {"open", "AGREED", "rejected", "expired",
+                                            "withdrawn"};
+
+/* Parses "us,ussr" into a mask; 0 on error (message printed). */
+static uint32_t parse_roles(const niact_scenario *sc, char *list) {
+    uint32_t mask = 0;
+    for (char *t = strtok(list, ","); t; t = strtok(NULL, ",")) {
+        int r = niact_scenario_role(sc, t);
+        if (r < 0) {
+            printf("  No role '%s'. Roles:", t);
+            for (int i = 0; i < sc->n_roles; i++)
+                printf(" %s", sc->roles[i].meta.id);
+            printf("\n");
+            return 0;
+        }
+        mask |= 1u << r;
+    }
+    return mask;
+}
+
+/* Parses "term[=N]" words from `rest` into items; returns count, -1 on error. */
+static int parse_terms(const niact_scenario *sc, char *rest, niact_term_item *items, int *pub) {
+    int n = 0;
+    *pub = 0;
+    for (char *w = strtok(rest, " \t"); w; w = strtok(NULL, " \t")) {
+        if (!strcmp(w, "public")) {
+            *pub = 1;
+            continue;
+        }
+        char *eq = strchr(w, '=');
+        if (eq)
+            *eq++ = 0;
+        int t = niact_scenario_term(sc, w);
+        if (t < 0) {
+            printf("  No term '%s'. Type 'terms' for the list.\n", w);
+            return -1;
+        }
+        if (n == NIACT_MAX_TERMS) {
+            printf("  A proposal has at most %d terms.\n", NIACT_MAX_TERMS);
+            return -1;
+        }
+        const niact_term_def *d = &sc->terms[t];
+        int32_t param = d->has_param ? d->param_default : 0;
+        if (eq) {
+            char *end;
+            long v = strtol(eq, &end, 10);
+            if (*end || !d->has_param || v < d->param_min || v > d->param_max) {
+                printf("  '%s' takes %s%s.\n", w, d->has_param ? "a number: " : "no number",
+                       d->has_param ? d->param_name : "");
+                return -1;
+            }
+            param = (int32_t)v;
+        }
+        items[n++] = (niact_term_item){(int16_t)t, 0, param};
+    }
+    if (n == 0)
+        printf("  Name at least one term. Type 'terms' for the list.\n");
+    return n ? n : -1;
+}
+
+static void list_terms(const niact_scenario *sc) {
+    for (int t = 0; t < sc->n_terms; t++) {
+        const niact_term_def *d = &sc->terms[t];
+        printf("  %-26s %s", d->meta.id, d->meta.name);
+        if (d->has_param)
+            printf(" [=%s %d-%d, default %d]", d->param_name, d->param_min, d->param_max,
+                   d->param_default);
+        printf("\n      given by:");
+        for (int r = 0; r < sc->n_roles; r++)
+            if (d->givers & (1u << r))
+                printf(" %s", sc->roles[r].meta.id);
+        printf("%s\n", d->meta.source[0] ? "" : "");
+        if (d->meta.text[0])
+            cli_print_wrapped(stdout, d->meta.text, 6, 78);
+    }
+}
+
+void cli_show_proposals(niact_session *s, int role, int only_open) {
+    niact_game *g = niact_session_game(s);
+    const niact_scenario *sc = niact_session_scenario(s);
+    const niact_proposal *p;
+    int any = 0;
+    for (int i = 0; (p = niact_game_proposal(g, role, i)); i++) {
+        if (only_open && !(p->status == NIACT_PROPOSAL_OPEN && (p->to & (1u << role)) &&
+                           !(p->accepted & (1u << role))))
+            continue;
+        any = 1;
+        printf("  #%d %s -> ", p->id, sc->roles[p->from].meta.id);
+        for (int r = 0; r < sc->n_roles; r++)
+            if (p->to & (1u << r))
+                printf("%s%s ", sc->roles[r].meta.id, (p->accepted & (1u << r)) ? "(yes)" : "");
+        printf("[%s]%s\n", status_names[p->status], p->public_ ? " public" : "");
+        for (int k = 0; k < p->n_terms; k++) {
+            const niact_term_def *d = &sc->terms[p->terms[k].term];
+            printf("      %s gives: %s", sc->roles[p->terms[k].giver].meta.id, d->meta.name);
+            if (d->has_param)
+                printf(" (%s %d)", d->param_name, p->terms[k].param);
+            printf("\n");
+        }
+    }
+    if (!any)
+        printf(only_open ? "  (no proposals waiting for your answer)\n" : "  (no proposals)\n");
+}
+
+static void show_agreements(niact_session *s, int role) {
+    niact_game *g = niact_session_game(s);
+    const niact_scenario *sc = niact_session_scenario(s);
+    const niact_commitment *c;
+    int any = 0;
+    for (int i = 0; (c = niact_game_commitment(g, role, i)); i++) {
+        any = 1;
+        const niact_term_def *d = &sc->terms[c->item.term];
+        char date[16] = "";
+        niact_scenario_date(sc, c->deadline + 1, date, sizeof date);
+        printf("  agreement #%d: %s owes %s", c->agreement, sc->roles[c->item.giver].meta.id,
+               d->meta.name);
+        if (d->has_param)
+            printf(" (%s %d)", d->param_name, c->item.param);
+        printf(" - %s\n", c->status == NIACT_COMMIT_KEPT     ? "KEPT"
+                          : c->status == NIACT_COMMIT_BROKEN ? "BROKEN"
+                                                             : "");
+        if (c->status == NIACT_COMMIT_PENDING)
+            printf("      due by the end of the turn before %s\n", date);
+    }
+    if (!any)
+        printf("  (no agreements)\n");
+    printf("  Trust:");
+    for (int r = 0; r < sc->n_roles; r++)
+        printf(" %s %d", sc->roles[r].meta.id, niact_game_trust(g, r));
+    printf("\n");
+}
+
+static int32_t parse_id(const char *arg) {
+    char *end;
+    long v = strtol(arg ? arg : "", &end, 10);
+    if (arg && *arg == '#')
+        v = strtol(arg + 1, &end, 10);
+    return *end == 0 && v > 0 && v < 100000 ? (int32_t)v : 0;
+}
+
+static void report(niact_session *s, niact_status st, const char *ok) {
+    if (st == NIACT_OK)
+        printf("  %s\n", ok);
+    else
+        printf("  Not done: %s.\n", niact_session_error(s));
+}
+
+static void cmd_propose(niact_session *s, int role, char *arg, int counter) {
+    const niact_scenario *sc = niact_session_scenario(s);
+    char *first = strtok(arg, " \t");
+    char *rest = first ? strtok(NULL, "") : NULL;
+    if (!first || !rest) {
+        printf(counter ? "  counter ID TERM[=N]...\n" : "  propose ROLE[,ROLE] TERM[=N]...\n");
+        return;
+    }
+    uint32_t to = 0;
+    int32_t counter_of = 0;
+    if (counter) {
+        counter_of = parse_id(first);
+        const niact_proposal *p =
+            niact_game_proposal_by_id(niact_session_game(s), role, counter_of);
+        if (!p) {
+            printf("  No proposal #%s for you to counter.\n", first);
+            return;
+        }
+        to = 1u << p->from;
+    } else if (!(to = parse_roles(sc, first))) {
+        return;
+    }
+    niact_term_item items[NIACT_MAX_TERMS];
+    int pub;
+    int n = parse_terms(sc, rest, items, &pub);
+    if (n < 0)
+        return;
+    int32_t id = 0;
+    niact_status st = niact_session_propose(s, role, to, pub, items, n, counter_of, &id);
+    char ok[64];
+    snprintf(ok, sizeof ok, "Proposal #%d sent.", id);
+    report(s, st, ok);
+}
+
+int cli_negotiate(niact_session *s, int role, const char *cmd, char *arg) {
+    niact_game *g = niact_session_game(s);
+    if (!strcmp(cmd, "terms"))
+        list_terms(niact_session_scenario(s));
+    else if (!strcmp(cmd, "propose") || !strcmp(cmd, "p"))
+        cmd_propose(s, role, arg, 0);
+    else if (!strcmp(cmd, "counter"))
+        cmd_propose(s, role, arg, 1);
+    else if (!strcmp(cmd, "accept") || !strcmp(cmd, "reject"))
+        report(s, niact_session_answer(s, role, parse_id(arg), cmd[0] == 'a'),
+               cmd[0] == 'a' ? "Accepted." : "Rejected.");
+    else if (!strcmp(cmd, "withdraw"))
+        report(s, niact_session_withdraw(s, role, parse_id(arg)), "Withdrawn.");
+    else if (!strcmp(cmd, "proposals"))
+        cli_show_proposals(s, role, 0);
+    else if (!strcmp(cmd, "agreements"))
+        show_agreements(s, role);
+    else if (!strcmp(cmd, "telegram") || !strcmp(cmd, "t")) {
+        char *who = strtok(arg, " \t");
+        char *text = who ? strtok(NULL, "") : NULL;
+        while (text && isspace((unsigned char)*text))
+            text++;
+        uint32_t to = who && text && *text ? parse_roles(niact_session_scenario(s), who) : 0;
+        if (!who || !text || !*text)
+            printf("  telegram ROLE[,ROLE] TEXT\n");
+        else if (to)
+            report(s, niact_session_telegram(s, role, to, text), "Telegram sent.");
+    } else
+        return 0;
+    (void)g;
+    return 1;
+}

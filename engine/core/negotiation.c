@@ -1,0 +1,384 @@
+/* Negotiation: proposals, answers, agreements, commitments, trust, telegrams. */
+#include "game_internal.h"
+#include "hash.h"
+#include "niact/rules.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static uint32_t role_mask(const niact_game *g) {
+    return (1u << g->sc->n_roles) - 1u;
+}
+
+static int running(niact_game *g) {
+    if (g->phase == NIACT_PHASE_ENDED) {
+        niact_core_error(g, "the game has ended");
+        return 0;
+    }
+    return 1;
+}
+
+/* Who may read about a proposal: its parties, or everyone if public. */
+static uint32_t audience(const niact_game *g, const niact_proposal *p) {
+    return p->public_ ? role_mask(g) : (p->to | (1u << p->from));
+}
+
+static int may_see(const niact_game *g, int role, const niact_proposal *p) {
+    if (role < 0)
+        return g->phase == NIACT_PHASE_ENDED;
+    return role < g->sc->n_roles && (audience(g, p) & (1u << role));
+}
+
+/* "IL-28s removed (days 30), given by the Soviet Union" into buf. */
+static void term_text(const niact_game *g, const niact_term_item *t, char *buf, size_t len) {
+    const niact_term_def *d = &g->sc->terms[t->term];
+    if (d->has_param)
+        snprintf(buf, len, "%s (%s %d; %s)", d->meta.name, d->param_name, t->param,
+                 g->sc->roles[t->giver].meta.name);
+    else
+        snprintf(buf, len, "%s (%s)", d->meta.name, g->sc->roles[t->giver].meta.name);
+}
+
+static void terms_text(const niact_game *g, const niact_proposal *p, char *buf, size_t len) {
+    size_t o = 0;
+    buf[0] = 0;
+    for (int i = 0; i < p->n_terms && o + 1 < len; i++) {
+        char one[300];
+        term_text(g, &p->terms[i], one, sizeof one);
+        int n = snprintf(buf + o, len - o, "%s%s", i ? "; " : "", one);
+        if (n < 0)
+            break;
+        o += (size_t)n;
+    }
+}
+
+static void roles_text(const niact_game *g, uint32_t mask, char *buf, size_t len) {
+    size_t o = 0;
+    buf[0] = 0;
+    for (int r = 0; r < g->sc->n_roles && o + 1 < len; r++)
+        if (mask & (1u << r)) {
+            int n = snprintf(buf + o, len - o, "%s%s", o ? " and " : "", g->sc->roles[r].meta.name);
+            if (n < 0)
+                break;
+            o += (size_t)n;
+        }
+}
+
+/* Fills in each term's giver and checks the term may be proposed. */
+static niact_status check_terms(niact_game *g, int from, uint32_t parties, niact_term_item *t,
+                                int n) {
+    const niact_scenario *sc = g->sc;
+    for (int i = 0; i < n; i++) {
+        if (t[i].term < 0 || t[i].term >= sc->n_terms) {
+            niact_core_error(g, "no such term");
+            return NIACT_ERR_INVALID;
+        }
+        const niact_term_def *d = &sc->terms[t[i].term];
+        if (d->has_param ? (t[i].param < d->param_min || t[i].param > d->param_max)
+                         : t[i].param != 0) {
+            niact_core_error(g, "term '%s' takes %s from %d to %d", d->meta.id, d->param_name,
+                             d->param_min, d->param_max);
+            return NIACT_ERR_INVALID;
+        }
+        uint32_t can = d->givers & parties;
+        if (!can) {
+            niact_core_error(g, "no party to this proposal can give '%s'", d->meta.name);
+            return NIACT_ERR_INVALID;
+        }
+        t[i].giver = (int16_t)((can & (1u << from)) ? from : __builtin_ctz(can));
+        for (int j = 0; j < i; j++)
+            if (t[j].term == t[i].term) {
+                niact_core_error(g, "term '%s' appears twice", d->meta.id);
+                return NIACT_ERR_INVALID;
+            }
+        int ok = 1;
+        if (d->has_legal && g->rules.term_legal) {
+            niact_status st = g->rules.term_legal(g->rules.ud, g, from, &t[i], &ok);
+            if (st != NIACT_OK) {
+                niact_core_error(g, "the scenario's test of '%s' failed: %s", d->meta.id,
+                                 g->rules.error ? g->rules.error(g->rules.ud) : "");
+                return st == NIACT_ERR_NOMEM ? st : NIACT_ERR_INVALID;
+            }
+        }
+        if (!ok) {
+            niact_core_error(g, "'%s' cannot be proposed now", d->meta.name);
+            return NIACT_ERR_INVALID;
+        }
+    }
+    return NIACT_OK;
+}
+
+niact_status niact_game_propose(niact_game *g, int from, uint32_t to, int public_,
+                                const niact_term_item *terms, int n, int counter_of,
+                                int32_t *id) {
+    *id = 0;
+    if (!running(g))
+        return NIACT_ERR_STATE;
+    if (from < 0 || from >= g->sc->n_roles || !(to & role_mask(g)) || (to & ~role_mask(g)) ||
+        (to & (1u << from)) || n < 1 || n > NIACT_MAX_TERMS) {
+        niact_core_error(g, n < 1 || n > NIACT_MAX_TERMS
+                                ? "a proposal has 1 to %d terms"
+                                : "a proposal goes from one role to one or more others",
+                         NIACT_MAX_TERMS);
+        return NIACT_ERR_INVALID;
+    }
+    if (g->n_proposals >= NIACT_MAX_PROPOSALS) {
+        niact_core_error(g, "this game has had as many proposals as it can hold (%d)",
+                         NIACT_MAX_PROPOSALS);
+        return NIACT_ERR_INVALID;
+    }
+    niact_proposal p = {0};
+    p.n_terms = n;
+    memcpy(p.terms, terms, (size_t)n * sizeof *terms);
+    niact_status st = check_terms(g, from, to | (1u << from), p.terms, n);
+    if (st != NIACT_OK)
+        return st;
+    if (counter_of) {
+        niact_status cs = niact_game_answer(g, from, counter_of, 0);
+        if (cs != NIACT_OK)
+            return cs;
+    }
+    p.id = g->n_proposals + 1;
+    p.from = (int16_t)from;
+    p.counter_of = (int16_t)counter_of;
+    p.to = to;
+    p.public_ = public_ != 0;
+    p.turn = g->turn;
+    p.expires = g->turn + 1;
+    p.agreed_turn = -1;
+    g->proposals[g->n_proposals++] = p;
+    char who[200], what[1400], buf[1800];
+    roles_text(g, to, who, sizeof who);
+    terms_text(g, &p, what, sizeof what);
+    if (counter_of)
+        snprintf(buf, sizeof buf, "Proposal #%d from %s to %s (countering #%d): %s.", p.id,
+                 g->sc->roles[from].meta.name, who, counter_of, what);
+    else
+        snprintf(buf, sizeof buf, "Proposal #%d from %s to %s%s: %s.", p.id,
+                 g->sc->roles[from].meta.name, who, p.public_ ? " (public)" : "", what);
+    *id = p.id;
+    return niact_rules_log(g, audience(g, &p), NIACT_LOG_PROPOSAL, buf);
+}
+
+static niact_proposal *find(niact_game *g, int32_t id) {
+    return id >= 1 && id <= g->n_proposals ? &g->proposals[id - 1] : NULL;
+}
+
+/* Turns an accepted proposal into commitments. */
+static niact_status agree(niact_game *g, niact_proposal *p) {
+    if (g->n_commitments + p->n_terms > NIACT_MAX_COMMITMENTS) {
+        niact_core_error(g, "this game holds as many commitments as it can");
+        return NIACT_ERR_INVALID;
+    }
+    p->status = NIACT_PROPOSAL_AGREED;
+    p->agreed_turn = g->turn;
+    for (int i = 0; i < p->n_terms; i++) {
+        const niact_term_def *d = &g->sc->terms[p->terms[i].term];
+        int32_t window = d->window;
+        if (d->window_days && d->has_param && g->sc->days_per_turn > 0)
+            window = (p->terms[i].param + g->sc->days_per_turn - 1) / g->sc->days_per_turn;
+        niact_commitment c = {p->id, p->terms[i], g->turn + (window > 0 ? window : 0), -1,
+                              NIACT_COMMIT_PENDING};
+        g->commitments[g->n_commitments++] = c;
+    }
+    char buf[300];
+    snprintf(buf, sizeof buf, "Proposal #%d is agreed by every party: it is now an agreement.",
+             p->id);
+    return niact_rules_log(g, audience(g, p), NIACT_LOG_PROPOSAL, buf);
+}
+
+niact_status niact_game_answer(niact_game *g, int role, int32_t id, int accept) {
+    if (!running(g))
+        return NIACT_ERR_STATE;
+    niact_proposal *p = find(g, id);
+    if (!p || role < 0 || role >= g->sc->n_roles || !(p->to & (1u << role))) {
+        niact_core_error(g, "no proposal #%d addressed to you", (int)id);
+        return NIACT_ERR_INVALID;
+    }
+    if (p->status != NIACT_PROPOSAL_OPEN) {
+        niact_core_error(g, "proposal #%d is no longer open", (int)id);
+        return NIACT_ERR_INVALID;
+    }
+    if (p->accepted & (1u << role)) {
+        niact_core_error(g, "you have already accepted proposal #%d", (int)id);
+        return NIACT_ERR_INVALID;
+    }
+    char buf[300];
+    snprintf(buf, sizeof buf, "%s %s proposal #%d.", g->sc->roles[role].meta.name,
+             accept ? "accepts" : "rejects", (int)id);
+    niact_status st = niact_rules_log(g, audience(g, p), NIACT_LOG_PROPOSAL, buf);
+    if (st != NIACT_OK)
+        return st;
+    if (!accept) {
+        p->status = NIACT_PROPOSAL_REJECTED;
+        return NIACT_OK;
+    }
+    p->accepted |= 1u << role;
+    return p->accepted == p->to ? agree(g, p) : NIACT_OK;
+}
+
+niact_status niact_game_withdraw(niact_game *g, int role, int32_t id) {
+    if (!running(g))
+        return NIACT_ERR_STATE;
+    niact_proposal *p = find(g, id);
+    if (!p || p->from != role || p->status != NIACT_PROPOSAL_OPEN) {
+        niact_core_error(g, "no open proposal #%d of yours", (int)id);
+        return NIACT_ERR_INVALID;
+    }
+    p->status = NIACT_PROPOSAL_WITHDRAWN;
+    char buf[200];
+    snprintf(buf, sizeof buf, "%s withdraws proposal #%d.", g->sc->roles[role].meta.name,
+             (int)id);
+    return niact_rules_log(g, audience(g, p), NIACT_LOG_PROPOSAL, buf);
+}
+
+niact_status niact_game_telegram(niact_game *g, int from, uint32_t to, const char *text) {
+    if (!running(g))
+        return NIACT_ERR_STATE;
+    size_t n = strlen(text);
+    if (from < 0 || from >= g->sc->n_roles || !(to & role_mask(g)) || (to & ~role_mask(g)) ||
+        n == 0 || n > NIACT_TELEGRAM_MAX) {
+        niact_core_error(g, n > NIACT_TELEGRAM_MAX ? "a telegram is at most %d bytes"
+                                                   : "a telegram needs a text and addressees",
+                         NIACT_TELEGRAM_MAX);
+        return NIACT_ERR_INVALID;
+    }
+    char who[200], buf[NIACT_TELEGRAM_MAX + 300];
+    roles_text(g, to, who, sizeof who);
+    snprintf(buf, sizeof buf, "Telegram from %s to %s: %s", g->sc->roles[from].meta.name, who,
+             text);
+    return niact_rules_log(g, to | (1u << from), NIACT_LOG_TELEGRAM, buf);
+}
+
+const niact_proposal *niact_game_proposal(const niact_game *g, int role, int index) {
+    int k = 0;
+    for (int i = 0; i < g->n_proposals; i++)
+        if (may_see(g, role, &g->proposals[i]) && k++ == index)
+            return &g->proposals[i];
+    return NULL;
+}
+
+const niact_proposal *niact_game_proposal_by_id(const niact_game *g, int role, int32_t id) {
+    const niact_proposal *p = id >= 1 && id <= g->n_proposals ? &g->proposals[id - 1] : NULL;
+    return p && may_see(g, role, p) ? p : NULL;
+}
+
+const niact_commitment *niact_game_commitment(const niact_game *g, int role, int index) {
+    int k = 0;
+    for (int i = 0; i < g->n_commitments; i++) {
+        const niact_proposal *p = &g->proposals[g->commitments[i].agreement - 1];
+        if (may_see(g, role, p) && k++ == index)
+            return &g->commitments[i];
+    }
+    return NULL;
+}
+
+const niact_commitment *niact_rules_commitment(const niact_game *g, int index) {
+    return index >= 0 && index < g->n_commitments ? &g->commitments[index] : NULL;
+}
+
+const niact_proposal *niact_rules_proposal(const niact_game *g, int32_t id) {
+    return id >= 1 && id <= g->n_proposals ? &g->proposals[id - 1] : NULL;
+}
+
+int32_t niact_game_trust(const niact_game *g, int role) {
+    return role >= 0 && role < g->sc->n_roles ? g->trust[role] : 0;
+}
+
+/* At the start of a resolution: the immediate effects of agreements made this turn. */
+niact_status niact_core_apply_agreements(niact_game *g) {
+    for (int i = 0; i < g->n_proposals; i++) {
+        niact_proposal *p = &g->proposals[i];
+        if (p->status != NIACT_PROPOSAL_AGREED || p->agreed_turn != g->turn ||
+            !g->rules.term_agreed)
+            continue;
+        for (int k = 0; k < p->n_terms; k++) {
+            char what[160];
+            snprintf(what, sizeof what, "term '%s'", g->sc->terms[p->terms[k].term].meta.id);
+            niact_mark m;
+            niact_core_mark(g, &m);
+            niact_status st = niact_core_settle(
+                g, &m, g->rules.term_agreed(g->rules.ud, g, &p->terms[k]), what);
+            if (st != NIACT_OK)
+                return st;
+        }
+    }
+    return NIACT_OK;
+}
+
+static niact_status settle(niact_game *g, niact_commitment *c, int kept) {
+    const niact_proposal *p = &g->proposals[c->agreement - 1];
+    int giver = c->item.giver;
+    c->status = kept ? NIACT_COMMIT_KEPT : NIACT_COMMIT_BROKEN;
+    c->settled_turn = g->turn;
+    int32_t t = g->trust[giver] + (kept ? NIACT_TRUST_KEPT : -NIACT_TRUST_BROKEN);
+    g->trust[giver] = t < 0 ? 0 : t > 100 ? 100 : t;
+    char what[300], buf[600];
+    term_text(g, &c->item, what, sizeof what);
+    snprintf(buf, sizeof buf, "%s %s its commitment under agreement #%d: %s. Its trust is now %d.",
+             g->sc->roles[giver].meta.name, kept ? "kept" : "BROKE", c->agreement, what,
+             g->trust[giver]);
+    niact_status st = niact_rules_log(g, audience(g, p), NIACT_LOG_PROPOSAL, buf);
+    if (st != NIACT_OK || !g->rules.term_settled)
+        return st;
+    niact_mark m;
+    niact_core_mark(g, &m);
+    snprintf(what, sizeof what, "term '%s' (settled)", g->sc->terms[c->item.term].meta.id);
+    return niact_core_settle(g, &m, g->rules.term_settled(g->rules.ud, g, c), what);
+}
+
+/* After the turn-end rules: each open commitment is judged; open ones past their
+ * deadline are broken; proposals not answered in time expire. */
+niact_status niact_core_judge_commitments(niact_game *g) {
+    for (int i = 0; i < g->n_commitments; i++) {
+        niact_commitment *c = &g->commitments[i];
+        if (c->status != NIACT_COMMIT_PENDING)
+            continue;
+        int verdict = 0;
+        if (g->sc->terms[c->item.term].has_check && g->rules.term_check) {
+            char what[160];
+            snprintf(what, sizeof what, "term '%s' (check)", g->sc->terms[c->item.term].meta.id);
+            niact_mark m;
+            niact_core_mark(g, &m);
+            niact_status st = niact_core_settle(
+                g, &m, g->rules.term_check(g->rules.ud, g, c, &verdict), what);
+            if (st != NIACT_OK)
+                return st;
+        }
+        if (verdict == 0 && g->turn >= c->deadline)
+            verdict = -1;
+        if (verdict != 0) {
+            niact_status st = settle(g, c, verdict > 0);
+            if (st != NIACT_OK)
+                return st;
+        }
+    }
+    for (int i = 0; i < g->n_proposals; i++) {
+        niact_proposal *p = &g->proposals[i];
+        if (p->status == NIACT_PROPOSAL_OPEN && p->expires <= g->turn)
+            p->status = NIACT_PROPOSAL_EXPIRED;
+    }
+    return NIACT_OK;
+}
+
+uint64_t niact_core_hash_negotiation(const niact_game *g, uint64_t h) {
+    h = niact_hash_i32s(h, g->trust, NIACT_MAX_ROLES);
+    h = niact_hash_u64(h, ((uint64_t)g->n_proposals << 32) | (uint32_t)g->n_commitments);
+    for (int i = 0; i < g->n_proposals; i++) {
+        const niact_proposal *p = &g->proposals[i];
+        int32_t v[10] = {p->id, p->from, p->counter_of, (int32_t)p->to, (int32_t)p->accepted,
+                         p->public_, p->turn, p->expires, p->agreed_turn, (int32_t)p->status};
+        h = niact_hash_i32s(h, v, 10);
+        for (int k = 0; k < p->n_terms; k++) {
+            int32_t t[3] = {p->terms[k].term, p->terms[k].giver, p->terms[k].param};
+            h = niact_hash_i32s(h, t, 3);
+        }
+    }
+    for (int i = 0; i < g->n_commitments; i++) {
+        const niact_commitment *c = &g->commitments[i];
+        int32_t v[7] = {c->agreement, c->item.term, c->item.giver, c->item.param, c->deadline,
+                        c->settled_turn, (int32_t)c->status};
+        h = niact_hash_i32s(h, v, 7);
+    }
+    return h;
+}
