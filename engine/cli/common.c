@@ -157,10 +157,3 @@ void cli_print_result(FILE *out, niact_game *g) {
     }
     fprintf(out, "\nstate hash: %016llx\n", (unsigned long long)niact_game_hash(g));
 }
-
-int cli_replay(int argc, char **argv) {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "niact replay: game records are not in this build yet\n");
-    return CLI_BAD_INPUT;
-}

@@ -1,0 +1,235 @@
+/* Records in the command-line front end: --load/--record/--no-autosave for play, the
+ * 'save' command of text play, autosave after every turn, and `niact replay`. */
+#include "record_cmd.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+void cli_rec_init(cli_rec *r) {
+    memset(r, 0, sizeof *r);
+    r->autosave = 1;
+    r->loaded.first_mismatch = -1;
+}
+
+void cli_rec_free(cli_rec *r) {
+    niact_loaded_free(&r->loaded);
+}
+
+int cli_rec_option(cli_rec *r, int argc, char **argv, int *i) {
+    const char *a = argv[*i];
+    if (!strcmp(a, "--no-autosave")) {
+        r->autosave = 0;
+        return 1;
+    }
+    if (strcmp(a, "--load") != 0 && strcmp(a, "--record") != 0)
+        return 0;
+    if (*i + 1 >= argc || !argv[*i + 1][0]) {
+        fprintf(stderr, "niact play: %s takes a file\n", a);
+        return -1;
+    }
+    if (!strcmp(a, "--load"))
+        r->load_arg = argv[++*i];
+    else
+        r->record_path = argv[++*i];
+    return 1;
+}
+
+static int is_file(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* --load FILE: the file as named; a plain name not found as a file is a save in the data
+ * folder (saves/NAME.json, then autosave/NAME.json). */
+static int find_load(cli_rec *r) {
+    char msg[512];
+    if (is_file(r->load_arg) || strchr(r->load_arg, '/')) {
+        snprintf(r->load_path, sizeof r->load_path, "%s", r->load_arg);
+        return 0;
+    }
+    static const char *const subs[] = {"saves", "autosave"};
+    for (int k = 0; k < 2; k++) {
+        if (niact_data_file(subs[k], r->load_arg, 0, r->load_path, sizeof r->load_path, msg,
+                            sizeof msg) != 0) {
+            fprintf(stderr, "niact play: --load %s: %s\n", r->load_arg, msg);
+            return -1;
+        }
+        if (is_file(r->load_path))
+            return 0;
+    }
+    fprintf(stderr, "niact play: --load %s: no such file, and no save of that name in the "
+                    "data folder\n", r->load_arg);
+    return -1;
+}
+
+int cli_rec_load(cli_rec *r, const char *scenario, niact_host **h, niact_session **s) {
+    char dir[4096], lib[4096], msg[4096];
+    niact_record_opts opts = {0};
+    if (find_load(r) != 0)
+        return CLI_BAD_INPUT;
+    if (scenario) {
+        if (niact_find_scenario(scenario, dir, sizeof dir, lib, sizeof lib) != 0) {
+            fprintf(stderr, "niact: no scenario '%s'\n", scenario);
+            return CLI_BAD_INPUT;
+        }
+        opts.scenario_dir = dir;
+        opts.lib_dir = lib[0] ? lib : NULL;
+    }
+    if (niact_record_load(r->load_path, &opts, &r->loaded, msg, sizeof msg) != NIACT_OK) {
+        fprintf(stderr, "niact: %s\n", msg);
+        return CLI_BAD_INPUT;
+    }
+    *h = r->loaded.host;
+    *s = r->loaded.session;
+    printf("Resumed %s: %d turn(s) played%s.\n", r->load_path, r->loaded.turns,
+           r->loaded.partial ? ", and orders already given in the turn under way" : "");
+    return CLI_OK;
+}
+
+void cli_rec_turn(cli_rec *r, niact_session *s) {
+    char msg[4096], path[4096];
+    if (r->record_path &&
+        niact_record_save(s, NIACT_RECORD_ALL_ROLES, r->record_path, msg, sizeof msg) != NIACT_OK)
+        fprintf(stderr, "niact: the record could not be written: %s\n", msg);
+    if (!r->autosave || r->warned)
+        return;
+    const char *id = niact_session_scenario(s)->meta.id;
+    if (niact_data_file("autosave", id, 1, path, sizeof path, msg, sizeof msg) != 0 ||
+        niact_record_save(s, NIACT_RECORD_ALL_ROLES, path, msg, sizeof msg) != NIACT_OK) {
+        fprintf(stderr, "niact: autosave failed (the game goes on without it): %s\n", msg);
+        r->warned = 1;
+    }
+}
+
+void cli_rec_save_cmd(cli_rec *r, niact_session *s, int role, const char *arg) {
+    char path[4096], msg[4096];
+    const niact_scenario *sc = niact_session_scenario(s);
+    if (arg && *arg && strchr(arg, '/')) {
+        snprintf(path, sizeof path, "%s", arg);
+    } else if (arg && *arg) {
+        if (niact_data_file("saves", arg, 1, path, sizeof path, msg, sizeof msg) != 0) {
+            printf("  Not saved: %s.\n", msg);
+            return;
+        }
+    } else if (r->record_path || r->load_path[0]) {
+        snprintf(path, sizeof path, "%s", r->record_path ? r->record_path : r->load_path);
+    } else {
+        char name[96];
+        snprintf(name, sizeof name, "%.60s-%llu", sc->meta.id,
+                 (unsigned long long)niact_game_seed(niact_session_game(s)));
+        if (niact_data_file("saves", name, 1, path, sizeof path, msg, sizeof msg) != 0) {
+            printf("  Not saved: %s.\n", msg);
+            return;
+        }
+    }
+    uint32_t keep = NIACT_RECORD_ALL_ROLES & ~(1u << role);
+    if (niact_record_save(s, keep, path, msg, sizeof msg) != NIACT_OK) {
+        printf("  Not saved: %s\n", msg);
+        return;
+    }
+    printf("  Saved to %s (the orders you are writing now are not in it; load with\n"
+           "  niact play --text --load FILE).\n", path);
+}
+
+/* ---- niact replay ----------------------------------------------------------------- */
+
+typedef struct replay_view {
+    size_t cursor; /* public log printed so far */
+} replay_view;
+
+static void print_orders(const niact_scenario *sc, const niact_turn_input *in) {
+    for (int r = 0; r < sc->n_roles; r++) {
+        printf("  %-8s", sc->roles[r].meta.id);
+        if (in->n[r] == 0)
+            printf(" (no orders)");
+        for (int i = 0; i < in->n[r]; i++) {
+            const niact_order *o = &in->orders[r][i];
+            const niact_action_def *a = &sc->actions[o->action];
+            printf("%s %s", i ? "," : "", a->meta.id);
+            if (a->has_param)
+                printf(" %d", o->param);
+        }
+        printf("\n");
+    }
+}
+
+static void replay_turn(void *ud, niact_session *s, int32_t turn) {
+    replay_view *v = ud;
+    const niact_scenario *sc = niact_session_scenario(s);
+    niact_game *g = niact_session_game(s);
+    uint64_t h = 0;
+    char date[16] = "";
+    niact_scenario_date(sc, turn - 1, date, sizeof date);
+    niact_game_turn_hash(g, turn, &h);
+    printf("\n== Turn %d (%s), state hash %016llx\n", turn, date, (unsigned long long)h);
+    print_orders(sc, niact_session_input(s, turn - 1));
+    uint32_t all = (1u << sc->n_roles) - 1u;
+    niact_log_entry e;
+    while (niact_game_log_next(g, 0, &v->cursor, &e)) {
+        if ((e.audience & all) != all || e.kind == NIACT_LOG_SYSTEM)
+            continue;
+        printf("  - ");
+        cli_print_wrapped(stdout, e.text, 0, 72);
+    }
+}
+
+static int replay_usage(const char *why) {
+    fprintf(stderr, "niact replay: %s\nusage: niact replay FILE [--verify] [--scenario NAME|DIR]\n",
+            why);
+    return CLI_USAGE;
+}
+
+int cli_replay(int argc, char **argv) {
+    const char *file = NULL, *scenario = NULL;
+    int verify = 0;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--verify"))
+            verify = 1;
+        else if (!strcmp(argv[i], "--scenario") && i + 1 < argc)
+            scenario = argv[++i];
+        else if (argv[i][0] != '-' && !file)
+            file = argv[i];
+        else
+            return replay_usage("unexpected argument");
+    }
+    if (!file)
+        return replay_usage("which record?");
+    char dir[4096], lib[4096], msg[4096];
+    replay_view view = {0};
+    niact_record_opts opts = {0};
+    opts.ignore_hashes = !verify;
+    if (!verify) {
+        opts.on_turn = replay_turn;
+        opts.ud = &view;
+    }
+    if (scenario) {
+        if (niact_find_scenario(scenario, dir, sizeof dir, lib, sizeof lib) != 0) {
+            fprintf(stderr, "niact replay: no scenario '%s'\n", scenario);
+            return CLI_BAD_INPUT;
+        }
+        opts.scenario_dir = dir;
+        opts.lib_dir = lib[0] ? lib : NULL;
+    }
+    niact_loaded l;
+    if (niact_record_load(file, &opts, &l, msg, sizeof msg) != NIACT_OK) {
+        fprintf(stderr, "niact replay: %s\n", msg);
+        return CLI_BAD_INPUT;
+    }
+    niact_game *g = niact_session_game(l.session);
+    if (verify)
+        printf("%s: verified: %d turn(s), every state hash matches (final %016llx)\n", file,
+               l.turns, (unsigned long long)niact_game_hash(g));
+    else if (niact_game_phase(g) == NIACT_PHASE_ENDED)
+        cli_print_result(stdout, g);
+    else
+        printf("\nThe game is under way: %d turn(s) played.\n", l.turns);
+    if (l.first_mismatch >= 0)
+        fprintf(stderr, "niact replay: warning: %s: the state hash differs from the record from "
+                        "turn %d on (check with --verify)\n", file, l.first_mismatch);
+    niact_loaded_free(&l);
+    return CLI_OK;
+}

@@ -1,0 +1,34 @@
+/* Records in the command-line front end: play's --load/--record/--no-autosave, the text
+ * play 'save' command, autosave after every turn, and `niact replay`. */
+#ifndef NIACT_CLI_RECORD_CMD_H
+#define NIACT_CLI_RECORD_CMD_H
+
+#include "niact/record.h"
+#include "niact/session.h"
+
+typedef struct cli_rec {
+    const char *record_path;  /* --record FILE: rewritten atomically after every turn */
+    char load_path[4096];     /* --load FILE as found ("" if none) */
+    const char *load_arg;     /* --load's argument as given */
+    int autosave;             /* autosave to the data folder (off with --no-autosave) */
+    int warned;               /* an autosave failure was reported already */
+    niact_loaded loaded;      /* the game loaded with --load */
+} cli_rec;
+
+void cli_rec_init(cli_rec *r);
+/* Takes --load FILE, --record FILE or --no-autosave at argv[*i]: returns 1 (taken, *i
+ * moved past it), 0 (not one of these) or -1 (usage error, printed). */
+int cli_rec_option(cli_rec *r, int argc, char **argv, int *i);
+/* With --load: loads the game (scenario: --scenario's value or NULL). On success *h and *s
+ * are the loaded host and session (owned by r: free with cli_rec_free) and it returns 0;
+ * else it prints why and returns the exit code. */
+int cli_rec_load(cli_rec *r, const char *scenario, niact_host **h, niact_session **s);
+/* After the game started and after every resolved turn: the --record file and the
+ * autosave. Problems are printed, never fatal. */
+void cli_rec_turn(cli_rec *r, niact_session *s);
+/* The text play command `save [NAME|FILE]` by the seat `role` (its unfinished orders are
+ * not saved; the seats that have finished this turn keep theirs). */
+void cli_rec_save_cmd(cli_rec *r, niact_session *s, int role, const char *arg);
+void cli_rec_free(cli_rec *r);
+
+#endif
