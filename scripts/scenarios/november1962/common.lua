@@ -1,0 +1,55 @@
+-- Helpers the rules of November 1962 share. Pure functions of the state: no memory.
+local C = {}
+
+C.ROLES = { "us", "ussr", "un" }
+
+-- Point 9: the offensive weapons are "clearly on their way home" once every missile has
+-- left Cuba.
+function C.on_their_way(state)
+  return state:get("missile_stage") >= 4
+end
+
+-- Raises verification by n, but not above cap (some means can only prove so much).
+function C.verify(state, n, cap)
+  local v = state:get("verification")
+  cap = cap or 100
+  if v >= cap then return 0 end
+  local nv = math.min(v + n, cap)
+  state:set("verification", nv)
+  return nv - v
+end
+
+-- Raises tension by n steps, but never past the brink (5): only the brink roll at the
+-- turn's end turns a crisis into war.
+function C.escalate(state, n)
+  local t = state:get("tension")
+  if t >= 5 then return t end
+  return state:set("tension", math.min(5, t + n))
+end
+
+-- Whether the United States flew reconnaissance this turn (high, low).
+function C.flew(state)
+  return state:ordered("us", "recon_high") ~= nil, state:ordered("us", "recon_low") ~= nil
+end
+
+-- Whether any UN or ICRC inspection is operating now.
+function C.inspection_operating(state)
+  return state:get("un_inspection") == 3 or state:get("icrc") == 3
+end
+
+-- Moves a labelled track up to at least v; returns true if it moved.
+function C.raise_to(state, track, v)
+  if state:get(track) < v then
+    state:set(track, v)
+    return true
+  end
+  return false
+end
+
+-- "12" from 12; signed change text for logs.
+function C.signed(n)
+  if n >= 0 then return "+" .. n end
+  return tostring(n)
+end
+
+return C

@@ -1,0 +1,151 @@
+-- AI personalities, written to be read: each is a function of what its seat can see
+-- that returns a list of orders in order of preference ({action, param}). Orders that
+-- are illegal or do not fit the action points are skipped, so a list may be longer than
+-- a turn allows.
+--
+--   historical  the choices made in November 1962, turn by turn (history.md)
+--   hawk        presses hard, accepts risk
+--   dove        gives ground to lower the risk
+local P = {}
+
+-- ---- historical ----------------------------------------------------------------------
+
+-- Turns: 1 = 1-3 Nov, 2 = 4-6, 3 = 7-9, 4 = 10-12, 5 = 13-15, 6 = 16-18, 7 = 19-21 ...
+local us_history = {
+  { { "restrain_exiles" }, { "recon_low" }, { "recon_high" } },   -- boat group arrested 31 Oct; 6 low flights 1 Nov
+  { { "recon_high" }, { "recon_low" }, { "press_icrc", 0 } },      -- Ruegger's mission
+  { { "recon_high" }, { "recon_low" }, { "demand_il28" } },        -- Stevenson's list includes bombers
+  { { "recon_high" }, { "recon_low" }, { "demand_il28" } },
+  { { "recon_high" }, { "recon_low" }, { "demand_il28" } },        -- ExComm: the IL-28s must go
+  { { "recon_high" }, { "demand_il28" }, { "restrain_exiles" } },  -- no low-level flights 16-20 Nov
+}
+
+local function us_historical(state)
+  local t = state:turn()
+  if us_history[t] then return us_history[t] end
+  if state:get("quarantine") > 0 and state:get("il28_deal") >= 1 then
+    -- 20 Nov: quarantine lifted, conditional assurance, alert lowered.
+    return { { "quarantine", 0 }, { "pledge", 2 }, { "stand_down" } }
+  end
+  return { { "recon_high" }, { "demand_il28" }, { "restrain_exiles" } }
+end
+
+local ussr_history = {
+  { { "dismantle" }, { "bargain_castro" }, { "contest_il28" } },   -- Mikoyan to Havana
+  { { "dismantle" }, { "contest_il28" }, { "bargain_castro" } },   -- "obsolete" bombers
+  { { "ship_inspected" }, { "accept_icrc" }, { "bargain_castro" } }, -- Kuznetsov, 7 Nov
+  { { "ship_inspected" }, { "concede_il28" }, { "bargain_castro" } }, -- 42 counted; 12 Nov
+  { { "order_restraint" }, { "bargain_castro" }, { "assure" } },   -- Castro's threat held back
+  { { "order_restraint" }, { "bargain_castro" }, { "demand_protocol" } },
+  { { "concede_il28" }, { "stand_down" }, { "order_restraint" } }, -- 20 Nov letter; 21 Nov
+}
+
+local function ussr_historical(state)
+  local t = state:turn()
+  if ussr_history[t] then return ussr_history[t] end
+  return { { "withdraw_tactical" }, { "demand_protocol" }, { "withdraw_troops" } }
+end
+
+local un_history = {
+  { { "propose_scheme", 1 }, { "mediate" } },  -- about 50 UN observers; Castro refused
+  { { "mediate" }, { "gather_reports" } },
+  { { "mediate" }, { "gather_reports" } },
+  { { "broker_icrc" }, { "mediate" } },         -- the Swedish ship, 30 inspectors
+}
+
+local function un_historical(state)
+  return un_history[state:turn()] or { { "mediate" }, { "gather_reports" } }
+end
+
+P.historical = { us = us_historical, ussr = ussr_historical, un = un_historical }
+
+-- ---- hawk ----------------------------------------------------------------------------
+
+local function us_hawk(state)
+  local o = {}
+  local function add(a, p) o[#o + 1] = { a, p } end
+  add("retaliate")
+  if state:turn() == 1 then add("quarantine", 3) end
+  add("recon_low")
+  if state:get("il28_deal") < 2 then
+    add("demand_il28")
+    if state:turn() >= 4 and state:get("tension") < 4 then add("raise_readiness") end
+  else
+    add("demand_sams")
+  end
+  add("recon_high")
+  local missiles = state:get("missiles")
+  if missiles <= 2 and state:get("il28_deal") >= 2 and state:get("quarantine") > 0 then
+    table.insert(o, 1, { "quarantine", 0 })
+  end
+  add("tolerate_exiles")
+  return o
+end
+
+local function ussr_hawk(state)
+  local o = {}
+  local function add(a, p) o[#o + 1] = { a, p } end
+  add("dismantle")
+  add("ship_covered")
+  if state:turn() < 8 then add("contest_il28") else add("concede_il28") end
+  add("hand_sams")
+  add("demand_protocol")
+  return o
+end
+
+local function un_hawk(state)
+  return { { "propose_scheme", 1 }, { "certify" }, { "convene_council" },
+           { "broker_icrc" }, { "mediate" } }
+end
+
+P.hawk = { us = us_hawk, ussr = ussr_hawk, un = un_hawk }
+
+-- ---- dove ----------------------------------------------------------------------------
+
+local function us_dove(state)
+  local o = {}
+  local function add(a, p) o[#o + 1] = { a, p } end
+  if state:get("tension") >= 4 then add("stand_down") end
+  if state:get("missile_stage") >= 4 and state:get("il28_deal") >= 1 then
+    add("quarantine", 0)
+  end
+  add("recon_high")
+  if state:get("pledge") < 2 then add("pledge", 2) end
+  if state:get("verification") >= 70 then add("pledge", 3) end
+  add("press_icrc", 0)
+  add("restrain_exiles")
+  add("press_un_inspection")
+  add("stand_down")
+  return o
+end
+
+local function ussr_dove(state)
+  local o = {}
+  local function add(a, p) o[#o + 1] = { a, p } end
+  add("dismantle")
+  add("ship_inspected")
+  if state:get("recon") >= 2 or state:get("castro_anger") >= 8 then add("order_restraint") end
+  add("concede_il28")
+  add("accept_icrc")
+  add("allow_un_inspection")
+  add("bargain_castro")
+  if state:turn() >= 8 then add("withdraw_troops") end
+  return o
+end
+
+local function un_dove(state)
+  local o = {}
+  local function add(a, p) o[#o + 1] = { a, p } end
+  if state:get("tension") >= 4 then add("mediate") end
+  if state:get("castro_anger") >= 7 then add("visit_havana") end
+  if state:get("un_inspection") == 0 then add("propose_scheme", 3) end
+  add("broker_icrc")
+  if state:get("un_inspection") == 3 or state:get("icrc") == 3 then add("certify") end
+  add("mediate")
+  add("appeal_restraint")
+  return o
+end
+
+P.dove = { us = us_dove, ussr = ussr_dove, un = un_dove }
+
+return P

@@ -1,0 +1,51 @@
+-- November 1962: the weeks after Khrushchev's acceptance of 28 October. Built on State
+-- Department telegram 1158 (1 November 1962) and the record in history.md. One file per
+-- concern; this one assembles them and holds the turn hooks.
+local tracks = require("tracks")
+local us = require("actions_us")
+local ussr = require("actions_ussr")
+local un = require("actions_un")
+local events = require("events")
+local objectives = require("objectives")
+local terms = require("terms")
+local briefings = require("briefings")
+local personalities = require("personalities")
+local rules = require("rules")
+
+local function concat(...)
+  local out = {}
+  for _, list in ipairs({ ... }) do
+    for _, x in ipairs(list) do out[#out + 1] = x end
+  end
+  return out
+end
+
+return niact.scenario{
+  name = "November 1962",
+  version = "1.0",
+  text = "The Cuban missile crisis after the crisis: Khrushchev has promised to remove the "
+      .. "missiles, but nobody can yet prove it. Verify, bargain and avoid the cycle of "
+      .. "action and reaction that would lead back to the brink.",
+  source = "State Department telegram 1158 to USUN, 1 November 1962 (FRUS XI-132)",
+  calendar = { start = "1962-11-01", days_per_turn = 3, turns = 12 },
+  roles = {
+    niact.role{ id = "us", name = "United States", action_points = 3, briefing = briefings.us,
+      text = "The Kennedy administration; McCloy and Stevenson at the UN.",
+      source = "telegram 1158" },
+    niact.role{ id = "ussr", name = "Soviet Union", action_points = 3,
+      briefing = briefings.ussr,
+      text = "Khrushchev's government; Mikoyan in Havana, Kuznetsov in New York.",
+      source = "NSA-393; XI-135" },
+    niact.role{ id = "un", name = "United Nations", action_points = 2, briefing = briefings.un,
+      text = "Acting Secretary-General U Thant and his staff.",
+      source = "Dorn" },
+  },
+  tracks = tracks.list,
+  actions = concat(us.list, ussr.list, un.list),
+  events = events.list,
+  objectives = objectives.list,
+  terms = terms.list,
+  turn_end = rules.turn_end,
+  end_check = rules.end_check,
+  personalities = personalities,
+}

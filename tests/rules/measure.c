@@ -1,0 +1,238 @@
+/* nov_measure: batch games of a scenario with a personality per seat, for balance and
+ * historical-mode measurement (docs/balance.md). Not a test: a tool built with them.
+ *
+ *   nov_measure [--scenario S] [--games N] [--seed S] [--seat ROLE=PERSONALITY]...
+ *               [--historical] [--actions] [--trace TRACK,TRACK...]
+ *
+ * --historical counts how often game.md's historical outcome is reproduced and which
+ * criterion fails; --actions reports, per action, how often random play chose it and
+ * the mean score of the role in games where it was chosen at least once versus not. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "niact/rules.h"
+#include "niact/session.h"
+
+#define MAX_ACTIONS 128
+
+typedef struct tally {
+    int games, outcomes[5];
+    double turns, sum[NIACT_MAX_ROLES], sq[NIACT_MAX_ROLES];
+    int top[NIACT_MAX_ROLES];
+    int used[MAX_ACTIONS];        /* games in which the action was ordered */
+    double with[MAX_ACTIONS];     /* role's score summed over those games */
+    double without[MAX_ACTIONS];
+    long orders[MAX_ACTIONS];
+    int used1[MAX_ACTIONS];       /* games in which it was ordered in turn 1 */
+    double with1[MAX_ACTIONS], without1[MAX_ACTIONS];
+    int hist_ok, hist_fail[8];
+} tally;
+
+static uint64_t game_seed(uint64_t base, uint64_t i) {
+    uint64_t z = base + (i + 1) * 0x9e3779b97f4a7c15ULL;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+static int32_t truth(niact_game *g, const char *id) {
+    int t = niact_scenario_track(niact_game_scenario(g), id);
+    int32_t v = -1;
+    if (t < 0 || niact_game_truth(g, t, &v) != NIACT_OK)
+        return -1;
+    return v;
+}
+
+static const char *const hist_names[] = {
+    "no war", "missiles gone and all 42 counted at sea", "no UN inspection on Cuban soil",
+    "IL-28s agreed out in turn 6-8 (16-24 Nov)", "quarantine lifted", "no formal pledge",
+    "SAMs (20+ sites) and many technicians (30k+) still there"};
+
+/* Checks game.md's historical outcome; returns a bit mask of failed criteria. */
+static unsigned historical(niact_session *s, niact_game *g) {
+    unsigned fail = 0;
+    if (niact_game_outcome(g) == NIACT_OUTCOME_WAR)
+        fail |= 1;
+    if (truth(g, "missiles") != 0 || truth(g, "missiles_counted") < 42)
+        fail |= 2;
+    if (truth(g, "un_inspection") == 3 && truth(g, "un_scheme") == 1)
+        fail |= 4;
+    /* the turn in which il28_deal first reached 2 */
+    const niact_scenario *sc = niact_game_scenario(g);
+    int deal = niact_scenario_track(sc, "il28_deal"), agreed = -1;
+    for (int32_t t = 1; t <= niact_game_turn(g); t++) {
+        int32_t v;
+        if (niact_game_history(g, 0, deal, t, &v) == NIACT_OK && v >= 2) {
+            agreed = t;
+            break;
+        }
+    }
+    if (agreed < 6 || agreed > 8)
+        fail |= 8;
+    if (truth(g, "quarantine") != 0)
+        fail |= 16;
+    if (truth(g, "pledge") >= 3)
+        fail |= 32;
+    if (truth(g, "sams") < 20 || truth(g, "personnel") < 30)
+        fail |= 64;
+    (void)s;
+    return fail;
+}
+
+static void trace_turn(niact_game *g, const char *tracks) {
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s", tracks);
+    printf("  turn %2d:", niact_game_turn(g));
+    for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+        int t = niact_scenario_track(niact_game_scenario(g), tok);
+        if (t >= 0)
+            printf(" %s=%d", tok, niact_rules_get(g, t));
+    }
+    printf("\n");
+}
+
+int main(int argc, char **argv) {
+    const char *scenario = "november1962", *trace = NULL;
+    const char *pers[NIACT_MAX_ROLES][2];
+    int npers = 0, games = 1000, hist = 0, acts = 0;
+    uint64_t seed = 1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--scenario") && i + 1 < argc) scenario = argv[++i];
+        else if (!strcmp(a, "--games") && i + 1 < argc) games = atoi(argv[++i]);
+        else if (!strcmp(a, "--seed") && i + 1 < argc) seed = strtoull(argv[++i], NULL, 10);
+        else if (!strcmp(a, "--historical")) hist = 1;
+        else if (!strcmp(a, "--actions")) acts = 1;
+        else if (!strcmp(a, "--trace") && i + 1 < argc) trace = argv[++i];
+        else if (!strcmp(a, "--seat") && i + 1 < argc && npers < NIACT_MAX_ROLES) {
+            char *eq = strchr(argv[++i], '=');
+            if (!eq) { fprintf(stderr, "nov_measure: --seat ROLE=PERSONALITY\n"); return 2; }
+            *eq = 0;
+            pers[npers][0] = argv[i];
+            pers[npers++][1] = eq + 1;
+        } else { fprintf(stderr, "nov_measure: unexpected '%s'\n", a); return 2; }
+    }
+    if (games < 1) { fprintf(stderr, "nov_measure: --games must be at least 1\n"); return 2; }
+    char dir[4096], lib[4096], msg[4096];
+    if (niact_find_scenario(scenario, dir, sizeof dir, lib, sizeof lib) != 0) {
+        fprintf(stderr, "nov_measure: no scenario '%s'\n", scenario);
+        return 2;
+    }
+    niact_host *h = NULL;
+    if (niact_host_load(dir, lib[0] ? lib : NULL, NULL, &h, msg, sizeof msg) != NIACT_OK) {
+        fprintf(stderr, "nov_measure: %s\n", msg);
+        return 2;
+    }
+    const niact_scenario *sc = niact_host_scenario(h);
+    niact_seat seats[NIACT_MAX_ROLES];
+    memset(seats, 0, sizeof seats);
+    for (int r = 0; r < sc->n_roles; r++) {
+        seats[r].kind = NIACT_SEAT_AI;
+        snprintf(seats[r].personality, sizeof seats[r].personality, "random");
+    }
+    for (int k = 0; k < npers; k++) {
+        int r = niact_scenario_role(sc, pers[k][0]);
+        if (r < 0) { fprintf(stderr, "nov_measure: no role '%s'\n", pers[k][0]); return 2; }
+        snprintf(seats[r].personality, sizeof seats[r].personality, "%s", pers[k][1]);
+    }
+    tally *t = calloc(1, sizeof *t);
+    for (int i = 0; i < games; i++) {
+        niact_session *s = NULL;
+        if (niact_session_new(h, game_seed(seed, (uint64_t)i), seats, &s, msg, sizeof msg) !=
+            NIACT_OK) {
+            fprintf(stderr, "nov_measure: %s\n", msg);
+            return 2;
+        }
+        niact_game *g = niact_session_game(s);
+        niact_game_set_quiet(g, trace == NULL);
+        if (trace) printf("game %d:\n", i);
+        while (niact_game_phase(g) != NIACT_PHASE_ENDED) {
+            if (niact_session_resolve(s) != NIACT_OK) {
+                fprintf(stderr, "nov_measure: %s\n", niact_session_error(s));
+                return 2;
+            }
+            if (trace) trace_turn(g, trace);
+        }
+        if (trace) {
+            size_t cur = 0;
+            niact_log_entry e;
+            while (niact_game_log_next(g, -1, &cur, &e))
+                if (e.kind == NIACT_LOG_ERROR) printf("  ERROR: %s\n", e.text);
+            printf("  outcome %d: %s\n", niact_game_outcome(g), niact_game_outcome_text(g));
+        }
+        t->games++;
+        t->outcomes[niact_game_outcome(g)]++;
+        t->turns += niact_game_turn(g);
+        int32_t score[NIACT_MAX_ROLES], best = -1;
+        for (int r = 0; r < sc->n_roles; r++) {
+            niact_game_score(g, r, r, &score[r]);
+            t->sum[r] += score[r];
+            t->sq[r] += (double)score[r] * score[r];
+            if (score[r] > best) best = score[r];
+        }
+        for (int r = 0; r < sc->n_roles; r++) t->top[r] += score[r] == best;
+        int used[MAX_ACTIONS] = {0}, used1[MAX_ACTIONS] = {0};
+        for (int32_t turn = 0; turn < niact_session_turns_played(s); turn++) {
+            const niact_turn_input *in = niact_session_input(s, turn);
+            for (int r = 0; r < sc->n_roles; r++)
+                for (int k = 0; k < in->n[r]; k++) {
+                    used[in->orders[r][k].action] = 1;
+                    if (turn == 0) used1[in->orders[r][k].action] = 1;
+                    t->orders[in->orders[r][k].action]++;
+                }
+        }
+        for (int a = 0; a < sc->n_actions && a < MAX_ACTIONS; a++) {
+            /* the score of the first role that may order it */
+            int r = 0;
+            while (r < sc->n_roles && !(sc->actions[a].roles & (1u << r))) r++;
+            if (used[a]) { t->used[a]++; t->with[a] += score[r]; }
+            else t->without[a] += score[r];
+            if (used1[a]) { t->used1[a]++; t->with1[a] += score[r]; }
+            else t->without1[a] += score[r];
+        }
+        if (hist) {
+            unsigned f = historical(s, g);
+            if (!f) t->hist_ok++;
+            for (int b = 0; b < 7; b++) if (f & (1u << b)) t->hist_fail[b]++;
+        }
+        niact_session_free(s);
+    }
+    double n = t->games;
+    printf("%d games, seed %llu, seats:", t->games, (unsigned long long)seed);
+    for (int r = 0; r < sc->n_roles; r++) printf(" %s=%s", sc->roles[r].meta.id, seats[r].personality);
+    printf("\n  %-8s %6s %6s %8s\n", "role", "mean", "sd", "top");
+    for (int r = 0; r < sc->n_roles; r++) {
+        double m = t->sum[r] / n, v = t->sq[r] / n - m * m;
+        printf("  %-8s %6.1f %6.1f %7.1f%%\n", sc->roles[r].meta.id, m, v > 0 ? __builtin_sqrt(v) : 0,
+               100.0 * t->top[r] / n);
+    }
+    printf("  settlement %.1f%%  war %.1f%%  last turn %.1f%%  mean length %.2f turns\n",
+           100.0 * t->outcomes[NIACT_OUTCOME_SETTLEMENT] / n,
+           100.0 * t->outcomes[NIACT_OUTCOME_WAR] / n,
+           100.0 * t->outcomes[NIACT_OUTCOME_LAST_TURN] / n, t->turns / n);
+    if (hist) {
+        printf("  historical outcome reproduced: %.1f%%\n", 100.0 * t->hist_ok / n);
+        for (int b = 0; b < 7; b++)
+            printf("    failed '%s': %.1f%%\n", hist_names[b], 100.0 * t->hist_fail[b] / n);
+    }
+    if (acts) {
+        printf("  %-22s %6s %8s %10s %10s %8s %10s %10s\n", "action", "role", "used in",
+               "score with", "without", "turn 1", "with (t1)", "without");
+        for (int a = 0; a < sc->n_actions && a < MAX_ACTIONS; a++) {
+            int r = 0;
+            while (r < sc->n_roles && !(sc->actions[a].roles & (1u << r))) r++;
+            int u = t->used[a];
+            int u1 = t->used1[a];
+            printf("  %-22s %6s %7.1f%% %10.1f %10.1f %7.1f%% %10.1f %10.1f\n",
+                   sc->actions[a].meta.id, sc->roles[r].meta.id, 100.0 * u / n,
+                   u ? t->with[a] / u : 0.0, u < t->games ? t->without[a] / (n - u) : 0.0,
+                   100.0 * u1 / n, u1 ? t->with1[a] / u1 : 0.0,
+                   u1 < t->games ? t->without1[a] / (n - u1) : 0.0);
+        }
+    }
+    free(t);
+    niact_host_free(h);
+    return 0;
+}
