@@ -1,7 +1,6 @@
-/* The kinds of turn input a record holds, each with its encoder and its checked loader.
- * To add a kind (the negotiation's proposals, answers, telegrams): write its encode and
- * apply functions and add a row to rec_kinds[] (before "orders", since a turn's
- * negotiation comes before its orders); docs/records.md lists the kinds. */
+/* The kinds of turn input a record holds: the table, the dispatch, and the orders kind.
+ * To add a kind: write its apply function (and an encoder, or extend one), add a row to
+ * rec_kinds[] (and rec_encoders[]); docs/records.md lists the kinds. */
 #include <stdio.h>
 #include <string.h>
 
@@ -41,7 +40,7 @@ static niact_status encode_role_orders(const niact_scenario *sc, int role, const
     return bad ? NIACT_ERR_NOMEM : NIACT_OK;
 }
 
-static niact_status orders_encode(niact_session *s, int32_t t, uint32_t keep, json_t *events) {
+niact_status rec_orders_encode(niact_session *s, int32_t t, uint32_t keep, json_t *events) {
     const niact_scenario *sc = niact_session_scenario(s);
     const niact_turn_input *in = t >= 0 ? niact_session_input(s, t) : NULL;
     if (t >= 0 && !in)
@@ -95,7 +94,7 @@ static niact_status read_order(rec_apply *a, json_t *j, int role, niact_order *o
     return NIACT_OK;
 }
 
-static niact_status orders_apply(rec_apply *a, json_t *ev, const char *where) {
+niact_status rec_orders_apply(rec_apply *a, json_t *ev, const char *where) {
     static const char *const keys[] = {"kind", "role", "orders", NULL};
     json_t *role, *list;
     niact_status st;
@@ -132,17 +131,61 @@ static niact_status orders_apply(rec_apply *a, json_t *ev, const char *where) {
 }
 
 const rec_kind rec_kinds[] = {
-    {"orders", orders_encode, orders_apply},
+    {"propose", rec_propose_apply},   {"answer", rec_answer_apply},
+    {"withdraw", rec_withdraw_apply}, {"telegram", rec_telegram_apply},
+    {"orders", rec_orders_apply},
 };
 const int rec_n_kinds = (int)(sizeof rec_kinds / sizeof rec_kinds[0]);
 
+/* Negotiation first (it happens before the orders are final), then the orders. */
+static const rec_encoder rec_encoders[] = {rec_neg_encode, rec_orders_encode};
+
 niact_status rec_encode_inputs(niact_session *s, int32_t t, uint32_t keep, json_t *events) {
-    for (int k = 0; k < rec_n_kinds; k++) {
-        niact_status st = rec_kinds[k].encode(s, t, keep, events);
+    for (size_t k = 0; k < sizeof rec_encoders / sizeof rec_encoders[0]; k++) {
+        niact_status st = rec_encoders[k](s, t, keep, events);
         if (st != NIACT_OK)
             return st;
     }
     return NIACT_OK;
+}
+
+niact_status rec_role(rec_apply *a, json_t *ev, const char *key, int *role, const char *where) {
+    json_t *j;
+    niact_status st = rec_get(ev, key, JSON_STRING, &j, where, a->msg, a->msglen);
+    if (st != NIACT_OK)
+        return st;
+    *role = niact_scenario_role(a->sc, json_string_value(j));
+    if (*role < 0)
+        return rec_fail(a->msg, a->msglen, "%s: scenario '%s' has no role '%.64s'", where,
+                        a->sc->meta.id, json_string_value(j));
+    return NIACT_OK;
+}
+
+json_t *rec_roles_json(const niact_scenario *sc, uint32_t mask) {
+    json_t *list = json_array();
+    for (int r = 0; r < sc->n_roles && list; r++)
+        if ((mask & (1u << r)) &&
+            json_array_append_new(list, json_string(sc->roles[r].meta.id)) != 0) {
+            json_decref(list);
+            return NULL;
+        }
+    return list;
+}
+
+niact_status rec_roles_mask(rec_apply *a, json_t *ev, const char *key, uint32_t *mask,
+                            const char *where) {
+    json_t *list;
+    niact_status st = rec_get(ev, key, JSON_ARRAY, &list, where, a->msg, a->msglen);
+    *mask = 0;
+    for (size_t i = 0; st == NIACT_OK && i < json_array_size(list); i++) {
+        json_t *id = json_array_get(list, i);
+        int r = json_is_string(id) ? niact_scenario_role(a->sc, json_string_value(id)) : -1;
+        if (r < 0 || (*mask & (1u << r)))
+            return rec_fail(a->msg, a->msglen, "%s: \"%s\" must list distinct roles of "
+                            "scenario '%s'", where, key, a->sc->meta.id);
+        *mask |= 1u << r;
+    }
+    return st;
 }
 
 static void known_kinds(char *buf, size_t len) {

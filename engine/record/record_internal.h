@@ -16,21 +16,39 @@ typedef struct rec_apply {
     size_t msglen;
 } rec_apply;
 
-/* One kind of turn input ("orders"; the negotiation's kinds join here). A turn's events
- * are written kind by kind in the order of rec_kinds[], each kind's events in the order
- * they were given, and applied on load in the order they appear in the file. */
+/* One kind of turn input, by the name in its events' "kind". A turn's events are
+ * written by the encoders of rec_encoders[] in turn (negotiation, in the order it was
+ * made, then every role's orders) and applied on load in the order they appear. */
 typedef struct rec_kind {
     const char *name;
-    /* Appends this kind's events of resolved turn t to events; t < 0: of the turn under
-     * way, only for the roles in keep. */
-    niact_status (*encode)(niact_session *s, int32_t t, uint32_t keep, json_t *events);
     /* Checks one event (an object whose "kind" is this one) and applies it to a->s.
      * where names it for messages ("turn 3, input 2"). */
     niact_status (*apply)(rec_apply *a, json_t *ev, const char *where);
 } rec_kind;
 
+/* Appends the events of resolved turn t to events; t < 0: of the turn under way (the
+ * orders only of the roles in keep). */
+typedef niact_status (*rec_encoder)(niact_session *s, int32_t t, uint32_t keep,
+                                    json_t *events);
+
 extern const rec_kind rec_kinds[];
 extern const int rec_n_kinds;
+
+/* The orders kind (inputs.c) and the negotiation's kinds (negotiation_io.c). */
+niact_status rec_orders_encode(niact_session *s, int32_t t, uint32_t keep, json_t *events);
+niact_status rec_orders_apply(rec_apply *a, json_t *ev, const char *where);
+niact_status rec_neg_encode(niact_session *s, int32_t t, uint32_t keep, json_t *events);
+niact_status rec_propose_apply(rec_apply *a, json_t *ev, const char *where);
+niact_status rec_answer_apply(rec_apply *a, json_t *ev, const char *where);
+niact_status rec_withdraw_apply(rec_apply *a, json_t *ev, const char *where);
+niact_status rec_telegram_apply(rec_apply *a, json_t *ev, const char *where);
+
+/* A role id (a JSON string) as its index; msg on failure. */
+niact_status rec_role(rec_apply *a, json_t *ev, const char *key, int *role, const char *where);
+/* Roles as an array of ids in role order, and back to a mask. */
+json_t *rec_roles_json(const niact_scenario *sc, uint32_t mask);
+niact_status rec_roles_mask(rec_apply *a, json_t *ev, const char *key, uint32_t *mask,
+                            const char *where);
 
 /* Appends the events of turn t (t < 0: the turn under way, roles in keep) of every kind. */
 niact_status rec_encode_inputs(niact_session *s, int32_t t, uint32_t keep, json_t *events);
