@@ -1,6 +1,7 @@
 /* niact play --text: the terminal front end. Human seats read commands from stdin, so
  * a file or a pipe can play a game; AI seats play themselves. */
 #include "cli.h"
+#include "record_cmd.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@ typedef struct play {
     int n_pending[NIACT_MAX_ROLES];
     int humans;                       /* human seats */
     int quit;                         /* the player quit or input ended */
+    cli_rec *rec;                     /* record, autosave, saves */
 } play;
 
 static const char *const help_text =
@@ -28,6 +30,7 @@ static const char *const help_text =
     "  news [all]          news and reports since your last turn (or the whole game)\n"
     "  brief               your seat's briefing\n"
     "  done                give your orders and end your turn\n"
+    "  save [NAME|FILE]    save the game (NAME: in the data folder's saves/)\n"
     "  quit                leave the game\n"
     "  help                this list\n";
 
@@ -290,7 +293,9 @@ static int human_turn(play *p, int role) {
             }
             printf("  Orders given.\n");
             return 0;
-        } else if (!strcmp(cmd, "quit") || !strcmp(cmd, "q") || !strcmp(cmd, "exit"))
+        } else if (!strcmp(cmd, "save"))
+            cli_rec_save_cmd(p->rec, p->s, role, arg);
+        else if (!strcmp(cmd, "quit") || !strcmp(cmd, "q") || !strcmp(cmd, "exit"))
             return -1;
         else
             printf("  Unknown command '%.40s'. Type 'help'.\n", cmd);
@@ -339,12 +344,14 @@ int cli_play(int argc, char **argv) {
     const char *scenario = "november1962", *seat_args[32];
     int n_seats = 0, text = 0, hashes = 0;
     uint64_t seed = 0;
-    int have_seed = 0;
+    int have_seed = 0, have_scenario = 0, k;
+    cli_rec rec;
+    cli_rec_init(&rec);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int more = i + 1 < argc;
         if (!strcmp(a, "--scenario") && more)
-            scenario = argv[++i];
+            scenario = argv[++i], have_scenario = 1;
         else if (!strcmp(a, "--seat") && more && n_seats < 32)
             seat_args[n_seats++] = argv[++i];
         else if (!strcmp(a, "--seed") && more) {
@@ -357,9 +364,9 @@ int cli_play(int argc, char **argv) {
             text = 1;
         else if (!strcmp(a, "--hashes"))
             hashes = 1;
-        else if ((!strcmp(a, "--load") || !strcmp(a, "--record")) && more) {
-            fprintf(stderr, "niact play: %s needs game records, not in this build yet\n", a);
-            return CLI_USAGE;
+        else if ((k = cli_rec_option(&rec, argc, argv, &i)) != 0) {
+            if (k < 0)
+                return CLI_USAGE;
         } else {
             fprintf(stderr, "niact play: unexpected '%s' (see niact --help)\n", a);
             return CLI_USAGE;
@@ -375,12 +382,26 @@ int cli_play(int argc, char **argv) {
         return CLI_USAGE;
 #endif
     }
-    niact_host *h = cli_load(scenario, stderr);
+    niact_seat seats[NIACT_MAX_ROLES];
+    memset(seats, 0, sizeof seats);
+    niact_session *s = NULL;
+    if (rec.load_arg) { /* a saved game: its scenario, seed and seats come from the save */
+        if (n_seats || have_seed) {
+            fprintf(stderr, "niact play: --load takes the seats and seed from the save\n");
+            return CLI_USAGE;
+        }
+        niact_host *lh;
+        if ((k = cli_rec_load(&rec, have_scenario ? scenario : NULL, &lh, &s)) != CLI_OK)
+            return k;
+        for (int r = 0; r < niact_session_scenario(s)->n_roles; r++)
+            seats[r] = *niact_session_seat(s, r);
+        seed = niact_game_seed(niact_session_game(s));
+        have_seed = 1;
+    }
+    niact_host *h = s ? niact_session_host(s) : cli_load(scenario, stderr);
     if (!h)
         return CLI_BAD_INPUT;
     const niact_scenario *sc = niact_host_scenario(h);
-    niact_seat seats[NIACT_MAX_ROLES];
-    memset(seats, 0, sizeof seats);
     for (int i = 0; i < n_seats; i++)
         if (parse_seat(sc, seat_args[i], seats) != 0) {
             niact_host_free(h);
@@ -388,9 +409,8 @@ int cli_play(int argc, char **argv) {
         }
     if (!have_seed)
         seed = cli_clock_seed();
-    niact_session *s = NULL;
     char msg[1024];
-    niact_status st = niact_session_new(h, seed, seats, &s, msg, sizeof msg);
+    niact_status st = s ? NIACT_OK : niact_session_new(h, seed, seats, &s, msg, sizeof msg);
     if (st != NIACT_OK) {
         fprintf(stderr, "niact play: %s\n", msg);
         niact_host_free(h);
@@ -400,11 +420,13 @@ int cli_play(int argc, char **argv) {
     p.s = s;
     p.g = niact_session_game(s);
     p.sc = sc;
+    p.rec = &rec;
     for (int r = 0; r < sc->n_roles; r++)
         p.humans += seats[r].kind == NIACT_SEAT_HUMAN;
     printf("NIACT - %s (scenario %s, version %s) - seed %llu%s\n", sc->meta.name, sc->meta.id,
            sc->version, (unsigned long long)seed, have_seed ? "" : " (from the clock)");
     int rc = CLI_OK;
+    cli_rec_turn(&rec, s);
     while (niact_game_phase(p.g) != NIACT_PHASE_ENDED && !p.quit) {
         if (p.humans == 0) {
             char title[96], date[16];
@@ -414,8 +436,8 @@ int cli_play(int argc, char **argv) {
             rule(title);
         }
         for (int r = 0; r < sc->n_roles && !p.quit; r++) {
-            if (seats[r].kind != NIACT_SEAT_HUMAN)
-                continue;
+            if (seats[r].kind != NIACT_SEAT_HUMAN || niact_game_submitted(p.g, r))
+                continue; /* (submitted already: orders given before a save was loaded) */
             p.n_pending[r] = 0;
             if (human_turn(&p, r) != 0)
                 p.quit = 1;
@@ -427,6 +449,7 @@ int cli_play(int argc, char **argv) {
             rc = CLI_BAD_INPUT;
             break;
         }
+        cli_rec_turn(&rec, s);
         if (p.humans == 0)
             show_public(&p);
     }
@@ -446,6 +469,10 @@ int cli_play(int argc, char **argv) {
             }
     } else if (p.quit) {
         printf("Game left unfinished after %d turn(s).\n", niact_game_turn(p.g));
+    }
+    if (rec.loaded.session) {
+        cli_rec_free(&rec);
+        return rc;
     }
     niact_session_free(s);
     niact_host_free(h);
