@@ -72,6 +72,20 @@ static void host_hook(lua_State *L, lua_Debug *ar) {
     }
 }
 
+void host_charge(lua_State *L, uint64_t units) {
+    niact_host *h;
+    lua_getallocf(L, (void **)&h);
+    if (!h->running)
+        return;
+    h->steps += units;
+    if (!h->killed && h->steps > h->step_limit) {
+        h->killed = 1;
+        h->kill_why = "instruction limit exceeded";
+    }
+    if (h->killed)
+        luaL_error(L, "%s (the scenario ran too long or used too much memory)", h->kill_why);
+}
+
 /* Finds "file:line:" at the start of msg and quotes that line of the file. */
 static void quote_line(niact_host *h, const char *msg, char *out, size_t len) {
     out[0] = 0;

@@ -66,6 +66,9 @@ void host_freeze_env(lua_State *L);             /* no new or changed globals fro
 int host_load_file(niact_host *h, const char *path, const char *shown); /* pushes chunk */
 
 /* host.c */
+/* Counts C work (sorting keys, shifting a table) against the callback's instruction
+ * budget; raises the limit error once it is spent. */
+void host_charge(lua_State *L, uint64_t units);
 int host_call(niact_host *h, niact_game *g, int view_role, int nargs, int nres);
 void host_problem(niact_host *h, const char *file, int line, const char *fmt, ...);
 char *host_strdup(const char *s);

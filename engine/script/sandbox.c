@@ -98,6 +98,7 @@ static key *sorted_keys(lua_State *L, int idx, size_t *n) {
         count++;
         lua_pop(L, 1);
     }
+    host_charge(L, count * 8); /* sorting is C work the hook cannot see */
     key *ks = lua_newuserdatauv(L, (count ? count : 1) * sizeof *ks, 0);
     size_t i = 0;
     lua_pushnil(L);
@@ -264,10 +265,32 @@ static int guarded_pattern(lua_State *L) {
     (void)s;
     int kind = (int)lua_tointeger(L, lua_upvalueindex(2)); /* 1 = find */
     int plain = kind == 1 && lua_toboolean(L, 4);
+    host_charge(L, n / 4);
     if (pattern_cost(p, plen, n, plain) > PATTERN_BUDGET)
         return luaL_error(L, "pattern too costly for a %d-byte subject (its worst case would "
                              "take too long); use a shorter subject or a simpler pattern",
                           (int)n);
+    int top = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, top, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+/* ---- table functions whose C loops the hook cannot see ---- */
+
+/* table.insert, table.remove, table.move, table.concat: charge the elements they may
+ * touch (a shift, a copy, a join) to the instruction budget, then call the original. */
+static int charged_table(lua_State *L) {
+    int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
+    lua_Integer n = 0;
+    if (kind == 3) { /* move(a1, f, e, t) */
+        lua_Integer f = luaL_optinteger(L, 2, 1), e = luaL_optinteger(L, 3, 0);
+        n = e >= f ? e - f + 1 : 0;
+    } else if (lua_type(L, 1) == LUA_TTABLE) {
+        n = (lua_Integer)lua_rawlen(L, 1);
+    }
+    host_charge(L, n > 0 ? (uint64_t)n : 0);
     int top = lua_gettop(L);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
@@ -569,6 +592,11 @@ static void build_libs(lua_State *L, int env) {
     make_readonly(L);
     lua_setfield(L, env, "math");
     copy_fields(L, "table", table_names);
+    int tb = lua_gettop(L);
+    wrap_field(L, tb, "insert", charged_table, 1);
+    wrap_field(L, tb, "remove", charged_table, 2);
+    wrap_field(L, tb, "move", charged_table, 3);
+    wrap_field(L, tb, "concat", charged_table, 4);
     if (luaL_loadbufferx(L, prelude, strlen(prelude), "=niact", "t") != LUA_OK)
         lua_error(L);
     lua_pushvalue(L, env);

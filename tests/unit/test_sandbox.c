@@ -105,6 +105,25 @@ static void test_memory_bombs(void **st) {
                  "limit exceeded");
 }
 
+/* C functions whose loops the count hook cannot see are charged to the budget. */
+static void test_hidden_c_work(void **st) {
+    (void)st;
+    expect_error("", "local t = {} for i = 1, 500000 do t[i] = i end\n"
+                     "for i = 1, 1e9 do for k in pairs(t) do break end end",
+                 "instruction limit exceeded");
+    expect_error("", "local t = {} for i = 1, 500000 do t[i] = i end\n"
+                     "for i = 1, 1e9 do local k = next(t, 250000) end",
+                 "instruction limit exceeded");
+    expect_error("", "local t = {} for i = 1, 1e9 do table.insert(t, 1, i) end",
+                 "instruction limit exceeded");
+    expect_error("", "local t = {} for i = 1, 500000 do t[i] = 'x' end\n"
+                     "for i = 1, 1e9 do table.move(t, 1, #t, 2) end",
+                 "limit exceeded");
+    expect_clean("local t = {3, 1, 2} table.insert(t, 4) table.insert(t, 1, 0)\n"
+                 "assert(table.remove(t, 1) == 0 and table.concat(t, ',') == '3,1,2,4')\n"
+                 "local u = table.move({1, 2}, 1, 2, 2, {}) assert(u[3] == 2) state:set('x', 1)");
+}
+
 static void test_pattern_bombs(void **st) {
     (void)st;
     expect_error("", "local s = string.rep('a', 200000) local x = s:find('.-.-.-.-.-b')",
@@ -224,6 +243,7 @@ int main(void) {
         cmocka_unit_test(test_coroutine_cannot_swallow),
         cmocka_unit_test(test_memory_bombs),
         cmocka_unit_test(test_pattern_bombs),
+        cmocka_unit_test(test_hidden_c_work),
         cmocka_unit_test(test_missing_globals),
         cmocka_unit_test(test_binary_chunks_refused),
         cmocka_unit_test(test_string_metatable_locked),
