@@ -94,7 +94,6 @@ A.list = {
       state:add("bargains", 1)
       local anger = state:get("castro_anger")
       if anger >= 9 and state:chance(50) then
-        state:add("castro_anger", -1)
         state:report("ussr", "Castro shouts for hours and gives nothing.")
       else
         state:add("castro_anger", -1)
