@@ -416,7 +416,8 @@ niact_status niact_game_submit(niact_game *g, int role, const niact_order *order
                   sc->roles[role].meta.name, sc->roles[role].action_points);
         return NIACT_ERR_INVALID;
     }
-    memcpy(g->orders[role], orders, (size_t)n * sizeof *orders);
+    if (n)
+        memcpy(g->orders[role], orders, (size_t)n * sizeof *orders);
     g->n_orders[role] = n;
     g->submitted |= 1u << role;
     if (g->phase != NIACT_PHASE_ORDERS)
