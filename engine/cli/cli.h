@@ -35,5 +35,6 @@ int cli_sim(int argc, char **argv);
 int cli_check(int argc, char **argv);
 int cli_rules(int argc, char **argv);
 int cli_replay(int argc, char **argv);
+int cli_debrief(int argc, char **argv);
 
 #endif

@@ -27,6 +27,8 @@ static const char *const usage =
     "  niact check DIR|FILE       validate a scenario (FILE:LINE: message per problem)\n"
     "  niact replay FILE [--verify]\n"
     "                             replay a game record; --verify checks every state hash\n"
+    "  niact debrief RECORD       a finished game's debrief in Markdown: scores, curves,\n"
+    "                             choices beside the historical ones, negotiation\n"
     "  niact rules [--scenario NAME|DIR] [--json]\n"
     "                             the scenario's roles, tracks, actions, terms, events and\n"
     "                             objectives, each with its source\n"
@@ -61,6 +63,8 @@ int main(int argc, char **argv) {
         return cli_check(argc - 1, argv + 1);
     if (strcmp(cmd, "rules") == 0)
         return cli_rules(argc - 1, argv + 1);
+    if (strcmp(cmd, "debrief") == 0)
+        return cli_debrief(argc - 1, argv + 1);
     if (strcmp(cmd, "replay") == 0)
         return cli_replay(argc - 1, argv + 1);
     fprintf(stderr, "niact: unknown command '%s'\n\n%s", cmd, usage);

@@ -99,6 +99,7 @@ void niact_scenario_free(niact_scenario *sc) {
     meta_free(&sc->meta);
     free(sc->version);
     free(sc->start_date);
+    free(sc->debrief);
     for (int i = 0; i < sc->n_roles; i++) {
         meta_free(&sc->roles[i].meta);
         free(sc->roles[i].briefing);

@@ -702,6 +702,7 @@ static int read_all(lua_State *L) {
     sc->meta.file = host_strdup(r.file);
     sc->meta.line = r.line;
     sc->version = rd_str(&r, sc_idx, "version", "1", "scenario");
+    sc->debrief = rd_str(&r, sc_idx, "debrief", "", "scenario");
     char *on_error = rd_str(&r, sc_idx, "on_error", "void", "scenario");
     if (strcmp(on_error, "void") != 0 && strcmp(on_error, "end") != 0)
         PROBLEM(&r, "scenario: on_error must be \"void\" or \"end\"");

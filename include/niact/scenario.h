@@ -109,6 +109,7 @@ typedef struct niact_scenario {
     int n_personalities;
     char **personalities;    /* names of scripted AI personalities */
     uint64_t content_hash;   /* FNV-1a over the scenario's files */
+    char *debrief;           /* what really happened (Markdown), for the debrief; "" */
 } niact_scenario;
 
 /* Index of the role/track/action/event/objective/term with this id, or -1. */

@@ -178,7 +178,36 @@ static void test_json_outputs(void **st) {
     free(o.text);
 }
 
+static void test_debrief(void **st) {
+    (void)st;
+    char *dir = ts_tempdir();
+    char args[1024], rec[600];
+    snprintf(rec, sizeof rec, "%s/game.json", dir);
+    snprintf(args, sizeof args, "play --text --scenario " TESTLAND " --seat us=ai:historical "
+             "--seat ussr=ai:historical --seat un=ai --seed 9 --record %s", rec);
+    expect_code(args, NULL, 0, "=== RESULT");
+    snprintf(args, sizeof args, "debrief %s --scenario " TESTLAND, rec);
+    out o = run(args, NULL);
+    assert_int_equal(o.code, 0);
+    assert_non_null(strstr(o.text, "# Debrief: Testland"));
+    assert_non_null(strstr(o.text, "| Tension |"));
+    /* The historical seats did what the historical personality does. */
+    assert_non_null(strstr(o.text, "| us | Fly reconnaissance | Fly reconnaissance |"));
+    free(o.text);
+    /* An unfinished game has no debrief yet. */
+    snprintf(args, sizeof args, "play --text --scenario " TESTLAND " --seed 9 --record %s", rec);
+    expect_code(args, "done\ndone\ndone\nquit\n", 0, "unfinished");
+    snprintf(args, sizeof args, "debrief %s --scenario " TESTLAND, rec);
+    expect_code(args, NULL, 1, "has not ended");
+    expect_code("debrief", NULL, 2, "usage");
+    expect_code("debrief /nonexistent.json", NULL, 1, "niact debrief");
+    ts_rmdir(dir);
+}
+
 int main(void) {
+    /* Autosaves and saves of the games played here go to a folder of their own. */
+    char *data = ts_tempdir();
+    setenv("XDG_DATA_HOME", data, 1);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exit_codes),
         cmocka_unit_test(test_check_reports_file_line),
@@ -186,6 +215,9 @@ int main(void) {
         cmocka_unit_test(test_play_through_a_pipe),
         cmocka_unit_test(test_hostile_scenario_does_not_stop_play),
         cmocka_unit_test(test_json_outputs),
+        cmocka_unit_test(test_debrief),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    ts_rmdir(data);
+    return rc;
 }
