@@ -21,6 +21,8 @@ uint64_t cli_clock_seed(void);
 void cli_print_result(FILE *out, niact_game *g);
 /* Prints the text of a log entry, wrapped at `width` with an indent. */
 void cli_print_wrapped(FILE *out, const char *text, int indent, int width);
+/* Prints prefix, then text wrapped at `width` with a hanging indent under the text. */
+void cli_print_hanging(FILE *out, const char *prefix, const char *text, int width);
 /* Formats what `role` knows of `track` ("12 (est. +/-3)", "tense (3)", "?"). */
 void cli_track_text(const niact_game *g, int role, int track, char *buf, size_t len);
 

@@ -55,13 +55,16 @@ uint64_t cli_clock_seed(void) {
     return ((uint64_t)ts.tv_sec * 1000003u ^ (uint64_t)ts.tv_nsec) % 1000000000u;
 }
 
-void cli_print_wrapped(FILE *out, const char *text, int indent, int width) {
-    int col = 0;
+void cli_print_hanging(FILE *out, const char *prefix, const char *text, int width) {
+    int indent = (int)strlen(prefix), col = indent;
+    fputs(prefix, out);
+    int fresh = 1; /* nothing printed on this line yet after the indent */
     const char *p = text;
     while (*p) {
         if (*p == '\n') {
-            fputc('\n', out);
-            col = 0;
+            fprintf(out, "\n%*s", indent, "");
+            col = indent;
+            fresh = 1;
             p++;
             continue;
         }
@@ -69,23 +72,29 @@ void cli_print_wrapped(FILE *out, const char *text, int indent, int width) {
         while (*w && *w != ' ' && *w != '\n')
             w++;
         int wl = (int)(w - p);
-        if (col == 0) {
-            fprintf(out, "%*s", indent, "");
-            col = indent;
-        } else if (col + 1 + wl > width) {
+        if (!fresh && col + 1 + wl > width) {
             fprintf(out, "\n%*s", indent, "");
             col = indent;
-        } else {
+            fresh = 1;
+        }
+        if (!fresh) {
             fputc(' ', out);
             col++;
         }
         fwrite(p, 1, (size_t)wl, out);
         col += wl;
+        fresh = 0;
         p = w;
         while (*p == ' ')
             p++;
     }
     fputc('\n', out);
+}
+
+void cli_print_wrapped(FILE *out, const char *text, int indent, int width) {
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "%*s", indent < 60 ? indent : 60, "");
+    cli_print_hanging(out, prefix, text, width);
 }
 
 void cli_track_text(const niact_game *g, int role, int track, char *buf, size_t len) {

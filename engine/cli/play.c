@@ -56,12 +56,15 @@ static void show_news(play *p, int role, int all) {
     while (niact_game_log_next(p->g, role, &cur, &e)) {
         char date[16] = "";
         niact_scenario_date(p->sc, e.turn, date, sizeof date);
-        const char *tag = e.kind == NIACT_LOG_REPORT   ? "REPORT"
-                          : e.kind == NIACT_LOG_ERROR  ? "ERROR"
-                          : e.kind == NIACT_LOG_SYSTEM ? "NOTE"
-                                                       : "NEWS";
-        printf("  [%s %s] ", date, tag);
-        cli_print_wrapped(stdout, e.text, 0, 60);
+        const char *tag = e.kind == NIACT_LOG_REPORT     ? "REPORT"
+                          : e.kind == NIACT_LOG_ERROR    ? "ERROR"
+                          : e.kind == NIACT_LOG_SYSTEM   ? "NOTE"
+                          : e.kind == NIACT_LOG_TELEGRAM ? "TELEGRAM"
+                          : e.kind == NIACT_LOG_PROPOSAL ? "TALKS"
+                                                         : "NEWS";
+        char prefix[64];
+        snprintf(prefix, sizeof prefix, "  %s %-9s ", date, tag);
+        cli_print_hanging(stdout, prefix, e.text, 78);
         any = 1;
     }
     if (!any)
@@ -72,7 +75,9 @@ static void show_news(play *p, int role, int all) {
 
 static void show_status(play *p, int role) {
     char buf[128];
-    printf("  %s sees (date %s):\n", p->sc->roles[role].meta.name, "");
+    char date[16] = "";
+    niact_scenario_date(p->sc, niact_game_turn(p->g), date, sizeof date);
+    printf("  What the %s knows on %s:\n", p->sc->roles[role].meta.name, date);
     const char *group = NULL;
     for (int t = 0; t < p->sc->n_tracks; t++) {
         niact_track_view v;
@@ -247,6 +252,8 @@ static int human_turn(play *p, int role) {
     printf("News since your last turn:\n");
     show_news(p, role, 0);
     show_status(p, role);
+    printf("Proposals waiting for your answer:\n");
+    cli_show_proposals(p->s, role, 1);
     printf("Type 'help' for commands, 'actions' to see your options, 'done' to end your turn.\n");
     char line[1024];
     for (;;) {
@@ -268,8 +275,11 @@ static int human_turn(play *p, int role) {
             arg++;
         if (!*cmd)
             continue;
-        if (!strcmp(cmd, "help") || !strcmp(cmd, "h") || !strcmp(cmd, "?"))
+        if (!strcmp(cmd, "help") || !strcmp(cmd, "h") || !strcmp(cmd, "?")) {
             fputs(help_text, stdout);
+            fputs(cli_negotiate_help, stdout);
+        } else if (cli_negotiate(p->s, role, cmd, arg))
+            ;
         else if (!strcmp(cmd, "status") || !strcmp(cmd, "s"))
             show_status(p, role);
         else if (!strcmp(cmd, "actions") || !strcmp(cmd, "a"))
@@ -311,8 +321,7 @@ static void show_public(play *p) {
     while (niact_game_log_next(p->g, 0, &cur, &e)) {
         if ((e.audience & all) != all)
             continue;
-        printf("  - ");
-        cli_print_wrapped(stdout, e.text, 0, 72);
+        cli_print_hanging(stdout, "  - ", e.text, 78);
     }
     p->public_cursor = cur;
 }

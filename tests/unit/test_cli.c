@@ -142,6 +142,34 @@ static void test_play_through_a_pipe(void **st) {
     expect_code("play --text --scenario " TESTLAND " --seed 3", "status\n", 0, "unfinished");
 }
 
+/* Negotiation in text play: a hot-seat proposal, its acceptance, a telegram, errors. */
+static void test_negotiation_commands(void **st) {
+    (void)st;
+    const char *script =
+        "terms\npropose ussr stop_pressure remove_within=15\npropose un remove_within\n"
+        "propose ussr nosuch\npropose ussr remove_within=999\n"
+        "telegram ussr Please answer soon.\ntelegram\ndone\n"  /* us */
+        "proposals\naccept 1\naccept 1\nreject 7\norder remove 20\ndone\n" /* ussr */
+        "agreements\ndone\n"                                       /* un */
+        "agreements\ndone\norder remove 20\ndone\ndone\n"
+        "done\ndone\ndone\ndone\ndone\ndone\ndone\ndone\ndone\ndone\ndone\n";
+    out o = run("play --text --scenario " TESTLAND " --seed 3", script);
+    assert_int_equal(o.code, 0);
+    assert_non_null(strstr(o.text, "Proposal #1 sent."));
+    assert_non_null(strstr(o.text, "no party to this proposal can give"));
+    assert_non_null(strstr(o.text, "No term 'nosuch'"));
+    assert_non_null(strstr(o.text, "takes a number: days"));
+    assert_non_null(strstr(o.text, "Telegram sent."));
+    assert_non_null(strstr(o.text, "TELEGRAM  Telegram from United States to Soviet Union:"));
+    assert_non_null(strstr(o.text, "answer soon."));
+    assert_non_null(strstr(o.text, "#1 us -> ussr [open]"));
+    assert_non_null(strstr(o.text, "Accepted."));
+    assert_non_null(strstr(o.text, "proposal #1 is no longer open"));
+    assert_non_null(strstr(o.text, "no proposal #7"));
+    assert_non_null(strstr(o.text, "Soviet Union kept its commitment"));
+    free(o.text);
+}
+
 static void test_hostile_scenario_does_not_stop_play(void **st) {
     (void)st;
     char *dir = ts_scenario("", "if state:turn() == 1 then while true do end end\n"
@@ -213,6 +241,7 @@ int main(void) {
         cmocka_unit_test(test_check_reports_file_line),
         cmocka_unit_test(test_same_game_in_two_processes),
         cmocka_unit_test(test_play_through_a_pipe),
+        cmocka_unit_test(test_negotiation_commands),
         cmocka_unit_test(test_hostile_scenario_does_not_stop_play),
         cmocka_unit_test(test_json_outputs),
         cmocka_unit_test(test_debrief),
