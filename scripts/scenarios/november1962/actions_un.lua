@@ -85,9 +85,9 @@ A.list = {
     source = tp(3) .. "; S-475; Dorn",
     resolve = function(state)
       local good = state:get("quarantine") <= 1 and not state:ordered("us", "recon_low")
-      state:observe("un", "missiles", 8)
-      state:observe("un", "il28", 6)
-      state:observe("un", "castro_anger", 0)
+      C.observe(state, "un", "missiles", 8)
+      C.observe(state, "un", "il28", 6)
+      C.observe(state, "un", "castro_anger", 0)
       if good then
         state:add("castro_anger", -2)
         state:add("cooperation", 2)
@@ -145,15 +145,16 @@ A.list = {
   niact.action{ id = "gather_reports", name = "Ask for declarations",
     roles = { "un" }, cost = 1, priority = 50,
     text = "Ask Moscow for a declared inventory and Washington for its photographs. The UN's "
-        .. "own estimates sharpen; the United States learns a little from the Soviet "
-        .. "figures, which may flatter.",
+        .. "own estimates sharpen; a United States with no better estimate (error over 6) "
+        .. "learns from the Soviet figures, which may flatter.",
     source = tp(2) .. "; Dorn",
     resolve = function(state)
-      state:observe("un", "missiles", 4)
-      state:observe("un", "il28", 4)
-      state:observe("un", "castro_anger", 1)
+      C.observe(state, "un", "missiles", 4)
+      C.observe(state, "un", "il28", 4)
+      C.observe(state, "un", "castro_anger", 1)
       local declared = math.max(0, state:get("missiles") - state:random(0, 3))
-      state:set_estimate("us", "missiles", declared, 6)
+      local _, err = state:estimate("us", "missiles")
+      if err > 6 then state:set_estimate("us", "missiles", declared, 6) end
       state:add("un_credibility", 1)
       state:log("The Secretary-General circulates the declarations he received.")
     end },

@@ -8,14 +8,13 @@ local function tp(n) return "telegram 1158, point " .. n end
 A.list = {
   niact.action{ id = "recon_high", name = "Fly high-altitude reconnaissance (U-2)",
     roles = { "us" }, cost = 1, priority = 30,
-    text = "U-2s photograph the island. Sharpens the US estimates of missiles, bombers and "
-        .. "personnel a little and adds verification (up to 45). Only SAMs can reach a U-2: "
+    text = "U-2s photograph the island. Sharpens the US estimates of missiles and bombers "
+        .. "a little and adds verification (up to 45). Only SAMs can reach a U-2: "
         .. "the risk depends on who holds the SAM keys.",
     source = tp(6) .. "; S-499",
     resolve = function(state, role)
-      state:observe("us", "missiles", 6)
-      state:observe("us", "il28", 4)
-      state:observe("us", "personnel", 12)
+      C.observe(state, "us", "missiles", 6)
+      C.observe(state, "us", "il28", 4)
       local got = C.verify(state, 3, 45)
       state:report("us", "U-2 photographs analysed: estimates updated" ..
         (got > 0 and (", verification " .. C.signed(got)) or "") .. ".")
@@ -27,10 +26,10 @@ A.list = {
         .. "but every pass is an insult to Havana and in range of Cuban anti-aircraft guns.",
     source = tp(6) .. "; XI-131; S-505",
     resolve = function(state, role)
-      state:observe("us", "missiles", 3)
-      state:observe("us", "il28", 2)
-      state:observe("us", "personnel", 8)
-      state:observe("us", "castro_anger", 1)
+      C.observe(state, "us", "missiles", 3)
+      C.observe(state, "us", "il28", 2)
+      C.observe(state, "us", "personnel", 15)
+      C.observe(state, "us", "castro_anger", 1)
       local got = C.verify(state, 6, 60)
       state:add("castro_anger", 1)
       state:report("us", "Low-level photographs in: sharp estimates" ..

@@ -41,7 +41,7 @@ A.list = {
       state:add("missiles_counted", n)
       C.verify(state, n, 100)
       state:add("prestige", -3)
-      state:observe("us", "missiles", 2)
+      C.observe(state, "us", "missiles", 2)
       state:log("Soviet freighters leave Cuba with " .. n .. " missiles uncovered on deck; "
         .. "US destroyers come alongside and count them.")
     end },
@@ -66,7 +66,7 @@ A.list = {
       else
         state:add("uninspected_now", n)
         C.verify(state, 2, 100)
-        state:observe("us", "missiles", 10)
+        C.observe(state, "us", "missiles", 10)
         state:log("Soviet freighters leave Cuba with covered deck cargo; the Navy cannot "
           .. "say what is under the tarpaulins.")
       end
@@ -128,14 +128,14 @@ A.list = {
 
   niact.action{ id = "contest_il28", name = "Contest the IL-28s",
     roles = { "ussr" }, cost = 1, priority = 20,
-    text = "Call the bombers obsolete coastal defence and Cuban business. Restores prestige, "
-        .. "pleases Havana and blunts US pressure for now; Washington's public grows "
-        .. "angrier.",
+    text = "Call the bombers obsolete coastal defence and Cuban business. Restores prestige "
+        .. "and pleases Havana, but Washington's public grows angrier and its case against "
+        .. "the bombers hardens.",
     source = tp(7) .. "; XI-151",
     legal = function(state) return state:get("il28_deal") == 0 end,
     resolve = function(state)
       state:add("prestige", 2)
-      state:add("il28_pressure", -2)
+      state:add("il28_pressure", 1)
       state:add("castro_anger", -1)
       state:add("us_pressure", 4)
       state:log("Moscow says the IL-28s are obsolete coastal-defence aircraft, not offensive "
@@ -241,10 +241,11 @@ A.list = {
   niact.action{ id = "demand_protocol", name = "Demand a protocol with Cuba's five points",
     roles = { "ussr" }, cost = 1, priority = 20,
     text = "Insist on a UN protocol that includes Castro's five points and a formal pledge. "
-        .. "Pleases Havana and Soviet pride; Washington dislikes being asked.",
+        .. "Pleases Havana; Soviet pride gains the first two times only; Washington dislikes "
+        .. "being asked.",
     source = "XI-133; XI-212; XI-218/219",
     resolve = function(state)
-      state:add("prestige", 2)
+      if state:add("protocols", 1) <= 2 then state:add("prestige", 2) end
       state:add("castro_anger", -1)
       state:add("us_pressure", 2)
       state:add("un_credibility", 1)

@@ -27,6 +27,21 @@ function C.escalate(state, n)
   return state:set("tension", math.min(5, t + n))
 end
 
+-- The role observes a track with the given error bar, unless it already holds a sharper
+-- estimate (errors grow as estimates age, see C.age): a blurry look does not undo a
+-- sharp one.
+function C.observe(state, role, track, err)
+  local _, cur = state:estimate(role, track)
+  if err <= cur then state:observe(role, track, err) end
+end
+
+-- Estimates age: each turn the error bar of a role's estimate grows by one (up to max),
+-- so old photographs count for less and a new look replaces them.
+function C.age(state, role, track, max)
+  local v, err = state:estimate(role, track)
+  if err < max then state:set_estimate(role, track, v, err + 1) end
+end
+
 -- Whether the United States flew reconnaissance this turn (high, low).
 function C.flew(state)
   return state:ordered("us", "recon_high") ~= nil, state:ordered("us", "recon_low") ~= nil

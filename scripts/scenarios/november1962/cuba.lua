@@ -68,8 +68,8 @@ function M.temper(state)
   elseif anger <= 3 then
     state:add("cooperation", 1)
   end
-  state:observe("us", "castro_anger", 2)
-  state:observe("un", "castro_anger", 1)
+  C.observe(state, "us", "castro_anger", 2)
+  C.observe(state, "un", "castro_anger", 1)
 end
 
 -- Point 4: a scheme Moscow accepted starts only where Cuba lets it.

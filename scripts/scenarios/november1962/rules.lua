@@ -10,10 +10,10 @@ local function inspections(state)
     local scheme = state:get("un_scheme")
     local err = scheme == 1 and 1 or scheme == 2 and 3 or 4
     for _, role in ipairs({ "us", "un" }) do
-      state:observe(role, "missiles", err)
-      state:observe(role, "il28", err)
+      C.observe(state, role, "missiles", err)
+      C.observe(state, role, "il28", err)
     end
-    if scheme == 1 then state:observe("us", "personnel", 4) end
+    if scheme == 1 then C.observe(state, "us", "personnel", 4) end
     C.verify(state, scheme == 1 and 12 or scheme == 2 and 8 or 4, 100)
     if scheme == 3 and state:get("uninspected_now") > 0 then
       state:add("missiles_counted", state:get("uninspected_now"))
@@ -48,8 +48,8 @@ local function removal(state)
     state:add("il28", -n)
     state:add("il28_counted", n)
     state:set("il28_deal", 3)
-    state:observe("us", "il28", 1)
-    state:observe("un", "il28", 2)
+    C.observe(state, "us", "il28", 1)
+    C.observe(state, "un", "il28", 2)
     state:log("A Soviet freighter sails with " .. n .. " IL-28 bombers on deck; US aircraft "
       .. "count them.")
   end
@@ -153,6 +153,25 @@ local function reset(state)
   if not state:ordered("us", "restrain_exiles") then state:add("exiles", 1) end
   state:set("verif_last", state:get("verification"))
   state:set("tension_last", state:get("tension"))
+  for _, t in ipairs({ "missiles", "il28", "personnel", "castro_anger" }) do
+    C.age(state, "us", t, t == "castro_anger" and 3 or t == "personnel" and 15 or 12)
+  end
+  for _, t in ipairs({ "missiles", "il28", "castro_anger" }) do
+    C.age(state, "un", t, t == "castro_anger" and 3 or 20)
+  end
+end
+
+-- The opening news of 1 November.
+function R.setup(state)
+  state:log("Four days after Khrushchev's promise to remove the missiles, nothing has been "
+    .. "verified. The quarantine stands at hail and pass; US forces are on high alert. "
+    .. "Mikoyan meets McCloy and Stevenson in New York tonight.")
+  state:report("us", "Telegram 1158 from Under Secretary Ball: verification is essential; "
+    .. "keep flying; the IL-28s are included; no talk of Berlin. (Read 'brief'.)")
+  state:report("ussr", "Comrade Mikoyan leaves for Havana tomorrow. Castro is furious at not "
+    .. "being consulted. The Americans do not know about the tactical weapons.")
+  state:report("un", "Back from Havana: Castro refuses any inspection on Cuban soil or from "
+    .. "the air, but would allow checks on the high seas.")
 end
 
 function R.turn_end(state)

@@ -45,6 +45,7 @@ return niact.scenario{
   events = events.list,
   objectives = objectives.list,
   terms = terms.list,
+  setup = rules.setup,
   turn_end = rules.turn_end,
   end_check = rules.end_check,
   personalities = personalities,

@@ -20,7 +20,7 @@ T.list = {
 
   -- Offensive weapons.
   niact.track{ id = "missiles", name = "Ballistic missiles in Cuba", group = "weapons",
-    min = 0, max = 42, initial = 42,
+    min = 0, max = 48, initial = 42,
     visible = { all = ALL, us = "estimate", un = "estimate" },
     estimate = { us = { value = 33, error = 12 }, un = { value = 30, error = 20 } },
     text = "R-12 medium-range missiles still on the island. The Soviets know the count; "
@@ -34,12 +34,12 @@ T.list = {
     text = "How far the removal of the missiles has gone, as seen from the air and the sea.",
     source = "XI-135; NYT 8 Nov (DoD: all known bases dismantled)" },
   niact.track{ id = "missiles_counted", name = "Missiles counted at sea", group = "weapons",
-    min = 0, max = 42, initial = 0,
+    min = 0, max = 48, initial = 0,
     text = "Missiles the US Navy has counted on the decks of departing ships. Only missiles "
         .. "shipped uncovered (or boarded, or seen by a UN inspection at sea) are counted.",
     source = "Kennedy letter 15 Nov; NYT 7-11 Nov" },
   niact.track{ id = "il28", name = "IL-28 bombers in Cuba", group = "weapons",
-    min = 0, max = 42, initial = 42,
+    min = 0, max = 48, initial = 42,
     visible = { all = ALL, us = "estimate", un = "estimate" },
     estimate = { us = { value = 38, error = 6 }, un = { value = 30, error = 20 } },
     text = "Jet bombers the United States counts among the offensive weapons. The Soviet "
@@ -52,7 +52,7 @@ T.list = {
     text = "Where the argument over the bombers stands. Only the Soviet Union can move it.",
     source = "telegram 1158, point 7; XI-171; XI-196" },
   niact.track{ id = "il28_counted", name = "IL-28s counted leaving", group = "weapons",
-    min = 0, max = 42, initial = 0,
+    min = 0, max = 48, initial = 0,
     text = "Bombers observed and counted as they leave, once agreed.",
     source = "XI-196 (\"observed and counted\"); NYT 1 Dec (Okhotsk)" },
   niact.track{ id = "tactical", name = "Tactical nuclear weapons in Cuba", group = "weapons",
@@ -81,7 +81,7 @@ T.list = {
     text = "Moscow's orders not to fire on reconnaissance aircraft. They fade after a turn.",
     source = "telegram 1158, point 6; Dobbs" },
   niact.track{ id = "personnel", name = "Soviet military personnel (thousands)",
-    group = "air defence", min = 0, max = 42, initial = 42,
+    group = "air defence", min = 0, max = 60, initial = 42,
     visible = { all = ALL, us = "estimate", un = "none" },
     estimate = { us = { value = 10, error = 5 } },
     text = "Soviet servicemen on the island. Washington guessed about ten thousand; there "
@@ -209,10 +209,10 @@ T.list = {
     min = 0, max = 10, initial = 0 },
   niact.track{ id = "shipped_now", text = "Missiles loaded this turn.",
     source = "telegram 1158, point 1", name = "Missiles shipped this turn", hidden = true,
-    min = 0, max = 42, initial = 0 },
+    min = 0, max = 48, initial = 0 },
   niact.track{ id = "uninspected_now", text = "Missiles shipped covered this turn; a UN inspection at sea can still count them.",
     source = "telegram 1158, point 4", name = "Uncounted ships this turn", hidden = true,
-    min = 0, max = 42, initial = 0 },
+    min = 0, max = 48, initial = 0 },
   niact.track{ id = "bargains", text = "Mikoyan's sessions with Castro; after three, conceding the bombers no longer angers Havana.",
     source = "NSA-393; Castro letter 19 Nov (FBIS)", name = "Mikoyan's sessions with Castro", hidden = true,
     min = 0, max = 20, initial = 0 },
@@ -225,6 +225,8 @@ T.list = {
   niact.track{ id = "tension_last", text = "Tension at the end of the last turn: the brink roll needs a full turn at the brink.",
     source = "telegram 1158, point 6", name = "Tension at the last turn end", hidden = true,
     min = 0, max = 6, initial = 3 },
+  niact.track{ id = "protocols", text = "Times Moscow has demanded a protocol.",
+    source = "XI-212", name = "Protocol demands", hidden = true, min = 0, max = 20, initial = 0 },
   niact.track{ id = "lift_turn", text = "The turn the quarantine was lifted (0 if never).",
     source = "XI-196", name = "Turn the quarantine was lifted", hidden = true,
     min = 0, max = 99, initial = 0 },
