@@ -2,7 +2,7 @@
  * historical-mode measurement (docs/balance.md). Not a test: a tool built with them.
  *
  *   nov_measure [--scenario S] [--games N] [--seed S] [--seat ROLE=PERSONALITY]...
- *               [--historical] [--actions] [--trace TRACK,TRACK...]
+ *               [--historical] [--actions] [--trace TRACK,TRACK...] [--mean TRACK,...]
  *
  * --historical counts how often game.md's historical outcome is reproduced and which
  * criterion fails; --actions reports, per action, how often random play chose it and
@@ -28,6 +28,9 @@ typedef struct tally {
     int used1[MAX_ACTIONS];       /* games in which it was ordered in turn 1 */
     double with1[MAX_ACTIONS], without1[MAX_ACTIONS];
     int hist_ok, hist_fail[8];
+    int hist_quiet;               /* reproduced and no aircraft fired on */
+    double mean[64];              /* final true values of the --mean tracks */
+    int nonzero[64];              /* games in which that value was above 0 */
 } tally;
 
 static uint64_t game_seed(uint64_t base, uint64_t i) {
@@ -94,7 +97,7 @@ static void trace_turn(niact_game *g, const char *tracks) {
 }
 
 int main(int argc, char **argv) {
-    const char *scenario = "november1962", *trace = NULL;
+    const char *scenario = "november1962", *trace = NULL, *means = NULL;
     const char *pers[NIACT_MAX_ROLES][2];
     int npers = 0, games = 1000, hist = 0, acts = 0;
     uint64_t seed = 1;
@@ -106,6 +109,7 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--historical")) hist = 1;
         else if (!strcmp(a, "--actions")) acts = 1;
         else if (!strcmp(a, "--trace") && i + 1 < argc) trace = argv[++i];
+        else if (!strcmp(a, "--mean") && i + 1 < argc) means = argv[++i];
         else if (!strcmp(a, "--seat") && i + 1 < argc && npers < NIACT_MAX_ROLES) {
             char *eq = strchr(argv[++i], '=');
             if (!eq) { fprintf(stderr, "nov_measure: --seat ROLE=PERSONALITY\n"); return 2; }
@@ -192,9 +196,20 @@ int main(int argc, char **argv) {
             if (used1[a]) { t->used1[a]++; t->with1[a] += score[r]; }
             else t->without1[a] += score[r];
         }
+        if (means) {
+            char buf[1024];
+            snprintf(buf, sizeof buf, "%s", means);
+            int k = 0;
+            for (char *tok = strtok(buf, ","); tok && k < 64; tok = strtok(NULL, ","), k++) {
+                int32_t v = truth(g, tok);
+                t->mean[k] += v;
+                t->nonzero[k] += v > 0;
+            }
+        }
         if (hist) {
             unsigned f = historical(s, g);
             if (!f) t->hist_ok++;
+            if (!f && truth(g, "shootdowns") == 0) t->hist_quiet++;
             for (int b = 0; b < 7; b++) if (f & (1u << b)) t->hist_fail[b]++;
         }
         niact_session_free(s);
@@ -212,10 +227,20 @@ int main(int argc, char **argv) {
            100.0 * t->outcomes[NIACT_OUTCOME_SETTLEMENT] / n,
            100.0 * t->outcomes[NIACT_OUTCOME_WAR] / n,
            100.0 * t->outcomes[NIACT_OUTCOME_LAST_TURN] / n, t->turns / n);
+    if (means) {
+        char buf[1024];
+        snprintf(buf, sizeof buf, "%s", means);
+        int k = 0;
+        for (char *tok = strtok(buf, ","); tok && k < 64; tok = strtok(NULL, ","), k++)
+            printf("  final %-20s mean %7.2f, above 0 in %5.1f%% of games\n", tok,
+                   t->mean[k] / n, 100.0 * t->nonzero[k] / n);
+    }
     if (hist) {
         printf("  historical outcome reproduced: %.1f%%\n", 100.0 * t->hist_ok / n);
         for (int b = 0; b < 7; b++)
             printf("    failed '%s': %.1f%%\n", hist_names[b], 100.0 * t->hist_fail[b] / n);
+        printf("  reproduced and, as in 1962, no US aircraft fired on: %.1f%%\n",
+               100.0 * t->hist_quiet / n);
     }
     if (acts) {
         printf("  %-22s %6s %8s %10s %10s %8s %10s %10s\n", "action", "role", "used in",

@@ -226,7 +226,9 @@ A.list = {
   niact.action{ id = "retaliate", name = "Retaliate against the anti-aircraft site",
     roles = { "us" }, cost = 2, priority = 15,
     text = "Armed reconnaissance, then an attack on the site that fired. Answers the demand "
-        .. "at home, but may kill Soviet crews and pushes the ladder toward the brink. "
+        .. "at home, but pushes the ladder toward the brink: a step for a Cuban gun battery, "
+        .. "two for a SAM site still manned by Soviet crews (which it destroys), a third if "
+        .. "a furious Castro's island still holds tactical nuclear weapons. "
         .. "Possible only after an aircraft has been fired on.",
     source = tp(6) .. "; XI-192",
     legal = function(state) return state:get("unanswered") > 0 end,
@@ -236,11 +238,14 @@ A.list = {
       state:add("us_pressure", -12)
       state:add("castro_anger", 3)
       state:add("prestige", -5)
-      state:add("sams", -1)
       local up = 1
-      if state:get("sam_control") < 2 then
+      if state:get("last_fire") == 2 and state:get("sam_control") < 2 then
         up = up + 1
-        state:report("ussr", "Soviet crews were killed at the site the Americans struck.")
+        state:add("sams", -1)
+        state:report("ussr", "Soviet crews were killed at the SAM site the Americans struck.")
+      else
+        state:report("ussr", "The Americans struck a Cuban anti-aircraft battery; Cuban "
+          .. "gunners were killed.")
       end
       if state:get("tactical") > 0 and state:get("castro_anger") >= 9 then
         up = up + 1

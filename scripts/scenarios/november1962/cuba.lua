@@ -38,6 +38,7 @@ function M.shootdown(state, low)
   state:add("retaliation", 5)
   C.escalate(state, 1)
   state:add("us_pressure", 8)
+  state:set("last_fire", low and 1 or 2)
   if low then
     state:log("Cuban anti-aircraft guns open fire on a low-flying US reconnaissance jet; "
       .. "it is hit and barely makes it home. Washington demands to know who gave the order.")

@@ -20,8 +20,24 @@ local us_history = {
   { { "recon_high" }, { "demand_il28" }, { "restrain_exiles" } },  -- no low-level flights 16-20 Nov
 }
 
+-- When Moscow strays from the record, the ExComm's own contingency menu (13 Nov, CREST):
+-- board ships whose missiles cannot be counted, tighten the screws over the bombers.
+local function us_contingency(state)
+  local t = state:turn()
+  if t >= 4 and state:get("missile_stage") >= 3 and state:get("missiles_counted") == 0
+     and state:get("quarantine") < 3 then
+    return { { "quarantine", 3 }, { "recon_high" }, { "demand_il28" } }
+  end
+  if t >= 7 and state:get("il28_deal") == 0 then
+    return { { "demand_il28" }, { "raise_readiness" }, { "recon_high" } }
+  end
+  return nil
+end
+
 local function us_historical(state)
   local t = state:turn()
+  local c = us_contingency(state)
+  if c then return c end
   if us_history[t] then return us_history[t] end
   if state:get("quarantine") > 0 and state:get("il28_deal") >= 1 then
     -- 20 Nov: quarantine lifted, conditional assurance, alert lowered.
