@@ -1,0 +1,387 @@
+/* The game window: entry points (niact, niact play), the window, and an event-driven
+ * loop that sleeps in SDL_WaitEvent and draws a frame only when an event needs one. */
+#include "app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+int niact_ui_main(int argc, char **argv);
+int niact_ui_play(int argc, char **argv);
+
+static int file_exists(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0;
+}
+
+static int try_assets(char *out, size_t len, const char *dir) {
+    char probe[4400];
+    snprintf(probe, sizeof probe, "%s/fonts/Inter-Regular.otf", dir);
+    if (!file_exists(probe))
+        return 0;
+    snprintf(out, len, "%s", dir);
+    return 1;
+}
+
+int ui_find_assets(char *out, size_t len) {
+    const char *env = getenv("NIACT_ASSETS");
+    if (env && *env && try_assets(out, len, env))
+        return 0;
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = 0;
+            static const char *const rel[] = {"/../assets", "/../share/niact/assets",
+                                              "/../../assets", "/assets"};
+            for (int i = 0; i < 4; i++) {
+                char p[4200];
+                snprintf(p, sizeof p, "%.4000s%s", exe, rel[i]);
+                if (try_assets(out, len, p))
+                    return 0;
+            }
+        }
+    }
+#ifdef NIACT_SOURCE_DIR
+    if (try_assets(out, len, NIACT_SOURCE_DIR "/assets"))
+        return 0;
+#endif
+    return -1;
+}
+
+int app_init(app *a, SDL_Window *win, SDL_Renderer *ren, const char *assets) {
+    memset(a, 0, sizeof *a);
+    a->play.role = -1;
+    if (ui_init(&a->ui, win, ren, assets) != 0)
+        return -1;
+    char err[512];
+    a->map = map_load(assets, err, sizeof err); /* the game goes on without a map */
+    a->seed = (uint64_t)time(NULL) % 1000000u;
+    return 0;
+}
+
+void app_free(app *a) {
+    play_stop(a);
+    niact_host_free(a->cfg);
+    a->cfg = NULL;
+    map_free(a->map);
+    a->map = NULL;
+    ui_free(&a->ui);
+}
+
+static void set_fullscreen(app *a, int on) {
+    if (!a->ui.win)
+        return;
+    a->fullscreen = on;
+    SDL_SetWindowFullscreen(a->ui.win, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    ui_resize(&a->ui);
+}
+
+/* Keys that work on every screen: F11 full screen, Ctrl +/- the UI scale. */
+static void global_keys(app *a) {
+    ui *u = &a->ui;
+    if (ui_key(u, SDLK_F11))
+        set_fullscreen(a, !a->fullscreen);
+    if (u->kmod & KMOD_CTRL) {
+        if (ui_key(u, SDLK_EQUALS) || ui_key(u, SDLK_PLUS) || ui_key(u, SDLK_KP_PLUS))
+            ui_set_scale(u, u->scale + 0.125f);
+        if (ui_key(u, SDLK_MINUS) || ui_key(u, SDLK_KP_MINUS))
+            ui_set_scale(u, u->scale - 0.125f);
+        if (ui_key(u, SDLK_0))
+            ui_set_scale(u, 1.0f);
+    }
+}
+
+void app_open_pause(app *a) {
+    a->back_focus = a->ui.focus;
+    a->ov = OV_PAUSE;
+    a->ui.focus = 0;
+}
+
+static void draw_screen(app *a) {
+    switch (a->scr) {
+    case SCR_TITLE: scr_title(a); break;
+    case SCR_NEWGAME: scr_newgame(a); break;
+    case SCR_HANDOVER: scr_handover(a); break;
+    case SCR_BRIEF: scr_brief(a); break;
+    case SCR_DESK: scr_desk(a); break;
+    case SCR_END: scr_end(a); break;
+    default: a->scr = SCR_TITLE; break;
+    }
+}
+
+void app_frame(app *a, int present) {
+    ui *u = &a->ui;
+    ui_begin(u);
+    SDL_SetRenderDrawColor(u->ren, COL_PAPER.r, COL_PAPER.g, COL_PAPER.b, 255);
+    SDL_RenderClear(u->ren);
+    global_keys(a);
+    if (a->ov != OV_NONE) {
+        u->inert = 1;
+        draw_screen(a);
+        u->inert = 0;
+        ui_fill(u, (SDL_Rect){0, 0, u->w, u->h}, (SDL_Color){30, 27, 22, 150});
+        if (a->ov == OV_PAUSE)
+            ov_pause(a);
+        else
+            ov_settings(a);
+    } else {
+        draw_screen(a);
+    }
+    ui_end(u);
+    if (present)
+        SDL_RenderPresent(u->ren);
+}
+
+int app_event(app *a, const SDL_Event *ev) {
+    if (ev->type == SDL_QUIT) {
+        a->quit = 1;
+        return 0;
+    }
+    int need = ui_feed(&a->ui, ev);
+    ui *u = &a->ui;
+    if (u->click || u->key || u->activate || u->wheel) {
+        app_frame(a, 0); /* let the frame react to this input before the next arrives */
+        ui_clear_input(u);
+        need = 1;
+    }
+    return need;
+}
+
+static double now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static void run_loop(app *a, double t0) {
+    app_frame(a, 1);
+    if (getenv("NIACT_UI_TIMING"))
+        fprintf(stderr, "niact: first frame after %.1f ms\n", now_ms() - t0);
+    while (!a->quit) {
+        SDL_Event ev;
+        if (!SDL_WaitEvent(&ev))
+            break;
+        int need = app_event(a, &ev);
+        while (!a->quit && SDL_PollEvent(&ev))
+            need |= app_event(a, &ev);
+        if (need && !a->quit)
+            app_frame(a, 1);
+    }
+}
+
+typedef struct win_opts {
+    int w, h;
+    float scale;
+    int fullscreen;
+} win_opts;
+
+static int has_display(void) {
+    const char *d = getenv("DISPLAY"), *wl = getenv("WAYLAND_DISPLAY");
+    const char *drv = getenv("SDL_VIDEODRIVER");
+    return (d && *d) || (wl && *wl) || (drv && *drv);
+}
+
+static int no_window(const char *why) {
+    fprintf(stderr,
+            "niact: cannot open the game window (%s).\n"
+            "Play in the terminal instead:\n"
+            "  niact play --text\n",
+            why);
+    return 1;
+}
+
+/* Opens the window and runs the app; start (if not NULL) is called before the first
+ * frame to set up the screen. Returns the exit code. */
+static int run_window(const win_opts *o, int (*start)(app *, void *), void *ctx) {
+    double t0 = now_ms();
+    if (!has_display())
+        return no_window("no display: DISPLAY and WAYLAND_DISPLAY are not set");
+    char assets[4096];
+    if (ui_find_assets(assets, sizeof assets) != 0) {
+        fprintf(stderr, "niact: cannot find the assets folder (fonts, map); set NIACT_ASSETS\n");
+        return 1;
+    }
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");
+    SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
+    if (SDL_Init(SDL_INIT_VIDEO) != 0)
+        return no_window(SDL_GetError());
+    if (getenv("NIACT_UI_TIMING"))
+        fprintf(stderr, "niact: video ready after %.1f ms\n", now_ms() - t0);
+    int rc = 1;
+    app *a = calloc(1, sizeof *a);
+    uint32_t flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI |
+                     (o->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    SDL_Window *win = SDL_CreateWindow("Niact", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                       o->w, o->h, flags);
+    SDL_Renderer *ren = win ? SDL_CreateRenderer(win, -1, 0) : NULL;
+    if (win && !ren)
+        ren = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    if (!a || !ren) {
+        rc = no_window(a ? SDL_GetError() : "out of memory");
+        goto done;
+    }
+    SDL_SetWindowMinimumSize(win, 640, 400);
+    if (getenv("NIACT_UI_TIMING"))
+        fprintf(stderr, "niact: window ready after %.1f ms\n", now_ms() - t0);
+    if (app_init(a, win, ren, assets) != 0) {
+        fprintf(stderr, "niact: %s\n", SDL_GetError());
+        goto done;
+    }
+    if (getenv("NIACT_UI_TIMING"))
+        fprintf(stderr, "niact: fonts and map ready after %.1f ms\n", now_ms() - t0);
+    a->fullscreen = o->fullscreen;
+    ui_set_scale(&a->ui, o->scale);
+    rc = 0;
+    if (start && start(a, ctx) != 0)
+        rc = 1;
+    else
+        run_loop(a, t0);
+    app_free(a);
+done:
+    free(a);
+    if (ren)
+        SDL_DestroyRenderer(ren);
+    if (win)
+        SDL_DestroyWindow(win);
+    TTF_Quit();
+    SDL_Quit();
+    return rc;
+}
+
+/* Window options shared by both entry points; returns 1 if argv[*i] was one. */
+static int window_option(win_opts *o, int argc, char **argv, int *i) {
+    const char *a = argv[*i];
+    int more = *i + 1 < argc;
+    if (!strcmp(a, "--fullscreen")) {
+        o->fullscreen = 1;
+        return 1;
+    }
+    if (!strcmp(a, "--scale") && more) {
+        o->scale = (float)atof(argv[++*i]);
+        if (o->scale < 0.75f || o->scale > 2.0f)
+            return -1;
+        return 1;
+    }
+    if (!strcmp(a, "--size") && more) {
+        if (sscanf(argv[++*i], "%dx%d", &o->w, &o->h) != 2 || o->w < 640 || o->h < 400)
+            return -1;
+        return 1;
+    }
+    return 0;
+}
+
+typedef struct main_ctx {
+    const char *scenario;
+} main_ctx;
+
+static int start_title(app *a, void *ctx) {
+    main_ctx *m = ctx;
+    if (m->scenario) {
+        snprintf(a->scen[0], sizeof a->scen[0], "%s", m->scenario);
+        a->n_scen = 1;
+    }
+    a->scr = SCR_TITLE;
+    return 0;
+}
+
+int niact_ui_main(int argc, char **argv) {
+    win_opts o = {1280, 720, 1.0f, 0};
+    main_ctx m = {NULL};
+    for (int i = 1; i < argc; i++) {
+        int k = window_option(&o, argc, argv, &i);
+        if (k == 1)
+            continue;
+        if (k == 0 && !strcmp(argv[i], "--scenario") && i + 1 < argc) {
+            m.scenario = argv[++i];
+            continue;
+        }
+        fprintf(stderr,
+                "niact: unexpected '%s'\nusage: niact [--scenario NAME|DIR] [--scale 0.75-2] "
+                "[--size WxH] [--fullscreen]\n",
+                argv[i]);
+        return 2;
+    }
+    return run_window(&o, start_title, &m);
+}
+
+typedef struct play_ctx {
+    const char *scenario;
+    const char *seat_args[32];
+    int n_seats;
+    uint64_t seed;
+    int have_seed;
+} play_ctx;
+
+/* Loads the scenario and starts the game the command line describes. */
+static int start_play(app *a, void *ctx) {
+    play_ctx *c = ctx;
+    char dir[4096], lib[4096], msg[4096];
+    niact_host *h = NULL;
+    if (niact_find_scenario(c->scenario, dir, sizeof dir, lib, sizeof lib) != 0) {
+        fprintf(stderr, "niact play: no scenario '%s'\n", c->scenario);
+        return -1;
+    }
+    if (niact_host_load(dir, lib[0] ? lib : NULL, NULL, &h, msg, sizeof msg) != NIACT_OK) {
+        fprintf(stderr, "niact play: scenario '%s' could not be loaded:\n%s\n", c->scenario, msg);
+        return -1;
+    }
+    const niact_scenario *sc = niact_host_scenario(h);
+    niact_seat seats[NIACT_MAX_ROLES];
+    memset(seats, 0, sizeof seats);
+    for (int i = 0; i < c->n_seats; i++) {
+        const char *eq = strchr(c->seat_args[i], '=');
+        char role[64];
+        snprintf(role, sizeof role, "%.*s", eq ? (int)(eq - c->seat_args[i]) : 0,
+                 c->seat_args[i]);
+        int r = eq ? niact_scenario_role(sc, role) : -1;
+        if (r < 0 || niact_seat_parse(eq + 1, &seats[r]) != 0) {
+            fprintf(stderr, "niact play: bad --seat '%s' (ROLE=human|ai[:PERSONALITY])\n",
+                    c->seat_args[i]);
+            niact_host_free(h);
+            return -1;
+        }
+    }
+    snprintf(a->scen[0], sizeof a->scen[0], "%s", c->scenario);
+    a->n_scen = 1;
+    memcpy(a->seats, seats, sizeof seats);
+    a->seed = c->have_seed ? c->seed : (uint64_t)time(NULL) % 1000000u;
+    if (play_start(a, h, seats, a->seed) != 0) {
+        fprintf(stderr, "niact play: %s\n", a->note);
+        return -1;
+    }
+    return 0;
+}
+
+int niact_ui_play(int argc, char **argv) {
+    win_opts o = {1280, 720, 1.0f, 0};
+    play_ctx c = {.scenario = "november1962"};
+    for (int i = 1; i < argc; i++) {
+        int k = window_option(&o, argc, argv, &i);
+        if (k == 1)
+            continue;
+        const char *s = argv[i];
+        if (k == 0 && i + 1 < argc && !strcmp(s, "--scenario")) {
+            c.scenario = argv[++i];
+        } else if (k == 0 && i + 1 < argc && !strcmp(s, "--seat") && c.n_seats < 32) {
+            c.seat_args[c.n_seats++] = argv[++i];
+        } else if (k == 0 && i + 1 < argc && !strcmp(s, "--seed")) {
+            char *end;
+            c.seed = strtoull(argv[++i], &end, 0);
+            c.have_seed = 1;
+            if (*end || argv[i][0] == '-') {
+                fprintf(stderr, "niact play: --seed takes a whole number\n");
+                return 2;
+            }
+        } else {
+            fprintf(stderr, "niact play: unexpected '%s'\n", s);
+            return 2;
+        }
+    }
+    return run_window(&o, start_play, &c);
+}

@@ -1,0 +1,148 @@
+/* The game window's application state: screens, the game being played through the
+ * session API, and the parts of each screen that persist between frames. */
+#ifndef NIACT_UI_APP_H
+#define NIACT_UI_APP_H
+
+#include "niact/session.h"
+#include "ui.h"
+
+typedef enum ui_screen {
+    SCR_TITLE = 0,  /* title: new game, settings, quit */
+    SCR_NEWGAME,    /* scenario, seats, seed */
+    SCR_HANDOVER,   /* hot seat: hide everything, name the next delegation */
+    SCR_BRIEF,      /* what this seat learned since its last turn */
+    SCR_DESK,       /* the main game screen */
+    SCR_END,        /* outcome, scores, charts */
+    SCR_COUNT
+} ui_screen;
+
+typedef enum ui_overlay { OV_NONE = 0, OV_PAUSE, OV_SETTINGS } ui_overlay;
+
+typedef struct ui_map ui_map;
+
+#define UI_MAX_SCENARIOS 16
+
+/* The game being played: a session and what each seat has been shown. */
+typedef struct ui_play {
+    niact_host *host;                   /* owned */
+    niact_session *s;                   /* owned; NULL when no game */
+    niact_game *g;
+    const niact_scenario *sc;
+    niact_seat seats[NIACT_MAX_ROLES];
+    int humans;                         /* human seats */
+    int role;                           /* the seat at the desk now (-1: none) */
+    size_t cursor[NIACT_MAX_ROLES];     /* log entries this seat has been shown */
+    size_t brief_from[NIACT_MAX_ROLES]; /* cursor when its current turn began */
+    int32_t *seen;                      /* [role * n_tracks + t] value shown at last turn */
+    int *seen_vis;                      /* the same, visibility (NONE: not seen) */
+    niact_order pending[NIACT_MAX_ROLES][NIACT_MAX_ORDERS];
+    int n_pending[NIACT_MAX_ROLES];
+    char msg[256];                      /* why the last order was refused ("" if none) */
+} ui_play;
+
+typedef struct app {
+    ui ui;
+    ui_screen scr;
+    ui_overlay ov;
+    int quit;                 /* leave the loop */
+    int fullscreen;
+    /* New game. */
+    char scen[UI_MAX_SCENARIOS][4096]; /* names or folders of the scenarios offered */
+    int n_scen, scen_idx;
+    niact_host *cfg;          /* the chosen scenario, loaded (moves into the game) */
+    char cfg_error[1024];
+    niact_seat seats[NIACT_MAX_ROLES];
+    uint64_t seed;
+    int seed_typing;          /* digits typed into the seed field so far */
+    /* The game. */
+    ui_play play;
+    /* Desk state. */
+    int tab;                  /* 0: inbox (reports), 1: news */
+    int scroll_news, scroll_tracks, scroll_cards, scroll_orders;
+    int detail_kind, detail_idx; /* what the detail panel explains (1: action, 2: track) */
+    int end_page;             /* end screen: 0 scores, 1 charts */
+    ui_map *map;
+    uint32_t back_focus;      /* focus to restore when an overlay closes */
+    char note[256];           /* a one-line notice shown on the title screen */
+} app;
+
+/* ---- play.c: driving the session ---- */
+/* Starts a game on the host (taking ownership). Returns 0, or -1 with note set. */
+int play_start(app *a, niact_host *host, const niact_seat *seats, uint64_t seed);
+void play_stop(app *a);
+/* Action points left for the seat after its pending orders. */
+int32_t play_points_left(const ui_play *p, int role);
+/* Adds / removes / changes a pending order; refusals go to p->msg. */
+int play_add_order(ui_play *p, int action);
+void play_remove_order(ui_play *p, int i);
+void play_change_param(ui_play *p, int i, int delta);
+/* The seat ends its turn; moves to the next seat, resolving when all have given
+ * orders. Sets the screen that follows. */
+void play_end_turn(app *a);
+/* The seat has read its briefing: its log cursor moves to the end. */
+void play_mark_read(app *a);
+/* The screen that opens a seat's turn (handover for hot seat, else briefing). */
+void play_open_turn(app *a);
+/* Whether action a may be ordered by the seat now (why, if not). */
+int play_action_legal(ui_play *p, int action, char *why, size_t len);
+/* Text for what the role knows of a track: "tense", "~30 ±10" (an estimate), "unknown". */
+void play_track_text(const ui_play *p, int role, int track, char *buf, size_t len);
+/* The calendar date of turn t, long form ("7 November 1962"). */
+void play_date(const niact_scenario *sc, int32_t t, char *buf, size_t len);
+
+/* ---- screens ---- */
+void scr_title(app *a);
+void scr_newgame(app *a);
+void scr_handover(app *a);
+void scr_brief(app *a);
+void scr_desk(app *a);
+void scr_end(app *a);
+void ov_pause(app *a);
+void ov_settings(app *a);
+/* New game screen: loads the scenario at scen_idx into cfg. */
+void newgame_load(app *a);
+/* Opens the new game screen (scanning the bundled scenarios). */
+void newgame_open(app *a);
+
+/* ---- desk panels (desk_*.c) ---- */
+void desk_tracks(app *a, SDL_Rect r);
+void desk_ladder(app *a, SDL_Rect r, int track);
+void desk_cards(app *a, SDL_Rect r);
+void desk_orders(app *a, SDL_Rect r);
+void desk_detail(app *a, SDL_Rect r);
+void desk_log(app *a, SDL_Rect r);
+/* A scrolling list: clips to r, applies wheel to *scroll when hovered. Returns the y of
+ * the first item; close with list_end. */
+int list_begin(app *a, SDL_Rect r, int *scroll, SDL_Rect *saved);
+void list_end(app *a, SDL_Rect r, int *scroll, int content_h, SDL_Rect saved);
+/* Keeps the focused item of a list visible. */
+void list_follow(app *a, SDL_Rect view, SDL_Rect item, int *scroll, uint32_t id);
+/* One log entry as a telegram slip at r.x, r.y, r.w wide; returns its height. fresh
+ * marks it NEW. */
+int log_entry_draw(app *a, SDL_Rect r, const niact_log_entry *e, int fresh);
+/* Markdown to plain text for the briefing: heading marks and emphasis dropped. */
+void ui_markdown_plain(const char *md, char *out, size_t len);
+/* Opens the pause menu, remembering the focus. */
+void app_open_pause(app *a);
+/* Draws a role's marker: a shape per role, so roles never differ by colour alone. */
+void ui_role_mark(ui *u, int role, int cx, int cy, int size);
+
+/* ---- map.c ---- */
+ui_map *map_load(const char *assets, char *err, size_t errlen);
+void map_free(ui_map *m);
+/* Draws the map and what the seat knows into r. */
+void map_draw(app *a, ui_map *m, SDL_Rect r);
+/* Draws the map only, dimmed (title background). */
+void map_draw_plain(ui *u, ui_map *m, SDL_Rect r);
+
+/* ---- app.c ---- */
+/* Runs one frame (input already fed) and presents it when present is set. */
+void app_frame(app *a, int present);
+int app_init(app *a, SDL_Window *win, SDL_Renderer *ren, const char *assets);
+void app_free(app *a);
+/* Finds the assets folder; returns 0 or -1. */
+int ui_find_assets(char *out, size_t len);
+/* Handles one event; returns 1 if a frame is needed. */
+int app_event(app *a, const SDL_Event *ev);
+
+#endif

@@ -1,0 +1,166 @@
+/* The desk's paper side: the outbox (this turn's orders; proposals will join them when
+ * negotiation arrives), the detail panel, and the inbox / news log. */
+#include "app.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* One order in the outbox with its controls; returns the row height. */
+static int order_row(app *a, SDL_Rect r, int y, int i) {
+    ui *u = &a->ui;
+    ui_play *p = &a->play;
+    const niact_order *o = &p->pending[p->role][i];
+    const niact_action_def *d = &p->sc->actions[o->action];
+    int bh = ui_px(u, 34), bw = ui_px(u, 34), gap = ui_px(u, 4);
+    int controls = d->has_param ? 3 : 1;
+    char line[200];
+    if (d->has_param)
+        snprintf(line, sizeof line, "%d. %s  (%s %d)", i + 1, d->meta.name, d->param_name, o->param);
+    else
+        snprintf(line, sizeof line, "%d. %s", i + 1, d->meta.name);
+    SDL_Rect tx = {r.x, y, r.w - controls * (bw + gap) - ui_px(u, 30), bh};
+    ui_text(u, FACE_TYPE, SZ_BODY, COL_INK, tx, line, TX_MIDDLE | TX_ONELINE);
+    int x = tx.x + tx.w + gap;
+    if (d->has_param) {
+        if (ui_button(u, ui_id("ord-minus", i), (SDL_Rect){x, y, bw, bh}, "-",
+                      o->param > d->param_min))
+            play_change_param(p, i, -1);
+        x += bw + gap;
+        if (ui_button(u, ui_id("ord-plus", i), (SDL_Rect){x, y, bw, bh}, "+",
+                      o->param < d->param_max))
+            play_change_param(p, i, 1);
+        x += bw + gap;
+        if (ui_is_hot(u, ui_id("ord-minus", i)) || ui_is_hot(u, ui_id("ord-plus", i)))
+            a->detail_kind = 1, a->detail_idx = o->action;
+    }
+    if (ui_button(u, ui_id("ord-drop", i), (SDL_Rect){x, y, bw, bh}, "X", 1))
+        play_remove_order(p, i);
+    return bh + gap;
+}
+
+void desk_orders(app *a, SDL_Rect r) {
+    ui *u = &a->ui;
+    ui_play *p = &a->play;
+    int lh = ui_line_height(u, FACE_SANS, SZ_SMALL);
+    char line[160];
+    snprintf(line, sizeof line, "Action points left: %d of %d", play_points_left(p, p->role),
+             niact_game_action_points(p->g, p->role));
+    ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){r.x, r.y, r.w, lh}, line, TX_ONELINE);
+    SDL_Rect view = {r.x, r.y + lh + ui_px(u, 4), r.w, r.h - lh - ui_px(u, 4)};
+    SDL_Rect saved;
+    int y = list_begin(a, view, &a->scroll_orders, &saved), y0 = y;
+    if (p->msg[0]) {
+        int h = ui_text_height(u, FACE_SANS_BOLD, SZ_SMALL, view.w - ui_px(u, 30), p->msg);
+        y += ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_STAMP,
+                     (SDL_Rect){view.x, y, view.w - ui_px(u, 30), h}, p->msg, 0) + ui_px(u, 4);
+    }
+    for (int i = 0; i < p->n_pending[p->role]; i++)
+        y += order_row(a, view, y, i);
+    const char *hint = p->n_pending[p->role]
+                           ? "Telegrams and proposals to other delegations will be written "
+                             "here once negotiation arrives."
+                           : "No orders yet. Choose an action card (click it, or press its "
+                             "number). Telegrams and proposals will be written here once "
+                             "negotiation arrives.";
+    int h = ui_text_height(u, FACE_SANS, SZ_SMALL, view.w - ui_px(u, 30), hint);
+    y += ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){view.x, y, view.w - ui_px(u, 30), h},
+                 hint, 0);
+    list_end(a, view, &a->scroll_orders, y - y0, saved);
+}
+
+static void detail_action(app *a, SDL_Rect r, int act) {
+    ui *u = &a->ui;
+    ui_play *p = &a->play;
+    const niact_action_def *d = &p->sc->actions[act];
+    char body[1600], why[200], param[160] = "";
+    int legal = play_action_legal(p, act, why, sizeof why);
+    if (d->has_param)
+        snprintf(param, sizeof param, " Takes %s from %d to %d (starts at %d; change it in the "
+                 "outbox).", d->param_name, d->param_min, d->param_max, d->param_default);
+    snprintf(body, sizeof body, "Cost: %d action point%s.%s%s\n%s%s%s%s%s", d->cost,
+             d->cost == 1 ? "" : "s", param, d->repeatable ? " May be ordered more than once." : "",
+             d->meta.text[0] ? d->meta.text : "(The scenario gives no description.)",
+             legal ? "" : "\nNot possible now: ", legal ? "" : why, d->meta.source[0] ? "\nSource: " : "",
+             d->meta.source);
+    int lh = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY);
+    ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){r.x, r.y, r.w, lh}, d->meta.name, TX_ONELINE);
+    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){r.x, r.y + lh, r.w, r.h - lh}, body, 0);
+}
+
+static void detail_track(app *a, SDL_Rect r, int t) {
+    ui *u = &a->ui;
+    ui_play *p = &a->play;
+    const niact_track_def *d = &p->sc->tracks[t];
+    niact_track_view v;
+    niact_game_view_track(p->g, p->role, t, &v);
+    char val[96], body[1600], seen[96] = "";
+    play_track_text(p, p->role, t, val, sizeof val);
+    if (v.vis == NIACT_VIS_ESTIMATE && v.turn_seen < 0)
+        snprintf(seen, sizeof seen, ", an estimate: a first guess, not yet observed");
+    else if (v.vis == NIACT_VIS_ESTIMATE)
+        snprintf(seen, sizeof seen, ", an estimate last observed in turn %d", v.turn_seen + 1);
+    snprintf(body, sizeof body, "Now: %s%s. Range %d to %d.\n%s%s%s", val, seen, d->min, d->max,
+             d->meta.text[0] ? d->meta.text : "", d->meta.source[0] ? "\nSource: " : "",
+             d->meta.source);
+    int lh = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY);
+    ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){r.x, r.y, r.w, lh}, d->meta.name, TX_ONELINE);
+    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){r.x, r.y + lh, r.w, r.h - lh}, body, 0);
+}
+
+void desk_detail(app *a, SDL_Rect r) {
+    ui *u = &a->ui;
+    ui_fill(u, r, COL_PAPER_LIGHT);
+    ui_dashed_rect(u, r, COL_RULE, 1);
+    int pad = ui_px(u, 8);
+    SDL_Rect in = {r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad};
+    if (a->detail_kind == 1)
+        detail_action(a, in, a->detail_idx);
+    else if (a->detail_kind == 2)
+        detail_track(a, in, a->detail_idx);
+    else
+        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, in,
+                "Point at an action or a track, or move to it with Tab and the arrow keys, to "
+                "read its cost, its effect and its source.",
+                0);
+}
+
+/* Entries of one tab, newest first. */
+void desk_log(app *a, SDL_Rect r) {
+    ui *u = &a->ui;
+    ui_play *p = &a->play;
+    int bh = ui_px(u, 36), bw = (r.w - ui_px(u, 8)) / 2;
+    static const char *const tabs[] = {"Inbox: reports  (I)", "News  (N)"};
+    for (int i = 0; i < 2; i++) {
+        SDL_Rect b = {r.x + i * (bw + ui_px(u, 8)), r.y, bw, bh};
+        char label[64];
+        snprintf(label, sizeof label, "%s%s", a->tab == i ? "> " : "", tabs[i]);
+        if (ui_button(u, ui_id("tab", i), b, label, 1))
+            a->tab = i, a->scroll_news = 0;
+        if (a->tab == i)
+            ui_fill(u, (SDL_Rect){b.x, b.y + b.h - ui_px(u, 4), b.w, ui_px(u, 4)}, COL_INK);
+    }
+    SDL_Rect view = {r.x, r.y + bh + ui_px(u, 6), r.w, r.h - bh - ui_px(u, 6)};
+    SDL_Rect saved;
+    int y = list_begin(a, view, &a->scroll_news, &saved), y0 = y, n = 0;
+    /* Newest first: walk the log once, then draw backwards. */
+    static niact_log_entry list[1024];
+    static size_t at[1024];
+    size_t cur = 0;
+    niact_log_entry e;
+    while (niact_game_log_next(p->g, p->role, &cur, &e)) {
+        int report = e.kind == NIACT_LOG_REPORT || e.kind == NIACT_LOG_ERROR;
+        if (report == (a->tab == 0) && n < 1024)
+            at[n] = cur - 1, list[n++] = e; /* the cursor has passed this entry */
+    }
+    for (int i = n - 1; i >= 0; i--)
+        y += log_entry_draw(a, (SDL_Rect){view.x, y, view.w - ui_px(u, 30), 0}, &list[i],
+                            at[i] >= p->brief_from[p->role]) + ui_px(u, 6);
+    if (n == 0)
+        y += ui_text(u, FACE_SANS, SZ_BODY, COL_INK_FADED,
+                     (SDL_Rect){view.x, y, view.w - ui_px(u, 30), ui_px(u, 60)},
+                     a->tab == 0 ? "No reports or telegrams yet. Proposals from other "
+                                   "delegations will arrive here once negotiation arrives."
+                                 : "No news yet.",
+                     0);
+    list_end(a, view, &a->scroll_news, y - y0, saved);
+}

@@ -1,0 +1,260 @@
+/* Drawing: palette, fonts at the current scale, cached text, wrapping, primitives. */
+#include "ui.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const SDL_Color COL_PAPER = {239, 230, 207, 255};       /* telegram paper */
+const SDL_Color COL_PAPER_DARK = {222, 208, 176, 255};  /* folder card */
+const SDL_Color COL_PAPER_LIGHT = {248, 243, 228, 255}; /* fresh slip */
+const SDL_Color COL_INK = {30, 27, 22, 255};
+const SDL_Color COL_INK_FADED = {92, 83, 68, 255};
+const SDL_Color COL_RULE = {150, 134, 104, 255};
+const SDL_Color COL_STAMP = {160, 40, 36, 255};         /* rubber-stamp red */
+const SDL_Color COL_SEA = {196, 209, 205, 255};
+const SDL_Color COL_LAND = {233, 221, 192, 255};
+const SDL_Color COL_LAND_FOCUS = {214, 192, 146, 255};
+const SDL_Color COL_FOCUS = {0, 84, 147, 255};          /* focus ring: blue, drawn thick */
+const SDL_Color COL_HOVER = {228, 214, 180, 255};
+const SDL_Color COL_DISABLED = {160, 150, 130, 255};
+const SDL_Color COL_SHADOW = {0, 0, 0, 60};
+
+SDL_Color ui_role_color(int role) {
+    static const SDL_Color c[] = {
+        {0, 94, 153, 255},   /* blue */
+        {184, 72, 0, 255},   /* vermillion */
+        {0, 122, 90, 255},   /* bluish green */
+        {160, 96, 140, 255}, /* reddish purple */
+        {170, 110, 0, 255},  /* orange */
+        {60, 60, 60, 255},
+    };
+    return c[role < 0 ? 5 : role % 6];
+}
+
+static const char *const face_file[FACE_COUNT] = {
+    "CourierPrime-Regular.otf", "CourierPrime-Bold.otf", "Inter-Regular.otf",
+    "Inter-SemiBold.otf"};
+/* Sizes in layout units. */
+static const float size_units[SZ_COUNT] = {15, 18, 22, 30, 64};
+
+uint32_t ui_id(const char *name, int index) {
+    uint32_t h = 2166136261u;
+    for (const char *p = name; *p; p++)
+        h = (h ^ (uint8_t)*p) * 16777619u;
+    h = (h ^ (uint32_t)index) * 16777619u;
+    return h ? h : 1;
+}
+
+int ui_px(const ui *u, float units) {
+    return (int)lroundf(units * u->u);
+}
+
+static void close_fonts(ui *u) {
+    for (int f = 0; f < FACE_COUNT; f++)
+        for (int s = 0; s < SZ_COUNT; s++) {
+            if (u->fonts[f][s])
+                TTF_CloseFont(u->fonts[f][s]);
+            u->fonts[f][s] = NULL;
+        }
+}
+
+static void clear_cache(ui *u) {
+    for (int i = 0; i < UI_TEXT_CACHE; i++) {
+        if (u->cache[i].tex)
+            SDL_DestroyTexture(u->cache[i].tex);
+        u->cache[i].tex = NULL;
+        u->cache[i].hash = 0;
+    }
+}
+
+/* Fonts open lazily, at the size the current unit asks for. */
+TTF_Font *ui_font(ui *u, int face, int size) {
+    if (u->fonts[face][size])
+        return u->fonts[face][size];
+    char path[4400];
+    snprintf(path, sizeof path, "%s/fonts/%s", u->assets, face_file[face]);
+    TTF_Font *f = TTF_OpenFont(path, u->font_px[size]);
+    if (!f) {
+        u->font_error = 1;
+        /* Fall back to any face already open, so drawing goes on. */
+        for (int i = 0; i < FACE_COUNT && !f; i++)
+            f = u->fonts[i][size];
+        return f;
+    }
+    TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
+    u->fonts[face][size] = f;
+    return f;
+}
+
+int ui_line_height(ui *u, int face, int size) {
+    TTF_Font *f = ui_font(u, face, size);
+    return f ? TTF_FontLineSkip(f) : 16;
+}
+
+void ui_resize(ui *u) {
+    int ww = 0, wh = 0;
+    if (u->ren)
+        SDL_GetRendererOutputSize(u->ren, &u->w, &u->h);
+    if (u->win) {
+        SDL_GetWindowSize(u->win, &ww, &wh);
+        u->dpi = ww > 0 ? (float)u->w / (float)ww : 1.0f;
+    } else {
+        u->dpi = 1.0f;
+    }
+    float fit = fminf((float)u->w / 1280.0f, (float)u->h / 720.0f);
+    if (fit < 0.5f)
+        fit = 0.5f;
+    float nu = fit * u->scale;
+    int changed = 0;
+    for (int s = 0; s < SZ_COUNT; s++) {
+        int px = (int)lroundf(size_units[s] * nu);
+        if (px < 8)
+            px = 8;
+        if (px != u->font_px[s])
+            changed = 1;
+        u->font_px[s] = px;
+    }
+    u->u = nu;
+    if (changed) {
+        close_fonts(u);
+        clear_cache(u);
+    }
+}
+
+void ui_set_scale(ui *u, float scale) {
+    if (scale < 0.75f)
+        scale = 0.75f;
+    if (scale > 2.0f)
+        scale = 2.0f;
+    u->scale = scale;
+    ui_resize(u);
+}
+
+int ui_init(ui *u, SDL_Window *win, SDL_Renderer *ren, const char *assets) {
+    memset(u, 0, sizeof *u);
+    u->win = win;
+    u->ren = ren;
+    u->scale = 1.0f;
+    u->mx = u->my = -1;
+    snprintf(u->assets, sizeof u->assets, "%s", assets);
+    if (!TTF_WasInit() && TTF_Init() != 0)
+        return -1;
+    SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
+    ui_resize(u);
+    /* Probe one face so a missing assets folder is a clean error, not blank text. */
+    if (!ui_font(u, FACE_SANS, SZ_BODY)) {
+        SDL_SetError("cannot open the fonts in %s/fonts", assets);
+        return -1;
+    }
+    return 0;
+}
+
+void ui_free(ui *u) {
+    clear_cache(u);
+    close_fonts(u);
+    free(u->records);
+    u->records = NULL;
+}
+
+/* ---- primitives ---------------------------------------------------------------- */
+
+static void set_color(ui *u, SDL_Color c) {
+    SDL_SetRenderDrawColor(u->ren, c.r, c.g, c.b, c.a);
+}
+
+void ui_fill(ui *u, SDL_Rect r, SDL_Color c) {
+    set_color(u, c);
+    SDL_RenderFillRect(u->ren, &r);
+}
+
+void ui_frame(ui *u, SDL_Rect r, SDL_Color c, int t) {
+    set_color(u, c);
+    for (int i = 0; i < t; i++) {
+        SDL_Rect q = {r.x + i, r.y + i, r.w - 2 * i, r.h - 2 * i};
+        if (q.w <= 0 || q.h <= 0)
+            break;
+        SDL_RenderDrawRect(u->ren, &q);
+    }
+}
+
+void ui_hline(ui *u, int x0, int x1, int y, SDL_Color c, int t) {
+    SDL_Rect r = {x0, y, x1 - x0, t < 1 ? 1 : t};
+    ui_fill(u, r, c);
+}
+
+void ui_dashed_rect(ui *u, SDL_Rect r, SDL_Color c, int t) {
+    int d = ui_px(u, 6);
+    if (d < 3)
+        d = 3;
+    for (int x = r.x; x < r.x + r.w; x += 2 * d) {
+        int len = x + d > r.x + r.w ? r.x + r.w - x : d;
+        ui_fill(u, (SDL_Rect){x, r.y, len, t}, c);
+        ui_fill(u, (SDL_Rect){x, r.y + r.h - t, len, t}, c);
+    }
+    for (int y = r.y; y < r.y + r.h; y += 2 * d) {
+        int len = y + d > r.y + r.h ? r.y + r.h - y : d;
+        ui_fill(u, (SDL_Rect){r.x, y, t, len}, c);
+        ui_fill(u, (SDL_Rect){r.x + r.w - t, y, t, len}, c);
+    }
+}
+
+/* A line of some width, as a quad of two triangles. */
+void ui_line(ui *u, float x0, float y0, float x1, float y1, SDL_Color c, float width) {
+    float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
+    if (len < 0.01f)
+        return;
+    float nx = -dy / len * width * 0.5f, ny = dx / len * width * 0.5f;
+    SDL_Vertex v[4];
+    float px[4] = {x0 + nx, x0 - nx, x1 - nx, x1 + nx};
+    float py[4] = {y0 + ny, y0 - ny, y1 - ny, y1 + ny};
+    for (int i = 0; i < 4; i++) {
+        v[i].position.x = px[i];
+        v[i].position.y = py[i];
+        v[i].color = c;
+        v[i].tex_coord.x = v[i].tex_coord.y = 0;
+    }
+    static const int idx[6] = {0, 1, 2, 0, 2, 3};
+    SDL_RenderGeometry(u->ren, NULL, v, 4, idx, 6);
+}
+
+/* Diagonal hatching inside r: marks "estimate" or "unknown" without relying on colour. */
+void ui_hatch(ui *u, SDL_Rect r, SDL_Color c, int step) {
+    SDL_Rect saved;
+    ui_push_clip(u, r, &saved);
+    set_color(u, c);
+    for (int k = -r.h; k < r.w; k += step)
+        SDL_RenderDrawLine(u->ren, r.x + k, r.y + r.h, r.x + k + r.h, r.y);
+    ui_pop_clip(u, saved);
+}
+
+/* A sheet of paper: fill, a faint shadow and a thin rule. */
+void ui_paper(ui *u, SDL_Rect r) {
+    int s = ui_px(u, 3);
+    ui_fill(u, (SDL_Rect){r.x + s, r.y + s, r.w, r.h}, COL_SHADOW);
+    ui_fill(u, r, COL_PAPER_LIGHT);
+    ui_frame(u, r, COL_RULE, 1);
+}
+
+static SDL_Rect intersect(SDL_Rect a, SDL_Rect b) {
+    SDL_Rect o;
+    if (!SDL_IntersectRect(&a, &b, &o))
+        o = (SDL_Rect){a.x, a.y, 0, 0};
+    return o;
+}
+
+void ui_push_clip(ui *u, SDL_Rect r, SDL_Rect *saved) {
+    *saved = u->clip;
+    if (u->clip.w > 0)
+        r = intersect(r, u->clip);
+    if (r.w <= 0 || r.h <= 0)
+        r = (SDL_Rect){r.x, r.y, 1, 1}; /* empty clip: SDL treats 0x0 as "no clip" */
+    u->clip = r;
+    SDL_RenderSetClipRect(u->ren, &r);
+}
+
+void ui_pop_clip(ui *u, SDL_Rect saved) {
+    u->clip = saved;
+    SDL_RenderSetClipRect(u->ren, saved.w > 0 ? &saved : NULL);
+}

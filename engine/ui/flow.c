@@ -1,0 +1,248 @@
+/* Driving a game through the session API, as the text front end does (engine/cli/play.c):
+ * human seats in turn (hot seat), orders checked by the core as they are added, AI
+ * seats filled in by niact_session_resolve. No drawing here. */
+#include "app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void remember_tracks(ui_play *p, int role) {
+    for (int t = 0; t < p->sc->n_tracks; t++) {
+        niact_track_view v;
+        int k = role * p->sc->n_tracks + t;
+        if (niact_game_view_track(p->g, role, t, &v) != NIACT_OK)
+            v.vis = NIACT_VIS_NONE;
+        p->seen[k] = v.value;
+        p->seen_vis[k] = (int)v.vis;
+    }
+}
+
+int play_start(app *a, niact_host *host, const niact_seat *seats, uint64_t seed) {
+    ui_play *p = &a->play;
+    play_stop(a);
+    char msg[1024];
+    niact_session *s = NULL;
+    if (niact_session_new(host, seed, seats, &s, msg, sizeof msg) != NIACT_OK) {
+        snprintf(a->note, sizeof a->note, "The game could not start: %.200s", msg);
+        return -1;
+    }
+    p->host = host;
+    p->s = s;
+    p->g = niact_session_game(s);
+    p->sc = niact_session_scenario(s);
+    memcpy(p->seats, seats, sizeof p->seats);
+    p->humans = 0;
+    for (int r = 0; r < p->sc->n_roles; r++)
+        p->humans += seats[r].kind == NIACT_SEAT_HUMAN;
+    size_t n = (size_t)(p->sc->n_roles * (p->sc->n_tracks ? p->sc->n_tracks : 1));
+    p->seen = calloc(n, sizeof *p->seen);
+    p->seen_vis = calloc(n, sizeof *p->seen_vis);
+    if (!p->seen || !p->seen_vis) {
+        play_stop(a);
+        snprintf(a->note, sizeof a->note, "Out of memory.");
+        return -1;
+    }
+    for (int r = 0; r < p->sc->n_roles; r++)
+        remember_tracks(p, r);
+    memset(p->cursor, 0, sizeof p->cursor);
+    memset(p->n_pending, 0, sizeof p->n_pending);
+    p->role = -1;
+    p->msg[0] = 0;
+    a->scroll_news = a->scroll_tracks = a->scroll_cards = 0;
+    play_open_turn(a);
+    return 0;
+}
+
+void play_stop(app *a) {
+    ui_play *p = &a->play;
+    niact_session_free(p->s);
+    if (p->host && p->host != a->cfg)
+        niact_host_free(p->host);
+    free(p->seen);
+    free(p->seen_vis);
+    memset(p, 0, sizeof *p);
+    p->role = -1;
+}
+
+int32_t play_points_left(const ui_play *p, int role) {
+    int32_t left = niact_game_action_points(p->g, role);
+    for (int i = 0; i < p->n_pending[role]; i++)
+        left -= p->sc->actions[p->pending[role][i].action].cost;
+    return left;
+}
+
+/* Lets the core judge the whole list; restores the old one if refused. */
+static int try_orders(ui_play *p, int role, const niact_order *list, int n) {
+    if (niact_game_submit(p->g, role, list, n) != NIACT_OK) {
+        snprintf(p->msg, sizeof p->msg, "Not accepted: %.200s.", niact_game_error(p->g));
+        niact_game_submit(p->g, role, p->pending[role], p->n_pending[role]);
+        return 0;
+    }
+    memcpy(p->pending[role], list, (size_t)n * sizeof *list);
+    p->n_pending[role] = n;
+    p->msg[0] = 0;
+    return 1;
+}
+
+int play_add_order(ui_play *p, int action) {
+    int role = p->role;
+    if (role < 0)
+        return 0;
+    if (p->n_pending[role] >= NIACT_MAX_ORDERS) {
+        snprintf(p->msg, sizeof p->msg, "That is as many orders as a turn takes.");
+        return 0;
+    }
+    const niact_action_def *d = &p->sc->actions[action];
+    niact_order list[NIACT_MAX_ORDERS];
+    memcpy(list, p->pending[role], sizeof list);
+    list[p->n_pending[role]] =
+        (niact_order){(int16_t)role, (int16_t)action, d->has_param ? d->param_default : 0};
+    return try_orders(p, role, list, p->n_pending[role] + 1);
+}
+
+void play_remove_order(ui_play *p, int i) {
+    int role = p->role;
+    if (role < 0 || i < 0 || i >= p->n_pending[role])
+        return;
+    niact_order list[NIACT_MAX_ORDERS];
+    int n = 0;
+    for (int k = 0; k < p->n_pending[role]; k++)
+        if (k != i)
+            list[n++] = p->pending[role][k];
+    try_orders(p, role, list, n);
+}
+
+void play_change_param(ui_play *p, int i, int delta) {
+    int role = p->role;
+    if (role < 0 || i < 0 || i >= p->n_pending[role])
+        return;
+    niact_order list[NIACT_MAX_ORDERS];
+    memcpy(list, p->pending[role], sizeof list);
+    const niact_action_def *d = &p->sc->actions[list[i].action];
+    int32_t v = list[i].param + delta;
+    if (!d->has_param || v < d->param_min || v > d->param_max)
+        return;
+    list[i].param = v;
+    try_orders(p, role, list, p->n_pending[role]);
+}
+
+int play_action_legal(ui_play *p, int action, char *why, size_t len) {
+    const niact_action_def *d = &p->sc->actions[action];
+    niact_order o = {(int16_t)p->role, (int16_t)action, d->has_param ? d->param_default : 0};
+    int ok = 0;
+    why[0] = 0;
+    if (niact_game_order_legal(p->g, &o, &ok, why, len) != NIACT_OK)
+        return 0;
+    for (int i = 0; ok && !d->repeatable && i < p->n_pending[p->role]; i++)
+        if (p->pending[p->role][i].action == action) {
+            snprintf(why, len, "already ordered this turn");
+            return 0;
+        }
+    if (ok && d->cost > play_points_left(p, p->role)) {
+        snprintf(why, len, "needs %d action points; %d left", d->cost,
+                 play_points_left(p, p->role));
+        return 0;
+    }
+    return ok;
+}
+
+/* The next human seat after role in this turn, or -1. */
+static int next_human(const ui_play *p, int after) {
+    for (int r = after + 1; r < p->sc->n_roles; r++)
+        if (p->seats[r].kind == NIACT_SEAT_HUMAN)
+            return r;
+    return -1;
+}
+
+void play_open_turn(app *a) {
+    ui_play *p = &a->play;
+    if (niact_game_phase(p->g) == NIACT_PHASE_ENDED) {
+        p->role = -1;
+        a->scr = SCR_END;
+        a->end_page = 0;
+        return;
+    }
+    if (p->role < 0)
+        p->role = next_human(p, -1);
+    if (p->role < 0) { /* nobody at the table: the AI plays the game out */
+        niact_session_play_out(p->s);
+        a->scr = SCR_END;
+        a->end_page = 0;
+        return;
+    }
+    p->brief_from[p->role] = p->cursor[p->role];
+    p->n_pending[p->role] = 0;
+    p->msg[0] = 0;
+    a->scr = p->humans > 1 ? SCR_HANDOVER : SCR_BRIEF;
+    a->detail_kind = 0;
+    a->scroll_news = a->scroll_cards = a->scroll_orders = 0;
+}
+
+void play_mark_read(app *a) {
+    ui_play *p = &a->play;
+    if (p->role < 0)
+        return;
+    size_t cur = p->cursor[p->role];
+    niact_log_entry e;
+    while (niact_game_log_next(p->g, p->role, &cur, &e))
+        ;
+    p->cursor[p->role] = cur;
+    remember_tracks(p, p->role);
+}
+
+void play_end_turn(app *a) {
+    ui_play *p = &a->play;
+    int role = p->role;
+    if (niact_session_submit(p->s, role, p->pending[role], p->n_pending[role]) != NIACT_OK) {
+        snprintf(p->msg, sizeof p->msg, "Your orders are no longer possible: %.180s",
+                 niact_session_error(p->s));
+        return;
+    }
+    p->role = next_human(p, role);
+    if (p->role < 0) {
+        /* Every human has given orders: the AI seats fill in, the turn resolves. A
+         * search AI may later take long; it would run in a thread from here. */
+        if (niact_session_resolve(p->s) != NIACT_OK) {
+            snprintf(a->note, sizeof a->note, "The game stopped: %.200s",
+                     niact_session_error(p->s));
+            play_stop(a);
+            a->scr = SCR_TITLE;
+            return;
+        }
+    }
+    play_open_turn(a);
+}
+
+void play_track_text(const ui_play *p, int role, int track, char *buf, size_t len) {
+    const niact_track_def *d = &p->sc->tracks[track];
+    niact_track_view v;
+    if (niact_game_view_track(p->g, role, track, &v) != NIACT_OK || v.vis == NIACT_VIS_NONE) {
+        snprintf(buf, len, "unknown");
+        return;
+    }
+    const char *label =
+        d->n_labels && v.value >= d->min && v.value <= d->max ? d->labels[v.value - d->min] : NULL;
+    if (v.vis == NIACT_VIS_ESTIMATE && label)
+        snprintf(buf, len, "%s? (est. %d \xC2\xB1%d)", label, v.value, v.error);
+    else if (v.vis == NIACT_VIS_ESTIMATE)
+        snprintf(buf, len, "~%d \xC2\xB1%d", v.value, v.error);
+    else if (label)
+        snprintf(buf, len, "%s", label);
+    else
+        snprintf(buf, len, "%d", v.value);
+}
+
+void play_date(const niact_scenario *sc, int32_t t, char *buf, size_t len) {
+    static const char *const months[] = {"January", "February", "March",     "April",
+                                         "May",     "June",     "July",      "August",
+                                         "September", "October", "November", "December"};
+    char iso[16];
+    int y, m, d;
+    if (niact_scenario_date(sc, t, iso, sizeof iso) != 0 ||
+        sscanf(iso, "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12) {
+        snprintf(buf, len, "turn %d", t + 1);
+        return;
+    }
+    snprintf(buf, len, "%d %s %d", d, months[m - 1], y);
+}

@@ -1,0 +1,229 @@
+/* The new game screen: scenario, each seat human or AI with its personality, seed. */
+#include "app.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+static int has_scenario(const char *dir) {
+    char p[4400];
+    struct stat st;
+    snprintf(p, sizeof p, "%s/scenario.lua", dir);
+    return stat(p, &st) == 0;
+}
+
+static void add_scen(app *a, const char *name) {
+    for (int i = 0; i < a->n_scen; i++)
+        if (!strcmp(a->scen[i], name))
+            return;
+    if (a->n_scen < UI_MAX_SCENARIOS)
+        snprintf(a->scen[a->n_scen++], sizeof a->scen[0], "%s", name);
+}
+
+/* Adds the scenarios of the bundled scripts folder (found beside the library folder). */
+static void scan_bundled(app *a) {
+    char dir[4096], lib[4096], root[4200];
+    niact_find_scenario("november1962", dir, sizeof dir, lib, sizeof lib);
+    if (!lib[0])
+        return;
+    snprintf(root, sizeof root, "%.*s/scenarios", (int)(strlen(lib) - 4), lib);
+    DIR *d = opendir(root);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        char p[4400];
+        snprintf(p, sizeof p, "%s/%s", root, e->d_name);
+        if (e->d_name[0] != '.' && has_scenario(p))
+            add_scen(a, e->d_name);
+    }
+    closedir(d);
+}
+
+/* Default seats: the first delegation human, the others AI (historical if offered). */
+static void default_seats(app *a, const niact_scenario *sc) {
+    memset(a->seats, 0, sizeof a->seats);
+    for (int r = 1; r < sc->n_roles; r++) {
+        a->seats[r].kind = NIACT_SEAT_AI;
+        for (int k = 0; k < sc->n_personalities; k++)
+            if (!strcmp(sc->personalities[k], "historical"))
+                snprintf(a->seats[r].personality, sizeof a->seats[r].personality, "historical");
+    }
+}
+
+void newgame_load(app *a) {
+    niact_host_free(a->cfg);
+    a->cfg = NULL;
+    a->cfg_error[0] = 0;
+    if (a->n_scen == 0) {
+        snprintf(a->cfg_error, sizeof a->cfg_error, "No scenario was found.");
+        return;
+    }
+    char dir[4096], lib[4096], msg[4096];
+    const char *name = a->scen[a->scen_idx];
+    if (niact_find_scenario(name, dir, sizeof dir, lib, sizeof lib) != 0) {
+        snprintf(a->cfg_error, sizeof a->cfg_error, "No scenario '%.200s'.", name);
+        return;
+    }
+    if (niact_host_load(dir, lib[0] ? lib : NULL, NULL, &a->cfg, msg, sizeof msg) != NIACT_OK) {
+        snprintf(a->cfg_error, sizeof a->cfg_error, "Scenario '%.100s' has problems: %.600s",
+                 name, msg);
+        a->cfg = NULL;
+        return;
+    }
+    default_seats(a, niact_host_scenario(a->cfg));
+}
+
+void newgame_open(app *a) {
+    scan_bundled(a);
+    a->scen_idx = 0;
+    for (int i = 0; i < a->n_scen; i++)
+        if (!strcmp(a->scen[i], "november1962"))
+            a->scen_idx = i;
+    newgame_load(a);
+    a->seed = (uint64_t)time(NULL) % 1000000u;
+    a->seed_typing = 0;
+    a->scr = SCR_NEWGAME;
+    a->ui.focus = 0;
+}
+
+/* Cycles a seat: human -> AI (random) -> AI per personality -> human. */
+static void cycle_seat(niact_seat *s, const niact_scenario *sc) {
+    if (s->kind == NIACT_SEAT_HUMAN) {
+        s->kind = NIACT_SEAT_AI;
+        snprintf(s->personality, sizeof s->personality, "random");
+        return;
+    }
+    int k = -1;
+    for (int i = 0; i < sc->n_personalities; i++)
+        if (!strcmp(sc->personalities[i], s->personality))
+            k = i;
+    if (k + 1 < sc->n_personalities) {
+        snprintf(s->personality, sizeof s->personality, "%s", sc->personalities[k + 1]);
+        return;
+    }
+    memset(s, 0, sizeof *s);
+}
+
+static void seat_rows(app *a, SDL_Rect r, const niact_scenario *sc) {
+    ui *u = &a->ui;
+    int bh = ui_px(u, 46), gap = ui_px(u, 10), lw = r.w * 2 / 5;
+    for (int i = 0; i < sc->n_roles; i++) {
+        int y = r.y + i * (bh + gap);
+        ui_role_mark(u, i, r.x + ui_px(u, 10), y + bh / 2, ui_px(u, 9));
+        SDL_Rect lab = {r.x + ui_px(u, 28), y, lw - ui_px(u, 28), bh};
+        ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, lab, sc->roles[i].meta.name,
+                TX_MIDDLE | TX_ONELINE);
+        char label[96];
+        const niact_seat *s = &a->seats[i];
+        if (s->kind == NIACT_SEAT_HUMAN)
+            snprintf(label, sizeof label, "Human delegation");
+        else
+            snprintf(label, sizeof label, "AI: %s", s->personality[0] ? s->personality : "random");
+        if (!u->focus && i == 0 && !u->inert)
+            ui_set_focus(u, ui_id("seat", 0));
+        if (ui_button(u, ui_id("seat", i), (SDL_Rect){r.x + lw, y, r.w - lw, bh}, label, 1))
+            cycle_seat(&a->seats[i], sc);
+    }
+}
+
+/* Digits typed while the seed button has focus replace the seed. */
+static void seed_keys(app *a, uint32_t id) {
+    ui *u = &a->ui;
+    if (u->focus != id) {
+        a->seed_typing = 0;
+        return;
+    }
+    for (int d = 0; d <= 9; d++)
+        if (ui_key(u, SDLK_0 + d) || ui_key(u, d ? SDLK_KP_1 + d - 1 : SDLK_KP_0)) {
+            uint64_t base = a->seed_typing ? a->seed : 0;
+            if (base < 100000000000ull)
+                a->seed = base * 10 + (uint64_t)d;
+            a->seed_typing = 1;
+        }
+    if (ui_key(u, SDLK_BACKSPACE)) {
+        a->seed /= 10;
+        a->seed_typing = 1;
+    }
+}
+
+static void start_game(app *a) {
+    niact_host *h = a->cfg;
+    a->cfg = NULL;
+    a->note[0] = 0;
+    if (play_start(a, h, a->seats, a->seed) != 0)
+        a->scr = SCR_TITLE;
+    a->ui.focus = 0;
+}
+
+static void seed_row(app *a, SDL_Rect r) {
+    ui *u = &a->ui;
+    int bh = ui_px(u, 46), lw = r.w * 2 / 5;
+    ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){r.x + ui_px(u, 28), r.y, lw, bh},
+            "Seed", TX_MIDDLE | TX_ONELINE);
+    char label[64];
+    snprintf(label, sizeof label, "%llu%s", (unsigned long long)a->seed,
+             u->focus == ui_id("seed", 0) ? "  (type digits)" : "");
+    int half = (r.w - lw) / 2;
+    uint32_t id = ui_id("seed", 0);
+    seed_keys(a, id);
+    ui_button(u, id, (SDL_Rect){r.x + lw, r.y, half - ui_px(u, 5), bh}, label, 1);
+    if (ui_button(u, ui_id("seed", 1), (SDL_Rect){r.x + lw + half + ui_px(u, 5), r.y,
+                                                  half - ui_px(u, 5), bh},
+                  "New seed", 1))
+        a->seed = ((uint64_t)time(NULL) * 2654435761u + a->seed * 7919u) % 1000000u;
+}
+
+void scr_newgame(app *a) {
+    ui *u = &a->ui;
+    int m = ui_px(u, 40);
+    SDL_Rect page = {m, m / 2, u->w - 2 * m, u->h - m};
+    ui_paper(u, page);
+    int pad = ui_px(u, 28);
+    SDL_Rect in = {page.x + pad, page.y + pad, page.w - 2 * pad, page.h - 2 * pad};
+    int hh = ui_heading(u, in, "NEW GAME");
+    in.y += hh;
+    in.h -= hh;
+    int colw = in.w * 3 / 5 - pad, bh = ui_px(u, 46);
+    SDL_Rect left = {in.x, in.y, colw, in.h};
+    SDL_Rect right = {in.x + colw + pad, in.y, in.w - colw - pad, in.h - bh - pad};
+    char label[160];
+    snprintf(label, sizeof label, "Scenario: %s%s",
+             a->cfg ? niact_host_scenario(a->cfg)->meta.name : a->scen[a->scen_idx],
+             a->n_scen > 1 ? "  (change)" : "");
+    if (ui_button(u, ui_id("scen", 0), (SDL_Rect){left.x, left.y, left.w, bh}, label,
+                  a->n_scen > 1)) {
+        a->scen_idx = (a->scen_idx + 1) % a->n_scen;
+        newgame_load(a);
+    }
+    if (a->cfg) {
+        const niact_scenario *sc = niact_host_scenario(a->cfg);
+        seat_rows(a, (SDL_Rect){left.x, left.y + bh + pad, left.w, 0}, sc);
+        int sy = left.y + bh + pad + sc->n_roles * (bh + ui_px(u, 10)) + ui_px(u, 10);
+        seed_row(a, (SDL_Rect){left.x, sy, left.w, bh});
+        char about[1400], d0[40];
+        play_date(sc, 0, d0, sizeof d0);
+        snprintf(about, sizeof about, "%s\n\n%d turns of %d days from %s. Seats left to the AI "
+                 "play at once; with two or more human delegations the window hands over "
+                 "between them (hot seat).", sc->meta.text, sc->turns, sc->days_per_turn, d0);
+        ui_text(u, FACE_SANS, SZ_BODY, COL_INK, right, about, 0);
+    } else {
+        ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_STAMP,
+                (SDL_Rect){left.x, left.y + bh + pad, in.w, in.h - 2 * bh - 2 * pad},
+                a->cfg_error, 0);
+    }
+    int by = in.y + in.h - bh, bw = ui_px(u, 260);
+    if (ui_button(u, ui_id("ng", 1), (SDL_Rect){in.x + in.w - bw, by, bw, bh},
+                  "Start the game  (F5)", a->cfg != NULL) ||
+        (a->cfg && ui_key(u, SDLK_F5)))
+        start_game(a);
+    else if (ui_button(u, ui_id("ng", 0), (SDL_Rect){in.x, by, ui_px(u, 200), bh}, "Back  (Esc)",
+                       1) ||
+             ui_key(u, SDLK_ESCAPE)) {
+        a->scr = SCR_TITLE;
+        u->focus = 0;
+    }
+}

@@ -1,0 +1,153 @@
+/* The title screen and the two overlays: the pause menu and the settings. */
+#include "app.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Saving and loading wait for the records module (include/niact/record.h). */
+#ifndef NIACT_HAVE_RECORD
+#define RECORD_READY 0
+#else
+#define RECORD_READY 1
+#endif
+
+/* A column of buttons, centred in r's width; returns the index activated or -1. */
+static int button_column(ui *u, SDL_Rect r, const char *name, const char *const *labels, int n,
+                         const int *enabled) {
+    int bh = ui_px(u, 50), gap = ui_px(u, 12), hit = -1;
+    for (int i = 0; i < n; i++) {
+        SDL_Rect b = {r.x, r.y + i * (bh + gap), r.w, bh};
+        uint32_t id = ui_id(name, i);
+        if (i == 0 && !u->focus && !u->inert)
+            ui_set_focus(u, id);
+        if (ui_button(u, id, b, labels[i], enabled ? enabled[i] : 1))
+            hit = i;
+    }
+    return hit;
+}
+
+static void title_text(app *a, SDL_Rect slip) {
+    ui *u = &a->ui;
+    int pad = ui_px(u, 28), y = slip.y + pad, w = slip.w - 2 * pad;
+    ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_STAMP, (SDL_Rect){slip.x + pad, y, w, ui_px(u, 24)},
+            "DEPARTMENT OF STATE  \xC2\xB7  INCOMING TELEGRAM  \xC2\xB7  CONFIDENTIAL", TX_ONELINE);
+    y += ui_px(u, 30);
+    int th = ui_line_height(u, FACE_TYPE_BOLD, SZ_TITLE);
+    ui_text(u, FACE_TYPE_BOLD, SZ_TITLE, COL_INK, (SDL_Rect){slip.x + pad, y, w, th}, "NIACT",
+            TX_ONELINE);
+    y += th;
+    static const char *const blurb = "A game of crisis negotiation. November 1962: the "
+                                     "missiles are promised to leave Cuba, but nobody can yet "
+                                     "prove it.";
+    int bh = ui_text_height(u, FACE_TYPE, SZ_BODY, w, blurb);
+    y += ui_text(u, FACE_TYPE, SZ_BODY, COL_INK, (SDL_Rect){slip.x + pad, y, w, bh}, blurb, 0);
+    ui_hline(u, slip.x + pad, slip.x + slip.w - pad, y + ui_px(u, 10), COL_INK, 1);
+}
+
+void scr_title(app *a) {
+    ui *u = &a->ui;
+    map_draw_plain(u, a->map, (SDL_Rect){0, 0, u->w, u->h});
+    ui_fill(u, (SDL_Rect){0, 0, u->w, u->h}, (SDL_Color){239, 230, 207, 150});
+    int m = ui_px(u, 48);
+    SDL_Rect slip = {m, m, u->w / 2 - m, u->h - 2 * m};
+    if (slip.w < ui_px(u, 520))
+        slip.w = u->w - 2 * m;
+    ui_paper(u, slip);
+    title_text(a, slip);
+    static const char *const labels[] = {"New game  (N)", "Settings  (S)", "Quit  (Q)"};
+    int pad = ui_px(u, 28);
+    SDL_Rect col = {slip.x + pad, slip.y + ui_px(u, 250), ui_px(u, 300), 0};
+    int hit = button_column(u, col, "title", labels, 3, NULL);
+    if (hit == 0 || ui_key(u, SDLK_n))
+        newgame_open(a);
+    else if (hit == 1 || ui_key(u, SDLK_s))
+        a->ov = OV_SETTINGS;
+    else if (hit == 2 || ui_key(u, SDLK_q))
+        a->quit = 1;
+    int lh = ui_line_height(u, FACE_SANS, SZ_SMALL);
+    SDL_Rect foot = {slip.x + pad, slip.y + slip.h - pad - 3 * lh, slip.w - 2 * pad, 3 * lh};
+    if (a->note[0])
+        ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_STAMP,
+                (SDL_Rect){foot.x, foot.y - 2 * lh, foot.w, 2 * lh}, a->note, 0);
+    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, foot,
+            "Keyboard: Tab or arrows move, Enter chooses, Esc goes back. F11 full screen, "
+            "Ctrl + and Ctrl - change the size of everything.",
+            0);
+}
+
+/* A centred sheet for an overlay; returns the inner area. */
+static SDL_Rect sheet(ui *u, int w_units, int h_units, const char *title) {
+    int w = ui_px(u, (float)w_units), h = ui_px(u, (float)h_units);
+    if (w > u->w - ui_px(u, 20))
+        w = u->w - ui_px(u, 20);
+    if (h > u->h - ui_px(u, 20))
+        h = u->h - ui_px(u, 20);
+    SDL_Rect r = {(u->w - w) / 2, (u->h - h) / 2, w, h};
+    ui_paper(u, r);
+    int pad = ui_px(u, 24);
+    SDL_Rect in = {r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad};
+    int hh = ui_heading(u, in, title);
+    in.y += hh;
+    in.h -= hh;
+    return in;
+}
+
+void ov_pause(app *a) {
+    ui *u = &a->ui;
+    SDL_Rect in = sheet(u, 420, 520, "PAUSED");
+    static const char *const labels[] = {
+        "Resume  (Esc)", RECORD_READY ? "Save game" : "Save game (coming)",
+        RECORD_READY ? "Load game" : "Load game (coming)", "Settings", "Quit to title",
+        "Quit Niact"};
+    int enabled[] = {1, RECORD_READY, RECORD_READY, 1, 1, 1};
+    int hit = button_column(u, (SDL_Rect){in.x, in.y + ui_px(u, 6), in.w, 0}, "pause", labels, 6,
+                            enabled);
+    if (hit == 0 || ui_key(u, SDLK_ESCAPE)) {
+        a->ov = OV_NONE;
+        u->focus = a->back_focus;
+    } else if (hit == 3) {
+        a->ov = OV_SETTINGS;
+    } else if (hit == 4) {
+        play_stop(a);
+        a->ov = OV_NONE;
+        a->scr = SCR_TITLE;
+        u->focus = 0;
+    } else if (hit == 5) {
+        a->quit = 1;
+    }
+}
+
+void ov_settings(app *a) {
+    ui *u = &a->ui;
+    SDL_Rect in = sheet(u, 520, 400, "SETTINGS");
+    int bh = ui_px(u, 50), gap = ui_px(u, 12), bw = ui_px(u, 60);
+    char line[96];
+    snprintf(line, sizeof line, "Size of text and controls: %d %%", (int)(u->scale * 100 + 0.5f));
+    SDL_Rect lab = {in.x, in.y, in.w, bh};
+    ui_text(u, FACE_SANS, SZ_BODY, COL_INK, lab, line, TX_MIDDLE | TX_ONELINE);
+    int y = in.y + bh + gap;
+    if (!u->focus && !u->inert)
+        ui_set_focus(u, ui_id("set", 1));
+    if (ui_button(u, ui_id("set", 0), (SDL_Rect){in.x, y, bw, bh}, "-", u->scale > 0.76f))
+        ui_set_scale(u, u->scale - 0.125f);
+    if (ui_button(u, ui_id("set", 1), (SDL_Rect){in.x + bw + gap, y, bw, bh}, "+", u->scale < 1.99f))
+        ui_set_scale(u, u->scale + 0.125f);
+    if (ui_button(u, ui_id("set", 2), (SDL_Rect){in.x + 2 * (bw + gap), y, in.w - 2 * (bw + gap), bh},
+                  "Reset to 100 %", 1))
+        ui_set_scale(u, 1.0f);
+    y += bh + gap;
+    if (ui_button(u, ui_id("set", 3), (SDL_Rect){in.x, y, in.w, bh},
+                  a->fullscreen ? "Full screen: on  (F11)" : "Full screen: off  (F11)",
+                  u->win != NULL)) {
+        a->fullscreen = !a->fullscreen;
+        SDL_SetWindowFullscreen(u->win, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        ui_resize(u);
+    }
+    y += bh + gap;
+    if (ui_button(u, ui_id("set", 4), (SDL_Rect){in.x, y, in.w, bh}, "Done  (Esc)", 1) ||
+        ui_key(u, SDLK_ESCAPE)) {
+        a->ov = a->play.s && a->scr != SCR_END ? OV_PAUSE : OV_NONE;
+        u->focus = 0;
+    }
+}

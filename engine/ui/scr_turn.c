@@ -1,0 +1,169 @@
+/* The hot-seat hand-over screen (hides the last seat's information) and the briefing
+ * that opens a seat's turn: what it has learned since its last turn, in its own view. */
+#include "app.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void turn_line(const ui_play *p, char *buf, size_t len) {
+    char date[48];
+    play_date(p->sc, niact_game_turn(p->g), date, sizeof date);
+    snprintf(buf, len, "Turn %d of %d  \xC2\xB7  %s", niact_game_turn(p->g) + 1, p->sc->turns, date);
+}
+
+void scr_handover(app *a) {
+    ui *u = &a->ui;
+    ui_play *p = &a->play;
+    if (p->role < 0) {
+        a->scr = SCR_TITLE;
+        return;
+    }
+    const char *name = p->sc->roles[p->role].meta.name;
+    int m = ui_px(u, 60), w = u->w - 2 * m;
+    SDL_Rect slip = {m, m, w, u->h - 2 * m};
+    ui_paper(u, slip);
+    int y = slip.y + ui_px(u, 50), lh1 = ui_line_height(u, FACE_TYPE_BOLD, SZ_H1);
+    ui_text(u, FACE_TYPE_BOLD, SZ_H2, COL_STAMP, (SDL_Rect){slip.x, y, w, lh1},
+            "EYES ONLY  \xC2\xB7  HAND THE SCREEN OVER", TX_CENTER | TX_ONELINE);
+    y += lh1 + ui_px(u, 20);
+    char line[160];
+    snprintf(line, sizeof line, "Pass to the %s delegation", name);
+    int th = ui_line_height(u, FACE_TYPE_BOLD, SZ_TITLE) * 2;
+    y += ui_text(u, FACE_TYPE_BOLD, SZ_H1, COL_INK,
+                 (SDL_Rect){slip.x + ui_px(u, 40), y, w - ui_px(u, 80), th}, line,
+                 TX_CENTER) + ui_px(u, 16);
+    ui_role_mark(u, p->role, slip.x + w / 2, y + ui_px(u, 16), ui_px(u, 16));
+    y += ui_px(u, 48);
+    turn_line(p, line, sizeof line);
+    ui_text(u, FACE_SANS, SZ_H2, COL_INK_FADED, (SDL_Rect){slip.x, y, w, lh1}, line,
+            TX_CENTER | TX_ONELINE);
+    y += lh1 + ui_px(u, 24);
+    snprintf(line, sizeof line, "We are the %s  \xE2\x80\x94  open  (Enter)", name);
+    int bw = ui_px(u, 560) < w - ui_px(u, 40) ? ui_px(u, 560) : w - ui_px(u, 40);
+    uint32_t id = ui_id("handover", p->role);
+    if (!u->inert)
+        ui_set_focus(u, id);
+    if (ui_button(u, id, (SDL_Rect){slip.x + (w - bw) / 2, y, bw, ui_px(u, 56)}, line, 1)) {
+        a->scr = SCR_BRIEF;
+        u->focus = 0;
+    } else if (ui_key(u, SDLK_ESCAPE)) {
+        app_open_pause(a);
+    }
+}
+
+/* Changes in the tracks the seat sees since its last turn; returns the height used. */
+static int changes(app *a, SDL_Rect r) {
+    ui *u = &a->ui;
+    ui_play *p = &a->play;
+    int y = r.y, lh = ui_line_height(u, FACE_SANS, SZ_BODY), any = 0;
+    for (int t = 0; t < p->sc->n_tracks; t++) {
+        niact_track_view v;
+        int k = p->role * p->sc->n_tracks + t;
+        if (niact_game_view_track(p->g, p->role, t, &v) != NIACT_OK || v.vis == NIACT_VIS_NONE)
+            continue;
+        if (p->seen_vis[k] == (int)v.vis && p->seen[k] == v.value)
+            continue;
+        char now[96], line[300];
+        play_track_text(p, p->role, t, now, sizeof now);
+        const niact_track_def *d = &p->sc->tracks[t];
+        int up = v.value > p->seen[k];
+        if (p->seen_vis[k] == NIACT_VIS_NONE)
+            snprintf(line, sizeof line, "%s: now %s", d->meta.name, now);
+        else
+            snprintf(line, sizeof line, "%s %s: %s", up ? "\xE2\x96\xB2 up" : "\xE2\x96\xBC down",
+                     d->meta.name, now);
+        int h = ui_text_height(u, FACE_SANS, SZ_BODY, r.w, line);
+        if (y + h > r.y + r.h)
+            break;
+        ui_text(u, d->ladder ? FACE_SANS_BOLD : FACE_SANS, SZ_BODY, COL_INK,
+                (SDL_Rect){r.x, y, r.w, h}, line, 0);
+        y += h + ui_px(u, 4);
+        any = 1;
+    }
+    if (!any) {
+        ui_text(u, FACE_SANS, SZ_BODY, COL_INK_FADED, (SDL_Rect){r.x, y, r.w, lh * 2},
+                "No change in what you can see.", 0);
+        y += lh;
+    }
+    return y - r.y;
+}
+
+static void brief_entries(app *a, SDL_Rect r) {
+    ui *u = &a->ui;
+    ui_play *p = &a->play;
+    SDL_Rect saved;
+    int y = list_begin(a, r, &a->scroll_news, &saved), y0 = y;
+    if (niact_game_turn(p->g) == 0 && p->sc->roles[p->role].briefing[0]) {
+        char text[4096];
+        ui_markdown_plain(p->sc->roles[p->role].briefing, text, sizeof text);
+        int h = ui_text_height(u, FACE_TYPE, SZ_BODY, r.w - ui_px(u, 30), text);
+        ui_text(u, FACE_TYPE, SZ_BODY, COL_INK, (SDL_Rect){r.x, y, r.w - ui_px(u, 30), h}, text, 0);
+        y += h + ui_px(u, 14);
+    }
+    size_t cur = p->brief_from[p->role];
+    niact_log_entry e;
+    int n = 0;
+    while (niact_game_log_next(p->g, p->role, &cur, &e)) {
+        y += log_entry_draw(a, (SDL_Rect){r.x, y, r.w - ui_px(u, 30), 0}, &e, 1) + ui_px(u, 8);
+        n++;
+    }
+    if (n == 0)
+        y += ui_text(u, FACE_SANS, SZ_BODY, COL_INK_FADED,
+                     (SDL_Rect){r.x, y, r.w, ui_line_height(u, FACE_SANS, SZ_BODY)},
+                     "No news since your last turn.", TX_ONELINE);
+    list_end(a, r, &a->scroll_news, y - y0, saved);
+}
+
+void scr_brief(app *a) {
+    ui *u = &a->ui;
+    ui_play *p = &a->play;
+    if (p->role < 0) {
+        a->scr = SCR_TITLE;
+        return;
+    }
+    int m = ui_px(u, 28);
+    SDL_Rect page = {m, m, u->w - 2 * m, u->h - 2 * m};
+    ui_paper(u, page);
+    int pad = ui_px(u, 24);
+    SDL_Rect in = {page.x + pad, page.y + pad, page.w - 2 * pad, page.h - 2 * pad};
+    char title[200], tl[120];
+    turn_line(p, tl, sizeof tl);
+    snprintf(title, sizeof title, "BRIEFING  \xC2\xB7  %s  \xC2\xB7  %s",
+             p->sc->roles[p->role].meta.name, tl);
+    in.y += ui_heading(u, in, title);
+    in.h = page.y + page.h - pad - in.y;
+    int bh = ui_px(u, 52), colw = in.w * 3 / 5;
+    int lh = ui_line_height(u, FACE_TYPE_BOLD, SZ_BODY);
+    ui_text(u, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){in.x, in.y, colw, lh},
+            "SINCE YOUR LAST TURN", TX_ONELINE);
+    brief_entries(a, (SDL_Rect){in.x, in.y + lh + ui_px(u, 6), colw - pad, in.h - lh - ui_px(u, 6)});
+    SDL_Rect right = {in.x + colw, in.y, in.w - colw, in.h - bh - pad};
+    ui_text(u, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){right.x, right.y, right.w, lh},
+            "WHAT YOU SEE CHANGED", TX_ONELINE);
+    right.y += lh + ui_px(u, 6);
+    right.h -= lh + ui_px(u, 6);
+    int used = changes(a, right);
+    int32_t score = 0;
+    niact_game_score(p->g, p->role, p->role, &score);
+    char line[80];
+    snprintf(line, sizeof line, "Your score so far: %d / 100", score);
+    if (used + 2 * lh < right.h)
+        ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK,
+                (SDL_Rect){right.x, right.y + used + lh, right.w, lh}, line, TX_ONELINE);
+    if (ui_key(u, SDLK_PAGEDOWN) || ui_key(u, SDLK_SPACE))
+        a->scroll_news += in.h / 2;
+    if (ui_key(u, SDLK_PAGEUP))
+        a->scroll_news -= in.h / 2;
+    uint32_t id = ui_id("brief", 0);
+    if (!u->focus && !u->inert)
+        ui_set_focus(u, id);
+    if (ui_button(u, id, (SDL_Rect){right.x, in.y + in.h - bh, right.w, bh},
+                  "To the desk  (Enter)", 1)) {
+        play_mark_read(a);
+        a->scr = SCR_DESK;
+        a->scroll_news = 0;
+        u->focus = 0;
+    } else if (ui_key(u, SDLK_ESCAPE)) {
+        app_open_pause(a);
+    }
+}

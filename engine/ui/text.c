@@ -1,0 +1,254 @@
+/* Text: a cache of rendered lines, measuring, word wrapping and clipped drawing. Every
+ * line drawn is checked against its box (and recorded for tests when asked). */
+#include "ui.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_LINES 96
+
+typedef struct span {
+    int start, len; /* bytes of the source text */
+    int ellipsis;   /* append "..." (the text was cut here) */
+} span;
+
+static uint64_t text_hash(int face, int size, SDL_Color c, const char *s, int len) {
+    uint64_t h = 1469598103934665603ull;
+    uint32_t head = (uint32_t)face << 24 | (uint32_t)size << 16 | c.r;
+    uint32_t tail = (uint32_t)c.g << 16 | (uint32_t)c.b << 8 | c.a;
+    h = (h ^ head) * 1099511628211ull;
+    h = (h ^ tail) * 1099511628211ull;
+    for (int i = 0; i < len; i++)
+        h = (h ^ (uint8_t)s[i]) * 1099511628211ull;
+    return h ? h : 1;
+}
+
+/* The cached texture of one line, rendering it on a miss. */
+static ui_cached_text *cached(ui *u, int face, int size, SDL_Color c, const char *s) {
+    int len = (int)strlen(s);
+    uint64_t h = text_hash(face, size, c, s, len);
+    int slot = (int)(h % UI_TEXT_CACHE), victim = -1;
+    for (int k = 0; k < 8; k++) {
+        int i = (slot + k) % UI_TEXT_CACHE;
+        if (u->cache[i].hash == h && u->cache[i].tex) {
+            u->cache[i].frame = u->frame;
+            return &u->cache[i];
+        }
+        if (victim < 0 || !u->cache[i].tex ||
+            (u->cache[victim].tex && u->cache[i].frame < u->cache[victim].frame))
+            victim = i;
+    }
+    TTF_Font *f = ui_font(u, face, size);
+    if (!f || !*s)
+        return NULL;
+    SDL_Surface *surf = TTF_RenderUTF8_Blended(f, s, c);
+    if (!surf)
+        return NULL;
+    ui_cached_text *e = &u->cache[victim];
+    if (e->tex)
+        SDL_DestroyTexture(e->tex);
+    e->tex = SDL_CreateTextureFromSurface(u->ren, surf);
+    e->w = surf->w;
+    e->h = surf->h;
+    e->hash = h;
+    e->frame = u->frame;
+    SDL_FreeSurface(surf);
+    return e->tex ? e : NULL;
+}
+
+static int measure(TTF_Font *f, const char *s, int len) {
+    char buf[1024];
+    if (len > (int)sizeof buf - 1)
+        len = (int)sizeof buf - 1;
+    memcpy(buf, s, (size_t)len);
+    buf[len] = 0;
+    int w = 0, h = 0;
+    if (f)
+        TTF_SizeUTF8(f, buf, &w, &h);
+    return w;
+}
+
+int ui_text_width(ui *u, int face, int size, const char *text) {
+    return measure(ui_font(u, face, size), text, (int)strlen(text));
+}
+
+/* Bytes of the longest prefix of s[0..len) that fits in width (whole UTF-8 characters). */
+static int fit_prefix(TTF_Font *f, const char *s, int len, int width) {
+    int best = 0;
+    for (int i = 1; i <= len; i++) {
+        if (i < len && ((uint8_t)s[i] & 0xC0) == 0x80)
+            continue;
+        if (measure(f, s, i) > width)
+            break;
+        best = i;
+    }
+    return best;
+}
+
+/* Greedy word wrap of text into width; hard breaks on '\n'. Returns the line count. */
+static int wrap(TTF_Font *f, const char *text, int width, span *out, int max) {
+    int n = 0, pos = 0, total = (int)strlen(text);
+    while (pos <= total && n < max) {
+        int end = pos;
+        while (end < total && text[end] != '\n')
+            end++;
+        /* Lay out the paragraph text[pos..end). */
+        int p = pos;
+        if (p == end)
+            out[n++] = (span){p, 0, 0};
+        while (p < end && n < max) {
+            int line_end = p, last_fit = -1;
+            while (line_end < end) {
+                int w_end = line_end;
+                while (w_end < end && text[w_end] == ' ')
+                    w_end++;
+                while (w_end < end && text[w_end] != ' ')
+                    w_end++;
+                if (measure(f, text + p, w_end - p) > width)
+                    break;
+                last_fit = w_end;
+                line_end = w_end;
+            }
+            if (last_fit < 0) /* one word wider than the line: cut it */
+                last_fit = p + (fit_prefix(f, text + p, end - p, width) > 0
+                                    ? fit_prefix(f, text + p, end - p, width)
+                                    : 1);
+            out[n++] = (span){p, last_fit - p, 0};
+            p = last_fit;
+            while (p < end && text[p] == ' ')
+                p++;
+        }
+        pos = end + 1;
+    }
+    return n;
+}
+
+int ui_text_height(ui *u, int face, int size, int width, const char *text) {
+    span lines[MAX_LINES];
+    TTF_Font *f = ui_font(u, face, size);
+    if (!f || width <= 0)
+        return 0;
+    return wrap(f, text, width, lines, MAX_LINES) * TTF_FontLineSkip(f);
+}
+
+static SDL_Rect visible(const ui *u, SDL_Rect r) {
+    SDL_Rect screen = {0, 0, u->w, u->h}, o;
+    if (u->clip.w > 0 && !SDL_IntersectRect(&r, &u->clip, &r))
+        return (SDL_Rect){r.x, r.y, 0, 0};
+    if (!SDL_IntersectRect(&r, &screen, &o))
+        return (SDL_Rect){r.x, r.y, 0, 0};
+    return o;
+}
+
+static int inside(SDL_Rect a, SDL_Rect b) {
+    return a.w == 0 || a.h == 0 ||
+           (a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h);
+}
+
+/* Draws one line (with "..." appended if asked) at x,y; checks it against box. */
+static void draw_line(ui *u, int face, int size, SDL_Color c, const char *s, int len, int ell,
+                      int x, int y, SDL_Rect box) {
+    char buf[1100];
+    if (len > 1000)
+        len = 1000;
+    memcpy(buf, s, (size_t)len);
+    strcpy(buf + len, ell ? "..." : "");
+    ui_cached_text *t = cached(u, face, size, c, buf);
+    if (!t)
+        return;
+    SDL_Rect dst = {x, y, t->w, t->h}, src = {0, 0, t->w, t->h};
+    /* Some strings render a pixel or two taller or wider than the font's metrics say:
+     * trim that much (blank margin) rather than spill over the box. */
+    int over_h = y + t->h - (box.y + box.h), over_w = x + t->w - (box.x + box.w);
+    if (over_h > 0 && over_h <= 2)
+        src.h = dst.h = t->h - over_h;
+    if (over_w > 0 && over_w <= 2)
+        src.w = dst.w = t->w - over_w;
+    SDL_RenderCopy(u->ren, t->tex, &src, &dst);
+    SDL_Rect drawn = visible(u, dst), vbox = visible(u, box);
+    int outside = !inside(drawn, vbox);
+    u->text_outside += outside;
+    if (u->record && u->n_records < UI_MAX_RECORD) {
+        if (!u->records)
+            u->records = calloc(UI_MAX_RECORD, sizeof *u->records);
+        SDL_Rect clip = u->clip.w > 0 ? u->clip : (SDL_Rect){0, 0, u->w, u->h};
+        if (u->records)
+            u->records[u->n_records++] = (ui_text_record){dst, box, clip, outside};
+    }
+}
+
+/* Shortens a line until it fits with "..." after it (measured together, as drawn). If
+ * not even "..." fits, the line is dropped (len 0, no ellipsis). */
+static void add_ellipsis(TTF_Font *f, const char *text, span *s, int width) {
+    char buf[1100];
+    int len = fit_prefix(f, text + s->start, s->len, width);
+    for (; len >= 0; len--) {
+        if (len > 0 && ((uint8_t)text[s->start + len] & 0xC0) == 0x80)
+            continue;
+        int l = len;
+        while (l > 0 && text[s->start + l - 1] == ' ')
+            l--;
+        if (l > 1000)
+            l = 1000;
+        memcpy(buf, text + s->start, (size_t)l);
+        strcpy(buf + l, "...");
+        if (measure(f, buf, l + 3) <= width) {
+            s->len = l;
+            s->ellipsis = 1;
+            return;
+        }
+    }
+    s->len = 0;
+    s->ellipsis = 0;
+}
+
+static int line_width(TTF_Font *f, const char *text, const span *s) {
+    char buf[1100];
+    int l = s->len > 1000 ? 1000 : s->len;
+    memcpy(buf, text + s->start, (size_t)l);
+    strcpy(buf + l, s->ellipsis ? "..." : "");
+    return measure(f, buf, (int)strlen(buf));
+}
+
+int ui_text(ui *u, int face, int size, SDL_Color c, SDL_Rect box, const char *text, int flags) {
+    TTF_Font *f = ui_font(u, face, size);
+    if (!f || box.w <= 0 || box.h <= 0 || !text)
+        return 0;
+    int lh = TTF_FontLineSkip(f), fh = TTF_FontHeight(f);
+    span lines[MAX_LINES];
+    int n;
+    if (flags & TX_ONELINE) {
+        int len = (int)strlen(text);
+        const char *nl = strchr(text, '\n');
+        lines[0] = (span){0, nl ? (int)(nl - text) : len, 0};
+        n = 1;
+        if (measure(f, text, lines[0].len) > box.w)
+            add_ellipsis(f, text, &lines[0], box.w);
+    } else {
+        n = wrap(f, text, box.w, lines, MAX_LINES);
+    }
+    int fit = fh <= box.h ? 1 + (box.h - fh) / lh : 0;
+    if (fit == 0)
+        return 0;
+    if (n > fit) {
+        n = fit;
+        add_ellipsis(f, text, &lines[n - 1], box.w);
+    }
+    int block = (n - 1) * lh + fh;
+    int y = box.y + ((flags & TX_MIDDLE) ? (box.h - block) / 2 : 0);
+    for (int i = 0; i < n; i++, y += lh) {
+        if (lines[i].len == 0 && !lines[i].ellipsis)
+            continue;
+        int w = line_width(f, text, &lines[i]);
+        if (w > box.w)
+            continue; /* narrower than one character: nothing honest to draw */
+        int x = box.x;
+        if (flags & TX_CENTER)
+            x = box.x + (box.w - w) / 2;
+        else if (flags & TX_RIGHT)
+            x = box.x + box.w - w;
+        draw_line(u, face, size, c, text + lines[i].start, lines[i].len, lines[i].ellipsis, x, y,
+                  box);
+    }
+    return block;
+}

@@ -1,0 +1,159 @@
+/* The game window's drawing layer: fonts, palette, text, an immediate-mode widget set
+ * with keyboard focus, and the per-frame input it reacts to. Private to engine/ui, the
+ * only part of Niact that includes SDL.
+ *
+ * Every frame is drawn from scratch (immediate mode): a screen calls ui_button() and
+ * friends in order; a widget draws itself, registers its rectangle for hit tests and
+ * for the tab order, and returns 1 when activated by a click, Enter or Space. Frames
+ * run only when an event needs one (the loop sleeps in SDL_WaitEvent). */
+#ifndef NIACT_UI_H
+#define NIACT_UI_H
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include <stdint.h>
+
+/* Type faces: typewriter for headings and telegrams, a sans face for body and numbers. */
+enum ui_face { FACE_TYPE, FACE_TYPE_BOLD, FACE_SANS, FACE_SANS_BOLD, FACE_COUNT };
+/* Type sizes, in layout units (1 unit = 1 pixel on a 1280x720 window at 100 %). */
+enum ui_size { SZ_SMALL, SZ_BODY, SZ_H2, SZ_H1, SZ_TITLE, SZ_COUNT };
+
+/* Text placement flags. */
+enum {
+    TX_LEFT = 0,
+    TX_CENTER = 1,    /* centre each line horizontally */
+    TX_RIGHT = 2,     /* right-align each line */
+    TX_MIDDLE = 4,    /* centre the block vertically */
+    TX_ONELINE = 8,   /* no wrapping: one line, ellipsis if too long */
+};
+
+/* Palette: telegram paper and ink. State is never shown by colour alone: every
+ * coloured mark has a label, a symbol or a pattern beside it. */
+extern const SDL_Color COL_PAPER, COL_PAPER_DARK, COL_PAPER_LIGHT, COL_INK, COL_INK_FADED,
+    COL_RULE, COL_STAMP, COL_SEA, COL_LAND, COL_LAND_FOCUS, COL_FOCUS, COL_HOVER,
+    COL_DISABLED, COL_SHADOW;
+/* Okabe-Ito colours (colour-blind safe), darkened to read on paper; one per role. */
+SDL_Color ui_role_color(int role);
+
+#define UI_MAX_WIDGETS 256
+#define UI_MAX_RECORD 2048
+#define UI_TEXT_CACHE 384
+
+typedef struct ui_widget {
+    uint32_t id;    /* caller's stable id (ui_id) */
+    SDL_Rect r;     /* where it was drawn, in output pixels */
+    int focusable;  /* in the tab order */
+} ui_widget;
+
+/* What one drawn line of text occupied, against the box it was given (for tests). */
+typedef struct ui_text_record {
+    SDL_Rect drawn;  /* pixels the line covers (before any clipping) */
+    SDL_Rect box;    /* the box it was given */
+    SDL_Rect clip;   /* the clip in force (a scrolling list, the map), or the screen */
+    int outside;     /* its visible pixels left its visible box */
+} ui_text_record;
+
+typedef struct ui_cached_text {
+    uint64_t hash;        /* of face, size, colour and text */
+    SDL_Texture *tex;
+    int w, h;
+    unsigned frame;       /* last frame it was used in */
+} ui_cached_text;
+
+typedef struct ui {
+    SDL_Window *win;            /* NULL when drawing onto a surface (tests) */
+    SDL_Renderer *ren;
+    int w, h;                   /* output size in pixels */
+    float dpi;                  /* output pixels per window coordinate (HiDPI) */
+    float scale;                /* the player's UI scale setting, 0.75 .. 2.0 */
+    float u;                    /* pixels per layout unit: fit to 1280x720 times scale */
+    char assets[4096];          /* the assets folder */
+    TTF_Font *fonts[FACE_COUNT][SZ_COUNT];
+    int font_px[SZ_COUNT];      /* pixel size the fonts were opened at */
+    int font_error;             /* a font could not be opened */
+    /* Input for the frame being run. */
+    int mx, my;                 /* pointer, output pixels (-1: outside) */
+    int click;                  /* a left click was released at mx,my this frame */
+    int wheel;                  /* wheel steps this frame (+ = up) */
+    SDL_Keycode key;            /* key pressed this frame, 0 if none */
+    uint16_t kmod;              /* its modifiers */
+    int activate;               /* Enter/Space on the focused widget */
+    /* Widgets of this frame and of the last one. */
+    ui_widget wid[UI_MAX_WIDGETS], last[UI_MAX_WIDGETS];
+    int n_wid, n_last;
+    uint32_t focus;             /* focused widget id (0: none) */
+    int focus_visible;          /* show the focus ring (keyboard was used) */
+    uint32_t hot;               /* widget under the pointer in the last frame */
+    int inert;                  /* widgets draw but do not react (under an overlay) */
+    SDL_Rect clip;              /* current clip (w=0: none) */
+    /* Text texture cache. */
+    ui_cached_text cache[UI_TEXT_CACHE];
+    unsigned frame;
+    /* Test instrumentation: every drawn line of text, when record is set. */
+    int record;
+    ui_text_record *records;
+    int n_records;
+    int text_outside;           /* lines whose drawn pixels left their box (always counted) */
+} ui;
+
+/* A stable widget id from a name and an index. */
+uint32_t ui_id(const char *name, int index);
+
+/* Sets up drawing on a renderer (window or software surface). assets is the assets
+ * folder. Returns 0, or -1 with SDL_GetError() set. */
+int ui_init(ui *u, SDL_Window *win, SDL_Renderer *ren, const char *assets);
+void ui_free(ui *u);
+/* Re-reads the output size and recomputes the unit; reopens fonts if it changed. */
+void ui_resize(ui *u);
+void ui_set_scale(ui *u, float scale);
+/* Layout units to pixels. */
+int ui_px(const ui *u, float units);
+TTF_Font *ui_font(ui *u, int face, int size);
+int ui_line_height(ui *u, int face, int size);
+
+/* Frame bracket: ui_begin clears the widget list; ui_end swaps it in for hit tests and
+ * moves focus for Tab / arrows. */
+void ui_begin(ui *u);
+void ui_end(ui *u);
+/* Feeds one event into the next frame's input. Returns 1 if it needs a new frame. */
+int ui_feed(ui *u, const SDL_Event *ev);
+/* Clears the per-frame input (after the frame that consumed it). */
+void ui_clear_input(ui *u);
+
+/* Drawing. */
+void ui_fill(ui *u, SDL_Rect r, SDL_Color c);
+void ui_frame(ui *u, SDL_Rect r, SDL_Color c, int thickness);
+void ui_hline(ui *u, int x0, int x1, int y, SDL_Color c, int thickness);
+void ui_dashed_rect(ui *u, SDL_Rect r, SDL_Color c, int thickness);
+void ui_line(ui *u, float x0, float y0, float x1, float y1, SDL_Color c, float width);
+void ui_hatch(ui *u, SDL_Rect r, SDL_Color c, int step);
+void ui_paper(ui *u, SDL_Rect r);
+void ui_push_clip(ui *u, SDL_Rect r, SDL_Rect *saved);
+void ui_pop_clip(ui *u, SDL_Rect saved);
+
+/* Text: wraps into box (unless TX_ONELINE), clips with an ellipsis if it does not fit,
+ * returns the height used in pixels. */
+int ui_text(ui *u, int face, int size, SDL_Color c, SDL_Rect box, const char *text, int flags);
+/* Height the text would take wrapped to width. */
+int ui_text_height(ui *u, int face, int size, int width, const char *text);
+/* Width of one line. */
+int ui_text_width(ui *u, int face, int size, const char *text);
+
+/* Widgets. A button with a label; returns 1 when activated. */
+int ui_button(ui *u, uint32_t id, SDL_Rect r, const char *label, int enabled);
+/* A focusable, clickable region the caller draws itself; returns 1 when activated.
+ * *state gets 1 if hovered, 2 if focused (both: 3). */
+int ui_region(ui *u, uint32_t id, SDL_Rect r, int *state);
+/* Whether widget id is hovered or focused now. */
+int ui_is_hot(const ui *u, uint32_t id);
+int ui_is_focused(const ui *u, uint32_t id);
+void ui_set_focus(ui *u, uint32_t id);
+/* A heading with a rule under it; returns its height. */
+int ui_heading(ui *u, SDL_Rect r, const char *text);
+/* Draws a focus ring around r if it holds the focus. */
+void ui_focus_ring(ui *u, SDL_Rect r);
+/* Whether a key was pressed this frame (and not used by a widget). */
+int ui_key(ui *u, SDL_Keycode k);
+
+#endif

@@ -1,0 +1,247 @@
+/* Widgets and input: the frame's widget list, hit tests, keyboard focus (Tab order is
+ * drawing order; arrow keys move to the nearest widget in that direction), buttons. */
+#include "ui.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void ui_begin(ui *u) {
+    u->n_wid = 0;
+    u->frame++;
+    u->n_records = 0;
+    u->text_outside = 0;
+    u->clip = (SDL_Rect){0, 0, 0, 0};
+    SDL_RenderSetClipRect(u->ren, NULL);
+}
+
+void ui_end(ui *u) {
+    int found = 0;
+    for (int i = 0; i < u->n_wid; i++)
+        found |= u->wid[i].id == u->focus && u->wid[i].focusable;
+    if (!found)
+        u->focus = 0;
+    memcpy(u->last, u->wid, (size_t)u->n_wid * sizeof u->wid[0]);
+    u->n_last = u->n_wid;
+}
+
+void ui_clear_input(ui *u) {
+    u->click = 0;
+    u->wheel = 0;
+    u->key = 0;
+    u->kmod = 0;
+    u->activate = 0;
+}
+
+static int contains(SDL_Rect r, int x, int y) {
+    return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
+}
+
+/* The topmost widget of the last frame under the point (drawn last = on top). */
+static uint32_t hit(const ui *u, int x, int y) {
+    for (int i = u->n_last - 1; i >= 0; i--)
+        if (contains(u->last[i].r, x, y))
+            return u->last[i].id;
+    return 0;
+}
+
+static int index_of(const ui *u, uint32_t id) {
+    for (int i = 0; i < u->n_last; i++)
+        if (u->last[i].id == id && u->last[i].focusable)
+            return i;
+    return -1;
+}
+
+static void focus_step(ui *u, int dir) {
+    int n = u->n_last, i = index_of(u, u->focus);
+    if (n == 0)
+        return;
+    for (int k = 0; k < n; k++) {
+        i = i < 0 ? (dir > 0 ? 0 : n - 1) : (i + dir + n) % n;
+        if (u->last[i].focusable) {
+            u->focus = u->last[i].id;
+            return;
+        }
+    }
+}
+
+/* Moves focus to the nearest widget whose centre lies in direction (dx, dy). */
+static void focus_spatial(ui *u, int dx, int dy) {
+    int i = index_of(u, u->focus);
+    if (i < 0) {
+        focus_step(u, 1);
+        return;
+    }
+    SDL_Rect a = u->last[i].r;
+    long best = -1;
+    int cx = a.x + a.w / 2, cy = a.y + a.h / 2;
+    for (int k = 0; k < u->n_last; k++) {
+        if (k == i || !u->last[k].focusable)
+            continue;
+        SDL_Rect b = u->last[k].r;
+        int bx = b.x + b.w / 2 - cx, by = b.y + b.h / 2 - cy;
+        long along = dx ? (long)bx * dx : (long)by * dy;
+        long across = labs(dx ? (long)by : (long)bx);
+        if (along <= 0)
+            continue;
+        long score = along + 3 * across;
+        if (best < 0 || score < best) {
+            best = score;
+            u->focus = u->last[k].id;
+        }
+    }
+}
+
+static int feed_key(ui *u, const SDL_KeyboardEvent *k) {
+    SDL_Keycode sym = k->keysym.sym;
+    int shift = (k->keysym.mod & KMOD_SHIFT) != 0;
+    switch (sym) {
+    case SDLK_TAB:
+        focus_step(u, shift ? -1 : 1);
+        u->focus_visible = 1;
+        return 1;
+    case SDLK_UP: focus_spatial(u, 0, -1); u->focus_visible = 1; return 1;
+    case SDLK_DOWN: focus_spatial(u, 0, 1); u->focus_visible = 1; return 1;
+    case SDLK_LEFT: focus_spatial(u, -1, 0); u->focus_visible = 1; return 1;
+    case SDLK_RIGHT: focus_spatial(u, 1, 0); u->focus_visible = 1; return 1;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+    case SDLK_SPACE:
+        if (u->focus && index_of(u, u->focus) >= 0) {
+            u->activate = 1;
+            u->focus_visible = 1;
+            return 1;
+        }
+        break;
+    default:
+        break;
+    }
+    u->key = sym;
+    u->kmod = k->keysym.mod;
+    return 1;
+}
+
+int ui_feed(ui *u, const SDL_Event *ev) {
+    switch (ev->type) {
+    case SDL_MOUSEMOTION: {
+        u->mx = (int)(ev->motion.x * u->dpi);
+        u->my = (int)(ev->motion.y * u->dpi);
+        uint32_t h = hit(u, u->mx, u->my);
+        if (h == u->hot)
+            return 0;
+        u->hot = h;
+        return 1;
+    }
+    case SDL_MOUSEBUTTONUP:
+        if (ev->button.button != SDL_BUTTON_LEFT)
+            return 0;
+        u->mx = (int)(ev->button.x * u->dpi);
+        u->my = (int)(ev->button.y * u->dpi);
+        u->click = 1;
+        u->focus_visible = 0;
+        return 1;
+    case SDL_MOUSEWHEEL:
+        u->wheel += ev->wheel.y;
+        return 1;
+    case SDL_KEYDOWN:
+        return feed_key(u, &ev->key);
+    case SDL_WINDOWEVENT:
+        if (ev->window.event == SDL_WINDOWEVENT_LEAVE) {
+            u->mx = u->my = -1;
+            u->hot = 0;
+        }
+        if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+            ev->window.event == SDL_WINDOWEVENT_RESIZED)
+            ui_resize(u);
+        return ev->window.event == SDL_WINDOWEVENT_EXPOSED ||
+               ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+               ev->window.event == SDL_WINDOWEVENT_RESIZED ||
+               ev->window.event == SDL_WINDOWEVENT_LEAVE;
+    default:
+        return 0;
+    }
+}
+
+int ui_key(ui *u, SDL_Keycode k) {
+    if (u->inert || u->key != k)
+        return 0;
+    u->key = 0;
+    return 1;
+}
+
+int ui_is_hot(const ui *u, uint32_t id) {
+    for (int i = 0; i < u->n_wid; i++)
+        if (u->wid[i].id == id)
+            return !u->inert && contains(u->wid[i].r, u->mx, u->my);
+    return 0;
+}
+
+int ui_is_focused(const ui *u, uint32_t id) {
+    return !u->inert && u->focus == id;
+}
+
+void ui_set_focus(ui *u, uint32_t id) {
+    u->focus = id;
+}
+
+void ui_focus_ring(ui *u, SDL_Rect r) {
+    int t = ui_px(u, 3);
+    if (t < 2)
+        t = 2;
+    SDL_Rect o = {r.x - t - 1, r.y - t - 1, r.w + 2 * t + 2, r.h + 2 * t + 2};
+    ui_frame(u, o, COL_FOCUS, t);
+}
+
+int ui_region(ui *u, uint32_t id, SDL_Rect r, int *state) {
+    int st = 0, fired = 0;
+    if (!u->inert) {
+        if (u->n_wid < UI_MAX_WIDGETS)
+            u->wid[u->n_wid++] = (ui_widget){id, r, 1};
+        int over = contains(r, u->mx, u->my) &&
+                   (u->clip.w == 0 || contains(u->clip, u->mx, u->my));
+        st = (over ? 1 : 0) | (u->focus == id ? 2 : 0);
+        if (u->click && over) {
+            u->click = 0;
+            u->focus = id;
+            fired = 1;
+        } else if (u->activate && u->focus == id) {
+            u->activate = 0;
+            fired = 1;
+        }
+    }
+    if (state)
+        *state = st;
+    return fired;
+}
+
+int ui_button(ui *u, uint32_t id, SDL_Rect r, const char *label, int enabled) {
+    int st = 0, fired = 0;
+    if (enabled) {
+        fired = ui_region(u, id, r, &st);
+    } else if (!u->inert && u->n_wid < UI_MAX_WIDGETS) {
+        u->wid[u->n_wid++] = (ui_widget){id, r, 1}; /* focusable, so it can explain itself */
+        st = u->focus == id ? 2 : 0;
+    }
+    int t = ui_px(u, 2) < 1 ? 1 : ui_px(u, 2);
+    ui_fill(u, r, enabled ? ((st & 1) ? COL_HOVER : COL_PAPER_LIGHT) : COL_PAPER);
+    if (enabled)
+        ui_frame(u, r, COL_INK, t);
+    else
+        ui_dashed_rect(u, r, COL_DISABLED, t);
+    int pad = ui_px(u, 8);
+    SDL_Rect box = {r.x + pad, r.y + t, r.w - 2 * pad, r.h - 2 * t};
+    ui_text(u, FACE_TYPE_BOLD, SZ_BODY, enabled ? COL_INK : COL_INK_FADED, box, label,
+            TX_CENTER | TX_MIDDLE | TX_ONELINE);
+    if ((st & 1) && enabled)
+        ui_hline(u, r.x + pad, r.x + r.w - pad, r.y + r.h - t - ui_px(u, 4), COL_INK, 1);
+    if ((st & 2) && u->focus_visible)
+        ui_focus_ring(u, r);
+    return fired;
+}
+
+int ui_heading(ui *u, SDL_Rect r, const char *text) {
+    int lh = ui_line_height(u, FACE_TYPE_BOLD, SZ_H2);
+    SDL_Rect box = {r.x, r.y, r.w, lh};
+    ui_text(u, FACE_TYPE_BOLD, SZ_H2, COL_INK, box, text, TX_ONELINE);
+    ui_hline(u, r.x, r.x + r.w, r.y + lh + ui_px(u, 2), COL_INK, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
+    return lh + ui_px(u, 8);
+}

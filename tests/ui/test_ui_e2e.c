@@ -1,0 +1,254 @@
+/* End to end, in a real window: whole games played through synthetic input pushed into
+ * SDL's event queue (SDL_PushEvent) and handled by the window's own event code. One
+ * hot-seat game with the keyboard alone, one game against the AI with the mouse alone.
+ * Needs a display (CTest runs it under xvfb-run); skipped without one. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "png.h"
+#include "ui/app.h"
+
+static SDL_Window *win;
+static SDL_Renderer *ren;
+static app *A;
+static int have_window;
+static char testland[4096];
+
+/* Handles every queued event the way the window's loop does, then draws a frame. */
+static void pump(void) {
+    SDL_Event ev;
+    while (SDL_PollEvent(&ev))
+        app_event(A, &ev);
+    app_frame(A, 1);
+}
+
+static void key(SDL_Keycode sym, uint16_t mod) {
+    SDL_Event ev = {0};
+    ev.type = SDL_KEYDOWN;
+    ev.key.windowID = SDL_GetWindowID(win);
+    ev.key.state = SDL_PRESSED;
+    ev.key.keysym.sym = sym;
+    ev.key.keysym.mod = mod;
+    assert_true(SDL_PushEvent(&ev) >= 0);
+    ev.type = SDL_KEYUP;
+    ev.key.state = SDL_RELEASED;
+    SDL_PushEvent(&ev);
+    pump();
+}
+
+/* Moves the pointer to widget id (as drawn in the last frame) and clicks it. */
+static int click(uint32_t id) {
+    for (int i = 0; i < A->ui.n_last; i++) {
+        if (A->ui.last[i].id != id)
+            continue;
+        SDL_Rect r = A->ui.last[i].r;
+        int x = (int)((r.x + r.w / 2) / A->ui.dpi), y = (int)((r.y + r.h / 2) / A->ui.dpi);
+        SDL_Event ev = {0};
+        ev.type = SDL_MOUSEMOTION;
+        ev.motion.windowID = SDL_GetWindowID(win);
+        ev.motion.x = x, ev.motion.y = y;
+        SDL_PushEvent(&ev);
+        memset(&ev, 0, sizeof ev);
+        ev.type = SDL_MOUSEBUTTONDOWN;
+        ev.button.windowID = SDL_GetWindowID(win);
+        ev.button.button = SDL_BUTTON_LEFT;
+        ev.button.state = SDL_PRESSED;
+        ev.button.clicks = 1;
+        ev.button.x = x, ev.button.y = y;
+        SDL_PushEvent(&ev);
+        ev.type = SDL_MOUSEBUTTONUP;
+        ev.button.state = SDL_RELEASED;
+        SDL_PushEvent(&ev);
+        pump();
+        return 1;
+    }
+    return 0;
+}
+
+static const char *scenario_id(void) {
+    return A->cfg ? niact_host_scenario(A->cfg)->meta.id : "";
+}
+
+static void shot(const char *name) {
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, A->ui.w, A->ui.h, 32,
+                                                    SDL_PIXELFORMAT_ARGB8888);
+    assert_non_null(s);
+    app_frame(A, 0);
+    SDL_RenderReadPixels(ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch);
+    char path[4400];
+    mkdir(NIACT_UI_ARTEFACTS, 0755);
+    snprintf(path, sizeof path, "%s/%s.png", NIACT_UI_ARTEFACTS, name);
+    assert_int_equal(png_write_surface(path, s), 0);
+    SDL_FreeSurface(s);
+    app_frame(A, 1);
+}
+
+/* The first action card this seat may order now, or -1. */
+static int legal_card(void) {
+    ui_play *p = &A->play;
+    for (int act = 0; act < p->sc->n_actions; act++) {
+        char why[200];
+        if ((p->sc->actions[act].roles & (1u << p->role)) &&
+            play_action_legal(p, act, why, sizeof why))
+            return act;
+    }
+    return -1;
+}
+
+static void keyboard_new_game(void) {
+    key(SDLK_n, 0);
+    assert_int_equal(A->scr, SCR_NEWGAME);
+    key(SDLK_TAB, KMOD_SHIFT); /* from the first seat back to the scenario */
+    assert_int_equal(A->ui.focus, ui_id("scen", 0));
+    for (int i = 0; i < UI_MAX_SCENARIOS && strcmp(scenario_id(), "testland") != 0; i++)
+        key(SDLK_RETURN, 0);
+    assert_string_equal(scenario_id(), "testland");
+    key(SDLK_TAB, 0);
+    key(SDLK_TAB, 0); /* the Soviet seat */
+    assert_int_equal(A->ui.focus, ui_id("seat", 1));
+    for (int i = 0; i < 10 && A->seats[1].kind != NIACT_SEAT_HUMAN; i++)
+        key(SDLK_RETURN, 0);
+    assert_int_equal(A->seats[1].kind, NIACT_SEAT_HUMAN);
+    key(SDLK_F5, 0);
+}
+
+static void test_keyboard_hot_seat(void **state) {
+    (void)state;
+    if (!have_window)
+        skip();
+    A->scr = SCR_TITLE;
+    pump();
+    keyboard_new_game();
+    assert_int_equal(A->scr, SCR_HANDOVER); /* two human seats: hand-over first */
+    int handovers = 0, orders = 0;
+    for (int step = 0; step < 400 && A->scr != SCR_END; step++) {
+        if (A->scr == SCR_HANDOVER) {
+            handovers++;
+            if (handovers == 2)
+                shot("handover");
+            key(SDLK_RETURN, 0);
+        } else if (A->scr == SCR_BRIEF) {
+            key(SDLK_RETURN, 0);
+        } else if (A->scr == SCR_DESK) {
+            int before = A->play.n_pending[A->play.role];
+            key(SDLK_1, 0); /* order the first action card */
+            orders += A->play.n_pending[A->play.role] > before;
+            key(SDLK_e, 0);
+        } else {
+            fail_msg("unexpected screen %d", (int)A->scr);
+        }
+    }
+    assert_int_equal(A->scr, SCR_END);
+    assert_int_not_equal(niact_game_outcome(A->play.g), NIACT_OUTCOME_NONE);
+    assert_true(handovers >= 2);
+    assert_true(orders >= 2);
+    shot("end-keyboard");
+    key(SDLK_ESCAPE, 0);
+    assert_int_equal(A->scr, SCR_TITLE);
+}
+
+static void mouse_new_game(void) {
+    assert_true(click(ui_id("title", 0)));
+    assert_int_equal(A->scr, SCR_NEWGAME);
+    for (int i = 0; i < UI_MAX_SCENARIOS && strcmp(scenario_id(), "testland") != 0; i++)
+        assert_true(click(ui_id("scen", 0)));
+    assert_string_equal(scenario_id(), "testland");
+    assert_int_equal(A->seats[0].kind, NIACT_SEAT_HUMAN);
+    /* The Soviet seat: click through the choices to another AI personality. */
+    for (int i = 0; i < 10; i++) {
+        assert_true(click(ui_id("seat", 1)));
+        if (A->seats[1].kind == NIACT_SEAT_AI && strcmp(A->seats[1].personality, "historical"))
+            break;
+    }
+    assert_int_equal(A->seats[1].kind, NIACT_SEAT_AI);
+    assert_string_not_equal(A->seats[1].personality, "historical");
+    assert_true(click(ui_id("ng", 1)));
+}
+
+static void test_mouse_against_ai(void **state) {
+    (void)state;
+    if (!have_window)
+        skip();
+    A->scr = SCR_TITLE;
+    A->ui.focus = 0;
+    pump();
+    mouse_new_game();
+    assert_int_equal(A->scr, SCR_BRIEF); /* one human seat: no hand-over */
+    int paused = 0;
+    for (int step = 0; step < 400 && A->scr != SCR_END; step++) {
+        if (A->scr == SCR_BRIEF) {
+            assert_true(click(ui_id("brief", 0)));
+        } else if (A->scr == SCR_DESK) {
+            if (!paused++) { /* the pause menu, by mouse, and back */
+                assert_true(click(ui_id("menu", 0)));
+                assert_int_equal(A->ov, OV_PAUSE);
+                assert_true(click(ui_id("pause", 0)));
+                assert_int_equal(A->ov, OV_NONE);
+            }
+            int act = legal_card();
+            if (act >= 0)
+                assert_true(click(ui_id("card", act)));
+            if (niact_game_turn(A->play.g) == 1)
+                shot("desk-mouse");
+            assert_true(click(ui_id("endturn", 0)));
+        } else {
+            fail_msg("unexpected screen %d", (int)A->scr);
+        }
+    }
+    assert_int_equal(A->scr, SCR_END);
+    assert_int_not_equal(niact_game_outcome(A->play.g), NIACT_OUTCOME_NONE);
+    assert_int_equal(A->play.seats[1].kind, NIACT_SEAT_AI);
+    assert_true(click(ui_id("end", 2)));
+    assert_int_equal(A->scr, SCR_TITLE);
+    assert_true(click(ui_id("title", 2))); /* Quit */
+    assert_true(A->quit);
+}
+
+static int setup(void **state) {
+    (void)state;
+    snprintf(testland, sizeof testland, "%s/scenarios/testland", NIACT_TEST_DIR);
+    const char *d = getenv("DISPLAY"), *w = getenv("WAYLAND_DISPLAY");
+    if (!((d && *d) || (w && *w)) || SDL_Init(SDL_INIT_VIDEO) != 0)
+        return 0; /* no display: the tests skip */
+    win = SDL_CreateWindow("Niact test", 0, 0, 1280, 720, SDL_WINDOW_SHOWN);
+    ren = win ? SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE) : NULL;
+    A = calloc(1, sizeof *A);
+    char assets[4096];
+    if (!ren || !A || ui_find_assets(assets, sizeof assets) != 0 ||
+        app_init(A, win, ren, assets) != 0)
+        return -1;
+    /* Offer the test scenario beside the bundled ones. */
+    snprintf(A->scen[0], sizeof A->scen[0], "%s", testland);
+    A->n_scen = 1;
+    have_window = 1;
+    return 0;
+}
+
+static int teardown(void **state) {
+    (void)state;
+    if (A)
+        app_free(A);
+    free(A);
+    if (ren)
+        SDL_DestroyRenderer(ren);
+    if (win)
+        SDL_DestroyWindow(win);
+    TTF_Quit();
+    SDL_Quit();
+    return 0;
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_keyboard_hot_seat),
+        cmocka_unit_test(test_mouse_against_ai),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

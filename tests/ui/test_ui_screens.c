@@ -1,0 +1,295 @@
+/* The window's screens drawn without a display: a software renderer onto a surface, at
+ * several sizes and UI scales, for every bundled scenario that loads and the test
+ * scenario. Checks that every screen draws, that every line of text stays inside its
+ * box, and that no text falls off the window; writes PNG screenshots as artefacts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "png.h"
+#include "ui/app.h"
+
+enum { S_TITLE, S_NEWGAME, S_HANDOVER, S_BRIEF, S_DESK, S_DESK_LATER, S_PAUSE, S_SETTINGS, S_END,
+       S_COUNT };
+static const char *const screen_names[S_COUNT] = {"title", "newgame", "handover", "brief", "desk",
+                                                 "desk-turn3", "pause", "settings", "end"};
+
+typedef struct size_case {
+    int w, h;
+    float scale;
+} size_case;
+
+static const size_case sizes[] = {
+    {1280, 720, 1.0f}, {1920, 1080, 1.0f}, {1024, 600, 1.0f}, {1280, 720, 1.5f}, {2560, 1440, 1.0f},
+    {1366, 768, 1.25f}};
+
+typedef struct canvas {
+    SDL_Surface *surf;
+    SDL_Renderer *ren;
+    app a;
+} canvas;
+
+static char scenario_dir[2][4096];
+static int n_scenarios;
+
+static int open_canvas(canvas *c, const size_case *sz) {
+    memset(c, 0, sizeof *c);
+    c->surf = SDL_CreateRGBSurfaceWithFormat(0, sz->w, sz->h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!c->surf)
+        return -1;
+    c->ren = SDL_CreateSoftwareRenderer(c->surf);
+    char assets[4096];
+    if (!c->ren || ui_find_assets(assets, sizeof assets) != 0)
+        return -1;
+    if (app_init(&c->a, NULL, c->ren, assets) != 0)
+        return -1;
+    ui_set_scale(&c->a.ui, sz->scale);
+    c->a.seed = 7;
+    return 0;
+}
+
+static void close_canvas(canvas *c) {
+    app_free(&c->a);
+    if (c->ren)
+        SDL_DestroyRenderer(c->ren);
+    SDL_FreeSurface(c->surf);
+}
+
+/* Starts a hot-seat game (every seat human) on the scenario. */
+static void start(app *a, const char *dir) {
+    a->n_scen = 1;
+    snprintf(a->scen[0], sizeof a->scen[0], "%s", dir);
+    a->scen_idx = 0;
+    newgame_load(a);
+    assert_non_null(a->cfg);
+    niact_seat seats[NIACT_MAX_ROLES];
+    memset(seats, 0, sizeof seats);
+    memcpy(a->seats, seats, sizeof seats);
+    niact_host *h = a->cfg;
+    a->cfg = NULL;
+    assert_int_equal(play_start(a, h, seats, 7), 0);
+}
+
+/* Every human seat gives its first possible order and ends its turn, n times. */
+static void play_turns(app *a, int n) {
+    for (int k = 0; k < n * a->play.sc->n_roles && a->scr != SCR_END; k++) {
+        play_mark_read(a);
+        for (int act = 0; act < a->play.sc->n_actions; act++) {
+            char why[200];
+            if ((a->play.sc->actions[act].roles & (1u << a->play.role)) &&
+                play_action_legal(&a->play, act, why, sizeof why)) {
+                play_add_order(&a->play, act);
+                break;
+            }
+        }
+        play_end_turn(a);
+    }
+}
+
+/* Points the mouse at the centre of widget id as drawn in the last frame. */
+static int point_at(app *a, uint32_t id) {
+    for (int i = 0; i < a->ui.n_last; i++)
+        if (a->ui.last[i].id == id) {
+            a->ui.mx = a->ui.last[i].r.x + a->ui.last[i].r.w / 2;
+            a->ui.my = a->ui.last[i].r.y + a->ui.last[i].r.h / 2;
+            return 1;
+        }
+    return 0;
+}
+
+static void setup_screen(app *a, int s, const char *dir) {
+    if (s == S_TITLE) {
+        a->scr = SCR_TITLE;
+        return;
+    }
+    if (s == S_NEWGAME) {
+        a->n_scen = 1;
+        snprintf(a->scen[0], sizeof a->scen[0], "%s", dir);
+        newgame_load(a);
+        a->scr = SCR_NEWGAME;
+        return;
+    }
+    start(a, dir);
+    if (s == S_BRIEF)
+        a->scr = SCR_BRIEF;
+    if (s >= S_DESK && s != S_END) {
+        if (s == S_DESK_LATER)
+            play_turns(a, 2);
+        play_mark_read(a);
+        a->scr = SCR_DESK;
+        play_add_order(&a->play, 0);
+        app_frame(a, 0); /* lay out once, then hover the first card */
+        for (int act = 0; act < a->play.sc->n_actions; act++)
+            if (point_at(a, ui_id("card", act)))
+                break;
+    }
+    if (s == S_PAUSE)
+        a->ov = OV_PAUSE;
+    if (s == S_SETTINGS)
+        a->ov = OV_SETTINGS;
+    if (s == S_END) {
+        niact_session_play_out(a->play.s);
+        play_open_turn(a);
+        assert_int_equal(a->scr, SCR_END);
+    }
+}
+
+/* Share of pixels that differ from the paper colour. */
+static double ink_share(SDL_Surface *s) {
+    long n = 0;
+    uint32_t paper = SDL_MapRGB(s->format, COL_PAPER.r, COL_PAPER.g, COL_PAPER.b) & 0xffffff;
+    for (int y = 0; y < s->h; y += 2)
+        for (int x = 0; x < s->w; x += 2)
+            n += (((uint32_t *)((uint8_t *)s->pixels + y * s->pitch))[x] & 0xffffff) != paper;
+    return (double)n / ((s->w / 2) * (s->h / 2));
+}
+
+static int rect_inside(SDL_Rect a, SDL_Rect b) {
+    return a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
+}
+
+static void check_text(const canvas *c, const char *what) {
+    const ui *u = &c->a.ui;
+    SDL_Rect screen = {0, 0, u->w, u->h};
+    assert_true(u->n_records > 3);
+    for (int i = 0; i < u->n_records; i++) {
+        const ui_text_record *r = &u->records[i];
+        if (r->outside)
+            fail_msg("%s: a line of text at %d,%d (%dx%d) leaves its box %d,%d (%dx%d)", what,
+                     r->drawn.x, r->drawn.y, r->drawn.w, r->drawn.h, r->box.x, r->box.y,
+                     r->box.w, r->box.h);
+        /* Outside scrolling lists and the map, a line must be wholly on the window. */
+        if (rect_inside(screen, r->clip) && !rect_inside(r->drawn, screen))
+            fail_msg("%s: text at %d,%d (%dx%d) falls off the %dx%d window", what, r->drawn.x,
+                     r->drawn.y, r->drawn.w, r->drawn.h, u->w, u->h);
+    }
+    assert_int_equal(u->text_outside, 0);
+}
+
+static void render_case(const char *dir, const char *tag, const size_case *sz, int s) {
+    canvas c;
+    assert_int_equal(open_canvas(&c, sz), 0);
+    setup_screen(&c.a, s, dir);
+    c.a.ui.record = 1;
+    app_frame(&c.a, 0);
+    SDL_RenderFlush(c.ren);
+    char what[256];
+    snprintf(what, sizeof what, "%s %s at %dx%d x%.2f", tag, screen_names[s], sz->w, sz->h,
+             (double)sz->scale);
+    check_text(&c, what);
+    double share = ink_share(c.surf);
+    if (share < 0.02)
+        fail_msg("%s: the screen is nearly blank (%.3f)", what, share);
+    if (sz->w == 1280 && sz->h == 720 && sz->scale == 1.0f) {
+        char path[4400];
+        mkdir(NIACT_UI_ARTEFACTS, 0755);
+        snprintf(path, sizeof path, "%s/%s-%s.png", NIACT_UI_ARTEFACTS, tag, screen_names[s]);
+        assert_int_equal(png_write_surface(path, c.surf), 0);
+    }
+    close_canvas(&c);
+}
+
+static void test_every_screen(void **state) {
+    (void)state;
+    for (int k = 0; k < n_scenarios; k++) {
+        const char *tag = strrchr(scenario_dir[k], '/') + 1;
+        for (size_t z = 0; z < sizeof sizes / sizeof *sizes; z++)
+            for (int s = 0; s < S_COUNT; s++)
+                render_case(scenario_dir[k], tag, &sizes[z], s);
+    }
+}
+
+/* Keyboard focus: Tab walks every widget of the desk, Enter on an action card orders it. */
+static void test_focus_and_enter(void **state) {
+    (void)state;
+    canvas c;
+    assert_int_equal(open_canvas(&c, &sizes[0]), 0);
+    setup_screen(&c.a, S_DESK, scenario_dir[n_scenarios - 1]);
+    app *a = &c.a;
+    int before = a->play.n_pending[a->play.role];
+    SDL_Event ev = {0};
+    ev.type = SDL_KEYDOWN;
+    ev.key.keysym.sym = SDLK_TAB;
+    uint32_t first = 0;
+    int steps = 0, found_card = 0;
+    do { /* Tab until we are on an action card that may be ordered */
+        app_event(a, &ev);
+        app_frame(a, 0);
+        if (!first)
+            first = a->ui.focus;
+        for (int act = 0; act < a->play.sc->n_actions && !found_card; act++) {
+            char why[200];
+            found_card = a->ui.focus == ui_id("card", act) &&
+                         play_action_legal(&a->play, act, why, sizeof why);
+        }
+    } while (!found_card && ++steps < 200);
+    assert_true(found_card);
+    ev.key.keysym.sym = SDLK_RETURN;
+    app_event(a, &ev);
+    assert_int_equal(a->play.n_pending[a->play.role], before + 1);
+    close_canvas(&c);
+}
+
+/* Text boxes: wrapped text never leaves a box of any width, an ellipsis ends what does not
+ * fit, and a box too small for one line draws nothing. */
+static void test_text_boxes(void **state) {
+    (void)state;
+    canvas c;
+    assert_int_equal(open_canvas(&c, &sizes[0]), 0);
+    ui *u = &c.a.ui;
+    const char *text = "Pass to the Soviet delegation. Verification without inspection on Cuban "
+                       "soil: anything counted at sea. Supercalifragilisticexpialidocious words "
+                       "are cut to fit.";
+    ui_begin(u);
+    u->record = 1;
+    for (int w = 20; w <= 600; w += 37)
+        for (int h = 5; h <= 200; h += 45) {
+            int used = ui_text(u, FACE_SANS, SZ_BODY, COL_INK, (SDL_Rect){10, 10, w, h}, text, 0);
+            assert_true(used <= h);
+            ui_text(u, FACE_TYPE_BOLD, SZ_H1, COL_INK, (SDL_Rect){10, 300, w, h}, text,
+                    TX_ONELINE | TX_CENTER);
+        }
+    assert_int_equal(u->text_outside, 0);
+    ui_end(u);
+    close_canvas(&c);
+}
+
+static int group_setup(void **state) {
+    (void)state;
+    if (TTF_Init() != 0)
+        return -1;
+    char dir[4096], lib[4096];
+    if (niact_find_scenario("november1962", dir, sizeof dir, lib, sizeof lib) == 0) {
+        niact_host *h = NULL;
+        char msg[2048];
+        if (niact_host_load(dir, lib, NULL, &h, msg, sizeof msg) == NIACT_OK)
+            snprintf(scenario_dir[n_scenarios++], sizeof scenario_dir[0], "%s", dir);
+        else
+            print_message("november1962 does not load; testing testland only:\n%s\n", msg);
+        niact_host_free(h);
+    }
+    snprintf(scenario_dir[n_scenarios++], sizeof scenario_dir[0], "%s/scenarios/testland",
+             NIACT_TEST_DIR);
+    return 0;
+}
+
+static int group_teardown(void **state) {
+    (void)state;
+    TTF_Quit();
+    SDL_Quit();
+    return 0;
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_text_boxes),
+        cmocka_unit_test(test_focus_and_enter),
+        cmocka_unit_test(test_every_screen),
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
