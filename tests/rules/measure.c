@@ -29,6 +29,8 @@ typedef struct tally {
     double with1[MAX_ACTIONS], without1[MAX_ACTIONS];
     int hist_ok, hist_fail[8];
     int hist_quiet;               /* reproduced and no aircraft fired on */
+    int hist_score[NIACT_MAX_ROLES][11]; /* scores in bands of 10 (100 in the last) */
+    int length[64];               /* games ending after n turns */
     double mean[64];              /* final true values of the --mean tracks */
     int nonzero[64];              /* games in which that value was above 0 */
 } tally;
@@ -176,7 +178,11 @@ int main(int argc, char **argv) {
             t->sq[r] += (double)score[r] * score[r];
             if (score[r] > best) best = score[r];
         }
-        for (int r = 0; r < sc->n_roles; r++) t->top[r] += score[r] == best;
+        for (int r = 0; r < sc->n_roles; r++) {
+            t->top[r] += score[r] == best;
+            t->hist_score[r][score[r] / 10]++;
+        }
+        if (niact_game_turn(g) < 64) t->length[niact_game_turn(g)]++;
         int used[MAX_ACTIONS] = {0}, used1[MAX_ACTIONS] = {0};
         for (int32_t turn = 0; turn < niact_session_turns_played(s); turn++) {
             const niact_turn_input *in = niact_session_input(s, turn);
@@ -223,6 +229,16 @@ int main(int argc, char **argv) {
         printf("  %-8s %6.1f %6.1f %7.1f%%\n", sc->roles[r].meta.id, m, v > 0 ? __builtin_sqrt(v) : 0,
                100.0 * t->top[r] / n);
     }
+    printf("  score distribution (%% of games in 0-9, 10-19, ... 90-100):\n");
+    for (int r = 0; r < sc->n_roles; r++) {
+        printf("  %-8s", sc->roles[r].meta.id);
+        for (int b = 0; b < 10; b++)
+            printf(" %5.1f", 100.0 * (t->hist_score[r][b] + (b == 9 ? t->hist_score[r][10] : 0)) / n);
+        printf("\n");
+    }
+    printf("  game length (%% of games ending after 1, 2, ... turns):");
+    for (int k = 1; k <= sc->turns && k < 64; k++) printf(" %.1f", 100.0 * t->length[k] / n);
+    printf("\n");
     printf("  settlement %.1f%%  war %.1f%%  last turn %.1f%%  mean length %.2f turns\n",
            100.0 * t->outcomes[NIACT_OUTCOME_SETTLEMENT] / n,
            100.0 * t->outcomes[NIACT_OUTCOME_WAR] / n,

@@ -91,10 +91,5 @@ function M.consent(state)
   end
 end
 
-function M.turn_end(state)
-  M.fire(state)
-  M.temper(state)
-  M.consent(state)
-end
 
 return M

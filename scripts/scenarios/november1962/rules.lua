@@ -1,8 +1,13 @@
--- The rules run at each turn's end: the telegram's points that act every turn,
--- the removal and counting of weapons, the inspections in operation, and the ladder.
+-- The standing rules: the telegram's points that act every turn, the removal and
+-- counting of weapons, the inspections in operation, Cuba's reactions and the ladder.
+-- Each is declared as an event that fires every turn (after the dated and random events,
+-- in this order), so `niact rules` lists it with its source. The turn-end hook only
+-- clears what lasts one turn.
 local C = require("common")
 local cuba = require("cuba")
 local R = {}
+
+local function tp(n) return "telegram 1158, point " .. n end
 
 -- Inspections in operation verify and observe (points 3 and 4).
 local function inspections(state)
@@ -82,8 +87,8 @@ local function schedule(state)
   end
 end
 
--- Points 2 and 5: pressure on Washington while nothing is verified.
-local function us_pressure(state)
+-- Point 2: pressure on Washington while nothing is verified.
+local function no_progress(state)
   local progress = state:get("verification") - state:get("verif_last")
   if progress < 3 then
     state:add("us_pressure", state:turn() <= 2 and 6 or 4)
@@ -91,6 +96,10 @@ local function us_pressure(state)
     state:report("us", "Another turn without real verification: Congress and Latin America "
       .. "grow restless (point 2).")
   end
+end
+
+-- Point 5: without UN verification, Washington must fly.
+local function own_means(state)
   local high, low = C.flew(state)
   if not high and not low and state:get("verification") < 50
      and state:get("un_inspection") < 3 then
@@ -98,6 +107,10 @@ local function us_pressure(state)
     state:report("us", "No reconnaissance flown while nothing is verified: critics say the "
       .. "President is taking Moscow's word (point 5).")
   end
+end
+
+-- The home front: a suspended quarantine, a cool OAS, a shoot-down left unanswered.
+local function home_front(state)
   if state:get("quarantine") == 1 then state:add("us_pressure", 2) end
   if state:get("oas_support") < 50 then state:add("us_pressure", 2) end
   if state:get("unanswered") > 0 then
@@ -174,17 +187,58 @@ function R.setup(state)
     .. "the air, but would allow checks on the high seas.")
 end
 
+-- What lasts one turn is cleared at its end; estimates age.
 function R.turn_end(state)
-  cuba.turn_end(state)
-  inspections(state)
-  removal(state)
-  bombers(state)
-  schedule(state)
-  us_pressure(state)
-  quarantine(state)
-  brink(state)
   reset(state)
 end
+
+local function rule(id, name, source, text, effect)
+  return niact.event{ id = id, name = name, source = source, text = text, effect = effect }
+end
+
+R.events = {
+  rule("cuba_fires", "Cuba's guns and the SAMs", tp(6),
+    "Each turn the United States flies, Cuban guns may fire on low-level flights (more "
+    .. "likely the angrier Castro is, and after his threat of 15 November) and SAM sites on "
+    .. "U-2s (depending on who holds them); Soviet restraint and the UN's appeal lower both. "
+    .. "A hit aircraft raises tension and the demand to retaliate.", cuba.fire),
+  rule("castro_temper", "Castro's temper", "S-475; XI-133",
+    "Boarding angers Castro, a standing quarantine may; he cools when there are no "
+    .. "low-level flights. Anger 8+ erodes cooperation, 3 or less builds it.", cuba.temper),
+  rule("cuba_consent", "Cuba's consent to inspection", tp(4),
+    "A UN scheme Moscow accepted starts at sea at once; on Cuban soil or in Cuban air only "
+    .. "with cooperation 6 or more.", cuba.consent),
+  rule("inspections_verify", "Inspections at work", tp(3) .. "; " .. tp(4),
+    "Operating UN schemes and the ICRC verify every turn and sharpen the US and UN "
+    .. "estimates; a UN inspection at sea counts covered missiles; lifting the quarantine "
+    .. "ends the ICRC inspection.", inspections),
+  rule("weapons_leave", "Missiles gone, bombers leaving", tp(1) .. "; " .. tp(7),
+    "The removal stage follows the missiles; agreed bombers leave 14 a turn from the "
+    .. "third turn after the agreement, counted as they go.", removal),
+  rule("il28_noncompliance", "Non-compliance over the bombers", tp(7),
+    "While the bombers are contested, Washington's case grows every turn from turn 3; at "
+    .. "8 it charges Moscow with non-compliance (tension +1, prestige -3, OAS +3).", bombers),
+  rule("removal_schedule", "Khrushchev's promise", tp(1),
+    "Dismantling by the end of turn 2, crated by turn 4, half gone by turn 6, all gone "
+    .. "by turn 8. Each turn behind: prestige -2, US pressure +2, from turn 6 tension +1.",
+    schedule),
+  rule("no_verification", "Days pass without verification", tp(2),
+    "A turn with less than 3 points of verification progress: US pressure +6 in turns "
+    .. "1-2, +4 after; OAS support -2.", no_progress),
+  rule("own_means", "Verification by our own means", tp(5),
+    "A turn without reconnaissance while verification is under 50 and no UN scheme "
+    .. "operates: US pressure +5.", own_means),
+  rule("home_front", "The home front", tp(6) .. "; " .. tp(3),
+    "A suspended quarantine (+2 a turn), OAS support under 50 (+2), and a shoot-down left "
+    .. "unanswered (half the retaliation pressure, which fades a point a turn) weigh on "
+    .. "Washington.", home_front),
+  rule("quarantine_weight", "The quarantine's weight", tp(3) .. "; XI-128",
+    "A standing quarantine costs Moscow 1 prestige a turn, boarding 2.", quarantine),
+  rule("brink", "The brink", tp(6) .. "; Dobbs",
+    "At crisis a turn without new escalation cools a step. A turn that starts and ends at "
+    .. "the brink may become war: 15%, +10% with tactical weapons and SAMs in Cuban "
+    .. "hands, +10% in a turn of retaliation, halved by mediation.", brink),
+}
 
 -- Settlement (point 1 met and the quarantine lifted) or war.
 function R.end_check(state)

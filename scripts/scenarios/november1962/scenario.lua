@@ -42,7 +42,7 @@ return niact.scenario{
   },
   tracks = tracks.list,
   actions = concat(us.list, ussr.list, un.list),
-  events = events.list,
+  events = concat(events.list, rules.events),
   objectives = objectives.list,
   terms = terms.list,
   setup = rules.setup,
