@@ -183,6 +183,34 @@ static int replay_usage(const char *why) {
     return CLI_USAGE;
 }
 
+/* --scenario NAME|DIR into the loader's options; 0 or -1 (printed). */
+static int scenario_opt(const char *scenario, char *dir, char *lib, size_t len,
+                        niact_record_opts *opts) {
+    if (!scenario)
+        return 0;
+    if (niact_find_scenario(scenario, dir, len, lib, len) != 0) {
+        fprintf(stderr, "niact replay: no scenario '%s'\n", scenario);
+        return -1;
+    }
+    opts->scenario_dir = dir;
+    opts->lib_dir = lib[0] ? lib : NULL;
+    return 0;
+}
+
+static void replay_report(const char *file, niact_loaded *l, int verify) {
+    niact_game *g = niact_session_game(l->session);
+    if (verify)
+        printf("%s: verified: %d turn(s), every state hash matches (final %016llx)\n", file,
+               l->turns, (unsigned long long)niact_game_hash(g));
+    else if (niact_game_phase(g) == NIACT_PHASE_ENDED)
+        cli_print_result(stdout, g);
+    else
+        printf("\nThe game is under way: %d turn(s) played.\n", l->turns);
+    if (l->first_mismatch >= 0)
+        fprintf(stderr, "niact replay: warning: %s: the state hash differs from the record from "
+                        "turn %d on (check with --verify)\n", file, l->first_mismatch);
+}
+
 int cli_replay(int argc, char **argv) {
     const char *file = NULL, *scenario = NULL;
     int verify = 0;
@@ -206,30 +234,14 @@ int cli_replay(int argc, char **argv) {
         opts.on_turn = replay_turn;
         opts.ud = &view;
     }
-    if (scenario) {
-        if (niact_find_scenario(scenario, dir, sizeof dir, lib, sizeof lib) != 0) {
-            fprintf(stderr, "niact replay: no scenario '%s'\n", scenario);
-            return CLI_BAD_INPUT;
-        }
-        opts.scenario_dir = dir;
-        opts.lib_dir = lib[0] ? lib : NULL;
-    }
+    if (scenario_opt(scenario, dir, lib, sizeof dir, &opts) != 0)
+        return CLI_BAD_INPUT;
     niact_loaded l;
     if (niact_record_load(file, &opts, &l, msg, sizeof msg) != NIACT_OK) {
         fprintf(stderr, "niact replay: %s\n", msg);
         return CLI_BAD_INPUT;
     }
-    niact_game *g = niact_session_game(l.session);
-    if (verify)
-        printf("%s: verified: %d turn(s), every state hash matches (final %016llx)\n", file,
-               l.turns, (unsigned long long)niact_game_hash(g));
-    else if (niact_game_phase(g) == NIACT_PHASE_ENDED)
-        cli_print_result(stdout, g);
-    else
-        printf("\nThe game is under way: %d turn(s) played.\n", l.turns);
-    if (l.first_mismatch >= 0)
-        fprintf(stderr, "niact replay: warning: %s: the state hash differs from the record from "
-                        "turn %d on (check with --verify)\n", file, l.first_mismatch);
+    replay_report(file, &l, verify);
     niact_loaded_free(&l);
     return CLI_OK;
 }
