@@ -98,4 +98,17 @@ You see what has been inspected or reported to you: your estimates of missiles a
 If the crisis turns to war, every side scores zero.
 ]]
 
+B.debrief = [[
+## What really happened
+
+- **Verification (1-11 November).** No UN inspection ever took place on Cuban soil: Castro refused it, in the air and on the ground. Washington fell back on its own means: U-2s and low-level jets kept flying, and from 7 November US ships came alongside the departing Soviet freighters, whose missiles had been uncovered on deck. The Navy counted 42. *(telegram 1158, points 1, 4, 5; Kennedy letter 15 Nov)*
+- **The ICRC.** Moscow accepted Red Cross observation of its inbound ships from a neutral vessel, but the scheme needed Cuba's consent and was overtaken by the end of the quarantine. *(point 3; Fischer)*
+- **The bombers.** Moscow called the IL-28s obsolete and Cuban until mid-November, conceded the principle around 12 November, and on 20 November Khrushchev agreed they would leave within 30 days and could be counted. They sailed in early December. *(point 7; XI-171, XI-196)*
+- **The shoot-down threat.** Castro announced on 15 November that Cuba would fire on violating aircraft. Low-level flights were quietly paused, U-2s kept flying, a retaliation plan was drawn up, and Moscow restrained Havana. No US aircraft was fired on in November. *(point 6; XI-192)*
+- **20 November.** Kennedy lifted the quarantine and gave a conditional assurance against invasion; both sides lowered their alerts within a day. *(VI-80; UPI)*
+- **What stayed.** The SAMs and most of the Soviet troops stayed (about 4-5 thousand left by January). The non-invasion pledge was never formalized. Berlin waited. The roughly 98 tactical nuclear weapons, unknown to Washington until 1992, went home in December. *(points 8, 9; S-592; V-276; NSA-393)*
+
+Compare your game: which of these did your class change, and what did it cost?
+]]
+
 return B
