@@ -435,6 +435,16 @@ static int prepare(niact_host *h, int ref) {
     return 1;
 }
 
+/* Calls the prepared function with nargs arguments; *out = the truth of its result. */
+static niact_status call_truth(niact_host *h, niact_game *g, int nargs, int *out) {
+    int st = host_call(h, g, -1, nargs, 1);
+    if (st != LUA_OK)
+        return status_of(h, st);
+    *out = lua_toboolean(h->L, -1);
+    lua_pop(h->L, 1);
+    return NIACT_OK;
+}
+
 static niact_status call_simple(niact_host *h, niact_game *g, int ref) {
     if (!prepare(h, ref))
         return NIACT_OK;
@@ -472,12 +482,7 @@ static niact_status r_legal(void *ud, niact_game *g, const niact_order *o, int *
     if (!prepare(h, h->action_refs[o->action].a))
         return NIACT_OK;
     push_role_param(h, o);
-    int st = host_call(h, g, -1, 3, 1);
-    if (st != LUA_OK)
-        return status_of(h, st);
-    *ok = lua_toboolean(h->L, -1);
-    lua_pop(h->L, 1);
-    return NIACT_OK;
+    return call_truth(h, g, 3, ok);
 }
 
 static niact_status r_resolve(void *ud, niact_game *g, const niact_order *o) {
@@ -493,12 +498,7 @@ static niact_status r_condition(void *ud, niact_game *g, int e, int *fire) {
     *fire = 1;
     if (!prepare(h, h->event_refs[e].a))
         return NIACT_OK;
-    int st = host_call(h, g, -1, 1, 1);
-    if (st != LUA_OK)
-        return status_of(h, st);
-    *fire = lua_toboolean(h->L, -1);
-    lua_pop(h->L, 1);
-    return NIACT_OK;
+    return call_truth(h, g, 1, fire);
 }
 
 static niact_status r_score(void *ud, niact_game *g, int obj, int32_t *score) {
@@ -566,12 +566,7 @@ static niact_status r_term_legal(void *ud, niact_game *g, int from, const niact_
     *ok = 1;
     if (!prepare_term(h, t, 0, from))
         return NIACT_OK;
-    int st = host_call(h, g, -1, 3, 1);
-    if (st != LUA_OK)
-        return status_of(h, st);
-    *ok = lua_toboolean(h->L, -1);
-    lua_pop(h->L, 1);
-    return NIACT_OK;
+    return call_truth(h, g, 3, ok);
 }
 
 static niact_status r_term_agreed(void *ud, niact_game *g, const niact_term_item *t) {

@@ -230,6 +230,15 @@ static int safe_format(lua_State *L) {
     return 1;
 }
 
+/* Calls the wrapped library function (upvalue 1) with this call's arguments. */
+static int call_original(lua_State *L) {
+    int top = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, top, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
 /* ---- bounded patterns ---- */
 
 #define PATTERN_BUDGET 2e8 /* worst-case steps one pattern call may take */
@@ -270,11 +279,7 @@ static int guarded_pattern(lua_State *L) {
         return luaL_error(L, "pattern too costly for a %d-byte subject (its worst case would "
                              "take too long); use a shorter subject or a simpler pattern",
                           (int)n);
-    int top = lua_gettop(L);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, top, LUA_MULTRET);
-    return lua_gettop(L);
+    return call_original(L);
 }
 
 /* ---- table functions whose C loops the hook cannot see ---- */
@@ -291,11 +296,7 @@ static int charged_table(lua_State *L) {
         n = (lua_Integer)lua_rawlen(L, 1);
     }
     host_charge(L, n > 0 ? (uint64_t)n : 0);
-    int top = lua_gettop(L);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, top, LUA_MULTRET);
-    return lua_gettop(L);
+    return call_original(L);
 }
 
 /* ---- metatables, load, require ---- */
