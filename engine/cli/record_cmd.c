@@ -97,9 +97,7 @@ void cli_rec_turn(cli_rec *r, niact_session *s) {
         fprintf(stderr, "niact: the record could not be written: %s\n", msg);
     if (!r->autosave || r->warned)
         return;
-    const char *id = niact_session_scenario(s)->meta.id;
-    if (niact_data_file("autosave", id, 1, path, sizeof path, msg, sizeof msg) != 0 ||
-        niact_record_save(s, NIACT_RECORD_ALL_ROLES, path, msg, sizeof msg) != NIACT_OK) {
+    if (niact_record_autosave(s, path, sizeof path, msg, sizeof msg) != NIACT_OK) {
         fprintf(stderr, "niact: autosave failed (the game goes on without it): %s\n", msg);
         r->warned = 1;
     }

@@ -334,3 +334,18 @@ niact_status niact_record_save(niact_session *s, uint32_t keep, const char *path
     free(text);
     return st;
 }
+
+niact_status niact_record_autosave(niact_session *s, char *path, size_t pathlen, char *msg,
+                                   size_t msglen) {
+    char file[4096], scratch[1];
+    if (!msg) {
+        msg = scratch;
+        msglen = sizeof scratch;
+    }
+    const char *id = niact_session_scenario(s)->meta.id;
+    if (niact_data_file("autosave", id, 1, file, sizeof file, msg, msglen) != 0)
+        return NIACT_ERR_IO;
+    if (path)
+        snprintf(path, pathlen, "%s", file);
+    return niact_record_save(s, NIACT_RECORD_ALL_ROLES, file, msg, msglen);
+}

@@ -61,6 +61,13 @@ niact_status niact_record_dump(niact_session *s, uint32_t keep, char **out, size
 niact_status niact_record_save(niact_session *s, uint32_t keep, const char *path, char *msg,
                                size_t msglen);
 
+/* The autosave: the session's record (every submitted input kept) written atomically to
+ * $XDG_DATA_HOME/niact/autosave/<scenario id>.json, folders created as needed. Front ends
+ * call it after the game starts and after every niact_session_resolve. path (if not
+ * NULL) gets the file's path. */
+niact_status niact_record_autosave(niact_session *s, char *path, size_t pathlen, char *msg,
+                                   size_t msglen);
+
 /* Loads a record from memory / from a file. On failure *out is zeroed, nothing is left
  * allocated and msg says what is wrong (naming the turn where there is one). Status:
  * NIACT_ERR_IO (unreadable), NIACT_ERR_FORMAT (not a record, or a record that does not
