@@ -59,7 +59,12 @@ local ussr_history = {
 local function ussr_historical(state)
   local t = state:turn()
   if ussr_history[t] then return ussr_history[t] end
-  return { { "withdraw_tactical" }, { "demand_protocol" }, { "withdraw_troops" } }
+  -- After 20 November: the tactical weapons go home in secret, a protocol is demanded,
+  -- and a first few thousand troops leave (about 4-5 thousand by January).
+  local o = { { "withdraw_tactical" }, { "demand_protocol" } }
+  if state:get("technicians_out") < 5 then o[#o + 1] = { "withdraw_troops" } end
+  o[#o + 1] = { "assure" }
+  return o
 end
 
 local un_history = {

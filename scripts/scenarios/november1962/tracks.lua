@@ -200,7 +200,7 @@ T.list = {
     min = 0, max = 100, initial = 5 },
   niact.track{ id = "il28_pressure", text = "How hard Washington is pressing on the bombers; at 8 it becomes a charge of non-compliance.",
     source = "telegram 1158, point 7; CIA memo 13 Nov (CREST)", name = "Pressure on the IL-28s", hidden = true,
-    min = 0, max = 10, initial = 2 },
+    min = 0, max = 10, initial = 0 },
   niact.track{ id = "il28_agreed_turn", text = "The turn the bombers were agreed out; they start leaving three turns later.",
     source = "XI-196; NYT 1 Dec", name = "Turn the IL-28s were agreed", hidden = true,
     min = 0, max = 99, initial = 0 },
