@@ -232,6 +232,12 @@ static niact_status replay_turn(loader *L, json_t *turn, int32_t t) {
     rec_apply a = {s, L->sc, 0, L->msg, L->msglen};
     if ((st = rec_apply_inputs(&a, inputs, where)) != NIACT_OK)
         return st;
+    /* Every role's orders are in a finished turn (none is an empty list): the replay
+     * never asks an AI seat, whose answer could differ from the game's. */
+    for (int r = 0; r < L->sc->n_roles; r++)
+        if (!(a.orders_seen & (1u << r)))
+            return rec_fail(L->msg, L->msglen, "%s: no orders for '%s' (a finished turn lists "
+                            "every role's orders, if only [])", where, L->sc->roles[r].meta.id);
     if ((st = niact_session_resolve(s)) != NIACT_OK) {
         snprintf(L->msg, L->msglen, "%s: %s", where, niact_session_error(s));
         return st;

@@ -180,6 +180,8 @@ mutate("orders_role_unknown.json", setp(["turns", 0, "inputs", O, "role"], "nato
        "has no role 'nato'")
 mutate("orders_twice.json", setp(["turns", 0, "inputs", O + 1, "role"], "us"),
        "a second list of orders for 'us'")
+mutate("orders_missing_role.json", lambda r: r["turns"][1]["inputs"].pop(),
+       "turn 2: no orders for 'un'")
 mutate("orders_not_array.json", setp(["turns", 0, "inputs", O, "orders"], {"action": "wait"}),
        "\"orders\" must be an array")
 mutate("order_not_object.json", setp(["turns", 0, "inputs", O, "orders", 0], "wait"),
