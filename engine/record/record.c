@@ -91,6 +91,9 @@ niact_status rec_upgrade(json_t *root, int64_t version, char *msg, size_t msglen
                         "niact; this build reads versions %d to %d", version,
                         NIACT_RECORD_OLDEST, NIACT_RECORD_VERSION);
     for (int64_t v = version; v < NIACT_RECORD_VERSION; v++) {
+        if (!steps[v - NIACT_RECORD_OLDEST])
+            return rec_fail(msg, msglen, "this build cannot upgrade records of format version "
+                            "%" PRId64, v);
         niact_status st = steps[v - NIACT_RECORD_OLDEST](root, msg, msglen);
         if (st != NIACT_OK)
             return st;
