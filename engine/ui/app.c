@@ -128,6 +128,8 @@ void app_frame(app *a, int present) {
         ui_fill(u, (SDL_Rect){0, 0, u->w, u->h}, (SDL_Color){30, 27, 22, 150});
         if (a->ov == OV_PAUSE)
             ov_pause(a);
+        else if (a->ov == OV_LOAD)
+            ov_load(a);
         else
             ov_settings(a);
     } else {
@@ -311,6 +313,9 @@ int niact_ui_main(int argc, char **argv) {
 }
 
 typedef struct play_ctx {
+    const char *load;          /* --load FILE|NAME */
+    const char *record;        /* --record FILE */
+    int no_autosave;
     const char *scenario;
     const char *seat_args[32];
     int n_seats;
@@ -323,6 +328,16 @@ static int start_play(app *a, void *ctx) {
     play_ctx *c = ctx;
     char dir[4096], lib[4096], msg[4096];
     niact_host *h = NULL;
+    if (c->record)
+        snprintf(a->record_path, sizeof a->record_path, "%s", c->record);
+    a->no_autosave = c->no_autosave;
+    if (c->load) {
+        if (saves_load(a, c->load) != 0) {
+            fprintf(stderr, "niact play: %s\n", a->save_msg);
+            return -1;
+        }
+        return 0;
+    }
     if (niact_find_scenario(c->scenario, dir, sizeof dir, lib, sizeof lib) != 0) {
         fprintf(stderr, "niact play: no scenario '%s'\n", c->scenario);
         return -1;
@@ -370,6 +385,12 @@ int niact_ui_play(int argc, char **argv) {
             c.scenario = argv[++i];
         } else if (k == 0 && i + 1 < argc && !strcmp(s, "--seat") && c.n_seats < 32) {
             c.seat_args[c.n_seats++] = argv[++i];
+        } else if (k == 0 && i + 1 < argc && !strcmp(s, "--load")) {
+            c.load = argv[++i];
+        } else if (k == 0 && i + 1 < argc && !strcmp(s, "--record")) {
+            c.record = argv[++i];
+        } else if (k == 0 && !strcmp(s, "--no-autosave")) {
+            c.no_autosave = 1;
         } else if (k == 0 && i + 1 < argc && !strcmp(s, "--seed")) {
             char *end;
             c.seed = strtoull(argv[++i], &end, 0);

@@ -16,11 +16,18 @@ typedef enum ui_screen {
     SCR_COUNT
 } ui_screen;
 
-typedef enum ui_overlay { OV_NONE = 0, OV_PAUSE, OV_SETTINGS } ui_overlay;
+typedef enum ui_overlay { OV_NONE = 0, OV_PAUSE, OV_SETTINGS, OV_LOAD } ui_overlay;
 
 typedef struct ui_map ui_map;
 
 #define UI_MAX_SCENARIOS 16
+#define UI_MAX_SAVES 8
+
+/* A save the load menu offers. */
+typedef struct ui_save {
+    char path[4096];
+    char label[160];   /* file name and when it was written */
+} ui_save;
 
 /* The game being played: a session and what each seat has been shown. */
 typedef struct ui_play {
@@ -64,11 +71,20 @@ typedef struct app {
     ui_map *map;
     uint32_t back_focus;      /* focus to restore when an overlay closes */
     char note[256];           /* a one-line notice shown on the title screen */
+    /* Records. */
+    char record_path[4096];   /* --record FILE: the record rewritten after every turn */
+    int no_autosave;          /* --no-autosave */
+    char save_msg[512];       /* what the last save or load did (pause and load menus) */
+    ui_save saves[UI_MAX_SAVES];
+    int n_saves;
+    ui_overlay load_back;     /* the overlay the load menu returns to */
 } app;
 
 /* ---- play.c: driving the session ---- */
 /* Starts a game on the host (taking ownership). Returns 0, or -1 with note set. */
 int play_start(app *a, niact_host *host, const niact_seat *seats, uint64_t seed);
+/* Plays on a session (a new or a loaded game), taking ownership of both. */
+int play_adopt(app *a, niact_host *host, niact_session *s);
 void play_stop(app *a);
 /* Action points left for the seat after its pending orders. */
 int32_t play_points_left(const ui_play *p, int role);
@@ -89,6 +105,19 @@ int play_action_legal(ui_play *p, int action, char *why, size_t len);
 void play_track_text(const ui_play *p, int role, int track, char *buf, size_t len);
 /* The calendar date of turn t, long form ("7 November 1962"). */
 void play_date(const niact_scenario *sc, int32_t t, char *buf, size_t len);
+
+/* ---- saves.c: records ---- */
+/* Saves the game under way as saves/<scenario>-<seed>.json; the seat at the desk keeps
+ * its unsent orders out of it. Reports in save_msg. */
+void saves_save(app *a);
+/* After every resolved turn: the autosave, and the --record file. */
+void saves_after_turn(app *a);
+/* Loads a record (a path, or a save name in the data folder) and plays on. Returns 0, or
+ * -1 with save_msg set. */
+int saves_load(app *a, const char *path_or_name);
+/* Fills the load menu with the newest saves and autosaves. */
+void saves_scan(app *a);
+void ov_load(app *a);
 
 /* ---- screens ---- */
 void scr_title(app *a);

@@ -19,22 +19,40 @@ static void remember_tracks(ui_play *p, int role) {
 }
 
 int play_start(app *a, niact_host *host, const niact_seat *seats, uint64_t seed) {
-    ui_play *p = &a->play;
     play_stop(a);
     char msg[1024];
     niact_session *s = NULL;
     if (niact_session_new(host, seed, seats, &s, msg, sizeof msg) != NIACT_OK) {
         snprintf(a->note, sizeof a->note, "The game could not start: %.200s", msg);
+        niact_host_free(host);
         return -1;
     }
+    return play_adopt(a, host, s);
+}
+
+/* The log position where turn t's entries begin, for the seat's "since your last turn". */
+static size_t turn_start_cursor(const ui_play *p, int role) {
+    size_t cur = 0, before = 0;
+    niact_log_entry e;
+    int32_t now = niact_game_turn(p->g);
+    while (before = cur, niact_game_log_next(p->g, role, &cur, &e))
+        if (e.turn >= now)
+            return before;
+    return cur;
+}
+
+int play_adopt(app *a, niact_host *host, niact_session *s) {
+    ui_play *p = &a->play;
+    play_stop(a);
     p->host = host;
     p->s = s;
     p->g = niact_session_game(s);
     p->sc = niact_session_scenario(s);
-    memcpy(p->seats, seats, sizeof p->seats);
     p->humans = 0;
-    for (int r = 0; r < p->sc->n_roles; r++)
-        p->humans += seats[r].kind == NIACT_SEAT_HUMAN;
+    for (int r = 0; r < p->sc->n_roles; r++) {
+        p->seats[r] = *niact_session_seat(s, r);
+        p->humans += p->seats[r].kind == NIACT_SEAT_HUMAN;
+    }
     size_t n = (size_t)(p->sc->n_roles * (p->sc->n_tracks ? p->sc->n_tracks : 1));
     p->seen = calloc(n, sizeof *p->seen);
     p->seen_vis = calloc(n, sizeof *p->seen_vis);
@@ -43,13 +61,19 @@ int play_start(app *a, niact_host *host, const niact_seat *seats, uint64_t seed)
         snprintf(a->note, sizeof a->note, "Out of memory.");
         return -1;
     }
-    for (int r = 0; r < p->sc->n_roles; r++)
+    for (int r = 0; r < p->sc->n_roles; r++) {
         remember_tracks(p, r);
-    memset(p->cursor, 0, sizeof p->cursor);
-    memset(p->n_pending, 0, sizeof p->n_pending);
+        p->cursor[r] = niact_game_turn(p->g) > 0 ? turn_start_cursor(p, r) : 0;
+    }
     p->role = -1;
-    p->msg[0] = 0;
+    /* A resumed game goes on with the first human seat that has not given orders. */
+    for (int r = 0; r < p->sc->n_roles && niact_game_turn(p->g) > 0; r++)
+        if (p->seats[r].kind == NIACT_SEAT_HUMAN && !niact_game_submitted(p->g, r)) {
+            p->role = r;
+            break;
+        }
     a->scroll_news = a->scroll_tracks = a->scroll_cards = 0;
+    a->ov = OV_NONE;
     play_open_turn(a);
     return 0;
 }
@@ -210,6 +234,7 @@ void play_end_turn(app *a) {
             a->scr = SCR_TITLE;
             return;
         }
+        saves_after_turn(a);
     }
     play_open_turn(a);
 }

@@ -5,19 +5,16 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* Saving and loading wait for the records module (include/niact/record.h). */
-#ifndef NIACT_HAVE_RECORD
-#define RECORD_READY 0
-#else
-#define RECORD_READY 1
-#endif
-
-/* A column of buttons, centred in r's width; returns the index activated or -1. */
+/* A column of buttons in r (two columns if r.h is set and one does not fit); returns
+ * the index activated or -1. */
 static int button_column(ui *u, SDL_Rect r, const char *name, const char *const *labels, int n,
                          const int *enabled) {
-    int bh = ui_px(u, 50), gap = ui_px(u, 12), hit = -1;
+    int bh = ui_px(u, 50), gap = ui_px(u, 12), hit = -1, cols = 1;
+    if (r.h > 0 && n * (bh + gap) > r.h)
+        cols = 2;
+    int rows = (n + cols - 1) / cols, bw = (r.w - (cols - 1) * gap) / cols;
     for (int i = 0; i < n; i++) {
-        SDL_Rect b = {r.x, r.y + i * (bh + gap), r.w, bh};
+        SDL_Rect b = {r.x + (i / rows) * (bw + gap), r.y + (i % rows) * (bh + gap), bw, bh};
         uint32_t id = ui_id(name, i);
         if (i == 0 && !u->focus && !u->inert)
             ui_set_focus(u, id);
@@ -27,7 +24,8 @@ static int button_column(ui *u, SDL_Rect r, const char *name, const char *const 
     return hit;
 }
 
-static void title_text(app *a, SDL_Rect slip) {
+/* Returns the y below the text. */
+static int title_text(app *a, SDL_Rect slip) {
     ui *u = &a->ui;
     int pad = ui_px(u, 28), y = slip.y + pad, w = slip.w - 2 * pad;
     ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_STAMP, (SDL_Rect){slip.x + pad, y, w, ui_px(u, 24)},
@@ -43,6 +41,7 @@ static void title_text(app *a, SDL_Rect slip) {
     int bh = ui_text_height(u, FACE_TYPE, SZ_BODY, w, blurb);
     y += ui_text(u, FACE_TYPE, SZ_BODY, COL_INK, (SDL_Rect){slip.x + pad, y, w, bh}, blurb, 0);
     ui_hline(u, slip.x + pad, slip.x + slip.w - pad, y + ui_px(u, 10), COL_INK, 1);
+    return y + ui_px(u, 10);
 }
 
 void scr_title(app *a) {
@@ -54,19 +53,29 @@ void scr_title(app *a) {
     if (slip.w < ui_px(u, 520))
         slip.w = u->w - 2 * m;
     ui_paper(u, slip);
-    title_text(a, slip);
-    static const char *const labels[] = {"New game  (N)", "Settings  (S)", "Quit  (Q)"};
-    int pad = ui_px(u, 28);
-    SDL_Rect col = {slip.x + pad, slip.y + ui_px(u, 250), ui_px(u, 300), 0};
-    int hit = button_column(u, col, "title", labels, 3, NULL);
-    if (hit == 0 || ui_key(u, SDLK_n))
-        newgame_open(a);
-    else if (hit == 1 || ui_key(u, SDLK_s))
-        a->ov = OV_SETTINGS;
-    else if (hit == 2 || ui_key(u, SDLK_q))
-        a->quit = 1;
-    int lh = ui_line_height(u, FACE_SANS, SZ_SMALL);
+    int text_end = title_text(a, slip);
+    static const char *const labels[] = {"New game  (N)", "Load game  (L)", "Settings  (S)",
+                                         "Quit  (Q)"};
+    int pad = ui_px(u, 28), lh = ui_line_height(u, FACE_SANS, SZ_SMALL);
     SDL_Rect foot = {slip.x + pad, slip.y + slip.h - pad - 3 * lh, slip.w - 2 * pad, 3 * lh};
+    int top = text_end + ui_px(u, 30);
+    SDL_Rect col = {slip.x + pad, top, ui_px(u, 300), foot.y - 2 * lh - top};
+    if (4 * ui_px(u, 62) > col.h)
+        col.w = slip.w - 2 * pad;
+    int hit = button_column(u, col, "title", labels, 4, NULL);
+    if (hit == 0 || ui_key(u, SDLK_n)) {
+        newgame_open(a);
+    } else if (hit == 1 || ui_key(u, SDLK_l)) {
+        a->save_msg[0] = 0;
+        saves_scan(a);
+        a->load_back = OV_NONE;
+        a->ov = OV_LOAD;
+        u->focus = 0;
+    } else if (hit == 2 || ui_key(u, SDLK_s)) {
+        a->ov = OV_SETTINGS;
+    } else if (hit == 3 || ui_key(u, SDLK_q)) {
+        a->quit = 1;
+    }
     if (a->note[0])
         ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_STAMP,
                 (SDL_Rect){foot.x, foot.y - 2 * lh, foot.w, 2 * lh}, a->note, 0);
@@ -95,17 +104,27 @@ static SDL_Rect sheet(ui *u, int w_units, int h_units, const char *title) {
 
 void ov_pause(app *a) {
     ui *u = &a->ui;
-    SDL_Rect in = sheet(u, 420, 520, "PAUSED");
-    static const char *const labels[] = {
-        "Resume  (Esc)", RECORD_READY ? "Save game" : "Save game (coming)",
-        RECORD_READY ? "Load game" : "Load game (coming)", "Settings", "Quit to title",
-        "Quit Niact"};
-    int enabled[] = {1, RECORD_READY, RECORD_READY, 1, 1, 1};
+    SDL_Rect in = sheet(u, 440, 560, "PAUSED");
+    static const char *const labels[] = {"Resume  (Esc)", "Save game", "Load game", "Settings",
+                                         "Quit to title", "Quit Niact"};
     int hit = button_column(u, (SDL_Rect){in.x, in.y + ui_px(u, 6), in.w, 0}, "pause", labels, 6,
-                            enabled);
+                            NULL);
+    int sl = ui_line_height(u, FACE_SANS, SZ_SMALL);
+    if (a->save_msg[0])
+        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){in.x, in.y + in.h - 2 * sl, in.w, 2 * sl},
+                a->save_msg, 0);
     if (hit == 0 || ui_key(u, SDLK_ESCAPE)) {
         a->ov = OV_NONE;
+        a->save_msg[0] = 0;
         u->focus = a->back_focus;
+    } else if (hit == 1) {
+        saves_save(a);
+    } else if (hit == 2) {
+        a->save_msg[0] = 0;
+        saves_scan(a);
+        a->load_back = OV_PAUSE;
+        a->ov = OV_LOAD;
+        u->focus = 0;
     } else if (hit == 3) {
         a->ov = OV_SETTINGS;
     } else if (hit == 4) {

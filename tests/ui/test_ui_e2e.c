@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -172,6 +173,25 @@ static void mouse_new_game(void) {
     assert_true(click(ui_id("ng", 1)));
 }
 
+/* Pause menu: save, then load that save from the load menu; the game goes on from the
+ * same turn (the unsent orders of the seat at the desk are not in the save). */
+static void save_and_load(void) {
+    int32_t turn = niact_game_turn(A->play.g);
+    uint64_t hash = niact_game_hash(A->play.g);
+    assert_true(click(ui_id("menu", 0)));
+    assert_true(click(ui_id("pause", 1)));
+    assert_memory_equal(A->save_msg, "Saved", 5);
+    assert_true(click(ui_id("pause", 2)));
+    assert_int_equal(A->ov, OV_LOAD);
+    assert_true(A->n_saves >= 1);
+    assert_true(click(ui_id("load", 0)));
+    assert_int_equal(A->ov, OV_NONE);
+    assert_int_equal(niact_game_turn(A->play.g), turn);
+    assert_true(niact_game_hash(A->play.g) == hash);
+    assert_int_equal(A->scr, SCR_BRIEF);
+    assert_true(click(ui_id("brief", 0)));
+}
+
 static void test_mouse_against_ai(void **state) {
     (void)state;
     if (!have_window)
@@ -181,7 +201,7 @@ static void test_mouse_against_ai(void **state) {
     pump();
     mouse_new_game();
     assert_int_equal(A->scr, SCR_BRIEF); /* one human seat: no hand-over */
-    int paused = 0;
+    int paused = 0, saved = 0;
     for (int step = 0; step < 400 && A->scr != SCR_END; step++) {
         if (A->scr == SCR_BRIEF) {
             assert_true(click(ui_id("brief", 0)));
@@ -192,6 +212,8 @@ static void test_mouse_against_ai(void **state) {
                 assert_true(click(ui_id("pause", 0)));
                 assert_int_equal(A->ov, OV_NONE);
             }
+            if (niact_game_turn(A->play.g) == 1 && !saved++)
+                save_and_load();
             int act = legal_card();
             if (act >= 0)
                 assert_true(click(ui_id("card", act)));
@@ -207,13 +229,27 @@ static void test_mouse_against_ai(void **state) {
     assert_int_equal(A->play.seats[1].kind, NIACT_SEAT_AI);
     assert_true(click(ui_id("end", 2)));
     assert_int_equal(A->scr, SCR_TITLE);
-    assert_true(click(ui_id("title", 2))); /* Quit */
+    assert_true(click(ui_id("title", 3))); /* Quit */
     assert_true(A->quit);
 }
 
 static int setup(void **state) {
     (void)state;
     snprintf(testland, sizeof testland, "%s/scenarios/testland", NIACT_TEST_DIR);
+    /* Saves go to a fresh data folder, not the developer's. */
+    static char data[] = "/tmp/niact-ui-e2e-XXXXXX";
+    if (!mkdtemp(data))
+        return -1;
+    setenv("XDG_DATA_HOME", data, 1);
+    char scen[4200]; /* where saves find their scenario by name */
+    snprintf(scen, sizeof scen, "%s/niact/scenarios", data);
+    char mk[4400];
+    snprintf(mk, sizeof mk, "%s/niact", data);
+    mkdir(mk, 0755);
+    mkdir(scen, 0755);
+    snprintf(mk, sizeof mk, "%s/testland", scen);
+    if (symlink(testland, mk) != 0)
+        return -1;
     const char *d = getenv("DISPLAY"), *w = getenv("WAYLAND_DISPLAY");
     if (!((d && *d) || (w && *w)) || SDL_Init(SDL_INIT_VIDEO) != 0)
         return 0; /* no display: the tests skip */

@@ -8,16 +8,18 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "png.h"
 #include "ui/app.h"
 
-enum { S_TITLE, S_NEWGAME, S_HANDOVER, S_BRIEF, S_DESK, S_DESK_LATER, S_PAUSE, S_SETTINGS, S_END,
-       S_COUNT };
-static const char *const screen_names[S_COUNT] = {"title", "newgame", "handover", "brief", "desk",
-                                                 "desk-turn3", "pause", "settings", "end"};
+enum { S_TITLE, S_NEWGAME, S_HANDOVER, S_BRIEF, S_DESK, S_DESK_LATER, S_PAUSE, S_SETTINGS, S_LOAD,
+       S_END, S_COUNT };
+static const char *const screen_names[S_COUNT] = {"title",  "newgame",  "handover", "brief",
+                                                 "desk",   "desk-turn3", "pause", "settings",
+                                                 "load", "end"};
 
 typedef struct size_case {
     int w, h;
@@ -132,6 +134,12 @@ static void setup_screen(app *a, int s, const char *dir) {
         a->ov = OV_PAUSE;
     if (s == S_SETTINGS)
         a->ov = OV_SETTINGS;
+    if (s == S_LOAD) { /* a save to list */
+        saves_save(a);
+        saves_scan(a);
+        assert_true(a->n_saves >= 1);
+        a->ov = OV_LOAD;
+    }
     if (s == S_END) {
         niact_session_play_out(a->play.s);
         play_open_turn(a);
@@ -261,6 +269,10 @@ static void test_text_boxes(void **state) {
 
 static int group_setup(void **state) {
     (void)state;
+    static char data[] = "/tmp/niact-ui-screens-XXXXXX";
+    if (!mkdtemp(data))
+        return -1;
+    setenv("XDG_DATA_HOME", data, 1); /* saves go here, not to the developer's folder */
     if (TTF_Init() != 0)
         return -1;
     char dir[4096], lib[4096];
