@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "niact/negotiation.h"
 #include "niact/rules.h"
 #include "niact/script.h"
 
@@ -195,6 +196,27 @@ static int lhs_value(run *r, const char *name, int32_t *v) {
                                NIACT_OK ? 0 : bad(r, "no objective score");
         return bad(r, "no objective '%s'", buf + 4);
     }
+    if (!strncmp(buf, "trust.", 6)) {
+        int role = niact_scenario_role(r->sc, buf + 6);
+        if (role < 0) return bad(r, "bad '%s'", name);
+        *v = niact_game_trust(r->g, role);
+        return 0;
+    }
+    if (!strncmp(buf, "commit.", 7)) {
+        /* the first commitment on that term: 0 pending, 1 kept, 2 broken; -1 none */
+        int term = niact_scenario_term(r->sc, buf + 7);
+        if (term < 0) return bad(r, "no term '%s'", buf + 7);
+        *v = -1;
+        for (int role = 0; role < r->sc->n_roles && *v < 0; role++) {
+            const niact_commitment *c;
+            for (int i = 0; (c = niact_game_commitment(r->g, role, i)) != NULL; i++)
+                if (c->item.term == term) {
+                    *v = (int32_t)c->status;
+                    break;
+                }
+        }
+        return 0;
+    }
     if (!strcmp(buf, "turn")) {
         *v = niact_game_turn(r->g) + 1;
         return 0;
@@ -320,6 +342,53 @@ static int run_case(const rcase *c, uint64_t seed, int *hits, char *err, size_t 
                                   r.sc->roles[role].meta.id, kw);
                 }
             }
+        } else if (!strcmp(kw, "agree")) {
+            /* agree FROM TO term[:param] ...: FROM proposes, TO accepts at once */
+            char *tok = strtok(args, " ");
+            int from = tok ? niact_scenario_role(r.sc, tok) : -1;
+            tok = strtok(NULL, " ");
+            int to = tok ? niact_scenario_role(r.sc, tok) : -1;
+            if (from < 0 || to < 0) { rc = bad(&r, "agree FROM TO term[:param] ..."); break; }
+            niact_term_item items[NIACT_MAX_TERMS];
+            int n = 0;
+            for (tok = strtok(NULL, " "); tok && n < NIACT_MAX_TERMS && rc == 0;
+                 tok = strtok(NULL, " ")) {
+                char id[64];
+                snprintf(id, sizeof id, "%s", tok);
+                char *colon = strchr(id, ':');
+                if (colon) *colon = 0;
+                int t = niact_scenario_term(r.sc, id);
+                if (t < 0) { rc = bad(&r, "no term '%s'", id); break; }
+                items[n].term = (int16_t)t;
+                items[n].giver = 0;
+                items[n].param = colon ? atoi(colon + 1) : r.sc->terms[t].param_default;
+                n++;
+            }
+            int32_t pid = 0;
+            if (rc == 0 && niact_game_propose(r.g, from, 1u << to, 0, items, n, 0, &pid) !=
+                               NIACT_OK)
+                rc = bad(&r, "proposal refused: %s", niact_game_error(r.g));
+            else if (rc == 0 && niact_game_answer(r.g, to, pid, 1) != NIACT_OK)
+                rc = bad(&r, "acceptance refused: %s", niact_game_error(r.g));
+        } else if (!strcmp(kw, "unproposable")) {
+            /* unproposable FROM TO term[:param]: the proposal must be refused */
+            char *tok = strtok(args, " ");
+            int from = tok ? niact_scenario_role(r.sc, tok) : -1;
+            tok = strtok(NULL, " ");
+            int to = tok ? niact_scenario_role(r.sc, tok) : -1;
+            tok = strtok(NULL, " ");
+            if (from < 0 || to < 0 || !tok) { rc = bad(&r, "unproposable FROM TO term"); break; }
+            char id[64];
+            snprintf(id, sizeof id, "%s", tok);
+            char *colon = strchr(id, ':');
+            if (colon) *colon = 0;
+            int t = niact_scenario_term(r.sc, id);
+            if (t < 0) { rc = bad(&r, "no term '%s'", id); break; }
+            niact_term_item it = {(int16_t)t, 0,
+                                  colon ? atoi(colon + 1) : r.sc->terms[t].param_default};
+            int32_t pid = 0;
+            if (niact_game_propose(r.g, from, 1u << to, 0, &it, 1, 0, &pid) == NIACT_OK)
+                rc = bad(&r, "proposal of '%s' was accepted", id);
         } else if (!strcmp(kw, "refused")) {
             /* refused: the orders given so far must be refused at submission */
             if (submit_all(&r) == 0) rc = bad(&r, "orders were accepted");

@@ -1,43 +1,126 @@
--- Terms for negotiation (issue 5): what a proposal may offer or demand. Only the
--- declarations live here; the negotiation system defines what accepting one does.
+-- Terms for negotiation: what a proposal may offer or demand. A term is a promise to
+-- act: the seat still has to give the orders, and `check` judges at each turn's end
+-- whether it was kept (true), broken (false) or not yet (nil). The engine adjusts trust;
+-- `on_broken` adds the scenario's own consequence. `value` is how much a term is worth
+-- to a seat, for the AI; it reads only tracks every seat sees.
 local T = {}
 
 local function tp(n) return "telegram 1158, point " .. n end
 
+-- A worth by role: us, ussr, un.
+local function worth(role, us, ussr, un)
+  if role == "us" then return us elseif role == "ussr" then return ussr end
+  return un
+end
+
 T.list = {
   niact.term{ id = "suspend_low_flights", name = "Suspend low-level flights for N days",
-    givers = { "us" }, param = { name = "days", min = 3, max = 30, default = 6 }, window = 1,
-    text = "The United States flies no low-level reconnaissance for the given days.",
-    source = tp(3) .. "; XI-192" },
+    givers = { "us" }, param = { name = "days", min = 3, max = 30, default = 6 },
+    window = "days",
+    text = "The United States flies no low-level reconnaissance for the given days, counted "
+        .. "after the turn of the agreement. Kept at the end of the period; broken by any "
+        .. "low-level flight before it. Possible once verification reaches 20.",
+    source = tp(3) .. "; XI-192",
+    legal = function(state, from) return state:get("verification") >= 20 end,
+    on_agree = function(state) state:add("castro_anger", -1) end,
+    check = function(state, giver, days, info)
+      if state:ordered("us", "recon_low") then return false end
+      if state:turn() >= info.deadline then return true end
+    end,
+    on_broken = function(state) state:add("castro_anger", 2) end,
+    value = function(state, role, giver, days)
+      local turns = days / 3
+      local v = state:get("verification") >= 60 and 1 or 3
+      return worth(role, -v * turns, 2 * turns, 1 * turns)
+    end },
+
   niact.term{ id = "inspect_at_sea", name = "Inspection at sea of departing ships",
-    givers = { "ussr" }, window = 3,
-    text = "Missiles leave uncovered on deck for US ships to count.",
-    source = tp(1) .. "; XI-156; S-505" },
+    givers = { "ussr" }, window = 4,
+    text = "Every missile leaves uncovered on deck for US ships to count. Kept when all "
+        .. "are counted; broken by a covered shipment.",
+    source = tp(1) .. "; XI-156; S-505",
+    legal = function(state) return state:get("missile_stage") < 4 end,
+    check = function(state)
+      if state:ordered("ussr", "ship_covered") then return false end
+      if state:get("missile_stage") >= 5 then return true end
+    end,
+    on_broken = function(state)
+      state:add("us_pressure", 5)
+      state:add("il28_pressure", 2)
+    end,
+    value = function(state, role) return worth(role, 40, -12, 10) end },
+
   niact.term{ id = "il28_out", name = "Remove the IL-28s within N days",
-    givers = { "ussr" }, param = { name = "days", min = 10, max = 90, default = 30 },
-    window = 4,
-    text = "The Soviet Union removes the bombers within the given days.",
-    source = tp(7) .. "; XI-171; XI-196" },
+    givers = { "ussr" }, param = { name = "days", min = 15, max = 90, default = 30 },
+    window = "days",
+    text = "The Soviet Union removes the bombers within the given days (they leave 14 a "
+        .. "turn, from the third turn after Moscow agrees them out). Kept when none is left.",
+    source = tp(7) .. "; XI-171; XI-196",
+    legal = function(state) return state:get("il28_deal") < 3 end,
+    check = function(state) if state:get("il28") == 0 then return true end end,
+    on_broken = function(state)
+      state:add("tension", 1)
+      state:add("prestige", -4)
+    end,
+    value = function(state, role, giver, days)
+      local soon = (90 - days) / 6
+      return worth(role, 25 + soon, -15 - soon / 2, 5)
+    end },
+
   niact.term{ id = "formal_pledge", name = "Formal non-invasion pledge",
     givers = { "us" }, window = 2,
-    text = "The United States formalizes its undertaking not to invade Cuba.",
-    source = tp(8) .. "; V-276" },
+    text = "The United States formalizes its undertaking not to invade Cuba. Kept when the "
+        .. "pledge is formal.",
+    source = tp(8) .. "; V-276",
+    legal = function(state) return state:get("pledge") < 3 end,
+    check = function(state) if state:get("pledge") == 3 then return true end end,
+    on_broken = function(state) state:add("castro_anger", 2) end,
+    value = function(state, role)
+      local verified = state:get("verification") >= 70
+      return worth(role, verified and -8 or -25, 35, 5)
+    end },
+
   niact.term{ id = "un_team", name = "UN inspection team on Cuban soil",
     givers = { "ussr", "un" }, window = 3,
-    text = "UN observers verify the removal on the ground (needs Cuba's consent).",
-    source = tp(4) .. "; Dorn" },
+    text = "UN observers verify the removal on the ground. Needs Moscow's consent and "
+        .. "Cuba's (cooperation 6); kept when the team is at work.",
+    source = tp(4) .. "; Dorn",
+    legal = function(state) return state:get("un_inspection") < 3 end,
+    check = function(state)
+      if state:get("un_inspection") == 3 and state:get("un_scheme") == 1 then return true end
+    end,
+    value = function(state, role) return worth(role, 30, -15, 40) end },
+
   niact.term{ id = "icrc_ships", name = "ICRC inspects incoming ships",
     givers = { "ussr", "un" }, window = 3,
-    text = "Red Cross inspectors acting for the UN check ships bound for Cuba.",
-    source = tp(3) .. "; Fischer" },
+    text = "Red Cross inspectors acting for the UN check ships bound for Cuba. Kept when "
+        .. "the inspection is at work.",
+    source = tp(3) .. "; Fischer",
+    legal = function(state) return state:get("icrc") < 3 end,
+    check = function(state) if state:get("icrc") == 3 then return true end end,
+    value = function(state, role) return worth(role, 12, -4, 20) end },
+
   niact.term{ id = "sams_out", name = "SAMs and technicians withdrawn",
-    givers = { "ussr" }, window = 4,
-    text = "The Soviet Union withdraws the SA-2 sites and their technicians.",
-    source = tp(8) },
+    givers = { "ussr" }, window = 6,
+    text = "The Soviet Union withdraws every SA-2 site (six a turn) and with them their "
+        .. "crews. Kept when no site is left.",
+    source = tp(8),
+    legal = function(state) return state:get("sams") > 0 end,
+    check = function(state) if state:get("sams") == 0 then return true end end,
+    on_broken = function(state) state:add("us_pressure", 3) end,
+    value = function(state, role) return worth(role, 15, -30, 0) end },
+
   niact.term{ id = "lift_quarantine", name = "Quarantine lifted",
     givers = { "us" }, window = 1,
-    text = "The United States ends the naval quarantine.",
-    source = tp(3) .. "; XI-196" },
+    text = "The United States lifts the naval quarantine, this turn or the next.",
+    source = tp(3) .. "; XI-196",
+    legal = function(state) return state:get("quarantine") > 0 end,
+    check = function(state) if state:get("quarantine") == 0 then return true end end,
+    on_broken = function(state) state:add("prestige", -2) end,
+    value = function(state, role)
+      local ready = state:get("missile_stage") >= 4 and state:get("il28_deal") >= 2
+      return worth(role, ready and 5 or -20, 25, 10)
+    end },
 }
 
 return T
