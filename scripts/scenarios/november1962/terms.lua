@@ -3,6 +3,7 @@
 -- whether it was kept (true), broken (false) or not yet (nil). The engine adjusts trust;
 -- `on_broken` adds the scenario's own consequence. `value` is how much a term is worth
 -- to a seat, for the AI; it reads only tracks every seat sees.
+local C = require("common")
 local T = {}
 
 local function tp(n) return "telegram 1158, point " .. n end
@@ -19,7 +20,7 @@ T.list = {
     window = "days",
     text = "The United States flies no low-level reconnaissance for the given days, counted "
         .. "after the turn of the agreement. Kept at the end of the period; broken by any "
-        .. "low-level flight before it. Possible once verification reaches 20.",
+        .. "low-level flight before it (Castro's anger +2). Possible once verification reaches 20.",
     source = tp(3) .. "; XI-192",
     legal = function(state, from) return state:get("verification") >= 20 end,
     on_agree = function(state) state:add("castro_anger", -1) end,
@@ -37,7 +38,7 @@ T.list = {
   niact.term{ id = "inspect_at_sea", name = "Inspection at sea of departing ships",
     givers = { "ussr" }, window = 4,
     text = "Every missile leaves uncovered on deck for US ships to count. Kept when all "
-        .. "are counted; broken by a covered shipment.",
+        .. "are counted; broken by a covered shipment (US pressure +5, the bomber case hardens).",
     source = tp(1) .. "; XI-156; S-505",
     legal = function(state) return state:get("missile_stage") < 4 end,
     check = function(state)
@@ -54,7 +55,8 @@ T.list = {
     givers = { "ussr" }, param = { name = "days", min = 15, max = 90, default = 30 },
     window = "days",
     text = "The Soviet Union removes the bombers within the given days (they leave 14 a "
-        .. "turn, from the third turn after Moscow agrees them out). Kept when none is left.",
+        .. "turn, from the third turn after Moscow agrees them out). Kept when none is left; "
+        .. "broken at the deadline: tension +1, Soviet prestige -4.",
     source = tp(7) .. "; XI-171; XI-196",
     legal = function(state) return state:get("il28_deal") < 3 end,
     check = function(state) if state:get("il28") == 0 then return true end end,
@@ -70,7 +72,7 @@ T.list = {
   niact.term{ id = "formal_pledge", name = "Formal non-invasion pledge",
     givers = { "us" }, window = 2,
     text = "The United States formalizes its undertaking not to invade Cuba. Kept when the "
-        .. "pledge is formal.",
+        .. "pledge is formal; broken: Castro's anger +2.",
     source = tp(8) .. "; V-276",
     legal = function(state) return state:get("pledge") < 3 end,
     check = function(state) if state:get("pledge") == 3 then return true end end,
@@ -103,7 +105,7 @@ T.list = {
   niact.term{ id = "sams_out", name = "SAMs and technicians withdrawn",
     givers = { "ussr" }, window = 6,
     text = "The Soviet Union withdraws every SA-2 site (six a turn) and with them their "
-        .. "crews. Kept when no site is left.",
+        .. "crews. Kept when no site is left; broken: US pressure +3.",
     source = tp(8),
     legal = function(state) return state:get("sams") > 0 end,
     check = function(state) if state:get("sams") == 0 then return true end end,
@@ -112,11 +114,12 @@ T.list = {
 
   niact.term{ id = "lift_quarantine", name = "Quarantine lifted",
     givers = { "us" }, window = 1,
-    text = "The United States lifts the naval quarantine, this turn or the next.",
+    text = "The United States lifts the naval quarantine, this turn or the next. Broken: "
+        .. "Moscow feels cheated, tension +1.",
     source = tp(3) .. "; XI-196",
     legal = function(state) return state:get("quarantine") > 0 end,
     check = function(state) if state:get("quarantine") == 0 then return true end end,
-    on_broken = function(state) state:add("prestige", -2) end,
+    on_broken = function(state) C.escalate(state, 1) end,
     value = function(state, role)
       local ready = state:get("missile_stage") >= 4 and state:get("il28_deal") >= 2
       return worth(role, ready and 5 or -20, 25, 10)
