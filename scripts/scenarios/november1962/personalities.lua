@@ -8,6 +8,57 @@
 --   dove        gives ground to lower the risk
 local P = {}
 
+-- ---- keeping one's word ----------------------------------------------------------------
+-- Every personality keeps the commitments its seat has agreed to (state:commitments()):
+-- the orders that fulfil them go first, and orders that would break them are dropped.
+
+-- The orders that fulfil a commitment on `term`, for the seat that gives it.
+local fulfil = {
+  lift_quarantine = { us = { { "quarantine", 0 } } },
+  formal_pledge = { us = { { "pledge", 3 } } },
+  inspect_at_sea = { ussr = { { "ship_inspected" } } },
+  il28_out = { ussr = { { "concede_il28" } } },
+  sams_out = { ussr = { { "withdraw_sams" } } },
+  un_team = { ussr = { { "allow_un_inspection" } }, un = { { "propose_scheme", 1 } } },
+  icrc_ships = { ussr = { { "accept_icrc" } }, un = { { "broker_icrc" } } },
+}
+
+-- Orders a commitment forbids: action -> term that forbids it.
+local forbids = { recon_low = "suspend_low_flights", ship_covered = "inspect_at_sea" }
+
+-- Turns before its deadline a commitment must be acted on (the bombers need a concession,
+-- three turns' wait and three turns of shipping); until then the seat plays as it would.
+local lead = { lift_quarantine = 0, formal_pledge = 0, inspect_at_sea = 4, il28_out = 7,
+               sams_out = 4, un_team = 1, icrc_ships = 1 }
+
+-- Returns the seat's orders with its commitments kept.
+local function keep_word(state, role, orders)
+  local owed, out = {}, {}
+  for _, c in ipairs(state:commitments()) do
+    if c.giver == role then
+      owed[c.term] = true
+      local how = fulfil[c.term] and fulfil[c.term][role]
+      if how and c.deadline - state:turn() <= (lead[c.term] or 0) then
+        for _, o in ipairs(how) do out[#out + 1] = o end
+      end
+    end
+  end
+  for _, o in ipairs(orders) do
+    local id = o[1] or o.action
+    if not (forbids[id] and owed[forbids[id]]) then out[#out + 1] = o end
+  end
+  return out
+end
+
+-- Wraps a seat's personality so that it keeps its word.
+local function honest(seats)
+  local out = {}
+  for role, fn in pairs(seats) do
+    out[role] = function(state, r) return keep_word(state, role, fn(state, r)) end
+  end
+  return out
+end
+
 -- ---- historical ----------------------------------------------------------------------
 
 -- Turns: 1 = 1-3 Nov, 2 = 4-6, 3 = 7-9, 4 = 10-12, 5 = 13-15, 6 = 16-18, 7 = 19-21 ...
@@ -78,7 +129,7 @@ local function un_historical(state)
   return un_history[state:turn()] or { { "mediate" }, { "gather_reports" } }
 end
 
-P.historical = { us = us_historical, ussr = ussr_historical, un = un_historical }
+P.historical = honest{ us = us_historical, ussr = ussr_historical, un = un_historical }
 
 -- ---- hawk ----------------------------------------------------------------------------
 
@@ -119,7 +170,7 @@ local function un_hawk(state)
            { "broker_icrc" }, { "mediate" } }
 end
 
-P.hawk = { us = us_hawk, ussr = ussr_hawk, un = un_hawk }
+P.hawk = honest{ us = us_hawk, ussr = ussr_hawk, un = un_hawk }
 
 -- ---- dove ----------------------------------------------------------------------------
 
@@ -167,6 +218,6 @@ local function un_dove(state)
   return o
 end
 
-P.dove = { us = us_dove, ussr = ussr_dove, un = un_dove }
+P.dove = honest{ us = us_dove, ussr = ussr_dove, un = un_dove }
 
 return P

@@ -49,7 +49,10 @@ T.list = {
       state:add("us_pressure", 5)
       state:add("il28_pressure", 2)
     end,
-    value = function(state, role) return worth(role, 40, -12, 10) end },
+    value = function(state, role)
+      if state:get("missile_stage") >= 4 then return 0 end   -- nothing left to count
+      return worth(role, 40, -12, 10)
+    end },
 
   niact.term{ id = "il28_out", name = "Remove the IL-28s within N days",
     givers = { "ussr" }, param = { name = "days", min = 15, max = 90, default = 30 },
@@ -72,14 +75,18 @@ T.list = {
   niact.term{ id = "formal_pledge", name = "Formal non-invasion pledge",
     givers = { "us" }, window = 2,
     text = "The United States formalizes its undertaking not to invade Cuba. Kept when the "
-        .. "pledge is formal; broken: Castro's anger +2.",
+        .. "pledge is formal; broken: Castro's anger +2. Not on the table before verification "
+        .. "reaches 50.",
     source = tp(8) .. "; V-276",
-    legal = function(state) return state:get("pledge") < 3 end,
+    legal = function(state)
+      return state:get("pledge") < 3 and state:get("verification") >= 50
+    end,
     check = function(state) if state:get("pledge") == 3 then return true end end,
     on_broken = function(state) state:add("castro_anger", 2) end,
     value = function(state, role)
-      local verified = state:get("verification") >= 70
-      return worth(role, verified and -8 or -25, 35, 5)
+      -- ExComm, 13 Nov: no pledge without inspection on the ground
+      local inspected = state:get("un_inspection") == 3 and state:get("un_scheme") == 1
+      return worth(role, inspected and -8 or -80, 35, 5)
     end },
 
   niact.term{ id = "un_team", name = "UN inspection team on Cuban soil",
@@ -91,7 +98,10 @@ T.list = {
     check = function(state)
       if state:get("un_inspection") == 3 and state:get("un_scheme") == 1 then return true end
     end,
-    value = function(state, role) return worth(role, 30, -15, 40) end },
+    value = function(state, role, giver)
+      -- the UN alone cannot deliver a team: Moscow and Havana must consent
+      return worth(role, giver == "un" and 8 or 30, -15, 40)
+    end },
 
   niact.term{ id = "icrc_ships", name = "ICRC inspects incoming ships",
     givers = { "ussr", "un" }, window = 3,
@@ -105,24 +115,30 @@ T.list = {
   niact.term{ id = "sams_out", name = "SAMs and technicians withdrawn",
     givers = { "ussr" }, window = 6,
     text = "The Soviet Union withdraws every SA-2 site (six a turn) and with them their "
-        .. "crews. Kept when no site is left; broken: US pressure +3.",
+        .. "crews. Kept when no site is left; broken: US pressure +3. Not on the table before "
+        .. "the missiles have left.",
     source = tp(8),
-    legal = function(state) return state:get("sams") > 0 end,
+    legal = function(state)
+      return state:get("sams") > 0 and state:get("missile_stage") >= 4
+    end,
     check = function(state) if state:get("sams") == 0 then return true end end,
     on_broken = function(state) state:add("us_pressure", 3) end,
     value = function(state, role) return worth(role, 15, -30, 0) end },
 
   niact.term{ id = "lift_quarantine", name = "Quarantine lifted",
-    givers = { "us" }, window = 1,
-    text = "The United States lifts the naval quarantine, this turn or the next. Broken: "
-        .. "Moscow feels cheated, tension +1.",
+    givers = { "us" }, window = 2,
+    text = "The United States lifts the naval quarantine within two turns. Not on the "
+        .. "table until every missile has left Cuba. Broken: Moscow feels cheated, tension +1.",
     source = tp(3) .. "; XI-196",
-    legal = function(state) return state:get("quarantine") > 0 end,
+    legal = function(state)
+      return state:get("quarantine") > 0 and state:get("missile_stage") >= 4
+    end,
     check = function(state) if state:get("quarantine") == 0 then return true end end,
     on_broken = function(state) C.escalate(state, 1) end,
     value = function(state, role)
-      local ready = state:get("missile_stage") >= 4 and state:get("il28_deal") >= 2
-      return worth(role, ready and 5 or -20, 25, 10)
+      -- the quarantine is Washington's lever for the bombers (RFK to Dobrynin, 12 Nov)
+      local deal = state:get("il28_deal")
+      return worth(role, deal >= 2 and 5 or deal == 1 and -20 or -40, 25, 10)
     end },
 }
 
