@@ -117,9 +117,10 @@ void desk_ladder(app *a, SDL_Rect r, int t) {
     uint32_t id = ui_id("ladder", t);
     ui_region(u, id, all, &st);
     note_detail(a, 2, t, st);
+    int gut = ui_px(u, 22); /* the pointer's gutter, left of the steps */
     for (int i = 0; i < steps && steps <= 12; i++) {
         int value = d->max - i;
-        SDL_Rect row = {r.x, r.y + i * rh, r.w, rh - ui_px(u, 3)};
+        SDL_Rect row = {r.x + gut, r.y + i * rh, r.w - gut, rh - ui_px(u, 3)};
         int now = v.vis != NIACT_VIS_NONE && value == v.value;
         char label[128];
         const char *name = d->n_labels ? d->labels[value - d->min] : "";
@@ -129,13 +130,23 @@ void desk_ladder(app *a, SDL_Rect r, int t) {
         ui_fill(u, row, now ? COL_INK : COL_PAPER_LIGHT);
         ui_frame(u, row, i == 0 ? COL_STAMP : COL_RULE, i == 0 ? 2 : 1);
         SDL_Rect tx = {row.x + ui_px(u, 10), row.y, row.w - ui_px(u, 20), row.h};
-        ui_text(u, now ? FACE_TYPE_BOLD : FACE_TYPE, rh >= lh ? SZ_BODY : SZ_SMALL,
-                now ? COL_PAPER_LIGHT : (i == 0 ? COL_STAMP : COL_INK), tx, label,
+        int size = rh >= lh ? SZ_BODY : SZ_SMALL, face = now ? FACE_TYPE_BOLD : FACE_TYPE;
+        if (now) { /* a pointer in the gutter, and "NOW" when there is room for it */
+            float cy = row.y + row.h / 2.0f, s = gut * 0.4f;
+            SDL_Vertex tri[3] = {{{(float)r.x + 2, cy - s}, COL_INK, {0, 0}},
+                                 {{(float)r.x + 2, cy + s}, COL_INK, {0, 0}},
+                                 {{(float)r.x + 2 + 1.6f * s, cy}, COL_INK, {0, 0}}};
+            SDL_RenderGeometry(u->ren, NULL, tri, 3, NULL, 0);
+            const char *mark = v.vis == NIACT_VIS_ESTIMATE ? "NOW?" : "NOW";
+            int mw = ui_text_width(u, FACE_TYPE_BOLD, SZ_SMALL, mark) + ui_px(u, 10);
+            if (ui_text_width(u, face, size, label) + mw <= tx.w) {
+                ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_PAPER_LIGHT, tx, mark,
+                        TX_MIDDLE | TX_RIGHT | TX_ONELINE);
+                tx.w -= mw;
+            }
+        }
+        ui_text(u, face, size, now ? COL_PAPER_LIGHT : (i == 0 ? COL_STAMP : COL_INK), tx, label,
                 TX_MIDDLE | TX_ONELINE);
-        if (now)
-            ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_PAPER_LIGHT, tx,
-                    v.vis == NIACT_VIS_ESTIMATE ? "< NOW (EST.)" : "< NOW",
-                    TX_MIDDLE | TX_RIGHT | TX_ONELINE);
     }
     if ((st & 2) && u->focus_visible)
         ui_focus_ring(u, all);

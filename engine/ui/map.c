@@ -170,30 +170,28 @@ static int cmp_float(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
-/* Even-odd scanline fill of polygon rings [first, last) into the surface. */
-static void fill_polygon(SDL_Surface *s, const map_view *v, const ui_map *m, int first, int last,
+/* Even-odd scanline fill of rings [first, last) into the surface; xy holds every ring's
+ * points already projected to pixels (xy[r][2i], xy[r][2i+1]). */
+static void fill_polygon(SDL_Surface *s, float *const *xy, const ui_map *m, int first, int last,
                          uint32_t color) {
     static float xs[4096];
     float ymin = 1e9f, ymax = -1e9f;
     for (int r = first; r < last; r++)
         for (int i = 0; i < m->rings[r].n; i++) {
-            float x, y;
-            map_project(v, m->rings[r].pts[2 * i], m->rings[r].pts[2 * i + 1], &x, &y);
-            ymin = fminf(ymin, y);
-            ymax = fmaxf(ymax, y);
+            ymin = fminf(ymin, xy[r][2 * i + 1]);
+            ymax = fmaxf(ymax, xy[r][2 * i + 1]);
         }
     int y0 = (int)fmaxf(0, floorf(ymin)), y1 = (int)fminf((float)s->h - 1, ceilf(ymax));
     for (int py = y0; py <= y1; py++) {
         float sy = (float)py + 0.5f;
         int n = 0;
         for (int r = first; r < last; r++) {
-            const map_ring *g = &m->rings[r];
-            float px0, py0, px1, py1;
-            map_project(v, g->pts[2 * (g->n - 1)], g->pts[2 * (g->n - 1) + 1], &px0, &py0);
-            for (int i = 0; i < g->n && n < 4096; i++, px0 = px1, py0 = py1) {
-                map_project(v, g->pts[2 * i], g->pts[2 * i + 1], &px1, &py1);
-                if ((py0 <= sy) != (py1 <= sy))
-                    xs[n++] = px0 + (sy - py0) / (py1 - py0) * (px1 - px0);
+            const float *p = xy[r];
+            int cnt = m->rings[r].n;
+            for (int i = 0, j = cnt - 1; i < cnt && n < 4096; j = i++) {
+                float ya = p[2 * j + 1], yb = p[2 * i + 1];
+                if ((ya <= sy) != (yb <= sy))
+                    xs[n++] = p[2 * j] + (sy - ya) / (yb - ya) * (p[2 * i] - p[2 * j]);
             }
         }
         qsort(xs, (size_t)n, sizeof xs[0], cmp_float);
@@ -244,22 +242,35 @@ static void draw_base(SDL_Surface *s, const ui_map *m, int line) {
     uint32_t land = SDL_MapRGB(s->format, COL_LAND.r, COL_LAND.g, COL_LAND.b);
     uint32_t cuba = SDL_MapRGB(s->format, COL_LAND_FOCUS.r, COL_LAND_FOCUS.g, COL_LAND_FOCUS.b);
     uint32_t ink = SDL_MapRGB(s->format, 70, 62, 50);
+    /* Project every point once (log and tan are dear), then fill and stroke. */
+    float **xy = calloc((size_t)m->n_rings + 1, sizeof *xy);
+    for (int r = 0; xy && r < m->n_rings; r++) {
+        xy[r] = malloc((size_t)m->rings[r].n * 2 * sizeof **xy);
+        for (int i = 0; xy[r] && i < m->rings[r].n; i++)
+            map_project(&v, m->rings[r].pts[2 * i], m->rings[r].pts[2 * i + 1], &xy[r][2 * i],
+                        &xy[r][2 * i + 1]);
+        if (!xy[r]) { /* out of memory: no coastlines, the sea alone */
+            for (int k = 0; k < r; k++)
+                free(xy[k]);
+            free(xy);
+            return;
+        }
+    }
+    if (!xy)
+        return;
     for (int r = 0; r < m->n_rings;) {
         int e = r;
         while (e < m->n_rings && m->rings[e].polygon == m->rings[r].polygon)
             e++;
-        fill_polygon(s, &v, m, r, e, m->rings[r].feature == 1 ? cuba : land);
+        fill_polygon(s, xy, m, r, e, m->rings[r].feature == 1 ? cuba : land);
         r = e;
     }
     for (int r = 0; r < m->n_rings; r++) {
-        const map_ring *g = &m->rings[r];
-        for (int i = 1; i < g->n; i++) {
-            float x0, y0, x1, y1;
-            map_project(&v, g->pts[2 * i - 2], g->pts[2 * i - 1], &x0, &y0);
-            map_project(&v, g->pts[2 * i], g->pts[2 * i + 1], &x1, &y1);
-            stroke(s, x0, y0, x1, y1, ink, line);
-        }
+        for (int i = 1; i < m->rings[r].n; i++)
+            stroke(s, xy[r][2 * i - 2], xy[r][2 * i - 1], xy[r][2 * i], xy[r][2 * i + 1], ink, line);
+        free(xy[r]);
     }
+    free(xy);
 }
 
 /* The coastline texture for a w x h box, rebuilt only when the size changes. */

@@ -10,7 +10,7 @@
 static int button_column(ui *u, SDL_Rect r, const char *name, const char *const *labels, int n,
                          const int *enabled) {
     int bh = ui_px(u, 50), gap = ui_px(u, 12), hit = -1, cols = 1;
-    if (r.h > 0 && n * (bh + gap) > r.h)
+    if (r.h > 0 && n * (bh + gap) - gap > r.h)
         cols = 2;
     int rows = (n + cols - 1) / cols, bw = (r.w - (cols - 1) * gap) / cols;
     for (int i = 0; i < n; i++) {
@@ -46,8 +46,11 @@ static int title_text(app *a, SDL_Rect slip) {
 
 void scr_title(app *a) {
     ui *u = &a->ui;
-    map_draw_plain(u, a->map, (SDL_Rect){0, 0, u->w, u->h});
-    ui_fill(u, (SDL_Rect){0, 0, u->w, u->h}, (SDL_Color){239, 230, 207, 150});
+    /* The map of the crisis on the right; the telegram lies over its edge. */
+    SDL_Rect map = {u->w * 2 / 5, 0, u->w - u->w * 2 / 5, u->h};
+    map_draw_plain(u, a->map, map);
+    ui_fill(u, map, (SDL_Color){239, 230, 207, 90});
+    ui_fill(u, (SDL_Rect){map.x, 0, ui_px(u, 2), u->h}, COL_RULE);
     int m = ui_px(u, 48);
     SDL_Rect slip = {m, m, u->w / 2 - m, u->h - 2 * m};
     if (slip.w < ui_px(u, 520))
@@ -60,7 +63,7 @@ void scr_title(app *a) {
     SDL_Rect foot = {slip.x + pad, slip.y + slip.h - pad - 3 * lh, slip.w - 2 * pad, 3 * lh};
     int top = text_end + ui_px(u, 30);
     SDL_Rect col = {slip.x + pad, top, ui_px(u, 300), foot.y - 2 * lh - top};
-    if (4 * ui_px(u, 62) > col.h)
+    if (4 * ui_px(u, 62) - ui_px(u, 12) > col.h)
         col.w = slip.w - 2 * pad;
     int hit = button_column(u, col, "title", labels, 4, NULL);
     if (hit == 0 || ui_key(u, SDLK_n)) {
