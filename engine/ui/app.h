@@ -140,6 +140,10 @@ void desk_cards(app *a, SDL_Rect r);
 void desk_orders(app *a, SDL_Rect r);
 void desk_detail(app *a, SDL_Rect r);
 void desk_log(app *a, SDL_Rect r);
+/* Open proposals awaiting the seat's answer, from r.y down; returns the height used. */
+int desk_proposals(app *a, SDL_Rect r);
+/* How many proposals await the seat's answer. */
+int desk_awaiting(const ui_play *p);
 /* A scrolling list: clips to r, applies wheel to *scroll when hovered. Returns the y of
  * the first item; close with list_end. */
 int list_begin(app *a, SDL_Rect r, int *scroll, SDL_Rect *saved);

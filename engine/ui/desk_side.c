@@ -57,11 +57,10 @@ void desk_orders(app *a, SDL_Rect r) {
     for (int i = 0; i < p->n_pending[p->role]; i++)
         y += order_row(a, view, y, i);
     const char *hint = p->n_pending[p->role]
-                           ? "Telegrams and proposals to other delegations will be written "
-                             "here once negotiation arrives."
-                           : "No orders yet. Choose an action card (click it, or press its "
-                             "number). Telegrams and proposals will be written here once "
-                             "negotiation arrives.";
+                           ? "Answer proposals in the inbox. Writing them here is to come "
+                             "(niact play --text has it)."
+                           : "No orders yet: click an action card, or press its number. "
+                             "Answer proposals in the inbox.";
     int h = ui_text_height(u, FACE_SANS, SZ_SMALL, view.w - ui_px(u, 30), hint);
     y += ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){view.x, y, view.w - ui_px(u, 30), h},
                  hint, 0);
@@ -129,10 +128,16 @@ void desk_log(app *a, SDL_Rect r) {
     ui *u = &a->ui;
     ui_play *p = &a->play;
     int bh = ui_px(u, 36), bw = (r.w - ui_px(u, 8)) / 2;
-    static const char *const tabs[] = {"Inbox: reports  (I)", "News  (N)"};
+    int waiting = desk_awaiting(p);
+    char inbox[64];
+    if (waiting)
+        snprintf(inbox, sizeof inbox, "Inbox [%d]  (I)", waiting);
+    else
+        snprintf(inbox, sizeof inbox, "Inbox  (I)");
+    const char *tabs[] = {inbox, "News  (N)"};
     for (int i = 0; i < 2; i++) {
         SDL_Rect b = {r.x + i * (bw + ui_px(u, 8)), r.y, bw, bh};
-        char label[64];
+        char label[80];
         snprintf(label, sizeof label, "%s%s", a->tab == i ? "> " : "", tabs[i]);
         if (ui_button(u, ui_id("tab", i), b, label, 1))
             a->tab = i, a->scroll_news = 0;
@@ -152,15 +157,15 @@ void desk_log(app *a, SDL_Rect r) {
         if (report == (a->tab == 0) && n < 1024)
             at[n] = cur - 1, list[n++] = e; /* the cursor has passed this entry */
     }
+    if (a->tab == 0)
+        y += desk_proposals(a, (SDL_Rect){view.x, y, view.w - ui_px(u, 30), 0});
     for (int i = n - 1; i >= 0; i--)
         y += log_entry_draw(a, (SDL_Rect){view.x, y, view.w - ui_px(u, 30), 0}, &list[i],
                             at[i] >= p->brief_from[p->role]) + ui_px(u, 6);
-    if (n == 0)
+    if (n == 0 && y == y0)
         y += ui_text(u, FACE_SANS, SZ_BODY, COL_INK_FADED,
                      (SDL_Rect){view.x, y, view.w - ui_px(u, 30), ui_px(u, 60)},
-                     a->tab == 0 ? "No reports or telegrams yet. Proposals from other "
-                                   "delegations will arrive here once negotiation arrives."
-                                 : "No news yet.",
+                     a->tab == 0 ? "No reports, telegrams or proposals yet." : "No news yet.",
                      0);
     list_end(a, view, &a->scroll_news, y - y0, saved);
 }

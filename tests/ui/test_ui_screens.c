@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "niact/negotiation.h"
 #include "png.h"
 #include "ui/app.h"
 
@@ -93,6 +94,21 @@ static void play_turns(app *a, int n) {
     }
 }
 
+/* The second role proposes the first term it can give to the first role (the seat at
+ * the desk). Returns the proposal's id, or 0 if the scenario has no such term. */
+static int32_t propose_to_first(app *a) {
+    const niact_scenario *sc = a->play.sc;
+    for (int t = 0; t < sc->n_terms; t++) {
+        if (!(sc->terms[t].givers & 2u))
+            continue;
+        niact_term_item item = {(int16_t)t, 1, sc->terms[t].param_default};
+        int32_t id = 0;
+        if (niact_session_propose(a->play.s, 1, 1u, 0, &item, 1, 0, &id) == NIACT_OK)
+            return id;
+    }
+    return 0;
+}
+
 /* Points the mouse at the centre of widget id as drawn in the last frame. */
 static int point_at(app *a, uint32_t id) {
     for (int i = 0; i < a->ui.n_last; i++)
@@ -120,8 +136,10 @@ static void setup_screen(app *a, int s, const char *dir) {
     if (s == S_BRIEF)
         a->scr = SCR_BRIEF;
     if (s >= S_DESK && s != S_END) {
-        if (s == S_DESK_LATER)
+        if (s == S_DESK_LATER) {
             play_turns(a, 2);
+            propose_to_first(a);
+        }
         play_mark_read(a);
         a->scr = SCR_DESK;
         play_add_order(&a->play, 0);
@@ -243,6 +261,31 @@ static void test_focus_and_enter(void **state) {
     close_canvas(&c);
 }
 
+/* A proposal addressed to the seat shows in its inbox; clicking Accept answers it. */
+static void test_answer_proposal(void **state) {
+    (void)state;
+    canvas c;
+    assert_int_equal(open_canvas(&c, &sizes[0]), 0);
+    app *a = &c.a;
+    start(a, scenario_dir[n_scenarios - 1]);
+    play_mark_read(a);
+    a->scr = SCR_DESK;
+    int32_t id = propose_to_first(a);
+    assert_true(id > 0);
+    assert_int_equal(a->play.role, 0);
+    assert_int_equal(desk_awaiting(&a->play), 1);
+    app_frame(a, 0);
+    assert_true(point_at(a, ui_id("accept", id)));
+    a->ui.click = 1;
+    app_frame(a, 0);
+    ui_clear_input(&a->ui);
+    assert_int_equal(desk_awaiting(&a->play), 0);
+    const niact_proposal *pr = niact_game_proposal_by_id(a->play.g, 0, id);
+    assert_non_null(pr);
+    assert_int_equal(pr->status, NIACT_PROPOSAL_AGREED);
+    close_canvas(&c);
+}
+
 /* Text boxes: wrapped text never leaves a box of any width, an ellipsis ends what does not
  * fit, and a box too small for one line draws nothing. */
 static void test_text_boxes(void **state) {
@@ -301,6 +344,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_boxes),
         cmocka_unit_test(test_focus_and_enter),
+        cmocka_unit_test(test_answer_proposal),
         cmocka_unit_test(test_every_screen),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
