@@ -29,6 +29,8 @@ You see our estimates, not the truth: how many missiles, bombers and Soviet serv
 
 Each turn you have 3 action points: fly U-2s and low-level missions, set the quarantine (lift, suspend, hail, board), press for UN or ICRC inspection, demand the bombers and the SAMs, restrain or tolerate the exiles, offer a non-invasion pledge, raise or lower readiness, and, if a plane is fired on, retaliate.
 
+You may also negotiate (`terms`, `propose`): offer to suspend low-level flights, a formal pledge or the end of the quarantine; demand inspection at sea, the bombers within N days, the SAMs, a UN team or ICRC inspection. An agreement binds: breaking it costs trust and more.
+
 ## Objectives and scoring (0-100)
 
 - **Missiles out, and verified** (weight 4): missiles counted at sea and the verification level.
@@ -58,6 +60,7 @@ You see everything: the true number of missiles, bombers and servicemen on the i
 - Keep the SAMs and the garrison if you can. Order restraint so no one fires on American aircraft — or hand the SAMs to the Cubans and let Havana answer for them.
 - Bargain with Castro; consent, or not, to ICRC and UN inspection.
 - Berlin can wait: raising it before the missiles are gone looks like blackmail.
+- Negotiate (`terms`, `propose`): inspection at sea, the bombers within N days, the SAMs, consent to UN or ICRC inspection are yours to give; a formal pledge, the end of the quarantine, a pause in low-level flights are what to ask for. An agreement binds: breaking it costs trust and more.
 
 ## Objectives and scoring (0-100)
 
@@ -87,6 +90,7 @@ You see what has been inspected or reported to you: your estimates of missiles a
 - Give the UN a real role in verification: propose schemes (observers on the ground, aerial inspection, inspection at sea), broker the ICRC, visit Havana — your visit counts most when Washington holds back its ships and planes.
 - Certify only what your inspectors have seen: certifying the unseen costs credibility.
 - Convene the Security Council to put the laggard on the record.
+- Negotiate (`terms`, `propose`): you can promise a UN team or the ICRC, but only Moscow and Havana can make them happen; a broken promise costs your trust.
 
 ## Objectives and scoring (0-100)
 
