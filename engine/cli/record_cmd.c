@@ -155,6 +155,42 @@ static void print_orders(const niact_scenario *sc, const niact_turn_input *in) {
     }
 }
 
+static void print_roles(const niact_scenario *sc, uint32_t mask) {
+    for (int r = 0, k = 0; r < sc->n_roles; r++)
+        if (mask & (1u << r))
+            printf("%s%s", k++ ? "," : "", sc->roles[r].meta.id);
+}
+
+/* The negotiation of turn t (0-based), in the order it was made. */
+static void print_negotiation(niact_session *s, int32_t t) {
+    const niact_scenario *sc = niact_session_scenario(s);
+    for (size_t i = 0; i < niact_session_input_count(s); i++) {
+        const niact_input *in = niact_session_input_at(s, i);
+        if (in->turn != t)
+            continue;
+        printf("  %-8s ", sc->roles[in->role].meta.id);
+        if (in->kind == NIACT_INPUT_PROPOSE) {
+            printf("proposes to ");
+            print_roles(sc, in->to);
+            printf("%s:", in->public_ ? " (public)" : "");
+            for (int k = 0; k < in->n_terms; k++) {
+                const niact_term_def *d = &sc->terms[in->terms[k].term];
+                printf(d->has_param ? " %s=%d" : " %s", d->meta.id, in->terms[k].param);
+            }
+            printf(in->id ? " (counter to #%d)\n" : "\n", in->id);
+        } else if (in->kind == NIACT_INPUT_ANSWER) {
+            printf("%s proposal #%d\n", in->accept ? "accepts" : "rejects", in->id);
+        } else if (in->kind == NIACT_INPUT_WITHDRAW) {
+            printf("withdraws proposal #%d\n", in->id);
+        } else {
+            printf("telegram to ");
+            print_roles(sc, in->to);
+            printf(": ");
+            cli_print_wrapped(stdout, in->text ? in->text : "", 0, 60);
+        }
+    }
+}
+
 static void replay_turn(void *ud, niact_session *s, int32_t turn) {
     replay_view *v = ud;
     const niact_scenario *sc = niact_session_scenario(s);
@@ -164,6 +200,7 @@ static void replay_turn(void *ud, niact_session *s, int32_t turn) {
     niact_scenario_date(sc, turn - 1, date, sizeof date);
     niact_game_turn_hash(g, turn, &h);
     printf("\n== Turn %d (%s), state hash %016llx\n", turn, date, (unsigned long long)h);
+    print_negotiation(s, turn - 1);
     print_orders(sc, niact_session_input(s, turn - 1));
     uint32_t all = (1u << sc->n_roles) - 1u;
     niact_log_entry e;

@@ -158,6 +158,55 @@ static void test_keep_mask(void **st) {
     niact_session_free(a);
 }
 
+static niact_term_item term_of(const char *id, int32_t param) {
+    const niact_scenario *sc = niact_host_scenario(host);
+    int t = niact_scenario_term(sc, id);
+    assert_true(t >= 0);
+    return (niact_term_item){(int16_t)t, 0, param};
+}
+
+/* Every kind of negotiation input (a counter-proposal is the answer here), by human seats, saved mid-turn and between turns:
+ * loads, saves to the same bytes, and plays on to the same hashes. */
+static void test_negotiation_kinds(void **st) {
+    (void)st;
+    niact_seat seats[NIACT_MAX_ROLES];
+    memset(seats, 0, sizeof seats); /* all human */
+    niact_session *a = NULL;
+    assert_int_equal(niact_session_new(host, 77, seats, &a, NULL, 0), NIACT_OK);
+    niact_term_item give = term_of("remove_within", 12), stop = term_of("stop_pressure", 0);
+    int32_t p1, p2, p3;
+    assert_int_equal(niact_session_propose(a, 0, 2u, 0, &give, 1, 0, &p1), NIACT_OK);
+    assert_int_equal(niact_session_telegram(a, 1, 1u | 4u, "Bien re\xc3\xa7u. \"Non\".\n"),
+                     NIACT_OK);
+    niact_term_item both[2] = {stop, give};
+    assert_int_equal(niact_session_propose(a, 1, 1u, 1, both, 2, p1, &p2), NIACT_OK);
+    assert_int_equal(niact_session_propose(a, 2, 3u, 0, &stop, 1, 0, &p3), NIACT_OK);
+    assert_int_equal(niact_session_withdraw(a, 2, p3), NIACT_OK);
+    for (int phase = 0; phase < 2; phase++) {
+        size_t len, len2;
+        char *text = dump(a, NIACT_RECORD_ALL_ROLES, &len);
+        for (const char *k = "propose\0withdraw\0telegram\0answer\0"; *k; k += strlen(k) + 1)
+            if (phase == 1 || strcmp(k, "answer") != 0)
+                assert_non_null(strstr(text, k));
+        niact_loaded l;
+        load_ok(text, len, &l);
+        char *again = dump(l.session, NIACT_RECORD_ALL_ROLES, &len2);
+        assert_int_equal(len, len2);
+        assert_memory_equal(text, again, len);
+        niact_session *b = l.session;
+        for (niact_session *s = a; s; s = s == a ? b : NULL) {
+            if (phase == 0)
+                assert_int_equal(niact_session_answer(s, 0, p2, 0), NIACT_OK);
+            assert_int_equal(niact_session_resolve(s), NIACT_OK);
+        }
+        same_hashes(a, b);
+        free(text);
+        free(again);
+        niact_loaded_free(&l);
+    }
+    niact_session_free(a);
+}
+
 /* Thousands of seeded games: record, replay, verify every hash, same bytes again. */
 static void test_thousands_of_games(void **st) {
     (void)st;
@@ -300,7 +349,8 @@ static void test_data_folder(void **st) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_save_at_every_turn), cmocka_unit_test(test_save_mid_turn),
-        cmocka_unit_test(test_keep_mask),          cmocka_unit_test(test_thousands_of_games),
+        cmocka_unit_test(test_keep_mask),          cmocka_unit_test(test_negotiation_kinds),
+        cmocka_unit_test(test_thousands_of_games),
         cmocka_unit_test(test_ignore_hashes),      cmocka_unit_test(test_files_and_names),
         cmocka_unit_test(test_data_folder),
     };
