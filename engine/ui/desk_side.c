@@ -76,11 +76,11 @@ static void detail_action(app *a, SDL_Rect r, int act) {
     if (d->has_param)
         snprintf(param, sizeof param, " Takes %s from %d to %d (starts at %d; change it in the "
                  "outbox).", d->param_name, d->param_min, d->param_max, d->param_default);
-    snprintf(body, sizeof body, "Cost: %d action point%s.%s%s\n%s%s%s%s%s", d->cost,
-             d->cost == 1 ? "" : "s", param, d->repeatable ? " May be ordered more than once." : "",
+    snprintf(body, sizeof body, "%s%s%sCost: %d action point%s.%s%s\n%s%s%s", legal ? "" : "Not possible now: ",
+             legal ? "" : why, legal ? "" : ".\n", d->cost, d->cost == 1 ? "" : "s", param,
+             d->repeatable ? " May be ordered more than once." : "",
              d->meta.text[0] ? d->meta.text : "(The scenario gives no description.)",
-             legal ? "" : "\nNot possible now: ", legal ? "" : why, d->meta.source[0] ? "\nSource: " : "",
-             d->meta.source);
+             d->meta.source[0] ? "\nSource: " : "", d->meta.source);
     int lh = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY);
     ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){r.x, r.y, r.w, lh}, d->meta.name, TX_ONELINE);
     ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){r.x, r.y + lh, r.w, r.h - lh}, body, 0);

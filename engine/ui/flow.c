@@ -109,6 +109,30 @@ static int try_orders(ui_play *p, int role, const niact_order *list, int n) {
     return 1;
 }
 
+/* The parameter to order action with: the default if the scenario allows it, else the
+ * allowed value nearest to it (a quarantine already at "hail and pass" may still be
+ * lifted or tightened). -1 in *ok if none is allowed; why says why for the default. */
+static int32_t legal_param(ui_play *p, int action, int *ok, char *why, size_t len) {
+    const niact_action_def *d = &p->sc->actions[action];
+    niact_order o = {(int16_t)p->role, (int16_t)action, d->has_param ? d->param_default : 0};
+    *ok = 0;
+    why[0] = 0;
+    if (niact_game_order_legal(p->g, &o, ok, why, len) != NIACT_OK || *ok || !d->has_param)
+        return o.param;
+    char other[200];
+    for (int32_t k = 1; k <= 64; k++) {
+        for (int sgn = -1; sgn <= 1; sgn += 2) {
+            o.param = d->param_default + sgn * k;
+            if (o.param < d->param_min || o.param > d->param_max)
+                continue;
+            if (niact_game_order_legal(p->g, &o, ok, other, sizeof other) == NIACT_OK && *ok)
+                return o.param;
+        }
+    }
+    *ok = 0;
+    return d->param_default;
+}
+
 int play_add_order(ui_play *p, int action) {
     int role = p->role;
     if (role < 0)
@@ -117,11 +141,12 @@ int play_add_order(ui_play *p, int action) {
         snprintf(p->msg, sizeof p->msg, "That is as many orders as a turn takes.");
         return 0;
     }
-    const niact_action_def *d = &p->sc->actions[action];
+    int ok = 0;
+    char why[200];
+    int32_t param = legal_param(p, action, &ok, why, sizeof why);
     niact_order list[NIACT_MAX_ORDERS];
     memcpy(list, p->pending[role], sizeof list);
-    list[p->n_pending[role]] =
-        (niact_order){(int16_t)role, (int16_t)action, d->has_param ? d->param_default : 0};
+    list[p->n_pending[role]] = (niact_order){(int16_t)role, (int16_t)action, param};
     return try_orders(p, role, list, p->n_pending[role] + 1);
 }
 
@@ -153,11 +178,8 @@ void play_change_param(ui_play *p, int i, int delta) {
 
 int play_action_legal(ui_play *p, int action, char *why, size_t len) {
     const niact_action_def *d = &p->sc->actions[action];
-    niact_order o = {(int16_t)p->role, (int16_t)action, d->has_param ? d->param_default : 0};
     int ok = 0;
-    why[0] = 0;
-    if (niact_game_order_legal(p->g, &o, &ok, why, len) != NIACT_OK)
-        return 0;
+    legal_param(p, action, &ok, why, len);
     for (int i = 0; ok && !d->repeatable && i < p->n_pending[p->role]; i++)
         if (p->pending[p->role][i].action == action) {
             snprintf(why, len, "already ordered this turn");
