@@ -371,7 +371,10 @@ niact_status niact_game_order_legal(niact_game *g, const niact_order *o, int *ok
             snprintf(why, len, "the scenario's test failed: %s", rules_error(g));
             return st == NIACT_ERR_NOMEM ? st : NIACT_OK;
         }
-        if (!legal)
+        const char *reason = !legal && g->rules.why ? g->rules.why(g->rules.ud) : NULL;
+        if (!legal && reason && *reason)
+            snprintf(why, len, "'%s' is not possible now: %s", a->meta.name, reason);
+        else if (!legal)
             snprintf(why, len, "'%s' is not possible now", a->meta.name);
     }
     *ok = legal;

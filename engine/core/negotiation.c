@@ -101,7 +101,11 @@ static niact_status check_terms(niact_game *g, int from, uint32_t parties, niact
             }
         }
         if (!ok) {
-            niact_core_error(g, "'%s' cannot be proposed now", d->meta.name);
+            const char *why = g->rules.why ? g->rules.why(g->rules.ud) : NULL;
+            if (why && *why)
+                niact_core_error(g, "'%s' cannot be proposed now: %s", d->meta.name, why);
+            else
+                niact_core_error(g, "'%s' cannot be proposed now", d->meta.name);
             return NIACT_ERR_INVALID;
         }
     }

@@ -435,13 +435,16 @@ static int prepare(niact_host *h, int ref) {
     return 1;
 }
 
-/* Calls the prepared function with nargs arguments; *out = the truth of its result. */
+/* Calls the prepared function with nargs arguments; *out = the truth of its first
+ * result. A false result may come with a reason (a string second result), kept for why(). */
 static niact_status call_truth(niact_host *h, niact_game *g, int nargs, int *out) {
-    int st = host_call(h, g, -1, nargs, 1);
+    int st = host_call(h, g, -1, nargs, 2);
     if (st != LUA_OK)
         return status_of(h, st);
-    *out = lua_toboolean(h->L, -1);
-    lua_pop(h->L, 1);
+    *out = lua_toboolean(h->L, -2);
+    const char *why = !*out && lua_type(h->L, -1) == LUA_TSTRING ? lua_tostring(h->L, -1) : "";
+    snprintf(h->why, sizeof h->why, "%s", why);
+    lua_pop(h->L, 2);
     return NIACT_OK;
 }
 
@@ -637,6 +640,10 @@ static const char *r_error(void *ud) {
     return ((niact_host *)ud)->err;
 }
 
+static const char *r_why(void *ud) {
+    return ((niact_host *)ud)->why;
+}
+
 void host_bind_rules(niact_host *h) {
     h->rules = (niact_rules){.ud = h,
                              .setup = r_setup,
@@ -652,7 +659,8 @@ void host_bind_rules(niact_host *h) {
                              .term_legal = r_term_legal,
                              .term_agreed = r_term_agreed,
                              .term_check = r_term_check,
-                             .term_settled = r_term_settled};
+                             .term_settled = r_term_settled,
+                             .why = r_why};
 }
 
 /* ---- personalities ---- */

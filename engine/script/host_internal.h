@@ -57,6 +57,7 @@ struct niact_host {
     size_t problems_len;
     int n_problems;
     char err[2048];         /* last error */
+    char why[256];          /* reason the last legality test gave for a refusal, or "" */
 };
 
 /* sandbox.c */

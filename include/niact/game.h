@@ -95,6 +95,8 @@ typedef struct niact_rules {
     niact_status (*term_check)(void *ud, niact_game *g, const struct niact_commitment *c,
                                int *verdict);
     niact_status (*term_settled)(void *ud, niact_game *g, const struct niact_commitment *c);
+    /* Why the last legal/term_legal test said no ("" or NULL if it gave no reason). */
+    const char *(*why)(void *ud);
 } niact_rules;
 
 /* Starts a game at turn 0 (briefing): initial values, the setup rule, the first turn's

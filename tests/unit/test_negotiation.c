@@ -97,10 +97,26 @@ static void test_refusals(void **state) {
     niact_term_item b = term(f, "berlin_talks", 0);
     assert_int_equal(niact_session_propose(f->s, USSR, 1u << US, 0, &b, 1, 0, &id),
                      NIACT_ERR_INVALID);
-    assert_non_null(strstr(niact_session_error(f->s), "cannot be proposed now"));
+    assert_non_null(strstr(niact_session_error(f->s),
+                           "cannot be proposed now: missiles are still in Testland"));
     niact_rules_set(f->g, track(f, "missiles"), 0);
     assert_int_equal(niact_session_propose(f->s, USSR, 1u << US, 0, &b, 1, 0, &id), NIACT_OK);
     assert_int_equal(niact_session_input_count(f->s), 1); /* refusals leave no input */
+}
+
+/* A refusal carries the scenario's reason. */
+static void test_refusal_reasons(void **state) {
+    fx *f = *state;
+    niact_rules_set(f->g, track(f, "missiles"), 0);
+    niact_order o = {USSR, (int16_t)niact_scenario_action(f->sc, "remove"), 5};
+    int ok = 1;
+    char why[256];
+    assert_int_equal(niact_game_order_legal(f->g, &o, &ok, why, sizeof why), NIACT_OK);
+    assert_false(ok);
+    assert_string_equal(why, "'Remove missiles' is not possible now: no missiles are left to "
+                             "remove");
+    assert_int_equal(niact_session_submit(f->s, USSR, &o, 1), NIACT_ERR_INVALID);
+    assert_non_null(strstr(niact_session_error(f->s), "no missiles are left"));
 }
 
 static void test_answers_and_expiry(void **state) {
@@ -281,7 +297,7 @@ static void test_ai_reaches_and_keeps_agreement(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        T(test_refusals),       T(test_answers_and_expiry), T(test_counter_and_withdraw),
+        T(test_refusals),       T(test_refusal_reasons),       T(test_answers_and_expiry), T(test_counter_and_withdraw),
         T(test_commitment_kept), T(test_abstention_kept_at_deadline),
         T(test_commitment_broken), T(test_telegram),
         T(test_negotiation_changes_hash_and_replays), TA(test_ai_answer_depends_on_state),

@@ -42,7 +42,9 @@ return niact.scenario{
                   end },
     niact.action{ id = "remove", name = "Remove missiles", roles = { "ussr" }, cost = 1,
                   param = { name = "count", min = 1, max = 20, default = 10 },
-                  legal = function(state, role, count) return state:get("missiles") > 0 end,
+                  legal = function(state, role, count)
+                    return state:get("missiles") > 0, "no missiles are left to remove"
+                  end,
                   resolve = function(state, role, count)
                     state:add("missiles", -count)
                     state:add("verified", count)
@@ -107,7 +109,10 @@ return niact.scenario{
                   return 5
                 end },
     niact.term{ id = "berlin_talks", name = "Talks on Berlin", givers = { "us", "ussr" },
-                legal = function(state, from) return state:get("missiles") == 0 end,
+                legal = function(state, from)
+                  if state:get("missiles") > 0 then return false, "missiles are still in Testland" end
+                  return true
+                end,
                 source = "linkage test" },
   },
   setup = function(state) state:set("verified", 0) end,
