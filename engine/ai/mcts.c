@@ -12,6 +12,8 @@ typedef struct node {
     int32_t n_orders;
     int32_t first_child, next_sibling;    /* -1: none */
     int32_t n_children;
+    int32_t tried;                        /* candidate generators tried (see candidate) */
+    int32_t origin;                       /* personality (1..) that proposed it, or 0 */
     int32_t visits;
     double total;                         /* sum of rewards through this node */
 } node;
@@ -28,13 +30,17 @@ typedef struct search {
     int32_t end_turn;    /* playouts stop when the game reaches this turn */
     ai_policies pol;     /* rollout policies of this iteration */
     int n_policies;      /* random + the scenario's personalities (if used) */
+    uint64_t seed;       /* the search's seed */
+    int32_t winner;      /* the root child chosen (-1: the most visited) */
 } search;
 
+#define PRESET(n, kids, hist, dep)                                                            \
+    {.playouts = (n), .exploration = 0.3, .widening = 0.7, .max_children = (kids),           \
+     .personalities = 1, .random_share = 0.0, .consistent = 1, .particles = (hist), .depth = (dep)}
 static const niact_ai_config presets[3] = {
-    /* playouts horizon  c    widening children personalities limit salt */
-    {60, 0, 0.7, 1.5, 12, 1, 0, 0},
-    {400, 0, 0.7, 1.5, 24, 1, 0, 0},
-    {1500, 0, 0.7, 1.5, 40, 1, 0, 0},
+    PRESET(100, 8, 16, 2),
+    PRESET(400, 16, 64, 2),
+    PRESET(3000, 24, 128, 3),
 };
 
 niact_ai_level niact_ai_parse_level(const char *name) {
@@ -74,17 +80,27 @@ static int same_orders(const node *c, const niact_order *o, int n) {
     return c->n_orders == n && (n == 0 || memcmp(c->orders, o, (size_t)n * sizeof *o) == 0);
 }
 
-/* Adds a new candidate under p, sampled in the current state; -1 if none was new. */
+/* The next candidate order set for node p, in the current state: first what each of
+ * the scenario's personalities would order in the role's place, then no orders, then
+ * random legal sets. */
+static niact_status candidate(search *s, node *pn, niact_order *o, int *n, int *origin) {
+    int k = pn->tried++, np = s->n_policies - 1;
+    *n = 0;
+    *origin = k < np ? k + 1 : 0;
+    if (k == np)
+        return NIACT_OK;
+    niact_status st = ai_policy_orders(s->work, s->role, &s->pol, k < np ? k + 1 : 0, &s->rng,
+                                       o, n);
+    return st == NIACT_OK ? ai_clean_orders(s->work, s->role, o, n) : st;
+}
+
+/* Adds a new candidate under p; -1 if none was new. */
 static int32_t expand(search *s, int32_t p, niact_status *st) {
     niact_order o[NIACT_MAX_ORDERS];
-    for (int attempt = 0; attempt < 4; attempt++) {
-        int n = 0;
-        if (s->nodes[p].n_children > 0) {
-            *st = ai_random_orders(s->work, s->role, &s->rng, o, &n);
-            if (*st != NIACT_OK)
-                return -1;
-            ai_sort_orders(o, n);
-        }
+    for (int attempt = 0; attempt < s->n_policies + 4; attempt++) {
+        int n = 0, origin = 0;
+        if ((*st = candidate(s, &s->nodes[p], o, &n, &origin)) != NIACT_OK)
+            return -1;
         int dup = 0;
         for (int32_t c = s->nodes[p].first_child; c >= 0 && !dup; c = s->nodes[c].next_sibling)
             dup = same_orders(&s->nodes[c], o, n);
@@ -93,6 +109,7 @@ static int32_t expand(search *s, int32_t p, niact_status *st) {
         int32_t c = new_node(s, o, n);
         if (c < 0)
             return -1;
+        s->nodes[c].origin = origin;
         s->nodes[c].next_sibling = s->nodes[p].first_child;
         s->nodes[p].first_child = c;
         s->nodes[p].n_children++;
@@ -155,19 +172,23 @@ static niact_status play_turn(search *s, const node *edge) {
     return st;
 }
 
-/* One iteration: determinize, descend and expand, play out, back up. */
-static niact_status iterate(search *s) {
+/* One iteration: determinize, follow root child `first`, descend and expand, play out,
+ * back up. Everything random in it comes from `seed`, so the root's candidates can be
+ * compared on the same samples (common random numbers). */
+static niact_status iterate(search *s, int32_t first, uint64_t seed) {
     niact_status st = niact_game_copy(s->work, s->base);
     if (st != NIACT_OK)
         return st;
+    niact_rng_seed(&s->rng, seed, 0x69746572ULL /* "iter" */);
     ai_determinize(s->work, &s->belief, s->role, &s->rng);
-    for (int r = 0; r < NIACT_MAX_ROLES; r++) /* who the others are is unknown too */
-        s->pol.kind[r] = (int)niact_rng_below(&s->rng, (uint32_t)s->n_policies);
-    int32_t path[512], depth = 0, cur = 0;
+    /* who the others are is unknown too */
+    ai_pick_policies(&s->pol, s->n_policies - 1, s->cfg->random_share, &s->rng);
+    int32_t path[64], depth = 0, cur = 0;
     path[depth++] = 0;
     int expanded = 0;
-    while (!expanded && running(s) && depth < 512) {
-        int32_t c = select_child(s, cur, &expanded, &st);
+    int32_t max_depth = s->cfg->depth < 1 ? 1 : s->cfg->depth > 60 ? 60 : s->cfg->depth;
+    while (!expanded && running(s) && depth <= max_depth) {
+        int32_t c = depth == 1 ? first : select_child(s, cur, &expanded, &st);
         if (st != NIACT_OK)
             return st;
         if (c < 0)
@@ -175,6 +196,9 @@ static niact_status iterate(search *s) {
         if ((st = play_turn(s, &s->nodes[c])) != NIACT_OK)
             return st;
         path[depth++] = cur = c;
+        /* After a personality's proposal, the role keeps to that personality. */
+        if (s->nodes[c].origin > 0 && s->cfg->consistent)
+            s->pol.kind[s->role] = s->nodes[c].origin;
     }
     while (running(s))
         if ((st = play_turn(s, NULL)) != NIACT_OK)
@@ -188,15 +212,80 @@ static niact_status iterate(search *s) {
     return NIACT_OK;
 }
 
+/* The root's candidates: proposals from the personalities, no orders, random sets, each
+ * made in its own sampled state; up to max_children (at least one). */
+static niact_status root_candidates(search *s) {
+    int misses = 0;
+    while (s->nodes[0].n_children < s->cfg->max_children && misses < 8) {
+        niact_status st = niact_game_copy(s->work, s->base);
+        if (st != NIACT_OK)
+            return st;
+        ai_determinize(s->work, &s->belief, s->role, &s->rng);
+        if (expand(s, 0, &st) < 0)
+            misses++;
+        if (st != NIACT_OK)
+            return st;
+    }
+    return NIACT_OK;
+}
+
+static double mean(const node *n) {
+    return n->visits ? n->total / n->visits : 0;
+}
+
+static int by_mean_desc(const void *a, const void *b) {
+    const node *x = *(node *const *)a, *y = *(node *const *)b;
+    return mean(x) < mean(y) ? 1 : mean(x) > mean(y) ? -1 : 0;
+}
+
+static double now_ms(void);
+
+/* Sequential halving at the root (Karnin, Koren and Somekh 2013): every round gives
+ * each surviving candidate the same samples, then keeps the better half. */
+static niact_status halving(search *s, double start) {
+    node *alive[256];
+    int n = 0;
+    for (int32_t c = s->nodes[0].first_child; c >= 0 && n < 256; c = s->nodes[c].next_sibling)
+        alive[n++] = &s->nodes[c];
+    int rounds = 1;
+    while ((1 << rounds) < n)
+        rounds++;
+    int32_t budget = s->cfg->playouts, used = 0;
+    for (int r = 0; r < rounds && n > 1; r++) {
+        int32_t each = (budget - used) / ((rounds - r) * n);
+        each = each < 1 ? 1 : each;
+        for (int32_t j = 0; j < each; j++) {
+            uint64_t seed = mix64(s->seed ^ mix64(((uint64_t)r << 32) | (uint64_t)j));
+            for (int i = 0; i < n; i++) {
+                niact_status st = iterate(s, (int32_t)(alive[i] - s->nodes), seed);
+                if (st != NIACT_OK)
+                    return st;
+                used++;
+            }
+            if (s->cfg->time_limit_ms && now_ms() - start > s->cfg->time_limit_ms)
+                return NIACT_OK;
+        }
+        qsort(alive, (size_t)n, sizeof *alive, by_mean_desc);
+        n = (n + 1) / 2;
+        if (used >= budget)
+            break;
+    }
+    s->winner = (int32_t)(alive[0] - s->nodes);
+    return NIACT_OK;
+}
+
 static double now_ms(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-/* The most visited root child (ties: the better mean); -1 if none. */
+/* The halving's winner, else the most visited root child (ties: the better mean); -1
+ * if none. */
 static int32_t best_child(const search *s) {
     int32_t pick = -1;
+    if (s->winner >= 0)
+        return s->winner;
     for (int32_t c = s->nodes[0].first_child; c >= 0; c = s->nodes[c].next_sibling) {
         const node *cn = &s->nodes[c], *pn = pick >= 0 ? &s->nodes[pick] : NULL;
         if (!pn || cn->visits > pn->visits ||
@@ -224,7 +313,7 @@ static niact_status setup(search *s, niact_host *host, const niact_game *snap) {
     niact_game_set_quiet(s->work, 1);
     s->pol.host = s->cfg->personalities ? host : NULL;
     s->n_policies = 1 + (s->pol.host ? mine->n_personalities : 0);
-    s->cap = s->cfg->playouts + 2;
+    s->cap = s->cfg->playouts + s->cfg->max_children + 2;
     s->nodes = malloc((size_t)s->cap * sizeof *s->nodes);
     if (!s->nodes)
         return NIACT_ERR_NOMEM;
@@ -232,8 +321,14 @@ static niact_status setup(search *s, niact_host *host, const niact_game *snap) {
     int32_t turn = niact_game_turn(snap);
     s->end_turn = s->cfg->horizon > 0 ? turn + 1 + s->cfg->horizon : INT32_MAX;
     uint64_t seed = mix64(niact_game_seed(snap) ^ mix64((uint64_t)turn << 8 | (uint64_t)s->role));
-    niact_rng_seed(&s->rng, seed ^ s->cfg->salt, 0x6d637473ULL /* "mcts" */);
-    return ai_belief_read(&s->belief, snap, s->role);
+    s->seed = seed ^ s->cfg->salt;
+    s->winner = -1;
+    niact_rng_seed(&s->rng, s->seed, 0x6d637473ULL /* "mcts" */);
+    niact_status st2 = ai_belief_read(&s->belief, snap, s->role);
+    if (st2 == NIACT_OK && host && turn > 0 && s->cfg->particles > 0)
+        st2 = ai_belief_sample(&s->belief, snap, niact_host_rules(host), &s->pol,
+                               s->cfg->random_share, s->cfg->particles, &s->rng);
+    return st2;
 }
 
 /* The chosen orders, kept only if the real game accepts them (each order legal now). */
@@ -273,13 +368,12 @@ niact_status niact_ai_think(niact_host *host, const niact_game *snapshot, int ro
     memset(&s, 0, sizeof s);
     s.cfg = cfg;
     s.role = role;
-    niact_status st = setup(&s, host, snapshot);
     double start = now_ms();
-    for (int32_t i = 0; st == NIACT_OK && i < cfg->playouts; i++) {
-        st = iterate(&s);
-        if (cfg->time_limit_ms && now_ms() - start > cfg->time_limit_ms)
-            break;
-    }
+    niact_status st = setup(&s, host, snapshot);
+    if (st == NIACT_OK)
+        st = root_candidates(&s);
+    if (st == NIACT_OK)
+        st = halving(&s, start);
     if (st == NIACT_OK)
         st = answer(&s, orders, n, stats);
     free(s.nodes);

@@ -19,6 +19,14 @@ static int shuffled_actions(const niact_scenario *sc, int role, niact_rng *rng, 
     return m;
 }
 
+/* The declared default half the time (the scenario's sensible value), else uniform:
+ * keeps wide parameter ranges from crowding out the choice of actions. */
+static int32_t random_param(const niact_action_def *a, niact_rng *rng) {
+    if (niact_rng_below(rng, 2) == 0)
+        return a->param_default;
+    return niact_rng_range(rng, a->param_min, a->param_max);
+}
+
 niact_status ai_random_orders(niact_game *g, int role, niact_rng *rng, niact_order *orders,
                               int *n) {
     const niact_scenario *sc = niact_game_scenario(g);
@@ -30,8 +38,7 @@ niact_status ai_random_orders(niact_game *g, int role, niact_rng *rng, niact_ord
         const niact_action_def *a = &sc->actions[idx[i]];
         if (a->cost > left || niact_rng_below(rng, 3) == 0)
             continue;
-        niact_order o = {(int16_t)role, (int16_t)idx[i],
-                         a->has_param ? niact_rng_range(rng, a->param_min, a->param_max) : 0};
+        niact_order o = {(int16_t)role, (int16_t)idx[i], a->has_param ? random_param(a, rng) : 0};
         int ok = 0;
         niact_status st = niact_game_order_legal(g, &o, &ok, NULL, 0);
         if (st == NIACT_ERR_NOMEM)
@@ -61,12 +68,10 @@ niact_status ai_submit_filtered(niact_game *g, int role, const niact_order *orde
     return niact_game_submit(g, role, kept, k);
 }
 
-/* One role's orders under its policy; a failing personality falls back to random. */
-static niact_status policy_orders(niact_game *g, int role, const ai_policies *p,
-                                  niact_rng *rng, niact_order *os, int *n) {
+niact_status ai_policy_orders(niact_game *g, int role, const ai_policies *p, int k,
+                              niact_rng *rng, niact_order *os, int *n) {
     *n = 0;
     const niact_scenario *sc = niact_game_scenario(g);
-    int k = p ? p->kind[role] : 0;
     if (k > 0 && p->host && k <= sc->n_personalities) {
         niact_status st = niact_host_personality(p->host, g, sc->personalities[k - 1], role, os,
                                                  NIACT_MAX_ORDERS, n);
@@ -77,6 +82,14 @@ static niact_status policy_orders(niact_game *g, int role, const ai_policies *p,
     return ai_random_orders(g, role, rng, os, n);
 }
 
+void ai_pick_policies(ai_policies *p, int n_pers, double random_share, niact_rng *rng) {
+    for (int r = 0; r < NIACT_MAX_ROLES; r++) {
+        p->kind[r] = 0;
+        if (n_pers > 0 && niact_rng_below(rng, 1000) >= (uint32_t)(random_share * 1000))
+            p->kind[r] = 1 + (int)niact_rng_below(rng, (uint32_t)n_pers);
+    }
+}
+
 niact_status ai_submit_others(niact_game *g, int skip, const ai_policies *p, niact_rng *rng) {
     const niact_scenario *sc = niact_game_scenario(g);
     for (int r = 0; r < sc->n_roles; r++) {
@@ -84,12 +97,23 @@ niact_status ai_submit_others(niact_game *g, int skip, const ai_policies *p, nia
             continue;
         niact_order os[NIACT_MAX_ORDERS];
         int n = 0;
-        niact_status st = policy_orders(g, r, p, rng, os, &n);
+        niact_status st = ai_policy_orders(g, r, p, p ? p->kind[r] : 0, rng, os, &n);
         if (st != NIACT_OK)
             return st;
         if ((st = ai_submit_filtered(g, r, os, n)) != NIACT_OK)
             return st;
     }
+    return NIACT_OK;
+}
+
+niact_status ai_clean_orders(niact_game *g, int role, niact_order *orders, int *n) {
+    niact_status st = ai_submit_filtered(g, role, orders, *n);
+    if (st != NIACT_OK)
+        return st;
+    const niact_order *kept = niact_game_orders(g, role, n);
+    if (*n)
+        memmove(orders, kept, (size_t)*n * sizeof *orders);
+    ai_sort_orders(orders, *n);
     return NIACT_OK;
 }
 

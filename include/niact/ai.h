@@ -3,26 +3,31 @@
  *
  * How it decides one role's orders for the current turn:
  *  - Determinization: every iteration plays on a private copy of the game in which
- *    everything the role may not know is re-sampled from the role's own view: a track it
- *    sees as an estimate gets a value drawn uniformly from estimate +/- error; a track it
- *    cannot see (or a hidden scenario variable) gets its declared initial value; the
- *    game's random generator is re-seeded from the AI's own generator, so chance to come
- *    is unknown too; other roles' already submitted orders are replaced. The AI never
- *    reads a true value the role could not see.
- *  - Tree: open-loop (one node per sequence of the role's own order sets, one level per
- *    turn); the other roles and chance are part of the sampled environment. Candidate
- *    order sets are sampled legal combinations of affordable actions and parameters,
- *    plus "no orders", added by progressive widening; children are chosen by UCB1.
- *  - Playouts: the other roles (and the role itself after the tree) play a rollout
- *    policy drawn per playout and per role: random legal orders, or one of the
- *    scenario's own scripted personalities (any scenario may declare some; the AI does
- *    not know which, if any, its opponents really use). To the game's end or the
- *    horizon. Reward: the role's own score / 100 at the end (war scores 0 for everyone).
- *  - The decision is the most visited root child.
+ *    everything the role may not know is re-sampled: a track it sees as an estimate gets
+ *    a value drawn uniformly from estimate +/- error; a track it cannot see (and every
+ *    hidden scenario variable) takes its value from one of the simulated histories that
+ *    best match the role's view (`particles` games played from the scenario's start to
+ *    this turn; the closest quarter is kept); other roles' estimates are centred on the
+ *    sample; the game's random generator is re-seeded, so chance to come is unknown too;
+ *    other roles' submitted orders are replaced. The AI never reads a true value the
+ *    role could not see.
+ *  - Candidates: at every node, the role's possible orders for that turn: first what
+ *    each of the scenario's scripted personalities would order in its place, then no
+ *    orders, then sampled legal combinations of affordable actions and parameters.
+ *  - Root: sequential halving (Karnin, Koren and Somekh 2013) over up to max_children
+ *    candidates: every round gives each surviving candidate the same random samples
+ *    (common random numbers), then keeps the better half; the last one standing wins.
+ *  - Tree below the root: open loop (one level per turn of the role's own choices, up to
+ *    `depth` levels), UCB1 with progressive widening.
+ *  - Playouts: every other role, and the role itself after the tree, plays a policy drawn
+ *    per playout: one of the scenario's personalities (or random legal orders, always
+ *    when the scenario has none, else with probability random_share). After choosing a
+ *    personality's proposal the role keeps to that personality (`consistent`). To the
+ *    game's end or the horizon. Reward: the role's own score / 100 (war: 0 for all).
  *
- * Difficulty is the playout budget. Results are deterministic: the AI's generator is
- * seeded from the game's seed, the turn and the role (unless a time limit cuts a search
- * short).
+ * Difficulty is the playout budget (and the tree's depth). Results are deterministic:
+ * the AI's generator is seeded from the game's seed, the turn and the role (unless a
+ * time limit cuts a search short).
  *
  * Threads: niact_ai_think works on its own copies of the snapshot and runs them with the
  * host it is given, so a front end may call it on a worker thread with that thread's own
@@ -46,17 +51,22 @@ typedef enum niact_ai_level {
 typedef struct niact_ai_config {
     int32_t playouts;     /* iterations of the search (its strength) */
     int32_t horizon;      /* turns simulated past the current one; 0: to the game's end */
-    double exploration;   /* UCB1 constant (rewards are in [0, 1]) */
+    double exploration;   /* UCB1 constant below the root (rewards are in [0, 1]) */
     double widening;      /* progressive widening: children allowed = 1 + w * sqrt(visits) */
-    int32_t max_children; /* most candidate order sets per node */
+    int32_t max_children; /* most candidate order sets per node (at most 256) */
     int personalities;    /* rollouts also play the scenario's scripted personalities */
+    double random_share;  /* with personalities: share of rollout policies that are random */
+    int consistent;       /* after a personality's proposal, the role plays on as it */
+    int32_t particles;    /* histories simulated to guess unseen tracks (0: initial values) */
+    int32_t depth;        /* turns of the role's own choices in the tree (1: the root's only;
+                           * at most 60) */
     uint32_t time_limit_ms; /* stop early after this long (0: never; breaks determinism) */
     uint64_t salt;        /* mixed into the AI's seed (0 for the default) */
 } niact_ai_config;
 
 /* What a search did (for benchmarks and tests). */
 typedef struct niact_ai_stats {
-    int32_t playouts;     /* iterations run */
+    int32_t playouts;     /* iterations run (sequential halving may leave a few unused) */
     int32_t nodes;        /* tree nodes made */
     int32_t root_children; /* candidate order sets at the root */
     double value;         /* mean reward of the chosen orders */
