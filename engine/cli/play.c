@@ -105,6 +105,26 @@ static void show_status(play *p, int role) {
     }
 }
 
+/* Whether some parameter value makes the order legal now (small ranges are tried
+ * whole; large ones at the default); why says why not. */
+static int any_legal(play *p, int role, int a, char *why, size_t len) {
+    const niact_action_def *d = &p->sc->actions[a];
+    int32_t lo = d->has_param ? d->param_min : 0, hi = d->has_param ? d->param_max : 0;
+    if (hi - lo > 15)
+        lo = hi = d->param_default;
+    for (int32_t v = lo; v <= hi; v++) {
+        niact_order o = {(int16_t)role, (int16_t)a, v};
+        int ok = 0;
+        char w[200];
+        niact_game_order_legal(p->g, &o, &ok, w, sizeof w);
+        if (ok)
+            return 1;
+        if (v == lo)
+            snprintf(why, len, "%s", w);
+    }
+    return 0;
+}
+
 static void show_actions(play *p, int role) {
     printf("  Action points this turn: %d (left: %d)\n", niact_game_action_points(p->g, role),
            points_left(p, role));
@@ -114,17 +134,21 @@ static void show_actions(play *p, int role) {
         if (!(d->roles & (1u << role)))
             continue;
         k++;
-        niact_order o = {(int16_t)role, (int16_t)a, d->has_param ? d->param_default : 0};
-        int ok = 0;
-        char why[200];
-        niact_game_order_legal(p->g, &o, &ok, why, sizeof why);
+        char why[200] = "";
+        int ok = any_legal(p, role, a, why, sizeof why);
         printf("  %2d. %-26s cost %d", k, d->meta.id, d->cost);
         if (d->has_param)
             printf("  [%s %d-%d]", d->param_name, d->param_min, d->param_max);
-        printf("%s\n", ok ? "" : "  (not possible now)");
-        char line[600];
+        printf("\n");
+        char line[800];
         snprintf(line, sizeof line, "%s. %s", d->meta.name, d->meta.text);
         cli_print_wrapped(stdout, line, 8, 78);
+        if (!ok) {
+            const char *colon = strstr(why, "now: ");
+            snprintf(line, sizeof line, "NOT POSSIBLE NOW%s%s", colon ? ": " : ".",
+                     colon ? colon + 5 : "");
+            cli_print_wrapped(stdout, line, 8, 78);
+        }
     }
 }
 

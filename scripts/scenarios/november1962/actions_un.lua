@@ -42,7 +42,8 @@ A.list = {
         .. "Cuban consent; sea needs only Moscow's.",
     source = tp(4) .. "; Dorn; S-475",
     legal = function(state, role, scheme)
-      return state:get("un_inspection") < 3 and state:get("un_scheme") ~= scheme
+      return state:get("un_inspection") < 3 and state:get("un_scheme") ~= scheme,
+        "that scheme is already on the table, or inspection is already operating"
     end,
     resolve = function(state, role, scheme)
       state:set("un_scheme", scheme)
@@ -59,7 +60,10 @@ A.list = {
         .. "or 2 if Washington said it will go ahead without Cuba); otherwise only proposes "
         .. "it.",
     source = tp(3) .. "; Fischer; ICRC circular 15 Nov",
-    legal = function(state) return state:get("icrc") < 3 end,
+    legal = function(state)
+      return state:get("icrc") < 3,
+        "the ICRC inspection is already at work"
+    end,
     resolve = function(state)
       local st = state:get("icrc")
       local need = state:get("icrc_broken") == 1 and 2 or 4
@@ -127,7 +131,10 @@ A.list = {
         .. "operating inspection it adds real verification; certifying what nobody saw adds "
         .. "little and costs credibility.",
     source = tp(1) .. "; Dorn",
-    legal = function(state) return state:get("un_certified") < 5 end,
+    legal = function(state)
+      return state:get("un_certified") < 5,
+        "the UN has certified all it can"
+    end,
     resolve = function(state)
       state:add("un_certified", 1)
       if C.inspection_operating(state) then
@@ -179,7 +186,10 @@ A.list = {
         .. "costs whoever does it (and the ladder a step); afterwards it opens the wider "
         .. "talks, easing tension.",
     source = tp(9) .. "; XI-127",
-    legal = function(state) return state:get("wider_talks") == 0 end,
+    legal = function(state)
+      return state:get("wider_talks") == 0,
+        "the wider talks are already open"
+    end,
     resolve = function(state, role)
       if not C.on_their_way(state) then
         C.escalate(state, 1)

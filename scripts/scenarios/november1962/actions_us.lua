@@ -44,7 +44,10 @@ A.list = {
         .. "quarantine costs Moscow prestige and lets the Navy count ships; lifting it "
         .. "before the bombers are agreed angers Congress and the OAS.",
     source = tp(3) .. "; XI-128; VI-80",
-    legal = function(state, role, level) return state:get("quarantine") ~= level end,
+    legal = function(state, role, level)
+      return state:get("quarantine") ~= level,
+        "the quarantine is already at that level"
+    end,
     resolve = function(state, role, level)
       local old = state:get("quarantine")
       state:set("quarantine", level)
@@ -78,7 +81,10 @@ A.list = {
         .. "nothing is on the table; otherwise makes each refusal cost Moscow prestige and "
         .. "the UN gain standing. Havana resents it.",
     source = tp(4) .. "; " .. tp(1),
-    legal = function(state) return state:get("un_inspection") < 3 end,
+    legal = function(state)
+      return state:get("un_inspection") < 3,
+        "UN inspection is already operating"
+    end,
     resolve = function(state)
       if state:get("un_inspection") == 0 then
         state:set("un_inspection", 1)
@@ -100,7 +106,10 @@ A.list = {
         .. "says it will go ahead without Cuban agreement: the ICRC may then act with less "
         .. "Cuban cooperation, but Havana is furious.",
     source = tp(3) .. "; Fischer",
-    legal = function(state) return state:get("icrc") < 3 end,
+    legal = function(state)
+      return state:get("icrc") < 3,
+        "the ICRC inspection is already at work"
+    end,
     resolve = function(state, role, without)
       C.raise_to(state, "icrc", 1)
       if without == 1 then
@@ -119,7 +128,10 @@ A.list = {
         .. "(ignored long enough, it becomes an OAS meeting and a charge of non-compliance), "
         .. "costs Soviet prestige and reassures Latin America.",
     source = tp(7) .. "; XI-151; CIA memo 13 Nov (CREST)",
-    legal = function(state) return state:get("il28_deal") < 2 end,
+    legal = function(state)
+      return state:get("il28_deal") < 2,
+        "the IL-28s are already agreed out"
+    end,
     resolve = function(state)
       state:add("il28_pressure", 3)
       state:add("prestige", -1)
@@ -133,7 +145,10 @@ A.list = {
         .. "withdraw some; pressing it before the bombers are settled dilutes the IL-28 "
         .. "demand and angers both Moscow and Havana.",
     source = tp(8),
-    legal = function(state) return state:get("sams") > 0 or state:get("personnel") > 0 end,
+    legal = function(state)
+      return state:get("sams") > 0 or state:get("personnel") > 0,
+        "no SAMs or Soviet troops are left"
+    end,
     resolve = function(state)
       state:add("prestige", -2)
       state:add("castro_anger", 1)
@@ -176,7 +191,10 @@ A.list = {
         .. "formal pledge without verification is a gift Congress and the OAS will not "
         .. "forgive.",
     source = tp(8) .. "; XI-202; V-276",
-    legal = function(state, role, level) return level > state:get("pledge") end,
+    legal = function(state, role, level)
+      return level > state:get("pledge"),
+        "the pledge already stands at that level or higher"
+    end,
     resolve = function(state, role, level)
       local verif = state:get("verification")
       state:set("pledge", level)
@@ -197,7 +215,10 @@ A.list = {
     text = "Put forces on higher alert and let it show. Tension climbs, pressure on the "
         .. "bombers grows and the public sees resolve.",
     source = tp(6) .. "; Coleman; S-533",
-    legal = function(state) return state:get("tension") < 5 end,
+    legal = function(state)
+      return state:get("tension") < 5,
+        "forces are already at the highest readiness"
+    end,
     resolve = function(state)
       C.escalate(state, 1)
       state:add("il28_pressure", 2)
@@ -211,7 +232,10 @@ A.list = {
         .. "States it looks soft while the bombers are contested; for Moscow it costs "
         .. "a little prestige.",
     source = "VI-80; UPI 21 Nov; XI-196",
-    legal = function(state) return state:get("tension") > 0 end,
+    legal = function(state)
+      return state:get("tension") > 0,
+        "readiness is already at its lowest"
+    end,
     resolve = function(state, role)
       state:add("tension", -1)
       if role == "us" then
@@ -231,7 +255,10 @@ A.list = {
         .. "a furious Castro's island still holds tactical nuclear weapons. "
         .. "Possible only after an aircraft has been fired on.",
     source = tp(6) .. "; XI-192",
-    legal = function(state) return state:get("unanswered") > 0 end,
+    legal = function(state)
+      return state:get("unanswered") > 0,
+        "no aircraft has been fired on without an answer"
+    end,
     resolve = function(state)
       state:set("unanswered", 0)
       state:set("retaliation", 0)

@@ -20,7 +20,10 @@ A.list = {
     text = "Take the launch sites apart and crate the missiles: one step a turn, from "
         .. "deployed to dismantling to crated at port. Seen from the air.",
     source = tp(1) .. "; XI-135; NYT 8 Nov",
-    legal = function(state) return state:get("missile_stage") < 2 end,
+    legal = function(state)
+      return state:get("missile_stage") < 2,
+        "the missiles are already crated"
+    end,
     resolve = function(state)
       local s = state:add("missile_stage", 1)
       state:add("prestige", -1)
@@ -35,7 +38,10 @@ A.list = {
         .. "The count is verification the United States can trust; the display costs "
         .. "prestige.",
     source = tp(1) .. "; XI-156; S-505; Kennedy letter 15 Nov",
-    legal = function(state) return state:get("missile_stage") >= 2 and state:get("missiles") > 0 end,
+    legal = function(state)
+      return state:get("missile_stage") >= 2 and state:get("missiles") > 0,
+        "the missiles must be crated at port first, and some left to ship"
+    end,
     resolve = function(state)
       local n = load_ships(state)
       state:add("missiles_counted", n)
@@ -52,7 +58,10 @@ A.list = {
         .. "States cannot count them: little verification, and if the Navy is boarding, it "
         .. "boards.",
     source = tp(1) .. "; NYT 9 Nov (Labinsk stalls)",
-    legal = function(state) return state:get("missile_stage") >= 2 and state:get("missiles") > 0 end,
+    legal = function(state)
+      return state:get("missile_stage") >= 2 and state:get("missiles") > 0,
+        "the missiles must be crated at port first, and some left to ship"
+    end,
     resolve = function(state)
       local n = load_ships(state)
       if state:get("quarantine") == 3 then
@@ -109,7 +118,10 @@ A.list = {
         .. "angers Castro (less once he has agreed the bombers are Soviet property); the "
         .. "second step eases US pressure at once.",
     source = tp(7) .. "; XI-171; XI-196",
-    legal = function(state) return state:get("il28_deal") < 2 and state:get("il28") > 0 end,
+    legal = function(state)
+      return state:get("il28_deal") < 2 and state:get("il28") > 0,
+        "the IL-28s are already agreed out or gone"
+    end,
     resolve = function(state)
       local step = state:add("il28_deal", 1)
       state:add("prestige", step == 1 and -4 or -2)
@@ -132,7 +144,10 @@ A.list = {
         .. "and pleases Havana, but Washington's public grows angrier and its case against "
         .. "the bombers hardens.",
     source = tp(7) .. "; XI-151",
-    legal = function(state) return state:get("il28_deal") == 0 end,
+    legal = function(state)
+      return state:get("il28_deal") == 0,
+        "the IL-28 question is already conceded"
+    end,
     resolve = function(state)
       state:add("prestige", 2)
       state:add("il28_pressure", 1)
@@ -160,7 +175,10 @@ A.list = {
         .. "grateful and Moscow can say the air defence is Cuban; but Cuban crews fire more "
         .. "readily.",
     source = tp(6) .. "; XI-128",
-    legal = function(state) return state:get("sam_control") < 2 and state:get("sams") > 0 end,
+    legal = function(state)
+      return state:get("sam_control") < 2 and state:get("sams") > 0,
+        "the SAMs are already in Cuban hands, or gone"
+    end,
     resolve = function(state)
       state:add("sam_control", 1)
       state:add("castro_anger", -2)
@@ -174,7 +192,7 @@ A.list = {
     text = "Dismantle six SA-2 sites and send their crews home. Meets a secondary US demand "
         .. "at the cost of prestige and Cuban goodwill.",
     source = tp(8) .. "; S-641",
-    legal = function(state) return state:get("sams") > 0 end,
+    legal = function(state) return state:get("sams") > 0, "no SAM sites are left" end,
     resolve = function(state)
       state:add("sams", -6)
       state:add("personnel", -2)
@@ -189,7 +207,7 @@ A.list = {
     text = "Send five thousand servicemen home and announce it. The United States counts "
         .. "it toward its secondary demand; Havana feels abandoned.",
     source = tp(8) .. "; S-592; V-331",
-    legal = function(state) return state:get("personnel") > 0 end,
+    legal = function(state) return state:get("personnel") > 0, "no Soviet troops are left" end,
     resolve = function(state)
       local before = state:get("personnel")
       local left = state:add("personnel", -5)
@@ -206,7 +224,10 @@ A.list = {
         .. "exist; Castro wanted them kept. While any stay, retaliation over Cuba escalates "
         .. "faster.",
     source = "NSA-393; Miami Herald 1998",
-    legal = function(state) return state:get("tactical") > 0 end,
+    legal = function(state)
+      return state:get("tactical") > 0,
+        "the tactical weapons are already gone"
+    end,
     resolve = function(state)
       state:add("tactical", -33)
       state:add("castro_anger", 1)
@@ -219,7 +240,10 @@ A.list = {
     text = "Agree that Red Cross inspectors check Soviet ships bound for Cuba. Costs a "
         .. "little prestige; the UN must still broker it and Cuba consent.",
     source = tp(3) .. "; XI-156; Fischer",
-    legal = function(state) return state:get("icrc") >= 1 and state:get("icrc") < 2 end,
+    legal = function(state)
+      return state:get("icrc") >= 1 and state:get("icrc") < 2,
+        "no ICRC proposal is waiting for Moscow's answer"
+    end,
     resolve = function(state)
       state:set("icrc", 2)
       state:add("prestige", -1)
@@ -231,7 +255,10 @@ A.list = {
     text = "Accept the UN verification scheme on the table. Costs prestige. A scheme at sea "
         .. "then starts; on the ground or in the air it also needs Cuba.",
     source = tp(4) .. "; Dorn",
-    legal = function(state) return state:get("un_inspection") == 1 end,
+    legal = function(state)
+      return state:get("un_inspection") == 1,
+        "no UN proposal is waiting for Moscow's answer"
+    end,
     resolve = function(state)
       state:set("un_inspection", 2)
       state:add("prestige", -3)

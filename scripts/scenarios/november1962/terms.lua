@@ -22,7 +22,10 @@ T.list = {
         .. "after the turn of the agreement. Kept at the end of the period; broken by any "
         .. "low-level flight before it (Castro's anger +2). Possible once verification reaches 20.",
     source = tp(3) .. "; XI-192",
-    legal = function(state, from) return state:get("verification") >= 20 end,
+    legal = function(state, from)
+      return state:get("verification") >= 20,
+        "verification must reach 20 first"
+    end,
     on_agree = function(state) state:add("castro_anger", -1) end,
     check = function(state, giver, days, info)
       if state:ordered("us", "recon_low") then return false end
@@ -40,7 +43,10 @@ T.list = {
     text = "Every missile leaves uncovered on deck for US ships to count. Kept when all "
         .. "are counted; broken by a covered shipment (US pressure +5, the bomber case hardens).",
     source = tp(1) .. "; XI-156; S-505",
-    legal = function(state) return state:get("missile_stage") < 4 end,
+    legal = function(state)
+      return state:get("missile_stage") < 4,
+        "the missiles have already left"
+    end,
     check = function(state)
       if state:ordered("ussr", "ship_covered") then return false end
       if state:get("missile_stage") >= 5 then return true end
@@ -61,7 +67,7 @@ T.list = {
         .. "turn, from the third turn after Moscow agrees them out). Kept when none is left; "
         .. "broken at the deadline: tension +1, Soviet prestige -4.",
     source = tp(7) .. "; XI-171; XI-196",
-    legal = function(state) return state:get("il28_deal") < 3 end,
+    legal = function(state) return state:get("il28_deal") < 3, "the IL-28s are already settled" end,
     check = function(state) if state:get("il28") == 0 then return true end end,
     on_broken = function(state)
       state:add("tension", 1)
@@ -79,7 +85,8 @@ T.list = {
         .. "reaches 50.",
     source = tp(8) .. "; V-276",
     legal = function(state)
-      return state:get("pledge") < 3 and state:get("verification") >= 50
+      return state:get("pledge") < 3 and state:get("verification") >= 50,
+        "not before verification reaches 50 (or the pledge is already formal)"
     end,
     check = function(state) if state:get("pledge") == 3 then return true end end,
     on_broken = function(state) state:add("castro_anger", 2) end,
@@ -94,7 +101,10 @@ T.list = {
     text = "UN observers verify the removal on the ground. Needs Moscow's consent and "
         .. "Cuba's (cooperation 6); kept when the team is at work.",
     source = tp(4) .. "; Dorn",
-    legal = function(state) return state:get("un_inspection") < 3 end,
+    legal = function(state)
+      return state:get("un_inspection") < 3,
+        "UN inspection is already operating"
+    end,
     check = function(state)
       if state:get("un_inspection") == 3 and state:get("un_scheme") == 1 then return true end
     end,
@@ -108,7 +118,10 @@ T.list = {
     text = "Red Cross inspectors acting for the UN check ships bound for Cuba. Kept when "
         .. "the inspection is at work.",
     source = tp(3) .. "; Fischer",
-    legal = function(state) return state:get("icrc") < 3 end,
+    legal = function(state)
+      return state:get("icrc") < 3,
+        "the ICRC inspection is already at work"
+    end,
     check = function(state) if state:get("icrc") == 3 then return true end end,
     value = function(state, role) return worth(role, 12, -4, 20) end },
 
@@ -119,7 +132,8 @@ T.list = {
         .. "the missiles have left.",
     source = tp(8),
     legal = function(state)
-      return state:get("sams") > 0 and state:get("missile_stage") >= 4
+      return state:get("sams") > 0 and state:get("missile_stage") >= 4,
+        "not before every missile has left Cuba"
     end,
     check = function(state) if state:get("sams") == 0 then return true end end,
     on_broken = function(state) state:add("us_pressure", 3) end,
@@ -131,7 +145,8 @@ T.list = {
         .. "table until every missile has left Cuba. Broken: Moscow feels cheated, tension +1.",
     source = tp(3) .. "; XI-196",
     legal = function(state)
-      return state:get("quarantine") > 0 and state:get("missile_stage") >= 4
+      return state:get("quarantine") > 0 and state:get("missile_stage") >= 4,
+        "not before every missile has left Cuba, or the quarantine is already lifted"
     end,
     check = function(state) if state:get("quarantine") == 0 then return true end end,
     on_broken = function(state) C.escalate(state, 1) end,
