@@ -17,10 +17,13 @@ typedef struct loader {
     size_t msglen;
 } loader;
 
-/* The deepest nesting of arrays and objects, counted without parsing (strings skipped),
- * stopping as soon as it passes max. */
-static int depth_exceeds(const char *t, size_t len, int max) {
+/* Checks the text's shape before the parser builds a tree: nesting depth at most
+ * max_depth and at most max_values values (counted by their separators and brackets,
+ * strings skipped), so no file can make the tree deep or huge in memory. Returns NULL,
+ * or what is wrong. */
+static const char *prescan(const char *t, size_t len, int max_depth, size_t max_values) {
     int depth = 0, in_str = 0;
+    size_t values = 0;
     for (size_t i = 0; i < len; i++) {
         char c = t[i];
         if (in_str) {
@@ -31,13 +34,18 @@ static int depth_exceeds(const char *t, size_t len, int max) {
         } else if (c == '"') {
             in_str = 1;
         } else if (c == '[' || c == '{') {
-            if (++depth > max)
-                return 1;
+            if (++depth > max_depth)
+                return "nested too deeply";
+            values++;
         } else if (c == ']' || c == '}') {
             depth--;
+        } else if (c == ',') {
+            values++;
         }
+        if (values > max_values)
+            return "too many values";
     }
-    return 0;
+    return NULL;
 }
 
 static niact_status parse(loader *L, const char *text, size_t len, json_t **root) {
@@ -47,9 +55,10 @@ static niact_status parse(loader *L, const char *text, size_t len, json_t **root
                         len, NIACT_RECORD_MAX_BYTES);
     if (len == 0)
         return rec_fail(L->msg, L->msglen, "empty file: not a game record");
-    if (depth_exceeds(text, len, NIACT_RECORD_MAX_DEPTH))
-        return rec_fail(L->msg, L->msglen, "nested too deeply (more than %d levels): not a game "
-                        "record", NIACT_RECORD_MAX_DEPTH);
+    const char *shape = prescan(text, len, NIACT_RECORD_MAX_DEPTH, NIACT_RECORD_MAX_VALUES);
+    if (shape)
+        return rec_fail(L->msg, L->msglen, "%s (at most %d levels and %u values): not a game "
+                        "record", shape, NIACT_RECORD_MAX_DEPTH, NIACT_RECORD_MAX_VALUES);
     json_error_t err;
     *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
     if (!*root)

@@ -19,6 +19,7 @@
 #define NIACT_RECORD_OLDEST 1              /* the oldest version this build reads */
 #define NIACT_RECORD_MAX_BYTES (16u << 20) /* larger files are refused before parsing */
 #define NIACT_RECORD_MAX_DEPTH 16          /* deeper JSON nesting is refused before parsing */
+#define NIACT_RECORD_MAX_VALUES 1000000u   /* so are more JSON values than this */
 
 /* keep mask for the turn under way: every role's submitted inputs. */
 #define NIACT_RECORD_ALL_ROLES 0xffffffffu

@@ -202,6 +202,23 @@ static void test_huge(void **st) {
     ts_rmdir(dir);
 }
 
+/* More values than a record could hold: refused before the parser builds a tree. */
+static void test_many_values(void **st) {
+    (void)st;
+    size_t n = 2 * (NIACT_RECORD_MAX_VALUES + 10) + 16, len = 0;
+    char *text = malloc(n), msg[1024];
+    len += (size_t)snprintf(text, n, "{\"x\": [");
+    for (unsigned i = 0; i <= NIACT_RECORD_MAX_VALUES; i++) {
+        text[len++] = '0';
+        text[len++] = ',';
+    }
+    len += (size_t)snprintf(text + len, n - len, "0]}");
+    niact_loaded l;
+    assert_int_equal(ru_load(host, text, len, &l, msg, sizeof msg), NIACT_ERR_FORMAT);
+    assert_non_null(strstr(msg, "too many values"));
+    free(text);
+}
+
 /* Deep nesting inside an otherwise good record; depth counted outside strings only. */
 static void test_depth(void **st) {
     (void)st;
@@ -244,7 +261,8 @@ int main(void) {
         cmocka_unit_test(test_corpus),      cmocka_unit_test(test_seed_records_load),
         cmocka_unit_test(test_truncated_at_every_byte),
         cmocka_unit_test(test_bit_flips),   cmocka_unit_test(test_huge),
-        cmocka_unit_test(test_depth),       cmocka_unit_test(test_not_files),
+        cmocka_unit_test(test_depth),       cmocka_unit_test(test_many_values),
+        cmocka_unit_test(test_not_files),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
