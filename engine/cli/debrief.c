@@ -195,7 +195,8 @@ int cli_debrief(int argc, char **argv) {
     talks(stdout, g);
     const char *text = niact_host_scenario(l.host)->debrief;
     if (text && *text)
-        fprintf(stdout, "\n## What happened in history\n\n%s\n", text);
+        fprintf(stdout, text[0] == '#' ? "\n%s\n" : "\n## What happened in history\n\n%s\n",
+                text);
     niact_loaded_free(&l);
     return CLI_OK;
 }

@@ -132,7 +132,7 @@ static void show_agreements(niact_session *s, int role) {
         any = 1;
         const niact_term_def *d = &sc->terms[c->item.term];
         char date[16] = "";
-        niact_scenario_date(sc, c->deadline + 1, date, sizeof date);
+        niact_scenario_date(sc, c->deadline, date, sizeof date);
         printf("  agreement #%d: %s owes %s", c->agreement, sc->roles[c->item.giver].meta.id,
                d->meta.name);
         if (d->has_param)
@@ -141,7 +141,8 @@ static void show_agreements(niact_session *s, int role) {
                           : c->status == NIACT_COMMIT_BROKEN ? "BROKEN"
                                                              : "");
         if (c->status == NIACT_COMMIT_PENDING)
-            printf("      due by the end of the turn before %s\n", date);
+            printf("      due by the end of turn %d (the turn from %s)%s\n", c->deadline + 1, date,
+                   c->deadline >= sc->turns ? ", after the last turn" : "");
     }
     if (!any)
         printf("  (no agreements)\n");
