@@ -111,6 +111,7 @@ static void draw_screen(app *a) {
     case SCR_BRIEF: scr_brief(a); break;
     case SCR_DESK: scr_desk(a); break;
     case SCR_END: scr_end(a); break;
+    case SCR_RESOLVING: scr_resolving(a); break;
     default: a->scr = SCR_TITLE; break;
     }
 }
@@ -144,6 +145,10 @@ int app_event(app *a, const SDL_Event *ev) {
     if (ev->type == SDL_QUIT) {
         a->quit = 1;
         return 0;
+    }
+    if (a->work_event && ev->type == a->work_event) {
+        play_work_done(a);
+        return 1;
     }
     int need = ui_feed(&a->ui, ev);
     ui *u = &a->ui;
@@ -238,6 +243,9 @@ static int run_window(const win_opts *o, int (*start)(app *, void *), void *ctx)
     if (getenv("NIACT_UI_TIMING"))
         fprintf(stderr, "niact: fonts and map ready after %.1f ms\n", now_ms() - t0);
     a->fullscreen = o->fullscreen;
+    a->work_event = SDL_RegisterEvents(1);
+    if (a->work_event == (uint32_t)-1)
+        a->work_event = 0;
     ui_set_scale(&a->ui, o->scale);
     rc = 0;
     if (start && start(a, ctx) != 0)

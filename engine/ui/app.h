@@ -13,6 +13,7 @@ typedef enum ui_screen {
     SCR_BRIEF,      /* what this seat learned since its last turn */
     SCR_DESK,       /* the main game screen */
     SCR_END,        /* outcome, scores, charts */
+    SCR_RESOLVING,  /* the turn resolves in a worker thread (AI seats may search long) */
     SCR_COUNT
 } ui_screen;
 
@@ -78,6 +79,12 @@ typedef struct app {
     ui_save saves[UI_MAX_SAVES];
     int n_saves;
     ui_overlay load_back;     /* the overlay the load menu returns to */
+    /* Resolution off the main thread: while it runs, nothing else touches the session. */
+    uint32_t work_event;      /* SDL event the worker pushes when done (0: work inline) */
+    SDL_Thread *worker;       /* resolving now, or NULL */
+    int work_play_out;        /* the worker plays the whole game out (no human seat) */
+    niact_status work_status; /* what the worker's call returned */
+    char work_title[160];     /* what the resolving screen says */
 } app;
 
 /* ---- play.c: driving the session ---- */
@@ -95,6 +102,10 @@ void play_change_param(ui_play *p, int i, int delta);
 /* The seat ends its turn; moves to the next seat, resolving when all have given
  * orders. Sets the screen that follows. */
 void play_end_turn(app *a);
+/* The worker finished (its event arrived): collect it and open the next turn. */
+void play_work_done(app *a);
+/* Waits for a running worker (before the game is freed). */
+void play_join(app *a);
 /* The seat has read its briefing: its log cursor moves to the end. */
 void play_mark_read(app *a);
 /* The screen that opens a seat's turn (handover for hot seat, else briefing). */
@@ -126,6 +137,7 @@ void scr_handover(app *a);
 void scr_brief(app *a);
 void scr_desk(app *a);
 void scr_end(app *a);
+void scr_resolving(app *a);
 void ov_pause(app *a);
 void ov_settings(app *a);
 /* New game screen: loads the scenario at scen_idx into cfg. */

@@ -80,6 +80,7 @@ int play_adopt(app *a, niact_host *host, niact_session *s) {
 
 void play_stop(app *a) {
     ui_play *p = &a->play;
+    play_join(a);
     niact_session_free(p->s);
     if (p->host && p->host != a->cfg)
         niact_host_free(p->host);
@@ -201,6 +202,8 @@ static int next_human(const ui_play *p, int after) {
     return -1;
 }
 
+static void start_work(app *a, int play_out);
+
 void play_open_turn(app *a) {
     ui_play *p = &a->play;
     if (niact_game_phase(p->g) == NIACT_PHASE_ENDED) {
@@ -212,9 +215,7 @@ void play_open_turn(app *a) {
     if (p->role < 0)
         p->role = next_human(p, -1);
     if (p->role < 0) { /* nobody at the table: the AI plays the game out */
-        niact_session_play_out(p->s);
-        a->scr = SCR_END;
-        a->end_page = 0;
+        start_work(a, 1);
         return;
     }
     p->brief_from[p->role] = p->cursor[p->role];
@@ -237,6 +238,60 @@ void play_mark_read(app *a) {
     remember_tracks(p, p->role);
 }
 
+static int worker_main(void *data) {
+    app *a = data;
+    a->work_status = a->work_play_out ? niact_session_play_out(a->play.s)
+                                      : niact_session_resolve(a->play.s);
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = a->work_event;
+    SDL_PushEvent(&ev);
+    return 0;
+}
+
+/* Resolves the turn (or plays the game out): in a worker thread when the window has an
+ * event for it, so the window stays responsive while AI seats search; else inline. */
+static void start_work(app *a, int play_out) {
+    ui_play *p = &a->play;
+    char date[48];
+    play_date(p->sc, niact_game_turn(p->g), date, sizeof date);
+    snprintf(a->work_title, sizeof a->work_title, play_out ? "The delegations play on from %s"
+                                                           : "Orders for %s are carried out",
+             date);
+    a->work_play_out = play_out;
+    if (a->work_event) {
+        a->scr = SCR_RESOLVING;
+        a->worker = SDL_CreateThread(worker_main, "niact-resolve", a);
+        if (a->worker)
+            return;
+    }
+    a->work_status = play_out ? niact_session_play_out(p->s) : niact_session_resolve(p->s);
+    play_work_done(a);
+}
+
+void play_join(app *a) {
+    if (a->worker)
+        SDL_WaitThread(a->worker, NULL);
+    a->worker = NULL;
+}
+
+void play_work_done(app *a) {
+    ui_play *p = &a->play;
+    play_join(a);
+    if (!p->s)
+        return;
+    if (a->work_status != NIACT_OK) {
+        snprintf(a->note, sizeof a->note, "The game stopped: %.200s", niact_session_error(p->s));
+        play_stop(a);
+        a->scr = SCR_TITLE;
+        return;
+    }
+    if (!a->work_play_out)
+        saves_after_turn(a);
+    p->role = -1;
+    play_open_turn(a);
+}
+
 void play_end_turn(app *a) {
     ui_play *p = &a->play;
     int role = p->role;
@@ -246,19 +301,10 @@ void play_end_turn(app *a) {
         return;
     }
     p->role = next_human(p, role);
-    if (p->role < 0) {
-        /* Every human has given orders: the AI seats fill in, the turn resolves. A
-         * search AI may later take long; it would run in a thread from here. */
-        if (niact_session_resolve(p->s) != NIACT_OK) {
-            snprintf(a->note, sizeof a->note, "The game stopped: %.200s",
-                     niact_session_error(p->s));
-            play_stop(a);
-            a->scr = SCR_TITLE;
-            return;
-        }
-        saves_after_turn(a);
-    }
-    play_open_turn(a);
+    if (p->role < 0) /* every human has given orders: AI seats fill in, the turn resolves */
+        start_work(a, 0);
+    else
+        play_open_turn(a);
 }
 
 void play_track_text(const ui_play *p, int role, int track, char *buf, size_t len) {

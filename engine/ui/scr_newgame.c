@@ -90,22 +90,27 @@ void newgame_open(app *a) {
     a->ui.focus = 0;
 }
 
-/* Cycles a seat: human -> AI (random) -> AI per personality -> human. */
+/* Cycles a seat: human -> AI (random) -> each scenario personality -> the search AI's
+ * levels -> human. */
 static void cycle_seat(niact_seat *s, const niact_scenario *sc) {
-    if (s->kind == NIACT_SEAT_HUMAN) {
-        s->kind = NIACT_SEAT_AI;
-        snprintf(s->personality, sizeof s->personality, "random");
-        return;
-    }
+    static const char *const levels[] = {"mcts-easy", "mcts-medium", "mcts-hard"};
+    const char *names[64];
+    int n = 0;
+    names[n++] = "random";
+    for (int i = 0; i < sc->n_personalities && n < 60; i++)
+        names[n++] = sc->personalities[i];
+    for (int i = 0; i < 3; i++)
+        names[n++] = levels[i];
     int k = -1;
-    for (int i = 0; i < sc->n_personalities; i++)
-        if (!strcmp(sc->personalities[i], s->personality))
+    for (int i = 0; s->kind == NIACT_SEAT_AI && i < n; i++)
+        if (!strcmp(names[i], s->personality[0] ? s->personality : "random"))
             k = i;
-    if (k + 1 < sc->n_personalities) {
-        snprintf(s->personality, sizeof s->personality, "%s", sc->personalities[k + 1]);
+    if (s->kind == NIACT_SEAT_AI && k + 1 >= n) {
+        memset(s, 0, sizeof *s);
         return;
     }
-    memset(s, 0, sizeof *s);
+    s->kind = NIACT_SEAT_AI;
+    snprintf(s->personality, sizeof s->personality, "%s", names[k + 1]);
 }
 
 static void seat_rows(app *a, SDL_Rect r, const niact_scenario *sc) {

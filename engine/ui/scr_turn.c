@@ -167,3 +167,24 @@ void scr_brief(app *a) {
         app_open_pause(a);
     }
 }
+
+/* While the worker resolves the turn: nothing here reads the game. */
+void scr_resolving(app *a) {
+    ui *u = &a->ui;
+    int m = ui_px(u, 60), w = u->w - 2 * m;
+    SDL_Rect slip = {m, m, w, u->h - 2 * m};
+    ui_paper(u, slip);
+    int y = slip.y + ui_px(u, 80), lh = ui_line_height(u, FACE_TYPE_BOLD, SZ_H1);
+    ui_text(u, FACE_TYPE_BOLD, SZ_H2, COL_STAMP, (SDL_Rect){slip.x, y, w, lh},
+            "THE TURN IS RESOLVING", TX_CENTER | TX_ONELINE);
+    y += lh + ui_px(u, 20);
+    y += ui_text(u, FACE_TYPE_BOLD, SZ_H1, COL_INK,
+                 (SDL_Rect){slip.x + ui_px(u, 40), y, w - ui_px(u, 80), 2 * lh}, a->work_title,
+                 TX_CENTER);
+    y += ui_px(u, 20);
+    ui_text(u, FACE_SANS, SZ_BODY, COL_INK_FADED,
+            (SDL_Rect){slip.x + ui_px(u, 40), y, w - ui_px(u, 80), 3 * lh},
+            "The other delegations are deciding. The window stays open to you; the next "
+            "turn begins by itself.",
+            TX_CENTER);
+}

@@ -30,6 +30,17 @@ static void pump(void) {
     app_frame(A, 1);
 }
 
+/* While the worker thread resolves a turn: wait for its event (at most 60 s). */
+static void wait_resolved(void) {
+    for (int i = 0; i < 600 && A->scr == SCR_RESOLVING; i++) {
+        SDL_Event ev;
+        if (SDL_WaitEventTimeout(&ev, 100))
+            app_event(A, &ev);
+        pump();
+    }
+    assert_int_not_equal(A->scr, SCR_RESOLVING);
+}
+
 static void key(SDL_Keycode sym, uint16_t mod) {
     SDL_Event ev = {0};
     ev.type = SDL_KEYDOWN;
@@ -128,7 +139,7 @@ static void test_keyboard_hot_seat(void **state) {
     pump();
     keyboard_new_game();
     assert_int_equal(A->scr, SCR_HANDOVER); /* two human seats: hand-over first */
-    int handovers = 0, orders = 0;
+    int handovers = 0, orders = 0, resolving = 0;
     for (int step = 0; step < 400 && A->scr != SCR_END; step++) {
         if (A->scr == SCR_HANDOVER) {
             handovers++;
@@ -137,6 +148,9 @@ static void test_keyboard_hot_seat(void **state) {
             key(SDLK_RETURN, 0);
         } else if (A->scr == SCR_BRIEF) {
             key(SDLK_RETURN, 0);
+        } else if (A->scr == SCR_RESOLVING) {
+            resolving++;
+            wait_resolved();
         } else if (A->scr == SCR_DESK) {
             int before = A->play.n_pending[A->play.role];
             key(SDLK_1, 0); /* order the first action card */
@@ -150,6 +164,7 @@ static void test_keyboard_hot_seat(void **state) {
     assert_int_not_equal(niact_game_outcome(A->play.g), NIACT_OUTCOME_NONE);
     assert_true(handovers >= 2);
     assert_true(orders >= 2);
+    assert_true(resolving >= 1); /* turns resolved in the worker thread */
     shot("end-keyboard");
     key(SDLK_ESCAPE, 0);
     assert_int_equal(A->scr, SCR_TITLE);
@@ -205,6 +220,8 @@ static void test_mouse_against_ai(void **state) {
     for (int step = 0; step < 400 && A->scr != SCR_END; step++) {
         if (A->scr == SCR_BRIEF) {
             assert_true(click(ui_id("brief", 0)));
+        } else if (A->scr == SCR_RESOLVING) {
+            wait_resolved();
         } else if (A->scr == SCR_DESK) {
             if (!paused++) { /* the pause menu, by mouse, and back */
                 assert_true(click(ui_id("menu", 0)));
@@ -260,6 +277,7 @@ static int setup(void **state) {
     if (!ren || !A || ui_find_assets(assets, sizeof assets) != 0 ||
         app_init(A, win, ren, assets) != 0)
         return -1;
+    A->work_event = SDL_RegisterEvents(1); /* resolve in a worker, as the window does */
     /* Offer the test scenario beside the bundled ones. */
     snprintf(A->scen[0], sizeof A->scen[0], "%s", testland);
     A->n_scen = 1;
