@@ -218,8 +218,6 @@ static int run_window(const win_opts *o, int (*start)(app *, void *), void *ctx)
     SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
     if (SDL_Init(SDL_INIT_VIDEO) != 0)
         return no_window(SDL_GetError());
-    if (getenv("NIACT_UI_TIMING"))
-        fprintf(stderr, "niact: video ready after %.1f ms\n", now_ms() - t0);
     int rc = 1;
     app *a = calloc(1, sizeof *a);
     uint32_t flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI |
@@ -234,18 +232,13 @@ static int run_window(const win_opts *o, int (*start)(app *, void *), void *ctx)
         goto done;
     }
     SDL_SetWindowMinimumSize(win, 640, 400);
-    if (getenv("NIACT_UI_TIMING"))
-        fprintf(stderr, "niact: window ready after %.1f ms\n", now_ms() - t0);
     if (app_init(a, win, ren, assets) != 0) {
         fprintf(stderr, "niact: %s\n", SDL_GetError());
         goto done;
     }
-    if (getenv("NIACT_UI_TIMING"))
-        fprintf(stderr, "niact: fonts and map ready after %.1f ms\n", now_ms() - t0);
     a->fullscreen = o->fullscreen;
-    a->work_event = SDL_RegisterEvents(1);
-    if (a->work_event == (uint32_t)-1)
-        a->work_event = 0;
+    a->work_event = SDL_RegisterEvents(1) + 0u; /* (Uint32)-1 if none is left */
+    a->work_event = a->work_event == (uint32_t)-1 ? 0 : a->work_event;
     ui_set_scale(&a->ui, o->scale);
     rc = 0;
     if (start && start(a, ctx) != 0)
