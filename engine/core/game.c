@@ -127,7 +127,9 @@ niact_status niact_core_settle(niact_game *g, const niact_mark *m, niact_status 
     return voided(g, what);
 }
 
-#define GUARDED(g, what, call)                                                                 \
+/* Runs a rules call; on failure restores the mark and voids it. The name of what
+ * failed (printf-style arguments) is formatted only then: the hot path formats nothing. */
+#define GUARDED(g, call, ...)                                                                  \
     do {                                                                                       \
         mark m_;                                                                               \
         mark_take((g), &m_);                                                                   \
@@ -135,8 +137,10 @@ niact_status niact_core_settle(niact_game *g, const niact_mark *m, niact_status 
         if (st_ == NIACT_ERR_NOMEM)                                                            \
             return st_;                                                                        \
         if (st_ != NIACT_OK) {                                                                 \
+            char what_[192];                                                                   \
+            snprintf(what_, sizeof what_, __VA_ARGS__);                                        \
             mark_restore((g), &m_);                                                            \
-            st_ = voided((g), (what));                                                         \
+            st_ = voided((g), what_);                                                          \
             if (st_ != NIACT_OK)                                                               \
                 return st_;                                                                    \
         }                                                                                      \
@@ -152,9 +156,8 @@ static niact_status compute_scores(niact_game *g) {
         if (!g->rules.score)
             continue;
         int32_t s = g->score[i];
-        char what[160];
-        snprintf(what, sizeof what, "objective '%s'", sc->objectives[i].meta.id);
-        GUARDED(g, what, g->rules.score(g->rules.ud, g, i, &s));
+        GUARDED(g, g->rules.score(g->rules.ud, g, i, &s), "objective '%s'",
+                sc->objectives[i].meta.id);
         g->score[i] = s < 0 ? 0 : s > 100 ? 100 : s;
     }
     return NIACT_OK;
@@ -333,49 +336,55 @@ int32_t niact_game_action_points(const niact_game *g, int role) {
     return g->sc->roles[role].action_points;
 }
 
+/* Says why an order is refused, if the caller asked (why not NULL). */
+static void explain(char *why, size_t len, const char *fmt, ...) {
+    if (!why || !len)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, len, fmt, ap);
+    va_end(ap);
+}
+
 niact_status niact_game_order_legal(niact_game *g, const niact_order *o, int *ok, char *why,
                                     size_t len) {
     const niact_scenario *sc = g->sc;
     *ok = 0;
-    char dummy[8];
-    if (!why) {
-        why = dummy;
-        len = sizeof dummy;
-    }
-    why[0] = 0;
+    if (why && len) /* a NULL why formats nothing: the AI's hot path */
+        why[0] = 0;
     if (o->role < 0 || o->role >= sc->n_roles || o->action < 0 || o->action >= sc->n_actions) {
-        snprintf(why, len, "no such role or action");
+        explain(why, len, "no such role or action");
         return NIACT_ERR_INVALID;
     }
     const niact_action_def *a = &sc->actions[o->action];
     if (!(a->roles & (1u << o->role))) {
-        snprintf(why, len, "%s cannot order '%s'", sc->roles[o->role].meta.name, a->meta.id);
+        explain(why, len, "%s cannot order '%s'", sc->roles[o->role].meta.name, a->meta.id);
         return NIACT_OK;
     }
     if (a->has_param ? (o->param < a->param_min || o->param > a->param_max) : o->param != 0) {
         if (a->has_param)
-            snprintf(why, len, "'%s' takes %s from %d to %d", a->meta.id, a->param_name,
+            explain(why, len, "'%s' takes %s from %d to %d", a->meta.id, a->param_name,
                      a->param_min, a->param_max);
         else
-            snprintf(why, len, "'%s' takes no parameter", a->meta.id);
+            explain(why, len, "'%s' takes no parameter", a->meta.id);
         return NIACT_OK;
     }
     if (g->phase == NIACT_PHASE_ENDED) {
-        snprintf(why, len, "the game has ended");
+        explain(why, len, "the game has ended");
         return NIACT_OK;
     }
     int legal = 1;
     if (a->has_legal && g->rules.legal) {
         niact_status st = g->rules.legal(g->rules.ud, g, o, &legal);
         if (st != NIACT_OK) {
-            snprintf(why, len, "the scenario's test failed: %s", rules_error(g));
+            explain(why, len, "the scenario's test failed: %s", rules_error(g));
             return st == NIACT_ERR_NOMEM ? st : NIACT_OK;
         }
         const char *reason = !legal && g->rules.why ? g->rules.why(g->rules.ud) : NULL;
         if (!legal && reason && *reason)
-            snprintf(why, len, "'%s' is not possible now: %s", a->meta.name, reason);
+            explain(why, len, "'%s' is not possible now: %s", a->meta.name, reason);
         else if (!legal)
-            snprintf(why, len, "'%s' is not possible now", a->meta.name);
+            explain(why, len, "'%s' is not possible now", a->meta.name);
     }
     *ok = legal;
     return NIACT_OK;
@@ -481,11 +490,8 @@ static niact_status resolve_orders(niact_game *g) {
                 return st;
             continue;
         }
-        if (g->rules.resolve) {
-            char what[160];
-            snprintf(what, sizeof what, "action '%s'", a->meta.id);
-            GUARDED(g, what, g->rules.resolve(g->rules.ud, g, o));
-        }
+        if (g->rules.resolve)
+            GUARDED(g, g->rules.resolve(g->rules.ud, g, o), "action '%s'", a->meta.id);
     }
     return NIACT_OK;
 }
@@ -499,24 +505,24 @@ static niact_status fire_events(niact_game *g) {
         if (d->turn >= 0 && d->turn != g->turn)
             continue;
         int fire = 1;
-        char what[160];
         if (d->has_condition && g->rules.event_condition) {
-            snprintf(what, sizeof what, "condition of event '%s'", d->meta.id);
             fire = 0;
-            GUARDED(g, what, g->rules.event_condition(g->rules.ud, g, e, &fire));
+            GUARDED(g, g->rules.event_condition(g->rules.ud, g, e, &fire),
+                    "condition of event '%s'", d->meta.id);
         }
         if (!fire)
             continue;
         if (d->chance < 1000 && (int32_t)niact_rng_below(&g->rng, 1000) >= d->chance)
             continue;
         if (g->rules.event_fire) {
-            snprintf(what, sizeof what, "event '%s'", d->meta.id);
             mark m;
             mark_take(g, &m);
             niact_status st = g->rules.event_fire(g->rules.ud, g, e);
             if (st == NIACT_ERR_NOMEM)
                 return st;
             if (st != NIACT_OK) {
+                char what[160];
+                snprintf(what, sizeof what, "event '%s'", d->meta.id);
                 mark_restore(g, &m);
                 if ((st = voided(g, what)) != NIACT_OK)
                     return st;
@@ -532,7 +538,7 @@ static niact_status check_end(niact_game *g) {
     if (g->pending == NIACT_OUTCOME_NONE && g->rules.end_check) {
         niact_outcome out = NIACT_OUTCOME_NONE;
         char text[256] = "";
-        GUARDED(g, "end check", g->rules.end_check(g->rules.ud, g, &out, text, sizeof text));
+        GUARDED(g, g->rules.end_check(g->rules.ud, g, &out, text, sizeof text), "end check");
         if (out != NIACT_OUTCOME_NONE && g->pending == NIACT_OUTCOME_NONE) {
             g->pending = out;
             snprintf(g->pending_text, sizeof g->pending_text, "%s", text);
@@ -564,7 +570,7 @@ niact_status niact_game_resolve(niact_game *g) {
     if ((st = fire_events(g)) != NIACT_OK)
         return st;
     if (g->rules.turn_end)
-        GUARDED(g, "turn end", g->rules.turn_end(g->rules.ud, g));
+        GUARDED(g, g->rules.turn_end(g->rules.ud, g), "turn end");
     if ((st = niact_core_judge_commitments(g)) != NIACT_OK)
         return st;
     memset(g->n_orders, 0, sizeof g->n_orders);
@@ -576,7 +582,7 @@ niact_status niact_game_resolve(niact_game *g) {
     if (g->phase != NIACT_PHASE_ENDED) {
         g->phase = NIACT_PHASE_BRIEFING;
         if (g->rules.turn_start)
-            GUARDED(g, "turn start", g->rules.turn_start(g->rules.ud, g));
+            GUARDED(g, g->rules.turn_start(g->rules.ud, g), "turn start");
     }
     if ((st = compute_scores(g)) != NIACT_OK)
         return st;
