@@ -443,7 +443,10 @@ static niact_status call_truth(niact_host *h, niact_game *g, int nargs, int *out
         return status_of(h, st);
     *out = lua_toboolean(h->L, -2);
     const char *why = !*out && lua_type(h->L, -1) == LUA_TSTRING ? lua_tostring(h->L, -1) : "";
-    snprintf(h->why, sizeof h->why, "%s", why);
+    size_t n = strlen(why); /* no snprintf: this runs on every legality test */
+    n = n < sizeof h->why ? n : sizeof h->why - 1;
+    memcpy(h->why, why, n);
+    h->why[n] = 0;
     lua_pop(h->L, 2);
     return NIACT_OK;
 }
