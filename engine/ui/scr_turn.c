@@ -88,18 +88,58 @@ static int changes(app *a, SDL_Rect r) {
     return y - r.y;
 }
 
+/* Draws one paragraph of the briefing (bold capitals for a heading); returns its
+ * height plus a gap, or 0 for an empty one. */
+static int paragraph(app *a, SDL_Rect r, char *text, int heading) {
+    ui *u = &a->ui;
+    char plain[4096];
+    ui_markdown_plain(text, plain, sizeof plain);
+    if (!plain[0])
+        return 0;
+    if (heading)
+        for (char *c = plain; *c; c++)
+            *c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
+    int face = heading ? FACE_TYPE_BOLD : FACE_TYPE;
+    int h = ui_text_height(u, face, SZ_BODY, r.w, plain);
+    ui_text(u, face, SZ_BODY, COL_INK, (SDL_Rect){r.x, r.y, r.w, h}, plain, 0);
+    text[0] = 0;
+    return h + ui_px(u, heading ? 4 : 10);
+}
+
+/* The seat's opening briefing (Markdown): headings, paragraphs, list items on their
+ * own lines. Returns the height used. */
+static int briefing_text(app *a, SDL_Rect r, const char *md) {
+    char para[4096] = "";
+    int y = r.y;
+    for (const char *p = md; *p;) {
+        const char *nl = strchr(p, '\n');
+        int len = nl ? (int)(nl - p) : (int)strlen(p);
+        int item = (len > 1 && (p[0] == '-' || p[0] == '*') && p[1] == ' ') ||
+                   (len > 2 && p[0] >= '0' && p[0] <= '9' && (p[1] == '.' || p[2] == '.'));
+        if (len == 0 || p[0] == '#') {
+            y += paragraph(a, (SDL_Rect){r.x, y, r.w, 0}, para, 0);
+            if (len > 0) {
+                snprintf(para, sizeof para, "%.*s", len, p);
+                y += paragraph(a, (SDL_Rect){r.x, y, r.w, 0}, para, 1);
+            }
+        } else {
+            size_t o = strlen(para);
+            snprintf(para + o, sizeof para - o, "%s%.*s", o == 0 ? "" : item ? "\n" : " ", len, p);
+        }
+        p = nl ? nl + 1 : p + len;
+    }
+    y += paragraph(a, (SDL_Rect){r.x, y, r.w, 0}, para, 0);
+    return y - r.y;
+}
+
 static void brief_entries(app *a, SDL_Rect r) {
     ui *u = &a->ui;
     ui_play *p = &a->play;
     SDL_Rect saved;
     int y = list_begin(a, r, &a->scroll_news, &saved), y0 = y;
-    if (niact_game_turn(p->g) == 0 && p->sc->roles[p->role].briefing[0]) {
-        char text[4096];
-        ui_markdown_plain(p->sc->roles[p->role].briefing, text, sizeof text);
-        int h = ui_text_height(u, FACE_TYPE, SZ_BODY, r.w - ui_px(u, 30), text);
-        ui_text(u, FACE_TYPE, SZ_BODY, COL_INK, (SDL_Rect){r.x, y, r.w - ui_px(u, 30), h}, text, 0);
-        y += h + ui_px(u, 14);
-    }
+    if (niact_game_turn(p->g) == 0 && p->sc->roles[p->role].briefing[0])
+        y += briefing_text(a, (SDL_Rect){r.x, y, r.w - ui_px(u, 30), 0},
+                           p->sc->roles[p->role].briefing) + ui_px(u, 14);
     size_t cur = p->brief_from[p->role];
     niact_log_entry e;
     int n = 0;
@@ -112,6 +152,27 @@ static void brief_entries(app *a, SDL_Rect r) {
                      (SDL_Rect){r.x, y, r.w, ui_line_height(u, FACE_SANS, SZ_BODY)},
                      "No news since your last turn.", TX_ONELINE);
     list_end(a, r, &a->scroll_news, y - y0, saved);
+}
+
+/* The seat's objectives with their scores now, while there is room. */
+static void objectives(app *a, SDL_Rect r) {
+    ui *u = &a->ui;
+    ui_play *p = &a->play;
+    int sl = ui_line_height(u, FACE_SANS, SZ_SMALL), y = r.y;
+    for (int o = 0; o < p->sc->n_objectives; o++) {
+        if (p->sc->objectives[o].role != p->role)
+            continue;
+        int32_t os = 0;
+        niact_game_objective_score(p->g, p->role, o, &os);
+        char line[200];
+        snprintf(line, sizeof line, "%s: %d / 100 (weight %d)", p->sc->objectives[o].meta.name,
+                 os, p->sc->objectives[o].weight);
+        int h = ui_text_height(u, FACE_SANS, SZ_SMALL, r.w, line);
+        if (y + h > r.y + r.h)
+            break;
+        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){r.x, y, r.w, h}, line, 0);
+        y += h + sl / 4;
+    }
 }
 
 void scr_brief(app *a) {
@@ -135,7 +196,7 @@ void scr_brief(app *a) {
     int bh = ui_px(u, 52), colw = in.w * 3 / 5;
     int lh = ui_line_height(u, FACE_TYPE_BOLD, SZ_BODY);
     ui_text(u, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){in.x, in.y, colw, lh},
-            "SINCE YOUR LAST TURN", TX_ONELINE);
+            niact_game_turn(p->g) == 0 ? "YOUR BRIEFING" : "SINCE YOUR LAST TURN", TX_ONELINE);
     brief_entries(a, (SDL_Rect){in.x, in.y + lh + ui_px(u, 6), colw - pad, in.h - lh - ui_px(u, 6)});
     SDL_Rect right = {in.x + colw, in.y, in.w - colw, in.h - bh - pad};
     ui_text(u, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){right.x, right.y, right.w, lh},
@@ -150,6 +211,8 @@ void scr_brief(app *a) {
     if (used + 2 * lh < right.h)
         ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK,
                 (SDL_Rect){right.x, right.y + used + lh, right.w, lh}, line, TX_ONELINE);
+    objectives(a, (SDL_Rect){right.x, right.y + used + 2 * lh + ui_px(u, 6), right.w,
+                             right.h - used - 2 * lh - ui_px(u, 6)});
     if (ui_key(u, SDLK_PAGEDOWN) || ui_key(u, SDLK_SPACE))
         a->scroll_news += in.h / 2;
     if (ui_key(u, SDLK_PAGEUP))

@@ -36,10 +36,10 @@ static int chunk(FILE *f, const char *type, const uint8_t *data, uint32_t len) {
     be32(head, len);
     memcpy(head + 4, type, 4);
     uint32_t c = crc(0xffffffffu, head + 4, 4);
-    c = crc(c, data, len) ^ 0xffffffffu;
+    c = (len ? crc(c, data, len) : c) ^ 0xffffffffu;
     uint8_t tail[4];
     be32(tail, c);
-    return fwrite(head, 1, 8, f) == 8 && fwrite(data, 1, len, f) == len &&
+    return fwrite(head, 1, 8, f) == 8 && (len == 0 || fwrite(data, 1, len, f) == len) &&
            fwrite(tail, 1, 4, f) == 4;
 }
 
