@@ -23,6 +23,7 @@ static const char *const usage =
     "      --record FILE          write the game record as the game goes\n"
     "      --hashes               print every turn's state hash at the end\n"
     "  niact sim --scenario NAME|DIR --games N [--seed S] [--ai PERSONALITY] [--json]\n"
+    "            [--seat ROLE=PERSONALITY]... [--threads T]\n"
     "                             N AI-only games; outcome statistics per role\n"
     "  niact check DIR|FILE       validate a scenario (FILE:LINE: message per problem)\n"
     "  niact replay FILE [--verify]\n"
