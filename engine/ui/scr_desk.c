@@ -24,6 +24,8 @@ static void calendar(app *a, SDL_Rect r) {
             snprintf(day, sizeof day, "%d", (iso[8] - '0') * 10 + (iso[9] - '0'));
         ui_fill(u, b, t == now ? COL_INK : COL_PAPER_LIGHT);
         ui_frame(u, b, COL_RULE, 1);
+        if (ui_text_width(u, FACE_SANS_BOLD, SZ_SMALL, "28") > b.w - 2)
+            day[0] = 0; /* too narrow for numbers: the boxes alone count the days */
         ui_text(u, t == now ? FACE_SANS_BOLD : FACE_SANS, SZ_SMALL,
                 t == now ? COL_PAPER_LIGHT : t < now ? COL_INK_FADED : COL_INK, b, day,
                 TX_CENTER | TX_MIDDLE | TX_ONELINE);
@@ -123,20 +125,44 @@ static void middle_column(app *a, SDL_Rect r) {
     desk_tracks(a, (SDL_Rect){r.x, r.y + hh, r.w, r.h - hh});
 }
 
+/* The right column's parts: cards, detail panel, outbox (kept big enough for two
+ * orders: the detail panel gives way first, then the cards). */
+typedef struct right_layout {
+    int hh, cards_h, detail_h, bh, gap;
+} right_layout;
+
+static right_layout layout_right(ui *u, SDL_Rect r) {
+    right_layout l;
+    l.hh = ui_line_height(u, FACE_TYPE_BOLD, SZ_BODY) + ui_px(u, 6);
+    l.bh = ui_px(u, 52);
+    l.gap = ui_px(u, 10);
+    int avail = r.h - l.hh, outbox = l.hh + 3 * ui_line_height(u, FACE_SANS, SZ_SMALL) +
+                                     2 * ui_px(u, 38);
+    l.cards_h = avail * 40 / 100;
+    l.detail_h = avail - l.cards_h - outbox - l.bh - 3 * l.gap;
+    if (l.detail_h > avail * 24 / 100)
+        l.detail_h = avail * 24 / 100;
+    if (l.detail_h < ui_px(u, 70)) { /* tight: the cards give way too */
+        l.cards_h -= ui_px(u, 70) - l.detail_h;
+        l.detail_h = ui_px(u, 70);
+    }
+    if (l.cards_h < ui_px(u, 60))
+        l.cards_h = ui_px(u, 60);
+    return l;
+}
+
 static void right_column(app *a, SDL_Rect r) {
     ui *u = &a->ui;
-    int hh = column_heading(u, r, "ACTIONS");
-    int bh = ui_px(u, 52), gap = ui_px(u, 10);
-    int cards_h = (r.h - hh) * 40 / 100, detail_h = (r.h - hh) * 24 / 100;
-    desk_cards(a, (SDL_Rect){r.x, r.y + hh, r.w, cards_h});
-    int y = r.y + hh + cards_h + gap;
-    desk_detail(a, (SDL_Rect){r.x, y, r.w, detail_h});
-    y += detail_h + gap;
-    hh = column_heading(u, (SDL_Rect){r.x, y, r.w, 0}, "OUTBOX");
-    desk_orders(a, (SDL_Rect){r.x, y + hh, r.w, r.y + r.h - bh - gap - y - hh});
-    char label[96];
-    snprintf(label, sizeof label, "End turn: send orders  (E)");
-    if (ui_button(u, ui_id("endturn", 0), (SDL_Rect){r.x, r.y + r.h - bh, r.w, bh}, label, 1) ||
+    right_layout l = layout_right(u, r);
+    column_heading(u, r, "ACTIONS");
+    desk_cards(a, (SDL_Rect){r.x, r.y + l.hh, r.w, l.cards_h});
+    int y = r.y + l.hh + l.cards_h + l.gap;
+    desk_detail(a, (SDL_Rect){r.x, y, r.w, l.detail_h});
+    y += l.detail_h + l.gap;
+    int hh = column_heading(u, (SDL_Rect){r.x, y, r.w, 0}, "OUTBOX");
+    desk_orders(a, (SDL_Rect){r.x, y + hh, r.w, r.y + r.h - l.bh - l.gap - y - hh});
+    if (ui_button(u, ui_id("endturn", 0), (SDL_Rect){r.x, r.y + r.h - l.bh, r.w, l.bh},
+                  "End turn  (E)", 1) ||
         ui_key(u, SDLK_e)) {
         play_end_turn(a);
         u->focus = 0;
@@ -178,8 +204,7 @@ void scr_desk(app *a) {
         return; /* the turn ended: the next frame draws what follows */
     middle_column(a, colB);
     if (a->detail_kind == 2 && a->scr == SCR_DESK) { /* redraw the panel for a track */
-        int hh = ui_line_height(u, FACE_TYPE_BOLD, SZ_BODY) + ui_px(u, 6);
-        int cards_h = (colC.h - hh) * 40 / 100, detail_h = (colC.h - hh) * 24 / 100;
-        desk_detail(a, (SDL_Rect){colC.x, colC.y + hh + cards_h + ui_px(u, 10), colC.w, detail_h});
+        right_layout l = layout_right(u, colC);
+        desk_detail(a, (SDL_Rect){colC.x, colC.y + l.hh + l.cards_h + l.gap, colC.w, l.detail_h});
     }
 }
