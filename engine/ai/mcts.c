@@ -40,7 +40,7 @@ typedef struct search {
 static const niact_ai_config presets[3] = {
     PRESET(100, 8, 16, 2),
     PRESET(400, 16, 64, 2),
-    PRESET(3000, 24, 128, 3),
+    PRESET(2000, 24, 128, 3),
 };
 
 niact_ai_level niact_ai_parse_level(const char *name) {
