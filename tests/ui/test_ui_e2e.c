@@ -1,6 +1,7 @@
 /* End to end, in a real window: whole games played through synthetic input pushed into
- * SDL's event queue (SDL_PushEvent) and handled by the window's own event code. One
- * hot-seat game with the keyboard alone, one game against the AI with the mouse alone.
+ * SDL's event queue (SDL_PushEvent) and handled by the window's own event code: a
+ * hot-seat game and a game against the AI, each with the keyboard alone and with the
+ * mouse alone (the mouse games also save and load through the pause menu).
  * Needs a display (CTest runs it under xvfb-run); skipped without one. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -114,7 +115,9 @@ static int legal_card(void) {
     return -1;
 }
 
-static void keyboard_new_game(void) {
+/* Keyboard: title -> new game -> the test scenario -> the Soviet seat human (hot seat)
+ * or left to the AI -> start. */
+static void keyboard_new_game(int hot_seat) {
     key(SDLK_n, 0);
     assert_int_equal(A->scr, SCR_NEWGAME);
     key(SDLK_TAB, KMOD_SHIFT); /* from the first seat back to the scenario */
@@ -125,66 +128,29 @@ static void keyboard_new_game(void) {
     key(SDLK_TAB, 0);
     key(SDLK_TAB, 0); /* the Soviet seat */
     assert_int_equal(A->ui.focus, ui_id("seat", 1));
-    for (int i = 0; i < 10 && A->seats[1].kind != NIACT_SEAT_HUMAN; i++)
+    for (int i = 0; i < 10 && hot_seat && A->seats[1].kind != NIACT_SEAT_HUMAN; i++)
         key(SDLK_RETURN, 0);
-    assert_int_equal(A->seats[1].kind, NIACT_SEAT_HUMAN);
+    assert_int_equal(A->seats[1].kind, hot_seat ? NIACT_SEAT_HUMAN : NIACT_SEAT_AI);
     key(SDLK_F5, 0);
 }
 
-static void test_keyboard_hot_seat(void **state) {
-    (void)state;
-    if (!have_window)
-        skip();
-    A->scr = SCR_TITLE;
-    pump();
-    keyboard_new_game();
-    assert_int_equal(A->scr, SCR_HANDOVER); /* two human seats: hand-over first */
-    int handovers = 0, orders = 0, resolving = 0;
-    for (int step = 0; step < 400 && A->scr != SCR_END; step++) {
-        if (A->scr == SCR_HANDOVER) {
-            handovers++;
-            if (handovers == 2)
-                shot("handover");
-            key(SDLK_RETURN, 0);
-        } else if (A->scr == SCR_BRIEF) {
-            key(SDLK_RETURN, 0);
-        } else if (A->scr == SCR_RESOLVING) {
-            resolving++;
-            wait_resolved();
-        } else if (A->scr == SCR_DESK) {
-            int before = A->play.n_pending[A->play.role];
-            key(SDLK_1, 0); /* order the first action card */
-            orders += A->play.n_pending[A->play.role] > before;
-            key(SDLK_e, 0);
-        } else {
-            fail_msg("unexpected screen %d", (int)A->scr);
-        }
-    }
-    assert_int_equal(A->scr, SCR_END);
-    assert_int_not_equal(niact_game_outcome(A->play.g), NIACT_OUTCOME_NONE);
-    assert_true(handovers >= 2);
-    assert_true(orders >= 2);
-    assert_true(resolving >= 1); /* turns resolved in the worker thread */
-    shot("end-keyboard");
-    key(SDLK_ESCAPE, 0);
-    assert_int_equal(A->scr, SCR_TITLE);
-}
-
-static void mouse_new_game(void) {
+/* Mouse: the same, clicking; without hot seat the Soviet seat goes to another AI
+ * personality. */
+static void mouse_new_game(int hot_seat) {
     assert_true(click(ui_id("title", 0)));
     assert_int_equal(A->scr, SCR_NEWGAME);
     for (int i = 0; i < UI_MAX_SCENARIOS && strcmp(scenario_id(), "testland") != 0; i++)
         assert_true(click(ui_id("scen", 0)));
     assert_string_equal(scenario_id(), "testland");
     assert_int_equal(A->seats[0].kind, NIACT_SEAT_HUMAN);
-    /* The Soviet seat: click through the choices to another AI personality. */
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < 12; i++) {
         assert_true(click(ui_id("seat", 1)));
-        if (A->seats[1].kind == NIACT_SEAT_AI && strcmp(A->seats[1].personality, "historical"))
+        if (hot_seat ? A->seats[1].kind == NIACT_SEAT_HUMAN
+                     : A->seats[1].kind == NIACT_SEAT_AI &&
+                           strcmp(A->seats[1].personality, "historical") != 0)
             break;
     }
-    assert_int_equal(A->seats[1].kind, NIACT_SEAT_AI);
-    assert_string_not_equal(A->seats[1].personality, "historical");
+    assert_int_equal(A->seats[1].kind, hot_seat ? NIACT_SEAT_HUMAN : NIACT_SEAT_AI);
     assert_true(click(ui_id("ng", 1)));
 }
 
@@ -193,6 +159,10 @@ static void mouse_new_game(void) {
 static void save_and_load(void) {
     int32_t turn = niact_game_turn(A->play.g);
     uint64_t hash = niact_game_hash(A->play.g);
+    assert_true(click(ui_id("menu", 0))); /* pause, resume */
+    assert_int_equal(A->ov, OV_PAUSE);
+    assert_true(click(ui_id("pause", 0)));
+    assert_int_equal(A->ov, OV_NONE);
     assert_true(click(ui_id("menu", 0)));
     assert_true(click(ui_id("pause", 1)));
     assert_memory_equal(A->save_msg, "Saved", 5);
@@ -203,49 +173,125 @@ static void save_and_load(void) {
     assert_int_equal(A->ov, OV_NONE);
     assert_int_equal(niact_game_turn(A->play.g), turn);
     assert_true(niact_game_hash(A->play.g) == hash);
-    assert_int_equal(A->scr, SCR_BRIEF);
-    assert_true(click(ui_id("brief", 0)));
+    assert_true(A->scr == SCR_BRIEF || A->scr == SCR_HANDOVER);
+}
+
+typedef struct tally {
+    int handovers, orders, resolving, saved;
+} tally;
+
+/* One step of a game with the keyboard alone. */
+static void keyboard_step(tally *t) {
+    if (A->scr == SCR_HANDOVER) {
+        if (++t->handovers == 2)
+            shot("handover");
+        key(SDLK_RETURN, 0);
+    } else if (A->scr == SCR_BRIEF) {
+        key(SDLK_RETURN, 0);
+    } else if (A->scr == SCR_RESOLVING) {
+        t->resolving++;
+        wait_resolved();
+    } else if (A->scr == SCR_DESK) {
+        int before = A->play.n_pending[A->play.role];
+        key(SDLK_1, 0); /* order the first action card */
+        t->orders += A->play.n_pending[A->play.role] > before;
+        key(SDLK_e, 0);
+    } else {
+        fail_msg("unexpected screen %d", (int)A->scr);
+    }
+}
+
+/* One step of a game with the mouse alone; saves and loads once, on turn 2. */
+static void mouse_step(tally *t) {
+    if (A->scr == SCR_HANDOVER) {
+        t->handovers++;
+        assert_true(click(ui_id("handover", A->play.role)));
+    } else if (A->scr == SCR_BRIEF) {
+        assert_true(click(ui_id("brief", 0)));
+    } else if (A->scr == SCR_RESOLVING) {
+        t->resolving++;
+        wait_resolved();
+    } else if (A->scr == SCR_DESK) {
+        if (niact_game_turn(A->play.g) == 1 && !t->saved) {
+            t->saved = 1;
+            save_and_load();
+            return;
+        }
+        int act = legal_card(), before = A->play.n_pending[A->play.role];
+        if (act >= 0)
+            assert_true(click(ui_id("card", act)));
+        t->orders += A->play.n_pending[A->play.role] > before;
+        if (niact_game_turn(A->play.g) == 1)
+            shot("desk-mouse");
+        assert_true(click(ui_id("endturn", 0)));
+    } else {
+        fail_msg("unexpected screen %d", (int)A->scr);
+    }
+}
+
+/* Plays a whole game of the test scenario from the title screen. */
+static void play_game(int mouse, int hot_seat) {
+    A->scr = SCR_TITLE;
+    A->ui.focus = 0;
+    pump();
+    if (mouse)
+        mouse_new_game(hot_seat);
+    else
+        keyboard_new_game(hot_seat);
+    /* Two human seats: a hand-over first; one: straight to the briefing. */
+    assert_int_equal(A->scr, hot_seat ? SCR_HANDOVER : SCR_BRIEF);
+    tally t = {0};
+    for (int step = 0; step < 600 && A->scr != SCR_END; step++) {
+        if (mouse)
+            mouse_step(&t);
+        else
+            keyboard_step(&t);
+    }
+    assert_int_equal(A->scr, SCR_END);
+    assert_int_not_equal(niact_game_outcome(A->play.g), NIACT_OUTCOME_NONE);
+    assert_true(t.orders >= 2);
+    assert_true(t.resolving >= 1); /* turns resolved in the worker thread */
+    if (hot_seat)
+        assert_true(t.handovers >= 2);
+    else
+        assert_int_equal(t.handovers, 0);
+    assert_int_equal(A->play.seats[1].kind, hot_seat ? NIACT_SEAT_HUMAN : NIACT_SEAT_AI);
+    if (mouse) {
+        assert_int_equal(t.saved, 1);
+        assert_true(click(ui_id("end", 2)));
+    } else {
+        shot("end-keyboard");
+        key(SDLK_ESCAPE, 0);
+    }
+    assert_int_equal(A->scr, SCR_TITLE);
+}
+
+static void test_keyboard_hot_seat(void **state) {
+    (void)state;
+    if (!have_window)
+        skip();
+    play_game(0, 1);
+}
+
+static void test_keyboard_against_ai(void **state) {
+    (void)state;
+    if (!have_window)
+        skip();
+    play_game(0, 0);
+}
+
+static void test_mouse_hot_seat(void **state) {
+    (void)state;
+    if (!have_window)
+        skip();
+    play_game(1, 1);
 }
 
 static void test_mouse_against_ai(void **state) {
     (void)state;
     if (!have_window)
         skip();
-    A->scr = SCR_TITLE;
-    A->ui.focus = 0;
-    pump();
-    mouse_new_game();
-    assert_int_equal(A->scr, SCR_BRIEF); /* one human seat: no hand-over */
-    int paused = 0, saved = 0;
-    for (int step = 0; step < 400 && A->scr != SCR_END; step++) {
-        if (A->scr == SCR_BRIEF) {
-            assert_true(click(ui_id("brief", 0)));
-        } else if (A->scr == SCR_RESOLVING) {
-            wait_resolved();
-        } else if (A->scr == SCR_DESK) {
-            if (!paused++) { /* the pause menu, by mouse, and back */
-                assert_true(click(ui_id("menu", 0)));
-                assert_int_equal(A->ov, OV_PAUSE);
-                assert_true(click(ui_id("pause", 0)));
-                assert_int_equal(A->ov, OV_NONE);
-            }
-            if (niact_game_turn(A->play.g) == 1 && !saved++)
-                save_and_load();
-            int act = legal_card();
-            if (act >= 0)
-                assert_true(click(ui_id("card", act)));
-            if (niact_game_turn(A->play.g) == 1)
-                shot("desk-mouse");
-            assert_true(click(ui_id("endturn", 0)));
-        } else {
-            fail_msg("unexpected screen %d", (int)A->scr);
-        }
-    }
-    assert_int_equal(A->scr, SCR_END);
-    assert_int_not_equal(niact_game_outcome(A->play.g), NIACT_OUTCOME_NONE);
-    assert_int_equal(A->play.seats[1].kind, NIACT_SEAT_AI);
-    assert_true(click(ui_id("end", 2)));
-    assert_int_equal(A->scr, SCR_TITLE);
+    play_game(1, 0);
     assert_true(click(ui_id("title", 3))); /* Quit */
     assert_true(A->quit);
 }
@@ -303,6 +349,8 @@ static int teardown(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_keyboard_hot_seat),
+        cmocka_unit_test(test_keyboard_against_ai),
+        cmocka_unit_test(test_mouse_hot_seat),
         cmocka_unit_test(test_mouse_against_ai),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
