@@ -68,7 +68,8 @@ typedef struct app {
     int tab;                  /* 0: inbox (reports), 1: news */
     int scroll_news, scroll_tracks, scroll_cards, scroll_orders;
     int detail_kind, detail_idx; /* what the detail panel explains (1: action, 2: track) */
-    int end_page;             /* end screen: 0 scores, 1 charts */
+    int end_page;             /* end screen: the page of charts shown */
+    int map_key_hidden;       /* the map key is folded away (K) */
     ui_map *map;
     uint32_t back_focus;      /* focus to restore when an overlay closes */
     char note[256];           /* a one-line notice shown on the title screen */

@@ -255,16 +255,31 @@ static void draw_key(app *a, SDL_Rect r, const known *k) {
     kw += 3 * pad + lh + 2;
     if (kw > r.w - 2 * pad)
         kw = r.w - 2 * pad;
-    /* Top right: the open Atlantic north of the Bahamas. */
+    /* Top right: the open Atlantic north of the Bahamas. Clicking it (or K) folds it
+     * away to a small tab, and back. */
     SDL_Rect box = {r.x + r.w - pad - kw, r.y + pad, kw, n * lh + 2 * pad};
-    ui_fill(u, box, (SDL_Color){248, 243, 228, 230});
-    ui_frame(u, box, COL_RULE, 1);
+    if (a->map_key_hidden) {
+        int tw = ui_text_width(u, FACE_SANS_BOLD, SZ_SMALL, "Map key (K)") + 2 * pad;
+        box = (SDL_Rect){r.x + r.w - pad - tw, r.y + pad, tw, lh + pad};
+    }
+    int st = 0;
+    if (ui_region(u, ui_id("mapkey", 0), box, &st))
+        a->map_key_hidden = !a->map_key_hidden;
+    ui_fill(u, box, (st & 1) ? COL_HOVER : (SDL_Color){248, 243, 228, 230});
+    ui_frame(u, box, (st & 1) ? COL_INK : COL_RULE, 1);
+    if ((st & 2) && u->focus_visible)
+        ui_focus_ring(u, box);
+    if (a->map_key_hidden) {
+        ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_INK, box, "Map key (K)",
+                TX_CENTER | TX_MIDDLE | TX_ONELINE);
+        return;
+    }
     int y = box.y + pad;
     for (int l = 0; l < L_COUNT; l++) {
         if (k[l].track < 0)
             continue;
-        int st = present(&a->play, &k[l]);
-        symbol(u, l, (float)(box.x + pad + lh / 2), (float)(y + lh / 2), lh * 0.35f, st);
+        int known_state = present(&a->play, &k[l]);
+        symbol(u, l, (float)(box.x + pad + lh / 2), (float)(y + lh / 2), lh * 0.35f, known_state);
         char line[160];
         snprintf(line, sizeof line, "%s: %s", layers[l].title, k[l].text);
         SDL_Rect t = {box.x + 2 * pad + lh, y, box.w - 3 * pad - lh, lh};

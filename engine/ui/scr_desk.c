@@ -79,6 +79,8 @@ static void shortcuts(app *a) {
         a->tab = 0, a->scroll_news = 0;
     if (ui_key(u, SDLK_n))
         a->tab = 1, a->scroll_news = 0;
+    if (ui_key(u, SDLK_k))
+        a->map_key_hidden = !a->map_key_hidden;
     if (ui_key(u, SDLK_PAGEDOWN))
         a->scroll_news += u->h / 4;
     if (ui_key(u, SDLK_PAGEUP))

@@ -51,6 +51,10 @@ void scr_title(app *a) {
     map_draw_plain(u, a->map, map);
     ui_fill(u, map, (SDL_Color){239, 230, 207, 90});
     ui_fill(u, (SDL_Rect){map.x, 0, ui_px(u, 2), u->h}, COL_RULE);
+    int cl = ui_line_height(u, FACE_TYPE, SZ_SMALL), cm = ui_px(u, 16);
+    ui_text(u, FACE_TYPE, SZ_SMALL, COL_INK_FADED,
+            (SDL_Rect){map.x + cm, cm, map.w - 2 * cm, cl},
+            "THE CARIBBEAN, NOVEMBER 1962", TX_RIGHT | TX_ONELINE);
     int m = ui_px(u, 48);
     SDL_Rect slip = {m, m, u->w / 2 - m, u->h - 2 * m};
     if (slip.w < ui_px(u, 520))
