@@ -291,6 +291,32 @@ static void test_answer_proposal(void **state) {
     close_canvas(&c);
 }
 
+/* HiDPI: pointer positions come in window coordinates and are scaled to output pixels,
+ * so a click lands on the widget drawn under it. */
+static void test_hidpi_pointer(void **state) {
+    (void)state;
+    canvas c;
+    assert_int_equal(open_canvas(&c, &sizes[4]), 0); /* 2560x1440 output */
+    app *a = &c.a;
+    a->ui.dpi = 2.0f;                                 /* as for a 1280x720 window */
+    a->scr = SCR_TITLE;
+    app_frame(a, 0);
+    uint32_t id = ui_id("title", 1); /* Load game */
+    SDL_Rect r = {0, 0, 0, 0};
+    for (int i = 0; i < a->ui.n_last; i++)
+        if (a->ui.last[i].id == id)
+            r = a->ui.last[i].r;
+    assert_true(r.w > 0);
+    SDL_Event ev = {0};
+    ev.type = SDL_MOUSEBUTTONUP;
+    ev.button.button = SDL_BUTTON_LEFT;
+    ev.button.x = (r.x + r.w / 2) / 2;
+    ev.button.y = (r.y + r.h / 2) / 2;
+    app_event(a, &ev);
+    assert_int_equal(a->ov, OV_LOAD);
+    close_canvas(&c);
+}
+
 /* Text boxes: wrapped text never leaves a box of any width, an ellipsis ends what does not
  * fit, and a box too small for one line draws nothing. */
 static void test_text_boxes(void **state) {
@@ -350,6 +376,7 @@ int main(void) {
         cmocka_unit_test(test_text_boxes),
         cmocka_unit_test(test_focus_and_enter),
         cmocka_unit_test(test_answer_proposal),
+        cmocka_unit_test(test_hidpi_pointer),
         cmocka_unit_test(test_every_screen),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
