@@ -170,6 +170,52 @@ static void test_negotiation_commands(void **st) {
     free(o.text);
 }
 
+/* Thousands of malformed command lines (words in random order, numbers out of range,
+ * stray bytes, very long lines) against every seat of November 1962: each is answered,
+ * none crashes or hangs the game, and it plays on to its end. */
+static void test_malformed_commands(void **st) {
+    (void)st;
+    static const char *const words[] = {
+        "order", "o", "drop", "orders", "actions", "status", "news", "all", "brief",
+        "propose", "counter", "accept", "reject", "withdraw", "proposals", "agreements",
+        "telegram", "terms", "help", "ussr", "us", "un", "us,un", ",", "recon_high",
+        "quarantine", "il28_out=30", "il28_out=", "=5", "lift_quarantine", "-1",
+        "99999999999999999999", "0", "3", "#1", "%s%n%p", "public", "1e9", "0x10"};
+    size_t cap = 1 << 20, n = 0;
+    char *input = malloc(cap);
+    uint32_t x = 12345;
+    for (int line = 0; line < 4000 && n + 4200 < cap; line++) {
+        x = x * 1664525u + 1013904223u;
+        int k = (int)(x >> 28) % 7;
+        if ((x & 0xff) < 12) { /* stray bytes, no newline inside */
+            for (int i = 0; i < (int)(x >> 20 & 0xff); i++) {
+                x = x * 1664525u + 1013904223u;
+                char c = (char)(1 + (x >> 24) % 255);
+                input[n++] = c == '\n' ? ' ' : c;
+            }
+        } else if ((x & 0xff) < 16) { /* a line longer than the reader's buffer */
+            memset(input + n, 'a', 3000);
+            n += 3000;
+        }
+        for (int i = 0; i < k; i++) {
+            x = x * 1664525u + 1013904223u;
+            n += (size_t)sprintf(input + n, "%s ", words[(x >> 16) % (sizeof words / sizeof *words)]);
+        }
+        input[n++] = '\n';
+    }
+    for (int i = 0; i < 40; i++)
+        n += (size_t)sprintf(input + n, "done\n");
+    input[n] = 0;
+    out o = run("play --text --seed 2 --no-autosave", input);
+    free(input);
+    if (o.code != 0)
+        fail_msg("exit %d; last output:\n%s", o.code, o.text + (strlen(o.text) > 2000 ? strlen(o.text) - 2000 : 0));
+    assert_non_null(strstr(o.text, "Unknown command"));
+    assert_non_null(strstr(o.text, "too long"));
+    assert_non_null(strstr(o.text, "=== RESULT"));
+    free(o.text);
+}
+
 static void test_hostile_scenario_does_not_stop_play(void **st) {
     (void)st;
     char *dir = ts_scenario("", "if state:turn() == 1 then while true do end end\n"
@@ -242,6 +288,7 @@ int main(void) {
         cmocka_unit_test(test_same_game_in_two_processes),
         cmocka_unit_test(test_play_through_a_pipe),
         cmocka_unit_test(test_negotiation_commands),
+        cmocka_unit_test(test_malformed_commands),
         cmocka_unit_test(test_hostile_scenario_does_not_stop_play),
         cmocka_unit_test(test_json_outputs),
         cmocka_unit_test(test_debrief),
