@@ -274,7 +274,7 @@ static int run_main(niact_host *h) {
     if (st != LUA_OK) {
         const char *m = lua_tostring(L, -1);
         host_problem(h, m ? m : "scenario.lua", 0, "%s",
-                     st == LUA_ERRFILE ? "no scenario.lua in this folder" : "syntax error");
+                     st == LUA_ERRFILE ? "no usable scenario.lua in this folder" : "syntax error");
         if (st == LUA_ERRSYNTAX) { /* the message already says file:line */
             h->n_problems--;
             free(h->problems);

@@ -8,9 +8,14 @@
  * for seconds inside one C call, where the instruction hook cannot stop them), load
  * (text only), require (the scenario's folder and scripts/lib only), setmetatable (no
  * __gc or __mode: finalisers and weak tables depend on when the collector runs). */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "host_internal.h"
 
+#include <fcntl.h>
+#include <limits.h>
 #include <lualib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -349,44 +354,39 @@ static niact_host *host_of(lua_State *L) {
     return ud;
 }
 
-static char *read_whole(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+#define SCRIPT_MAX_BYTES (8u << 20) /* no scenario file is this large */
+
+/* Whether path, with every link resolved, lies inside folder. */
+static int inside(const char *path, const char *folder) {
+    char rp[PATH_MAX], rf[PATH_MAX];
+    if (!folder[0] || !realpath(path, rp) || !realpath(folder, rf))
+        return 0;
+    size_t n = strlen(rf);
+    return strncmp(rp, rf, n) == 0 && (rp[n] == '/' || (n == 1 && rf[0] == '/'));
+}
+
+/* Reads a regular file of at most SCRIPT_MAX_BYTES (never a FIFO or a device, which
+ * could block or never end). Returns a malloc'd NUL-terminated text, or NULL with why. */
+static char *read_whole(const char *path, size_t *len, const char **why) {
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    *why = "cannot read the file";
+    if (fd < 0)
         return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n == cap) {
-            if (cap > (8u << 20)) { /* no scenario file is this large */
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        if (got == 0)
-            break;
-        n += got;
-    }
-    fclose(f);
-    if (buf) {
-        char *nb = realloc(buf, n + 1);
-        if (nb)
-            buf = nb;
-        else if (n == cap) {
-            free(buf);
-            return NULL;
-        }
+    char *buf = NULL;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        *why = "not a regular file";
+    } else if ((uint64_t)st.st_size > SCRIPT_MAX_BYTES) {
+        *why = "larger than 8 MiB";
+    } else if ((buf = malloc((size_t)st.st_size + 1))) {
+        size_t n = 0;
+        ssize_t got;
+        while (n < (size_t)st.st_size && (got = read(fd, buf + n, (size_t)st.st_size - n)) > 0)
+            n += (size_t)got;
         buf[n] = 0;
         *len = n;
     }
+    close(fd);
     return buf;
 }
 
@@ -400,9 +400,14 @@ int host_load_file(niact_host *h, const char *path, const char *shown) {
         return LUA_ERRFILE;
     }
     size_t len = 0;
-    char *text = read_whole(path, &len);
+    const char *why = "cannot read the file";
+    char *text = NULL;
+    if (!inside(path, h->dir) && !inside(path, h->libdir))
+        why = access(path, F_OK) == 0 ? "links outside the scenario's folder" : why;
+    else
+        text = read_whole(path, &len, &why);
     if (!text) {
-        lua_pushfstring(L, "%s: cannot read the file", shown);
+        lua_pushfstring(L, "%s: %s", shown, why);
         return LUA_ERRFILE;
     }
     host_file *hf = &h->files[h->n_files++];
@@ -454,10 +459,8 @@ static int safe_require(lua_State *L) {
         if (!bases[i][0])
             continue;
         snprintf(path, sizeof path, "%s/%s", bases[i], rel);
-        FILE *f = fopen(path, "rb");
-        if (!f)
+        if (access(path, F_OK) != 0)
             continue;
-        fclose(f);
         snprintf(shown, sizeof shown, "%s%s", labels[i], rel);
         if (host_load_file(h, path, shown) != LUA_OK)
             return lua_error(L);

@@ -123,7 +123,37 @@ static void test_broken_files(void **st) {
     char msg[512];
     niact_host *h = NULL;
     assert_int_not_equal(ts_load("/nonexistent/folder", &h, msg, sizeof msg), NIACT_OK);
-    assert_non_null(strstr(msg, "no scenario.lua"));
+    assert_non_null(strstr(msg, "no usable scenario.lua"));
+}
+
+/* Files that could hang the loader or reach outside the scenario's folder. */
+static void test_hostile_files(void **st) {
+    (void)st;
+    char msg[4096];
+    niact_host *h = NULL;
+    char *dir = ts_tempdir(), path[4200];
+    snprintf(path, sizeof path, "%s/scenario.lua", dir);
+    assert_int_equal(mkfifo(path, 0600), 0); /* a FIFO would block a plain open */
+    assert_int_not_equal(ts_load(dir, &h, msg, sizeof msg), NIACT_OK);
+    assert_non_null(strstr(msg, "not a regular file"));
+    unlink(path);
+    assert_int_equal(symlink("/etc/hostname", path), 0);
+    assert_int_not_equal(ts_load(dir, &h, msg, sizeof msg), NIACT_OK);
+    assert_non_null(strstr(msg, "links outside the scenario's folder"));
+    unlink(path);
+    snprintf(path, sizeof path, "%s/leak.lua", dir);
+    assert_int_equal(symlink("/etc/passwd", path), 0);
+    ts_write(dir, "scenario.lua", "local x = require('leak') return {}");
+    assert_int_not_equal(ts_load(dir, &h, msg, sizeof msg), NIACT_OK);
+    assert_non_null(strstr(msg, "leak.lua: links outside"));
+    assert_null(strstr(msg, "root:")); /* nothing of the file is shown */
+    unlink(path);
+    snprintf(path, sizeof path, "%s/zero.lua", dir);
+    assert_int_equal(symlink("/dev/zero", path), 0);
+    ts_write(dir, "scenario.lua", "local x = require('zero') return {}");
+    assert_int_not_equal(ts_load(dir, &h, msg, sizeof msg), NIACT_OK);
+    assert_null(h);
+    ts_rmdir(dir);
 }
 
 static void test_binary_scenario_refused(void **st) {
@@ -138,6 +168,7 @@ int main(void) {
         cmocka_unit_test(test_required_fields),
         cmocka_unit_test(test_broken_files),
         cmocka_unit_test(test_binary_scenario_refused),
+        cmocka_unit_test(test_hostile_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
