@@ -61,6 +61,7 @@ static void close_fonts(ui *u) {
 }
 
 static void clear_cache(ui *u) {
+    ui_text_cache_clear(u);
     for (int i = 0; i < UI_TEXT_CACHE; i++) {
         if (u->cache[i].tex)
             SDL_DestroyTexture(u->cache[i].tex);

@@ -123,12 +123,15 @@ static int wrap(TTF_Font *f, const char *text, int width, span *out, int max) {
     return n;
 }
 
+static int layout(ui *u, TTF_Font *f, const char *text, int width, int max, int oneline,
+                  span *lines);
+
 int ui_text_height(ui *u, int face, int size, int width, const char *text) {
     span lines[MAX_LINES];
     TTF_Font *f = ui_font(u, face, size);
     if (!f || width <= 0)
         return 0;
-    return wrap(f, text, width, lines, MAX_LINES) * TTF_FontLineSkip(f);
+    return layout(u, f, text, width, MAX_LINES, 0, lines) * TTF_FontLineSkip(f);
 }
 
 static SDL_Rect visible(const ui *u, SDL_Rect r) {
@@ -146,16 +149,25 @@ static int inside(SDL_Rect a, SDL_Rect b) {
 }
 
 /* Draws one line (with "..." appended if asked) at x,y; checks it against box. */
+/* Draws one line (with "..." appended if asked) at y, aligned in box by flags, and
+ * checks it against the box. */
 static void draw_line(ui *u, int face, int size, SDL_Color c, const char *s, int len, int ell,
-                      int x, int y, SDL_Rect box) {
+                      int y, SDL_Rect box, int flags) {
     char buf[1100];
     if (len > 1000)
         len = 1000;
     memcpy(buf, s, (size_t)len);
     strcpy(buf + len, ell ? "..." : "");
     ui_cached_text *t = cached(u, face, size, c, buf);
-    if (!t)
-        return;
+    if (!t || t->w > box.w + 2)
+        return; /* narrower than one character: nothing honest to draw */
+    int x = box.x;
+    if (flags & TX_CENTER)
+        x = box.x + (box.w - t->w) / 2;
+    else if (flags & TX_RIGHT)
+        x = box.x + box.w - t->w;
+    if (x < box.x)
+        x = box.x;
     SDL_Rect dst = {x, y, t->w, t->h}, src = {0, 0, t->w, t->h};
     /* Some strings render a pixel or two taller or wider than the font's metrics say:
      * trim that much (blank margin) rather than spill over the box. */
@@ -202,12 +214,76 @@ static void add_ellipsis(TTF_Font *f, const char *text, span *s, int width) {
     s->ellipsis = 0;
 }
 
-static int line_width(TTF_Font *f, const char *text, const span *s) {
-    char buf[1100];
-    int l = s->len > 1000 ? 1000 : s->len;
-    memcpy(buf, text + s->start, (size_t)l);
-    strcpy(buf + l, s->ellipsis ? "..." : "");
-    return measure(f, buf, (int)strlen(buf));
+/* Wrapped (or one-line) layout of text in width, at most max lines, the last one cut
+ * with "..." if the text goes on. Measuring shapes text (HarfBuzz) and is dear, so
+ * layouts are cached by text, font, width and line limit. Returns the line count. */
+#define WRAP_CACHE 256
+
+typedef struct wrap_entry {
+    uint64_t hash;        /* of text, font, width, max, one-line */
+    unsigned frame;       /* last used */
+    int n;
+    span lines[MAX_LINES];
+} wrap_entry;
+
+struct ui_wrap_cache {
+    wrap_entry e[WRAP_CACHE];
+};
+
+static int layout_uncached(TTF_Font *f, const char *text, int width, int max, int oneline,
+                           span *lines) {
+    int n;
+    if (oneline) {
+        const char *nl = strchr(text, '\n');
+        lines[0] = (span){0, nl ? (int)(nl - text) : (int)strlen(text), 0};
+        n = 1;
+        if (measure(f, text, lines[0].len) > width)
+            add_ellipsis(f, text, &lines[0], width);
+    } else {
+        n = wrap(f, text, width, lines, MAX_LINES);
+    }
+    if (n > max) {
+        n = max;
+        if (n > 0)
+            add_ellipsis(f, text, &lines[n - 1], width);
+    }
+    return n;
+}
+
+static int layout(ui *u, TTF_Font *f, const char *text, int width, int max, int oneline,
+                  span *lines) {
+    uint64_t h = 1469598103934665603ull;
+    uintptr_t key[4] = {(uintptr_t)f, (uintptr_t)width, (uintptr_t)max, (uintptr_t)oneline};
+    for (size_t i = 0; i < sizeof key; i++)
+        h = (h ^ ((const uint8_t *)key)[i]) * 1099511628211ull;
+    for (const char *p = text; *p; p++)
+        h = (h ^ (uint8_t)*p) * 1099511628211ull;
+    if (!u->wraps)
+        u->wraps = calloc(1, sizeof *u->wraps);
+    if (!u->wraps)
+        return layout_uncached(f, text, width, max, oneline, lines);
+    int slot = (int)(h % WRAP_CACHE), victim = slot;
+    for (int k = 0; k < 4; k++) {
+        wrap_entry *e = &u->wraps->e[(slot + k) % WRAP_CACHE];
+        if (e->hash == h) {
+            e->frame = u->frame;
+            memcpy(lines, e->lines, (size_t)e->n * sizeof *lines);
+            return e->n;
+        }
+        if (e->frame < u->wraps->e[victim].frame || !e->hash)
+            victim = (slot + k) % WRAP_CACHE;
+    }
+    wrap_entry *e = &u->wraps->e[victim];
+    e->n = layout_uncached(f, text, width, max, oneline, lines);
+    memcpy(e->lines, lines, (size_t)e->n * sizeof *lines);
+    e->hash = h;
+    e->frame = u->frame;
+    return e->n;
+}
+
+void ui_text_cache_clear(ui *u) {
+    free(u->wraps);
+    u->wraps = NULL;
 }
 
 int ui_text(ui *u, int face, int size, SDL_Color c, SDL_Rect box, const char *text, int flags) {
@@ -215,40 +291,16 @@ int ui_text(ui *u, int face, int size, SDL_Color c, SDL_Rect box, const char *te
     if (!f || box.w <= 0 || box.h <= 0 || !text)
         return 0;
     int lh = TTF_FontLineSkip(f), fh = TTF_FontHeight(f);
-    span lines[MAX_LINES];
-    int n;
-    if (flags & TX_ONELINE) {
-        int len = (int)strlen(text);
-        const char *nl = strchr(text, '\n');
-        lines[0] = (span){0, nl ? (int)(nl - text) : len, 0};
-        n = 1;
-        if (measure(f, text, lines[0].len) > box.w)
-            add_ellipsis(f, text, &lines[0], box.w);
-    } else {
-        n = wrap(f, text, box.w, lines, MAX_LINES);
-    }
     int fit = fh <= box.h ? 1 + (box.h - fh) / lh : 0;
     if (fit == 0)
         return 0;
-    if (n > fit) {
-        n = fit;
-        add_ellipsis(f, text, &lines[n - 1], box.w);
-    }
+    span lines[MAX_LINES];
+    int n = layout(u, f, text, box.w, fit, (flags & TX_ONELINE) != 0, lines);
     int block = (n - 1) * lh + fh;
     int y = box.y + ((flags & TX_MIDDLE) ? (box.h - block) / 2 : 0);
-    for (int i = 0; i < n; i++, y += lh) {
-        if (lines[i].len == 0 && !lines[i].ellipsis)
-            continue;
-        int w = line_width(f, text, &lines[i]);
-        if (w > box.w)
-            continue; /* narrower than one character: nothing honest to draw */
-        int x = box.x;
-        if (flags & TX_CENTER)
-            x = box.x + (box.w - w) / 2;
-        else if (flags & TX_RIGHT)
-            x = box.x + box.w - w;
-        draw_line(u, face, size, c, text + lines[i].start, lines[i].len, lines[i].ellipsis, x, y,
-                  box);
-    }
+    for (int i = 0; i < n; i++, y += lh)
+        if (lines[i].len > 0 || lines[i].ellipsis)
+            draw_line(u, face, size, c, text + lines[i].start, lines[i].len, lines[i].ellipsis,
+                      y, box, flags);
     return block;
 }

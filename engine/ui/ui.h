@@ -87,8 +87,9 @@ typedef struct ui {
     uint32_t hot;               /* widget under the pointer in the last frame */
     int inert;                  /* widgets draw but do not react (under an overlay) */
     SDL_Rect clip;              /* current clip (w=0: none) */
-    /* Text texture cache. */
+    /* Text texture cache, and text.c's cache of wrapped layouts. */
     ui_cached_text cache[UI_TEXT_CACHE];
+    struct ui_wrap_cache *wraps;
     unsigned frame;
     /* Test instrumentation: every drawn line of text, when record is set. */
     int record;
@@ -139,6 +140,8 @@ int ui_text(ui *u, int face, int size, SDL_Color c, SDL_Rect box, const char *te
 int ui_text_height(ui *u, int face, int size, int width, const char *text);
 /* Width of one line. */
 int ui_text_width(ui *u, int face, int size, const char *text);
+/* Forgets cached layouts (the fonts changed). */
+void ui_text_cache_clear(ui *u);
 
 /* Widgets. A button with a label; returns 1 when activated. */
 int ui_button(ui *u, uint32_t id, SDL_Rect r, const char *label, int enabled);
