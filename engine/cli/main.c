@@ -13,6 +13,7 @@ static const char *const usage =
     "usage: niact [COMMAND] [OPTIONS]\n"
     "\n"
     "  niact                      the game window (title screen)\n"
+    "      --scale 0.75-2 --size WxH --fullscreen   window options (also for play)\n"
     "  niact --version            name and version\n"
     "  niact play [OPTIONS]       play a game\n"
     "      --scenario NAME|DIR    bundled scenario or scenario folder (default november1962)\n"

@@ -397,6 +397,10 @@ int cli_play(int argc, char **argv) {
             text = 1;
         else if (!strcmp(a, "--hashes"))
             hashes = 1;
+        else if ((!strcmp(a, "--scale") || !strcmp(a, "--size")) && more)
+            i++; /* window options: the window reads them from argv */
+        else if (!strcmp(a, "--fullscreen"))
+            continue;
         else if ((k = cli_rec_option(&rec, argc, argv, &i)) != 0) {
             if (k < 0)
                 return CLI_USAGE;
