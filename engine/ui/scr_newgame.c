@@ -182,6 +182,45 @@ static void seed_row(app *a, SDL_Rect r) {
         a->seed = ((uint64_t)time(NULL) * 2654435761u + a->seed * 7919u) % 1000000u;
 }
 
+/* Two quick set-ups (a class at one screen; one player against the AI) and how a
+ * seat's button cycles. */
+static void presets(app *a, SDL_Rect r) {
+    ui *u = &a->ui;
+    const niact_scenario *sc = niact_host_scenario(a->cfg);
+    int bh = ui_px(u, 46), gap = ui_px(u, 10), bw = (r.w - gap) / 2;
+    if (r.h < bh)
+        return;
+    if (ui_button(u, ui_id("preset", 0), (SDL_Rect){r.x, r.y, bw, bh}, "Everyone human", 1))
+        memset(a->seats, 0, sizeof a->seats);
+    if (ui_button(u, ui_id("preset", 1), (SDL_Rect){r.x + bw + gap, r.y, bw, bh},
+                  "One human, AI for the rest", 1))
+        default_seats(a, sc);
+    SDL_Rect hint = {r.x, r.y + bh + gap, r.w, r.h - bh - gap};
+    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, hint,
+            "A seat's button cycles: human, AI (random), the scenario's personalities, the "
+            "search AI (mcts-easy, -medium, -hard). Two or more human seats play hot seat: "
+            "the window hands over between them.",
+            0);
+}
+
+/* The scenario's description, its calendar, and the map. */
+static void about(app *a, SDL_Rect r, const niact_scenario *sc) {
+    ui *u = &a->ui;
+    char text[1400], d0[40];
+    play_date(sc, 0, d0, sizeof d0);
+    snprintf(text, sizeof text, "%s\n\n%d turns of %d days from %s.", sc->meta.text, sc->turns,
+             sc->days_per_turn, d0);
+    int th = ui_text_height(u, FACE_SANS, SZ_BODY, r.w, text);
+    if (th > r.h)
+        th = r.h;
+    ui_text(u, FACE_SANS, SZ_BODY, COL_INK, (SDL_Rect){r.x, r.y, r.w, th}, text, 0);
+    SDL_Rect map = {r.x, r.y + th + ui_px(u, 16), r.w, r.h - th - ui_px(u, 16)};
+    if (a->map && map.h > ui_px(u, 120)) {
+        map_draw_plain(u, a->map, map);
+        ui_frame(u, map, COL_INK, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
+    }
+}
+
 void scr_newgame(app *a) {
     ui *u = &a->ui;
     int m = ui_px(u, 40);
@@ -209,12 +248,9 @@ void scr_newgame(app *a) {
         seat_rows(a, (SDL_Rect){left.x, left.y + bh + pad, left.w, 0}, sc);
         int sy = left.y + bh + pad + sc->n_roles * (bh + ui_px(u, 10)) + ui_px(u, 10);
         seed_row(a, (SDL_Rect){left.x, sy, left.w, bh});
-        char about[1400], d0[40];
-        play_date(sc, 0, d0, sizeof d0);
-        snprintf(about, sizeof about, "%s\n\n%d turns of %d days from %s. Seats left to the AI "
-                 "play at once; with two or more human delegations the window hands over "
-                 "between them (hot seat).", sc->meta.text, sc->turns, sc->days_per_turn, d0);
-        ui_text(u, FACE_SANS, SZ_BODY, COL_INK, right, about, 0);
+        presets(a, (SDL_Rect){left.x, sy + bh + ui_px(u, 20), left.w, in.y + in.h - bh - pad -
+                                                                   (sy + bh + ui_px(u, 20))});
+        about(a, right, sc);
     } else {
         ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_STAMP,
                 (SDL_Rect){left.x, left.y + bh + pad, in.w, in.h - 2 * bh - 2 * pad},
