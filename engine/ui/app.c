@@ -203,6 +203,41 @@ static int no_window(const char *why) {
     return 1;
 }
 
+/* A resizable, HiDPI-aware window and a renderer (accelerated if there is one). */
+static int open_window(const win_opts *o, SDL_Window **win, SDL_Renderer **ren) {
+    uint32_t flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI |
+                     (o->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    *win = SDL_CreateWindow("Niact", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o->w, o->h,
+                            flags);
+    *ren = *win ? SDL_CreateRenderer(*win, -1, 0) : NULL;
+    if (*win && !*ren)
+        *ren = SDL_CreateRenderer(*win, -1, SDL_RENDERER_SOFTWARE);
+    if (*win)
+        SDL_SetWindowMinimumSize(*win, 640, 400);
+    return *ren ? 0 : -1;
+}
+
+/* Sets the app up in the window, lets start() open its screen, runs the loop. */
+static int run_app(app *a, const win_opts *o, SDL_Window *win, SDL_Renderer *ren,
+                   const char *assets, int (*start)(app *, void *), void *ctx, double t0) {
+    if (app_init(a, win, ren, assets) != 0) {
+        fprintf(stderr, "niact: %s\n", SDL_GetError());
+        app_free(a);
+        return 1;
+    }
+    a->fullscreen = o->fullscreen;
+    a->work_event = SDL_RegisterEvents(1) + 0u; /* (Uint32)-1 if none is left */
+    a->work_event = a->work_event == (uint32_t)-1 ? 0 : a->work_event;
+    ui_set_scale(&a->ui, o->scale);
+    int rc = 0;
+    if (start && start(a, ctx) != 0)
+        rc = 1;
+    else
+        run_loop(a, t0);
+    app_free(a);
+    return rc;
+}
+
 /* Opens the window and runs the app; start (if not NULL) is called before the first
  * frame to set up the screen. Returns the exit code. */
 static int run_window(const win_opts *o, int (*start)(app *, void *), void *ctx) {
@@ -218,35 +253,14 @@ static int run_window(const win_opts *o, int (*start)(app *, void *), void *ctx)
     SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
     if (SDL_Init(SDL_INIT_VIDEO) != 0)
         return no_window(SDL_GetError());
-    int rc = 1;
+    SDL_Window *win = NULL;
+    SDL_Renderer *ren = NULL;
     app *a = calloc(1, sizeof *a);
-    uint32_t flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI |
-                     (o->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
-    SDL_Window *win = SDL_CreateWindow("Niact", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                       o->w, o->h, flags);
-    SDL_Renderer *ren = win ? SDL_CreateRenderer(win, -1, 0) : NULL;
-    if (win && !ren)
-        ren = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
-    if (!a || !ren) {
+    int rc;
+    if (!a || open_window(o, &win, &ren) != 0)
         rc = no_window(a ? SDL_GetError() : "out of memory");
-        goto done;
-    }
-    SDL_SetWindowMinimumSize(win, 640, 400);
-    if (app_init(a, win, ren, assets) != 0) {
-        fprintf(stderr, "niact: %s\n", SDL_GetError());
-        goto done;
-    }
-    a->fullscreen = o->fullscreen;
-    a->work_event = SDL_RegisterEvents(1) + 0u; /* (Uint32)-1 if none is left */
-    a->work_event = a->work_event == (uint32_t)-1 ? 0 : a->work_event;
-    ui_set_scale(&a->ui, o->scale);
-    rc = 0;
-    if (start && start(a, ctx) != 0)
-        rc = 1;
     else
-        run_loop(a, t0);
-    app_free(a);
-done:
+        rc = run_app(a, o, win, ren, assets, start, ctx, t0);
     free(a);
     if (ren)
         SDL_DestroyRenderer(ren);

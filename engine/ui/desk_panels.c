@@ -102,6 +102,38 @@ void desk_tracks(app *a, SDL_Rect r) {
     list_end(a, r, &a->scroll_tracks, y - y0 + ui_px(u, 6), saved);
 }
 
+/* One step of the ladder; the present one is filled, pointed at from the gutter and,
+ * where there is room, marked NOW. */
+static void ladder_step(app *a, SDL_Rect row, int gut, int value, const niact_track_def *d,
+                        const niact_track_view *v, int top, int small) {
+    ui *u = &a->ui;
+    int now = v->vis != NIACT_VIS_NONE && value == v->value;
+    char label[128];
+    snprintf(label, sizeof label, "%d  %s", value, d->n_labels ? d->labels[value - d->min] : "");
+    for (char *c = label; *c; c++)
+        *c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
+    ui_fill(u, row, now ? COL_INK : COL_PAPER_LIGHT);
+    ui_frame(u, row, top ? COL_STAMP : COL_RULE, top ? 2 : 1);
+    SDL_Rect tx = {row.x + ui_px(u, 10), row.y, row.w - ui_px(u, 20), row.h};
+    int size = small ? SZ_SMALL : SZ_BODY, face = now ? FACE_TYPE_BOLD : FACE_TYPE;
+    if (now) {
+        float cy = row.y + row.h / 2.0f, s = gut * 0.4f, x = (float)(row.x - gut + 2);
+        SDL_Vertex tri[3] = {{{x, cy - s}, COL_INK, {0, 0}},
+                             {{x, cy + s}, COL_INK, {0, 0}},
+                             {{x + 1.6f * s, cy}, COL_INK, {0, 0}}};
+        SDL_RenderGeometry(u->ren, NULL, tri, 3, NULL, 0);
+        const char *mark = v->vis == NIACT_VIS_ESTIMATE ? "NOW?" : "NOW";
+        int mw = ui_text_width(u, FACE_TYPE_BOLD, SZ_SMALL, mark) + ui_px(u, 10);
+        if (ui_text_width(u, face, size, label) + mw <= tx.w) {
+            ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_PAPER_LIGHT, tx, mark,
+                    TX_MIDDLE | TX_RIGHT | TX_ONELINE);
+            tx.w -= mw;
+        }
+    }
+    ui_text(u, face, size, now ? COL_PAPER_LIGHT : (top ? COL_STAMP : COL_INK), tx, label,
+            TX_MIDDLE | TX_ONELINE);
+}
+
 void desk_ladder(app *a, SDL_Rect r, int t) {
     ui *u = &a->ui;
     ui_play *p = &a->play;
@@ -112,42 +144,14 @@ void desk_ladder(app *a, SDL_Rect r, int t) {
     int rh = r.h / (steps > 0 ? steps : 1), lh = ui_line_height(u, FACE_TYPE_BOLD, SZ_BODY);
     if (rh > ui_px(u, 34))
         rh = ui_px(u, 34);
-    int st = 0;
+    int st = 0, gut = ui_px(u, 22); /* the pointer's gutter, left of the steps */
     SDL_Rect all = {r.x, r.y, r.w, rh * steps};
     uint32_t id = ui_id("ladder", t);
     ui_region(u, id, all, &st);
     note_detail(a, 2, t, st);
-    int gut = ui_px(u, 22); /* the pointer's gutter, left of the steps */
-    for (int i = 0; i < steps && steps <= 12; i++) {
-        int value = d->max - i;
-        SDL_Rect row = {r.x + gut, r.y + i * rh, r.w - gut, rh - ui_px(u, 3)};
-        int now = v.vis != NIACT_VIS_NONE && value == v.value;
-        char label[128];
-        const char *name = d->n_labels ? d->labels[value - d->min] : "";
-        snprintf(label, sizeof label, "%d  %s", value, name);
-        for (char *c = label; *c; c++)
-            *c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
-        ui_fill(u, row, now ? COL_INK : COL_PAPER_LIGHT);
-        ui_frame(u, row, i == 0 ? COL_STAMP : COL_RULE, i == 0 ? 2 : 1);
-        SDL_Rect tx = {row.x + ui_px(u, 10), row.y, row.w - ui_px(u, 20), row.h};
-        int size = rh >= lh ? SZ_BODY : SZ_SMALL, face = now ? FACE_TYPE_BOLD : FACE_TYPE;
-        if (now) { /* a pointer in the gutter, and "NOW" when there is room for it */
-            float cy = row.y + row.h / 2.0f, s = gut * 0.4f;
-            SDL_Vertex tri[3] = {{{(float)r.x + 2, cy - s}, COL_INK, {0, 0}},
-                                 {{(float)r.x + 2, cy + s}, COL_INK, {0, 0}},
-                                 {{(float)r.x + 2 + 1.6f * s, cy}, COL_INK, {0, 0}}};
-            SDL_RenderGeometry(u->ren, NULL, tri, 3, NULL, 0);
-            const char *mark = v.vis == NIACT_VIS_ESTIMATE ? "NOW?" : "NOW";
-            int mw = ui_text_width(u, FACE_TYPE_BOLD, SZ_SMALL, mark) + ui_px(u, 10);
-            if (ui_text_width(u, face, size, label) + mw <= tx.w) {
-                ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_PAPER_LIGHT, tx, mark,
-                        TX_MIDDLE | TX_RIGHT | TX_ONELINE);
-                tx.w -= mw;
-            }
-        }
-        ui_text(u, face, size, now ? COL_PAPER_LIGHT : (i == 0 ? COL_STAMP : COL_INK), tx, label,
-                TX_MIDDLE | TX_ONELINE);
-    }
+    for (int i = 0; i < steps && steps <= 12; i++)
+        ladder_step(a, (SDL_Rect){r.x + gut, r.y + i * rh, r.w - gut, rh - ui_px(u, 3)}, gut,
+                    d->max - i, d, &v, i == 0, rh < lh);
     if ((st & 2) && u->focus_visible)
         ui_focus_ring(u, all);
 }
