@@ -207,6 +207,43 @@ static void test_negotiation_kinds(void **st) {
     niact_session_free(a);
 }
 
+/* The bundled scenario, found by name: save at every turn, load, continue. */
+static void test_november1962(void **st) {
+    (void)st;
+    char dir[4096], lib[4096], msg[4096];
+    niact_host *nov = NULL;
+    assert_int_equal(niact_find_scenario("november1962", dir, sizeof dir, lib, sizeof lib), 0);
+    if (niact_host_load(dir, lib, NULL, &nov, msg, sizeof msg) != NIACT_OK)
+        fail_msg("november1962: %s", msg);
+    for (uint64_t seed = 1; seed <= 12; seed++) {
+        niact_session *full = ru_game(nov, seed, 1000);
+        for (int k = 0; k <= niact_game_turn(niact_session_game(full)); k += 2) {
+            niact_session *part = ru_game(nov, seed, k);
+            size_t len, len2;
+            char *text, *again;
+            assert_int_equal(niact_record_dump(part, NIACT_RECORD_ALL_ROLES, &text, &len, msg,
+                                               sizeof msg), NIACT_OK);
+            niact_loaded l;
+            niact_record_opts o = {0};
+            o.host = nov;
+            if (niact_record_load_text(text, len, &o, &l, msg, sizeof msg) != NIACT_OK)
+                fail_msg("november1962 seed %d turn %d: %s", (int)seed, k, msg);
+            assert_int_equal(niact_record_dump(l.session, NIACT_RECORD_ALL_ROLES, &again, &len2,
+                                               msg, sizeof msg), NIACT_OK);
+            assert_int_equal(len, len2);
+            assert_memory_equal(text, again, len);
+            play_to_end(l.session);
+            same_hashes(full, l.session);
+            free(text);
+            free(again);
+            niact_loaded_free(&l);
+            niact_session_free(part);
+        }
+        niact_session_free(full);
+    }
+    niact_host_free(nov);
+}
+
 /* Thousands of seeded games: record, replay, verify every hash, same bytes again. */
 static void test_thousands_of_games(void **st) {
     (void)st;
@@ -350,7 +387,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_save_at_every_turn), cmocka_unit_test(test_save_mid_turn),
         cmocka_unit_test(test_keep_mask),          cmocka_unit_test(test_negotiation_kinds),
-        cmocka_unit_test(test_thousands_of_games),
+        cmocka_unit_test(test_november1962),       cmocka_unit_test(test_thousands_of_games),
         cmocka_unit_test(test_ignore_hashes),      cmocka_unit_test(test_files_and_names),
         cmocka_unit_test(test_data_folder),
     };
