@@ -80,6 +80,11 @@ static void test_record_and_verify(void **st) {
     expect(run(NULL, "replay %s/r.json --verify --scenario " TESTLAND, dir), 0, "verified");
     expect(run(NULL, "replay %s/r.json --scenario " TESTLAND, dir), 0, "== Turn 1");
     expect(run(NULL, "replay %s/r.json --verify", dir), 1, "not installed");
+    /* A bundled scenario is found by the name in the record. */
+    expect(run(NULL, "play --text --scenario november1962 --seat us=ai:historical --seat ussr=ai "
+                     "--seat un=ai:dove --seed 4 --no-autosave --record %s/nov.json", dir),
+           0, "RESULT");
+    expect(run(NULL, "replay %s/nov.json --verify", dir), 0, "verified");
     /* Change turn 2's hash. */
     char path[512];
     size_t len;
