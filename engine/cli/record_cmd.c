@@ -90,17 +90,27 @@ int cli_rec_load(cli_rec *r, const char *scenario, niact_host **h, niact_session
     return CLI_OK;
 }
 
-void cli_rec_turn(cli_rec *r, niact_session *s) {
+/* The --record file and the autosave, keeping the turn under way's inputs of `keep`. */
+static void write_both(cli_rec *r, niact_session *s, uint32_t keep) {
     char msg[4096], path[4096];
-    if (r->record_path &&
-        niact_record_save(s, NIACT_RECORD_ALL_ROLES, r->record_path, msg, sizeof msg) != NIACT_OK)
+    if (r->record_path && niact_record_save(s, keep, r->record_path, msg, sizeof msg) != NIACT_OK)
         fprintf(stderr, "niact: the record could not be written: %s\n", msg);
     if (!r->autosave || r->warned)
         return;
-    if (niact_record_autosave(s, path, sizeof path, msg, sizeof msg) != NIACT_OK) {
+    const char *id = niact_session_scenario(s)->meta.id;
+    if (niact_data_file("autosave", id, 1, path, sizeof path, msg, sizeof msg) != 0 ||
+        niact_record_save(s, keep, path, msg, sizeof msg) != NIACT_OK) {
         fprintf(stderr, "niact: autosave failed (the game goes on without it): %s\n", msg);
         r->warned = 1;
     }
+}
+
+void cli_rec_turn(cli_rec *r, niact_session *s) {
+    write_both(r, s, NIACT_RECORD_ALL_ROLES);
+}
+
+void cli_rec_quit(cli_rec *r, niact_session *s, int role) {
+    write_both(r, s, NIACT_RECORD_ALL_ROLES & ~(1u << role));
 }
 
 void cli_rec_save_cmd(cli_rec *r, niact_session *s, int role, const char *arg) {

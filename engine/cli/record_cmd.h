@@ -26,6 +26,9 @@ int cli_rec_load(cli_rec *r, const char *scenario, niact_host **h, niact_session
 /* After the game started and after every resolved turn: the --record file and the
  * autosave. Problems are printed, never fatal. */
 void cli_rec_turn(cli_rec *r, niact_session *s);
+/* The game stops in the middle of `role`'s turn (quit, or input ended): the --record
+ * file and the autosave get the turn's inputs so far, without that seat's. */
+void cli_rec_quit(cli_rec *r, niact_session *s, int role);
 /* The text play command `save [NAME|FILE]` by the seat `role` (its unfinished orders are
  * not saved; the seats that have finished this turn keep theirs). */
 void cli_rec_save_cmd(cli_rec *r, niact_session *s, int role, const char *arg);

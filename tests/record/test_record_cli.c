@@ -167,6 +167,11 @@ static void test_autosave(void **st) {
     expect(run(NULL, "replay %s/data/niact/autosave/testland.json --verify --scenario " TESTLAND,
                dir), 0, "verified");
     expect(run(NULL, "play --text --load testland --scenario " TESTLAND), 0, "RESULT");
+    /* Quitting in the middle of a turn keeps the seats that have finished it. */
+    expect(run("order recon\ndone\nquit\n", "play --text --scenario " TESTLAND " --seed 8"), 0,
+           "unfinished");
+    expect(run("quit\n", "play --text --load testland --scenario " TESTLAND), 0,
+           "orders already given in the turn under way");
     expect(run("save mine\nquit\n", "play --text --scenario " TESTLAND " --seed 8"), 0,
            "/data/niact/saves/mine.json");
     expect(run("quit\n", "play --text --load mine --scenario " TESTLAND), 0, "Resumed");
