@@ -476,8 +476,10 @@ int cli_play(int argc, char **argv) {
             if (seats[r].kind != NIACT_SEAT_HUMAN || niact_game_submitted(p.g, r))
                 continue; /* (submitted already: orders given before a save was loaded) */
             p.n_pending[r] = 0;
-            if (human_turn(&p, r) != 0)
+            if (human_turn(&p, r) != 0) {
                 p.quit = 1;
+                cli_rec_quit(&rec, s, r); /* keeps the turn's finished seats */
+            }
         }
         if (p.quit)
             break;
