@@ -21,7 +21,7 @@
 #define NIACT_RECORD_MAX_DEPTH 16          /* deeper JSON nesting is refused before parsing */
 #define NIACT_RECORD_MAX_VALUES 1000000u   /* so are more JSON values than this */
 
-/* keep mask for the turn under way: every role's submitted inputs. */
+/* keep mask for the turn under way: every role's submitted orders. */
 #define NIACT_RECORD_ALL_ROLES 0xffffffffu
 
 /* How to load a record. Zero everything for the defaults. */
@@ -54,8 +54,9 @@ typedef struct niact_loaded {
 
 /* The session as a record, in canonical form (fixed key order and layout, so loading and
  * saving again gives the same bytes): *out is a NUL-terminated malloc'd text, *len its
- * length. keep: bit r set = role r's inputs already given in the turn under way are
- * kept (a front end leaves out the seat still making up its mind). */
+ * length. keep: bit r set = role r's orders already given in the turn under way are
+ * kept (a front end leaves out the seat still making up its mind); the turn's
+ * negotiation is always kept, since the other seats have seen it. */
 niact_status niact_record_dump(niact_session *s, uint32_t keep, char **out, size_t *len,
                                char *msg, size_t msglen);
 /* niact_record_dump, written atomically to path. */
