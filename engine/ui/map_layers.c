@@ -21,7 +21,7 @@ static const layer_def layers[L_COUNT] = {
     {"IL-28 airfields", {"il28", "bomber", NULL}},
     {"SAM sites", {"sam", NULL, NULL}},
     {"Quarantine line", {"quarantine", "blockade", NULL}},
-    {"Ships at sea", {"ship", "at_sea", NULL}},
+    {"Ships at sea", {"ship", "at_sea", "counted"}},
     {"Reconnaissance", {"recon", "overflight", NULL}},
 };
 
@@ -237,6 +237,14 @@ static void draw_places(app *a, ui_map *m, const map_view *v) {
     }
 }
 
+/* A key line: the layer and what the seat knows of its track. Ships stand for a count
+ * that may be of something else (missiles counted at sea): the track's name says so. */
+static void key_line(const app *a, int layer, const known *k, char *buf, size_t len) {
+    const char *name = layer == L_SHIPS && k->track >= 0 ? a->play.sc->tracks[k->track].meta.name
+                                                         : layers[layer].title;
+    snprintf(buf, len, "%s: %s", name, k->text);
+}
+
 /* The map key: one line per layer the scenario has, with what the seat knows. */
 static void draw_key(app *a, SDL_Rect r, const known *k) {
     ui *u = &a->ui;
@@ -248,7 +256,7 @@ static void draw_key(app *a, SDL_Rect r, const known *k) {
     int kw = 0;
     for (int l = 0; l < L_COUNT; l++) {
         char line[160];
-        snprintf(line, sizeof line, "%s: %s", layers[l].title, k[l].text);
+        key_line(a, l, &k[l], line, sizeof line);
         int w = k[l].track >= 0 ? ui_text_width(u, FACE_SANS, SZ_SMALL, line) : 0;
         kw = w > kw ? w : kw;
     }
@@ -281,7 +289,7 @@ static void draw_key(app *a, SDL_Rect r, const known *k) {
         int known_state = present(&a->play, &k[l]);
         symbol(u, l, (float)(box.x + pad + lh / 2), (float)(y + lh / 2), lh * 0.35f, known_state);
         char line[160];
-        snprintf(line, sizeof line, "%s: %s", layers[l].title, k[l].text);
+        key_line(a, l, &k[l], line, sizeof line);
         SDL_Rect t = {box.x + 2 * pad + lh, y, box.w - 3 * pad - lh, lh};
         ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, t, line, TX_ONELINE);
         y += lh;
