@@ -1,7 +1,8 @@
 /* The window's screens drawn without a display: a software renderer onto a surface, at
  * several sizes and UI scales, for every bundled scenario that loads and the test
  * scenario. Checks that every screen draws, that every line of text stays inside its
- * box, and that no text falls off the window; writes PNG screenshots as artefacts. */
+ * box, and that no text falls off the window; writes PNG screenshots as artefacts (at
+ * 1280x720, or at every size with NIACT_UI_SHOTS=all). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -29,7 +30,7 @@ typedef struct size_case {
 
 static const size_case sizes[] = {
     {1280, 720, 1.0f}, {1920, 1080, 1.0f}, {1024, 600, 1.0f}, {1280, 720, 1.5f}, {2560, 1440, 1.0f},
-    {1366, 768, 1.25f}};
+    {1366, 768, 1.25f}, {640, 400, 1.0f}, {800, 600, 2.0f}};
 
 typedef struct canvas {
     SDL_Surface *surf;
@@ -216,10 +217,15 @@ static void render_case(const char *dir, const char *tag, const size_case *sz, i
     double share = ink_share(c.surf);
     if (share < 0.02)
         fail_msg("%s: the screen is nearly blank (%.3f)", what, share);
-    if (sz->w == 1280 && sz->h == 720 && sz->scale == 1.0f) {
+    int all = getenv("NIACT_UI_SHOTS") && !strcmp(getenv("NIACT_UI_SHOTS"), "all");
+    if (all || (sz->w == 1280 && sz->h == 720 && sz->scale == 1.0f)) {
         char path[4400];
         mkdir(NIACT_UI_ARTEFACTS, 0755);
-        snprintf(path, sizeof path, "%s/%s-%s.png", NIACT_UI_ARTEFACTS, tag, screen_names[s]);
+        if (all && !(sz->w == 1280 && sz->h == 720 && sz->scale == 1.0f))
+            snprintf(path, sizeof path, "%s/%s-%s-%dx%d@%.2f.png", NIACT_UI_ARTEFACTS, tag,
+                     screen_names[s], sz->w, sz->h, (double)sz->scale);
+        else
+            snprintf(path, sizeof path, "%s/%s-%s.png", NIACT_UI_ARTEFACTS, tag, screen_names[s]);
         assert_int_equal(png_write_surface(path, c.surf), 0);
     }
     close_canvas(&c);
