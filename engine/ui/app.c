@@ -87,6 +87,12 @@ static void global_keys(app *a) {
     ui *u = &a->ui;
     if (ui_key(u, SDLK_F11))
         set_fullscreen(a, !a->fullscreen);
+    if (ui_key(u, SDLK_F1) && a->ov != OV_HELP && a->scr != SCR_RESOLVING) {
+        a->load_back = a->ov;
+        a->back_focus = u->focus;
+        a->ov = OV_HELP;
+        u->focus = 0;
+    }
     if (u->kmod & KMOD_CTRL) {
         if (ui_key(u, SDLK_EQUALS) || ui_key(u, SDLK_PLUS) || ui_key(u, SDLK_KP_PLUS))
             ui_set_scale(u, u->scale + 0.125f);
@@ -131,6 +137,8 @@ void app_frame(app *a, int present) {
             ov_pause(a);
         else if (a->ov == OV_LOAD)
             ov_load(a);
+        else if (a->ov == OV_HELP)
+            ov_help(a);
         else
             ov_settings(a);
     } else {

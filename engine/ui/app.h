@@ -17,7 +17,7 @@ typedef enum ui_screen {
     SCR_COUNT
 } ui_screen;
 
-typedef enum ui_overlay { OV_NONE = 0, OV_PAUSE, OV_SETTINGS, OV_LOAD } ui_overlay;
+typedef enum ui_overlay { OV_NONE = 0, OV_PAUSE, OV_SETTINGS, OV_LOAD, OV_HELP } ui_overlay;
 
 typedef struct ui_map ui_map;
 
@@ -79,7 +79,7 @@ typedef struct app {
     char save_msg[512];       /* what the last save or load did (pause and load menus) */
     ui_save saves[UI_MAX_SAVES];
     int n_saves;
-    ui_overlay load_back;     /* the overlay the load menu returns to */
+    ui_overlay load_back;     /* the overlay the load and help sheets return to */
     /* Resolution off the main thread: while it runs, nothing else touches the session. */
     uint32_t work_event;      /* SDL event the worker pushes when done (0: work inline) */
     SDL_Thread *worker;       /* resolving now, or NULL */
@@ -141,6 +141,7 @@ void scr_end(app *a);
 void scr_resolving(app *a);
 void ov_pause(app *a);
 void ov_settings(app *a);
+void ov_help(app *a);
 /* New game screen: loads the scenario at scen_idx into cfg. */
 void newgame_load(app *a);
 /* Opens the new game screen (scanning the bundled scenarios). */

@@ -87,8 +87,8 @@ void scr_title(app *a) {
         ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_STAMP,
                 (SDL_Rect){foot.x, foot.y - 2 * lh, foot.w, 2 * lh}, a->note, 0);
     ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, foot,
-            "Keyboard: Tab or arrows move, Enter chooses, Esc goes back. F11 full screen, "
-            "Ctrl + and Ctrl - change the size of everything.",
+            "Keyboard: Tab or arrows move, Enter chooses, Esc goes back, F1 lists every key. "
+            "F11 full screen; Ctrl + and Ctrl - change the size of everything.",
             0);
 }
 
@@ -175,5 +175,51 @@ void ov_settings(app *a) {
         ui_key(u, SDLK_ESCAPE)) {
         a->ov = a->play.s && a->scr != SCR_END ? OV_PAUSE : OV_NONE;
         u->focus = 0;
+    }
+}
+
+/* F1: every key, in two columns. */
+void ov_help(app *a) {
+    ui *u = &a->ui;
+    static const char *const keys[][2] = {
+        {"Tab, Shift+Tab", "next, previous control"},
+        {"arrow keys", "the nearest control that way"},
+        {"Enter, Space", "press the focused control"},
+        {"Esc", "back; in a game, the pause menu"},
+        {"1 - 9", "order action card N"},
+        {"E", "end the turn"},
+        {"I, N", "inbox, news"},
+        {"K", "fold the map key away, or back"},
+        {"Page Up, Page Down", "scroll the log or the briefing"},
+        {"F5", "new game: start"},
+        {"F11", "full screen"},
+        {"Ctrl +, Ctrl -, Ctrl 0", "bigger, smaller, 100 %"},
+        {"F1", "this list"},
+    };
+    SDL_Rect in = sheet(u, 760, 620, "KEYS");
+    int n = (int)(sizeof keys / sizeof keys[0]), bh = ui_px(u, 50);
+    int lh = ui_line_height(u, FACE_TYPE_BOLD, SZ_BODY), kw = in.w * 2 / 5, y = in.y;
+    if (lh < ui_line_height(u, FACE_SANS, SZ_BODY))
+        lh = ui_line_height(u, FACE_SANS, SZ_BODY);
+    for (int i = 0; i < n && y + lh <= in.y + in.h - bh - ui_px(u, 8); i++, y += lh) {
+        ui_text(u, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){in.x, y, kw - ui_px(u, 8), lh},
+                keys[i][0], TX_ONELINE);
+        ui_text(u, FACE_SANS, SZ_BODY, COL_INK, (SDL_Rect){in.x + kw, y, in.w - kw, lh},
+                keys[i][1], TX_ONELINE);
+    }
+    int sl = ui_line_height(u, FACE_SANS, SZ_SMALL);
+    if (y + 3 * sl <= in.y + in.h - bh - ui_px(u, 8))
+        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED,
+                (SDL_Rect){in.x, y + sl, in.w, 2 * sl},
+                "With the mouse alone: click anything; the wheel or the arrow buttons beside a "
+                "list scroll it. Point at a card or a track to read what it does.",
+                0);
+    if (!u->focus && !u->inert)
+        ui_set_focus(u, ui_id("help", 0));
+    if (ui_button(u, ui_id("help", 0), (SDL_Rect){in.x, in.y + in.h - bh, ui_px(u, 200), bh},
+                  "Close  (Esc)", 1) ||
+        ui_key(u, SDLK_ESCAPE) || ui_key(u, SDLK_F1)) {
+        a->ov = a->load_back;
+        u->focus = a->load_back == OV_NONE ? a->back_focus : 0;
     }
 }

@@ -292,8 +292,10 @@ int ui_text(ui *u, int face, int size, SDL_Color c, SDL_Rect box, const char *te
         return 0;
     int lh = TTF_FontLineSkip(f), fh = TTF_FontHeight(f);
     int fit = fh <= box.h ? 1 + (box.h - fh) / lh : 0;
-    if (fit == 0)
+    if (fit == 0) {
+        u->text_dropped += text[0] != 0;
         return 0;
+    }
     span lines[MAX_LINES];
     int n = layout(u, f, text, box.w, fit, (flags & TX_ONELINE) != 0, lines);
     int block = (n - 1) * lh + fh;

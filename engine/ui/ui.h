@@ -96,6 +96,7 @@ typedef struct ui {
     ui_text_record *records;
     int n_records;
     int text_outside;           /* lines whose drawn pixels left their box (always counted) */
+    int text_dropped;           /* texts not drawn at all: their box is lower than a line */
 } ui;
 
 /* A stable widget id from a name and an index. */

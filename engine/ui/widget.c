@@ -10,6 +10,7 @@ void ui_begin(ui *u) {
     u->frame++;
     u->n_records = 0;
     u->text_outside = 0;
+    u->text_dropped = 0;
     u->clip = (SDL_Rect){0, 0, 0, 0};
     SDL_RenderSetClipRect(u->ren, NULL);
 }

@@ -1,7 +1,8 @@
 /* The window's screens drawn without a display: a software renderer onto a surface, at
  * several sizes and UI scales, for every bundled scenario that loads and the test
  * scenario. Checks that every screen draws, that every line of text stays inside its
- * box, and that no text falls off the window; writes PNG screenshots as artefacts (at
+ * box, that no text is given a box too low to show it, and that no text falls off the
+ * window; writes PNG screenshots as artefacts (at
  * 1280x720, or at every size with NIACT_UI_SHOTS=all). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,10 +19,10 @@
 #include "ui/app.h"
 
 enum { S_TITLE, S_NEWGAME, S_HANDOVER, S_BRIEF, S_DESK, S_DESK_LATER, S_PAUSE, S_SETTINGS, S_LOAD,
-       S_RESOLVING, S_END, S_COUNT };
+       S_HELP, S_RESOLVING, S_END, S_COUNT };
 static const char *const screen_names[S_COUNT] = {
     "title", "newgame", "handover", "brief", "desk", "desk-turn3", "pause", "settings", "load",
-    "resolving", "end"};
+    "help", "resolving", "end"};
 
 typedef struct size_case {
     int w, h;
@@ -159,6 +160,8 @@ static void setup_screen(app *a, int s, const char *dir) {
         assert_true(a->n_saves >= 1);
         a->ov = OV_LOAD;
     }
+    if (s == S_HELP)
+        a->ov = OV_HELP;
     if (s == S_RESOLVING) { /* as the worker leaves it while it runs */
         snprintf(a->work_title, sizeof a->work_title, "Orders for 1 November 1962 are carried out");
         a->scr = SCR_RESOLVING;
@@ -201,6 +204,8 @@ static void check_text(const canvas *c, const char *what) {
                      r->drawn.y, r->drawn.w, r->drawn.h, u->w, u->h);
     }
     assert_int_equal(u->text_outside, 0);
+    if (u->text_dropped) /* laid out in a box too low for it: it would silently vanish */
+        fail_msg("%s: %d text(s) in boxes lower than a line", what, u->text_dropped);
 }
 
 static void render_case(const char *dir, const char *tag, const size_case *sz, int s) {
