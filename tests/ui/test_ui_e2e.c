@@ -3,6 +3,7 @@
  * hot-seat game and a game against the AI, each with the keyboard alone and with the
  * mouse alone (the mouse games also save and load through the pause menu).
  * Needs a display (CTest runs it under xvfb-run); skipped without one. */
+#define _XOPEN_SOURCE 700 /* nftw */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,10 +13,19 @@
 #include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ftw.h>
 #include <sys/stat.h>
 
 #include "png.h"
 #include "ui/app.h"
+
+/* The data folder the test's saves go to, removed at the end. */
+static char data_dir[] = "/tmp/niact-ui-e2e-XXXXXX";
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
+    (void)st, (void)flag, (void)ftw;
+    return remove(path);
+}
 
 static SDL_Window *win;
 static SDL_Renderer *ren;
@@ -300,14 +310,13 @@ static int setup(void **state) {
     (void)state;
     snprintf(testland, sizeof testland, "%s/scenarios/testland", NIACT_TEST_DIR);
     /* Saves go to a fresh data folder, not the developer's. */
-    static char data[] = "/tmp/niact-ui-e2e-XXXXXX";
-    if (!mkdtemp(data))
+    if (!mkdtemp(data_dir))
         return -1;
-    setenv("XDG_DATA_HOME", data, 1);
+    setenv("XDG_DATA_HOME", data_dir, 1);
     char scen[4200]; /* where saves find their scenario by name */
-    snprintf(scen, sizeof scen, "%s/niact/scenarios", data);
+    snprintf(scen, sizeof scen, "%s/niact/scenarios", data_dir);
     char mk[4400];
-    snprintf(mk, sizeof mk, "%s/niact", data);
+    snprintf(mk, sizeof mk, "%s/niact", data_dir);
     mkdir(mk, 0755);
     mkdir(scen, 0755);
     snprintf(mk, sizeof mk, "%s/testland", scen);
@@ -333,6 +342,8 @@ static int setup(void **state) {
 
 static int teardown(void **state) {
     (void)state;
+    if (strchr(data_dir, 'X') == NULL) /* made: remove it and the saves in it */
+        nftw(data_dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
     if (A)
         app_free(A);
     free(A);

@@ -4,6 +4,7 @@
  * box, that no text is given a box too low to show it, and that no text falls off the
  * window; writes PNG screenshots as artefacts (at
  * 1280x720, or at every size with NIACT_UI_SHOTS=all). */
+#define _XOPEN_SOURCE 700 /* nftw */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,11 +13,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ftw.h>
 #include <sys/stat.h>
 
 #include "niact/negotiation.h"
 #include "png.h"
 #include "ui/app.h"
+
+/* The data folder the test's saves go to, removed at the end. */
+static char data_dir[] = "/tmp/niact-ui-screens-XXXXXX";
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
+    (void)st, (void)flag, (void)ftw;
+    return remove(path);
+}
 
 enum { S_TITLE, S_NEWGAME, S_HANDOVER, S_BRIEF, S_DESK, S_DESK_LATER, S_PAUSE, S_SETTINGS, S_LOAD,
        S_HELP, S_RESOLVING, S_END, S_COUNT };
@@ -354,10 +364,9 @@ static void test_text_boxes(void **state) {
 
 static int group_setup(void **state) {
     (void)state;
-    static char data[] = "/tmp/niact-ui-screens-XXXXXX";
-    if (!mkdtemp(data))
+    if (!mkdtemp(data_dir))
         return -1;
-    setenv("XDG_DATA_HOME", data, 1); /* saves go here, not to the developer's folder */
+    setenv("XDG_DATA_HOME", data_dir, 1); /* saves go here, not to the developer's folder */
     if (TTF_Init() != 0)
         return -1;
     char dir[4096], lib[4096];
@@ -377,6 +386,8 @@ static int group_setup(void **state) {
 
 static int group_teardown(void **state) {
     (void)state;
+    if (strchr(data_dir, 'X') == NULL) /* made: remove it and the saves in it */
+        nftw(data_dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
     TTF_Quit();
     SDL_Quit();
     return 0;
