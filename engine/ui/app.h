@@ -80,6 +80,7 @@ typedef struct app {
     ui_save saves[UI_MAX_SAVES];
     int n_saves;
     ui_overlay load_back;     /* the overlay the load and help sheets return to */
+    uint32_t scan_ticks;      /* when the title screen last looked for saves (0: never) */
     /* Resolution off the main thread: while it runs, nothing else touches the session. */
     uint32_t work_event;      /* SDL event the worker pushes when done (0: work inline) */
     SDL_Thread *worker;       /* resolving now, or NULL */

@@ -12,9 +12,9 @@ static int button_column(ui *u, SDL_Rect r, const char *name, const char *const 
     int bh = ui_px(u, 50), gap = ui_px(u, 12), hit = -1, cols = 1;
     if (r.h > 0 && n * (bh + gap) - gap > r.h)
         cols = 2;
-    int rows = (n + cols - 1) / cols, bw = (r.w - (cols - 1) * gap) / cols;
-    for (int i = 0; i < n; i++) {
-        SDL_Rect b = {r.x + (i / rows) * (bw + gap), r.y + (i % rows) * (bh + gap), bw, bh};
+    int bw = (r.w - (cols - 1) * gap) / cols;
+    for (int i = 0; i < n; i++) { /* row by row, so pairs read left to right */
+        SDL_Rect b = {r.x + (i % cols) * (bw + gap), r.y + (i / cols) * (bh + gap), bw, bh};
         uint32_t id = ui_id(name, i);
         if (i == 0 && !u->focus && !u->inert)
             ui_set_focus(u, id);
@@ -44,6 +44,46 @@ static int title_text(app *a, SDL_Rect slip) {
     return y + ui_px(u, 10);
 }
 
+/* The title's buttons under its text; returns the footer's box. */
+static SDL_Rect title_buttons(app *a, SDL_Rect slip, int text_end) {
+    ui *u = &a->ui;
+    int pad = ui_px(u, 28), lh = ui_line_height(u, FACE_SANS, SZ_SMALL);
+    /* The newest save or autosave, looked for at most every two seconds. */
+    if (!a->scan_ticks || SDL_GetTicks() - a->scan_ticks > 2000) {
+        saves_scan(a);
+        a->scan_ticks = SDL_GetTicks() | 1u;
+    }
+    static const char *const labels[] = {"New game  (N)", "Continue  (C)", "Load game  (L)",
+                                         "Settings  (S)", "Quit  (Q)"};
+    int enabled[] = {1, a->n_saves > 0, 1, 1, 1};
+    SDL_Rect foot = {slip.x + pad, slip.y + slip.h - pad - 3 * lh, slip.w - 2 * pad, 3 * lh};
+    int top = text_end + ui_px(u, 30);
+    SDL_Rect col = {slip.x + pad, top, ui_px(u, 300), foot.y - 2 * lh - top};
+    if (5 * ui_px(u, 62) - ui_px(u, 12) > col.h)
+        col.w = slip.w - 2 * pad;
+    int hit = button_column(u, col, "title", labels, 5, enabled);
+    if (hit == 0 || ui_key(u, SDLK_n)) {
+        newgame_open(a);
+    } else if ((hit == 1 || ui_key(u, SDLK_c)) && a->n_saves > 0) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s", a->saves[0].path);
+        if (saves_load(a, path) != 0)
+            snprintf(a->note, sizeof a->note, "%.250s", a->save_msg);
+        u->focus = 0;
+    } else if (hit == 2 || ui_key(u, SDLK_l)) {
+        a->save_msg[0] = 0;
+        saves_scan(a);
+        a->load_back = OV_NONE;
+        a->ov = OV_LOAD;
+        u->focus = 0;
+    } else if (hit == 3 || ui_key(u, SDLK_s)) {
+        a->ov = OV_SETTINGS;
+    } else if (hit == 4 || ui_key(u, SDLK_q)) {
+        a->quit = 1;
+    }
+    return foot;
+}
+
 void scr_title(app *a) {
     ui *u = &a->ui;
     /* The map of the crisis on the right; the telegram lies over its edge. */
@@ -61,28 +101,8 @@ void scr_title(app *a) {
         slip.w = u->w - 2 * m;
     ui_paper(u, slip);
     int text_end = title_text(a, slip);
-    static const char *const labels[] = {"New game  (N)", "Load game  (L)", "Settings  (S)",
-                                         "Quit  (Q)"};
-    int pad = ui_px(u, 28), lh = ui_line_height(u, FACE_SANS, SZ_SMALL);
-    SDL_Rect foot = {slip.x + pad, slip.y + slip.h - pad - 3 * lh, slip.w - 2 * pad, 3 * lh};
-    int top = text_end + ui_px(u, 30);
-    SDL_Rect col = {slip.x + pad, top, ui_px(u, 300), foot.y - 2 * lh - top};
-    if (4 * ui_px(u, 62) - ui_px(u, 12) > col.h)
-        col.w = slip.w - 2 * pad;
-    int hit = button_column(u, col, "title", labels, 4, NULL);
-    if (hit == 0 || ui_key(u, SDLK_n)) {
-        newgame_open(a);
-    } else if (hit == 1 || ui_key(u, SDLK_l)) {
-        a->save_msg[0] = 0;
-        saves_scan(a);
-        a->load_back = OV_NONE;
-        a->ov = OV_LOAD;
-        u->focus = 0;
-    } else if (hit == 2 || ui_key(u, SDLK_s)) {
-        a->ov = OV_SETTINGS;
-    } else if (hit == 3 || ui_key(u, SDLK_q)) {
-        a->quit = 1;
-    }
+    int lh = ui_line_height(u, FACE_SANS, SZ_SMALL);
+    SDL_Rect foot = title_buttons(a, slip, text_end);
     if (a->note[0])
         ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_STAMP,
                 (SDL_Rect){foot.x, foot.y - 2 * lh, foot.w, 2 * lh}, a->note, 0);

@@ -302,7 +302,7 @@ static void test_mouse_against_ai(void **state) {
     if (!have_window)
         skip();
     play_game(1, 0);
-    assert_true(click(ui_id("title", 3))); /* Quit */
+    assert_true(click(ui_id("title", 4))); /* Quit */
     assert_true(A->quit);
 }
 

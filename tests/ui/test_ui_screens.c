@@ -322,7 +322,7 @@ static void test_hidpi_pointer(void **state) {
     a->ui.dpi = 2.0f;                                 /* as for a 1280x720 window */
     a->scr = SCR_TITLE;
     app_frame(a, 0);
-    uint32_t id = ui_id("title", 1); /* Load game */
+    uint32_t id = ui_id("title", 2); /* Load game */
     SDL_Rect r = {0, 0, 0, 0};
     for (int i = 0; i < a->ui.n_last; i++)
         if (a->ui.last[i].id == id)
