@@ -91,8 +91,14 @@ int saves_load(app *a, const char *arg) {
     return play_adopt(a, h, l.session);
 }
 
+/* A file's modification time in nanoseconds: saves made within one second (the tests
+ * make several) must still sort newest first. */
+static int64_t mtime_ns(const struct stat *st) {
+    return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
 /* Adds the saves of one data sub-folder to the list, newest first. */
-static void scan_dir(app *a, const char *sub, time_t *when) {
+static void scan_dir(app *a, const char *sub, int64_t *when) {
     char dir[4096], msg[512];
     if (niact_data_dir(sub, 0, dir, sizeof dir, msg, sizeof msg) != 0)
         return;
@@ -108,9 +114,9 @@ static void scan_dir(app *a, const char *sub, time_t *when) {
         if (n < 6 || strcmp(e->d_name + n - 5, ".json") || stat(path, &st) != 0)
             continue;
         int at = a->n_saves < UI_MAX_SAVES ? a->n_saves++ : UI_MAX_SAVES - 1;
-        if (at == UI_MAX_SAVES - 1 && a->n_saves == UI_MAX_SAVES && st.st_mtime <= when[at])
+        if (at == UI_MAX_SAVES - 1 && a->n_saves == UI_MAX_SAVES && mtime_ns(&st) <= when[at])
             continue; /* older than everything kept */
-        while (at > 0 && when[at - 1] < st.st_mtime) { /* insertion, newest first */
+        while (at > 0 && when[at - 1] < mtime_ns(&st)) { /* insertion, newest first */
             a->saves[at] = a->saves[at - 1];
             when[at] = when[at - 1];
             at--;
@@ -120,13 +126,13 @@ static void scan_dir(app *a, const char *sub, time_t *when) {
         snprintf(a->saves[at].path, sizeof a->saves[at].path, "%s", path);
         snprintf(a->saves[at].label, sizeof a->saves[at].label, "%s%.*s  \xC2\xB7  %s",
                  strcmp(sub, "autosave") ? "" : "autosave: ", (int)(n - 5), e->d_name, stamp);
-        when[at] = st.st_mtime;
+        when[at] = mtime_ns(&st);
     }
     closedir(d);
 }
 
 void saves_scan(app *a) {
-    time_t when[UI_MAX_SAVES] = {0};
+    int64_t when[UI_MAX_SAVES] = {0};
     a->n_saves = 0;
     scan_dir(a, "saves", when);
     scan_dir(a, "autosave", when);
