@@ -57,6 +57,7 @@ int ui_find_assets(char *out, size_t len) {
 int app_init(app *a, SDL_Window *win, SDL_Renderer *ren, const char *assets) {
     memset(a, 0, sizeof *a);
     a->play.role = -1;
+    a->nego.role = -1;
     if (ui_init(&a->ui, win, ren, assets) != 0)
         return -1;
     char err[512];
@@ -139,6 +140,12 @@ void app_frame(app *a, int present) {
             ov_load(a);
         else if (a->ov == OV_HELP)
             ov_help(a);
+        else if (a->ov == OV_PROPOSE)
+            ov_propose(a);
+        else if (a->ov == OV_TELEGRAM)
+            ov_telegram(a);
+        else if (a->ov == OV_AGREEMENTS)
+            ov_agreements(a);
         else
             ov_settings(a);
     } else {
@@ -160,7 +167,7 @@ int app_event(app *a, const SDL_Event *ev) {
     }
     int need = ui_feed(&a->ui, ev);
     ui *u = &a->ui;
-    if (u->click || u->key || u->activate || u->wheel) {
+    if (u->click || u->key || u->activate || u->wheel || u->text_in[0]) {
         app_frame(a, 0); /* let the frame react to this input before the next arrives */
         ui_clear_input(u);
         need = 1;

@@ -17,7 +17,12 @@ typedef enum ui_screen {
     SCR_COUNT
 } ui_screen;
 
-typedef enum ui_overlay { OV_NONE = 0, OV_PAUSE, OV_SETTINGS, OV_LOAD, OV_HELP } ui_overlay;
+typedef enum ui_overlay {
+    OV_NONE = 0, OV_PAUSE, OV_SETTINGS, OV_LOAD, OV_HELP,
+    OV_PROPOSE,    /* the proposal builder (P) */
+    OV_TELEGRAM,   /* the telegram composer (T) */
+    OV_AGREEMENTS, /* proposals, agreements, commitments, trust (A) */
+} ui_overlay;
 
 typedef struct ui_map ui_map;
 
@@ -48,6 +53,23 @@ typedef struct ui_play {
     char msg[256];                      /* why the last order was refused ("" if none) */
 } ui_play;
 
+/* The negotiation sheets' drafts: a proposal and a telegram, kept while the same seat
+ * closes and reopens a sheet, cleared for another seat. */
+typedef struct ui_nego {
+    int role;                           /* whose drafts these are (-1: none) */
+    uint32_t to;                        /* proposal: addressees */
+    int public_;                        /* proposal: copied to every role */
+    int32_t counter_of;                 /* proposal: the one it counters, 0 */
+    int n;                              /* proposal: terms picked */
+    niact_term_item items[NIACT_MAX_TERMS];
+    int explain;                        /* term the builder explains (-1: none) */
+    uint32_t tg_to;                     /* telegram: addressees */
+    char text[NIACT_TELEGRAM_MAX + 1];  /* telegram: its text */
+    int scroll_terms, scroll_text, scroll_props, scroll_commits;
+    char msg[400];                      /* what the last send did */
+    int msg_refused;                    /* msg is a refusal */
+} ui_nego;
+
 typedef struct app {
     ui ui;
     ui_screen scr;
@@ -73,6 +95,7 @@ typedef struct app {
     ui_map *map;
     uint32_t back_focus;      /* focus to restore when an overlay closes */
     char note[256];           /* a one-line notice shown on the title screen */
+    ui_nego nego;             /* negotiation sheets */
     /* Records. */
     char record_path[4096];   /* --record FILE: the record rewritten after every turn */
     int no_autosave;          /* --no-autosave */
@@ -174,6 +197,26 @@ void ui_markdown_plain(const char *md, char *out, size_t len);
 void app_open_pause(app *a);
 /* Draws a role's marker: a shape per role, so roles never differ by colour alone. */
 void ui_role_mark(ui *u, int role, int cx, int cy, int size);
+
+/* ---- negotiation sheets (nego_*.c) ---- */
+/* Opens the proposal builder: a fresh draft countering pr (NULL: the seat's draft). */
+void nego_open_propose(app *a, const niact_proposal *pr);
+void nego_open_telegram(app *a);
+void nego_open_agreements(app *a);
+void ov_propose(app *a);
+void ov_telegram(app *a);
+void ov_agreements(app *a);
+/* A large sheet for a negotiation overlay with its heading; returns the inner area. */
+SDL_Rect nego_sheet(ui *u, const char *title);
+/* One toggle button per other role in r (one row); flips bits of *to. locked: shown,
+ * not changed. Returns the height used. */
+int nego_addressees(app *a, SDL_Rect r, const char *name, uint32_t *to, int locked);
+/* Makes the drafts the seat's own (cleared when another seat left them). */
+void nego_own(app *a);
+/* Closes a negotiation sheet, back to the desk. */
+void nego_close(app *a);
+/* "United States" or "the United States and the Soviet Union" for a mask. */
+void nego_roles_text(const niact_scenario *sc, uint32_t mask, char *buf, size_t len);
 
 /* ---- map.c ---- */
 ui_map *map_load(const char *assets, char *err, size_t errlen);

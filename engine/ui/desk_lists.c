@@ -101,6 +101,8 @@ static const char *kind_tag(niact_log_kind k) {
     case NIACT_LOG_REPORT: return "REPORT";
     case NIACT_LOG_ERROR: return "ERROR";
     case NIACT_LOG_SYSTEM: return "NOTE";
+    case NIACT_LOG_TELEGRAM: return "TELEGRAM";
+    case NIACT_LOG_PROPOSAL: return "NEGOTIATION";
     default: return "NEWS";
     }
 }

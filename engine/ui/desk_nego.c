@@ -1,7 +1,6 @@
-/* Negotiation at the desk, first part: open proposals addressed to the seat appear in
- * the inbox as telegrams with Accept and Reject. A proposal builder (terms, addressees,
- * counters) and free-text telegrams belong beside desk_orders() in the outbox; they
- * would use niact_session_propose() and niact_session_telegram() the same way. */
+/* Negotiation at the desk: open proposals addressed to the seat appear in the inbox as
+ * telegrams with Accept, Reject and Counter (which opens the proposal builder,
+ * nego_builder.c, on its terms). */
 #include "app.h"
 
 #include "niact/negotiation.h"
@@ -59,13 +58,16 @@ static int proposal_slip(app *a, SDL_Rect r, const niact_proposal *pr) {
     int y = slip.y + pad + lh + ui_px(u, 2);
     ui_text(u, FACE_SANS, SZ_BODY, COL_INK, (SDL_Rect){slip.x + pad, y, tw, th}, body, 0);
     y += th + pad;
-    int bw = (tw - pad) / 2;
+    int bw = (tw - 2 * pad) / 3;
     int role = p->role, answer = -1;
     if (ui_button(u, ui_id("accept", pr->id), (SDL_Rect){slip.x + pad, y, bw, bh}, "Accept", 1))
         answer = 1;
     if (ui_button(u, ui_id("reject", pr->id), (SDL_Rect){slip.x + pad + bw + pad, y, bw, bh},
                   "Reject", 1))
         answer = 0;
+    if (ui_button(u, ui_id("counter", pr->id),
+                  (SDL_Rect){slip.x + pad + 2 * (bw + pad), y, bw, bh}, "Counter", 1))
+        nego_open_propose(a, pr);
     if (answer >= 0 && niact_session_answer(p->s, role, pr->id, answer) != NIACT_OK)
         snprintf(p->msg, sizeof p->msg, "The answer was not taken: %.200s",
                  niact_session_error(p->s));

@@ -1,5 +1,5 @@
-/* The desk's paper side: the outbox (this turn's orders; proposals will join them when
- * negotiation arrives), the detail panel, and the inbox / news log. */
+/* The desk's paper side: the outbox (this turn's orders), the detail panel, and the
+ * inbox / news log (reports, telegrams and proposals in the inbox). */
 #include "app.h"
 
 #include <stdio.h>
@@ -57,10 +57,9 @@ void desk_orders(app *a, SDL_Rect r) {
     for (int i = 0; i < p->n_pending[p->role]; i++)
         y += order_row(a, view, y, i);
     const char *hint = p->n_pending[p->role]
-                           ? "Answer proposals in the inbox. Writing them here is to come "
-                             "(niact play --text has it)."
+                           ? "Negotiate with the buttons below; answer proposals in the inbox."
                            : "No orders yet: click an action card, or press its number. "
-                             "Answer proposals in the inbox.";
+                             "Negotiate with the buttons below; answer proposals in the inbox.";
     int h = ui_text_height(u, FACE_SANS, SZ_SMALL, view.w - ui_px(u, 30), hint);
     y += ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){view.x, y, view.w - ui_px(u, 30), h},
                  hint, 0);
@@ -153,7 +152,8 @@ void desk_log(app *a, SDL_Rect r) {
     size_t cur = 0;
     niact_log_entry e;
     while (niact_game_log_next(p->g, p->role, &cur, &e)) {
-        int report = e.kind == NIACT_LOG_REPORT || e.kind == NIACT_LOG_ERROR;
+        int report = e.kind == NIACT_LOG_REPORT || e.kind == NIACT_LOG_ERROR ||
+                     e.kind == NIACT_LOG_TELEGRAM || e.kind == NIACT_LOG_PROPOSAL;
         if (report == (a->tab == 0) && n < 1024)
             at[n] = cur - 1, list[n++] = e; /* the cursor has passed this entry */
     }

@@ -81,6 +81,12 @@ static void shortcuts(app *a) {
         a->tab = 1, a->scroll_news = 0;
     if (ui_key(u, SDLK_k))
         a->map_key_hidden = !a->map_key_hidden;
+    if (ui_key(u, SDLK_p))
+        nego_open_propose(a, NULL);
+    if (ui_key(u, SDLK_t))
+        nego_open_telegram(a);
+    if (ui_key(u, SDLK_a))
+        nego_open_agreements(a);
     if (ui_key(u, SDLK_PAGEDOWN))
         a->scroll_news += u->h / 4;
     if (ui_key(u, SDLK_PAGEUP))
@@ -130,18 +136,19 @@ static void middle_column(app *a, SDL_Rect r) {
 /* The right column's parts: cards, detail panel, outbox (kept big enough for two
  * orders: the detail panel gives way first, then the cards). */
 typedef struct right_layout {
-    int hh, cards_h, detail_h, bh, gap;
+    int hh, cards_h, detail_h, bh, nb, gap;
 } right_layout;
 
 static right_layout layout_right(ui *u, SDL_Rect r) {
     right_layout l;
     l.hh = ui_line_height(u, FACE_TYPE_BOLD, SZ_BODY) + ui_px(u, 6);
     l.bh = ui_px(u, 52);
+    l.nb = ui_px(u, 44);
     l.gap = ui_px(u, 10);
     int avail = r.h - l.hh, outbox = l.hh + 3 * ui_line_height(u, FACE_SANS, SZ_SMALL) +
                                      2 * ui_px(u, 38);
     l.cards_h = avail * 40 / 100;
-    l.detail_h = avail - l.cards_h - outbox - l.bh - 3 * l.gap;
+    l.detail_h = avail - l.cards_h - outbox - l.bh - l.nb - 4 * l.gap;
     if (l.detail_h > avail * 24 / 100)
         l.detail_h = avail * 24 / 100;
     if (l.detail_h < ui_px(u, 70)) { /* tight: the cards give way too */
@@ -153,6 +160,30 @@ static right_layout layout_right(ui *u, SDL_Rect r) {
     return l;
 }
 
+/* Propose (P), Telegram (T), Agreements (A): the negotiation sheets. */
+static void nego_buttons(app *a, SDL_Rect r) {
+    ui *u = &a->ui;
+    static const char *const names[] = {"Propose", "Telegram", "Agreements"};
+    static const char *const keys[] = {"key P", "key T", "key A"};
+    int gap = ui_px(u, 6), bw = (r.w - 2 * gap) / 3, l1 = ui_line_height(u, FACE_TYPE_BOLD, SZ_SMALL);
+    int l2 = ui_line_height(u, FACE_SANS, SZ_SMALL), ty = r.y + (r.h - l1 - l2) / 2;
+    for (int i = 0; i < 3; i++) {
+        SDL_Rect b = {r.x + i * (bw + gap), r.y, bw, r.h};
+        int hit = ui_button(u, ui_id("nego", i), b, "", 1);
+        SDL_Rect tb = {b.x + ui_px(u, 4), ty, b.w - ui_px(u, 8), l1};
+        ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_INK, tb, names[i], TX_CENTER | TX_ONELINE);
+        tb.y += l1;
+        tb.h = l2;
+        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, tb, keys[i], TX_CENTER | TX_ONELINE);
+        if (hit && i == 0)
+            nego_open_propose(a, NULL);
+        else if (hit && i == 1)
+            nego_open_telegram(a);
+        else if (hit)
+            nego_open_agreements(a);
+    }
+}
+
 static void right_column(app *a, SDL_Rect r) {
     ui *u = &a->ui;
     right_layout l = layout_right(u, r);
@@ -162,7 +193,11 @@ static void right_column(app *a, SDL_Rect r) {
     desk_detail(a, (SDL_Rect){r.x, y, r.w, l.detail_h});
     y += l.detail_h + l.gap;
     int hh = column_heading(u, (SDL_Rect){r.x, y, r.w, 0}, "OUTBOX");
-    desk_orders(a, (SDL_Rect){r.x, y + hh, r.w, r.y + r.h - l.bh - l.gap - y - hh});
+    int nego_y = r.y + r.h - l.bh - l.gap - l.nb;
+    desk_orders(a, (SDL_Rect){r.x, y + hh, r.w, nego_y - l.gap - y - hh});
+    nego_buttons(a, (SDL_Rect){r.x, nego_y, r.w, l.nb});
+    if (a->ov != OV_NONE)
+        return;
     if (ui_button(u, ui_id("endturn", 0), (SDL_Rect){r.x, r.y + r.h - l.bh, r.w, l.bh},
                   "End turn  (E)", 1) ||
         ui_key(u, SDLK_e)) {
@@ -179,7 +214,10 @@ void scr_desk(app *a) {
         return;
     }
     a->detail_kind = 0;
+    ui_overlay ov = a->ov;
     shortcuts(a);
+    if (a->ov != ov)
+        return; /* a negotiation sheet opened: the next frame draws it */
     if (ui_key(u, SDLK_ESCAPE)) {
         app_open_pause(a);
         return;

@@ -208,6 +208,7 @@ void ov_help(app *a) {
         {"Esc", "back; in a game, the pause menu"},
         {"1 - 9", "order action card N"},
         {"E", "end the turn"},
+        {"P, T, A", "propose, telegram, agreements"},
         {"I, N", "inbox, news"},
         {"K", "fold the map key away, or back"},
         {"Page Up, Page Down", "scroll the log or the briefing"},

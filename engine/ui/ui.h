@@ -79,6 +79,9 @@ typedef struct ui {
     SDL_Keycode key;            /* key pressed this frame, 0 if none */
     uint16_t kmod;              /* its modifiers */
     int activate;               /* Enter/Space on the focused widget */
+    char text_in[64];           /* text typed this frame (SDL_TEXTINPUT, UTF-8) */
+    int typing;                 /* a text field had the focus in the last frame: Space
+                                   types a space there instead of pressing it */
     /* Widgets of this frame and of the last one. */
     ui_widget wid[UI_MAX_WIDGETS], last[UI_MAX_WIDGETS];
     int n_wid, n_last;

@@ -7,6 +7,7 @@
 
 void ui_begin(ui *u) {
     u->n_wid = 0;
+    u->typing = 0;
     u->frame++;
     u->n_records = 0;
     u->text_outside = 0;
@@ -31,6 +32,7 @@ void ui_clear_input(ui *u) {
     u->key = 0;
     u->kmod = 0;
     u->activate = 0;
+    u->text_in[0] = 0;
 }
 
 static int contains(SDL_Rect r, int x, int y) {
@@ -104,9 +106,12 @@ static int feed_key(ui *u, const SDL_KeyboardEvent *k) {
     case SDLK_DOWN: focus_spatial(u, 0, 1); u->focus_visible = 1; return 1;
     case SDLK_LEFT: focus_spatial(u, -1, 0); u->focus_visible = 1; return 1;
     case SDLK_RIGHT: focus_spatial(u, 1, 0); u->focus_visible = 1; return 1;
+    case SDLK_SPACE:
+        if (u->typing)
+            break; /* a text field: the space arrives as text */
+        /* fall through */
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
-    case SDLK_SPACE:
         if (u->focus && index_of(u, u->focus) >= 0) {
             u->activate = 1;
             u->focus_visible = 1;
@@ -145,6 +150,12 @@ int ui_feed(ui *u, const SDL_Event *ev) {
         return 1;
     case SDL_KEYDOWN:
         return feed_key(u, &ev->key);
+    case SDL_TEXTINPUT: {
+        size_t have = strlen(u->text_in), add = strlen(ev->text.text);
+        if (have + add < sizeof u->text_in)
+            memcpy(u->text_in + have, ev->text.text, add + 1);
+        return 1;
+    }
     case SDL_WINDOWEVENT:
         if (ev->window.event == SDL_WINDOWEVENT_LEAVE) {
             u->mx = u->my = -1;

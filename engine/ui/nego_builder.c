@@ -1,0 +1,418 @@
+/* The proposal builder (P, or Counter on a proposal in the inbox): addressees, terms
+ * picked from the scenario's list with a stepper for a parameter, public or private, a
+ * live summary of what the seat offers and asks, and Send (niact_session_propose). The
+ * core's refusal is shown as it gives it. Also the pieces the other negotiation sheets
+ * share: the sheet, the addressee toggles, closing. */
+#include "app.h"
+
+#include <stdio.h>
+#include <string.h>
+
+SDL_Rect nego_sheet(ui *u, const char *title) {
+    int m = ui_px(u, 20), maxw = ui_px(u, 1200);
+    SDL_Rect r = {m, m, u->w - 2 * m, u->h - 2 * m};
+    if (r.w > maxw) {
+        r.x = (u->w - maxw) / 2;
+        r.w = maxw;
+    }
+    ui_paper(u, r);
+    int pad = ui_px(u, 20);
+    SDL_Rect in = {r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad};
+    int hh = ui_heading(u, in, title);
+    in.y += hh;
+    in.h -= hh;
+    return in;
+}
+
+void nego_roles_text(const niact_scenario *sc, uint32_t mask, char *buf, size_t len) {
+    int n = 0, k = 0;
+    for (int r = 0; r < sc->n_roles; r++)
+        n += (mask >> r) & 1;
+    size_t o = 0;
+    buf[0] = 0;
+    for (int r = 0; r < sc->n_roles && o < len; r++) {
+        if (!((mask >> r) & 1))
+            continue;
+        const char *sep = k == 0 ? "" : k == n - 1 ? " and " : ", ";
+        int w = snprintf(buf + o, len - o, "%s%s", sep, sc->roles[r].meta.name);
+        if (w < 0)
+            break;
+        o += (size_t)w;
+        k++;
+    }
+    if (n == 0)
+        snprintf(buf, len, "nobody yet");
+}
+
+void nego_own(app *a) {
+    ui_nego *n = &a->nego;
+    const ui_play *p = &a->play;
+    if (n->role == p->role)
+        return;
+    memset(n, 0, sizeof *n);
+    n->role = p->role;
+    n->explain = -1;
+    for (int r = 0; r < p->sc->n_roles && !n->to; r++)
+        if (r != p->role)
+            n->to = 1u << r; /* the first other delegation */
+    n->tg_to = n->to;
+}
+
+void nego_close(app *a) {
+    a->ov = OV_NONE;
+    a->ui.focus = a->back_focus;
+    if (a->ui.win)
+        SDL_StopTextInput();
+}
+
+int nego_addressees(app *a, SDL_Rect r, const char *name, uint32_t *to, int locked) {
+    ui *u = &a->ui;
+    const ui_play *p = &a->play;
+    int bh = ui_px(u, 40), gap = ui_px(u, 8), k = p->sc->n_roles - 1;
+    int lw = ui_text_width(u, FACE_TYPE_BOLD, SZ_BODY, "TO") + ui_px(u, 12);
+    ui_text(u, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){r.x, r.y, lw, bh}, "TO",
+            TX_MIDDLE | TX_ONELINE);
+    int bw = k > 0 ? (r.w - lw - (k - 1) * gap) / k : 0, x = r.x + lw;
+    for (int role = 0; role < p->sc->n_roles; role++) {
+        if (role == p->role)
+            continue;
+        uint32_t bit = 1u << role;
+        char label[160];
+        snprintf(label, sizeof label, "[%s] %s", (*to & bit) ? "X" : " ",
+                 p->sc->roles[role].meta.name);
+        if (ui_button(u, ui_id(name, role), (SDL_Rect){x, r.y, bw, bh}, label, !locked))
+            *to ^= bit;
+        x += bw + gap;
+    }
+    return bh;
+}
+
+/* The giver of term t among the seat and `to`, as the core picks it; -1 if none. */
+static int term_giver(const ui_play *p, int t, uint32_t to) {
+    uint32_t can = p->sc->terms[t].givers & (to | 1u << p->role);
+    if (!can)
+        return -1;
+    return (can & (1u << p->role)) ? p->role : __builtin_ctz(can);
+}
+
+static int picked(const ui_nego *n, int t) {
+    for (int k = 0; k < n->n; k++)
+        if (n->items[k].term == t)
+            return k;
+    return -1;
+}
+
+static void toggle_term(ui_nego *n, const niact_scenario *sc, int t) {
+    int k = picked(n, t);
+    if (k >= 0) {
+        for (int i = k; i + 1 < n->n; i++)
+            n->items[i] = n->items[i + 1];
+        n->n--;
+        return;
+    }
+    if (n->n >= NIACT_MAX_TERMS) {
+        snprintf(n->msg, sizeof n->msg, "A proposal has at most %d terms: drop one first.",
+                 NIACT_MAX_TERMS);
+        n->msg_refused = 1;
+        return;
+    }
+    const niact_term_def *d = &sc->terms[t];
+    n->items[n->n++] = (niact_term_item){(int16_t)t, -1, d->has_param ? d->param_default : 0};
+}
+
+/* "Given by the Soviet Union: you ask for it" under a term's name. */
+static void giver_text(const ui_play *p, int t, uint32_t to, char *buf, size_t len) {
+    int g = term_giver(p, t, to);
+    char who[200];
+    if (g == p->role)
+        snprintf(buf, len, "Given by you: you offer it");
+    else if (g >= 0)
+        snprintf(buf, len, "Given by %s: you ask for it", p->sc->roles[g].meta.name);
+    else {
+        nego_roles_text(p->sc, p->sc->terms[t].givers, who, sizeof who);
+        snprintf(buf, len, "Only %s can give it: add them as addressees", who);
+    }
+}
+
+/* A step of the parameter: 1, or 5 over a wide range. */
+static int32_t param_step(const niact_term_def *d) {
+    return d->param_max - d->param_min > 30 ? 5 : 1;
+}
+
+static void change_param(niact_term_item *it, const niact_term_def *d, int dir) {
+    int32_t v = it->param + dir * param_step(d);
+    it->param = v < d->param_min ? d->param_min : v > d->param_max ? d->param_max : v;
+}
+
+/* The − value + stepper of a picked term with a parameter, right-aligned in r. */
+static void stepper(app *a, SDL_Rect r, int t, niact_term_item *it) {
+    ui *u = &a->ui;
+    const niact_term_def *d = &a->play.sc->terms[t];
+    int bw = ui_px(u, 36), vw = r.w - 2 * bw;
+    int y = r.y + (r.h - bw) / 2;
+    if (ui_button(u, ui_id("term-minus", t), (SDL_Rect){r.x, y, bw, bw}, "-",
+                  it->param > d->param_min))
+        change_param(it, d, -1);
+    char val[96];
+    snprintf(val, sizeof val, "%d %s", it->param, d->param_name);
+    ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){r.x + bw, r.y, vw, r.h}, val,
+            TX_CENTER | TX_MIDDLE | TX_ONELINE);
+    if (ui_button(u, ui_id("term-plus", t), (SDL_Rect){r.x + bw + vw, y, bw, bw}, "+",
+                  it->param < d->param_max))
+        change_param(it, d, 1);
+    if (ui_is_hot(u, ui_id("term-minus", t)) || ui_is_hot(u, ui_id("term-plus", t)) ||
+        ui_is_focused(u, ui_id("term-minus", t)) || ui_is_focused(u, ui_id("term-plus", t)))
+        a->nego.explain = t;
+}
+
+/* A check box: framed square, crossed when on (never colour alone). */
+static void check_box(ui *u, SDL_Rect b, int on) {
+    ui_fill(u, b, COL_PAPER_LIGHT);
+    ui_frame(u, b, COL_INK, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
+    if (!on)
+        return;
+    float m = (float)b.w * 0.22f, w = ui_px(u, 3) < 2 ? 2.0f : (float)ui_px(u, 3);
+    ui_line(u, b.x + m, b.y + m, b.x + b.w - m, b.y + b.h - m, COL_INK, w);
+    ui_line(u, b.x + b.w - m, b.y + m, b.x + m, b.y + b.h - m, COL_INK, w);
+}
+
+/* One term of the scenario as a row that picks it; returns its height. */
+static int term_row(app *a, SDL_Rect r, int t) {
+    ui *u = &a->ui;
+    ui_nego *n = &a->nego;
+    const niact_term_def *d = &a->play.sc->terms[t];
+    int pad = ui_px(u, 8), l1 = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY);
+    int l2 = ui_line_height(u, FACE_SANS, SZ_SMALL), h = pad + l1 + l2 + pad;
+    int sw = d->has_param ? ui_px(u, 36) * 2 + ui_px(u, 100) : 0;
+    SDL_Rect row = {r.x, r.y, r.w, h}, hitr = {r.x, r.y, r.w - sw - pad, h};
+    int st = 0, k = picked(n, t);
+    if (k < 0)
+        hitr.w = r.w;
+    if (row.y + h >= 0 && row.y <= u->h) {
+        ui_fill(u, row, (st & 1) ? COL_HOVER : k >= 0 ? COL_PAPER_LIGHT : COL_PAPER);
+        if (ui_region(u, ui_id("term", t), hitr, &st)) {
+            toggle_term(n, a->play.sc, t);
+            k = picked(n, t);
+        }
+        if (st & 1)
+            ui_fill(u, hitr, COL_HOVER);
+        if (k >= 0)
+            ui_frame(u, row, COL_INK, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
+        else
+            ui_dashed_rect(u, row, COL_RULE, 1);
+        int cb = l1 - ui_px(u, 4), tx = row.x + pad + cb + pad;
+        check_box(u, (SDL_Rect){row.x + pad, row.y + pad + ui_px(u, 2), cb, cb}, k >= 0);
+        int tw = (k >= 0 ? hitr.w : row.w - sw - pad) - (tx - row.x) - pad;
+        char sub[300];
+        giver_text(&a->play, t, n->to, sub, sizeof sub);
+        ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){tx, row.y + pad, tw, l1},
+                d->meta.name, TX_ONELINE);
+        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){tx, row.y + pad + l1, tw, l2},
+                sub, TX_ONELINE);
+        if (k >= 0 && d->has_param)
+            stepper(a, (SDL_Rect){row.x + row.w - sw - pad, row.y, sw, h}, t, &n->items[k]);
+        if ((st & 2) && u->focus_visible)
+            ui_focus_ring(u, hitr);
+    }
+    if ((st & 1) || ui_is_focused(u, ui_id("term", t)))
+        n->explain = t;
+    return h;
+}
+
+/* The scenario's terms, scrolling. */
+static void term_list(app *a, SDL_Rect view) {
+    ui *u = &a->ui;
+    SDL_Rect saved;
+    int y = list_begin(a, view, &a->nego.scroll_terms, &saved), y0 = y, gap = ui_px(u, 6);
+    int w = view.w - ui_px(u, 30);
+    for (int t = 0; t < a->play.sc->n_terms; t++) {
+        int h = term_row(a, (SDL_Rect){view.x, y, w, 0}, t);
+        SDL_Rect item = {view.x, y, w, h};
+        list_follow(a, view, item, &a->nego.scroll_terms, ui_id("term", t));
+        list_follow(a, view, item, &a->nego.scroll_terms, ui_id("term-minus", t));
+        list_follow(a, view, item, &a->nego.scroll_terms, ui_id("term-plus", t));
+        y += h + gap;
+    }
+    if (a->play.sc->n_terms == 0)
+        y += ui_text(u, FACE_SANS, SZ_BODY, COL_INK_FADED, (SDL_Rect){view.x, y, w, ui_px(u, 60)},
+                     "This scenario declares no terms to negotiate.", 0);
+    list_end(a, view, &a->nego.scroll_terms, y - y0, saved);
+}
+
+static void builder_left(app *a, SDL_Rect r) {
+    ui *u = &a->ui;
+    ui_nego *n = &a->nego;
+    int gap = ui_px(u, 10), bh = ui_px(u, 40), y = r.y;
+    y += nego_addressees(a, (SDL_Rect){r.x, y, r.w, 0}, "prop-to", &n->to, n->counter_of != 0) + gap;
+    const char *pub = n->public_ ? "[X] Public: every delegation sees it"
+                                 : "[ ] Public (now private: only its parties see it)";
+    if (ui_button(u, ui_id("prop-public", 0), (SDL_Rect){r.x, y, r.w, bh}, pub, 1))
+        n->public_ = !n->public_;
+    y += bh + gap;
+    int lh = ui_line_height(u, FACE_TYPE_BOLD, SZ_SMALL);
+    char head[120];
+    snprintf(head, sizeof head, "TERMS  (%d of at most %d picked)", n->n, NIACT_MAX_TERMS);
+    ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){r.x, y, r.w, lh}, head, TX_ONELINE);
+    y += lh + ui_px(u, 4);
+    term_list(a, (SDL_Rect){r.x, y, r.w, r.y + r.h - y});
+}
+
+/* What the term under the pointer or the focus is, who gives it, when it is due. */
+static void explain_term(app *a, SDL_Rect r) {
+    ui *u = &a->ui;
+    const ui_play *p = &a->play;
+    ui_fill(u, r, COL_PAPER_LIGHT);
+    ui_dashed_rect(u, r, COL_RULE, 1);
+    int pad = ui_px(u, 8);
+    SDL_Rect in = {r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad};
+    int t = a->nego.explain;
+    if (t < 0 || t >= p->sc->n_terms) {
+        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, in,
+                "Point at a term, or move to it with Tab and the arrow keys, to read what it "
+                "commits its giver to and when it is due. Enter or a click picks it.", 0);
+        return;
+    }
+    const niact_term_def *d = &p->sc->terms[t];
+    char givers[200], param[200] = "", due[120], body[2400];
+    nego_roles_text(p->sc, d->givers, givers, sizeof givers);
+    if (d->has_param)
+        snprintf(param, sizeof param, " Takes %s from %d to %d (starts at %d).", d->param_name,
+                 d->param_min, d->param_max, d->param_default);
+    if (d->window_days && d->has_param)
+        snprintf(due, sizeof due, "due within the %s given", d->param_name);
+    else
+        snprintf(due, sizeof due, "due within %d turn%s of the agreement", d->window,
+                 d->window == 1 ? "" : "s");
+    snprintf(body, sizeof body, "Given by %s; %s.%s\n%s%s%s", givers, due, param,
+             d->meta.text[0] ? d->meta.text : "(The scenario gives no description.)",
+             d->meta.source[0] ? "\nSource: " : "", d->meta.source);
+    int lh = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY);
+    ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){in.x, in.y, in.w, lh}, d->meta.name,
+            TX_ONELINE);
+    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){in.x, in.y + lh, in.w, in.h - lh}, body, 0);
+}
+
+/* Appends "Name (days 30)" to a list. */
+static void add_item(const ui_play *p, const niact_term_item *it, int giver, char *buf,
+                     size_t len) {
+    const niact_term_def *d = &p->sc->terms[it->term];
+    size_t o = strlen(buf);
+    char param[80] = "", from[120] = "";
+    if (d->has_param)
+        snprintf(param, sizeof param, " (%s %d)", d->param_name, it->param);
+    if (giver >= 0 && giver != p->role)
+        snprintf(from, sizeof from, " from the %s", p->sc->roles[giver].meta.name);
+    else if (giver < 0)
+        snprintf(from, sizeof from, " (nobody here can give it)");
+    if (o < len)
+        snprintf(buf + o, len - o, "%s%s%s%s", o ? "; " : "", d->meta.name, param, from);
+}
+
+/* "To ...; you offer ...; you ask ..." */
+static void summary_text(const app *a, char *buf, size_t len) {
+    const ui_play *p = &a->play;
+    const ui_nego *n = &a->nego;
+    char who[200], offer[1200] = "", ask[1200] = "", counter[80] = "";
+    nego_roles_text(p->sc, n->to, who, sizeof who);
+    for (int k = 0; k < n->n; k++) {
+        int g = term_giver(p, n->items[k].term, n->to);
+        add_item(p, &n->items[k], g, g == p->role ? offer : ask, g == p->role ? sizeof offer : sizeof ask);
+    }
+    if (n->counter_of)
+        snprintf(counter, sizeof counter, "\nIt counters proposal #%d, which is rejected by "
+                 "sending it.", n->counter_of);
+    snprintf(buf, len, "To %s, %s.\nYou offer: %s.\nYou ask: %s.%s", who,
+             n->public_ ? "public" : "private", offer[0] ? offer : "nothing",
+             ask[0] ? ask : "nothing", counter);
+}
+
+static void send_proposal(app *a) {
+    ui_play *p = &a->play;
+    ui_nego *n = &a->nego;
+    int32_t id = 0;
+    niact_status st =
+        niact_session_propose(p->s, p->role, n->to, n->public_, n->items, n->n, n->counter_of, &id);
+    n->msg_refused = st != NIACT_OK;
+    if (st != NIACT_OK) {
+        snprintf(n->msg, sizeof n->msg, "NOT SENT: %.300s.", niact_session_error(p->s));
+        return;
+    }
+    char who[200];
+    nego_roles_text(p->sc, n->to, who, sizeof who);
+    snprintf(n->msg, sizeof n->msg, "SENT: proposal #%d to %s. It may be answered until the end "
+             "of the next turn; Agreements (A) lists it, and can withdraw it.", id, who);
+    n->n = 0;
+    n->counter_of = 0;
+}
+
+/* A message box: a refusal framed and marked in words, a confirmation plain. */
+static void nego_message(app *a, SDL_Rect r) {
+    ui *u = &a->ui;
+    if (!a->nego.msg[0])
+        return;
+    if (a->nego.msg_refused)
+        ui_frame(u, r, COL_STAMP, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
+    int pad = ui_px(u, 6);
+    ui_text(u, FACE_SANS_BOLD, SZ_SMALL, a->nego.msg_refused ? COL_STAMP : COL_INK,
+            (SDL_Rect){r.x + pad, r.y + pad / 2, r.w - 2 * pad, r.h - pad}, a->nego.msg, 0);
+}
+
+static void builder_right(app *a, SDL_Rect r) {
+    ui *u = &a->ui;
+    ui_nego *n = &a->nego;
+    int gap = ui_px(u, 10), bh = ui_px(u, 44), sl = ui_line_height(u, FACE_SANS, SZ_SMALL);
+    int msg_h = 3 * sl + ui_px(u, 6), lh = ui_line_height(u, FACE_TYPE_BOLD, SZ_SMALL);
+    int rest = r.h - bh - msg_h - 2 * gap, ex_h = rest * 45 / 100;
+    explain_term(a, (SDL_Rect){r.x, r.y, r.w, ex_h});
+    int y = r.y + ex_h + gap;
+    ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){r.x, y, r.w, lh}, "SUMMARY", TX_ONELINE);
+    char sum[3000];
+    summary_text(a, sum, sizeof sum);
+    int sh = rest - ex_h - gap - lh;
+    ui_text(u, FACE_TYPE, SZ_BODY, COL_INK, (SDL_Rect){r.x, y + lh, r.w, sh}, sum, 0);
+    nego_message(a, (SDL_Rect){r.x, r.y + rest + gap, r.w, msg_h});
+    int bw = (r.w - gap) / 2, by = r.y + r.h - bh;
+    if (ui_button(u, ui_id("prop-send", 0), (SDL_Rect){r.x, by, bw, bh}, "Send proposal",
+                  n->n > 0 && n->to))
+        send_proposal(a);
+    if (ui_button(u, ui_id("prop-close", 0), (SDL_Rect){r.x + bw + gap, by, bw, bh},
+                  "Close  (Esc)", 1) ||
+        ui_key(u, SDLK_ESCAPE))
+        nego_close(a);
+}
+
+void nego_open_propose(app *a, const niact_proposal *pr) {
+    ui_nego *n = &a->nego;
+    nego_own(a);
+    n->counter_of = 0;
+    if (pr) { /* a counter: to its author, starting from its terms */
+        n->counter_of = pr->id;
+        n->to = 1u << pr->from;
+        n->public_ = 0;
+        n->n = pr->n_terms < NIACT_MAX_TERMS ? pr->n_terms : NIACT_MAX_TERMS;
+        for (int k = 0; k < n->n; k++)
+            n->items[k] = pr->terms[k];
+    }
+    n->msg[0] = 0;
+    n->explain = -1;
+    n->scroll_terms = 0;
+    a->back_focus = a->ui.focus;
+    a->ov = OV_PROPOSE;
+    a->ui.focus = ui_id("term", 0);
+}
+
+void ov_propose(app *a) {
+    ui *u = &a->ui;
+    ui_nego *n = &a->nego;
+    char title[160];
+    if (n->counter_of)
+        snprintf(title, sizeof title, "COUNTER-PROPOSAL TO #%d", n->counter_of);
+    else
+        snprintf(title, sizeof title, "PROPOSAL  \xC2\xB7  %s", a->play.sc->roles[a->play.role].meta.name);
+    SDL_Rect in = nego_sheet(u, title);
+    if (!u->focus && !u->inert)
+        ui_set_focus(u, a->play.sc->n_terms ? ui_id("term", 0) : ui_id("prop-close", 0));
+    int gap = ui_px(u, 18), lw = in.w * 56 / 100;
+    builder_left(a, (SDL_Rect){in.x, in.y, lw, in.h});
+    builder_right(a, (SDL_Rect){in.x + lw + gap, in.y, in.w - lw - gap, in.h});
+}
