@@ -65,7 +65,7 @@ typedef struct ui_nego {
     int explain;                        /* term the builder explains (-1: none) */
     uint32_t tg_to;                     /* telegram: addressees */
     char text[NIACT_TELEGRAM_MAX + 1];  /* telegram: its text */
-    int scroll_terms, scroll_text, scroll_props, scroll_commits;
+    int scroll_terms, scroll_sum, scroll_text, scroll_props, scroll_commits;
     char msg[400];                      /* what the last send did */
     int msg_refused;                    /* msg is a refusal */
 } ui_nego;
@@ -213,6 +213,8 @@ SDL_Rect nego_sheet(ui *u, const char *title);
 int nego_addressees(app *a, SDL_Rect r, const char *name, uint32_t *to, int locked);
 /* Makes the drafts the seat's own (cleared when another seat left them). */
 void nego_own(app *a);
+/* A button label, or its short form when the long one does not fit in width w. */
+const char *nego_fit_label(ui *u, int w, const char *longer, const char *shorter);
 /* Closes a negotiation sheet, back to the desk. */
 void nego_close(app *a);
 /* "United States" or "the United States and the Soviet Union" for a mask. */

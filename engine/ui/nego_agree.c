@@ -232,7 +232,8 @@ void ov_agreements(app *a) {
     if (n->msg[0])
         ui_text(u, FACE_SANS_BOLD, SZ_SMALL, n->msg_refused ? COL_STAMP : COL_INK,
                 (SDL_Rect){in.x + bw + gap, by, in.w - bw - gap, bh}, n->msg, TX_MIDDLE);
-    if (ui_button(u, ui_id("agr-close", 0), (SDL_Rect){in.x, by, bw, bh}, "Close  (Esc)", 1) ||
+    if (ui_button(u, ui_id("agr-close", 0), (SDL_Rect){in.x, by, bw, bh},
+                  nego_fit_label(u, bw, "Close  (Esc)", "Close"), 1) ||
         ui_key(u, SDLK_ESCAPE))
         nego_close(a);
 }

@@ -72,7 +72,12 @@ int nego_addressees(app *a, SDL_Rect r, const char *name, uint32_t *to, int lock
     int lw = ui_text_width(u, FACE_TYPE_BOLD, SZ_BODY, "TO") + ui_px(u, 12);
     ui_text(u, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){r.x, r.y, lw, bh}, "TO",
             TX_MIDDLE | TX_ONELINE);
-    int bw = k > 0 ? (r.w - lw - (k - 1) * gap) / k : 0, x = r.x + lw;
+    int cols = k > 0 ? k : 1, bw = (r.w - lw - (cols - 1) * gap) / cols;
+    if (cols > 1 && bw < ui_px(u, 210)) { /* narrow: one a row */
+        cols = 1;
+        bw = r.w - lw;
+    }
+    int i = 0;
     for (int role = 0; role < p->sc->n_roles; role++) {
         if (role == p->role)
             continue;
@@ -80,11 +85,18 @@ int nego_addressees(app *a, SDL_Rect r, const char *name, uint32_t *to, int lock
         char label[160];
         snprintf(label, sizeof label, "[%s] %s", (*to & bit) ? "X" : " ",
                  p->sc->roles[role].meta.name);
-        if (ui_button(u, ui_id(name, role), (SDL_Rect){x, r.y, bw, bh}, label, !locked))
+        SDL_Rect b = {r.x + lw + (i % cols) * (bw + gap), r.y + (i / cols) * (bh + gap), bw, bh};
+        if (ui_button(u, ui_id(name, role), b, label, !locked))
             *to ^= bit;
-        x += bw + gap;
+        i++;
     }
-    return bh;
+    int rows = (i + cols - 1) / cols;
+    return rows > 0 ? rows * (bh + gap) - gap : bh;
+}
+
+/* A label, or its short form when the long one does not fit in width w. */
+const char *nego_fit_label(ui *u, int w, const char *longer, const char *shorter) {
+    return ui_text_width(u, FACE_TYPE_BOLD, SZ_BODY, longer) + ui_px(u, 16) <= w ? longer : shorter;
 }
 
 /* The giver of term t among the seat and `to`, as the core picks it; -1 if none. */
@@ -176,47 +188,48 @@ static void check_box(ui *u, SDL_Rect b, int on) {
     ui_line(u, b.x + b.w - m, b.y + m, b.x + m, b.y + b.h - m, COL_INK, w);
 }
 
-/* One term of the scenario as a row that picks it; returns its height. */
+/* One term of the scenario as a row that picks it; returns its height. A picked term with
+ * a parameter has a stepper at its right, or under its name when the row is narrow. */
 static int term_row(app *a, SDL_Rect r, int t) {
     ui *u = &a->ui;
     ui_nego *n = &a->nego;
     const niact_term_def *d = &a->play.sc->terms[t];
     int pad = ui_px(u, 8), l1 = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY);
     int l2 = ui_line_height(u, FACE_SANS, SZ_SMALL), h = pad + l1 + l2 + pad;
-    int sw = d->has_param ? ui_px(u, 36) * 2 + ui_px(u, 100) : 0;
-    SDL_Rect row = {r.x, r.y, r.w, h}, hitr = {r.x, r.y, r.w - sw - pad, h};
-    int st = 0, k = picked(n, t);
-    if (k < 0)
-        hitr.w = r.w;
-    if (row.y + h >= 0 && row.y <= u->h) {
-        ui_fill(u, row, (st & 1) ? COL_HOVER : k >= 0 ? COL_PAPER_LIGHT : COL_PAPER);
-        if (ui_region(u, ui_id("term", t), hitr, &st)) {
+    int cb = l1 - ui_px(u, 4), tx = r.x + pad + cb + pad, k = picked(n, t);
+    int sw = d->has_param ? ui_px(u, 36) * 2 + ui_px(u, 100) : 0, sh = ui_px(u, 40);
+    int below = sw && r.x + r.w - sw - pad - tx < ui_px(u, 260);
+    int steps = k >= 0 && d->has_param;
+    SDL_Rect hitr = {r.x, r.y, r.w - (steps && !below ? sw + pad : 0), h};
+    SDL_Rect row = {r.x, r.y, r.w, h + (steps && below ? sh + pad / 2 : 0)}, sr;
+    sr = below ? (SDL_Rect){tx, r.y + h - pad / 2, sw, sh} : (SDL_Rect){r.x + r.w - sw - pad, r.y, sw, h};
+    int st = 0;
+    if (row.y + row.h >= 0 && row.y <= u->h) {
+        ui_fill(u, row, k >= 0 ? COL_PAPER_LIGHT : COL_PAPER);
+        if (ui_region(u, ui_id("term", t), hitr, &st))
             toggle_term(n, a->play.sc, t);
-            k = picked(n, t);
-        }
         if (st & 1)
             ui_fill(u, hitr, COL_HOVER);
         if (k >= 0)
             ui_frame(u, row, COL_INK, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
         else
             ui_dashed_rect(u, row, COL_RULE, 1);
-        int cb = l1 - ui_px(u, 4), tx = row.x + pad + cb + pad;
-        check_box(u, (SDL_Rect){row.x + pad, row.y + pad + ui_px(u, 2), cb, cb}, k >= 0);
-        int tw = (k >= 0 ? hitr.w : row.w - sw - pad) - (tx - row.x) - pad;
+        check_box(u, (SDL_Rect){r.x + pad, r.y + pad + ui_px(u, 2), cb, cb}, k >= 0);
+        int tw = hitr.x + hitr.w - tx - pad;
         char sub[300];
         giver_text(&a->play, t, n->to, sub, sizeof sub);
-        ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){tx, row.y + pad, tw, l1},
+        ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){tx, r.y + pad, tw, l1},
                 d->meta.name, TX_ONELINE);
-        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){tx, row.y + pad + l1, tw, l2},
+        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){tx, r.y + pad + l1, tw, l2},
                 sub, TX_ONELINE);
-        if (k >= 0 && d->has_param)
-            stepper(a, (SDL_Rect){row.x + row.w - sw - pad, row.y, sw, h}, t, &n->items[k]);
+        if (steps && picked(n, t) >= 0)
+            stepper(a, sr, t, &n->items[picked(n, t)]);
         if ((st & 2) && u->focus_visible)
             ui_focus_ring(u, hitr);
     }
     if ((st & 1) || ui_is_focused(u, ui_id("term", t)))
         n->explain = t;
-    return h;
+    return row.h;
 }
 
 /* The scenario's terms, scrolling. */
@@ -244,8 +257,10 @@ static void builder_left(app *a, SDL_Rect r) {
     ui_nego *n = &a->nego;
     int gap = ui_px(u, 10), bh = ui_px(u, 40), y = r.y;
     y += nego_addressees(a, (SDL_Rect){r.x, y, r.w, 0}, "prop-to", &n->to, n->counter_of != 0) + gap;
-    const char *pub = n->public_ ? "[X] Public: every delegation sees it"
-                                 : "[ ] Public (now private: only its parties see it)";
+    const char *pub = n->public_ ? nego_fit_label(u, r.w, "[X] Public: every delegation sees it",
+                                                  "[X] Public")
+                                 : nego_fit_label(u, r.w, "[ ] Public (now private: only its "
+                                                  "parties see it)", "[ ] Public (now private)");
     if (ui_button(u, ui_id("prop-public", 0), (SDL_Rect){r.x, y, r.w, bh}, pub, 1))
         n->public_ = !n->public_;
     y += bh + gap;
@@ -292,7 +307,7 @@ static void explain_term(app *a, SDL_Rect r) {
     ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){in.x, in.y + lh, in.w, in.h - lh}, body, 0);
 }
 
-/* Appends "Name (days 30)" to a list. */
+/* Appends "\n- Name (days 30)" to a list. */
 static void add_item(const ui_play *p, const niact_term_item *it, int giver, char *buf,
                      size_t len) {
     const niact_term_def *d = &p->sc->terms[it->term];
@@ -300,15 +315,13 @@ static void add_item(const ui_play *p, const niact_term_item *it, int giver, cha
     char param[80] = "", from[120] = "";
     if (d->has_param)
         snprintf(param, sizeof param, " (%s %d)", d->param_name, it->param);
-    if (giver >= 0 && giver != p->role)
-        snprintf(from, sizeof from, " from the %s", p->sc->roles[giver].meta.name);
-    else if (giver < 0)
-        snprintf(from, sizeof from, " (nobody here can give it)");
+    if (giver < 0)
+        snprintf(from, sizeof from, " (no party can give it)");
     if (o < len)
-        snprintf(buf + o, len - o, "%s%s%s%s", o ? "; " : "", d->meta.name, param, from);
+        snprintf(buf + o, len - o, "\n- %s%s%s", d->meta.name, param, from);
 }
 
-/* "To ...; you offer ...; you ask ..." */
+/* "To ..., private." then what the seat offers and what it asks, term by term. */
 static void summary_text(const app *a, char *buf, size_t len) {
     const ui_play *p = &a->play;
     const ui_nego *n = &a->nego;
@@ -316,14 +329,14 @@ static void summary_text(const app *a, char *buf, size_t len) {
     nego_roles_text(p->sc, n->to, who, sizeof who);
     for (int k = 0; k < n->n; k++) {
         int g = term_giver(p, n->items[k].term, n->to);
-        add_item(p, &n->items[k], g, g == p->role ? offer : ask, g == p->role ? sizeof offer : sizeof ask);
+        add_item(p, &n->items[k], g, g == p->role ? offer : ask,
+                 g == p->role ? sizeof offer : sizeof ask);
     }
     if (n->counter_of)
-        snprintf(counter, sizeof counter, "\nIt counters proposal #%d, which is rejected by "
-                 "sending it.", n->counter_of);
-    snprintf(buf, len, "To %s, %s.\nYou offer: %s.\nYou ask: %s.%s", who,
-             n->public_ ? "public" : "private", offer[0] ? offer : "nothing",
-             ask[0] ? ask : "nothing", counter);
+        snprintf(counter, sizeof counter, "\nSending it rejects proposal #%d.", n->counter_of);
+    snprintf(buf, len, "To %s, %s.%s\nYOU OFFER:%s\nYOU ASK:%s", who,
+             n->public_ ? "public" : "private", counter, offer[0] ? offer : " nothing",
+             ask[0] ? ask : " nothing");
 }
 
 static void send_proposal(app *a) {
@@ -368,15 +381,18 @@ static void builder_right(app *a, SDL_Rect r) {
     ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){r.x, y, r.w, lh}, "SUMMARY", TX_ONELINE);
     char sum[3000];
     summary_text(a, sum, sizeof sum);
-    int sh = rest - ex_h - gap - lh;
-    ui_text(u, FACE_TYPE, SZ_BODY, COL_INK, (SDL_Rect){r.x, y + lh, r.w, sh}, sum, 0);
+    SDL_Rect view = {r.x, y + lh, r.w, rest - ex_h - gap - lh}, saved;
+    int sy = list_begin(a, view, &n->scroll_sum, &saved), w = view.w - ui_px(u, 30);
+    int th = ui_text_height(u, FACE_TYPE, SZ_BODY, w, sum);
+    ui_text(u, FACE_TYPE, SZ_BODY, COL_INK, (SDL_Rect){view.x, sy, w, th}, sum, 0);
+    list_end(a, view, &n->scroll_sum, th, saved);
     nego_message(a, (SDL_Rect){r.x, r.y + rest + gap, r.w, msg_h});
     int bw = (r.w - gap) / 2, by = r.y + r.h - bh;
-    if (ui_button(u, ui_id("prop-send", 0), (SDL_Rect){r.x, by, bw, bh}, "Send proposal",
-                  n->n > 0 && n->to))
+    if (ui_button(u, ui_id("prop-send", 0), (SDL_Rect){r.x, by, bw, bh},
+                  nego_fit_label(u, bw, "Send proposal", "Send"), n->n > 0 && n->to))
         send_proposal(a);
     if (ui_button(u, ui_id("prop-close", 0), (SDL_Rect){r.x + bw + gap, by, bw, bh},
-                  "Close  (Esc)", 1) ||
+                  nego_fit_label(u, bw, "Close  (Esc)", "Close"), 1) ||
         ui_key(u, SDLK_ESCAPE))
         nego_close(a);
 }

@@ -155,10 +155,12 @@ void ov_telegram(app *a) {
     int bw = ui_px(u, 260), by = in.y + in.h - bh;
     if (bw * 2 + gap > in.w)
         bw = (in.w - gap) / 2;
-    if (ui_button(u, ui_id("tg-send", 0), (SDL_Rect){in.x, by, bw, bh}, "Send telegram",
+    if (ui_button(u, ui_id("tg-send", 0), (SDL_Rect){in.x, by, bw, bh},
+                  nego_fit_label(u, bw, "Send telegram", "Send"),
                   n->text[0] && n->tg_to))
         send_telegram(a);
-    if (ui_button(u, ui_id("tg-close", 0), (SDL_Rect){in.x + bw + gap, by, bw, bh}, "Close  (Esc)", 1) ||
+    if (ui_button(u, ui_id("tg-close", 0), (SDL_Rect){in.x + bw + gap, by, bw, bh},
+                  nego_fit_label(u, bw, "Close  (Esc)", "Close"), 1) ||
         ui_key(u, SDLK_ESCAPE))
         nego_close(a);
 }

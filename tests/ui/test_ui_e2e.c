@@ -95,6 +95,23 @@ static int click(uint32_t id) {
     return 0;
 }
 
+/* Text typed into the window, as SDL delivers it (SDL_TEXTINPUT). */
+static void type_text(const char *text) {
+    SDL_Event ev = {0};
+    ev.type = SDL_TEXTINPUT;
+    ev.text.windowID = SDL_GetWindowID(win);
+    snprintf(ev.text.text, sizeof ev.text.text, "%s", text);
+    assert_true(SDL_PushEvent(&ev) >= 0);
+    pump();
+}
+
+/* Tab until widget id has the focus; 0 if it never does. */
+static int tab_to(uint32_t id) {
+    for (int i = 0; i < 80 && A->ui.focus != id; i++)
+        key(SDLK_TAB, 0);
+    return A->ui.focus == id;
+}
+
 static const char *scenario_id(void) {
     return A->cfg ? niact_host_scenario(A->cfg)->meta.id : "";
 }
@@ -297,6 +314,134 @@ static void test_mouse_hot_seat(void **state) {
     play_game(1, 1);
 }
 
+/* Keyboard: P, pick a term that takes days and raise them, pick a second, send. */
+static int32_t propose_by_keyboard(int rw, int sp) {
+    key(SDLK_p, 0);
+    assert_int_equal(A->ov, OV_PROPOSE);
+    assert_true(tab_to(ui_id("term", rw)));
+    key(SDLK_RETURN, 0);
+    assert_true(tab_to(ui_id("term-plus", rw)));
+    key(SDLK_RETURN, 0);
+    assert_true(tab_to(ui_id("term", sp)));
+    key(SDLK_SPACE, 0);
+    assert_true(tab_to(ui_id("prop-send", 0)));
+    key(SDLK_RETURN, 0);
+    assert_false(A->nego.msg_refused);
+    const niact_proposal *pr = niact_game_proposal(A->play.g, 0, 0);
+    assert_non_null(pr);
+    const niact_term_def *d = &A->play.sc->terms[rw];
+    assert_int_equal(pr->from, 0);
+    assert_int_equal(pr->to, 2u);
+    assert_int_equal(pr->public_, 0);
+    assert_int_equal(pr->n_terms, 2);
+    assert_int_equal(pr->terms[0].term, rw);
+    assert_int_equal(pr->terms[0].giver, 1);
+    assert_true(pr->terms[0].param > d->param_default && pr->terms[0].param <= d->param_max);
+    assert_int_equal(pr->terms[1].term, sp);
+    assert_int_equal(pr->terms[1].giver, 0);
+    shot("propose-keyboard");
+    key(SDLK_ESCAPE, 0);
+    assert_int_equal(A->ov, OV_NONE);
+    return pr->id;
+}
+
+/* Mouse: a term the scenario refuses now (the core's reason is shown, nothing is sent),
+ * then a public proposal to two delegations. */
+static int32_t propose_by_mouse(int bt, int sp) {
+    assert_true(click(ui_id("nego", 0)));
+    assert_int_equal(A->ov, OV_PROPOSE);
+    assert_true(click(ui_id("term", bt)));
+    assert_true(click(ui_id("prop-send", 0)));
+    assert_true(A->nego.msg_refused);
+    assert_non_null(strstr(A->nego.msg, "missiles are still in Testland"));
+    assert_null(niact_game_proposal(A->play.g, 0, 1));
+    shot("propose-refused");
+    assert_true(click(ui_id("term", bt))); /* drop it */
+    assert_true(click(ui_id("term", sp)));
+    assert_true(click(ui_id("prop-to", 2)));
+    assert_true(click(ui_id("prop-public", 0)));
+    assert_true(click(ui_id("prop-send", 0)));
+    assert_false(A->nego.msg_refused);
+    const niact_proposal *pr = niact_game_proposal(A->play.g, 0, 1);
+    assert_non_null(pr);
+    assert_int_equal(pr->to, 6u);
+    assert_int_equal(pr->public_, 1);
+    assert_int_equal(pr->n_terms, 1);
+    assert_int_equal(pr->terms[0].term, sp);
+    assert_true(click(ui_id("prop-close", 0)));
+    assert_int_equal(A->ov, OV_NONE);
+    return pr->id;
+}
+
+/* Keyboard: T, typed text (Space types, it does not press), Backspace, Enter sends. */
+static void telegram_by_keyboard(void) {
+    key(SDLK_t, 0);
+    assert_int_equal(A->ov, OV_TELEGRAM);
+    assert_int_equal(A->ui.focus, ui_id("tg-text", 0));
+    type_text("Hello Moscow.");
+    key(SDLK_SPACE, 0);
+    type_text(" ");
+    type_text("Talks?x");
+    key(SDLK_BACKSPACE, 0);
+    assert_string_equal(A->nego.text, "Hello Moscow. Talks?");
+    size_t before = niact_session_input_count(A->play.s);
+    shot("telegram");
+    key(SDLK_RETURN, 0);
+    assert_int_equal(niact_session_input_count(A->play.s), before + 1);
+    const niact_input *in = niact_session_input_at(A->play.s, before);
+    assert_int_equal(in->kind, NIACT_INPUT_TELEGRAM);
+    assert_int_equal(in->role, 0);
+    assert_int_equal(in->to, 2u);
+    assert_string_equal(in->text, "Hello Moscow. Talks?");
+    size_t cur = 0;
+    niact_log_entry e;
+    int seen = 0; /* in the Soviet seat's log */
+    while (niact_game_log_next(A->play.g, 1, &cur, &e))
+        seen |= e.kind == NIACT_LOG_TELEGRAM && strstr(e.text, "Hello Moscow. Talks?") != NULL;
+    assert_true(seen);
+    key(SDLK_ESCAPE, 0);
+    assert_int_equal(A->ov, OV_NONE);
+}
+
+/* The United States against the AI on the test scenario: a proposal by keyboard, one by
+ * mouse, a telegram; the AI answers both proposals when the turn resolves; the agreements
+ * sheet lists what was agreed. */
+static void test_negotiate_against_ai(void **state) {
+    (void)state;
+    if (!have_window)
+        skip();
+    A->scr = SCR_TITLE;
+    A->ui.focus = 0;
+    pump();
+    keyboard_new_game(0);
+    key(SDLK_RETURN, 0); /* the briefing */
+    assert_int_equal(A->scr, SCR_DESK);
+    const niact_scenario *sc = A->play.sc;
+    int rw = niact_scenario_term(sc, "remove_within"), sp = niact_scenario_term(sc, "stop_pressure");
+    int bt = niact_scenario_term(sc, "berlin_talks");
+    assert_true(rw >= 0 && sp >= 0 && bt >= 0);
+    int32_t id1 = propose_by_keyboard(rw, sp), id2 = propose_by_mouse(bt, sp);
+    telegram_by_keyboard();
+    key(SDLK_e, 0);
+    wait_resolved();
+    assert_int_equal(niact_game_turn(A->play.g), 1);
+    const niact_proposal *p1 = niact_game_proposal_by_id(A->play.g, 0, id1);
+    const niact_proposal *p2 = niact_game_proposal_by_id(A->play.g, 0, id2);
+    assert_true(p1->status == NIACT_PROPOSAL_AGREED || p1->status == NIACT_PROPOSAL_REJECTED);
+    assert_true(p2->status == NIACT_PROPOSAL_AGREED || p2->status == NIACT_PROPOSAL_REJECTED);
+    int agreed = (p1->status == NIACT_PROPOSAL_AGREED) + (p2->status == NIACT_PROPOSAL_AGREED);
+    key(SDLK_RETURN, 0);
+    assert_int_equal(A->scr, SCR_DESK);
+    assert_true(click(ui_id("nego", 2)));
+    assert_int_equal(A->ov, OV_AGREEMENTS);
+    assert_true((niact_game_commitment(A->play.g, 0, 0) != NULL) == (agreed > 0));
+    shot("agreements");
+    assert_true(click(ui_id("agr-close", 0)));
+    assert_int_equal(A->ov, OV_NONE);
+    play_stop(A);
+    A->scr = SCR_TITLE;
+}
+
 static void test_mouse_against_ai(void **state) {
     (void)state;
     if (!have_window)
@@ -362,6 +507,7 @@ int main(void) {
         cmocka_unit_test(test_keyboard_hot_seat),
         cmocka_unit_test(test_keyboard_against_ai),
         cmocka_unit_test(test_mouse_hot_seat),
+        cmocka_unit_test(test_negotiate_against_ai),
         cmocka_unit_test(test_mouse_against_ai),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

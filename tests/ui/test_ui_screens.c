@@ -29,10 +29,10 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 }
 
 enum { S_TITLE, S_NEWGAME, S_HANDOVER, S_BRIEF, S_DESK, S_DESK_LATER, S_PAUSE, S_SETTINGS, S_LOAD,
-       S_HELP, S_RESOLVING, S_END, S_COUNT };
+       S_HELP, S_RESOLVING, S_PROPOSE, S_TELEGRAM, S_AGREEMENTS, S_END, S_COUNT };
 static const char *const screen_names[S_COUNT] = {
     "title", "newgame", "handover", "brief", "desk", "desk-turn3", "pause", "settings", "load",
-    "help", "resolving", "end"};
+    "help", "resolving", "propose", "telegram", "agreements", "end"};
 
 typedef struct size_case {
     int w, h;
@@ -121,6 +121,20 @@ static int32_t propose_to_first(app *a) {
     return 0;
 }
 
+/* The first role proposes to the second the first term it can give; returns the id or 0. */
+static int32_t propose_to_second(app *a) {
+    const niact_scenario *sc = a->play.sc;
+    for (int t = 0; t < sc->n_terms; t++) {
+        if (!(sc->terms[t].givers & 1u))
+            continue;
+        niact_term_item item = {(int16_t)t, 0, sc->terms[t].param_default};
+        int32_t id = 0;
+        if (niact_session_propose(a->play.s, 0, 2u, 1, &item, 1, 0, &id) == NIACT_OK)
+            return id;
+    }
+    return 0;
+}
+
 /* Points the mouse at the centre of widget id as drawn in the last frame. */
 static int point_at(app *a, uint32_t id) {
     for (int i = 0; i < a->ui.n_last; i++)
@@ -130,6 +144,64 @@ static int point_at(app *a, uint32_t id) {
             return 1;
         }
     return 0;
+}
+
+/* The builder countering a proposal, with a term that takes a parameter picked, a
+ * refusal to show, and the pointer on a term (its explanation shown). */
+static void setup_propose(app *a) {
+    int32_t id = propose_to_first(a);
+    nego_open_propose(a, id ? niact_game_proposal_by_id(a->play.g, 0, id) : NULL);
+    ui_nego *n = &a->nego;
+    for (int t = 0; t < a->play.sc->n_terms && n->n < NIACT_MAX_TERMS; t++) {
+        int have = 0;
+        for (int k = 0; k < n->n; k++)
+            have |= n->items[k].term == t;
+        if (!have && (a->play.sc->terms[t].has_param || n->n < 2))
+            n->items[n->n++] = (niact_term_item){(int16_t)t, -1, a->play.sc->terms[t].param_default};
+    }
+    /* The core's own refusal of a term it tests, as Send would show it. */
+    snprintf(n->msg, sizeof n->msg, "NOT SENT: a proposal goes to one or more others.");
+    for (int t = 0; t < a->play.sc->n_terms; t++) {
+        niact_term_item item = {(int16_t)t, 0, a->play.sc->terms[t].param_default};
+        int32_t pid;
+        if (a->play.sc->terms[t].has_legal &&
+            niact_session_propose(a->play.s, 0, n->to, 0, &item, 1, 0, &pid) != NIACT_OK) {
+            snprintf(n->msg, sizeof n->msg, "NOT SENT: %.300s.", niact_session_error(a->play.s));
+            break;
+        }
+    }
+    n->msg_refused = 1;
+    app_frame(a, 0);
+    assert_true(point_at(a, ui_id("term", a->play.sc->n_terms > 1 ? 1 : 0)));
+}
+
+static void setup_telegram(app *a) {
+    nego_open_telegram(a);
+    char *t = a->nego.text;
+    t[0] = 0;
+    for (int i = 0; i < 9; i++)
+        strcat(t, "THE PRESIDENT ASKS THAT THE IL-28 BOMBERS LEAVE WITHIN THIRTY DAYS. ");
+    snprintf(a->nego.msg, sizeof a->nego.msg, "SENT: your telegram to the Soviet Union is in "
+             "their inbox now.");
+}
+
+/* Agreements made in turn 1 (one each way, where the scenario allows) and judged for
+ * three turns, one made now, an open proposal of the seat's own: commitments in several
+ * states, and Withdraw. */
+static void setup_agreements(app *a) {
+    int32_t id = propose_to_first(a);
+    if (id)
+        assert_int_equal(niact_session_answer(a->play.s, 0, id, 1), NIACT_OK);
+    id = propose_to_second(a);
+    if (id)
+        assert_int_equal(niact_session_answer(a->play.s, 1, id, 1), NIACT_OK);
+    play_turns(a, 3);
+    id = propose_to_first(a);
+    if (id)
+        assert_int_equal(niact_session_answer(a->play.s, 0, id, 1), NIACT_OK);
+    propose_to_second(a);
+    play_mark_read(a);
+    nego_open_agreements(a);
 }
 
 static void setup_screen(app *a, int s, const char *dir) {
@@ -145,6 +217,8 @@ static void setup_screen(app *a, int s, const char *dir) {
         return;
     }
     start(a, dir);
+    if (s == S_AGREEMENTS)
+        setup_agreements(a);
     if (s == S_BRIEF)
         a->scr = SCR_BRIEF;
     if (s >= S_DESK && s != S_END) {
@@ -172,6 +246,10 @@ static void setup_screen(app *a, int s, const char *dir) {
     }
     if (s == S_HELP)
         a->ov = OV_HELP;
+    if (s == S_PROPOSE)
+        setup_propose(a);
+    if (s == S_TELEGRAM)
+        setup_telegram(a);
     if (s == S_RESOLVING) { /* as the worker leaves it while it runs */
         snprintf(a->work_title, sizeof a->work_title, "Orders for 1 November 1962 are carried out");
         a->scr = SCR_RESOLVING;
@@ -312,6 +390,52 @@ static void test_answer_proposal(void **state) {
     close_canvas(&c);
 }
 
+static void click_at(app *a, uint32_t id) {
+    app_frame(a, 0);
+    assert_true(point_at(a, id));
+    a->ui.click = 1;
+    app_frame(a, 0);
+    ui_clear_input(&a->ui);
+}
+
+/* Counter in the inbox opens the builder on the proposal's terms, addressed to its
+ * author; Send makes the counter (the original is rejected); Withdraw takes it back. */
+static void test_counter_and_withdraw(void **state) {
+    (void)state;
+    canvas c;
+    assert_int_equal(open_canvas(&c, &sizes[0]), 0);
+    app *a = &c.a;
+    start(a, scenario_dir[n_scenarios - 1]);
+    play_mark_read(a);
+    a->scr = SCR_DESK;
+    int32_t id = propose_to_first(a);
+    assert_true(id > 0);
+    const niact_proposal *pr = niact_game_proposal_by_id(a->play.g, 0, id);
+    click_at(a, ui_id("counter", id));
+    assert_int_equal(a->ov, OV_PROPOSE);
+    assert_int_equal(a->nego.counter_of, id);
+    assert_int_equal(a->nego.to, 1u << pr->from);
+    assert_int_equal(a->nego.n, pr->n_terms);
+    assert_int_equal(a->nego.items[0].term, pr->terms[0].term);
+    assert_int_equal(a->nego.items[0].param, pr->terms[0].param);
+    click_at(a, ui_id("prop-send", 0));
+    assert_false(a->nego.msg_refused);
+    const niact_proposal *mine = niact_game_proposal_by_id(a->play.g, 0, id + 1);
+    assert_non_null(mine);
+    assert_int_equal(mine->counter_of, id);
+    assert_int_equal(mine->from, 0);
+    assert_int_equal(mine->to, 1u << pr->from);
+    assert_int_equal(pr->status, NIACT_PROPOSAL_REJECTED);
+    click_at(a, ui_id("prop-close", 0));
+    assert_int_equal(a->ov, OV_NONE);
+    nego_open_agreements(a);
+    click_at(a, ui_id("withdraw", id + 1));
+    assert_int_equal(mine->status, NIACT_PROPOSAL_WITHDRAWN);
+    assert_int_equal(niact_session_input_at(a->play.s, niact_session_input_count(a->play.s) - 1)->kind,
+                     NIACT_INPUT_WITHDRAW);
+    close_canvas(&c);
+}
+
 /* HiDPI: pointer positions come in window coordinates and are scaled to output pixels,
  * so a click lands on the widget drawn under it. */
 static void test_hidpi_pointer(void **state) {
@@ -398,6 +522,7 @@ int main(void) {
         cmocka_unit_test(test_text_boxes),
         cmocka_unit_test(test_focus_and_enter),
         cmocka_unit_test(test_answer_proposal),
+        cmocka_unit_test(test_counter_and_withdraw),
         cmocka_unit_test(test_hidpi_pointer),
         cmocka_unit_test(test_every_screen),
     };
