@@ -186,8 +186,11 @@ int host_call(niact_host *h, niact_game *g, int view_role, int nargs, int nres) 
     end_run(h);
     if (st != LUA_OK) {
         const char *m = lua_tostring(L, -1);
-        if (st == LUA_ERRMEM || (killed && why && strstr(why, "memory")))
-            snprintf(h->err, sizeof h->err, "%s (%zu MiB cap)%s%s",
+        if (killed && why && strstr(why, "allocation"))
+            snprintf(h->err, sizeof h->err, "%s (%llu MiB allocated in one callback at most)",
+                     why, (unsigned long long)(h->lim.churn >> 20));
+        else if (st == LUA_ERRMEM || (killed && why && strstr(why, "memory")))
+            snprintf(h->err, sizeof h->err, "%s (%zu MiB held at most)%s%s",
                      why ? why : "memory limit exceeded", h->lim.memory >> 20,
                      m && st != LUA_ERRMEM ? ": " : "", m && st != LUA_ERRMEM ? m : "");
         else

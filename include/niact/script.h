@@ -26,7 +26,7 @@ typedef struct niact_limits {
 #define NIACT_DEFAULT_INSTRUCTIONS 5000000u
 #define NIACT_DEFAULT_LOAD_INSTRUCTIONS 50000000u
 #define NIACT_DEFAULT_MEMORY (64u << 20)
-#define NIACT_DEFAULT_CHURN (512ull << 20)
+#define NIACT_DEFAULT_CHURN (256ull << 20)
 
 /* Loads the scenario in `dir` (a folder holding scenario.lua). libdir is the shared
  * helper folder (scripts/lib), or NULL. On failure *out is NULL and msg holds every
