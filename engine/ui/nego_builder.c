@@ -172,8 +172,7 @@ static void stepper(app *a, SDL_Rect r, int t, niact_term_item *it) {
     if (ui_button(u, ui_id("term-plus", t), (SDL_Rect){r.x + bw + vw, y, bw, bw}, "+",
                   it->param < d->param_max))
         change_param(it, d, 1);
-    if (ui_is_hot(u, ui_id("term-minus", t)) || ui_is_hot(u, ui_id("term-plus", t)) ||
-        ui_is_focused(u, ui_id("term-minus", t)) || ui_is_focused(u, ui_id("term-plus", t)))
+    if (ui_is_hot(u, ui_id("term-minus", t)) || ui_is_hot(u, ui_id("term-plus", t)))
         a->nego.explain = t;
 }
 
@@ -227,15 +226,18 @@ static int term_row(app *a, SDL_Rect r, int t) {
         if ((st & 2) && u->focus_visible)
             ui_focus_ring(u, hitr);
     }
-    if ((st & 1) || ui_is_focused(u, ui_id("term", t)))
+    if (st & 1)
         n->explain = t;
     return row.h;
 }
 
-/* The scenario's terms, scrolling. */
+/* The scenario's terms, scrolling. The explanation follows the pointer, then the focus,
+ * else stays on the last term explained. */
 static void term_list(app *a, SDL_Rect view) {
     ui *u = &a->ui;
     SDL_Rect saved;
+    int last = a->nego.explain, focused = -1;
+    a->nego.explain = -1;
     int y = list_begin(a, view, &a->nego.scroll_terms, &saved), y0 = y, gap = ui_px(u, 6);
     int w = view.w - ui_px(u, 30);
     for (int t = 0; t < a->play.sc->n_terms; t++) {
@@ -244,8 +246,13 @@ static void term_list(app *a, SDL_Rect view) {
         list_follow(a, view, item, &a->nego.scroll_terms, ui_id("term", t));
         list_follow(a, view, item, &a->nego.scroll_terms, ui_id("term-minus", t));
         list_follow(a, view, item, &a->nego.scroll_terms, ui_id("term-plus", t));
+        if (ui_is_focused(u, ui_id("term", t)) || ui_is_focused(u, ui_id("term-minus", t)) ||
+            ui_is_focused(u, ui_id("term-plus", t)))
+            focused = t;
         y += h + gap;
     }
+    if (a->nego.explain < 0)
+        a->nego.explain = focused >= 0 ? focused : last;
     if (a->play.sc->n_terms == 0)
         y += ui_text(u, FACE_SANS, SZ_BODY, COL_INK_FADED, (SDL_Rect){view.x, y, w, ui_px(u, 60)},
                      "This scenario declares no terms to negotiate.", 0);

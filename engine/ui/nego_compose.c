@@ -102,6 +102,10 @@ static void text_field(app *a, SDL_Rect r) {
     int pad = ui_px(u, 10);
     SDL_Rect view = {r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad}, saved;
     int y = list_begin(a, view, &n->scroll_text, &saved), y0 = y, w = view.w - ui_px(u, 30);
+    int lh = ui_line_height(u, FACE_TYPE, SZ_BODY);
+    for (int ly = y + lh; lh > 0 && ly < view.y + view.h; ly += lh) /* the form's ruled lines */
+        if (ly > view.y)
+            ui_hline(u, view.x, view.x + w, ly, COL_RULE, 1);
     char shown[NIACT_TELEGRAM_MAX + 8];
     snprintf(shown, sizeof shown, "%s%s", n->text, focused ? "_" : "");
     if (shown[0]) {

@@ -121,6 +121,8 @@ static int feed_key(ui *u, const SDL_KeyboardEvent *k) {
     default:
         break;
     }
+    if (u->typing && sym >= 32 && sym < 127 && !(k->keysym.mod & (KMOD_CTRL | KMOD_ALT)))
+        return 0; /* a text field: the character arrives as SDL_TEXTINPUT */
     u->key = sym;
     u->kmod = k->keysym.mod;
     return 1;
