@@ -65,7 +65,8 @@ typedef struct ui_nego {
     int explain;                        /* term the builder explains (-1: none) */
     uint32_t tg_to;                     /* telegram: addressees */
     char text[NIACT_TELEGRAM_MAX + 1];  /* telegram: its text */
-    int scroll_terms, scroll_sum, scroll_text, scroll_props, scroll_commits;
+    int scroll_terms, scroll_sum, scroll_explain, explain_shown, scroll_text, scroll_props,
+        scroll_commits;
     char msg[400];                      /* what the last send did */
     int msg_refused;                    /* msg is a refusal */
 } ui_nego;

@@ -311,7 +311,14 @@ static void explain_term(app *a, SDL_Rect r) {
     int lh = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY);
     ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){in.x, in.y, in.w, lh}, d->meta.name,
             TX_ONELINE);
-    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){in.x, in.y + lh, in.w, in.h - lh}, body, 0);
+    if (a->nego.explain_shown != t) /* another term: from its top */
+        a->nego.scroll_explain = 0;
+    a->nego.explain_shown = t;
+    SDL_Rect view = {in.x, in.y + lh, in.w, in.h - lh}, saved;
+    int y = list_begin(a, view, &a->nego.scroll_explain, &saved), w = view.w - ui_px(u, 30);
+    int th = ui_text_height(u, FACE_SANS, SZ_SMALL, w, body);
+    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){view.x, y, w, th}, body, 0);
+    list_end(a, view, &a->nego.scroll_explain, th, saved);
 }
 
 /* Appends "\n- Name (days 30)" to a list. */

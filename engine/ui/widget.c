@@ -97,6 +97,8 @@ static void focus_spatial(ui *u, int dx, int dy) {
 static int feed_key(ui *u, const SDL_KeyboardEvent *k) {
     SDL_Keycode sym = k->keysym.sym;
     int shift = (k->keysym.mod & KMOD_SHIFT) != 0;
+    if (u->typing && (sym == SDLK_UP || sym == SDLK_DOWN || sym == SDLK_LEFT || sym == SDLK_RIGHT))
+        return 0; /* in a text field the arrows do not leave it (Tab does) */
     switch (sym) {
     case SDLK_TAB:
         focus_step(u, shift ? -1 : 1);

@@ -436,6 +436,38 @@ static void test_counter_and_withdraw(void **state) {
     close_canvas(&c);
 }
 
+/* The telegram form takes typed text up to NIACT_TELEGRAM_MAX bytes, whole UTF-8
+ * characters only, says when some was not taken, and Enter sends it all. */
+static void test_telegram_limit(void **state) {
+    (void)state;
+    canvas c;
+    assert_int_equal(open_canvas(&c, &sizes[0]), 0);
+    app *a = &c.a;
+    start(a, scenario_dir[n_scenarios - 1]);
+    play_mark_read(a);
+    a->scr = SCR_DESK;
+    nego_open_telegram(a);
+    app_frame(a, 0);
+    assert_int_equal(a->ui.focus, ui_id("tg-text", 0));
+    memset(a->nego.text, 'x', NIACT_TELEGRAM_MAX - 3);
+    a->nego.text[NIACT_TELEGRAM_MAX - 3] = 0;
+    snprintf(a->ui.text_in, sizeof a->ui.text_in, "ab\xC3\xA9z"); /* a, b, e-acute, z */
+    app_frame(a, 0);
+    ui_clear_input(&a->ui);
+    assert_int_equal(strlen(a->nego.text), NIACT_TELEGRAM_MAX - 1); /* the 2-byte é did not fit */
+    assert_string_equal(a->nego.text + NIACT_TELEGRAM_MAX - 3, "ab");
+    assert_true(a->nego.msg_refused);
+    size_t before = niact_session_input_count(a->play.s);
+    a->ui.activate = 1;
+    app_frame(a, 0);
+    ui_clear_input(&a->ui);
+    assert_int_equal(niact_session_input_count(a->play.s), before + 1);
+    assert_int_equal(strlen(niact_session_input_at(a->play.s, before)->text), NIACT_TELEGRAM_MAX - 1);
+    assert_int_equal(a->nego.text[0], 0);
+    assert_false(a->nego.msg_refused);
+    close_canvas(&c);
+}
+
 /* HiDPI: pointer positions come in window coordinates and are scaled to output pixels,
  * so a click lands on the widget drawn under it. */
 static void test_hidpi_pointer(void **state) {
@@ -523,6 +555,7 @@ int main(void) {
         cmocka_unit_test(test_focus_and_enter),
         cmocka_unit_test(test_answer_proposal),
         cmocka_unit_test(test_counter_and_withdraw),
+        cmocka_unit_test(test_telegram_limit),
         cmocka_unit_test(test_hidpi_pointer),
         cmocka_unit_test(test_every_screen),
     };
