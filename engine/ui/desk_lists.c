@@ -110,8 +110,8 @@ static const char *kind_tag(niact_log_kind k) {
 int log_entry_draw(app *a, SDL_Rect r, const niact_log_entry *e, int fresh) {
     ui *u = &a->ui;
     int pad = ui_px(u, 8), lh = ui_line_height(u, FACE_TYPE_BOLD, SZ_SMALL);
-    int tw = r.w - 2 * pad;
-    int th = ui_text_height(u, FACE_SANS, SZ_BODY, tw, e->text);
+    int tw = r.w - 2 * pad, face = e->kind == NIACT_LOG_TELEGRAM ? FACE_TYPE : FACE_SANS;
+    int th = ui_text_height(u, face, SZ_BODY, tw, e->text);
     int h = pad + lh + ui_px(u, 2) + th + pad;
     SDL_Rect slip = {r.x, r.y, r.w, h};
     if (slip.y + slip.h < 0 || slip.y > u->h)
@@ -132,7 +132,7 @@ int log_entry_draw(app *a, SDL_Rect r, const niact_log_entry *e, int fresh) {
         ui_frame(u, st, COL_STAMP, 2);
         ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_STAMP, st, "NEW", TX_CENTER | TX_MIDDLE | TX_ONELINE);
     }
-    ui_text(u, FACE_SANS, SZ_BODY, COL_INK,
+    ui_text(u, face, SZ_BODY, COL_INK,
             (SDL_Rect){slip.x + pad, slip.y + pad + lh + ui_px(u, 2), tw, th}, e->text, 0);
     return h;
 }
