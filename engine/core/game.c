@@ -82,7 +82,7 @@ void niact_game_free(niact_game *g) {
 typedef niact_mark mark;
 
 void niact_core_mark(niact_game *g, niact_mark *m) {
-    memcpy(g->scratch, g->block, g->mutable_len);
+    m->gen = ++g->mark_gen; /* the block itself is copied at the first write */
     m->rng = g->rng;
     m->log_len = g->log_len;
     m->log_total = g->log_total;
@@ -91,7 +91,8 @@ void niact_core_mark(niact_game *g, niact_mark *m) {
 }
 
 void niact_core_restore(niact_game *g, const niact_mark *m) {
-    memcpy(g->block, g->scratch, g->mutable_len);
+    if (g->snap_gen == m->gen) /* else nothing was written since the mark */
+        memcpy(g->block, g->scratch, g->mutable_len);
     g->rng = m->rng;
     while (g->log_len > m->log_len)
         free(g->log[--g->log_len].text);

@@ -4,6 +4,8 @@
 #define NIACT_GAME_INTERNAL_H
 
 #include "niact/game.h"
+
+#include <string.h>
 #include "niact/negotiation.h"
 
 typedef struct log_item {
@@ -40,6 +42,8 @@ struct niact_game {
     int32_t *history;  /* [(turns + 1) * n_tracks] values after setup and each turn */
     uint64_t *hashes;  /* [turns + 1] state hash after setup and each turn */
     void *scratch;     /* [mutable_len] the snapshot for rollback */
+    uint64_t mark_gen; /* marks taken so far */
+    uint64_t snap_gen; /* the mark whose snapshot scratch holds (taken at its first write) */
 
     niact_order orders[NIACT_MAX_ROLES][NIACT_MAX_ORDERS]; /* this turn's submissions */
     int n_orders[NIACT_MAX_ROLES];                         /* count per role */
@@ -64,6 +68,7 @@ struct niact_game {
 
 /* A snapshot taken before a rules callback, to void its effects if it fails. */
 typedef struct niact_mark {
+    uint64_t gen;      /* which mark (the block is copied lazily, see niact_core_touch) */
     niact_rng rng;
     size_t log_len, log_total;
     uint64_t log_hash;
@@ -71,6 +76,15 @@ typedef struct niact_mark {
 } niact_mark;
 
 void niact_core_mark(niact_game *g, niact_mark *m);
+/* Before any write to the block's mutable part: the first write after a mark copies the
+ * block to scratch, so callbacks that change nothing (scores, conditions, legality
+ * tests: most of them) cost no copy. */
+static inline void niact_core_touch(niact_game *g) {
+    if (g->snap_gen != g->mark_gen) {
+        memcpy(g->scratch, g->block, g->mutable_len);
+        g->snap_gen = g->mark_gen;
+    }
+}
 void niact_core_restore(niact_game *g, const niact_mark *m);
 /* After a callback: on failure, restores the mark, tells every seat, applies the
  * scenario's error policy. Returns NIACT_OK unless the game cannot go on. */
