@@ -112,6 +112,37 @@ static void test_no_peeking(void **st) {
     niact_host_free(h);
 }
 
+/* Later in the game an unseen track (mood) comes from simulated histories: still
+ * nothing of the hidden truth may leak into the decision. */
+static void test_no_peeking_later(void **st) {
+    (void)st;
+    niact_host *h = load(VAULT);
+    const niact_scenario *sc = niact_host_scenario(h);
+    int vault = niact_scenario_track(sc, "vault");
+    niact_game *g[2] = {NULL, NULL};
+    for (int k = 0; k < 2; k++) {
+        assert_int_equal(niact_game_new(sc, niact_host_rules(h), 8, &g[k], NULL, 0), NIACT_OK);
+        niact_order grab = {0, (int16_t)niact_scenario_action(sc, "grab"), 0};
+        assert_int_equal(niact_game_submit(g[k], 0, &grab, 1), NIACT_OK);
+        assert_int_equal(niact_game_resolve(g[k]), NIACT_OK);
+        niact_rules_set(g[k], vault, k ? 5 : 95);
+        niact_rules_set(g[k], niact_scenario_track(sc, "mood"), k ? 0 : 10);
+        niact_rules_set_estimate(g[k], 0, vault, 70, 10);
+    }
+    niact_order a[NIACT_MAX_ORDERS], b[NIACT_MAX_ORDERS];
+    int na = 0, nb = 0;
+    niact_ai_config c = level(NIACT_AI_MEDIUM);
+    niact_ai_stats sa, sb;
+    assert_int_equal(niact_ai_think(h, g[0], 0, &c, a, &na, &sa), NIACT_OK);
+    assert_int_equal(niact_ai_think(h, g[1], 0, &c, b, &nb, &sb), NIACT_OK);
+    assert_int_equal(na, nb);
+    assert_memory_equal(a, b, (size_t)na * sizeof *a);
+    assert_true(sa.value == sb.value);
+    niact_game_free(g[0]);
+    niact_game_free(g[1]);
+    niact_host_free(h);
+}
+
 /* Same game, same seat: the same orders; the snapshot is not changed. */
 static void test_deterministic(void **st) {
     (void)st;
@@ -224,7 +255,8 @@ static void test_session_seats(void **st) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_levels),        cmocka_unit_test(test_obvious_move),
-        cmocka_unit_test(test_no_peeking),    cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_no_peeking),    cmocka_unit_test(test_no_peeking_later),
+        cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_thread),        cmocka_unit_test(test_session_seats),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,7 @@
 -- Vault: a tiny scenario for the search AI's tests. One obvious good move (grab), one
 -- obvious disaster (provoke: war), and a vault whose worth `me` only estimates (the
--- AI must act on its estimate, never on the hidden truth).
+-- AI must act on its estimate, never on the hidden truth), and a mood `me` cannot see
+-- at all that changes what grabbing yields.
 return niact.scenario{
   name = "Vault",
   calendar = { start = "1962-11-01", days_per_turn = 1, turns = 3 },
@@ -12,10 +13,12 @@ return niact.scenario{
     niact.track{ id = "vault", min = 0, max = 100, initial = 50,
                  visible = { all = "true", me = "estimate" },
                  estimate = { value = 50, error = 0 } },
+    niact.track{ id = "mood", min = 0, max = 10, initial = 5,
+                 visible = { all = "true", me = "none" } },
   },
   actions = {
     niact.action{ id = "grab", roles = { "me" }, cost = 1,
-                  resolve = function(state) state:add("gold", 40) end },
+                  resolve = function(state) state:add("gold", 35 + state:get("mood")) end },
     niact.action{ id = "provoke", roles = { "me" }, cost = 1,
                   resolve = function(state) state:add("tension", 5) end },
     niact.action{ id = "open", roles = { "me" }, cost = 1,
