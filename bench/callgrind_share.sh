@@ -21,5 +21,6 @@ echo "== $games games of $scenario, AI $ai (whole run)"
 python3 "$here/callgrind_share.py" "$out/cg.$games" --files
 echo
 echo "== 1 game (loading and start-up, to subtract)"
-python3 "$here/callgrind_share.py" "$out/cg.1" | head -3
+python3 "$here/callgrind_share.py" "$out/cg.1" > "$out/one.txt"
+head -3 "$out/one.txt"
 python3 "$here/callgrind_share.py" --games-only "$out/cg.$games" "$out/cg.1"

@@ -26,7 +26,8 @@ struct niact_game {
     char outcome_text[256];   /* the outcome's text */
     char pending_text[256];   /* text of the pending end */
     niact_rng rng;            /* the game's only chance */
-    int quiet;                /* keep no log text */
+    int quiet;                /* keep no log text and no per-turn hashes */
+    int32_t unhashed_from;    /* first turn sealed while quiet (no hash kept), or -1 */
 
     /* One allocation holds every per-game array, so a copy is one memcpy. The first
      * `mutable_len` bytes (value..seen) are what a voided callback restores. */

@@ -141,6 +141,8 @@ niact_status niact_game_turn_hash(const niact_game *g, int32_t t, uint64_t *hash
     *hash = 0;
     if (t < 0 || t > g->turn || t > g->sc->turns)
         return NIACT_ERR_INVALID;
+    if (g->unhashed_from >= 0 && t >= g->unhashed_from)
+        return NIACT_ERR_STATE; /* sealed while quiet */
     *hash = g->hashes[t];
     return NIACT_OK;
 }

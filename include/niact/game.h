@@ -109,7 +109,9 @@ void niact_game_free(niact_game *g);
 niact_status niact_game_clone(const niact_game *g, niact_game **out);
 /* Copies src into dst, reusing dst's memory; both must be of the same scenario. */
 niact_status niact_game_copy(niact_game *dst, const niact_game *src);
-/* Quiet games keep no log text (the AI's playouts); hashes are unaffected. */
+/* Quiet games (the AI's playouts, simulations) keep no log text and record no per-turn
+ * hash: niact_game_turn_hash refuses the turns sealed while quiet (NIACT_ERR_STATE).
+ * niact_game_hash, the state and every result are the same as in a game that is not. */
 void niact_game_set_quiet(niact_game *g, int quiet);
 /* Binds the game to another rules implementation (e.g. a copy handed to another thread,
  * run by that thread's host of the same scenario). */
