@@ -147,8 +147,8 @@ void desk_log(app *a, SDL_Rect r) {
     SDL_Rect saved;
     int y = list_begin(a, view, &a->scroll_news, &saved), y0 = y, n = 0;
     /* Newest first: walk the log once, then draw backwards. */
-    static niact_log_entry list[1024];
-    static size_t at[1024];
+    niact_log_entry list[1024]; /* on the stack: no state shared between calls */
+    size_t at[1024];
     size_t cur = 0;
     niact_log_entry e;
     while (niact_game_log_next(p->g, p->role, &cur, &e)) {

@@ -174,7 +174,7 @@ static int cmp_float(const void *a, const void *b) {
  * points already projected to pixels (xy[r][2i], xy[r][2i+1]). */
 static void fill_polygon(SDL_Surface *s, float *const *xy, const ui_map *m, int first, int last,
                          uint32_t color) {
-    static float xs[4096];
+    float xs[4096]; /* on the stack: no state shared between calls */
     float ymin = 1e9f, ymax = -1e9f;
     for (int r = first; r < last; r++)
         for (int i = 0; i < m->rings[r].n; i++) {
