@@ -90,7 +90,7 @@ static void list_terms(const niact_scenario *sc) {
         for (int r = 0; r < sc->n_roles; r++)
             if (d->givers & (1u << r))
                 printf(" %s", sc->roles[r].meta.id);
-        printf("%s\n", d->meta.source[0] ? "" : "");
+        printf("\n");
         if (d->meta.text[0])
             cli_print_wrapped(stdout, d->meta.text, 6, 78);
     }
@@ -202,7 +202,6 @@ static void cmd_propose(niact_session *s, int role, char *arg, int counter) {
 }
 
 int cli_negotiate(niact_session *s, int role, const char *cmd, char *arg) {
-    niact_game *g = niact_session_game(s);
     if (!strcmp(cmd, "terms"))
         list_terms(niact_session_scenario(s));
     else if (!strcmp(cmd, "propose") || !strcmp(cmd, "p"))
@@ -230,6 +229,5 @@ int cli_negotiate(niact_session *s, int role, const char *cmd, char *arg) {
             report(s, niact_session_telegram(s, role, to, text), "Telegram sent.");
     } else
         return 0;
-    (void)g;
     return 1;
 }

@@ -250,8 +250,6 @@ niact_status niact_game_copy(niact_game *dst, const niact_game *src) {
     log_item *log = dst->log;
     size_t log_len = dst->log_len, log_cap = dst->log_cap;
     int quiet = dst->quiet;
-    ptrdiff_t off_est = src->est - src->value; /* layout is identical for one scenario */
-    (void)off_est;
     memcpy(dst, src, sizeof *dst);
     dst->block = block;
     dst->scratch = scratch;

@@ -171,8 +171,8 @@ static void test_negotiation_commands(void **st) {
 }
 
 /* Thousands of malformed command lines (words in random order, numbers out of range,
- * stray bytes, very long lines) against every seat of November 1962: each is answered,
- * none crashes or hangs the game, and it plays on to its end. */
+ * stray bytes, very long lines) typed at the first seat of November 1962: each is
+ * answered, none crashes or hangs the game, and it plays on to its end. */
 static void test_malformed_commands(void **st) {
     (void)st;
     static const char *const words[] = {
