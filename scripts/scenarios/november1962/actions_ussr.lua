@@ -6,6 +6,12 @@ local A = {}
 local function tp(n) return "telegram 1158, point " .. n end
 
 -- Moves up to 21 missiles from Cuba onto ships; returns how many.
+-- Both ways of shipping need crated missiles still in Cuba.
+local function can_ship(state)
+  return state:get("missile_stage") >= 2 and state:get("missiles") > 0,
+    "the missiles must be crated at port first, and some left to ship"
+end
+
 local function load_ships(state)
   local n = math.min(21, state:get("missiles"))
   state:add("missiles", -n)
@@ -38,10 +44,7 @@ A.list = {
         .. "The count is verification the United States can trust; the display costs "
         .. "prestige.",
     source = tp(1) .. "; XI-156; S-505; Kennedy letter 15 Nov",
-    legal = function(state)
-      return state:get("missile_stage") >= 2 and state:get("missiles") > 0,
-        "the missiles must be crated at port first, and some left to ship"
-    end,
+    legal = can_ship,
     resolve = function(state)
       local n = load_ships(state)
       state:add("missiles_counted", n)
@@ -58,10 +61,7 @@ A.list = {
         .. "States cannot count them: little verification, and if the Navy is boarding, it "
         .. "boards.",
     source = tp(1) .. "; NYT 9 Nov (Labinsk stalls)",
-    legal = function(state)
-      return state:get("missile_stage") >= 2 and state:get("missiles") > 0,
-        "the missiles must be crated at port first, and some left to ship"
-    end,
+    legal = can_ship,
     resolve = function(state)
       local n = load_ships(state)
       if state:get("quarantine") == 3 then
