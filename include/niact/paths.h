@@ -1,0 +1,39 @@
+/* Where niact's files live: the one implementation of the XDG data folder, of the
+ * bundled data (installed or build tree), of name validation and of scenario lookup.
+ * Every command, the window and the records use these; nothing else reads HOME,
+ * XDG_DATA_HOME or /proc/self/exe.
+ *
+ * Every function returns 0 on success or -1 with a one-line reason in msg (msg may be
+ * NULL). Paths are absolute, at most NIACT_PATH_MAX bytes with the terminating NUL. */
+#ifndef NIACT_PATHS_H
+#define NIACT_PATHS_H
+
+#include <stddef.h>
+
+#define NIACT_PATH_MAX 4096
+
+/* A plain name: 1-64 bytes of [A-Za-z0-9_-], '.' allowed but not first; never a path.
+ * Returns 1 if `name` is one, 0 if not. */
+int niact_name_ok(const char *name);
+
+/* The user's data folder: $XDG_DATA_HOME/niact when XDG_DATA_HOME is an absolute path,
+ * else $HOME/.local/share/niact when HOME is absolute; a relative value is ignored, as
+ * the XDG specification says. sub ("saves", "autosave", "scenarios"; NULL or "" for the
+ * folder itself) is appended. create: make the folders (mode 0700). */
+int niact_path_data_home(const char *sub, int create, char *out, size_t len, char *msg,
+                         size_t msglen);
+
+/* The bundled data folder, holding scripts/ (scenarios/, lib/) and assets/: the
+ * installed share/niact beside the program, or the source tree of a build-tree binary.
+ * A folder that someone other than root or the current user can write is never used. */
+int niact_path_bundled(char *out, size_t len, char *msg, size_t msglen);
+
+/* Finds a scenario, by the one rule every command uses (docs/modding.md). A bare NAME
+ * (niact_name_ok, no '/') is looked up in the bundled scripts/scenarios, then the
+ * user's <data home>/scenarios, never in the current folder; anything with a '/' is a
+ * folder the user gave (absolute, or relative such as ./mine). dir gets the scenario's
+ * folder, lib the bundled scripts/lib ("" if none). */
+int niact_path_scenario(const char *name_or_dir, char *dir, size_t dirlen, char *lib,
+                        size_t liblen, char *msg, size_t msglen);
+
+#endif
