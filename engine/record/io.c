@@ -1,5 +1,7 @@
-/* Files for records: atomic writes, bounded reads, the XDG data folder. */
+/* Files for records: atomic writes, bounded reads, save names in the data folder (the
+ * folder itself is niact_path_data_home, engine/platform/paths.c). */
 #include "niact/record.h"
+#include "niact/paths.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -129,63 +131,14 @@ niact_status niact_read_file(const char *path, size_t max, char **out, size_t *l
     return NIACT_OK;
 }
 
-/* mkdir -p for an absolute path; 0 or -1. */
-static int make_dirs(char *path) {
-    for (char *p = path + 1;; p++) {
-        if (*p != '/' && *p != 0)
-            continue;
-        char c = *p;
-        *p = 0;
-        int rc = mkdir(path, 0700);
-        *p = c;
-        if (rc != 0 && errno != EEXIST)
-            return -1;
-        if (!c)
-            return 0;
-    }
-}
-
 int niact_data_dir(const char *sub, int create, char *out, size_t len, char *msg,
                    size_t msglen) {
-    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-    int n;
-    const char *tail = sub && *sub ? sub : "";
-    const char *sep = *tail ? "/" : "";
-    /* XDG: a relative XDG_DATA_HOME is invalid and must be ignored. */
-    if (xdg && xdg[0] == '/')
-        n = snprintf(out, len, "%s/niact%s%s", xdg, sep, tail);
-    else if (home && home[0] == '/')
-        n = snprintf(out, len, "%s/.local/share/niact%s%s", home, sep, tail);
-    else {
-        snprintf(msg, msglen, "no data folder: neither XDG_DATA_HOME nor HOME is an absolute "
-                              "path");
-        return -1;
-    }
-    if (n < 0 || (size_t)n >= len) {
-        snprintf(msg, msglen, "the data folder's path is too long");
-        return -1;
-    }
-    if (create && make_dirs(out) != 0) {
-        snprintf(msg, msglen, "%s: cannot create: %s", out, strerror(errno));
-        return -1;
-    }
-    return 0;
-}
-
-static int plain_name(const char *s) {
-    size_t n = strlen(s);
-    if (n == 0 || n > 64 || s[0] == '.')
-        return 0;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-              *s == '_' || *s == '-' || *s == '.'))
-            return 0;
-    return 1;
+    return niact_path_data_home(sub, create, out, len, msg, msglen);
 }
 
 int niact_data_file(const char *sub, const char *name, int create, char *out, size_t len,
                     char *msg, size_t msglen) {
-    if (!plain_name(name)) {
+    if (!niact_name_ok(name)) {
         snprintf(msg, msglen, "'%.80s' is not a save name: use letters, digits, '_', '-' and "
                               "'.' (not first), at most 64; a name may not leave the data folder",
                  name);

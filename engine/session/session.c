@@ -1,7 +1,8 @@
 /* Sessions: a game, its seats and its inputs; the bundled AI of last resort (random
- * legal orders); finding scenarios on disk. */
+ * legal orders). Scenarios are found by engine/platform/paths.c. */
 #include "session_internal.h"
 #include "niact/ai.h"
+#include "niact/paths.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,93 +11,9 @@
 #include <unistd.h>
 
 
-static int is_dir(const char *p) {
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* The scripts folder next to the running program (build tree or installation). */
-static int scripts_candidates(char out[][4096], int max) {
-    int n = 0;
-    const char *env = getenv("NIACT_SCRIPTS");
-    if (env && *env && n < max)
-        snprintf(out[n++], 4096, "%s", env);
-    char exe[4096];
-    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (len > 0) {
-        exe[len] = 0;
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = 0;
-            static const char *const rel[] = {"/../scripts", "/../share/niact/scripts",
-                                              "/../../scripts", "/scripts"};
-            for (int i = 0; i < 4 && n < max; i++)
-                snprintf(out[n++], 4096, "%.3900s%s", exe, rel[i]);
-        }
-    }
-#ifdef NIACT_SOURCE_DIR
-    if (n < max)
-        snprintf(out[n++], 4096, "%s/scripts", NIACT_SOURCE_DIR);
-#endif
-    return n;
-}
-
-static int valid_name(const char *s) {
-    if (!*s || strlen(s) > 64)
-        return 0;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-              *s == '_' || *s == '-'))
-            return 0;
-    return 1;
-}
-
 int niact_find_scenario(const char *name, char *dir, size_t dirlen, char *libdir,
                         size_t liblen) {
-    char cands[6][4096];
-    int n = scripts_candidates(cands, 6);
-    libdir[0] = 0;
-    for (int i = 0; i < n; i++) {
-        char lib[4200];
-        snprintf(lib, sizeof lib, "%s/lib", cands[i]);
-        if (is_dir(lib)) {
-            snprintf(libdir, liblen, "%s", lib);
-            break;
-        }
-    }
-    if (strchr(name, '/') || (is_dir(name) && !valid_name(name))) {
-        if (!is_dir(name))
-            return -1;
-        snprintf(dir, dirlen, "%s", name);
-        return 0;
-    }
-    if (!valid_name(name))
-        return -1;
-    for (int i = 0; i < n; i++) {
-        char p[4400];
-        snprintf(p, sizeof p, "%s/scenarios/%s", cands[i], name);
-        if (is_dir(p)) {
-            snprintf(dir, dirlen, "%s", p);
-            return 0;
-        }
-    }
-    char p[4400];
-    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-    if (xdg && *xdg)
-        snprintf(p, sizeof p, "%s/niact/scenarios/%s", xdg, name);
-    else if (home && *home)
-        snprintf(p, sizeof p, "%s/.local/share/niact/scenarios/%s", home, name);
-    else
-        return -1;
-    if (is_dir(p)) {
-        snprintf(dir, dirlen, "%s", p);
-        return 0;
-    }
-    if (is_dir(name)) {
-        snprintf(dir, dirlen, "%s", name);
-        return 0;
-    }
-    return -1;
+    return niact_path_scenario(name, dir, dirlen, libdir, liblen, NULL, 0);
 }
 
 int niact_seat_parse(const char *text, niact_seat *seat) {

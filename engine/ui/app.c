@@ -1,6 +1,7 @@
 /* The game window: entry points (niact, niact play), the window, and an event-driven
  * loop that sleeps in SDL_WaitEvent and draws a frame only when an event needs one. */
 #include "app.h"
+#include "niact/paths.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,46 +13,22 @@
 int niact_ui_main(int argc, char **argv);
 int niact_ui_play(int argc, char **argv);
 
-static int file_exists(const char *p) {
-    struct stat st;
-    return stat(p, &st) == 0;
-}
-
-static int try_assets(char *out, size_t len, const char *dir) {
-    char probe[4400];
-    snprintf(probe, sizeof probe, "%s/fonts/Inter-Regular.otf", dir);
-    if (!file_exists(probe))
-        return 0;
-    snprintf(out, len, "%s", dir);
-    return 1;
-}
-
-int ui_find_assets(char *out, size_t len) {
-    const char *env = getenv("NIACT_ASSETS");
-    if (env && *env && try_assets(out, len, env))
-        return 0;
-    char exe[4096];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = 0;
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = 0;
-            static const char *const rel[] = {"/../assets", "/../share/niact/assets",
-                                              "/../../assets", "/assets"};
-            for (int i = 0; i < 4; i++) {
-                char p[4200];
-                snprintf(p, sizeof p, "%.4000s%s", exe, rel[i]);
-                if (try_assets(out, len, p))
-                    return 0;
-            }
-        }
+int ui_find_assets(char *out, size_t len, char *msg, size_t msglen) {
+    char data[NIACT_PATH_MAX];
+    if (niact_path_bundled(data, sizeof data, msg, msglen) != 0)
+        return -1;
+    if ((size_t)snprintf(out, len, "%s/assets", data) >= len) {
+        snprintf(msg, msglen, "the assets folder's path is too long");
+        return -1;
     }
-#ifdef NIACT_SOURCE_DIR
-    if (try_assets(out, len, NIACT_SOURCE_DIR "/assets"))
-        return 0;
-#endif
-    return -1;
+    struct stat st;
+    char probe[NIACT_PATH_MAX + 64];
+    snprintf(probe, sizeof probe, "%s/fonts/Inter-Regular.otf", out);
+    if (stat(probe, &st) != 0) {
+        snprintf(msg, msglen, "%s is missing (the fonts are part of the game's data)", probe);
+        return -1;
+    }
+    return 0;
 }
 
 int app_init(app *a, SDL_Window *win, SDL_Renderer *ren, const char *assets) {
@@ -259,9 +236,9 @@ static int run_window(const win_opts *o, int (*start)(app *, void *), void *ctx)
     double t0 = now_ms();
     if (!has_display())
         return no_window("no display: DISPLAY and WAYLAND_DISPLAY are not set");
-    char assets[4096];
-    if (ui_find_assets(assets, sizeof assets) != 0) {
-        fprintf(stderr, "niact: cannot find the assets folder (fonts, map); set NIACT_ASSETS\n");
+    char assets[4096], amsg[NIACT_PATH_MAX + 256];
+    if (ui_find_assets(assets, sizeof assets, amsg, sizeof amsg) != 0) {
+        fprintf(stderr, "niact: cannot find the assets (fonts, map): %s\n", amsg);
         return 1;
     }
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");

@@ -234,8 +234,9 @@ void map_draw_plain(ui *u, ui_map *m, SDL_Rect r);
 void app_frame(app *a, int present);
 int app_init(app *a, SDL_Window *win, SDL_Renderer *ren, const char *assets);
 void app_free(app *a);
-/* Finds the assets folder; returns 0 or -1. */
-int ui_find_assets(char *out, size_t len);
+/* Finds the assets folder, <bundled data>/assets (niact_path_bundled); returns 0, or -1
+ * with msg set (msg may be NULL). */
+int ui_find_assets(char *out, size_t len, char *msg, size_t msglen);
 /* Handles one event; returns 1 if a frame is needed. */
 int app_event(app *a, const SDL_Event *ev);
 

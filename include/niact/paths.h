@@ -23,16 +23,29 @@ int niact_name_ok(const char *name);
 int niact_path_data_home(const char *sub, int create, char *out, size_t len, char *msg,
                          size_t msglen);
 
-/* The bundled data folder, holding scripts/ (scenarios/, lib/) and assets/: the
- * installed share/niact beside the program, or the source tree of a build-tree binary.
- * A folder that someone other than root or the current user can write is never used. */
+/* Whether path (a file or folder) can be changed only by root and the current user:
+ * it and each of its entries (one level) owned by one of them and not writable by group
+ * or others, and every parent up to / the same, except that a parent writable by others
+ * is accepted when its sticky bit is set (as /tmp). A group-writable file or folder is
+ * accepted when the group is the user's private group (same name, no other member).
+ * Symbolic links are resolved first. 0 if trusted, else -1 with the path and the reason
+ * ("... is writable by anyone: not used"). */
+int niact_path_trusted(const char *path, char *msg, size_t msglen);
+
+/* The bundled data folder, holding scripts/ (scenarios/, lib/) and assets/. A binary
+ * with the file niact-build-tree beside it (CMake writes it into the build tree; it is
+ * never installed) uses the source folder that file names; any other binary uses
+ * <its folder>/../share/niact (the installed layout, relocatable). Nothing else is
+ * guessed, and the folder must pass niact_path_trusted. */
 int niact_path_bundled(char *out, size_t len, char *msg, size_t msglen);
 
 /* Finds a scenario, by the one rule every command uses (docs/modding.md). A bare NAME
  * (niact_name_ok, no '/') is looked up in the bundled scripts/scenarios, then the
- * user's <data home>/scenarios, never in the current folder; anything with a '/' is a
- * folder the user gave (absolute, or relative such as ./mine). dir gets the scenario's
- * folder, lib the bundled scripts/lib ("" if none). */
+ * user's <data home>/scenarios, never in the current folder; anything with a '/' (and
+ * "." or "..") is a folder the user gave (absolute, or relative such as ./mine). The
+ * folder found must pass niact_path_trusted. dir gets the scenario's folder, absolute
+ * and resolved; lib the bundled scripts/lib ("" if none). A record's scenario id is
+ * looked up by this same rule. */
 int niact_path_scenario(const char *name_or_dir, char *dir, size_t dirlen, char *lib,
                         size_t liblen, char *msg, size_t msglen);
 

@@ -89,13 +89,14 @@ niact_status niact_write_atomic(const char *path, const void *data, size_t len, 
 niact_status niact_read_file(const char *path, size_t max, char **out, size_t *len, char *msg,
                              size_t msglen);
 
-/* The game's data folder, $XDG_DATA_HOME/niact (or ~/.local/share/niact), with sub
- * appended ("autosave", "saves"; NULL or "" for the folder itself). Creates the folders
- * if create is set. Returns 0, or -1 with msg set. */
+/* niact_path_data_home (niact/paths.h): the game's data folder, $XDG_DATA_HOME/niact
+ * (or ~/.local/share/niact; a relative value is ignored), with sub appended ("autosave",
+ * "saves"; NULL or "" for the folder itself). Creates the folders if create is set.
+ * Returns 0, or -1 with msg set. */
 int niact_data_dir(const char *sub, int create, char *out, size_t len, char *msg, size_t msglen);
-/* A save's path inside the data folder: dir/name.json. name must be a plain file name
- * ([A-Za-z0-9._-], not starting with '.', at most 64 characters): no path may leave the
- * folder. Returns 0, or -1 with msg set. */
+/* A save's path inside the data folder: dir/name.json. name must be a plain name
+ * (niact_name_ok: [A-Za-z0-9._-], not starting with '.', at most 64 characters): no path
+ * may leave the folder. Returns 0, or -1 with msg set. */
 int niact_data_file(const char *sub, const char *name, int create, char *out, size_t len,
                     char *msg, size_t msglen);
 

@@ -51,9 +51,8 @@ typedef struct niact_input {
 
 typedef struct niact_session niact_session;
 
-/* Finds a scenario by name or folder. A name is looked up under the bundled
- * scripts/scenarios, then the user's $XDG_DATA_HOME/niact/scenarios. Writes the folder
- * and the shared library folder (scripts/lib, "" if none). Returns 0, or -1. */
+/* niact_path_scenario (niact/paths.h, the one lookup rule) without the message: kept for
+ * callers that have none to show. Returns 0, or -1. */
 int niact_find_scenario(const char *name_or_dir, char *dir, size_t dirlen, char *libdir,
                         size_t liblen);
 

@@ -474,7 +474,7 @@ static int setup(void **state) {
     ren = win ? SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE) : NULL;
     A = calloc(1, sizeof *A);
     char assets[4096];
-    if (!ren || !A || ui_find_assets(assets, sizeof assets) != 0 ||
+    if (!ren || !A || ui_find_assets(assets, sizeof assets, NULL, 0) != 0 ||
         app_init(A, win, ren, assets) != 0)
         return -1;
     A->work_event = SDL_RegisterEvents(1); /* resolve in a worker, as the window does */

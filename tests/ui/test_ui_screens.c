@@ -59,7 +59,7 @@ static int open_canvas(canvas *c, const size_case *sz) {
         return -1;
     c->ren = SDL_CreateSoftwareRenderer(c->surf);
     char assets[4096];
-    if (!c->ren || ui_find_assets(assets, sizeof assets) != 0)
+    if (!c->ren || ui_find_assets(assets, sizeof assets, NULL, 0) != 0)
         return -1;
     if (app_init(&c->a, NULL, c->ren, assets) != 0)
         return -1;
