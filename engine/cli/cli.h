@@ -26,6 +26,26 @@ void cli_print_hanging(FILE *out, const char *prefix, const char *text, int widt
 /* Formats what `role` knows of `track` ("12 (est. +/-3)", "tense (3)", "?"). */
 void cli_track_text(const niact_game *g, int role, int track, char *buf, size_t len);
 
+/* The output sanitizer (textout.c): a filter over a byte stream that keeps '\n' and
+ * printable UTF-8 and marks everything else (C0 controls and DEL as ^X, C1 and
+ * bidirectional controls and invalid bytes as U+FFFD). cli_sanitize takes at most
+ * CLI_SANITIZE_CHUNK bytes and writes at most CLI_SANITIZE_OUT(n) bytes to out; a
+ * character cut at the end of one chunk is completed by the next (cli_sanitize_end
+ * marks one left unfinished). */
+#define CLI_SANITIZE_CHUNK 1024
+#define CLI_SANITIZE_OUT(n) (3 * ((n) + 4))
+typedef struct cli_filter {
+    unsigned char carry[4];
+    size_t n;
+} cli_filter;
+size_t cli_sanitize(cli_filter *f, const char *in, size_t n, char *out);
+size_t cli_sanitize_end(cli_filter *f, char *out);
+/* Sends stdout and stderr through the sanitizer for the rest of the process. */
+void cli_output_install(void);
+/* Writes to a descriptor past the sanitizer: only for the program's own control
+ * characters (sim's progress bar), never for game or scenario text. 0 or -1. */
+int cli_write_raw(int fd, const char *s, size_t n);
+
 /* Negotiation commands of text play (negotiate_cmd.c): returns 1 if `cmd` was one. */
 int cli_negotiate(niact_session *s, int role, const char *cmd, char *arg);
 /* Proposals the role can see (only_open: those waiting for its answer). */

@@ -38,6 +38,7 @@ static const char *const usage =
     "Exit status: 0 success, 1 bad input (file, scenario, save), 2 usage error.\n";
 
 int main(int argc, char **argv) {
+    cli_output_install(); /* nothing printed reaches the terminal as a control sequence */
     if (argc >= 2 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0)) {
         printf("niact %s\n", NIACT_VERSION);
         return CLI_OK;

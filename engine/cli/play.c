@@ -1,11 +1,51 @@
 /* niact play --text: the terminal front end. Human seats read commands from stdin, so
  * a file or a pipe can play a game; AI seats play themselves. */
+#define _GNU_SOURCE /* ppoll */
 #include "cli.h"
 #include "record_cmd.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "niact/text.h"
+
+#define LINE_MAX_BYTES 1024 /* a typed line longer than this is refused whole */
+
+/* Standard input, read with read(2) so that a NUL byte is seen (fgets hides it) and a
+ * signal interrupts the wait (see wait_input). */
+typedef struct reader {
+    char buf[LINE_MAX_BYTES + 1];
+    size_t len;   /* bytes in buf */
+    int skipping; /* dropping the rest of a line that was too long */
+    int eof;
+} reader;
+
+/* The signal that asks the game to stop (SIGINT, SIGTERM, SIGHUP), or 0. A signal
+ * handler can only set a flag; the read loop saves and exits. Process-wide by nature. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig) {
+    stop_signal = sig;
+}
+
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
+static void catch_stop_signals(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    /* No SA_RESTART: the wait for input returns. SA_RESETHAND: a second Ctrl-C while the
+     * game is saving or an AI is thinking stops the program at once. */
+    sa.sa_flags = SA_RESETHAND;
+    for (size_t i = 0; i < sizeof stop_signals / sizeof *stop_signals; i++)
+        sigaction(stop_signals[i], &sa, NULL);
+}
 
 typedef struct play {
     niact_session *s;
@@ -17,8 +57,20 @@ typedef struct play {
     int n_pending[NIACT_MAX_ROLES];
     int humans;                       /* human seats */
     int quit;                         /* the player quit or input ended */
+    int tty;                          /* stdin is a terminal: questions may be asked */
     cli_rec *rec;                     /* record, autosave, saves */
+    reader in;
+    uint64_t saved_mark;              /* the game's progress at the last 'save' */
 } play;
+
+/* How far the game has come: turn, negotiation inputs, seats that gave orders. */
+static uint64_t progress_mark(play *p) {
+    uint64_t m = (uint64_t)niact_game_turn(p->g) << 40 |
+                 (uint64_t)niact_session_input_count(p->s) << 16;
+    for (int r = 0; r < p->sc->n_roles; r++)
+        m ^= (uint64_t)niact_game_submitted(p->g, r) << r;
+    return m;
+}
 
 static const char *const help_text =
     "Commands (a word or its first letter):\n"
@@ -242,25 +294,119 @@ static void cmd_drop(play *p, int role, const char *arg) {
     printf("  Dropped.\n");
 }
 
-/* Reads one line into buf; returns 0 at the end of input. */
-static int read_line(char *buf, size_t len) {
-    if (!fgets(buf, (int)len, stdin))
-        return 0;
-    size_t n = strlen(buf);
-    if (n && buf[n - 1] != '\n' && !feof(stdin)) { /* too long: drop the rest */
-        int c;
-        while ((c = getchar()) != EOF && c != '\n')
-            ;
-        buf[0] = 0;
-        printf("  That line was too long; ignored.\n");
-        return 1;
+enum { LINE_OK = 1, LINE_END = 0, LINE_SIGNAL = -1 };
+
+/* Waits until stdin has input: 1, or LINE_SIGNAL if a stop signal came (race-free: the
+ * signals are blocked from the flag's test until ppoll unblocks them atomically). */
+static int wait_input(void) {
+    sigset_t block, old;
+    sigemptyset(&block);
+    for (size_t i = 0; i < sizeof stop_signals / sizeof *stop_signals; i++)
+        sigaddset(&block, stop_signals[i]);
+    for (;;) {
+        sigprocmask(SIG_BLOCK, &block, &old);
+        if (stop_signal) {
+            sigprocmask(SIG_SETMASK, &old, NULL);
+            return LINE_SIGNAL;
+        }
+        struct pollfd pfd = {STDIN_FILENO, POLLIN, 0};
+        int k = ppoll(&pfd, 1, NULL, &old);
+        sigprocmask(SIG_SETMASK, &old, NULL);
+        if (k > 0 || (k < 0 && errno != EINTR))
+            return 1; /* readable, closed, or an error the read will report */
     }
-    while (n && (buf[n - 1] == '\n' || buf[n - 1] == '\r' || isspace((unsigned char)buf[n - 1])))
-        buf[--n] = 0;
-    return 1;
 }
 
-/* One human seat's turn: commands until 'done'. Returns 0 when done, -1 on quit. */
+/* Reads one line into line (at most LINE_MAX_BYTES, without its end). A line that is too
+ * long, holds a NUL byte or is not plain text (invalid UTF-8, control characters) is
+ * refused with a message and read as an empty line: nothing is done, the game goes on.
+ * Tabs count as spaces. Returns LINE_OK, LINE_END at the end of input, or LINE_SIGNAL. */
+static int read_line(reader *r, char *line) {
+    for (;;) {
+        char *nl = memchr(r->buf, '\n', r->len);
+        if (!nl && r->len == LINE_MAX_BYTES) { /* too long: drop up to its end */
+            r->skipping = 1;
+            r->len = 0;
+            continue;
+        }
+        if (nl || (r->eof && r->len)) {
+            size_t n = nl ? (size_t)(nl - r->buf) : r->len;
+            int skipped = r->skipping;
+            memcpy(line, r->buf, n);
+            line[n] = 0;
+            size_t used = nl ? n + 1 : n;
+            memmove(r->buf, r->buf + used, r->len - used);
+            r->len -= used;
+            r->skipping = 0;
+            if (skipped) {
+                printf("  That line was too long (more than %d bytes); ignored.\n",
+                       LINE_MAX_BYTES);
+                line[0] = 0;
+                return LINE_OK;
+            }
+            while (n && (line[n - 1] == '\r' || line[n - 1] == ' ' || line[n - 1] == '\t'))
+                line[--n] = 0;
+            for (size_t i = 0; i < n; i++)
+                if (line[i] == '\t')
+                    line[i] = ' ';
+            char why[96];
+            if (niact_text_check(line, n, 0, why, sizeof why) != NIACT_OK) {
+                printf("  That line was ignored: %s. Type plain text only.\n", why);
+                line[0] = 0;
+            }
+            return LINE_OK;
+        }
+        if (r->eof)
+            return LINE_END;
+        fflush(stdout);
+        if (wait_input() == LINE_SIGNAL)
+            return LINE_SIGNAL;
+        ssize_t k = read(STDIN_FILENO, r->buf + r->len, LINE_MAX_BYTES - r->len);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            r->eof = 1;
+        else
+            r->len += (size_t)k;
+    }
+}
+
+/* On a terminal: asks a yes-or-no question; 1 yes, 0 no (anything else), LINE_END or
+ * LINE_SIGNAL. */
+static int ask(play *p, const char *question) {
+    char line[LINE_MAX_BYTES + 1];
+    for (;;) {
+        printf("  %s (y/n) ", question);
+        fflush(stdout);
+        int k = read_line(&p->in, line);
+        if (k != LINE_OK)
+            return k;
+        if (!strcmp(line, "y") || !strcmp(line, "yes") || !strcmp(line, "Y"))
+            return 1;
+        if (!strcmp(line, "n") || !strcmp(line, "no") || !strcmp(line, "N") || !line[0])
+            return 0;
+    }
+}
+
+/* What leaving now would lose (empty if nothing): the seat's orders being written, and
+ * anything played since the last save when the game is kept nowhere. */
+static void unsaved_text(play *p, int role, char *buf, size_t len) {
+    buf[0] = 0;
+    int kept = p->rec->record_path || (p->rec->autosave && !p->rec->warned);
+    if (p->n_pending[role] > 0)
+        snprintf(buf, len, "Your %d order%s for this turn %s not given or saved.",
+                 p->n_pending[role], p->n_pending[role] == 1 ? "" : "s",
+                 p->n_pending[role] == 1 ? "is" : "are");
+    if (!kept && progress_mark(p) != p->saved_mark) {
+        size_t n = strlen(buf);
+        snprintf(buf + n, len - n, "%sThe game is not saved (no autosave, no --record): "
+                 "what was played since the last save is lost.", n ? " " : "");
+    }
+}
+
+/* One human seat's turn: commands until 'done'. Returns 0 when done, -1 on quit or at
+ * the end of input, LINE_SIGNAL (-2 here) when a stop signal came. */
+enum { TURN_DONE = 0, TURN_QUIT = -1, TURN_SIGNAL = -2 };
 static int human_turn(play *p, int role) {
     const niact_role_def *rd = &p->sc->roles[role];
     char title[160], date[16];
@@ -279,13 +425,16 @@ static int human_turn(play *p, int role) {
     printf("Proposals waiting for your answer:\n");
     cli_show_proposals(p->s, role, 1);
     printf("Type 'help' for commands, 'actions' to see your options, 'done' to end your turn.\n");
-    char line[1024];
+    char line[LINE_MAX_BYTES + 1];
     for (;;) {
         printf("[%s] > ", rd->meta.id);
         fflush(stdout);
-        if (!read_line(line, sizeof line)) {
+        int k = read_line(&p->in, line);
+        if (k == LINE_SIGNAL)
+            return TURN_SIGNAL;
+        if (k == LINE_END) {
             printf("\n(input ended)\n");
-            return -1;
+            return TURN_QUIT;
         }
         char *cmd = line;
         while (isspace((unsigned char)*cmd))
@@ -319,21 +468,93 @@ static int human_turn(play *p, int role) {
         else if (!strcmp(cmd, "brief") || !strcmp(cmd, "b"))
             cli_print_wrapped(stdout, rd->briefing[0] ? rd->briefing : "(no briefing)", 2, 78);
         else if (!strcmp(cmd, "done") || !strcmp(cmd, "d") || !strcmp(cmd, "end")) {
+            int32_t left = points_left(p, role);
+            if (left > 0 && p->tty) {
+                char q[160];
+                snprintf(q, sizeof q, "You have %d action point%s left unspent. End your turn "
+                         "anyway?", left, left == 1 ? "" : "s");
+                int a = ask(p, q);
+                if (a == LINE_SIGNAL)
+                    return TURN_SIGNAL;
+                if (a == LINE_END)
+                    return TURN_QUIT;
+                if (a == 0) {
+                    printf("  Your turn goes on. Type 'actions' for your options.\n");
+                    continue;
+                }
+            }
             if (niact_session_submit(p->s, role, p->pending[role], p->n_pending[role]) !=
                 NIACT_OK) {
                 printf("  Your orders are no longer possible: %s. Change them.\n",
                        niact_session_error(p->s));
                 continue;
             }
-            printf("  Orders given.\n");
-            return 0;
-        } else if (!strcmp(cmd, "save"))
-            cli_rec_save_cmd(p->rec, p->s, role, arg);
-        else if (!strcmp(cmd, "quit") || !strcmp(cmd, "q") || !strcmp(cmd, "exit"))
-            return -1;
-        else
+            if (left > 0)
+                printf("  Orders given. %d action point%s left unspent.\n", left,
+                       left == 1 ? " was" : "s were");
+            else
+                printf("  Orders given.\n");
+            return TURN_DONE;
+        } else if (!strcmp(cmd, "save")) {
+            if (cli_rec_save_cmd(p->rec, p->s, role, arg) == 0)
+                p->saved_mark = progress_mark(p);
+        } else if (!strcmp(cmd, "quit") || !strcmp(cmd, "q") || !strcmp(cmd, "exit")) {
+            char lost[400];
+            unsaved_text(p, role, lost, sizeof lost);
+            if (!lost[0] || !p->tty)
+                return TURN_QUIT;
+            printf("  %s\n", lost);
+            int a = ask(p, "Quit anyway?");
+            if (a == LINE_SIGNAL)
+                return TURN_SIGNAL;
+            if (a != 0)
+                return TURN_QUIT;
+            printf("  The game goes on.\n");
+        } else
             printf("  Unknown command '%.40s'. Type 'help'.\n", cmd);
     }
+}
+
+/* Hot seat on a terminal: the next seat's private screen waits until the keyboard has
+ * changed hands (the previous seat's screen is still above it: issue 13). */
+static int hand_over(play *p, int role) {
+    char line[LINE_MAX_BYTES + 1];
+    printf("\nPass the keyboard to the %s delegation; press Enter when only they are "
+           "looking. ", p->sc->roles[role].meta.name);
+    fflush(stdout);
+    int k = read_line(&p->in, line);
+    return k == LINE_SIGNAL ? TURN_SIGNAL : k == LINE_END ? TURN_QUIT : TURN_DONE;
+}
+
+/* A stop signal: the game is saved (the seats that finished this turn keep their
+ * orders; role's own, not given yet, are not in a save: the record has no drafts), the
+ * player is told where, and the program ends by the same signal. role < 0: between
+ * turns (the autosave of the last resolved turn is rewritten). */
+static _Noreturn void stop_and_save(play *p, int role) {
+    int sig = (int)stop_signal;
+    if (role >= 0)
+        cli_rec_quit(p->rec, p->s, role);
+    else
+        cli_rec_turn(p->rec, p->s);
+    char where[8300];
+    const char *name = sig == SIGINT ? "Ctrl-C (SIGINT)" : sig == SIGTERM ? "SIGTERM" : "SIGHUP";
+    fflush(stdout);
+    if (cli_rec_kept(p->rec, where, sizeof where)) {
+        fprintf(stderr, "\nStopped by %s. The game is saved in %s", name, where);
+        if (role >= 0 && p->n_pending[role] > 0)
+            fprintf(stderr, " (without the %d order%s the %s was writing)",
+                    p->n_pending[role], p->n_pending[role] == 1 ? "" : "s",
+                    p->sc->roles[role].meta.name);
+        fprintf(stderr, ".\nResume with: niact play --text --load %s\n",
+                p->rec->record_ok ? p->rec->record_path : p->rec->autosaved);
+    } else {
+        fprintf(stderr, "\nStopped by %s. The game could not be saved (autosave is off or "
+                        "failed, and there is no --record).\n", name);
+    }
+    fflush(stderr);
+    signal(sig, SIG_DFL);
+    raise(sig);
+    _exit(128 + sig); /* (only if the signal is blocked or ignored) */
 }
 
 /* For spectators of an all-AI game: this turn's public entries. */
@@ -463,8 +684,13 @@ int cli_play(int argc, char **argv) {
     printf("NIACT - %s (scenario %s, version %s) - seed %llu%s\n", sc->meta.name, sc->meta.id,
            sc->version, (unsigned long long)seed, have_seed ? "" : " (from the clock)");
     int rc = CLI_OK;
+    p.tty = isatty(STDIN_FILENO);
+    catch_stop_signals();
     cli_rec_turn(&rec, s);
+    p.saved_mark = progress_mark(&p); /* a new game, or the loaded save: nothing to lose */
     while (niact_game_phase(p.g) != NIACT_PHASE_ENDED && !p.quit) {
+        if (stop_signal)
+            stop_and_save(&p, -1); /* does not return */
         if (p.humans == 0) {
             char title[96], date[16];
             niact_scenario_date(sc, niact_game_turn(p.g), date, sizeof date);
@@ -472,11 +698,17 @@ int cli_play(int argc, char **argv) {
                      sc->turns, date);
             rule(title);
         }
+        int seated = 0; /* human seats that played this turn so far */
         for (int r = 0; r < sc->n_roles && !p.quit; r++) {
             if (seats[r].kind != NIACT_SEAT_HUMAN || niact_game_submitted(p.g, r))
                 continue; /* (submitted already: orders given before a save was loaded) */
             p.n_pending[r] = 0;
-            if (human_turn(&p, r) != 0) {
+            int t = seated++ && p.tty ? hand_over(&p, r) : TURN_DONE;
+            if (t == TURN_DONE)
+                t = human_turn(&p, r);
+            if (t == TURN_SIGNAL)
+                stop_and_save(&p, r);
+            if (t != TURN_DONE) {
                 p.quit = 1;
                 cli_rec_quit(&rec, s, r); /* keeps the turn's finished seats */
             }

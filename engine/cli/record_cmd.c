@@ -93,8 +93,12 @@ int cli_rec_load(cli_rec *r, const char *scenario, niact_host **h, niact_session
 /* The --record file and the autosave, keeping the turn under way's inputs of `keep`. */
 static void write_both(cli_rec *r, niact_session *s, uint32_t keep) {
     char msg[4096], path[4096];
+    r->record_ok = 0;
     if (r->record_path && niact_record_save(s, keep, r->record_path, msg, sizeof msg) != NIACT_OK)
         fprintf(stderr, "niact: the record could not be written: %s\n", msg);
+    else if (r->record_path)
+        r->record_ok = 1;
+    r->autosaved[0] = 0;
     if (!r->autosave || r->warned)
         return;
     const char *id = niact_session_scenario(s)->meta.id;
@@ -102,7 +106,19 @@ static void write_both(cli_rec *r, niact_session *s, uint32_t keep) {
         niact_record_save(s, keep, path, msg, sizeof msg) != NIACT_OK) {
         fprintf(stderr, "niact: autosave failed (the game goes on without it): %s\n", msg);
         r->warned = 1;
+        return;
     }
+    snprintf(r->autosaved, sizeof r->autosaved, "%s", path);
+}
+
+int cli_rec_kept(const cli_rec *r, char *buf, size_t len) {
+    if (r->record_ok && r->autosaved[0])
+        snprintf(buf, len, "%s and %s", r->record_path, r->autosaved);
+    else if (r->record_ok)
+        snprintf(buf, len, "%s", r->record_path);
+    else
+        snprintf(buf, len, "%s", r->autosaved);
+    return buf[0] != 0;
 }
 
 void cli_rec_turn(cli_rec *r, niact_session *s) {
@@ -113,7 +129,7 @@ void cli_rec_quit(cli_rec *r, niact_session *s, int role) {
     write_both(r, s, NIACT_RECORD_ALL_ROLES & ~(1u << role));
 }
 
-void cli_rec_save_cmd(cli_rec *r, niact_session *s, int role, const char *arg) {
+int cli_rec_save_cmd(cli_rec *r, niact_session *s, int role, const char *arg) {
     char path[4096], msg[4096];
     const niact_scenario *sc = niact_session_scenario(s);
     if (arg && *arg && strchr(arg, '/')) {
@@ -121,7 +137,7 @@ void cli_rec_save_cmd(cli_rec *r, niact_session *s, int role, const char *arg) {
     } else if (arg && *arg) {
         if (niact_data_file("saves", arg, 1, path, sizeof path, msg, sizeof msg) != 0) {
             printf("  Not saved: %s.\n", msg);
-            return;
+            return -1;
         }
     } else if (r->record_path || r->load_path[0]) {
         snprintf(path, sizeof path, "%s", r->record_path ? r->record_path : r->load_path);
@@ -131,16 +147,17 @@ void cli_rec_save_cmd(cli_rec *r, niact_session *s, int role, const char *arg) {
                  (unsigned long long)niact_game_seed(niact_session_game(s)));
         if (niact_data_file("saves", name, 1, path, sizeof path, msg, sizeof msg) != 0) {
             printf("  Not saved: %s.\n", msg);
-            return;
+            return -1;
         }
     }
     uint32_t keep = NIACT_RECORD_ALL_ROLES & ~(1u << role);
     if (niact_record_save(s, keep, path, msg, sizeof msg) != NIACT_OK) {
         printf("  Not saved: %s\n", msg);
-        return;
+        return -1;
     }
     printf("  Saved to %s (the orders you are writing now are not in it; load with\n"
            "  niact play --text --load FILE).\n", path);
+    return 0;
 }
 
 /* ---- niact replay ----------------------------------------------------------------- */
@@ -195,8 +212,9 @@ static void print_negotiation(niact_session *s, int32_t t) {
         } else {
             printf("telegram to ");
             print_roles(sc, in->to);
-            printf(": ");
-            cli_print_wrapped(stdout, in->text ? in->text : "", 0, 60);
+            printf(":\n");
+            /* On lines of its own, indented: no line of it starts at the left margin. */
+            cli_print_wrapped(stdout, in->text ? in->text : "", 11, 72);
         }
     }
 }
@@ -217,8 +235,7 @@ static void replay_turn(void *ud, niact_session *s, int32_t turn) {
     while (niact_game_log_next(g, 0, &v->cursor, &e)) {
         if ((e.audience & all) != all || e.kind == NIACT_LOG_SYSTEM)
             continue;
-        printf("  - ");
-        cli_print_wrapped(stdout, e.text, 0, 72);
+        cli_print_hanging(stdout, "  - ", e.text, 78);
     }
 }
 

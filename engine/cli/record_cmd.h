@@ -12,6 +12,8 @@ typedef struct cli_rec {
     const char *load_arg;     /* --load's argument as given */
     int autosave;             /* autosave to the data folder (off with --no-autosave) */
     int warned;               /* an autosave failure was reported already */
+    char autosaved[4096];     /* the autosave last written ("" if none, or it failed) */
+    int record_ok;            /* the --record file was written the last time */
     niact_loaded loaded;      /* the game loaded with --load */
 } cli_rec;
 
@@ -29,9 +31,12 @@ void cli_rec_turn(cli_rec *r, niact_session *s);
 /* The game stops in the middle of `role`'s turn (quit, or input ended): the --record
  * file and the autosave get the turn's inputs so far, without that seat's. */
 void cli_rec_quit(cli_rec *r, niact_session *s, int role);
+/* Whether the last write kept the game somewhere (the --record file or the autosave);
+ * says where in buf ("" if nowhere). */
+int cli_rec_kept(const cli_rec *r, char *buf, size_t len);
 /* The text play command `save [NAME|FILE]` by the seat `role` (its unfinished orders are
  * not saved; the seats that have finished this turn keep theirs). */
-void cli_rec_save_cmd(cli_rec *r, niact_session *s, int role, const char *arg);
+int cli_rec_save_cmd(cli_rec *r, niact_session *s, int role, const char *arg); /* 0: saved */
 void cli_rec_free(cli_rec *r);
 
 #endif

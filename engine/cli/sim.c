@@ -166,10 +166,13 @@ static void progress(sim_job *job, int threads) {
         clock_gettime(CLOCK_MONOTONIC, &now);
         double secs = (double)(now.tv_sec - start.tv_sec) + (now.tv_nsec - start.tv_nsec) / 1e9;
         int width = 40, fill = (int)(width * done / job->games);
-        fprintf(stderr, "\r[%.*s%*s] %llu/%llu games  %.0f/s  %d thread%s ", fill,
-                "########################################", width - fill, "",
-                (unsigned long long)done, (unsigned long long)job->games,
-                secs > 0 ? done / secs : 0.0, threads, threads == 1 ? "" : "s");
+        char line[160]; /* numbers only: written past the sanitizer for its '\r' */
+        int len = snprintf(line, sizeof line, "\r[%.*s%*s] %llu/%llu games  %.0f/s  %d thread%s ",
+                           fill, "########################################", width - fill, "",
+                           (unsigned long long)done, (unsigned long long)job->games,
+                           secs > 0 ? done / secs : 0.0, threads, threads == 1 ? "" : "s");
+        fflush(stderr);
+        cli_write_raw(STDERR_FILENO, line, len > 0 && (size_t)len < sizeof line ? (size_t)len : 0);
         if (done >= job->games || atomic_load(&job->failed))
             break;
         nanosleep(&(struct timespec){0, 100000000}, NULL);

@@ -2,6 +2,7 @@
 #include "game_internal.h"
 #include "hash.h"
 #include "niact/rules.h"
+#include "niact/text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -245,6 +246,13 @@ niact_status niact_game_telegram(niact_game *g, int from, uint32_t to, const cha
         niact_core_error(g, n > NIACT_TELEGRAM_MAX ? "a telegram is at most %d bytes"
                                                    : "a telegram needs a text and addressees",
                          NIACT_TELEGRAM_MAX);
+        return NIACT_ERR_INVALID;
+    }
+    char why[96];
+    if (niact_text_check(text, n, NIACT_TEXT_NEWLINES, why, sizeof why) != NIACT_OK) {
+        /* A seat's text reaches other seats' screens and the record: only plain text
+         * (UTF-8, no control characters but line breaks). */
+        niact_core_error(g, "a telegram must be plain text: %s", why);
         return NIACT_ERR_INVALID;
     }
     char who[200], buf[NIACT_TELEGRAM_MAX + 300];

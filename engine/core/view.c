@@ -241,8 +241,11 @@ void niact_rules_end(niact_game *g, niact_outcome outcome, const char *text) {
         return;
     g->pending = outcome;
     size_t n = strlen(text);
-    if (n >= sizeof g->pending_text)
+    if (n >= sizeof g->pending_text) {
         n = sizeof g->pending_text - 1;
+        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+            n--; /* cut between UTF-8 characters, not inside one */
+    }
     memcpy(g->pending_text, text, n);
     g->pending_text[n] = 0;
 }

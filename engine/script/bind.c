@@ -7,6 +7,7 @@
 #include "host_internal.h"
 #include "niact/negotiation.h"
 #include "niact/rules.h"
+#include "niact/text.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -178,6 +179,9 @@ static int do_log(lua_State *L, int text_arg, int aud_arg, niact_log_kind kind) 
     const char *text = luaL_checklstring(L, text_arg, &len);
     if (len > 4000)
         return luaL_error(L, "a log entry is limited to 4000 bytes");
+    char why[96];
+    if (niact_text_check(text, len, NIACT_TEXT_NEWLINES, why, sizeof why) != NIACT_OK)
+        return luaL_error(L, "a log entry must be plain text: %s", why);
     uint32_t mask = audience(L, h, aud_arg);
     if (niact_rules_log(h->game, mask, kind, text) != NIACT_OK)
         return luaL_error(L, "not enough memory for the log");
@@ -250,7 +254,12 @@ static int st_end_game(lua_State *L) {
     niact_host *h = check_rules(L);
     static const char *const kinds[] = {"settlement", "war", NULL};
     int k = luaL_checkoption(L, 2, NULL, kinds);
-    const char *text = luaL_optstring(L, 3, k == 0 ? "A settlement was reached." : "War.");
+    size_t len;
+    const char *text =
+        luaL_optlstring(L, 3, k == 0 ? "A settlement was reached." : "War.", &len);
+    char why[96];
+    if (niact_text_check(text, len, NIACT_TEXT_NEWLINES, why, sizeof why) != NIACT_OK)
+        return luaL_error(L, "the outcome text must be plain text: %s", why);
     niact_rules_end(h->game, k == 0 ? NIACT_OUTCOME_SETTLEMENT : NIACT_OUTCOME_WAR, text);
     return 0;
 }

@@ -4,6 +4,7 @@
  * reports every problem it finds, not just the first. */
 #include "host_internal.h"
 #include "../core/hash.h"
+#include "niact/text.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -85,7 +86,15 @@ static char *rd_str(rd *r, int idx, const char *field, const char *def, const ch
     int t = lua_getfield(L, idx, field);
     char *out = NULL;
     if (t == LUA_TSTRING) {
-        out = host_strdup(lua_tostring(L, -1));
+        size_t len;
+        const char *v = lua_tolstring(L, -1, &len);
+        char why[96];
+        /* Scenario text is shown to players: plain UTF-8, line breaks only (text.h). */
+        if (niact_text_check(v, len, NIACT_TEXT_NEWLINES, why, sizeof why) != NIACT_OK) {
+            PROBLEM(r, "%s: field '%s' must be plain text: %s", what, field, why);
+            v = "";
+        }
+        out = host_strdup(v);
     } else if (t == LUA_TNIL) {
         if (!def)
             PROBLEM(r, "%s: field '%s' is required", what, field);
@@ -400,9 +409,13 @@ static void rd_labels(rd *r, int t, niact_track_def *d, const char *what) {
             d->labels = calloc((size_t)n, sizeof *d->labels);
             for (int i = 0; d->labels && i < n; i++) {
                 lua_geti(L, -1, i + 1);
-                const char *s = lua_tostring(L, -1);
+                size_t len = 0;
+                const char *s = lua_tolstring(L, -1, &len);
+                char why[96];
                 if (lua_type(L, -1) != LUA_TSTRING)
                     PROBLEM(r, "%s: labels[%d] must be a string", what, i + 1);
+                else if (niact_text_check(s, len, 0, why, sizeof why) != NIACT_OK)
+                    PROBLEM(r, "%s: labels[%d] must be plain text: %s", what, i + 1, why), s = "";
                 d->labels[i] = host_strdup(s ? s : "");
                 lua_pop(L, 1);
             }

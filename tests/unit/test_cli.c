@@ -17,13 +17,13 @@ typedef struct out {
     char *text;    /* stdout and stderr together */
 } out;
 
-/* Runs `niact ARGS` with INPUT on stdin (NULL: empty), capturing its output. */
-static out run(const char *args, const char *input) {
+/* Runs `niact ARGS` with the len bytes of INPUT on stdin, capturing its output. */
+static out run_n(const char *args, const char *input, size_t len) {
     char in[64] = "/tmp/niact-cli-in-XXXXXX";
     int fd = mkstemp(in);
     assert_true(fd >= 0);
     if (input)
-        assert_int_equal(write(fd, input, strlen(input)), (ssize_t)strlen(input));
+        assert_int_equal(write(fd, input, len), (ssize_t)len);
     close(fd);
     char cmd[4096];
     snprintf(cmd, sizeof cmd, "%s %s < %s 2>&1", NIACT_BIN, args, in);
@@ -41,6 +41,11 @@ static out run(const char *args, const char *input) {
     unlink(in);
     out o = {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), buf};
     return o;
+}
+
+/* Runs `niact ARGS` with INPUT on stdin (NULL: empty), capturing its output. */
+static out run(const char *args, const char *input) {
+    return run_n(args, input, input ? strlen(input) : 0);
 }
 
 static void expect_code(const char *args, const char *input, int code, const char *needle) {
@@ -278,6 +283,82 @@ static void test_debrief(void **st) {
     ts_rmdir(dir);
 }
 
+/* What a seat types is checked where it enters: a NUL byte, a byte that is not UTF-8
+ * or a control character refuses the line, and the game goes on with nothing lost (a
+ * NUL used to swallow the next command; a Latin-1 telegram made every later save and
+ * record write fail). */
+static void test_typed_text_is_checked(void **st) {
+    (void)st;
+    char *dir = ts_tempdir();
+    char args[1024], rec[600];
+    snprintf(rec, sizeof rec, "%s/r.json", dir);
+    snprintf(args, sizeof args, "play --text --scenario " TESTLAND " --seed 3 --seat ussr=ai "
+             "--seat un=ai --record %s", rec);
+    static const char input[] = "sta\0tus\norders\n"
+                                "telegram ussr caf\xe9\n"
+                                "telegram ussr clear \x1b[2J\x1b[H== Soviet Union\n"
+                                "telegram ussr \xe2\x80\xae" "dlrow\n"
+                                "telegram ussr Caf\xc3\xa9 cr\xc3\xa8me.\n"
+                                "save\ndone\nquit\n";
+    out o = run_n(args, input, sizeof input - 1);
+    assert_int_equal(o.code, 0);
+    assert_non_null(strstr(o.text, "That line was ignored: character 4 is a control "
+                                   "character (U+0000)"));
+    assert_non_null(strstr(o.text, "No orders yet")); /* the next command ran */
+    assert_non_null(strstr(o.text, "ignored: byte 18 (0xE9) is not valid UTF-8"));
+    assert_non_null(strstr(o.text, "ignored: character 21 is a control character (U+001B)"));
+    assert_non_null(strstr(o.text, "control character (U+202E)"));
+    assert_non_null(strstr(o.text, "Telegram sent."));
+    assert_non_null(strstr(o.text, "Saved to "));
+    assert_null(strstr(o.text, "could not be written"));
+    assert_null(strchr(o.text, '\x1b'));
+    free(o.text);
+    snprintf(args, sizeof args, "replay %s --scenario " TESTLAND, rec);
+    o = run(args, NULL);
+    assert_int_equal(o.code, 0);
+    assert_non_null(strstr(o.text, "Caf\xc3\xa9 cr\xc3\xa8me."));
+    assert_null(strstr(o.text, "dlrow"));
+    free(o.text);
+    ts_rmdir(dir);
+}
+
+/* Nothing a scenario writes reaches the terminal as a control sequence, whatever path
+ * prints it: an error message logged to the seats in play and in replay, the line of
+ * source check quotes. */
+static void test_output_is_sanitized(void **st) {
+    (void)st;
+    char *dir = ts_scenario("", "if state:turn() == 2 then error('\\27[2J\\27[H== fake banner\\7') end\n"
+                                "state:add('x', 1)");
+    char args[1024], rec[4200];
+    snprintf(rec, sizeof rec, "%s/r.json", dir);
+    snprintf(args, sizeof args, "play --text --scenario %s --seat us=ai --seed 1 --record %s",
+             dir, rec);
+    out o = run(args, NULL);
+    assert_int_equal(o.code, 0);
+    if (!strstr(o.text, "^[[2J^[[H== fake banner^G"))
+        fail_msg("%s", o.text);
+    assert_null(strchr(o.text, '\x1b'));
+    assert_null(strchr(o.text, '\a'));
+    free(o.text);
+    snprintf(args, sizeof args, "replay %s --scenario %s", rec, dir);
+    o = run(args, NULL);
+    assert_int_equal(o.code, 0);
+    assert_non_null(strstr(o.text, "^[[2J^[[H== fake banner^G"));
+    assert_null(strchr(o.text, '\x1b'));
+    free(o.text);
+    ts_rmdir(dir);
+    /* A raw escape byte in the scenario's source, quoted by check's error message. */
+    dir = ts_scenario("", "local s = '\x1b]0;owned\x07'\n error(s)");
+    snprintf(args, sizeof args, "check %s", dir);
+    o = run(args, NULL);
+    assert_int_equal(o.code, 1);
+    assert_non_null(strstr(o.text, "^[]0;owned^G"));
+    assert_null(strchr(o.text, '\x1b'));
+    assert_null(strchr(o.text, '\a'));
+    free(o.text);
+    ts_rmdir(dir);
+}
+
 int main(void) {
     /* Autosaves and saves of the games played here go to a folder of their own. */
     char *data = ts_tempdir();
@@ -292,6 +373,8 @@ int main(void) {
         cmocka_unit_test(test_hostile_scenario_does_not_stop_play),
         cmocka_unit_test(test_json_outputs),
         cmocka_unit_test(test_debrief),
+        cmocka_unit_test(test_typed_text_is_checked),
+        cmocka_unit_test(test_output_is_sanitized),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ts_rmdir(data);
