@@ -1,38 +1,70 @@
 /* niact check: validate a scenario. Loading reports every declaration problem; then a
- * few seeded games with random orders look for errors at play, and the same seed is
- * played twice to catch state kept outside the game. */
+ * few seeded games with random orders look for errors at play, every legality test is
+ * asked twice at the start and after each of the first turns (asking must change
+ * nothing and answer the same), and the same seed is played twice to catch state kept
+ * outside the game. Errors come as records (error.h), never parsed from log text. */
 #include "cli.h"
 
 #include <string.h>
 #include <sys/stat.h>
 
 #define CHECK_GAMES 5
+#define CHECK_ASK_TURNS 3 /* turns of a seeded game after which the tests are asked again */
 
-/* Prints a runtime error "Scenario error in WHAT (its effect was voided): FILE:LINE: msg"
- * (and a quoted line) as "DIR/FILE:LINE: msg (in WHAT)". */
-static void print_runtime(const char *dir, const char *text) {
-    const char *p = strstr(text, "Scenario error in ");
-    const char *sep = p ? strstr(p, " (its effect was voided): ") : NULL;
-    if (!p || !sep) {
-        printf("%s/scenario.lua: %s\n", dir, text);
-        return;
-    }
-    const char *what = p + strlen("Scenario error in ");
-    int wl = (int)(sep - what);
-    const char *rest = sep + strlen(" (its effect was voided): ");
-    const char *nl = strchr(rest, '\n');
-    int first = nl ? (int)(nl - rest) : (int)strlen(rest);
-    const char *colon = memchr(rest, ':', (size_t)first);
-    if (colon && rest[0] != '(' && colon[1] >= '0' && colon[1] <= '9')
-        printf("%s/%.*s (in %.*s)\n", dir, first, rest, wl, what);
-    else
-        printf("%s/scenario.lua: %.*s (in %.*s)\n", dir, first, rest, wl, what);
-    if (nl)
-        printf("%s\n", nl + 1);
+typedef struct checker {
+    const char *dir; /* the scenario folder, put before each file name */
+    int problems;    /* problems printed */
+} checker;
+
+/* Prints an error record as "DIR/FILE:LINE: reason (in CONTEXT)" and its quoted line. */
+static void print_error(checker *c, const niact_error *e) {
+    char text[2048];
+    niact_error_format(e, text, sizeof text);
+    printf("%s/%s%s\n", c->dir, e->file[0] ? "" : "scenario.lua: ", text);
+    c->problems++;
 }
 
-static int play_game(niact_host *h, uint64_t seed, uint64_t *hashes, int max, int *turns,
-                     const char *dir, int report) {
+/* The game's error hook: every voided callback of a reported game. */
+static void on_voided(void *ud, const niact_error *e) {
+    print_error(ud, e);
+}
+
+/* Asks every action's legality test twice for every role that may order it (at its
+ * default parameter): the state hash must not move and the answer must not change. */
+static void ask_twice(checker *c, niact_game *g) {
+    const niact_scenario *sc = niact_game_scenario(g);
+    for (int a = 0; a < sc->n_actions; a++) {
+        const niact_action_def *d = &sc->actions[a];
+        for (int r = 0; r < sc->n_roles && d->has_legal; r++) {
+            if (!(d->roles & (1u << r)))
+                continue;
+            niact_order o = {(int16_t)r, (int16_t)a, d->has_param ? d->param_default : 0};
+            uint64_t before = niact_game_hash(g);
+            int ok1 = 0, ok2 = 0;
+            char why1[256], why2[256];
+            niact_status s1 = niact_game_order_legal(g, &o, &ok1, why1, sizeof why1);
+            if (s1 != NIACT_OK && s1 != NIACT_ERR_INVALID) {
+                print_error(c, niact_game_last_error(g));
+                return; /* one report per game is enough */
+            }
+            niact_status s2 = niact_game_order_legal(g, &o, &ok2, why2, sizeof why2);
+            if (niact_game_hash(g) != before || s1 != s2 || ok1 != ok2 || strcmp(why1, why2)) {
+                printf("%s/scenario.lua: the legality test of '%s' for '%s' (turn %d) %s\n",
+                       c->dir, d->meta.id, sc->roles[r].meta.id, niact_game_turn(g) + 1,
+                       niact_game_hash(g) != before
+                           ? "changed the game (questions must change nothing)"
+                           : "answered differently when asked twice (it keeps state of its own)");
+                c->problems++;
+                return;
+            }
+        }
+    }
+}
+
+/* Plays one seeded game with every seat an AI; reports its errors if `report`. Fills
+ * hashes[0..*turns] with the per-turn hashes. */
+static void play_game(checker *c, niact_host *h, uint64_t seed, uint64_t *hashes, int max,
+                      int *turns, int report) {
     niact_session *s = NULL;
     char msg[2048];
     niact_seat seats[NIACT_MAX_ROLES];
@@ -40,27 +72,27 @@ static int play_game(niact_host *h, uint64_t seed, uint64_t *hashes, int max, in
     for (int r = 0; r < NIACT_MAX_ROLES; r++)
         seats[r].kind = NIACT_SEAT_AI;
     if (niact_session_new(h, seed, seats, &s, msg, sizeof msg) != NIACT_OK) {
-        printf("%s/scenario.lua: the game cannot start: %s\n", dir, msg);
-        return 1;
-    }
-    int problems = 0;
-    if (niact_session_play_out(s) != NIACT_OK) {
-        printf("%s/scenario.lua: %s\n", dir, niact_session_error(s));
-        problems++;
+        printf("%s/scenario.lua: the game cannot start: %s\n", c->dir, msg);
+        c->problems++;
+        return;
     }
     niact_game *g = niact_session_game(s);
-    size_t cur = 0;
-    niact_log_entry e;
-    while (report && niact_game_log_next(g, -1, &cur, &e))
-        if (e.kind == NIACT_LOG_ERROR) {
-            print_runtime(dir, e.text);
-            problems++;
-        }
+    if (report)
+        niact_game_set_error_hook(g, on_voided, c);
+    niact_status st = NIACT_OK;
+    for (int t = 0; st == NIACT_OK && niact_game_phase(g) != NIACT_PHASE_ENDED; t++) {
+        if (report && t <= CHECK_ASK_TURNS)
+            ask_twice(c, g);
+        st = niact_session_resolve(s);
+    }
+    if (st != NIACT_OK && report) {
+        printf("%s/scenario.lua: %s\n", c->dir, niact_session_error(s));
+        c->problems++;
+    }
     *turns = niact_game_turn(g);
     for (int t = 0; t <= *turns && t < max; t++)
         niact_game_turn_hash(g, t, &hashes[t]);
     niact_session_free(s);
-    return problems;
 }
 
 int cli_check(int argc, char **argv) {
@@ -82,32 +114,32 @@ int cli_check(int argc, char **argv) {
     if (!h)
         return CLI_BAD_INPUT;
     const niact_scenario *sc = niact_host_scenario(h);
-    int problems = 0;
+    checker c = {dir, 0};
     uint64_t a[512], b[512];
     int ta = 0, tb = 0;
     for (uint64_t seed = 1; seed <= CHECK_GAMES; seed++)
-        problems += play_game(h, seed, a, 512, &ta, dir, 1);
+        play_game(&c, h, seed, a, 512, &ta, 1);
     /* The same seed again, after other games ran in this Lua state. */
-    play_game(h, 1, b, 512, &tb, dir, 0);
+    play_game(&c, h, 1, b, 512, &tb, 0);
     niact_host *fresh = cli_load(dir, stdout);
     if (fresh) {
-        play_game(fresh, 1, a, 512, &ta, dir, 0);
+        play_game(&c, fresh, 1, a, 512, &ta, 0);
         int n = ta < 512 ? ta : 511;
         for (int t = 0; t <= n; t++)
             if (ta != tb || a[t] != b[t]) {
                 printf("%s/scenario.lua: the same seed played twice gave different games "
                        "(from turn %d): the scenario keeps state outside its declared tracks "
                        "(in Lua upvalues or tables changed during play)\n", dir, t + 1);
-                problems++;
+                c.problems++;
                 break;
             }
         niact_host_free(fresh);
     }
-    if (problems == 0)
+    if (c.problems == 0)
         printf("%s: ok (%d roles, %d tracks, %d actions, %d events, %d objectives, %d terms; "
-               "%d test games clean)\n",
+               "%d test games clean, every legality test asked twice)\n",
                sc->meta.id, sc->n_roles, sc->n_tracks, sc->n_actions, sc->n_events,
                sc->n_objectives, sc->n_terms, CHECK_GAMES);
     niact_host_free(h);
-    return problems ? CLI_BAD_INPUT : CLI_OK;
+    return c.problems ? CLI_BAD_INPUT : CLI_OK;
 }

@@ -195,10 +195,8 @@ static void show_actions(play *p, int role) {
         char line[800];
         snprintf(line, sizeof line, "%s. %s", d->meta.name, d->meta.text);
         cli_print_wrapped(stdout, line, 8, 78);
-        if (!ok) {
-            const char *colon = strstr(why, "now: ");
-            snprintf(line, sizeof line, "NOT POSSIBLE NOW%s%s", colon ? ": " : ".",
-                     colon ? colon + 5 : "");
+        if (!ok) { /* why is the core's bare reason */
+            snprintf(line, sizeof line, "NOT POSSIBLE NOW%s%s", why[0] ? ": " : ".", why);
             cli_print_wrapped(stdout, line, 8, 78);
         }
     }

@@ -8,18 +8,41 @@
 #include <stdlib.h>
 #include <string.h>
 
-void niact_core_error(niact_game *g, const char *fmt, ...) {
+niact_status niact_core_fail(niact_game *g, niact_status st, niact_error_kind kind,
+                             const char *fmt, ...) {
+    niact_error_clear(&g->error);
+    g->error.status = st;
+    g->error.kind = kind;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(g->err_msg, sizeof g->err_msg, fmt, ap);
+    vsnprintf(g->error.reason, sizeof g->error.reason, fmt, ap);
     va_end(ap);
+    return st;
 }
 
-#define set_error niact_core_error
+niact_status niact_core_break(niact_game *g, const char *during) {
+    g->broken = 1;
+    return niact_core_fail(g, NIACT_ERR_NOMEM, NIACT_KIND_NOMEM,
+                           "out of memory during %s; the game cannot go on (load a save)",
+                           during);
+}
 
-static const char *rules_error(niact_game *g) {
-    const char *m = g->rules.error ? g->rules.error(g->rules.ud) : NULL;
-    return m && *m ? m : "unknown scenario error";
+niact_status niact_core_refuse_broken(niact_game *g) {
+    return niact_core_fail(g, NIACT_ERR_BROKEN, NIACT_KIND_BROKEN,
+                           "this game is broken (an allocation failed while it was changing) "
+                           "and cannot go on; load a save");
+}
+
+/* Copies the rules' error record onto the game, or a generic one if they gave none. */
+static void take_rules_error(niact_game *g, niact_status st) {
+    const niact_error *e = g->rules.error ? g->rules.error(g->rules.ud) : NULL;
+    if (e && e->kind != NIACT_KIND_NONE) {
+        g->error = *e;
+        g->error.status = st;
+    } else {
+        niact_core_fail(g, st, st == NIACT_ERR_LIMIT ? NIACT_KIND_INSTRUCTIONS : NIACT_KIND_SCRIPT,
+                        "unknown scenario error");
+    }
 }
 
 static uint32_t all_roles(const niact_game *g) {
@@ -76,13 +99,11 @@ void niact_game_free(niact_game *g) {
     free(g);
 }
 
-/* Runs a rules callback so that a failure leaves no trace: the tracks, estimates, RNG,
- * log and pending end come back as they were, every seat is told, and the scenario's
- * policy decides whether the game goes on. */
-typedef niact_mark mark;
-
+/* Marks and restores: a failed rules callback leaves no trace. The block is copied at
+ * the first write after a mark (niact_core_touch), the pending text at the first end
+ * asked for (niact_rules_end): callbacks that change nothing copy nothing. */
 void niact_core_mark(niact_game *g, niact_mark *m) {
-    m->gen = ++g->mark_gen; /* the block itself is copied at the first write */
+    m->gen = ++g->mark_gen;
     m->rng = g->rng;
     m->log_len = g->log_len;
     m->log_total = g->log_total;
@@ -93,6 +114,8 @@ void niact_core_mark(niact_game *g, niact_mark *m) {
 void niact_core_restore(niact_game *g, const niact_mark *m) {
     if (g->snap_gen == m->gen) /* else nothing was written since the mark */
         memcpy(g->block, g->scratch, g->mutable_len);
+    if (g->pending_gen == m->gen)
+        memcpy(g->pending_text, g->pending_scratch, sizeof g->pending_text);
     g->rng = m->rng;
     while (g->log_len > m->log_len)
         free(g->log[--g->log_len].text);
@@ -101,18 +124,20 @@ void niact_core_restore(niact_game *g, const niact_mark *m) {
     g->pending = m->pending;
 }
 
-#define mark_take niact_core_mark
-#define mark_restore niact_core_restore
-
-/* Reports a voided callback; returns NIACT_OK so the turn goes on. */
-static niact_status voided(niact_game *g, const char *what) {
-    char buf[768];
-    snprintf(buf, sizeof buf, "Scenario error in %s (its effect was voided): %s", what,
-             rules_error(g));
-    set_error(g, "%s", buf);
+/* Reports a voided callback (the rules' error is on g->error); NIACT_OK so the turn goes on. */
+static niact_status voided(niact_game *g) {
+    char full[1024], buf[1200];
+    g->err_gen++;
+    niact_error ctx = g->error;
+    ctx.context[0] = 0; /* the log names it before the colon */
+    niact_error_format(&ctx, full, sizeof full);
+    snprintf(buf, sizeof buf, "Scenario error in %s (its effect was voided): %s", g->error.context,
+             full);
+    if (g->on_error)
+        g->on_error(g->on_error_ud, &g->error);
     niact_status st = niact_rules_log(g, all_roles(g), NIACT_LOG_ERROR, buf);
     if (st != NIACT_OK)
-        return st;
+        return niact_core_break(g, "a scenario error's report");
     if (g->sc->end_on_error && g->pending == NIACT_OUTCOME_NONE) {
         g->pending = NIACT_OUTCOME_ERROR;
         snprintf(g->pending_text, sizeof g->pending_text, "The game ended on a scenario error.");
@@ -121,31 +146,25 @@ static niact_status voided(niact_game *g, const char *what) {
 }
 
 niact_status niact_core_settle(niact_game *g, const niact_mark *m, niact_status st,
-                               const char *what) {
-    if (st == NIACT_OK || st == NIACT_ERR_NOMEM)
+                               const char *fmt, ...) {
+    if (st == NIACT_OK)
         return st;
-    mark_restore(g, m);
-    return voided(g, what);
+    niact_core_restore(g, m);
+    if (st == NIACT_ERR_NOMEM) {
+        char what[192];
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(what, sizeof what, fmt, ap);
+        va_end(ap);
+        return niact_core_break(g, what);
+    }
+    take_rules_error(g, st);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(g->error.context, sizeof g->error.context, fmt, ap);
+    va_end(ap);
+    return voided(g);
 }
-
-/* Runs a rules call; on failure restores the mark and voids it. The name of what
- * failed (printf-style arguments) is formatted only then: the hot path formats nothing. */
-#define GUARDED(g, call, ...)                                                                  \
-    do {                                                                                       \
-        mark m_;                                                                               \
-        mark_take((g), &m_);                                                                   \
-        niact_status st_ = (call);                                                             \
-        if (st_ == NIACT_ERR_NOMEM)                                                            \
-            return st_;                                                                        \
-        if (st_ != NIACT_OK) {                                                                 \
-            char what_[192];                                                                   \
-            snprintf(what_, sizeof what_, __VA_ARGS__);                                        \
-            mark_restore((g), &m_);                                                            \
-            st_ = voided((g), what_);                                                          \
-            if (st_ != NIACT_OK)                                                               \
-                return st_;                                                                    \
-        }                                                                                      \
-    } while (0)
 
 static niact_status compute_scores(niact_game *g) {
     const niact_scenario *sc = g->sc;
@@ -157,8 +176,12 @@ static niact_status compute_scores(niact_game *g) {
         if (!g->rules.score)
             continue;
         int32_t s = g->score[i];
-        GUARDED(g, g->rules.score(g->rules.ud, g, i, &s), "objective '%s'",
-                sc->objectives[i].meta.id);
+        niact_mark m;
+        niact_core_mark(g, &m);
+        niact_status st = niact_core_settle(g, &m, g->rules.score(g->rules.ud, g, i, &s),
+                                            "objective '%s'", sc->objectives[i].meta.id);
+        if (st != NIACT_OK)
+            return st;
         g->score[i] = s < 0 ? 0 : s > 100 ? 100 : s;
     }
     return NIACT_OK;
@@ -196,19 +219,27 @@ niact_status niact_game_new(const niact_scenario *sc, const niact_rules *rules, 
     if (st == NIACT_OK) {
         init_values(g);
         st = g->rules.setup ? g->rules.setup(g->rules.ud, g) : NIACT_OK;
-        if (st != NIACT_OK)
-            set_error(g, "setup: %s", rules_error(g));
+        if (st != NIACT_OK) {
+            take_rules_error(g, st);
+            niact_error_context(&g->error, "setup");
+        }
     }
     if (st == NIACT_OK && g->rules.turn_start) {
         st = g->rules.turn_start(g->rules.ud, g);
-        if (st != NIACT_OK)
-            set_error(g, "turn start: %s", rules_error(g));
+        if (st != NIACT_OK) {
+            take_rules_error(g, st);
+            niact_error_context(&g->error, "turn start");
+        }
     }
     if (st == NIACT_OK)
         st = compute_scores(g);
     if (st != NIACT_OK) {
-        if (msg)
-            snprintf(msg, msglen, "%s", st == NIACT_ERR_NOMEM ? "out of memory" : g->err_msg);
+        if (msg && msglen) {
+            if (st == NIACT_ERR_NOMEM)
+                snprintf(msg, msglen, "out of memory");
+            else
+                niact_error_format(&g->error, msg, msglen);
+        }
         niact_game_free(g);
         return st;
     }
@@ -244,12 +275,17 @@ static niact_status copy_log(niact_game *dst, const niact_game *src) {
 
 niact_status niact_game_copy(niact_game *dst, const niact_game *src) {
     if (dst->sc != src->sc)
-        return NIACT_ERR_INVALID;
-    /* Everything but the pointers and the log is plain data. */
+        return niact_core_fail(dst, NIACT_ERR_INVALID, NIACT_KIND_INVALID,
+                               "a game can be copied only into a game of the same scenario");
+    if (src->broken)
+        return niact_core_refuse_broken(dst);
+    /* Everything but the pointers, the log and the error hook is plain data. */
     void *block = dst->block, *scratch = dst->scratch;
     log_item *log = dst->log;
     size_t log_len = dst->log_len, log_cap = dst->log_cap;
     int quiet = dst->quiet;
+    niact_error_fn on_error = dst->on_error;
+    void *on_error_ud = dst->on_error_ud;
     memcpy(dst, src, sizeof *dst);
     dst->block = block;
     dst->scratch = scratch;
@@ -257,6 +293,8 @@ niact_status niact_game_copy(niact_game *dst, const niact_game *src) {
     dst->log_len = log_len;
     dst->log_cap = log_cap;
     dst->quiet = quiet;
+    dst->on_error = on_error;
+    dst->on_error_ud = on_error_ud;
     memcpy(dst->block, src->block, src->block_len);
     /* Re-point the arrays into dst's block. */
     char *b = dst->block;
@@ -269,11 +307,15 @@ niact_status niact_game_copy(niact_game *dst, const niact_game *src) {
     dst->score = (int32_t *)(b + ((const char *)src->score - sb));
     dst->history = (int32_t *)(b + ((const char *)src->history - sb));
     dst->hashes = (uint64_t *)(b + ((const char *)src->hashes - sb));
-    return copy_log(dst, src);
+    if (copy_log(dst, src) != NIACT_OK)
+        return niact_core_break(dst, "a copy of the game's log");
+    return NIACT_OK;
 }
 
 niact_status niact_game_clone(const niact_game *g, niact_game **out) {
     *out = NULL;
+    if (g->broken)
+        return NIACT_ERR_BROKEN;
     niact_game *c = calloc(1, sizeof *c);
     if (!c)
         return NIACT_ERR_NOMEM;
@@ -306,8 +348,18 @@ void niact_game_set_rules(niact_game *g, const niact_rules *rules) {
 const niact_scenario *niact_game_scenario(const niact_game *g) {
     return g->sc;
 }
+const niact_error *niact_game_last_error(const niact_game *g) {
+    return &g->error;
+}
 const char *niact_game_error(const niact_game *g) {
-    return g->err_msg;
+    return g->error.reason;
+}
+int niact_game_broken(const niact_game *g) {
+    return g->broken;
+}
+void niact_game_set_error_hook(niact_game *g, niact_error_fn fn, void *ud) {
+    g->on_error = fn;
+    g->on_error_ud = ud;
 }
 int32_t niact_game_turn(const niact_game *g) {
     return g->turn;
@@ -326,10 +378,11 @@ const char *niact_game_outcome_text(const niact_game *g) {
 }
 
 niact_status niact_game_advance(niact_game *g) {
-    if (g->phase == NIACT_PHASE_ENDED || g->phase == NIACT_PHASE_ORDERS) {
-        set_error(g, "the turn cannot advance past its orders phase; resolve it");
-        return NIACT_ERR_STATE;
-    }
+    if (g->broken)
+        return niact_core_refuse_broken(g);
+    if (g->phase == NIACT_PHASE_ENDED || g->phase == NIACT_PHASE_ORDERS)
+        return niact_core_fail(g, NIACT_ERR_STATE, NIACT_KIND_STATE,
+                               "the turn cannot advance past its orders phase; resolve it");
     g->phase = (niact_phase)(g->phase + 1);
     return NIACT_OK;
 }
@@ -356,6 +409,10 @@ niact_status niact_game_order_legal(niact_game *g, const niact_order *o, int *ok
     *ok = 0;
     if (why && len) /* a NULL why formats nothing: the AI's hot path */
         why[0] = 0;
+    if (g->broken) {
+        explain(why, len, "the game is broken");
+        return niact_core_refuse_broken(g);
+    }
     if (o->role < 0 || o->role >= sc->n_roles || o->action < 0 || o->action >= sc->n_actions) {
         explain(why, len, "no such role or action");
         return NIACT_ERR_INVALID;
@@ -380,15 +437,25 @@ niact_status niact_game_order_legal(niact_game *g, const niact_order *o, int *ok
     int legal = 1;
     if (a->has_legal && g->rules.legal) {
         niact_status st = g->rules.legal(g->rules.ud, g, o, &legal);
-        if (st != NIACT_OK) {
-            explain(why, len, "the scenario's test failed: %s", rules_error(g));
-            return st == NIACT_ERR_NOMEM ? st : NIACT_OK;
+        if (st == NIACT_ERR_NOMEM) {
+            explain(why, len, "out of memory");
+            return niact_core_fail(g, st, NIACT_KIND_NOMEM, "out of memory in a legality test");
+        }
+        if (st != NIACT_OK) { /* refused, and the record says why (check lists these) */
+            take_rules_error(g, st);
+            niact_error_context(&g->error, "legality test of '%s'", a->meta.id);
+            if (why && len) {
+                niact_error e = g->error;
+                e.source[0] = e.context[0] = 0;
+                char full[600];
+                niact_error_format(&e, full, sizeof full);
+                explain(why, len, "the scenario's test failed: %s", full);
+            }
+            return st;
         }
         const char *reason = !legal && g->rules.why ? g->rules.why(g->rules.ud) : NULL;
-        if (!legal && reason && *reason)
-            explain(why, len, "'%s' is not possible now: %s", a->meta.name, reason);
-        else if (!legal)
-            explain(why, len, "'%s' is not possible now", a->meta.name);
+        if (!legal) /* the bare reason: a front end adds its own words once */
+            explain(why, len, "%s", reason && *reason ? reason : "the scenario does not allow it now");
     }
     *ok = legal;
     return NIACT_OK;
@@ -396,42 +463,48 @@ niact_status niact_game_order_legal(niact_game *g, const niact_order *o, int *ok
 
 niact_status niact_game_submit(niact_game *g, int role, const niact_order *orders, int n) {
     const niact_scenario *sc = g->sc;
-    if (g->phase == NIACT_PHASE_ENDED) {
-        set_error(g, "the game has ended");
-        return NIACT_ERR_STATE;
-    }
-    if (role < 0 || role >= sc->n_roles || n < 0 || n > NIACT_MAX_ORDERS) {
-        set_error(g, role < 0 || role >= sc->n_roles ? "no such role" : "too many orders");
-        return NIACT_ERR_INVALID;
-    }
+    if (g->broken)
+        return niact_core_refuse_broken(g);
+    if (g->phase == NIACT_PHASE_ENDED)
+        return niact_core_fail(g, NIACT_ERR_STATE, NIACT_KIND_STATE, "the game has ended");
+    if (role < 0 || role >= sc->n_roles || n < 0 || n > NIACT_MAX_ORDERS || (n && !orders))
+        return niact_core_fail(g, NIACT_ERR_INVALID, NIACT_KIND_INVALID, "%s",
+                               role < 0 || role >= sc->n_roles ? "no such role" : "too many orders");
     int32_t spent = 0;
     for (int i = 0; i < n; i++) {
         char why[256];
         int ok;
-        if (orders[i].role != role) {
-            set_error(g, "an order of %s was given for another role", sc->roles[role].meta.id);
-            return NIACT_ERR_INVALID;
-        }
+        if (orders[i].role != role)
+            return niact_core_fail(g, NIACT_ERR_INVALID, NIACT_KIND_INVALID,
+                                   "an order of %s was given for another role",
+                                   sc->roles[role].meta.id);
         niact_status st = niact_game_order_legal(g, &orders[i], &ok, why, sizeof why);
         if (st == NIACT_ERR_NOMEM)
             return st;
         if (st != NIACT_OK || !ok) {
-            set_error(g, "%s", why);
-            return NIACT_ERR_INVALID;
+            const niact_action_def *a = orders[i].action >= 0 && orders[i].action < sc->n_actions
+                                            ? &sc->actions[orders[i].action]
+                                            : NULL;
+            if (st != NIACT_OK && g->error.kind != NIACT_KIND_INVALID) { /* the test failed */
+                g->error.status = NIACT_ERR_INVALID;
+                return NIACT_ERR_INVALID; /* the record names the failure and where */
+            }
+            if (a)
+                return niact_core_fail(g, NIACT_ERR_INVALID, NIACT_KIND_INVALID,
+                                       "'%s' is not possible now: %s", a->meta.name, why);
+            return niact_core_fail(g, NIACT_ERR_INVALID, NIACT_KIND_INVALID, "%s", why);
         }
         const niact_action_def *a = &sc->actions[orders[i].action];
         for (int j = 0; j < i && !a->repeatable; j++)
-            if (orders[j].action == orders[i].action) {
-                set_error(g, "'%s' can be ordered only once a turn", a->meta.id);
-                return NIACT_ERR_INVALID;
-            }
+            if (orders[j].action == orders[i].action)
+                return niact_core_fail(g, NIACT_ERR_INVALID, NIACT_KIND_INVALID,
+                                       "'%s' can be ordered only once a turn", a->meta.id);
         spent += a->cost;
     }
-    if (spent > sc->roles[role].action_points) {
-        set_error(g, "these orders cost %d action points; %s has %d", spent,
-                  sc->roles[role].meta.name, sc->roles[role].action_points);
-        return NIACT_ERR_INVALID;
-    }
+    if (spent > sc->roles[role].action_points)
+        return niact_core_fail(g, NIACT_ERR_INVALID, NIACT_KIND_INVALID,
+                               "these orders cost %d action points; %s has %d", spent,
+                               sc->roles[role].meta.name, sc->roles[role].action_points);
     if (n)
         memcpy(g->orders[role], orders, (size_t)n * sizeof *orders);
     g->n_orders[role] = n;
@@ -483,19 +556,24 @@ static niact_status resolve_orders(niact_game *g) {
         if (a->has_legal) {
             niact_status st = niact_game_order_legal(g, o, &ok, why, sizeof why);
             if (st == NIACT_ERR_NOMEM)
-                return st;
+                return niact_core_break(g, "a legality test");
         }
         if (!ok) {
             char buf[400];
             snprintf(buf, sizeof buf, "Your order '%s' could not be carried out: %s.",
                      a->meta.name, why);
-            niact_status st = niact_rules_log(g, 1u << o->role, NIACT_LOG_SYSTEM, buf);
-            if (st != NIACT_OK)
-                return st;
+            if (niact_rules_log(g, 1u << o->role, NIACT_LOG_SYSTEM, buf) != NIACT_OK)
+                return niact_core_break(g, "the resolution's log");
             continue;
         }
-        if (g->rules.resolve)
-            GUARDED(g, g->rules.resolve(g->rules.ud, g, o), "action '%s'", a->meta.id);
+        if (!g->rules.resolve)
+            continue;
+        niact_mark m;
+        niact_core_mark(g, &m);
+        niact_status st = niact_core_settle(g, &m, g->rules.resolve(g->rules.ud, g, o),
+                                            "action '%s'", a->meta.id);
+        if (st != NIACT_OK)
+            return st;
     }
     return NIACT_OK;
 }
@@ -509,29 +587,32 @@ static niact_status fire_events(niact_game *g) {
         if (d->turn >= 0 && d->turn != g->turn)
             continue;
         int fire = 1;
+        niact_mark m;
+        niact_status st;
         if (d->has_condition && g->rules.event_condition) {
+            uint64_t before = g->err_gen;
             fire = 0;
-            GUARDED(g, g->rules.event_condition(g->rules.ud, g, e, &fire),
-                    "condition of event '%s'", d->meta.id);
+            niact_core_mark(g, &m);
+            st = niact_core_settle(g, &m, g->rules.event_condition(g->rules.ud, g, e, &fire),
+                                   "condition of event '%s'", d->meta.id);
+            if (st != NIACT_OK)
+                return st;
+            if (g->err_gen != before)
+                fire = 0; /* a voided condition does not fire */
         }
         if (!fire)
             continue;
         if (d->chance < 1000 && (int32_t)niact_rng_below(&g->rng, 1000) >= d->chance)
             continue;
         if (g->rules.event_fire) {
-            mark m;
-            mark_take(g, &m);
-            niact_status st = g->rules.event_fire(g->rules.ud, g, e);
-            if (st == NIACT_ERR_NOMEM)
+            uint64_t before = g->err_gen;
+            niact_core_mark(g, &m);
+            st = niact_core_settle(g, &m, g->rules.event_fire(g->rules.ud, g, e), "event '%s'",
+                                   d->meta.id);
+            if (st != NIACT_OK)
                 return st;
-            if (st != NIACT_OK) {
-                char what[160];
-                snprintf(what, sizeof what, "event '%s'", d->meta.id);
-                mark_restore(g, &m);
-                if ((st = voided(g, what)) != NIACT_OK)
-                    return st;
-                continue;
-            }
+            if (g->err_gen != before)
+                continue; /* voided: it did not fire */
         }
         g->fired[e]++;
     }
@@ -542,7 +623,15 @@ static niact_status check_end(niact_game *g) {
     if (g->pending == NIACT_OUTCOME_NONE && g->rules.end_check) {
         niact_outcome out = NIACT_OUTCOME_NONE;
         char text[256] = "";
-        GUARDED(g, g->rules.end_check(g->rules.ud, g, &out, text, sizeof text), "end check");
+        uint64_t before = g->err_gen;
+        niact_mark m;
+        niact_core_mark(g, &m);
+        niact_status st = niact_core_settle(
+            g, &m, g->rules.end_check(g->rules.ud, g, &out, text, sizeof text), "end check");
+        if (st != NIACT_OK)
+            return st;
+        if (g->err_gen != before)
+            out = NIACT_OUTCOME_NONE; /* voided: its answer counts for nothing */
         if (out != NIACT_OUTCOME_NONE && g->pending == NIACT_OUTCOME_NONE) {
             g->pending = out;
             snprintf(g->pending_text, sizeof g->pending_text, "%s", text);
@@ -560,21 +649,23 @@ static niact_status check_end(niact_game *g) {
     return NIACT_OK;
 }
 
-niact_status niact_game_resolve(niact_game *g) {
-    if (g->phase == NIACT_PHASE_ENDED) {
-        set_error(g, "the game has ended");
-        return NIACT_ERR_STATE;
-    }
+/* The turn's steps after the orders are gathered; any error but a voided callback is an
+ * allocation failure, which leaves the turn half-resolved: the game is then broken. */
+static niact_status resolve_steps(niact_game *g) {
     niact_status st;
-    gather_orders(g);
     if ((st = niact_core_apply_agreements(g)) != NIACT_OK)
         return st;
     if ((st = resolve_orders(g)) != NIACT_OK)
         return st;
     if ((st = fire_events(g)) != NIACT_OK)
         return st;
-    if (g->rules.turn_end)
-        GUARDED(g, g->rules.turn_end(g->rules.ud, g), "turn end");
+    if (g->rules.turn_end) {
+        niact_mark m;
+        niact_core_mark(g, &m);
+        st = niact_core_settle(g, &m, g->rules.turn_end(g->rules.ud, g), "turn end");
+        if (st != NIACT_OK)
+            return st;
+    }
     if ((st = niact_core_judge_commitments(g)) != NIACT_OK)
         return st;
     memset(g->n_orders, 0, sizeof g->n_orders);
@@ -585,11 +676,29 @@ niact_status niact_game_resolve(niact_game *g) {
         return st;
     if (g->phase != NIACT_PHASE_ENDED) {
         g->phase = NIACT_PHASE_BRIEFING;
-        if (g->rules.turn_start)
-            GUARDED(g, g->rules.turn_start(g->rules.ud, g), "turn start");
+        if (g->rules.turn_start) {
+            niact_mark m;
+            niact_core_mark(g, &m);
+            st = niact_core_settle(g, &m, g->rules.turn_start(g->rules.ud, g), "turn start");
+            if (st != NIACT_OK)
+                return st;
+        }
     }
-    if ((st = compute_scores(g)) != NIACT_OK)
+    return compute_scores(g);
+}
+
+niact_status niact_game_resolve(niact_game *g) {
+    if (g->broken)
+        return niact_core_refuse_broken(g);
+    if (g->phase == NIACT_PHASE_ENDED)
+        return niact_core_fail(g, NIACT_ERR_STATE, NIACT_KIND_STATE, "the game has ended");
+    gather_orders(g);
+    niact_status st = resolve_steps(g);
+    if (st != NIACT_OK) {
+        if (!g->broken) /* every failure here is past the first change */
+            niact_core_break(g, "the resolution");
         return st;
+    }
     seal_turn(g);
     return NIACT_OK;
 }

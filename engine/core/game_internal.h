@@ -6,6 +6,7 @@
 #include "niact/game.h"
 
 #include <string.h>
+#include "niact/error.h"
 #include "niact/negotiation.h"
 
 typedef struct log_item {
@@ -25,6 +26,8 @@ struct niact_game {
     niact_outcome pending;    /* an end the rules asked for during this resolution */
     char outcome_text[256];   /* the outcome's text */
     char pending_text[256];   /* text of the pending end */
+    char pending_scratch[256]; /* pending_text as it was at the mark pending_gen names */
+    uint64_t pending_gen;     /* the mark whose pending_scratch holds the text (lazy, as block) */
     niact_rng rng;            /* the game's only chance */
     int quiet;                /* keep no log text and no per-turn hashes */
     int32_t unhashed_from;    /* first turn sealed while quiet (no hash kept), or -1 */
@@ -64,16 +67,24 @@ struct niact_game {
     int32_t n_commitments;                             /* made so far */
     int32_t trust[NIACT_MAX_ROLES];                    /* per role, 0-100 */
 
-    char err_msg[512]; /* last error */
+    niact_error error; /* the last error (error.h); err.reason is what niact_game_error says */
+    uint64_t err_gen;  /* callbacks voided so far (tells a caller its callback was voided) */
+    int broken;        /* an allocation failed mid-change: every later call is refused */
+    niact_error_fn on_error; /* told of every voided callback (not copied), or NULL */
+    void *on_error_ud;       /* its argument */
 };
 
-/* A snapshot taken before a rules callback, to void its effects if it fails. */
+/* A snapshot taken before a rules callback, to void its effects if it fails. Together
+ * with the lazily copied block (niact_core_touch) and pending text, it covers everything a
+ * rules implementation can change through rules.h: tracks, estimates, error bars, turns
+ * seen, the RNG, the log and the pending end with its text. */
 typedef struct niact_mark {
     uint64_t gen;      /* which mark (the block is copied lazily, see niact_core_touch) */
-    niact_rng rng;
-    size_t log_len, log_total;
-    uint64_t log_hash;
-    niact_outcome pending;
+    niact_rng rng;     /* the generator */
+    size_t log_len;    /* entries kept */
+    size_t log_total;  /* entries ever written */
+    uint64_t log_hash; /* running hash of the log */
+    niact_outcome pending; /* the pending end */
 } niact_mark;
 
 void niact_core_mark(niact_game *g, niact_mark *m);
@@ -87,11 +98,28 @@ static inline void niact_core_touch(niact_game *g) {
     }
 }
 void niact_core_restore(niact_game *g, const niact_mark *m);
-/* After a callback: on failure, restores the mark, tells every seat, applies the
- * scenario's error policy. Returns NIACT_OK unless the game cannot go on. */
+/* After a callback that returned st: on a scenario failure, restores the mark, keeps the
+ * rules' error on the game with its context (printf-style, formatted only then), tells
+ * every seat and applies the scenario's error policy, and returns NIACT_OK so the turn
+ * goes on. Out of memory marks the game broken and is returned. */
 niact_status niact_core_settle(niact_game *g, const niact_mark *m, niact_status st,
-                               const char *what);
-void niact_core_error(niact_game *g, const char *fmt, ...);
+                               const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+/* Sets the game's error (status, kind, printf-style reason); returns st. */
+niact_status niact_core_fail(niact_game *g, niact_status st, niact_error_kind kind,
+                             const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+/* Marks the game broken after an allocation failed while it was changing (during
+ * `during`); returns NIACT_ERR_NOMEM. Every later call returns NIACT_ERR_BROKEN. */
+niact_status niact_core_break(niact_game *g, const char *during);
+/* For a broken game: sets the BROKEN error and returns NIACT_ERR_BROKEN. */
+niact_status niact_core_refuse_broken(niact_game *g);
 /* negotiation.c: the turn's negotiation steps, called by the resolution. */
 niact_status niact_core_apply_agreements(niact_game *g);
 niact_status niact_core_judge_commitments(niact_game *g);

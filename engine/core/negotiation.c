@@ -11,13 +11,17 @@ static uint32_t role_mask(const niact_game *g) {
     return (1u << g->sc->n_roles) - 1u;
 }
 
-static int running(niact_game *g) {
-    if (g->phase == NIACT_PHASE_ENDED) {
-        niact_core_error(g, "the game has ended");
-        return 0;
-    }
-    return 1;
+/* NIACT_OK if the game takes negotiation now; else the error (set on the game). */
+static niact_status running(niact_game *g) {
+    if (g->broken)
+        return niact_core_refuse_broken(g);
+    if (g->phase == NIACT_PHASE_ENDED)
+        return niact_core_fail(g, NIACT_ERR_STATE, NIACT_KIND_STATE, "the game has ended");
+    return NIACT_OK;
 }
+
+/* A refusal of the request (NIACT_ERR_INVALID), printf-style. */
+#define refuse(g, ...) niact_core_fail((g), NIACT_ERR_INVALID, NIACT_KIND_INVALID, __VA_ARGS__)
 
 /* Who may read about a proposal: its parties, or everyone if public. */
 static uint32_t audience(const niact_game *g, const niact_proposal *p) {
@@ -70,111 +74,72 @@ static niact_status check_terms(niact_game *g, int from, uint32_t parties, niact
                                 int n) {
     const niact_scenario *sc = g->sc;
     for (int i = 0; i < n; i++) {
-        if (t[i].term < 0 || t[i].term >= sc->n_terms) {
-            niact_core_error(g, "no such term");
-            return NIACT_ERR_INVALID;
-        }
+        if (t[i].term < 0 || t[i].term >= sc->n_terms)
+            return refuse(g, "no such term");
         const niact_term_def *d = &sc->terms[t[i].term];
         if (d->has_param ? (t[i].param < d->param_min || t[i].param > d->param_max)
                          : t[i].param != 0) {
-            niact_core_error(g, "term '%s' takes %s from %d to %d", d->meta.id, d->param_name,
-                             d->param_min, d->param_max);
-            return NIACT_ERR_INVALID;
+            if (!d->has_param)
+                return refuse(g, "term '%s' takes no parameter", d->meta.id);
+            return refuse(g, "term '%s' takes %s from %d to %d", d->meta.id, d->param_name,
+                          d->param_min, d->param_max);
         }
         uint32_t can = d->givers & parties;
-        if (!can) {
-            niact_core_error(g, "no party to this proposal can give '%s'", d->meta.name);
-            return NIACT_ERR_INVALID;
-        }
+        if (!can)
+            return refuse(g, "no party to this proposal can give '%s'", d->meta.name);
         t[i].giver = (int16_t)((can & (1u << from)) ? from : __builtin_ctz(can));
         for (int j = 0; j < i; j++)
-            if (t[j].term == t[i].term) {
-                niact_core_error(g, "term '%s' appears twice", d->meta.id);
-                return NIACT_ERR_INVALID;
-            }
+            if (t[j].term == t[i].term)
+                return refuse(g, "term '%s' appears twice", d->meta.id);
         int ok = 1;
         if (d->has_legal && g->rules.term_legal) {
             niact_status st = g->rules.term_legal(g->rules.ud, g, from, &t[i], &ok);
-            if (st != NIACT_OK) {
-                niact_core_error(g, "the scenario's test of '%s' failed: %s", d->meta.id,
-                                 g->rules.error ? g->rules.error(g->rules.ud) : "");
-                return st == NIACT_ERR_NOMEM ? st : NIACT_ERR_INVALID;
+            if (st == NIACT_ERR_NOMEM)
+                return niact_core_fail(g, st, NIACT_KIND_NOMEM, "out of memory in a term's test");
+            if (st != NIACT_OK) { /* the rules' record, with where it ran; the request fails */
+                const niact_error *e = g->rules.error ? g->rules.error(g->rules.ud) : NULL;
+                if (e && e->kind != NIACT_KIND_NONE)
+                    g->error = *e;
+                else
+                    refuse(g, "the scenario's test failed");
+                g->error.status = NIACT_ERR_INVALID;
+                niact_error_context(&g->error, "legality test of term '%s'", d->meta.id);
+                return NIACT_ERR_INVALID;
             }
         }
         if (!ok) {
             const char *why = g->rules.why ? g->rules.why(g->rules.ud) : NULL;
             if (why && *why)
-                niact_core_error(g, "'%s' cannot be proposed now: %s", d->meta.name, why);
-            else
-                niact_core_error(g, "'%s' cannot be proposed now", d->meta.name);
-            return NIACT_ERR_INVALID;
+                return refuse(g, "'%s' cannot be proposed now: %s", d->meta.name, why);
+            return refuse(g, "'%s' cannot be proposed now", d->meta.name);
         }
     }
     return NIACT_OK;
-}
-
-niact_status niact_game_propose(niact_game *g, int from, uint32_t to, int public_,
-                                const niact_term_item *terms, int n, int counter_of,
-                                int32_t *id) {
-    *id = 0;
-    if (!running(g))
-        return NIACT_ERR_STATE;
-    if (from < 0 || from >= g->sc->n_roles || !(to & role_mask(g)) || (to & ~role_mask(g)) ||
-        (to & (1u << from)) || n < 1 || n > NIACT_MAX_TERMS) {
-        niact_core_error(g, n < 1 || n > NIACT_MAX_TERMS
-                                ? "a proposal has 1 to %d terms"
-                                : "a proposal goes from one role to one or more others",
-                         NIACT_MAX_TERMS);
-        return NIACT_ERR_INVALID;
-    }
-    if (g->n_proposals >= NIACT_MAX_PROPOSALS) {
-        niact_core_error(g, "this game has had as many proposals as it can hold (%d)",
-                         NIACT_MAX_PROPOSALS);
-        return NIACT_ERR_INVALID;
-    }
-    niact_proposal p = {0};
-    p.n_terms = n;
-    memcpy(p.terms, terms, (size_t)n * sizeof *terms);
-    niact_status st = check_terms(g, from, to | (1u << from), p.terms, n);
-    if (st != NIACT_OK)
-        return st;
-    if (counter_of) {
-        niact_status cs = niact_game_answer(g, from, counter_of, 0);
-        if (cs != NIACT_OK)
-            return cs;
-    }
-    p.id = g->n_proposals + 1;
-    p.from = (int16_t)from;
-    p.counter_of = (int16_t)counter_of;
-    p.to = to;
-    p.public_ = public_ != 0;
-    p.turn = g->turn;
-    p.expires = g->turn + 1;
-    p.agreed_turn = -1;
-    g->proposals[g->n_proposals++] = p;
-    char who[200], what[1400], buf[1800];
-    roles_text(g, to, who, sizeof who);
-    terms_text(g, &p, what, sizeof what);
-    if (counter_of)
-        snprintf(buf, sizeof buf, "Proposal #%d from %s to %s (countering #%d): %s.", p.id,
-                 g->sc->roles[from].meta.name, who, counter_of, what);
-    else
-        snprintf(buf, sizeof buf, "Proposal #%d from %s to %s%s: %s.", p.id,
-                 g->sc->roles[from].meta.name, who, p.public_ ? " (public)" : "", what);
-    *id = p.id;
-    return niact_rules_log(g, audience(g, &p), NIACT_LOG_PROPOSAL, buf);
 }
 
 static niact_proposal *find(niact_game *g, int32_t id) {
     return id >= 1 && id <= g->n_proposals ? &g->proposals[id - 1] : NULL;
 }
 
-/* Turns an accepted proposal into commitments. */
+/* Whether `role` may answer proposal `id` now, and (accepting) whether its agreement
+ * would fit; NIACT_OK or the refusal, set on the game. Changes nothing. */
+static niact_status check_answer(niact_game *g, int role, int32_t id, int accept) {
+    niact_proposal *p = find(g, id);
+    if (!p || role < 0 || role >= g->sc->n_roles || !(p->to & (1u << role)))
+        return refuse(g, "no proposal #%d addressed to you", (int)id);
+    if (p->status != NIACT_PROPOSAL_OPEN)
+        return refuse(g, "proposal #%d is no longer open", (int)id);
+    if (p->accepted & (1u << role))
+        return refuse(g, "you have already accepted proposal #%d", (int)id);
+    if (accept && (p->accepted | (1u << role)) == p->to &&
+        g->n_commitments + p->n_terms > NIACT_MAX_COMMITMENTS)
+        return refuse(g, "this game holds as many commitments as it can (%d)",
+                      NIACT_MAX_COMMITMENTS);
+    return NIACT_OK;
+}
+
+/* Turns an accepted proposal into commitments (check_answer made sure they fit). */
 static niact_status agree(niact_game *g, niact_proposal *p) {
-    if (g->n_commitments + p->n_terms > NIACT_MAX_COMMITMENTS) {
-        niact_core_error(g, "this game holds as many commitments as it can");
-        return NIACT_ERR_INVALID;
-    }
     p->status = NIACT_PROPOSAL_AGREED;
     p->agreed_turn = g->turn;
     for (int i = 0; i < p->n_terms; i++) {
@@ -192,74 +157,121 @@ static niact_status agree(niact_game *g, niact_proposal *p) {
     return niact_rules_log(g, audience(g, p), NIACT_LOG_PROPOSAL, buf);
 }
 
-niact_status niact_game_answer(niact_game *g, int role, int32_t id, int accept) {
-    if (!running(g))
-        return NIACT_ERR_STATE;
-    niact_proposal *p = find(g, id);
-    if (!p || role < 0 || role >= g->sc->n_roles || !(p->to & (1u << role))) {
-        niact_core_error(g, "no proposal #%d addressed to you", (int)id);
-        return NIACT_ERR_INVALID;
-    }
-    if (p->status != NIACT_PROPOSAL_OPEN) {
-        niact_core_error(g, "proposal #%d is no longer open", (int)id);
-        return NIACT_ERR_INVALID;
-    }
-    if (p->accepted & (1u << role)) {
-        niact_core_error(g, "you have already accepted proposal #%d", (int)id);
-        return NIACT_ERR_INVALID;
-    }
+/* Applies a checked answer. An allocation failure past the first change breaks the game. */
+static niact_status apply_answer(niact_game *g, int role, niact_proposal *p, int accept) {
     char buf[300];
     snprintf(buf, sizeof buf, "%s %s proposal #%d.", g->sc->roles[role].meta.name,
-             accept ? "accepts" : "rejects", (int)id);
+             accept ? "accepts" : "rejects", (int)p->id);
     niact_status st = niact_rules_log(g, audience(g, p), NIACT_LOG_PROPOSAL, buf);
-    if (st != NIACT_OK)
-        return st;
+    if (st != NIACT_OK) /* the log changes nothing when it fails */
+        return niact_core_fail(g, st, NIACT_KIND_NOMEM, "out of memory");
     if (!accept) {
         p->status = NIACT_PROPOSAL_REJECTED;
         return NIACT_OK;
     }
     p->accepted |= 1u << role;
-    return p->accepted == p->to ? agree(g, p) : NIACT_OK;
+    if (p->accepted == p->to && agree(g, p) != NIACT_OK)
+        return niact_core_break(g, "an agreement");
+    return NIACT_OK;
+}
+
+niact_status niact_game_propose(niact_game *g, int from, uint32_t to, int public_,
+                                const niact_term_item *terms, int n, int counter_of,
+                                int32_t *id) {
+    *id = 0;
+    niact_status st = running(g);
+    if (st != NIACT_OK)
+        return st;
+    if (from < 0 || from >= g->sc->n_roles || !(to & role_mask(g)) || (to & ~role_mask(g)) ||
+        (to & (1u << from)))
+        return refuse(g, "a proposal goes from one role to one or more others");
+    if (n < 1 || n > NIACT_MAX_TERMS || !terms)
+        return refuse(g, "a proposal has 1 to %d terms", NIACT_MAX_TERMS);
+    if (g->n_proposals >= NIACT_MAX_PROPOSALS)
+        return refuse(g, "this game has had as many proposals as it can hold (%d)",
+                      NIACT_MAX_PROPOSALS);
+    niact_proposal p = {0};
+    p.n_terms = n;
+    memcpy(p.terms, terms, (size_t)n * sizeof *terms);
+    if ((st = check_terms(g, from, to | (1u << from), p.terms, n)) != NIACT_OK)
+        return st;
+    if (counter_of && (st = check_answer(g, from, counter_of, 0)) != NIACT_OK)
+        return st;
+    /* Everything is checked: from here only an allocation can fail. */
+    if (counter_of && (st = apply_answer(g, from, find(g, counter_of), 0)) != NIACT_OK)
+        return st;
+    p.id = g->n_proposals + 1;
+    p.from = (int16_t)from;
+    p.counter_of = (int16_t)counter_of;
+    p.to = to;
+    p.public_ = public_ != 0;
+    p.turn = g->turn;
+    p.expires = g->turn + 1;
+    p.agreed_turn = -1;
+    char who[200], what[1400], buf[1800];
+    roles_text(g, to, who, sizeof who);
+    terms_text(g, &p, what, sizeof what);
+    if (counter_of)
+        snprintf(buf, sizeof buf, "Proposal #%d from %s to %s (countering #%d): %s.", p.id,
+                 g->sc->roles[from].meta.name, who, counter_of, what);
+    else
+        snprintf(buf, sizeof buf, "Proposal #%d from %s to %s%s: %s.", p.id,
+                 g->sc->roles[from].meta.name, who, p.public_ ? " (public)" : "", what);
+    if (niact_rules_log(g, audience(g, &p), NIACT_LOG_PROPOSAL, buf) != NIACT_OK)
+        return counter_of ? niact_core_break(g, "a counter-proposal")
+                          : niact_core_fail(g, NIACT_ERR_NOMEM, NIACT_KIND_NOMEM, "out of memory");
+    g->proposals[g->n_proposals++] = p;
+    *id = p.id;
+    return NIACT_OK;
+}
+
+niact_status niact_game_answer(niact_game *g, int role, int32_t id, int accept) {
+    niact_status st = running(g);
+    if (st == NIACT_OK)
+        st = check_answer(g, role, id, accept);
+    if (st != NIACT_OK)
+        return st;
+    return apply_answer(g, role, find(g, id), accept);
 }
 
 niact_status niact_game_withdraw(niact_game *g, int role, int32_t id) {
-    if (!running(g))
-        return NIACT_ERR_STATE;
+    niact_status st = running(g);
+    if (st != NIACT_OK)
+        return st;
     niact_proposal *p = find(g, id);
-    if (!p || p->from != role || p->status != NIACT_PROPOSAL_OPEN) {
-        niact_core_error(g, "no open proposal #%d of yours", (int)id);
-        return NIACT_ERR_INVALID;
-    }
-    p->status = NIACT_PROPOSAL_WITHDRAWN;
+    if (!p || p->from != role || p->status != NIACT_PROPOSAL_OPEN)
+        return refuse(g, "no open proposal #%d of yours", (int)id);
     char buf[200];
     snprintf(buf, sizeof buf, "%s withdraws proposal #%d.", g->sc->roles[role].meta.name,
              (int)id);
-    return niact_rules_log(g, audience(g, p), NIACT_LOG_PROPOSAL, buf);
+    if (niact_rules_log(g, audience(g, p), NIACT_LOG_PROPOSAL, buf) != NIACT_OK)
+        return niact_core_fail(g, NIACT_ERR_NOMEM, NIACT_KIND_NOMEM, "out of memory");
+    p->status = NIACT_PROPOSAL_WITHDRAWN;
+    return NIACT_OK;
 }
 
 niact_status niact_game_telegram(niact_game *g, int from, uint32_t to, const char *text) {
-    if (!running(g))
-        return NIACT_ERR_STATE;
-    size_t n = strlen(text);
+    niact_status st = running(g);
+    if (st != NIACT_OK)
+        return st;
+    size_t n = text ? strlen(text) : 0;
     if (from < 0 || from >= g->sc->n_roles || !(to & role_mask(g)) || (to & ~role_mask(g)) ||
-        n == 0 || n > NIACT_TELEGRAM_MAX) {
-        niact_core_error(g, n > NIACT_TELEGRAM_MAX ? "a telegram is at most %d bytes"
-                                                   : "a telegram needs a text and addressees",
-                         NIACT_TELEGRAM_MAX);
-        return NIACT_ERR_INVALID;
-    }
+        n == 0)
+        return refuse(g, "a telegram needs a text and addressees");
+    if (n > NIACT_TELEGRAM_MAX)
+        return refuse(g, "a telegram is at most %d bytes", NIACT_TELEGRAM_MAX);
     char why[96];
-    if (niact_text_check(text, n, NIACT_TEXT_NEWLINES, why, sizeof why) != NIACT_OK) {
+    if (niact_text_check(text, n, NIACT_TEXT_NEWLINES, why, sizeof why) != NIACT_OK)
         /* A seat's text reaches other seats' screens and the record: only plain text
          * (UTF-8, no control characters but line breaks). */
-        niact_core_error(g, "a telegram must be plain text: %s", why);
-        return NIACT_ERR_INVALID;
-    }
+        return refuse(g, "a telegram must be plain text: %s", why);
     char who[200], buf[NIACT_TELEGRAM_MAX + 300];
     roles_text(g, to, who, sizeof who);
     snprintf(buf, sizeof buf, "Telegram from %s to %s: %s", g->sc->roles[from].meta.name, who,
              text);
-    return niact_rules_log(g, to | (1u << from), NIACT_LOG_TELEGRAM, buf);
+    if (niact_rules_log(g, to | (1u << from), NIACT_LOG_TELEGRAM, buf) != NIACT_OK)
+        return niact_core_fail(g, NIACT_ERR_NOMEM, NIACT_KIND_NOMEM, "out of memory");
+    return NIACT_OK;
 }
 
 const niact_proposal *niact_game_proposal(const niact_game *g, int role, int index) {
@@ -330,9 +342,10 @@ static niact_status settle(niact_game *g, niact_commitment *c, int kept) {
     snprintf(buf, sizeof buf, "%s %s its commitment under agreement #%d: %s. Its trust is now %d.",
              g->sc->roles[giver].meta.name, kept ? "kept" : "BROKE", c->agreement, what,
              g->trust[giver]);
-    niact_status st = niact_rules_log(g, audience(g, p), NIACT_LOG_PROPOSAL, buf);
-    if (st != NIACT_OK || !g->rules.term_settled)
-        return st;
+    if (niact_rules_log(g, audience(g, p), NIACT_LOG_PROPOSAL, buf) != NIACT_OK)
+        return niact_core_break(g, "a commitment's settlement");
+    if (!g->rules.term_settled)
+        return NIACT_OK;
     niact_mark m;
     niact_core_mark(g, &m);
     snprintf(what, sizeof what, "term '%s' (settled)", g->sc->terms[c->item.term].meta.id);

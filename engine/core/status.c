@@ -10,6 +10,7 @@ const char *niact_status_name(niact_status st) {
     case NIACT_ERR_LIMIT: return "scenario limit exceeded";
     case NIACT_ERR_IO: return "input/output error";
     case NIACT_ERR_FORMAT: return "bad format";
+    case NIACT_ERR_BROKEN: return "game broken";
     }
     return "unknown status";
 }

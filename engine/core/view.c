@@ -21,6 +21,8 @@ static int bad_role(const niact_game *g, int role) {
 niact_status niact_game_view_track(const niact_game *g, int role, int track,
                                    niact_track_view *out) {
     memset(out, 0, sizeof *out);
+    if (g->broken)
+        return NIACT_ERR_BROKEN;
     if (bad_role(g, role) || bad_track(g, track))
         return NIACT_ERR_INVALID;
     const niact_track_def *d = &g->sc->tracks[track];
@@ -39,6 +41,8 @@ niact_status niact_game_view_track(const niact_game *g, int role, int track,
 
 niact_status niact_game_truth(const niact_game *g, int track, int32_t *value) {
     *value = 0;
+    if (g->broken)
+        return NIACT_ERR_BROKEN;
     if (bad_track(g, track))
         return NIACT_ERR_INVALID;
     if (g->phase != NIACT_PHASE_ENDED)
@@ -50,6 +54,8 @@ niact_status niact_game_truth(const niact_game *g, int track, int32_t *value) {
 niact_status niact_game_history(const niact_game *g, int role, int track, int32_t t,
                                 int32_t *value) {
     *value = 0;
+    if (g->broken)
+        return NIACT_ERR_BROKEN;
     if (bad_track(g, track) || t < 0 || t > g->turn || t > g->sc->turns)
         return NIACT_ERR_INVALID;
     if (g->phase != NIACT_PHASE_ENDED) {
@@ -90,6 +96,8 @@ static int may_see_score(const niact_game *g, int viewer, int role) {
 niact_status niact_game_objective_score(const niact_game *g, int viewer, int objective,
                                         int32_t *score) {
     *score = 0;
+    if (g->broken)
+        return NIACT_ERR_BROKEN;
     if (objective < 0 || objective >= g->sc->n_objectives)
         return NIACT_ERR_INVALID;
     if (!may_see_score(g, viewer, g->sc->objectives[objective].role))
@@ -100,6 +108,8 @@ niact_status niact_game_objective_score(const niact_game *g, int viewer, int obj
 
 niact_status niact_game_score(const niact_game *g, int viewer, int role, int32_t *score) {
     *score = 0;
+    if (g->broken)
+        return NIACT_ERR_BROKEN;
     if (bad_role(g, role))
         return NIACT_ERR_INVALID;
     if (!may_see_score(g, viewer, role))
@@ -139,6 +149,8 @@ uint64_t niact_game_hash(const niact_game *g) {
 
 niact_status niact_game_turn_hash(const niact_game *g, int32_t t, uint64_t *hash) {
     *hash = 0;
+    if (g->broken)
+        return NIACT_ERR_BROKEN;
     if (t < 0 || t > g->turn || t > g->sc->turns)
         return NIACT_ERR_INVALID;
     if (g->unhashed_from >= 0 && t >= g->unhashed_from)
@@ -202,27 +214,29 @@ int32_t niact_rules_estimate(const niact_game *g, int role, int track, int32_t *
     return v.value;
 }
 
+/* Allocates first, then changes the log and its hash: a failed log line changes nothing. */
 niact_status niact_rules_log(niact_game *g, uint32_t audience, niact_log_kind kind,
                              const char *text) {
     size_t n = strlen(text);
+    char *copy = NULL;
+    if (!g->quiet) {
+        if (g->log_len == g->log_cap) {
+            size_t cap = g->log_cap ? g->log_cap * 2 : 32;
+            log_item *nl = realloc(g->log, cap * sizeof *nl);
+            if (!nl)
+                return NIACT_ERR_NOMEM;
+            g->log = nl;
+            g->log_cap = cap;
+        }
+        copy = malloc(n + 1);
+        if (!copy)
+            return NIACT_ERR_NOMEM;
+        memcpy(copy, text, n + 1);
+        g->log[g->log_len++] = (log_item){g->turn, kind, audience, copy};
+    }
     uint64_t h = niact_hash_u64(g->log_hash, ((uint64_t)audience << 8) | (uint64_t)kind);
     g->log_hash = niact_hash_bytes(h, text, n);
     g->log_total++;
-    if (g->quiet)
-        return NIACT_OK;
-    if (g->log_len == g->log_cap) {
-        size_t cap = g->log_cap ? g->log_cap * 2 : 32;
-        log_item *nl = realloc(g->log, cap * sizeof *nl);
-        if (!nl)
-            return NIACT_ERR_NOMEM;
-        g->log = nl;
-        g->log_cap = cap;
-    }
-    char *copy = malloc(n + 1);
-    if (!copy)
-        return NIACT_ERR_NOMEM;
-    memcpy(copy, text, n + 1);
-    g->log[g->log_len++] = (log_item){g->turn, kind, audience, copy};
     return NIACT_OK;
 }
 
@@ -239,6 +253,10 @@ void niact_rules_end(niact_game *g, niact_outcome outcome, const char *text) {
         return; /* war or error already decided outranks a settlement */
     if (g->pending == NIACT_OUTCOME_SETTLEMENT && outcome == NIACT_OUTCOME_SETTLEMENT)
         return;
+    if (g->pending_gen != g->mark_gen) { /* the first end asked for since the mark */
+        memcpy(g->pending_scratch, g->pending_text, sizeof g->pending_text);
+        g->pending_gen = g->mark_gen;
+    }
     g->pending = outcome;
     size_t n = strlen(text);
     if (n >= sizeof g->pending_text) {

@@ -10,6 +10,7 @@
 #include "niact/text.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -30,10 +31,24 @@ static niact_host *check_state(lua_State *L) {
     return h;
 }
 
-static niact_host *check_rules(lua_State *L) {
+/* For readers of what only the rules may see (this turn's orders): not in a view. */
+static niact_host *check_truth(lua_State *L, const char *method) {
     niact_host *h = check_state(L);
     if (h->view_role >= 0)
-        luaL_error(L, "a personality may read the game but not change it");
+        luaL_error(L, "state:%s is for the scenario's rules; a personality sees only its "
+                      "role's view", method);
+    return h;
+}
+
+/* For every method that changes the game (a write, a dice roll, a log line, an end):
+ * refused in a question, for good (host_kill: pcall cannot swallow it), with the
+ * scenario's FILE:LINE. The mode is the host's (host_call), not the script's. */
+static niact_host *check_write(lua_State *L, const char *method) {
+    niact_host *h = check_state(L);
+    if (h->query)
+        host_kill(L, NIACT_KIND_QUERY,
+                  "state:%s is not allowed in %s (questions must not change the game)", method,
+                  h->query);
     return h;
 }
 
@@ -89,14 +104,14 @@ static int st_get(lua_State *L) {
 }
 
 static int st_set(lua_State *L) {
-    niact_host *h = check_rules(L);
+    niact_host *h = check_write(L, "set");
     int t = TRACK(L, 2);
     lua_pushinteger(L, niact_rules_set(h->game, t, check_i32(L, 3)));
     return 1;
 }
 
 static int st_add(lua_State *L) {
-    niact_host *h = check_rules(L);
+    niact_host *h = check_write(L, "add");
     int t = TRACK(L, 2);
     int64_t v = (int64_t)niact_rules_get(h->game, t) + check_i32(L, 3);
     v = v > INT32_MAX ? INT32_MAX : v < INT32_MIN ? INT32_MIN : v;
@@ -143,14 +158,14 @@ static int st_estimate(lua_State *L) {
 }
 
 static int st_observe(lua_State *L) {
-    niact_host *h = check_rules(L);
+    niact_host *h = check_write(L, "observe");
     int r = ROLE(L, 2), t = TRACK(L, 3);
     niact_rules_observe(h->game, r, t, check_i32(L, 4));
     return 0;
 }
 
 static int st_set_estimate(lua_State *L) {
-    niact_host *h = check_rules(L);
+    niact_host *h = check_write(L, "set_estimate");
     int r = ROLE(L, 2), t = TRACK(L, 3);
     niact_rules_set_estimate(h->game, r, t, check_i32(L, 4), check_i32(L, 5));
     return 0;
@@ -174,7 +189,7 @@ static uint32_t audience(lua_State *L, niact_host *h, int arg) {
 }
 
 static int do_log(lua_State *L, int text_arg, int aud_arg, niact_log_kind kind) {
-    niact_host *h = check_rules(L);
+    niact_host *h = check_write(L, kind == NIACT_LOG_NEWS ? "log" : "report");
     size_t len;
     const char *text = luaL_checklstring(L, text_arg, &len);
     if (len > 4000)
@@ -197,7 +212,7 @@ static int st_report(lua_State *L) {
 }
 
 static int st_roll(lua_State *L) {
-    niact_host *h = check_rules(L);
+    niact_host *h = check_write(L, "roll");
     int32_t n = check_i32(L, 2);
     luaL_argcheck(L, n >= 1, 2, "must be at least 1");
     lua_pushinteger(L, (lua_Integer)niact_rng_below(niact_rules_rng(h->game), (uint32_t)n) + 1);
@@ -205,7 +220,7 @@ static int st_roll(lua_State *L) {
 }
 
 static int st_random(lua_State *L) {
-    niact_host *h = check_rules(L);
+    niact_host *h = check_write(L, "random");
     int32_t lo = check_i32(L, 2), hi = check_i32(L, 3);
     luaL_argcheck(L, lo <= hi, 3, "must not be below the lower bound");
     lua_pushinteger(L, niact_rng_range(niact_rules_rng(h->game), lo, hi));
@@ -214,7 +229,7 @@ static int st_random(lua_State *L) {
 
 /* state:chance(percent): true with that probability (resolution 0.1 %). */
 static int st_chance(lua_State *L) {
-    niact_host *h = check_rules(L);
+    niact_host *h = check_write(L, "chance");
     lua_Number p = luaL_checknumber(L, 2);
     int32_t permille = p <= 0 ? 0 : p >= 100 ? 1000 : (int32_t)(p * 10 + 0.5);
     lua_pushboolean(L, (int32_t)niact_rng_below(niact_rules_rng(h->game), 1000) < permille);
@@ -251,7 +266,7 @@ static int st_fired(lua_State *L) {
 }
 
 static int st_end_game(lua_State *L) {
-    niact_host *h = check_rules(L);
+    niact_host *h = check_write(L, "end_game");
     static const char *const kinds[] = {"settlement", "war", NULL};
     int k = luaL_checkoption(L, 2, NULL, kinds);
     size_t len;
@@ -278,7 +293,7 @@ static void push_order(lua_State *L, niact_host *h, const niact_order *o) {
 
 /* state:orders(): every order of this turn, in resolution order (rules only). */
 static int st_orders(lua_State *L) {
-    niact_host *h = check_rules(L);
+    niact_host *h = check_truth(L, "orders");
     int n;
     const niact_order *os = niact_rules_turn_orders(h->game, &n);
     lua_createtable(L, n, 0);
@@ -291,7 +306,7 @@ static int st_orders(lua_State *L) {
 
 /* state:ordered(role, action): this turn's parameter (true if none) or nil. */
 static int st_ordered(lua_State *L) {
-    niact_host *h = check_rules(L);
+    niact_host *h = check_truth(L, "ordered");
     int r = ROLE(L, 2), a = lookup(L, 3, UV_ACTIONS, "action");
     int n;
     const niact_order *os = niact_rules_turn_orders(h->game, &n);
@@ -329,7 +344,7 @@ static int st_legal(lua_State *L) {
     const niact_action_def *d = &h->sc->actions[a];
     int ok = (d->roles & (1u << o.role)) && (!d->has_param || (o.param >= d->param_min &&
                                                                o.param <= d->param_max));
-    if (ok && d->has_legal) { /* run the scenario's test as rules, within this callback */
+    if (ok && d->has_legal) { /* the scenario's test, within this callback */
         lua_rawgeti(L, LUA_REGISTRYINDEX, h->action_refs[a].a);
         lua_pushvalue(L, 1);
         lua_pushstring(L, h->sc->roles[o.role].meta.id);
@@ -337,9 +352,18 @@ static int st_legal(lua_State *L) {
             lua_pushinteger(L, o.param);
         else
             lua_pushnil(L);
-        h->view_role = -1; /* the test is a rule: it reads the truth, and says only yes/no */
-        lua_call(L, 3, 1);
-        h->view_role = o.role;
+        /* The test reads the truth and says only yes or no. The host, not the script,
+         * puts the personality's view back, whether the test returns or raises: a
+         * personality that catches the error with pcall is still in its view. */
+        int view = h->view_role;
+        const char *query = h->query;
+        h->view_role = -1;
+        h->query = "a legality test";
+        int st = lua_pcall(L, 3, 1, 0);
+        h->view_role = view;
+        h->query = query;
+        if (st != LUA_OK)
+            return lua_error(L);
         ok = lua_toboolean(L, -1);
     }
     lua_pushboolean(L, ok);
@@ -428,12 +452,32 @@ void host_open_state(niact_host *h) {
 
 /* ---- the rules interface ---- */
 
+/* The status of a callback's result: the kind was set where the failure arose
+ * (host_call, the hook, the allocator), never read back from the message. */
 static niact_status status_of(niact_host *h, int st) {
-    (void)h;
     if (st == LUA_OK)
         return NIACT_OK;
-    return strstr(h->err, "limit exceeded") ? NIACT_ERR_LIMIT : NIACT_ERR_SCRIPT;
+    return niact_error_kind_status(h->error.kind);
 }
+
+/* Sets a failure the host finds in a callback's results (a score that is not a number):
+ * kind SCRIPT at the declaration's position. */
+static niact_status bad_result(niact_host *h, const char *file, int line, const char *fmt, ...) {
+    niact_error_clear(&h->error);
+    h->error.status = NIACT_ERR_SCRIPT;
+    h->error.kind = NIACT_KIND_SCRIPT;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(h->error.reason, sizeof h->error.reason, fmt, ap);
+    va_end(ap);
+    snprintf(h->error.file, sizeof h->error.file, "%s", file ? file : "");
+    h->error.line = line;
+    niact_error_format(&h->error, h->err, sizeof h->err);
+    return NIACT_ERR_SCRIPT;
+}
+
+static const host_mode RULE = {-1, NULL};            /* a rule: the truth, may change it */
+static const host_mode LEGAL = {-1, "a legality test"}; /* a question on the truth */
 
 /* Pushes the function and the state; returns 0 if there is no function. */
 static int prepare(niact_host *h, int ref) {
@@ -446,8 +490,9 @@ static int prepare(niact_host *h, int ref) {
 
 /* Calls the prepared function with nargs arguments; *out = the truth of its first
  * result. A false result may come with a reason (a string second result), kept for why(). */
-static niact_status call_truth(niact_host *h, niact_game *g, int nargs, int *out) {
-    int st = host_call(h, g, -1, nargs, 2);
+static niact_status call_truth(niact_host *h, niact_game *g, host_mode mode, int nargs,
+                               int *out) {
+    int st = host_call(h, g, mode, nargs, 2);
     if (st != LUA_OK)
         return status_of(h, st);
     *out = lua_toboolean(h->L, -2);
@@ -463,7 +508,7 @@ static niact_status call_truth(niact_host *h, niact_game *g, int nargs, int *out
 static niact_status call_simple(niact_host *h, niact_game *g, int ref) {
     if (!prepare(h, ref))
         return NIACT_OK;
-    return status_of(h, host_call(h, g, -1, 1, 0));
+    return status_of(h, host_call(h, g, RULE, 1, 0));
 }
 
 static niact_status r_setup(void *ud, niact_game *g) {
@@ -497,7 +542,7 @@ static niact_status r_legal(void *ud, niact_game *g, const niact_order *o, int *
     if (!prepare(h, h->action_refs[o->action].a))
         return NIACT_OK;
     push_role_param(h, o);
-    return call_truth(h, g, 3, ok);
+    return call_truth(h, g, LEGAL, 3, ok);
 }
 
 static niact_status r_resolve(void *ud, niact_game *g, const niact_order *o) {
@@ -505,7 +550,7 @@ static niact_status r_resolve(void *ud, niact_game *g, const niact_order *o) {
     if (!prepare(h, h->action_refs[o->action].b))
         return NIACT_OK;
     push_role_param(h, o);
-    return status_of(h, host_call(h, g, -1, 3, 0));
+    return status_of(h, host_call(h, g, RULE, 3, 0));
 }
 
 static niact_status r_condition(void *ud, niact_game *g, int e, int *fire) {
@@ -513,25 +558,23 @@ static niact_status r_condition(void *ud, niact_game *g, int e, int *fire) {
     *fire = 1;
     if (!prepare(h, h->event_refs[e].a))
         return NIACT_OK;
-    return call_truth(h, g, 1, fire);
+    return call_truth(h, g, RULE, 1, fire);
 }
 
 static niact_status r_score(void *ud, niact_game *g, int obj, int32_t *score) {
     niact_host *h = ud;
     if (!prepare(h, h->objective_refs[obj]))
         return NIACT_OK;
-    int st = host_call(h, g, -1, 1, 1);
+    int st = host_call(h, g, RULE, 1, 1);
     if (st != LUA_OK)
         return status_of(h, st);
     int isnum;
     lua_Number n = lua_tonumberx(h->L, -1, &isnum);
     lua_pop(h->L, 1);
-    if (!isnum || !isfinite(n)) {
-        snprintf(h->err, sizeof h->err, "objective '%s': score must return a number (%s:%d)",
-                 h->sc->objectives[obj].meta.id, h->sc->objectives[obj].meta.file,
-                 h->sc->objectives[obj].meta.line);
-        return NIACT_ERR_SCRIPT;
-    }
+    if (!isnum || !isfinite(n))
+        return bad_result(h, h->sc->objectives[obj].meta.file, h->sc->objectives[obj].meta.line,
+                          "objective '%s': score must return a number",
+                          h->sc->objectives[obj].meta.id);
     n = floor(n + 0.5);
     *score = n < 0 ? 0 : n > 100 ? 100 : (int32_t)n;
     return NIACT_OK;
@@ -543,7 +586,7 @@ static niact_status r_end_check(void *ud, niact_game *g, niact_outcome *out, cha
     *out = NIACT_OUTCOME_NONE;
     if (!prepare(h, h->ref_end_check))
         return NIACT_OK;
-    int st = host_call(h, g, -1, 1, 2);
+    int st = host_call(h, g, RULE, 1, 2);
     if (st != LUA_OK)
         return status_of(h, st);
     const char *kind = lua_type(h->L, -2) == LUA_TSTRING ? lua_tostring(h->L, -2) : NULL;
@@ -553,11 +596,9 @@ static niact_status r_end_check(void *ud, niact_game *g, niact_outcome *out, cha
         *out = NIACT_OUTCOME_SETTLEMENT;
     else if (kind && strcmp(kind, "war") == 0)
         *out = NIACT_OUTCOME_WAR;
-    else if (!lua_isnil(h->L, -2)) {
-        snprintf(h->err, sizeof h->err,
-                 "end_check must return nil, \"settlement\" or \"war\" (and a text)");
-        res = NIACT_ERR_SCRIPT;
-    }
+    else if (!lua_isnil(h->L, -2))
+        res = bad_result(h, h->sc->meta.file, 0,
+                         "end_check must return nil, \"settlement\" or \"war\" (and a text)");
     snprintf(text, len, "%s", t);
     lua_pop(h->L, 2);
     return res;
@@ -581,14 +622,14 @@ static niact_status r_term_legal(void *ud, niact_game *g, int from, const niact_
     *ok = 1;
     if (!prepare_term(h, t, 0, from))
         return NIACT_OK;
-    return call_truth(h, g, 3, ok);
+    return call_truth(h, g, (host_mode){-1, "a term's legality test"}, 3, ok);
 }
 
 static niact_status r_term_agreed(void *ud, niact_game *g, const niact_term_item *t) {
     niact_host *h = ud;
     if (!prepare_term(h, t, 1, t->giver))
         return NIACT_OK;
-    return status_of(h, host_call(h, g, -1, 3, 0));
+    return status_of(h, host_call(h, g, RULE, 3, 0));
 }
 
 static niact_status r_term_check(void *ud, niact_game *g, const niact_commitment *c,
@@ -602,7 +643,7 @@ static niact_status r_term_check(void *ud, niact_game *g, const niact_commitment
     lua_setfield(h->L, -2, "agreement");
     lua_pushinteger(h->L, c->deadline + 1);
     lua_setfield(h->L, -2, "deadline");
-    int st = host_call(h, g, -1, 4, 1);
+    int st = host_call(h, g, RULE, 4, 1);
     if (st != LUA_OK)
         return status_of(h, st);
     if (!lua_isnil(h->L, -1))
@@ -616,7 +657,7 @@ static niact_status r_term_settled(void *ud, niact_game *g, const niact_commitme
     int fn = c->status == NIACT_COMMIT_KEPT ? 3 : 4;
     if (!prepare_term(h, &c->item, fn, c->item.giver))
         return NIACT_OK;
-    return status_of(h, host_call(h, g, -1, 3, 0));
+    return status_of(h, host_call(h, g, RULE, 3, 0));
 }
 
 niact_status niact_host_term_value(niact_host *h, niact_game *g, int viewer, int role,
@@ -633,23 +674,21 @@ niact_status niact_host_term_value(niact_host *h, niact_game *g, int viewer, int
         lua_pushinteger(h->L, t->param);
     else
         lua_pushnil(h->L);
-    int st = host_call(h, g, viewer, 4, 1);
+    int st = host_call(h, g, (host_mode){viewer, "a term's value"}, 4, 1);
     if (st != LUA_OK)
         return status_of(h, st);
     int isnum;
     lua_Number n = lua_tonumberx(h->L, -1, &isnum);
     lua_pop(h->L, 1);
-    if (!isnum || !isfinite(n)) {
-        snprintf(h->err, sizeof h->err, "term '%s': value must return a number",
-                 h->sc->terms[t->term].meta.id);
-        return NIACT_ERR_SCRIPT;
-    }
+    if (!isnum || !isfinite(n))
+        return bad_result(h, h->sc->terms[t->term].meta.file, h->sc->terms[t->term].meta.line,
+                          "term '%s': value must return a number", h->sc->terms[t->term].meta.id);
     *value = n;
     return NIACT_OK;
 }
 
-static const char *r_error(void *ud) {
-    return ((niact_host *)ud)->err;
+static const niact_error *r_error(void *ud) {
+    return &((niact_host *)ud)->error;
 }
 
 static const char *r_why(void *ud) {
@@ -740,15 +779,17 @@ niact_status niact_host_personality(niact_host *h, niact_game *g, const char *na
     lua_State *L = h->L;
     *n = 0;
     if (role < 0 || role >= h->sc->n_roles) {
-        snprintf(h->err, sizeof h->err, "no such role");
+        niact_error_set(&h->error, NIACT_ERR_INVALID, NIACT_KIND_INVALID, "no such role");
+        niact_error_format(&h->error, h->err, sizeof h->err);
         return NIACT_ERR_INVALID;
     }
     lua_rawgeti(L, LUA_REGISTRYINDEX, h->ref_personalities);
     if (lua_getfield(L, -1, name) != LUA_TTABLE ||
         lua_getfield(L, -1, h->sc->roles[role].meta.id) != LUA_TFUNCTION) {
         lua_settop(L, 0);
-        snprintf(h->err, sizeof h->err, "no personality '%s' for role '%s'", name,
-                 h->sc->roles[role].meta.id);
+        niact_error_set(&h->error, NIACT_ERR_INVALID, NIACT_KIND_INVALID,
+                        "no personality '%s' for role '%s'", name, h->sc->roles[role].meta.id);
+        niact_error_format(&h->error, h->err, sizeof h->err);
         return NIACT_ERR_INVALID;
     }
     int fn = lua_gettop(L);
@@ -756,7 +797,7 @@ niact_status niact_host_personality(niact_host *h, niact_game *g, const char *na
     lua_pushcfunction(L, pers_runner);
     lua_pushlightuserdata(L, &po);
     lua_pushvalue(L, fn);
-    int st = host_call(h, g, role, 2, 0);
+    int st = host_call(h, g, (host_mode){role, "a personality"}, 2, 0);
     lua_settop(L, 0);
     *n = po.n;
     return status_of(h, st);

@@ -18,6 +18,33 @@ char *host_strdup(const char *s) {
     return d;
 }
 
+/* The scenario position of the innermost Lua frame with a line (level 0 up). */
+static void lua_position(lua_State *L, char *file, size_t len, int *line) {
+    lua_Debug ar;
+    file[0] = 0;
+    *line = 0;
+    for (int lvl = 0; lua_getstack(L, lvl, &ar); lvl++)
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 && ar.source[0] == '@') {
+            snprintf(file, len, "%s", ar.source + 1);
+            *line = ar.currentline;
+            return;
+        }
+}
+
+/* Records a stop where it fires; the first stop of a callback is the one reported. The
+ * kind is set here, by the hook or the allocator that fired, never read back from text. */
+static void stop(niact_host *h, niact_error_kind kind, const char *why) {
+    if (h->killed)
+        return;
+    h->killed = 1;
+    h->kill_kind = kind;
+    h->kill_why = why;
+    snprintf(h->kill_msg, sizeof h->kill_msg,
+             "%s (the scenario ran too long or used too much memory)", why);
+    h->kill_file[0] = 0;
+    h->kill_line = 0;
+}
+
 /* The allocator enforces the memory cap and the per-callback churn budget. Refusing an
  * allocation makes Lua raise a memory error; the kill flag makes it stick. */
 static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
@@ -34,13 +61,11 @@ static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         size_t grow = nsize - old;
         h->churn += nsize;
         if (h->mem + grow > h->lim.memory || h->mem + grow < h->mem) {
-            h->killed = 1;
-            h->kill_why = "memory limit exceeded";
+            stop(h, NIACT_KIND_MEMORY, "memory limit exceeded");
             return NULL;
         }
         if (h->churn > h->lim.churn) {
-            h->killed = 1;
-            h->kill_why = "allocation limit exceeded";
+            stop(h, NIACT_KIND_ALLOCATION, "allocation limit exceeded");
             return NULL;
         }
     }
@@ -63,13 +88,32 @@ static void host_hook(lua_State *L, lua_Debug *ar) {
         return;
     h->steps += HOST_HOOK_STEP;
     if (!h->killed && h->steps > h->step_limit) {
-        h->killed = 1;
-        h->kill_why = "instruction limit exceeded";
+        stop(h, NIACT_KIND_INSTRUCTIONS, "instruction limit exceeded");
+        lua_position(L, h->kill_file, sizeof h->kill_file, &h->kill_line);
     }
     if (h->killed) {
+        if (!h->kill_file[0]) /* a stop the allocator recorded has no position yet */
+            lua_position(L, h->kill_file, sizeof h->kill_file, &h->kill_line);
         lua_sethook(L, host_hook, LUA_MASKCOUNT, 1);
-        luaL_error(L, "%s (the scenario ran too long or used too much memory)", h->kill_why);
+        luaL_error(L, "%s", h->kill_msg);
     }
+}
+
+int host_kill(lua_State *L, niact_error_kind kind, const char *fmt, ...) {
+    niact_host *h;
+    lua_getallocf(L, (void **)&h);
+    if (!h->killed) {
+        h->killed = 1;
+        h->kill_kind = kind;
+        h->kill_why = NULL;
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(h->kill_msg, sizeof h->kill_msg, fmt, ap);
+        va_end(ap);
+        lua_position(L, h->kill_file, sizeof h->kill_file, &h->kill_line);
+    }
+    lua_sethook(L, host_hook, LUA_MASKCOUNT, 1);
+    return luaL_error(L, "%s", h->kill_msg);
 }
 
 void host_charge(lua_State *L, uint64_t units) {
@@ -79,47 +123,70 @@ void host_charge(lua_State *L, uint64_t units) {
         return;
     h->steps += units;
     if (!h->killed && h->steps > h->step_limit) {
-        h->killed = 1;
-        h->kill_why = "instruction limit exceeded";
+        stop(h, NIACT_KIND_INSTRUCTIONS, "instruction limit exceeded");
+        lua_position(L, h->kill_file, sizeof h->kill_file, &h->kill_line);
     }
     if (h->killed)
-        luaL_error(L, "%s (the scenario ran too long or used too much memory)", h->kill_why);
+        luaL_error(L, "%s", h->kill_msg);
 }
 
-/* Finds "file:line:" at the start of msg and quotes that line of the file. */
-static void quote_line(niact_host *h, const char *msg, char *out, size_t len) {
+/* The loaded file shown as `name`, or NULL. */
+static const host_file *find_file(const niact_host *h, const char *name, size_t n) {
+    for (int i = 0; i < h->n_files; i++)
+        if (strlen(h->files[i].name) == n && strncmp(h->files[i].name, name, n) == 0)
+            return &h->files[i];
+    return NULL;
+}
+
+/* Copies line `line` of f, trimmed and cut at 150 bytes, into out ("" if none). */
+static void source_line(const host_file *f, int line, char *out, size_t len) {
     out[0] = 0;
-    const char *colon = strchr(msg, ':');
-    if (!colon)
+    if (!f || line <= 0)
         return;
-    int line = atoi(colon + 1);
-    if (line <= 0)
-        return;
-    size_t flen = (size_t)(colon - msg);
-    for (int i = 0; i < h->n_files; i++) {
-        const host_file *f = &h->files[i];
-        if (strlen(f->name) != flen || strncmp(f->name, msg, flen) != 0)
-            continue;
-        const char *p = f->text, *end = f->text + f->len;
-        for (int l = 1; l < line && p < end; l++) {
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            p = nl ? nl + 1 : end;
-        }
-        const char *e = memchr(p, '\n', (size_t)(end - p));
-        int n = (int)((e ? e : end) - p);
-        while (n > 0 && (*p == ' ' || *p == '\t')) {
-            p++;
-            n--;
-        }
-        if (n > 160)
-            n = 160;
-        snprintf(out, len, "\n    %d | %.*s", line, n, p);
-        return;
+    const char *p = f->text, *end = f->text + f->len;
+    for (int l = 1; l < line && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
     }
+    const char *e = memchr(p, '\n', (size_t)(end - p));
+    int n = (int)((e ? e : end) - p);
+    while (n > 0 && (*p == ' ' || *p == '\t')) {
+        p++;
+        n--;
+    }
+    while (n > 0 && (p[n - 1] == '\r' || p[n - 1] == ' '))
+        n--;
+    snprintf(out, len, "%.*s", n > 150 ? 150 : n, p);
 }
 
-/* Message handler: a string message gains the Lua position of the first scenario frame
- * if it has none, then a quote of that line. */
+/* Fills h->error from a Lua error message: a leading "FILE:LINE: " naming a loaded
+ * scenario file is Lua's own position (luaL_where) and becomes file and line; otherwise
+ * the position is the innermost scenario frame's, and the message is the reason whole. */
+static void record_message(niact_host *h, lua_State *L, const char *msg) {
+    niact_error *e = &h->error;
+    niact_error_clear(e);
+    e->kind = NIACT_KIND_SCRIPT;
+    e->status = NIACT_ERR_SCRIPT;
+    const char *colon = strchr(msg, ':');
+    const host_file *f = colon ? find_file(h, msg, (size_t)(colon - msg)) : NULL;
+    const char *digits = colon ? colon + 1 : NULL;
+    size_t nd = digits ? strspn(digits, "0123456789") : 0;
+    if (f && nd > 0 && nd < 9 && digits[nd] == ':') {
+        snprintf(e->file, sizeof e->file, "%s", f->name);
+        e->line = atoi(digits);
+        msg = digits + nd + 1;
+        msg += *msg == ' ';
+    } else {
+        int line;
+        lua_position(L, e->file, sizeof e->file, &line);
+        e->line = line;
+    }
+    snprintf(e->reason, sizeof e->reason, "%s", msg);
+    source_line(find_file(h, e->file, strlen(e->file)), e->line, e->source, sizeof e->source);
+}
+
+/* Message handler: records the error (record_message) while the failing frame is still
+ * on the stack, and leaves the formatted sentence as the error value. */
 static int msg_handler(lua_State *L) {
     niact_host *h;
     lua_getallocf(L, (void **)&h);
@@ -130,20 +197,10 @@ static int msg_handler(lua_State *L) {
         else
             msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
     }
-    char where[600] = "";
-    if (!strchr(msg, ':') || msg[0] == '(') {
-        lua_Debug ar;
-        for (int lvl = 1; lua_getstack(L, lvl, &ar); lvl++) {
-            if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 && ar.source[0] == '@') {
-                snprintf(where, sizeof where, "%s:%d: ", ar.source + 1, ar.currentline);
-                break;
-            }
-        }
-    }
-    char full[1400], quote[256];
-    snprintf(full, sizeof full, "%s%s", where, msg);
-    quote_line(h, full, quote, sizeof quote);
-    lua_pushfstring(L, "%s%s", full, quote);
+    record_message(h, L, msg);
+    char full[2048];
+    niact_error_format(&h->error, full, sizeof full);
+    lua_pushstring(L, full);
     return 1;
 }
 
@@ -151,6 +208,9 @@ static void begin_run(niact_host *h, uint64_t limit) {
     h->running = 1;
     h->killed = 0;
     h->kill_why = NULL;
+    h->kill_kind = NIACT_KIND_NONE;
+    h->kill_msg[0] = h->kill_file[0] = 0;
+    h->kill_line = 0;
     h->steps = 0;
     h->churn = 0;
     h->step_limit = limit;
@@ -162,39 +222,61 @@ static void end_run(niact_host *h) {
     h->killed = 0;
     h->game = NULL;
     h->view_role = -1;
+    h->query = NULL;
 }
 
-/* Calls the function below nargs arguments on the stack, protected, under the callback
- * limits. Returns LUA_OK with nres results pushed, or an error status with h->err set
- * and nothing pushed. */
-int host_call(niact_host *h, niact_game *g, int view_role, int nargs, int nres) {
+/* After a failed callback: the record of a stop (kind, message, first position) replaces
+ * whatever message reached the top; a memory error the cap did not cause is the
+ * engine's own out of memory. */
+static void record_failure(niact_host *h, int st, int killed, niact_error_kind kind) {
+    niact_error *e = &h->error;
+    if (killed) {
+        niact_error_clear(e);
+        e->kind = kind;
+        snprintf(e->file, sizeof e->file, "%s", h->kill_file);
+        e->line = h->kill_line;
+        if (kind == NIACT_KIND_ALLOCATION)
+            snprintf(e->reason, sizeof e->reason, "%s (%llu MiB allocated in one callback at most)",
+                     h->kill_why, (unsigned long long)(h->lim.churn >> 20));
+        else if (kind == NIACT_KIND_MEMORY)
+            snprintf(e->reason, sizeof e->reason, "%s (%zu MiB held at most)", h->kill_why,
+                     h->lim.memory >> 20);
+        else
+            snprintf(e->reason, sizeof e->reason, "%s", h->kill_msg);
+        source_line(find_file(h, e->file, strlen(e->file)), e->line, e->source,
+                    sizeof e->source);
+    } else if (st == LUA_ERRMEM) {
+        niact_error_set(e, NIACT_ERR_NOMEM, NIACT_KIND_NOMEM, "out of memory");
+    } else if (e->kind == NIACT_KIND_NONE) {
+        niact_error_set(e, NIACT_ERR_SCRIPT, NIACT_KIND_SCRIPT, "unknown error");
+    }
+    e->status = niact_error_kind_status(e->kind);
+    niact_error_format(e, h->err, sizeof h->err);
+}
+
+int host_call(niact_host *h, niact_game *g, host_mode mode, int nargs, int nres) {
     lua_State *L = h->L;
     if (h->running) { /* a callback re-entered the host: refuse rather than nest */
         lua_pop(L, nargs + 1);
-        snprintf(h->err, sizeof h->err, "scenario callbacks cannot nest");
+        niact_error_set(&h->error, NIACT_ERR_SCRIPT, NIACT_KIND_STATE,
+                        "scenario callbacks cannot nest");
+        niact_error_format(&h->error, h->err, sizeof h->err);
         return LUA_ERRRUN;
     }
     int base = lua_gettop(L) - nargs;
     lua_pushcfunction(L, msg_handler);
     lua_insert(L, base);
     h->game = g;
-    h->view_role = view_role;
+    h->view_role = mode.view_role;
+    h->query = mode.query;
+    niact_error_clear(&h->error);
     begin_run(h, h->lim.instructions);
     int st = lua_pcall(L, nargs, nres, base);
     int killed = h->killed;
-    const char *why = h->kill_why;
+    niact_error_kind kind = h->kill_kind;
     end_run(h);
     if (st != LUA_OK) {
-        const char *m = lua_tostring(L, -1);
-        if (killed && why && strstr(why, "allocation"))
-            snprintf(h->err, sizeof h->err, "%s (%llu MiB allocated in one callback at most)",
-                     why, (unsigned long long)(h->lim.churn >> 20));
-        else if (st == LUA_ERRMEM || (killed && why && strstr(why, "memory")))
-            snprintf(h->err, sizeof h->err, "%s (%zu MiB held at most)%s%s",
-                     why ? why : "memory limit exceeded", h->lim.memory >> 20,
-                     m && st != LUA_ERRMEM ? ": " : "", m && st != LUA_ERRMEM ? m : "");
-        else
-            snprintf(h->err, sizeof h->err, "%s", m ? m : "unknown error");
+        record_failure(h, st, killed, kind);
         lua_settop(L, base - 1);
         lua_gc(L, LUA_GCCOLLECT);
         return st;
@@ -251,6 +333,9 @@ const niact_rules *niact_host_rules(const niact_host *h) {
 }
 const char *niact_host_error(const niact_host *h) {
     return h->err;
+}
+const niact_error *niact_host_last_error(const niact_host *h) {
+    return &h->error;
 }
 size_t niact_host_memory(const niact_host *h, size_t *peak) {
     if (peak)

@@ -31,11 +31,19 @@ struct niact_host {
     uint64_t steps;         /* instructions since the callback began (hook granularity) */
     uint64_t step_limit;    /* limit for the running callback */
     int killed;             /* a limit fired: every instruction raises until the callback ends */
-    const char *kill_why;   /* which limit */
+    const char *kill_why;   /* which limit ("instruction limit exceeded") */
+    niact_error_kind kill_kind; /* the kind of the stop, set where it fired (hook, allocator) */
+    char kill_msg[320];     /* the stop's message, raised again on every instruction */
+    char kill_file[96];     /* where it first fired (scenario file), "" if unknown */
+    int kill_line;          /* and the line, 0 if unknown */
     int running;            /* inside a callback or the load */
 
     niact_game *game;       /* game of the running callback, NULL outside */
     int view_role;          /* -1: rules see the truth; else a personality's read-only view */
+    const char *query;      /* NULL: a rule, which may change the game; else the question
+                             * running ("a legality test"), in which every write, dice roll,
+                             * log line and end of game is refused. Set by host_call from
+                             * its caller's mode and restored by the host, never the script */
 
     char dir[4096];         /* scenario folder */
     char libdir[4096];      /* shared helpers folder, "" if none */
@@ -56,7 +64,8 @@ struct niact_host {
     char *problems;         /* accumulated load problems, one per line */
     size_t problems_len;
     int n_problems;
-    char err[2048];         /* last error */
+    niact_error error;      /* last error's record (kind, file, line, bare reason) */
+    char err[2048];         /* the same, formatted for a person (niact_host_error) */
     char why[256];          /* reason the last legality test gave for a refusal, or "" */
 };
 
@@ -70,7 +79,20 @@ int host_load_file(niact_host *h, const char *path, const char *shown); /* pushe
 /* Counts C work (sorting keys, shifting a table) against the callback's instruction
  * budget; raises the limit error once it is spent. */
 void host_charge(lua_State *L, uint64_t units);
-int host_call(niact_host *h, niact_game *g, int view_role, int nargs, int nres);
+/* What a callback may do: whose view it reads and whether it is a question. */
+typedef struct host_mode {
+    int view_role;     /* -1: the truth (rules, legality tests); else that role's view */
+    const char *query; /* NULL: a rule (may change the game); else the question's name */
+} host_mode;
+/* Runs the function below nargs arguments protected, in the given mode and under the
+ * callback limits. LUA_OK with nres results pushed, or an error status with h->error and
+ * h->err set and nothing pushed. The mode is the host's: it is restored after the call
+ * whatever the script did. */
+int host_call(niact_host *h, niact_game *g, host_mode mode, int nargs, int nres);
+/* Stops the running callback for good (a limit, or a question that tried to change the
+ * game): records kind, message and the scenario position, re-arms the hook to raise on
+ * every instruction (pcall, xpcall and coroutines cannot swallow it), and raises. */
+int host_kill(lua_State *L, niact_error_kind kind, const char *fmt, ...);
 void host_problem(niact_host *h, const char *file, int line, const char *fmt, ...);
 char *host_strdup(const char *s);
 

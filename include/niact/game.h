@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "niact/error.h"
 #include "niact/rng.h"
 #include "niact/scenario.h"
 #include "niact/status.h"
@@ -70,8 +71,13 @@ typedef struct niact_track_view {
 } niact_track_view;
 
 /* The scenario's rules, as the core asks for them. The Lua host implements this; tests
- * implement it in C. Every function returns NIACT_OK or an error whose message error()
- * returns. Any may be NULL (nothing to do, legal, never fires, score 0, no end). */
+ * implement it in C. Every function returns NIACT_OK or an error whose record error()
+ * returns (kind, file, line, bare reason: the core adds what was running). Any may be
+ * NULL (nothing to do, legal, never fires, score 0, no end).
+ *
+ * legal, term_legal (and the host's personalities and term values) are questions: the
+ * host runs them in a query mode in which every write, dice roll, log line and end of
+ * game is refused, so asking changes nothing (architecture.md, "Questions are pure"). */
 typedef struct niact_rules {
     void *ud;
     niact_status (*setup)(void *ud, niact_game *g);
@@ -84,7 +90,7 @@ typedef struct niact_rules {
     niact_status (*score)(void *ud, niact_game *g, int objective, int32_t *score);
     niact_status (*end_check)(void *ud, niact_game *g, niact_outcome *out, char *text,
                               size_t len);
-    const char *(*error)(void *ud);
+    const niact_error *(*error)(void *ud);
     /* Negotiation (negotiation.h). term_legal: may `from` propose this term now?
      * term_agreed: the agreement's immediate effect, at the start of the resolution after
      * it was made. term_check: judge an open commitment: *verdict 1 kept, -1 broken,
@@ -118,8 +124,19 @@ void niact_game_set_quiet(niact_game *g, int quiet);
 void niact_game_set_rules(niact_game *g, const niact_rules *rules);
 
 const niact_scenario *niact_game_scenario(const niact_game *g);
-/* The last error's message on this game ("" if none). */
+/* The last error on this game (kind, file, line, bare reason; error.h). It stays until
+ * the next error; a call that succeeds does not clear it. */
+const niact_error *niact_game_last_error(const niact_game *g);
+/* The last error's bare reason ("" if none): what a front end puts its own words around.
+ * niact_error_format(niact_game_last_error(g), ...) gives the whole sentence. */
 const char *niact_game_error(const niact_game *g);
+/* Whether an allocation failed while the game was changing (a half-resolved turn):
+ * then every call that returns a status returns NIACT_ERR_BROKEN. */
+int niact_game_broken(const niact_game *g);
+/* Called with the record of every callback the core voids (its effect undone), e.g. by
+ * `niact check` to list them. Not copied by niact_game_copy/clone. fn NULL: none. */
+typedef void (*niact_error_fn)(void *ud, const niact_error *e);
+void niact_game_set_error_hook(niact_game *g, niact_error_fn fn, void *ud);
 
 int32_t niact_game_turn(const niact_game *g);
 niact_phase niact_game_phase(const niact_game *g);

@@ -39,8 +39,10 @@ void niact_host_free(niact_host *h);
 const niact_scenario *niact_host_scenario(const niact_host *h);
 /* The rules interface bound to this host. */
 const niact_rules *niact_host_rules(const niact_host *h);
-/* The last error message ("" if none). */
+/* The last error, formatted for a person ("" if none): niact_error_format of the record. */
 const char *niact_host_error(const niact_host *h);
+/* The last error's record (kind, file, line, bare reason; error.h). */
+const niact_error *niact_host_last_error(const niact_host *h);
 
 /* Asks a scripted personality for a role's orders this turn. The personality sees the
  * game as that role may know it and cannot change it. Writes at most max orders; *n is

@@ -145,9 +145,11 @@ static niact_status r_score(void *ud, niact_game *g, int obj, int32_t *s) {
     return NIACT_OK;
 }
 
-static const char *r_error(void *ud) {
+static const niact_error *r_error(void *ud) {
     (void)ud;
-    return "deliberate failure";
+    static niact_error e;
+    niact_error_set(&e, NIACT_ERR_SCRIPT, NIACT_KIND_SCRIPT, "deliberate failure");
+    return &e;
 }
 
 static niact_rules make_rules(trace *t) {
