@@ -5,14 +5,21 @@
 #include "niact/ai.h"
 #include "niact/rng.h"
 
-/* What the searching role knows of every track, read once from its view, and possible
- * values of what it does not know: the end states of simulated histories that best match
- * its view (approximate rejection sampling). */
+/* What the searching role knows, read once from its view: every track as it sees it
+ * and the fires of events it was told of; and possible values of what it does not
+ * know: the end states of simulated histories that best match what it knows
+ * (approximate rejection sampling). A particle holds, in this order: the tracks'
+ * values [n_tracks], every role's estimates [n_roles * n_tracks] and error bars
+ * [n_roles * n_tracks], the events' fire counts [n_events] and every role's told
+ * counts [n_roles * n_events]. */
 typedef struct ai_belief {
-    int n_tracks;
+    int role;               /* whose belief */
+    int n_tracks, n_roles, n_events;
     niact_track_view *view; /* [n_tracks] */
-    int n_particles;        /* histories kept (0: unseen tracks take their initial value) */
-    int32_t *particles;     /* [n_particles * n_tracks] their track values */
+    int32_t *told;          /* [n_events] fires the role was told of */
+    int n_particles;        /* histories kept (0: what it cannot know takes its prior) */
+    int stride;             /* int32s per particle */
+    int32_t *particles;     /* [n_particles * stride] */
 } ai_belief;
 
 /* policy.c */
@@ -47,17 +54,20 @@ void ai_sort_orders(niact_order *orders, int n);
 
 /* determinize.c */
 
-/* Reads the role's view of every track. Returns NIACT_ERR_NOMEM or NIACT_OK. */
+/* Reads the role's view of every track and the fires it was told of. Returns
+ * NIACT_ERR_NOMEM or NIACT_OK. */
 niact_status ai_belief_read(ai_belief *b, const niact_game *g, int role);
 /* Simulates `count` histories from a new game of the scenario (run by `rules`) up to
- * the snapshot's turn, every role playing a policy drawn as ai_pick_policies does, and
- * keeps the quarter whose values lie closest to the role's view. Reads nothing of the
- * snapshot but its view, scenario and turn. */
+ * the snapshot's turn (none on the first turn: only the setup, with its own chance),
+ * every role playing a policy drawn as ai_pick_policies does, and keeps the quarter
+ * closest to what the role knows (its view of the tracks, the fires it was told of).
+ * Reads nothing of the snapshot but its scenario and turn. */
 niact_status ai_belief_sample(ai_belief *b, const niact_game *snap, const niact_rules *rules,
                               const ai_policies *pol, double random_share, int count,
                               niact_rng *rng);
 void ai_belief_free(ai_belief *b);
-/* Makes g (a copy of the real game) one possible truth given the belief: see ai.h. */
+/* Makes g (a copy of the real game) one possible truth given the belief: everything
+ * `role` may not know is replaced (see determinize.c and docs/ai.md). */
 void ai_determinize(niact_game *g, const ai_belief *b, int role, niact_rng *rng);
 
 #endif

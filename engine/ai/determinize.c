@@ -1,6 +1,10 @@
-/* Determinization: one possible truth consistent with what a role may know. The only
- * inputs are the role's view, the scenario's public declarations, simulated histories
- * and the AI's own generator; the copy's true values are overwritten, never read. */
+/* Determinization: one possible truth consistent with what a role may know. The sampled
+ * game starts as a copy of the true one, and everything the role may not know is
+ * replaced, never read: the tracks it does not see truly, every other role's estimates,
+ * the fires of events it was not told of, the negotiation it is no party to, the other
+ * roles' submitted orders and the chance to come. The replacements come from the role's
+ * view, the scenario's declarations, simulated histories (particles) and the AI's own
+ * generator. */
 #include "ai_internal.h"
 #include "niact/rules.h"
 
@@ -10,24 +14,51 @@
 niact_status ai_belief_read(ai_belief *b, const niact_game *g, int role) {
     const niact_scenario *sc = niact_game_scenario(g);
     memset(b, 0, sizeof *b);
+    b->role = role;
     b->n_tracks = sc->n_tracks;
+    b->n_roles = sc->n_roles;
+    b->n_events = sc->n_events;
+    b->stride = sc->n_tracks * (1 + 2 * sc->n_roles) + sc->n_events * (1 + sc->n_roles);
     b->view = calloc((size_t)(sc->n_tracks ? sc->n_tracks : 1), sizeof *b->view);
-    if (!b->view)
+    b->told = calloc((size_t)(sc->n_events ? sc->n_events : 1), sizeof *b->told);
+    if (!b->view || !b->told)
         return NIACT_ERR_NOMEM;
     for (int t = 0; t < sc->n_tracks; t++)
         niact_game_view_track(g, role, t, &b->view[t]);
+    for (int e = 0; e < sc->n_events; e++)
+        b->told[e] = niact_rules_told(g, e, role);
     return NIACT_OK;
 }
 
 void ai_belief_free(ai_belief *b) {
     free(b->view);
+    free(b->told);
     free(b->particles);
     b->view = NULL;
+    b->told = NULL;
     b->particles = NULL;
 }
 
-/* How far a simulated state lies from the view: per track, the distance outside what
- * the role knows (0 inside an estimate's error bar), as a share of the track's range. */
+/* A particle's parts (see ai_belief). */
+typedef struct parts {
+    int32_t *value, *est, *err, *fired, *told;
+} parts;
+
+static parts parts_of(const ai_belief *b, int32_t *p) {
+    size_t nt = (size_t)b->n_tracks, per = (size_t)b->n_roles * nt;
+    parts q;
+    q.value = p;
+    q.est = q.value + nt;
+    q.err = q.est + per;
+    q.fired = q.err + per;
+    q.told = q.fired + b->n_events;
+    return q;
+}
+
+/* How far a simulated state lies from what the role knows: per track, the distance
+ * outside what the role knows (0 inside an estimate's error bar), as a share of the
+ * track's range; per event, each fire more or fewer than the role was told of counts as
+ * a whole track's range. */
 static double distance(const ai_belief *b, const niact_scenario *sc, const niact_game *g) {
     double d = 0;
     for (int t = 0; t < sc->n_tracks; t++) {
@@ -39,11 +70,12 @@ static double distance(const ai_belief *b, const niact_scenario *sc, const niact
         if (off > 0)
             d += off / (range > 0 ? range : 1);
     }
+    for (int e = 0; e < sc->n_events; e++)
+        d += abs(niact_rules_told(g, e, b->role) - b->told[e]);
     return d;
 }
 
-/* Plays one history from `start` to the turn; returns its distance (war before the
- * turn: far away). */
+/* Plays one history from `start` to the turn. */
 static niact_status simulate(niact_game *g, const niact_game *start, int32_t turn,
                              ai_policies *pol, double share, niact_rng *rng) {
     niact_status st = niact_game_copy(g, start);
@@ -62,21 +94,37 @@ static niact_status simulate(niact_game *g, const niact_game *start, int32_t tur
     return st;
 }
 
-/* Keeps the state's values if it is among the `keep` closest so far (insertion into the
- * sorted list dist[0..*n)). */
+/* Writes the state of g into a particle. */
+static void record(const ai_belief *b, int32_t *p, const niact_game *g) {
+    parts q = parts_of(b, p);
+    int nt = b->n_tracks;
+    for (int t = 0; t < nt; t++) {
+        q.value[t] = niact_rules_get(g, t);
+        for (int r = 0; r < b->n_roles; r++)
+            q.est[r * nt + t] = niact_rules_estimate(g, r, t, &q.err[r * nt + t]);
+    }
+    for (int e = 0; e < b->n_events; e++) {
+        q.fired[e] = niact_rules_fired(g, e);
+        for (int r = 0; r < b->n_roles; r++)
+            q.told[r * b->n_events + e] = niact_rules_told(g, e, r);
+    }
+}
+
+/* Keeps the state if it is among the `keep` closest so far (insertion into the sorted
+ * list dist[0..*n)). */
 static void keep_close(ai_belief *b, double *dist, int keep, const niact_game *g,
                        double d) {
-    int n = b->n_particles, nt = b->n_tracks, i = n < keep ? n : keep - 1;
+    int n = b->n_particles, i = n < keep ? n : keep - 1;
+    size_t stride = (size_t)b->stride;
     if (n == keep && d >= dist[keep - 1])
         return;
     for (; i > 0 && dist[i - 1] > d; i--) {
         dist[i] = dist[i - 1];
-        memcpy(b->particles + (size_t)i * nt, b->particles + (size_t)(i - 1) * nt,
-               (size_t)nt * sizeof(int32_t));
+        memcpy(b->particles + (size_t)i * stride, b->particles + (size_t)(i - 1) * stride,
+               stride * sizeof(int32_t));
     }
     dist[i] = d;
-    for (int t = 0; t < nt; t++)
-        b->particles[(size_t)i * nt + t] = niact_rules_get(g, t);
+    record(b, b->particles + (size_t)i * stride, g);
     if (n < keep)
         b->n_particles++;
 }
@@ -88,20 +136,25 @@ niact_status ai_belief_sample(ai_belief *b, const niact_game *snap, const niact_
     int keep = count / 4 > 0 ? count / 4 : 1;
     niact_game *start = NULL, *g = NULL;
     double *dist = malloc((size_t)keep * sizeof *dist);
-    b->particles = malloc((size_t)keep * (size_t)(sc->n_tracks ? sc->n_tracks : 1) * 4);
+    b->particles = malloc((size_t)keep * (size_t)(b->stride ? b->stride : 1) * sizeof(int32_t));
     niact_status st = dist && b->particles ? NIACT_OK : NIACT_ERR_NOMEM;
-    if (st == NIACT_OK)
-        st = niact_game_new(sc, rules, niact_rng_next(rng), &start, NULL, 0);
-    if (st == NIACT_OK) {
-        niact_game_set_quiet(start, 1);
-        st = niact_game_clone(start, &g);
-    }
     ai_policies p = *pol;
     for (int i = 0; st == NIACT_OK && i < count; i++) {
-        st = simulate(g, start, niact_game_turn(snap), &p, random_share, rng);
-        double far = niact_game_phase(g) == NIACT_PHASE_ENDED ? 1e6 : 0;
+        /* Every history starts from its own setup: a scenario may deal hidden cards
+         * there with its chance. */
+        niact_game_free(start);
+        start = NULL;
+        st = niact_game_new(sc, rules, niact_rng_next(rng), &start, NULL, 0);
+        if (st == NIACT_OK && !g) {
+            niact_game_set_quiet(start, 1);
+            st = niact_game_clone(start, &g);
+        }
         if (st == NIACT_OK)
-            keep_close(b, dist, keep, g, far + distance(b, sc, g));
+            st = simulate(g, start, niact_game_turn(snap), &p, random_share, rng);
+        if (st == NIACT_OK) /* a history that ended before the turn is far away */
+            keep_close(b, dist, keep, g,
+                       (niact_game_phase(g) == NIACT_PHASE_ENDED ? 1e6 : 0) +
+                           distance(b, sc, g));
     }
     free(dist);
     niact_game_free(start);
@@ -109,12 +162,17 @@ niact_status ai_belief_sample(ai_belief *b, const niact_game *snap, const niact_
     return st;
 }
 
-/* A value for one track the role does not see truly. */
-static int32_t sample_track(const ai_belief *b, int t, const niact_track_def *d, int k,
-                            niact_rng *rng) {
+static int32_t clamp(int64_t v, const niact_track_def *d) {
+    return (int32_t)(v < d->min ? d->min : v > d->max ? d->max : v);
+}
+
+/* A value for one track the role does not see truly: uniform in its estimate's error
+ * bar, or the particle's (the declared initial value without one). */
+static int32_t sample_track(const ai_belief *b, int t, const niact_track_def *d,
+                            const parts *q, niact_rng *rng) {
     const niact_track_view *v = &b->view[t];
     if (v->vis == NIACT_VIS_NONE)
-        return k >= 0 ? b->particles[(size_t)k * b->n_tracks + t] : d->initial;
+        return q ? q->value[t] : d->initial;
     int64_t lo = (int64_t)v->value - v->error, hi = (int64_t)v->value + v->error;
     lo = lo < d->min ? d->min : lo;
     hi = hi > d->max ? d->max : hi;
@@ -126,17 +184,59 @@ static int32_t sample_track(const ai_belief *b, int t, const niact_track_def *d,
 void ai_determinize(niact_game *g, const ai_belief *b, int role, niact_rng *rng) {
     const niact_scenario *sc = niact_game_scenario(g);
     int k = b->n_particles > 0 ? (int)niact_rng_below(rng, (uint32_t)b->n_particles) : -1;
-    for (int t = 0; t < sc->n_tracks; t++) {
-        const niact_track_def *d = &sc->tracks[t];
-        if (b->view[t].vis == NIACT_VIS_TRUE)
-            continue;
-        int32_t value = niact_rules_set(g, t, sample_track(b, t, d, k, rng));
-        /* Other roles' estimates are hidden too: centre them on this sample with their
-         * declared starting error bar. */
-        for (int r = 0; r < sc->n_roles; r++)
-            if (r != role && d->vis[r] == NIACT_VIS_ESTIMATE)
-                niact_rules_set_estimate(g, r, t, value, d->est_error[r]);
+    parts qk, *q = NULL;
+    if (k >= 0) {
+        qk = parts_of(b, b->particles + (size_t)k * (size_t)b->stride);
+        q = &qk;
     }
+    int nt = sc->n_tracks;
+    /* Tracks: what the role sees truly stays; the rest is drawn. */
+    for (int t = 0; t < nt; t++)
+        if (b->view[t].vis != NIACT_VIS_TRUE)
+            niact_rules_set(g, t, sample_track(b, t, &sc->tracks[t], q, rng));
+    /* Other roles' estimates of every track, also of those the role sees truly: their
+     * errors are the particle's, around this sample (without one: uniform within the
+     * declared starting error bar). */
+    for (int r = 0; r < sc->n_roles; r++) {
+        if (r == role)
+            continue;
+        for (int t = 0; t < nt; t++) {
+            const niact_track_def *d = &sc->tracks[t];
+            if (d->vis[r] != NIACT_VIS_ESTIMATE)
+                continue;
+            int32_t value = niact_rules_get(g, t), err = d->est_error[r];
+            int64_t est;
+            if (q) {
+                err = q->err[r * nt + t];
+                est = (int64_t)value + q->est[r * nt + t] - q->value[t];
+            } else {
+                est = (int64_t)value + niact_rng_range(rng, -err, err);
+            }
+            niact_rules_set_estimate(g, r, t, clamp(est, d), err);
+        }
+    }
+    /* Events: the fires the role was told of, plus the particle's fires it would not have
+     * been told of (none without one). */
+    for (int e = 0; e < sc->n_events; e++) {
+        int32_t told[NIACT_MAX_ROLES] = {0};
+        int32_t unknown = 0;
+        if (q) {
+            unknown = q->fired[e] - q->told[role * sc->n_events + e];
+            for (int r = 0; r < sc->n_roles; r++)
+                told[r] = q->told[r * sc->n_events + e];
+        }
+        told[role] = b->told[e];
+        int32_t fired = b->told[e] + (unknown > 0 ? unknown : 0);
+        if (sc->events[e].once && fired > 1)
+            fired = 1;
+        niact_rules_set_fired(g, e, fired, told);
+    }
+    /* Proposals and agreements the role is no party to, and their effects to come. */
+    niact_rules_forget_negotiation(g, role);
+    /* Orders the others have already given (replaced by sampled ones when played). */
+    for (int r = 0; r < sc->n_roles; r++)
+        if (r != role && niact_game_submitted(g, r))
+            niact_game_submit(g, r, NULL, 0);
     uint64_t s = ((uint64_t)niact_rng_next(rng) << 32) | niact_rng_next(rng);
     niact_rng_seed(niact_rules_rng(g), s, 0x64657465ULL /* "dete" */);
 }

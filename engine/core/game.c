@@ -55,7 +55,7 @@ static niact_status alloc_block(niact_game *g) {
     size_t nt = (size_t)sc->n_tracks, nr = (size_t)sc->n_roles, turns = (size_t)sc->turns;
     size_t n32 = nt + 3 * nr * nt;
     g->mutable_len = n32 * sizeof(int32_t);
-    n32 += (size_t)sc->n_events + (size_t)sc->n_objectives + (turns + 1) * nt;
+    n32 += (size_t)sc->n_events * (1 + nr) + (size_t)sc->n_objectives + (turns + 1) * nt;
     n32 += n32 & 1; /* keep the hashes 8-byte aligned */
     g->block_len = n32 * sizeof(int32_t) + (turns + 1) * sizeof(uint64_t);
     g->block = calloc(1, g->block_len);
@@ -68,7 +68,8 @@ static niact_status alloc_block(niact_game *g) {
     g->err = p += nr * nt;
     g->seen = p += nr * nt;
     g->fired = p += nr * nt;
-    g->score = p += sc->n_events;
+    g->told = p += sc->n_events;
+    g->score = p += nr * (size_t)sc->n_events;
     g->history = p += sc->n_objectives;
     g->hashes = (uint64_t *)((char *)g->block + n32 * sizeof(int32_t));
     return NIACT_OK;
@@ -304,6 +305,7 @@ niact_status niact_game_copy(niact_game *dst, const niact_game *src) {
     dst->err = (int32_t *)(b + ((const char *)src->err - sb));
     dst->seen = (int32_t *)(b + ((const char *)src->seen - sb));
     dst->fired = (int32_t *)(b + ((const char *)src->fired - sb));
+    dst->told = (int32_t *)(b + ((const char *)src->told - sb));
     dst->score = (int32_t *)(b + ((const char *)src->score - sb));
     dst->history = (int32_t *)(b + ((const char *)src->history - sb));
     dst->hashes = (uint64_t *)(b + ((const char *)src->hashes - sb));
@@ -604,17 +606,25 @@ static niact_status fire_events(niact_game *g) {
             continue;
         if (d->chance < 1000 && (int32_t)niact_rng_below(&g->rng, 1000) >= d->chance)
             continue;
+        g->fire_audience = 0;
         if (g->rules.event_fire) {
             uint64_t before = g->err_gen;
             niact_core_mark(g, &m);
-            st = niact_core_settle(g, &m, g->rules.event_fire(g->rules.ud, g, e), "event '%s'",
-                                   d->meta.id);
+            g->firing = 1;
+            niact_status fs = g->rules.event_fire(g->rules.ud, g, e);
+            g->firing = 0;
+            st = niact_core_settle(g, &m, fs, "event '%s'", d->meta.id);
             if (st != NIACT_OK)
                 return st;
             if (g->err_gen != before)
                 continue; /* voided: it did not fire */
         }
         g->fired[e]++;
+        /* Who was told: the roles its effect wrote to (what the search AI's sampled
+         * games may keep of this fire, see niact_rules_told). */
+        for (int r = 0; r < sc->n_roles; r++)
+            if (g->fire_audience & (1u << r))
+                g->told[(size_t)r * (size_t)sc->n_events + (size_t)e]++;
     }
     return NIACT_OK;
 }

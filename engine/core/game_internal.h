@@ -42,12 +42,16 @@ struct niact_game {
     int32_t *err;      /* [n_roles * n_tracks] error bars */
     int32_t *seen;     /* [n_roles * n_tracks] turn of last observation, -1 never */
     int32_t *fired;    /* [n_events] times fired */
+    int32_t *told;     /* [n_roles * n_events] fires that wrote the role a log entry */
     int32_t *score;    /* [n_objectives] last scores 0-100 */
     int32_t *history;  /* [(turns + 1) * n_tracks] values after setup and each turn */
     uint64_t *hashes;  /* [turns + 1] state hash after setup and each turn */
     void *scratch;     /* [mutable_len] the snapshot for rollback */
     uint64_t mark_gen; /* marks taken so far */
     uint64_t snap_gen; /* the mark whose snapshot scratch holds (taken at its first write) */
+
+    int firing;            /* an event's effect is running (its log audience is kept) */
+    uint32_t fire_audience; /* roles the running event's effect has written to */
 
     niact_order orders[NIACT_MAX_ROLES][NIACT_MAX_ORDERS]; /* this turn's submissions */
     int n_orders[NIACT_MAX_ROLES];                         /* count per role */

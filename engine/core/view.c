@@ -140,6 +140,8 @@ uint64_t niact_game_hash(const niact_game *g) {
     h = niact_hash_i32s(h, g->err, per);
     h = niact_hash_i32s(h, g->seen, per);
     h = niact_hash_i32s(h, g->fired, (size_t)sc->n_events);
+    /* g->told is left out: no rule reads it (only the search AI, to know what a seat was
+     * told), and it follows the fires and the log, which are hashed. */
     h = niact_hash_i32s(h, g->score, (size_t)sc->n_objectives);
     h = niact_hash_u64(h, g->log_total);
     h = niact_hash_u64(h, g->log_hash);
@@ -234,6 +236,8 @@ niact_status niact_rules_log(niact_game *g, uint32_t audience, niact_log_kind ki
         memcpy(copy, text, n + 1);
         g->log[g->log_len++] = (log_item){g->turn, kind, audience, copy};
     }
+    if (g->firing)
+        g->fire_audience |= audience;
     uint64_t h = niact_hash_u64(g->log_hash, ((uint64_t)audience << 8) | (uint64_t)kind);
     g->log_hash = niact_hash_bytes(h, text, n);
     g->log_total++;

@@ -34,4 +34,20 @@ struct niact_proposal;
 const struct niact_commitment *niact_rules_commitment(const niact_game *g, int index);
 const struct niact_proposal *niact_rules_proposal(const niact_game *g, int32_t id);
 
+/* ---- Determinization (the search AI's sampled games, engine/ai/determinize.c) ----
+ * A sampled game starts as a copy of the true one; these take out of it what one role
+ * may not know. They are for private copies, never for a game being played. */
+
+/* Fires of the event that the role was told of: fires whose effect wrote it at least
+ * one log entry (news, report). A fire that wrote it nothing is not told. */
+int32_t niact_rules_told(const niact_game *g, int event, int role);
+/* Sets how often the event has fired, and how many of those fires each role was told
+ * of (told: [n_roles], each clamped to 0..fired). */
+void niact_rules_set_fired(niact_game *g, int event, int32_t fired, const int32_t *told);
+/* Forgets the negotiation `role` may not see: every proposal that is neither the role's,
+ * nor addressed to it, nor public becomes an empty withdrawn proposal of the role's own
+ * (ids keep their place), and the commitments of those agreements are dropped (so
+ * their effects to come never run). */
+void niact_rules_forget_negotiation(niact_game *g, int role);
+
 #endif

@@ -1,0 +1,160 @@
+/* The search AI knows only what its seat knows: probes (tests/ai/scenarios/probe_*) in
+ * which the UN seat may guess a hidden fact on turn 2: right pays 100, wrong 0, no guess
+ * 50. Over many seeds the fact is true about half the time, so an AI that reads the
+ * truth through any channel scores near 100 and one that knows only its seat's view
+ * scores near 50, whatever it guesses. One probe per channel the truth could leak
+ * through (a track: the control; an event's fire count; another seat's estimate; a
+ * private agreement and its effect). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+
+#include "niact/ai.h"
+#include "niact/negotiation.h"
+#include "niact/rules.h"
+#include "support.h"
+
+#define PROBES NIACT_TEST_DIR "/ai/scenarios/"
+#define GAMES 200 /* per probe: the standard error of a blind guess is 50/sqrt(200) = 3.5 */
+#define US 0
+#define USSR 1
+#define UN 2
+
+typedef enum when { NO_PACT, PACT_TURN_1, PACT_TURN_2 } when;
+
+/* A private pact between the United States and the Soviet Union, made now. */
+static void make_pact(niact_game *g) {
+    const niact_scenario *sc = niact_game_scenario(g);
+    niact_term_item t = {(int16_t)niact_scenario_term(sc, "pact"), 0, 0};
+    int32_t id = 0;
+    assert_int_equal(niact_game_propose(g, US, 1u << USSR, 0, &t, 1, 0, &id), NIACT_OK);
+    assert_int_equal(niact_game_answer(g, USSR, id, 1), NIACT_OK);
+}
+
+/* A coin of the test's own for the pact (the game's chance decides the other facts). */
+static int coin(int seed) {
+    uint64_t z = (uint64_t)seed * 0x9e3779b97f4a7c15ULL;
+    z = (z ^ (z >> 31)) * 0xbf58476d1ce4e5b9ULL;
+    return (int)((z >> 40) & 1);
+}
+
+/* Whether the hidden fact is true in the ended game. */
+static int fact(niact_game *g, const char *probe, int pact) {
+    const niact_scenario *sc = niact_game_scenario(g);
+    if (strcmp(probe, "probe_track") == 0)
+        return niact_rules_get(g, niact_scenario_track(sc, "coin")) == 1;
+    if (strcmp(probe, "probe_event") == 0)
+        return niact_rules_fired(g, niact_scenario_event(sc, "backchannel")) > 0;
+    if (strcmp(probe, "probe_estimate") == 0)
+        return niact_rules_estimate(g, US, niact_scenario_track(sc, "coin"), NULL) > 50;
+    return pact;
+}
+
+typedef struct result {
+    double mean, se; /* the UN's score over the games, and its standard error */
+    int facts;       /* games in which the hidden fact was true */
+    int guesses;     /* games in which the UN guessed (did not pass) */
+} result;
+
+static result run(const char *probe, when pact_when) {
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s%s", PROBES, probe);
+    niact_host *h = NULL;
+    char msg[4096];
+    if (ts_load(dir, &h, msg, sizeof msg) != NIACT_OK)
+        fail_msg("%s", msg);
+    const niact_scenario *sc = niact_host_scenario(h);
+    niact_ai_config cfg;
+    assert_int_equal(niact_ai_level_config(NIACT_AI_EASY, &cfg), NIACT_OK);
+    result r = {0, 0, 0, 0};
+    double sum = 0, sum2 = 0;
+    for (int seed = 1; seed <= GAMES; seed++) {
+        niact_game *g = NULL;
+        assert_int_equal(niact_game_new(sc, niact_host_rules(h), (uint64_t)seed, &g, NULL, 0),
+                         NIACT_OK);
+        int pact = pact_when != NO_PACT && coin(seed);
+        if (pact && pact_when == PACT_TURN_1)
+            make_pact(g);
+        assert_int_equal(niact_game_resolve(g), NIACT_OK);
+        if (pact && pact_when == PACT_TURN_2)
+            make_pact(g);
+        niact_order o[NIACT_MAX_ORDERS];
+        int n = 0;
+        assert_int_equal(niact_ai_think(h, g, UN, &cfg, o, &n, NULL), NIACT_OK);
+        assert_int_equal(niact_game_submit(g, UN, o, n), NIACT_OK);
+        assert_int_equal(niact_game_resolve(g), NIACT_OK);
+        assert_int_equal(niact_game_phase(g), NIACT_PHASE_ENDED);
+        int32_t score = 0;
+        assert_int_equal(niact_game_score(g, UN, UN, &score), NIACT_OK);
+        sum += score;
+        sum2 += (double)score * score;
+        r.facts += fact(g, probe, pact);
+        r.guesses += n > 0;
+        niact_game_free(g);
+    }
+    niact_host_free(h);
+    r.mean = sum / GAMES;
+    double var = (sum2 - GAMES * r.mean * r.mean) / (GAMES - 1);
+    r.se = sqrt(var > 0 ? var : 0) / sqrt(GAMES);
+    printf("%-15s %-12s mean %5.1f +/- %4.1f (n %d; fact true in %d, guessed in %d)\n", probe,
+           pact_when == PACT_TURN_1 ? "pact turn 1" : pact_when == PACT_TURN_2 ? "pact turn 2" : "",
+           r.mean, r.se, GAMES, r.facts, r.guesses);
+    return r;
+}
+
+/* As if guessing: within 3 standard errors of a blind guess (50/sqrt(n) = 3.5 for
+ * n = 200, so 50 +/- 10.6). An AI that reads the fact scores 100 (or 0 if it read it
+ * and guessed against it): both fail. The fact must be true in about half the games,
+ * or the probe would prove nothing. */
+static void blind(const result *r) {
+    double tolerance = 3 * 50 / sqrt(GAMES);
+    assert_true(r->facts >= GAMES / 4 && r->facts <= GAMES - GAMES / 4);
+    assert_true(fabs(r->mean - 50) <= tolerance);
+}
+
+static void test_probe_track(void **st) {
+    (void)st;
+    result r = run("probe_track", NO_PACT);
+    blind(&r);
+}
+
+static void test_probe_event(void **st) {
+    (void)st;
+    result r = run("probe_event", NO_PACT);
+    blind(&r);
+}
+
+static void test_probe_estimate(void **st) {
+    (void)st;
+    result r = run("probe_estimate", NO_PACT);
+    blind(&r);
+}
+
+/* The pact made on turn 1: a commitment of an agreement the UN is no party to. */
+static void test_probe_pact(void **st) {
+    (void)st;
+    result r = run("probe_pact", PACT_TURN_1);
+    blind(&r);
+}
+
+/* The pact made on turn 2, before the UN thinks: its immediate effect is still to run,
+ * at the start of the resolution the UN is thinking about. */
+static void test_probe_pact_effect(void **st) {
+    (void)st;
+    result r = run("probe_pact", PACT_TURN_2);
+    blind(&r);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_probe_track),
+        cmocka_unit_test(test_probe_event),
+        cmocka_unit_test(test_probe_estimate),
+        cmocka_unit_test(test_probe_pact),
+        cmocka_unit_test(test_probe_pact_effect),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
