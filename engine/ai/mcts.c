@@ -2,6 +2,7 @@
 #include "ai_internal.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -55,6 +56,43 @@ niact_status niact_ai_level_config(niact_ai_level level, niact_ai_config *out) {
     if (level < NIACT_AI_EASY || level > NIACT_AI_HARD)
         return NIACT_ERR_INVALID;
     *out = presets[level - 1];
+    return NIACT_OK;
+}
+
+/* Says why a field is out of bounds. */
+static niact_status out_of_bounds(char *why, size_t len, const char *field, double v,
+                                  double lo, double hi) {
+    if (why && len)
+        snprintf(why, len, "AI config: %s is %g; it must be %g to %g", field, v, lo, hi);
+    return NIACT_ERR_INVALID;
+}
+
+niact_status niact_ai_config_check(const niact_ai_config *c, char *why, size_t len) {
+    if (why && len)
+        why[0] = 0;
+    if (!c) {
+        if (why && len)
+            snprintf(why, len, "AI config: none given");
+        return NIACT_ERR_INVALID;
+    }
+    const struct {
+        const char *name;
+        double value, lo, hi;
+    } f[] = {
+        {"playouts", c->playouts, 1, NIACT_AI_MAX_PLAYOUTS},
+        {"horizon", c->horizon, 0, 10000},
+        {"exploration", c->exploration, 0, 100},
+        {"widening", c->widening, 0, 100},
+        {"max_children", c->max_children, 1, NIACT_AI_MAX_CHILDREN},
+        {"personalities", c->personalities, 0, 1},
+        {"random_share", c->random_share, 0, 1},
+        {"consistent", c->consistent, 0, 1},
+        {"particles", c->particles, 0, 10000},
+        {"depth", c->depth, 1, NIACT_AI_MAX_DEPTH},
+    };
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+        if (!(f[i].value >= f[i].lo && f[i].value <= f[i].hi)) /* NaN too */
+            return out_of_bounds(why, len, f[i].name, f[i].value, f[i].lo, f[i].hi);
     return NIACT_OK;
 }
 
@@ -186,7 +224,7 @@ static niact_status iterate(search *s, int32_t first, uint64_t seed) {
     int32_t path[64], depth = 0, cur = 0;
     path[depth++] = 0;
     int expanded = 0;
-    int32_t max_depth = s->cfg->depth < 1 ? 1 : s->cfg->depth > 60 ? 60 : s->cfg->depth;
+    int32_t max_depth = s->cfg->depth; /* 1..NIACT_AI_MAX_DEPTH: see niact_ai_config_check */
     while (!expanded && running(s) && depth <= max_depth) {
         int32_t c = depth == 1 ? first : select_child(s, cur, &expanded, &st);
         if (st != NIACT_OK)
@@ -243,10 +281,13 @@ static double now_ms(void);
 /* Sequential halving at the root (Karnin, Koren and Somekh 2013): every round gives
  * each surviving candidate the same samples, then keeps the better half. */
 static niact_status halving(search *s, double start) {
-    node *alive[256];
+    node *alive[NIACT_AI_MAX_CHILDREN];
     int n = 0;
-    for (int32_t c = s->nodes[0].first_child; c >= 0 && n < 256; c = s->nodes[c].next_sibling)
+    for (int32_t c = s->nodes[0].first_child; c >= 0 && n < NIACT_AI_MAX_CHILDREN;
+         c = s->nodes[c].next_sibling)
         alive[n++] = &s->nodes[c];
+    if (n == 0)
+        return NIACT_OK; /* no candidate: no orders (best_child finds none) */
     int rounds = 1;
     while ((1 << rounds) < n)
         rounds++;
@@ -325,7 +366,7 @@ static niact_status setup(search *s, niact_host *host, const niact_game *snap) {
     s->winner = -1;
     niact_rng_seed(&s->rng, s->seed, 0x6d637473ULL /* "mcts" */);
     niact_status st2 = ai_belief_read(&s->belief, snap, s->role);
-    if (st2 == NIACT_OK && host && turn > 0 && s->cfg->particles > 0)
+    if (st2 == NIACT_OK && host && s->cfg->particles > 0)
         st2 = ai_belief_sample(&s->belief, snap, niact_host_rules(host), &s->pol,
                                s->cfg->random_share, s->cfg->particles, &s->rng);
     return st2;
@@ -359,8 +400,8 @@ niact_status niact_ai_think(niact_host *host, const niact_game *snapshot, int ro
     *n = 0;
     if (stats)
         memset(stats, 0, sizeof *stats);
-    if (role < 0 || role >= niact_game_scenario(snapshot)->n_roles || !cfg ||
-        cfg->playouts < 0)
+    if (role < 0 || role >= niact_game_scenario(snapshot)->n_roles ||
+        niact_ai_config_check(cfg, NULL, 0) != NIACT_OK)
         return NIACT_ERR_INVALID;
     if (niact_game_phase(snapshot) == NIACT_PHASE_ENDED)
         return NIACT_ERR_STATE;

@@ -35,6 +35,7 @@
 #ifndef NIACT_AI_H
 #define NIACT_AI_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "niact/game.h"
@@ -48,18 +49,28 @@ typedef enum niact_ai_level {
     NIACT_AI_HARD = 3,
 } niact_ai_level;
 
+#define NIACT_AI_MAX_PLAYOUTS 1000000
+#define NIACT_AI_MAX_CHILDREN 256
+#define NIACT_AI_MAX_DEPTH 60
+
+/* A search's settings. niact_ai_config_check gives each field's bounds (in brackets
+ * here); niact_ai_think refuses a config outside them. */
 typedef struct niact_ai_config {
-    int32_t playouts;     /* iterations of the search (its strength) */
-    int32_t horizon;      /* turns simulated past the current one; 0: to the game's end */
-    double exploration;   /* UCB1 constant below the root (rewards are in [0, 1]) */
-    double widening;      /* progressive widening: children allowed = 1 + w * sqrt(visits) */
-    int32_t max_children; /* most candidate order sets per node (at most 256) */
-    int personalities;    /* rollouts also play the scenario's scripted personalities */
-    double random_share;  /* with personalities: share of rollout policies that are random */
-    int consistent;       /* after a personality's proposal, the role plays on as it */
-    int32_t particles;    /* histories simulated to guess unseen tracks (0: initial values) */
-    int32_t depth;        /* turns of the role's own choices in the tree (1: the root's only;
-                           * at most 60) */
+    int32_t playouts;     /* iterations of the search (its strength) [1, 1000000] */
+    int32_t horizon;      /* turns simulated past the current one; 0: to the game's end
+                           * [0, 10000] */
+    double exploration;   /* UCB1 constant below the root (rewards are in [0, 1]) [0, 100] */
+    double widening;      /* progressive widening: children allowed = 1 + w * sqrt(visits)
+                           * [0, 100] */
+    int32_t max_children; /* most candidate order sets per node [1, 256] */
+    int personalities;    /* rollouts also play the scenario's scripted personalities [0, 1] */
+    double random_share;  /* with personalities: share of rollout policies that are random
+                           * [0, 1] */
+    int consistent;       /* after a personality's proposal, the role plays on as it [0, 1] */
+    int32_t particles;    /* histories simulated to guess what the seat cannot see (0: the
+                           * declared initial values) [0, 10000] */
+    int32_t depth;        /* turns of the role's own choices in the tree (1: the root's only)
+                           * [1, 60] */
     uint32_t time_limit_ms; /* stop early after this long (0: never; breaks determinism) */
     uint64_t salt;        /* mixed into the AI's seed (0 for the default) */
 } niact_ai_config;
@@ -77,10 +88,16 @@ niact_ai_level niact_ai_parse_level(const char *name);
 /* The preset configuration of a level; NIACT_ERR_INVALID for NONE or unknown. */
 niact_status niact_ai_level_config(niact_ai_level level, niact_ai_config *out);
 
+/* NIACT_OK if every field of cfg is within its bounds, else NIACT_ERR_INVALID and (if
+ * why is not NULL) which field and its bounds ("max_children is 0; it must be 1 to
+ * 256"). A NULL cfg is invalid. */
+niact_status niact_ai_config_check(const niact_ai_config *cfg, char *why, size_t len);
+
 /* Chooses `role`'s orders for the current turn of `snapshot` (which is not changed).
  * `host` runs the copies: a host of the snapshot's scenario (the same content), owned by
  * the calling thread; NULL keeps the snapshot's own rules (same thread, or C rules). Writes at most NIACT_MAX_ORDERS orders to orders; *n is the count.
- * stats may be NULL. An ended game or a bad role is NIACT_ERR_STATE / NIACT_ERR_INVALID. */
+ * stats may be NULL. An ended game is NIACT_ERR_STATE; a bad role, a config that
+ * niact_ai_config_check refuses, or a host of another scenario NIACT_ERR_INVALID. */
 niact_status niact_ai_think(niact_host *host, const niact_game *snapshot, int role,
                             const niact_ai_config *cfg, niact_order *orders, int *n,
                             niact_ai_stats *stats);

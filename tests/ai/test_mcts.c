@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <pthread.h>
 
 #include "niact/ai.h"
@@ -252,12 +253,98 @@ static void test_session_seats(void **st) {
     niact_host_free(h);
 }
 
+/* Every field of an AI config has bounds; a value outside them (zero where at least one
+ * is needed, negative, huge, not a number) is NIACT_ERR_INVALID with the field named,
+ * never a crash (max_children = 0 was a segfault) or a search that never ends. */
+typedef struct bound {
+    const char *field;
+    size_t offset;
+    int is_double;
+    double bad[4]; /* NAN ends the list for int fields (a NaN is tested on doubles) */
+    double lo, hi; /* the bounds, valid */
+} bound;
+
+#define F(name, dbl, ...) #name, offsetof(niact_ai_config, name), dbl, __VA_ARGS__
+
+static const bound bounds[] = {
+    {F(playouts, 0, {0, -1, 1000001, 2147483647.0}, 1, 1000000)},
+    {F(horizon, 0, {-1, 10001, -2147483647.0, NAN}, 0, 10000)},
+    {F(exploration, 1, {-0.1, 100.5, INFINITY, NAN}, 0, 100)},
+    {F(widening, 1, {-1, 1e9, -INFINITY, NAN}, 0, 100)},
+    {F(max_children, 0, {0, -5, 257, 1e9}, 1, 256)},
+    {F(personalities, 0, {-1, 2, NAN, NAN}, 0, 1)},
+    {F(random_share, 1, {-0.01, 1.01, NAN, NAN}, 0, 1)},
+    {F(consistent, 0, {-1, 7, NAN, NAN}, 0, 1)},
+    {F(particles, 0, {-1, 10001, 2147483647.0, NAN}, 0, 10000)},
+    {F(depth, 0, {0, -1, 61, 1000}, 1, 60)},
+};
+
+static void set_field(niact_ai_config *c, const bound *b, double v) {
+    char *p = (char *)c + b->offset;
+    if (b->is_double)
+        *(double *)p = v;
+    else if (b->offset == offsetof(niact_ai_config, personalities) ||
+             b->offset == offsetof(niact_ai_config, consistent))
+        *(int *)p = (int)v;
+    else
+        *(int32_t *)p = (int32_t)v;
+}
+
+static void test_config_bounds(void **st) {
+    (void)st;
+    niact_host *h = load(VAULT);
+    niact_game *g = NULL;
+    assert_int_equal(niact_game_new(niact_host_scenario(h), niact_host_rules(h), 7, &g, NULL, 0),
+                     NIACT_OK);
+    niact_order o[NIACT_MAX_ORDERS];
+    int n = -1;
+    char why[200];
+    for (size_t i = 0; i < sizeof bounds / sizeof bounds[0]; i++) {
+        const bound *b = &bounds[i];
+        for (int k = 0; k < 4; k++) {
+            if (isnan(b->bad[k]) && !b->is_double)
+                break;
+            niact_ai_config c = level(NIACT_AI_EASY);
+            set_field(&c, b, b->bad[k]);
+            assert_int_equal(niact_ai_config_check(&c, why, sizeof why), NIACT_ERR_INVALID);
+            if (!strstr(why, b->field))
+                fail_msg("%s = %g: '%s' does not name the field", b->field, b->bad[k], why);
+            assert_int_equal(niact_ai_think(h, g, 0, &c, o, &n, NULL), NIACT_ERR_INVALID);
+            assert_int_equal(n, 0);
+        }
+        /* Both bounds are valid. */
+        for (int k = 0; k < 2; k++) {
+            niact_ai_config c = level(NIACT_AI_EASY);
+            set_field(&c, b, k ? b->hi : b->lo);
+            if (niact_ai_config_check(&c, why, sizeof why) != NIACT_OK)
+                fail_msg("%s = %g refused: %s", b->field, k ? b->hi : b->lo, why);
+        }
+    }
+    assert_int_equal(niact_ai_config_check(NULL, why, sizeof why), NIACT_ERR_INVALID);
+    assert_int_equal(niact_ai_think(h, g, 0, NULL, o, &n, NULL), NIACT_ERR_INVALID);
+    /* The smallest search there is still plays: one playout, one candidate, no
+     * histories, no exploration, no widening. */
+    niact_ai_config c = level(NIACT_AI_EASY);
+    c.playouts = 1;
+    c.max_children = 1;
+    c.particles = 0;
+    c.depth = 1;
+    c.exploration = 0;
+    c.widening = 0;
+    niact_ai_stats stats;
+    assert_int_equal(niact_ai_think(h, g, 0, &c, o, &n, &stats), NIACT_OK);
+    assert_int_equal(stats.root_children, 1);
+    niact_game_free(g);
+    niact_host_free(h);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_levels),        cmocka_unit_test(test_obvious_move),
         cmocka_unit_test(test_no_peeking),    cmocka_unit_test(test_no_peeking_later),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_thread),        cmocka_unit_test(test_session_seats),
+        cmocka_unit_test(test_config_bounds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
