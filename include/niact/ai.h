@@ -3,14 +3,17 @@
  *
  * How it decides one role's orders for the current turn:
  *  - Determinization: every iteration plays on a private copy of the game in which
- *    everything the role may not know is re-sampled: a track it sees as an estimate gets
- *    a value drawn uniformly from estimate +/- error; a track it cannot see (and every
- *    hidden scenario variable) takes its value from one of the simulated histories that
- *    best match the role's view (`particles` games played from the scenario's start to
- *    this turn; the closest quarter is kept); other roles' estimates are centred on the
- *    sample; the game's random generator is re-seeded, so chance to come is unknown too;
- *    other roles' submitted orders are replaced. The AI never reads a true value the
- *    role could not see.
+ *    everything the role may not know is replaced before it is played: a track it sees
+ *    as an estimate gets a value drawn uniformly from estimate +/- error; a track it
+ *    cannot see (and every hidden scenario variable) takes its value from one of the
+ *    simulated histories that best match what the role knows (`particles` games played
+ *    from the scenario's setup to this turn; the closest quarter is kept); every other
+ *    role's estimates are redrawn around the sample; fires of events the role was not
+ *    told of come from the history; proposals and agreements the role is no party to
+ *    (and not public) are forgotten; the game's random generator is re-seeded, so
+ *    chance to come is unknown too; other roles' submitted orders are replaced. What
+ *    the role could not know is overwritten, never read (docs/ai.md; the probes in
+ *    tests/ai/test_probe.c measure each channel).
  *  - Candidates: at every node, the role's possible orders for that turn: first what
  *    each of the scenario's scripted personalities would order in its place, then no
  *    orders, then sampled legal combinations of affordable actions and parameters.
