@@ -100,8 +100,12 @@ int cli_check(int argc, char **argv) {
         fprintf(stderr, "usage: niact check DIR|FILE\n");
         return CLI_USAGE;
     }
-    char dir[4096];
+    /* dir names the scenario in messages; find is what is looked up: the argument by
+     * the one rule (a bare name is a bundled or the user's scenario), or for a file the
+     * folder holding it, as a folder (with its '/'). */
+    char dir[4096], find[4100];
     snprintf(dir, sizeof dir, "%s", argv[1]);
+    snprintf(find, sizeof find, "%s", argv[1]);
     struct stat stt;
     if (stat(dir, &stt) == 0 && S_ISREG(stt.st_mode)) { /* a file: check its folder */
         char *slash = strrchr(dir, '/');
@@ -109,8 +113,12 @@ int cli_check(int argc, char **argv) {
             *slash = 0;
         else
             snprintf(dir, sizeof dir, ".");
+        snprintf(find, sizeof find, "%s/", dir);
     }
-    niact_host *h = cli_load(dir, stdout);
+    char sdir[4096], lib[4096];
+    if (cli_find(find, sdir, sizeof sdir, lib, sizeof lib) != 0)
+        return CLI_BAD_INPUT;
+    niact_host *h = cli_load_from(dir, sdir, lib, stdout);
     if (!h)
         return CLI_BAD_INPUT;
     const niact_scenario *sc = niact_host_scenario(h);
@@ -121,7 +129,7 @@ int cli_check(int argc, char **argv) {
         play_game(&c, h, seed, a, 512, &ta, 1);
     /* The same seed again, after other games ran in this Lua state. */
     play_game(&c, h, 1, b, 512, &tb, 0);
-    niact_host *fresh = cli_load(dir, stdout);
+    niact_host *fresh = cli_load_from(dir, sdir, lib, stdout);
     if (fresh) {
         play_game(&c, fresh, 1, a, 512, &ta, 0);
         int n = ta < 512 ? ta : 511;

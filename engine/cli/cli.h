@@ -5,13 +5,23 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "niact/record.h"
 #include "niact/session.h"
 
 /* Exit codes of cli.md. */
 enum { CLI_OK = 0, CLI_BAD_INPUT = 1, CLI_USAGE = 2 };
 
-/* Loads a scenario by name or folder; on failure prints the problems and returns NULL. */
+/* Finds a scenario by the one rule (niact_path_scenario) and says on stderr which folder
+ * it is ("niact: scenario NAME from DIR"); on failure prints why. Returns 0 or -1. */
+int cli_find(const char *name, char *dir, size_t dirlen, char *lib, size_t liblen);
+/* Loads the scenario in dir (lib: "" for none); on failure prints the problems to err,
+ * naming it by `name`, and returns NULL. */
+niact_host *cli_load_from(const char *name, const char *dir, const char *lib, FILE *err);
+/* cli_find, then cli_load_from. */
 niact_host *cli_load(const char *name, FILE *err);
+/* Says on stderr which folder a record's scenario came from (l->scenario_dir), if the
+ * loader looked it up. */
+void cli_say_record_scenario(const niact_loaded *l);
 /* Parses a seed (decimal or 0x hex, up to 64 bits). Returns 0 or -1. */
 int cli_parse_u64(const char *s, uint64_t *out);
 /* A seed from the clock, for games not given one. */

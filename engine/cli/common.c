@@ -1,20 +1,26 @@
 /* Helpers shared by the commands: loading, numbers, the result block. */
 #include "cli.h"
+#include "niact/paths.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-niact_host *cli_load(const char *name, FILE *err) {
-    char dir[4096], lib[4096], msg[8192];
-    if (niact_find_scenario(name, dir, sizeof dir, lib, sizeof lib) != 0) {
-        fprintf(err, "niact: no scenario '%s' (a bundled name, or a folder with scenario.lua)\n",
-                name);
-        return NULL;
+int cli_find(const char *name, char *dir, size_t dirlen, char *lib, size_t liblen) {
+    char msg[2 * NIACT_PATH_MAX + 512];
+    if (niact_path_scenario(name, dir, dirlen, lib, liblen, msg, sizeof msg) != 0) {
+        fprintf(stderr, "niact: %s\n", msg);
+        return -1;
     }
+    fprintf(stderr, "niact: scenario %s from %s\n", name, dir);
+    return 0;
+}
+
+niact_host *cli_load_from(const char *name, const char *dir, const char *lib, FILE *err) {
+    char msg[8192];
     niact_host *h = NULL;
-    niact_status st = niact_host_load(dir, lib, NULL, &h, msg, sizeof msg);
+    niact_status st = niact_host_load(dir, lib[0] ? lib : NULL, NULL, &h, msg, sizeof msg);
     if (st != NIACT_OK) {
         fprintf(err, "niact: scenario '%s' could not be loaded:\n", name);
         /* Each problem is FILE:LINE: message, relative to the scenario folder. */
@@ -35,6 +41,19 @@ niact_host *cli_load(const char *name, FILE *err) {
         return NULL;
     }
     return h;
+}
+
+void cli_say_record_scenario(const niact_loaded *l) {
+    if (l->scenario_dir[0])
+        fprintf(stderr, "niact: scenario %s from %s\n", niact_host_scenario(l->host)->meta.id,
+                l->scenario_dir);
+}
+
+niact_host *cli_load(const char *name, FILE *err) {
+    char dir[NIACT_PATH_MAX], lib[NIACT_PATH_MAX];
+    if (cli_find(name, dir, sizeof dir, lib, sizeof lib) != 0)
+        return NULL;
+    return cli_load_from(name, dir, lib, err);
 }
 
 int cli_parse_u64(const char *s, uint64_t *out) {

@@ -170,10 +170,8 @@ int cli_debrief(int argc, char **argv) {
     niact_record_opts opts;
     memset(&opts, 0, sizeof opts);
     if (scenario) {
-        if (niact_find_scenario(scenario, dir, sizeof dir, lib, sizeof lib) != 0) {
-            fprintf(stderr, "niact debrief: no scenario '%s'\n", scenario);
+        if (cli_find(scenario, dir, sizeof dir, lib, sizeof lib) != 0)
             return CLI_BAD_INPUT;
-        }
         opts.scenario_dir = dir;
         opts.lib_dir = lib;
     }
@@ -182,6 +180,8 @@ int cli_debrief(int argc, char **argv) {
         fprintf(stderr, "niact debrief: %s\n", msg);
         return CLI_BAD_INPUT;
     }
+    if (!scenario)
+        cli_say_record_scenario(&l);
     niact_game *g = niact_session_game(l.session);
     if (niact_game_phase(g) != NIACT_PHASE_ENDED) {
         fprintf(stderr, "niact debrief: %s: the game has not ended (turn %d); finish it with "

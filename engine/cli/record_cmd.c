@@ -72,10 +72,8 @@ int cli_rec_load(cli_rec *r, const char *scenario, niact_host **h, niact_session
     if (find_load(r) != 0)
         return CLI_BAD_INPUT;
     if (scenario) {
-        if (niact_find_scenario(scenario, dir, sizeof dir, lib, sizeof lib) != 0) {
-            fprintf(stderr, "niact: no scenario '%s'\n", scenario);
+        if (cli_find(scenario, dir, sizeof dir, lib, sizeof lib) != 0)
             return CLI_BAD_INPUT;
-        }
         opts.scenario_dir = dir;
         opts.lib_dir = lib[0] ? lib : NULL;
     }
@@ -83,6 +81,8 @@ int cli_rec_load(cli_rec *r, const char *scenario, niact_host **h, niact_session
         fprintf(stderr, "niact: %s\n", msg);
         return CLI_BAD_INPUT;
     }
+    if (!scenario)
+        cli_say_record_scenario(&r->loaded);
     *h = r->loaded.host;
     *s = r->loaded.session;
     printf("Resumed %s: %d turn(s) played%s.\n", r->load_path, r->loaded.turns,
@@ -250,10 +250,8 @@ static int scenario_opt(const char *scenario, char *dir, char *lib, size_t len,
                         niact_record_opts *opts) {
     if (!scenario)
         return 0;
-    if (niact_find_scenario(scenario, dir, len, lib, len) != 0) {
-        fprintf(stderr, "niact replay: no scenario '%s'\n", scenario);
+    if (cli_find(scenario, dir, len, lib, len) != 0)
         return -1;
-    }
     opts->scenario_dir = dir;
     opts->lib_dir = lib[0] ? lib : NULL;
     return 0;
@@ -303,6 +301,8 @@ int cli_replay(int argc, char **argv) {
         fprintf(stderr, "niact replay: %s\n", msg);
         return CLI_BAD_INPUT;
     }
+    if (!scenario)
+        cli_say_record_scenario(&l);
     replay_report(file, &l, verify);
     niact_loaded_free(&l);
     return CLI_OK;

@@ -400,12 +400,9 @@ int cli_sim(int argc, char **argv) {
         return CLI_BAD_INPUT;
     niact_host *h = NULL;
     int rc = CLI_BAD_INPUT;
-    if (niact_find_scenario(a.scenario, job->dir, sizeof job->dir, job->lib, sizeof job->lib)) {
-        fprintf(stderr, "niact: no scenario '%s' (a bundled name, or a folder with scenario.lua)\n",
-                a.scenario);
+    if (cli_find(a.scenario, job->dir, sizeof job->dir, job->lib, sizeof job->lib) != 0)
         goto done;
-    }
-    if (!(h = cli_load(a.scenario, stderr)))
+    if (!(h = cli_load_from(a.scenario, job->dir, job->lib, stderr)))
         goto done;
     const niact_scenario *sc = niact_host_scenario(h);
     if (set_seats(&a, sc, job->seats) != 0) {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "record_internal.h"
+#include "niact/paths.h"
 
 typedef struct loader {
     const niact_record_opts *opts;
@@ -100,7 +101,7 @@ static int plain_id(const char *s) {
 /* Loads the host of the record's scenario (or takes the caller's). */
 static niact_status open_host(loader *L, const char *id) {
     const niact_record_opts *o = L->opts;
-    char dir[4096], lib[4096], why[4096];
+    char dir[4096], lib[4096], why[8192];
     if (o->host) {
         L->out->host = o->host;
         return NIACT_OK;
@@ -108,13 +109,13 @@ static niact_status open_host(loader *L, const char *id) {
     if (o->scenario_dir) {
         snprintf(dir, sizeof dir, "%s", o->scenario_dir);
         snprintf(lib, sizeof lib, "%s", o->lib_dir ? o->lib_dir : "");
-    } else if (niact_find_scenario(id, dir, sizeof dir, lib, sizeof lib) != 0 ||
-               strcmp(dir, id) == 0) {
-        /* (A folder of that name in the current directory does not count: a record names
-         * a bundled or installed scenario, not a path.) */
+    } else if (niact_path_scenario(id, dir, sizeof dir, lib, sizeof lib, why, sizeof why) != 0) {
+        /* The one rule of niact/paths.h: the id (a plain name, checked before) is looked up
+         * in the bundled scenarios, then the user's, never in the current folder. */
         return rec_fail(L->msg, L->msglen, "the record's scenario '%s' is not installed (give "
-                        "its folder with --scenario)", id);
+                        "its folder with --scenario): %s", id, why);
     }
+    snprintf(L->out->scenario_dir, sizeof L->out->scenario_dir, "%s", dir);
     niact_status st = niact_host_load(dir, lib[0] ? lib : NULL, o->limits, &L->out->host, why,
                                       sizeof why);
     if (st != NIACT_OK) {

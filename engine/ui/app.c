@@ -345,10 +345,12 @@ static int start_play(app *a, void *ctx) {
         }
         return 0;
     }
-    if (niact_find_scenario(c->scenario, dir, sizeof dir, lib, sizeof lib) != 0) {
-        fprintf(stderr, "niact play: no scenario '%s'\n", c->scenario);
+    if (niact_path_scenario(c->scenario, dir, sizeof dir, lib, sizeof lib, msg, sizeof msg) !=
+        0) {
+        fprintf(stderr, "niact play: %s\n", msg);
         return -1;
     }
+    fprintf(stderr, "niact: scenario %s from %s\n", c->scenario, dir);
     if (niact_host_load(dir, lib[0] ? lib : NULL, NULL, &h, msg, sizeof msg) != NIACT_OK) {
         fprintf(stderr, "niact play: scenario '%s' could not be loaded:\n%s\n", c->scenario, msg);
         return -1;

@@ -3,6 +3,7 @@
  * window and `niact play --text` share the data folder and the save names. */
 #include "app.h"
 
+#include "niact/paths.h"
 #include "niact/record.h"
 
 #include <dirent.h>
@@ -70,7 +71,7 @@ int saves_load(app *a, const char *arg) {
     for (int i = 0; st != NIACT_OK && i < a->n_scen; i++) {
         char dir[4096], lib[4096], m2[512];
         if (!strchr(a->scen[i], '/') ||
-            niact_find_scenario(a->scen[i], dir, sizeof dir, lib, sizeof lib) != 0)
+            niact_path_scenario(a->scen[i], dir, sizeof dir, lib, sizeof lib, NULL, 0) != 0)
             continue;
         opts.scenario_dir = dir;
         opts.lib_dir = lib[0] ? lib : NULL;
@@ -81,6 +82,9 @@ int saves_load(app *a, const char *arg) {
         snprintf(a->save_msg, sizeof a->save_msg, "Not loaded: %.480s", msg);
         return -1;
     }
+    if (l.scenario_dir[0])
+        fprintf(stderr, "niact: scenario %s from %s\n", niact_host_scenario(l.host)->meta.id,
+                l.scenario_dir);
     niact_host *h = l.host;
     if (!l.own_host) { /* cannot happen without opts.host; keep ownership simple */
         niact_loaded_free(&l);

@@ -1,5 +1,6 @@
 /* The new game screen: scenario, each seat human or AI with its personality, seed. */
 #include "app.h"
+#include "niact/paths.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -23,13 +24,8 @@ static void add_scen(app *a, const char *name) {
         snprintf(a->scen[a->n_scen++], sizeof a->scen[0], "%s", name);
 }
 
-/* Adds the scenarios of the bundled scripts folder (found beside the library folder). */
-static void scan_bundled(app *a) {
-    char dir[4096], lib[4096], root[4200];
-    niact_find_scenario("november1962", dir, sizeof dir, lib, sizeof lib);
-    if (!lib[0])
-        return;
-    snprintf(root, sizeof root, "%.*s/scenarios", (int)(strlen(lib) - 4), lib);
+/* Adds the scenarios of one folder, the bundled or the user's (niact/paths.h). */
+static void scan_folder(app *a, const char *root) {
     DIR *d = opendir(root);
     if (!d)
         return;
@@ -37,10 +33,22 @@ static void scan_bundled(app *a) {
     while ((e = readdir(d)) != NULL) {
         char p[4400];
         snprintf(p, sizeof p, "%s/%s", root, e->d_name);
-        if (e->d_name[0] != '.' && has_scenario(p))
+        if (niact_name_ok(e->d_name) && has_scenario(p))
             add_scen(a, e->d_name);
     }
     closedir(d);
+}
+
+/* Adds the scenarios a bare name can reach, in the order of the lookup rule: the
+ * bundled ones, then the user's <data home>/scenarios. */
+static void scan_bundled(app *a) {
+    char base[NIACT_PATH_MAX], root[NIACT_PATH_MAX + 32];
+    if (niact_path_bundled(base, sizeof base, NULL, 0) == 0) {
+        snprintf(root, sizeof root, "%s/scripts/scenarios", base);
+        scan_folder(a, root);
+    }
+    if (niact_path_data_home("scenarios", 0, base, sizeof base, NULL, 0) == 0)
+        scan_folder(a, base);
 }
 
 /* Default seats: the first delegation human, the others AI (historical if offered). */
@@ -62,12 +70,13 @@ void newgame_load(app *a) {
         snprintf(a->cfg_error, sizeof a->cfg_error, "No scenario was found.");
         return;
     }
-    char dir[4096], lib[4096], msg[4096];
+    char dir[4096], lib[4096], msg[2 * NIACT_PATH_MAX + 512];
     const char *name = a->scen[a->scen_idx];
-    if (niact_find_scenario(name, dir, sizeof dir, lib, sizeof lib) != 0) {
-        snprintf(a->cfg_error, sizeof a->cfg_error, "No scenario '%.200s'.", name);
+    if (niact_path_scenario(name, dir, sizeof dir, lib, sizeof lib, msg, sizeof msg) != 0) {
+        snprintf(a->cfg_error, sizeof a->cfg_error, "%.600s", msg);
         return;
     }
+    fprintf(stderr, "niact: scenario %s from %s\n", name, dir);
     if (niact_host_load(dir, lib[0] ? lib : NULL, NULL, &a->cfg, msg, sizeof msg) != NIACT_OK) {
         snprintf(a->cfg_error, sizeof a->cfg_error, "Scenario '%.100s' has problems: %.600s",
                  name, msg);

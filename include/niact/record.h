@@ -50,6 +50,9 @@ typedef struct niact_loaded {
     int32_t first_mismatch;    /* with ignore_hashes: first turn whose hash differed
                                   (0 = the start), or -1 */
     int partial;               /* the record held inputs of the turn under way */
+    char scenario_dir[4096];   /* the folder the loader loaded the scenario from, found
+                                  by niact_path_scenario or given in scenario_dir ("" when
+                                  the caller gave the host) */
 } niact_loaded;
 
 /* The session as a record, in canonical form (fixed key order and layout, so loading and
