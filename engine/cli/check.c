@@ -97,7 +97,7 @@ static void play_game(checker *c, niact_host *h, uint64_t seed, uint64_t *hashes
 
 int cli_check(int argc, char **argv) {
     if (argc != 2 || argv[1][0] == '-') {
-        fprintf(stderr, "usage: niact check DIR|FILE\n");
+        cli_help(stderr, "check");
         return CLI_USAGE;
     }
     /* dir names the scenario in messages; find is what is looked up: the argument by

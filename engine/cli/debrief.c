@@ -157,12 +157,12 @@ int cli_debrief(int argc, char **argv) {
         else if (argv[i][0] != '-' && !file)
             file = argv[i];
         else {
-            fprintf(stderr, "usage: niact debrief RECORD [--scenario NAME|DIR]\n");
+            cli_help(stderr, "debrief");
             return CLI_USAGE;
         }
     }
     if (!file) {
-        fprintf(stderr, "usage: niact debrief RECORD [--scenario NAME|DIR]\n");
+        cli_help(stderr, "debrief");
         return CLI_USAGE;
     }
     niact_loaded l;

@@ -9,33 +9,15 @@
 int niact_ui_main(int argc, char **argv);
 #endif
 
-static const char *const usage =
-    "usage: niact [COMMAND] [OPTIONS]\n"
-    "\n"
-    "  niact                      the game window (title screen)\n"
-    "      --scale 0.75-2 --size WxH --fullscreen   window options (also for play)\n"
-    "  niact --version            name and version\n"
-    "  niact play [OPTIONS]       play a game\n"
-    "      --scenario NAME|DIR    bundled scenario or scenario folder (default november1962)\n"
-    "      --seat ROLE=human|ai[:PERSONALITY]   repeatable; roles left out are human\n"
-    "      --seed N               random seed (default: from the clock, printed)\n"
-    "      --text                 play in the terminal (stdin/stdout)\n"
-    "      --load FILE            resume a saved game\n"
-    "      --record FILE          write the game record as the game goes\n"
-    "      --hashes               print every turn's state hash at the end\n"
-    "  niact sim --scenario NAME|DIR --games N [--seed S] [--ai PERSONALITY] [--json]\n"
-    "            [--seat ROLE=PERSONALITY]... [--threads T]\n"
-    "                             N AI-only games; outcome statistics per role\n"
-    "  niact check DIR|FILE       validate a scenario (FILE:LINE: message per problem)\n"
-    "  niact replay FILE [--verify]\n"
-    "                             replay a game record; --verify checks every state hash\n"
-    "  niact debrief RECORD       a finished game's debrief in Markdown: scores, curves,\n"
-    "                             choices beside the historical ones, negotiation\n"
-    "  niact rules [--scenario NAME|DIR] [--json]\n"
-    "                             the scenario's roles, tracks, actions, terms, events and\n"
-    "                             objectives, each with its source\n"
-    "\n"
-    "Exit status: 0 success, 1 bad input (file, scenario, save), 2 usage error.\n";
+/* The commands, each with its entry point; `niact COMMAND --help` (or -h anywhere in
+ * its arguments) prints the command's help instead. */
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} commands[] = {
+    {"play", cli_play},     {"sim", cli_sim},         {"check", cli_check},
+    {"rules", cli_rules},   {"debrief", cli_debrief}, {"replay", cli_replay},
+};
 
 int main(int argc, char **argv) {
     cli_output_install(); /* nothing printed reaches the terminal as a control sequence */
@@ -45,7 +27,7 @@ int main(int argc, char **argv) {
     }
     if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
                       strcmp(argv[1], "help") == 0)) {
-        fputs(usage, stdout);
+        cli_help(stdout, NULL);
         return CLI_OK;
     }
     if (argc < 2 || argv[1][0] == '-') {
@@ -58,18 +40,16 @@ int main(int argc, char **argv) {
 #endif
     }
     const char *cmd = argv[1];
-    if (strcmp(cmd, "play") == 0)
-        return cli_play(argc - 1, argv + 1);
-    if (strcmp(cmd, "sim") == 0)
-        return cli_sim(argc - 1, argv + 1);
-    if (strcmp(cmd, "check") == 0)
-        return cli_check(argc - 1, argv + 1);
-    if (strcmp(cmd, "rules") == 0)
-        return cli_rules(argc - 1, argv + 1);
-    if (strcmp(cmd, "debrief") == 0)
-        return cli_debrief(argc - 1, argv + 1);
-    if (strcmp(cmd, "replay") == 0)
-        return cli_replay(argc - 1, argv + 1);
-    fprintf(stderr, "niact: unknown command '%s'\n\n%s", cmd, usage);
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+        if (strcmp(cmd, commands[i].name) != 0)
+            continue;
+        if (cli_help_asked(argc - 1, argv + 1)) {
+            cli_help(stdout, cmd);
+            return CLI_OK;
+        }
+        return commands[i].run(argc - 1, argv + 1);
+    }
+    fprintf(stderr, "niact: unknown command '%s'\n\n", cmd);
+    cli_help(stderr, NULL);
     return CLI_USAGE;
 }

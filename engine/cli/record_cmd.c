@@ -240,8 +240,8 @@ static void replay_turn(void *ud, niact_session *s, int32_t turn) {
 }
 
 static int replay_usage(const char *why) {
-    fprintf(stderr, "niact replay: %s\nusage: niact replay FILE [--verify] [--scenario NAME|DIR]\n",
-            why);
+    fprintf(stderr, "niact replay: %s\n", why);
+    cli_help(stderr, "replay");
     return CLI_USAGE;
 }
 

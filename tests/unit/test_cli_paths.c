@@ -170,6 +170,56 @@ static void world_writable_refused(void **st) {
     free(t);
 }
 
+/* Every subcommand answers --help and -h with its part of the help, on stdout, exit 0. */
+static void every_command_has_help(void **st) {
+    const char *cmds[] = {"play", "sim", "rules", "check", "replay", "debrief"};
+    const char *flags[] = {"--help", "-h"};
+    for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
+        for (int f = 0; f < 2; f++) {
+            char args[64], want[64];
+            snprintf(args, sizeof args, "%s %s", cmds[i], flags[f]);
+            snprintf(want, sizeof want, "\nniact %s ", cmds[i]);
+            res r = run(NULL, NULL, args);
+            if (r.code != 0 || !strstr(r.out, want) || !strstr(r.out, "Exit status") ||
+                r.err[0])
+                fail_msg("niact %s: exit %d, stdout:\n%s\nstderr:\n%s", args, r.code, r.out,
+                         r.err);
+            res_free(&r);
+        }
+    /* After other arguments too, and with arguments that would be usage errors. */
+    res r = run(NULL, NULL, "sim --games 0 --help");
+    assert_int_equal(r.code, 0);
+    assert_non_null(strstr(r.out, "--threads T"));
+    res_free(&r);
+}
+
+/* docs/cli.md quotes `niact --help` word for word in its first code block. */
+static void docs_quote_the_help(void **st) {
+    char *doc = slurp(NIACT_TEST_DIR "/../docs/cli.md");
+    res r = run(NULL, NULL, "--help");
+    assert_int_equal(r.code, 0);
+    char *start = strstr(doc, "```\n");
+    assert_non_null(start);
+    start += 4;
+    char *end = strstr(start, "```\n");
+    assert_non_null(end);
+    *end = 0;
+    if (strcmp(start, r.out) != 0)
+        fail_msg("docs/cli.md's first block differs from niact --help; the help is:\n%s",
+                 r.out);
+    /* Word for word, so the doc names every option the help lists; the options the
+     * two once disagreed on are in both. */
+    for (const char *o = "--no-autosave\0--scale\0--verify\0"; *o; o += strlen(o) + 1)
+        assert_non_null(strstr(r.out, o));
+    char *replay = strstr(r.out, "niact replay"), *debrief = strstr(r.out, "niact debrief");
+    assert_non_null(replay);
+    assert_non_null(debrief);
+    *debrief = 0;
+    assert_non_null(strstr(replay, "--scenario NAME|DIR")); /* replay --scenario */
+    res_free(&r);
+    free(doc);
+}
+
 int main(void) {
     char *data = ts_tempdir();
     setenv("XDG_DATA_HOME", data, 1);
@@ -178,6 +228,8 @@ int main(void) {
         cmocka_unit_test(bare_name_never_cwd),
         cmocka_unit_test(record_scenario_by_rule),
         cmocka_unit_test(world_writable_refused),
+        cmocka_unit_test(every_command_has_help),
+        cmocka_unit_test(docs_quote_the_help),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     rm_rf(data);

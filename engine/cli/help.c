@@ -1,0 +1,92 @@
+/* The help text: the one source of `niact --help`, of each `niact COMMAND --help`, of
+ * the usage errors, and (through `niact --help` at build time) of the man page
+ * niact.6. docs/cli.md quotes it; tests/unit/test_cli_paths.c checks the quote. */
+#include "cli.h"
+
+#include <string.h>
+
+/* One part of the text per command; "" is the window (niact with no command). */
+typedef struct help_part {
+    const char *cmd;  /* the command, as typed after niact */
+    const char *text; /* its lines, each ending in a newline */
+} help_part;
+
+static const help_part parts[] = {
+    {"",
+     "niact [OPTIONS]               the game window (title screen)\n"
+     "    --scenario NAME|DIR       the scenario a new game offers first\n"
+     "    --scale 0.75-2            size of text and controls (default 1)\n"
+     "    --size WxH                window size, at least 640x400 (default 1280x720)\n"
+     "    --fullscreen              fill the screen\n"
+     "niact --version               one line: name and version\n"
+     "niact --help                  this text (also -h); niact COMMAND --help: its part\n"},
+    {"play",
+     "niact play [OPTIONS]          play a game, in the window or (--text) in the terminal\n"
+     "    --scenario NAME|DIR       a scenario by name, or a folder (default november1962)\n"
+     "    --seat ROLE=human|ai[:PERSONALITY]   repeatable; roles left out are human (hot seat)\n"
+     "    --seed N                  the game's random seed (default: from the clock, printed)\n"
+     "    --text                    play in the terminal (stdin/stdout) instead of the window\n"
+     "    --load FILE|NAME          resume a saved game (its scenario, seed and seats); a\n"
+     "                              NAME is a save in the data folder\n"
+     "    --record FILE             write the game record (save/replay) after every turn\n"
+     "    --no-autosave             do not autosave to the data folder\n"
+     "    --hashes                  print every turn's state hash at the end (--text)\n"
+     "    --scale, --size, --fullscreen   the window's options, as for niact\n"},
+    {"sim",
+     "niact sim --games N [OPTIONS] N AI-only games: per role, score mean/sd/min/max and\n"
+     "                              how often it scored highest; outcomes, war rate, length\n"
+     "    --scenario NAME|DIR       a scenario by name, or a folder (default november1962)\n"
+     "    --seed S                  the base seed; each game's seed comes from S and its\n"
+     "                              number (default 1)\n"
+     "    --ai PERSONALITY          the AI of every seat (default random)\n"
+     "    --seat ROLE=PERSONALITY   repeatable: that seat plays another AI than --ai\n"
+     "    --threads T               worker threads (default: every core); any T gives the\n"
+     "                              same result\n"
+     "    --json                    the statistics as one JSON document on stdout\n"},
+    {"check",
+     "niact check DIR|FILE|NAME     validate a scenario (a folder, a file in it, or a name):\n"
+     "                              exit 0 clean, 1 with one line per problem as\n"
+     "                              FILE:LINE: message\n"},
+    {"replay",
+     "niact replay FILE [OPTIONS]   replay a game record, showing the game as it goes\n"
+     "    --verify                  recompute every turn; exit 1 at the first state-hash\n"
+     "                              mismatch, naming it\n"
+     "    --scenario NAME|DIR       the record's scenario from here instead of by its id\n"},
+    {"debrief",
+     "niact debrief RECORD [OPTIONS]\n"
+     "                              a finished game's debrief in Markdown: scores, curves,\n"
+     "                              choices beside the historical ones, negotiation\n"
+     "    --scenario NAME|DIR       the record's scenario from here instead of by its id\n"},
+    {"rules",
+     "niact rules [OPTIONS]         the scenario's roles, tracks, actions, terms, events and\n"
+     "                              objectives, each with its source\n"
+     "    --scenario NAME|DIR       a scenario by name, or a folder (default november1962)\n"
+     "    --json                    as one JSON document on stdout\n"},
+};
+
+static const char *const trailer =
+    "\n"
+    "A scenario NAME is looked up in the bundled scenarios, then in the data folder's\n"
+    "scenarios/ ($XDG_DATA_HOME/niact, default ~/.local/share/niact), never in the current\n"
+    "folder; anything with a '/' is a folder (./mine). Each command says on stderr which\n"
+    "folder it loaded. Folders that others can write are refused.\n"
+    "Exit status: 0 success, 1 bad input (file, scenario, save), 2 usage error.\n";
+
+int cli_help(FILE *out, const char *cmd) {
+    int found = 0;
+    fputs("usage: niact [COMMAND] [OPTIONS]\n\n", out);
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+        if (!cmd || strcmp(parts[i].cmd, cmd) == 0) {
+            fputs(parts[i].text, out);
+            found = 1;
+        }
+    fputs(trailer, out);
+    return found ? 0 : -1;
+}
+
+int cli_help_asked(int argc, char **argv) {
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return 1;
+    return 0;
+}
