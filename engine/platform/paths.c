@@ -118,8 +118,16 @@ static int check_one(const char *path, const struct stat *st, int leaf, char *ms
     return 0;
 }
 
-/* The direct entries of folder dir (files a scenario's Lua may read). */
-static int check_entries(const char *dir, char *msg, size_t msglen) {
+/* How deep and how many entries niact_path_trusted looks at inside a folder: a
+ * scenario is a few files; anything larger is refused rather than half-checked. */
+enum { TRUST_MAX_DEPTH = 16, TRUST_MAX_ENTRIES = 20000 };
+
+/* Everything inside folder dir, at any depth (files a scenario's Lua may read, its
+ * require() reaching subfolders). A symbolic link's own mode means nothing; its owner
+ * and its target are checked. *budget counts the entries left. */
+static int check_entries(const char *dir, int depth, int *budget, char *msg, size_t msglen) {
+    if (depth > TRUST_MAX_DEPTH)
+        return fail(msg, msglen, "%s: folders nested too deep to check: not used", dir);
     DIR *d = opendir(dir);
     if (!d)
         return fail(msg, msglen, "%s: cannot read: %s", dir, strerror(errno));
@@ -128,17 +136,41 @@ static int check_entries(const char *dir, char *msg, size_t msglen) {
     while (rc == 0 && (e = readdir(d)) != NULL) {
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
             continue;
+        if (--*budget < 0) {
+            rc = fail(msg, msglen, "%s: too many files to check: not used", dir);
+            break;
+        }
         char p[NIACT_PATH_MAX + 256];
         struct stat st;
-        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-        if (lstat(p, &st) == 0)
-            rc = check_one(p, &st, 1, msg, msglen);
+        if ((size_t)snprintf(p, sizeof p, "%s/%s", dir, e->d_name) >= sizeof p) {
+            rc = fail(msg, msglen, "%s: a path inside is too long: not used", dir);
+            break;
+        }
+        if (lstat(p, &st) != 0)
+            continue;
+        if (S_ISLNK(st.st_mode)) {
+            if (st.st_uid != 0 && st.st_uid != geteuid())
+                rc = fail(msg, msglen, "%s is owned by another user (uid %u): not used", p,
+                          (unsigned)st.st_uid);
+            else if (stat(p, &st) != 0)
+                continue; /* a dangling link leads nowhere */
+            else
+                rc = check_one(p, &st, 1, msg, msglen);
+            if (rc == 0 && S_ISDIR(st.st_mode))
+                rc = check_entries(p, depth + 1, budget, msg, msglen);
+            continue;
+        }
+        rc = check_one(p, &st, 1, msg, msglen);
+        if (rc == 0 && S_ISDIR(st.st_mode))
+            rc = check_entries(p, depth + 1, budget, msg, msglen);
     }
     closedir(d);
     return rc;
 }
 
-int niact_path_trusted(const char *path, char *msg, size_t msglen) {
+/* niact_path_trusted; contents 0 skips what is inside the folder (the bundled data
+ * folder, whose scenario and lib folders are checked with their contents when used). */
+static int trusted(const char *path, int contents, char *msg, size_t msglen) {
     char real[PATH_MAX];
     if (!realpath(path, real))
         return fail(msg, msglen, "%s: %s", path, strerror(errno));
@@ -147,7 +179,8 @@ int niact_path_trusted(const char *path, char *msg, size_t msglen) {
         return fail(msg, msglen, "%s: %s", real, strerror(errno));
     if (check_one(real, &st, 1, msg, msglen) != 0)
         return -1;
-    if (S_ISDIR(st.st_mode) && check_entries(real, msg, msglen) != 0)
+    int budget = TRUST_MAX_ENTRIES;
+    if (contents && S_ISDIR(st.st_mode) && check_entries(real, 0, &budget, msg, msglen) != 0)
         return -1;
     /* Every parent up to /: whoever may rename a parent may swap the folder. */
     for (char *slash = strrchr(real, '/'); slash; slash = strrchr(real, '/')) {
@@ -163,6 +196,10 @@ int niact_path_trusted(const char *path, char *msg, size_t msglen) {
             break;
     }
     return 0;
+}
+
+int niact_path_trusted(const char *path, char *msg, size_t msglen) {
+    return trusted(path, 1, msg, msglen);
 }
 
 /* The folder holding the running program, resolved; 0 or -1. */
@@ -191,7 +228,7 @@ static int build_tree(const char *bindir, char *out, size_t len, char *msg, size
     char line[NIACT_PATH_MAX];
     int ok = fgets(line, sizeof line, f) != NULL;
     fclose(f);
-    if (niact_path_trusted(marker, msg, msglen) != 0)
+    if (trusted(marker, 0, msg, msglen) != 0)
         return -1;
     line[strcspn(line, "\r\n")] = 0;
     if (!ok || line[0] != '/' || (size_t)snprintf(out, len, "%s", line) >= len)
@@ -213,7 +250,7 @@ static int find_bundled(char *out, size_t len, char *msg, size_t msglen) {
     if (!realpath(cand, real) || !is_dir(real))
         return fail(msg, msglen, "no bundled data folder: %s is missing (is niact installed?)",
                     cand);
-    if (niact_path_trusted(real, msg, msglen) != 0)
+    if (trusted(real, 0, msg, msglen) != 0)
         return -2;
     if ((size_t)snprintf(out, len, "%s", real) >= len)
         return fail(msg, msglen, "the bundled data folder's path is too long");
@@ -263,6 +300,8 @@ int niact_path_scenario(const char *name_or_dir, char *dir, size_t dirlen, char 
     if (have_bundled) {
         char l[NIACT_PATH_MAX + 16];
         snprintf(l, sizeof l, "%s/scripts/lib", bundled);
+        if (is_dir(l) && niact_path_trusted(l, msg, msglen) != 0)
+            return -1;
         if (is_dir(l) && (size_t)snprintf(lib, liblen, "%s", l) >= liblen)
             return fail(msg, msglen, "the library folder's path is too long");
     } else if (b == -2) {
@@ -288,8 +327,13 @@ int niact_path_scenario(const char *name_or_dir, char *dir, size_t dirlen, char 
             return r > 0 ? 0 : -1;
     }
     int here = is_dir(a);
-    return fail(msg, msglen, "no scenario '%s' in %s or %s%s%s%s", a,
-                have_bundled ? base : "(no bundled data folder)",
+    if (!have_bundled)
+        return fail(msg, msglen, "no scenario '%s' in %s (%s)%s%s%s", a,
+                    have_home ? home : "(no data folder)", bmsg,
+                    here ? "; a folder in the current one is never looked up by name: give ./"
+                         : "",
+                    here ? a : "", "");
+    return fail(msg, msglen, "no scenario '%s' in %s or %s%s%s%s", a, base,
                 have_home ? home : "(no data folder)",
                 here ? " (a folder in the current one is never looked up by name: give ./" : "",
                 here ? a : "", here ? ")" : "");

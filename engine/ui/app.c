@@ -21,6 +21,8 @@ int ui_find_assets(char *out, size_t len, char *msg, size_t msglen) {
         snprintf(msg, msglen, "the assets folder's path is too long");
         return -1;
     }
+    if (niact_path_trusted(out, msg, msglen) != 0)
+        return -1;
     struct stat st;
     char probe[NIACT_PATH_MAX + 64];
     snprintf(probe, sizeof probe, "%s/fonts/Inter-Regular.otf", out);

@@ -24,9 +24,10 @@ int niact_path_data_home(const char *sub, int create, char *out, size_t len, cha
                          size_t msglen);
 
 /* Whether path (a file or folder) can be changed only by root and the current user:
- * it and each of its entries (one level) owned by one of them and not writable by group
- * or others, and every parent up to / the same, except that a parent writable by others
- * is accepted when its sticky bit is set (as /tmp). A group-writable file or folder is
+ * it and everything inside it (any depth, at most 16 levels and 20,000 entries; a
+ * symbolic link by its owner and its target) owned by one of them and not writable by
+ * group or others, and every parent up to / the same, except that a parent writable by
+ * others is accepted when its sticky bit is set (as /tmp). A group-writable file or folder is
  * accepted when the group is the user's private group (same name, no other member).
  * Symbolic links are resolved first. 0 if trusted, else -1 with the path and the reason
  * ("... is writable by anyone: not used"). */

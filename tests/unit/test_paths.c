@@ -168,6 +168,22 @@ static void world_writable_refused(void **st) {
     assert_non_null(strstr(msg, "scenario.lua is writable by anyone"));
     assert_int_equal(chmod(f, 0644), 0);
 
+    /* Deeper inside (require reaches subfolders): a file anyone can write is refused; a
+     * symbolic link (whose own mode is always rwx) to a safe file is fine. */
+    snprintf(f, sizeof f, "%s/sub", scen);
+    assert_int_equal(mkdir(f, 0755), 0);
+    ts_write(f, "deep.lua", "return 1\n");
+    snprintf(f, sizeof f, "%s/sub/deep.lua", scen);
+    char link0[4400];
+    snprintf(link0, sizeof link0, "%s/alias.lua", scen);
+    assert_int_equal(symlink(f, link0), 0);
+    assert_int_equal(finds(scen, msg, sizeof msg), 0);
+    assert_int_equal(chmod(f, 0646), 0);
+    assert_int_equal(finds(scen, msg, sizeof msg), -1);
+    assert_non_null(strstr(msg, "is writable by anyone"));
+    assert_int_equal(chmod(f, 0644), 0);
+    assert_int_equal(finds(scen, msg, sizeof msg), 0);
+
     /* A parent two levels up that anyone can write, with and without the sticky bit. */
     snprintf(sub, sizeof sub, "%s/a", t);
     assert_int_equal(mkdir(sub, 0755), 0);
