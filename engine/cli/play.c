@@ -369,8 +369,10 @@ static int read_line(reader *r, char *line) {
     }
 }
 
-/* On a terminal: asks a yes-or-no question; 1 yes, 0 no (anything else), LINE_END or
- * LINE_SIGNAL. */
+enum { ASK_YES = 2, ASK_NO = 3 };
+
+/* On a terminal: asks a yes-or-no question (Enter alone is no); ASK_YES, ASK_NO,
+ * LINE_END or LINE_SIGNAL. */
 static int ask(play *p, const char *question) {
     char line[LINE_MAX_BYTES + 1];
     for (;;) {
@@ -380,9 +382,9 @@ static int ask(play *p, const char *question) {
         if (k != LINE_OK)
             return k;
         if (!strcmp(line, "y") || !strcmp(line, "yes") || !strcmp(line, "Y"))
-            return 1;
+            return ASK_YES;
         if (!strcmp(line, "n") || !strcmp(line, "no") || !strcmp(line, "N") || !line[0])
-            return 0;
+            return ASK_NO;
     }
 }
 
@@ -476,7 +478,7 @@ static int human_turn(play *p, int role) {
                     return TURN_SIGNAL;
                 if (a == LINE_END)
                     return TURN_QUIT;
-                if (a == 0) {
+                if (a == ASK_NO) {
                     printf("  Your turn goes on. Type 'actions' for your options.\n");
                     continue;
                 }
@@ -505,8 +507,8 @@ static int human_turn(play *p, int role) {
             int a = ask(p, "Quit anyway?");
             if (a == LINE_SIGNAL)
                 return TURN_SIGNAL;
-            if (a != 0)
-                return TURN_QUIT;
+            if (a != ASK_NO)
+                return TURN_QUIT; /* yes, or the input ended */
             printf("  The game goes on.\n");
         } else
             printf("  Unknown command '%.40s'. Type 'help'.\n", cmd);

@@ -8,7 +8,15 @@
 #include <jansson.h>
 #include <sys/wait.h>
 
+#include "niact/record.h"
 #include "support.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <time.h>
 
 #define TESTLAND NIACT_TEST_DIR "/scenarios/testland"
 
@@ -154,9 +162,19 @@ static void test_play_through_a_pipe(void **st) {
     assert_non_null(strstr(o.text, "can be ordered only once a turn"));
     assert_non_null(strstr(o.text, "Orders given."));
     assert_non_null(strstr(o.text, "=== RESULT"));
+    /* From a pipe nothing is asked: done with points left runs as written. */
+    assert_non_null(strstr(o.text, "Orders given. 2 action points were left unspent."));
+    assert_null(strstr(o.text, "(y/n)"));
     free(o.text);
     /* Input that ends early leaves the game unfinished, cleanly. */
     expect_code("play --text --scenario " TESTLAND " --seed 3", "status\n", 0, "unfinished");
+    /* quit with orders not given, and without autosave: no question from a pipe. */
+    o = run("play --text --scenario " TESTLAND " --seed 3 --no-autosave",
+            "order recon\ndone\norder stall\nquit\n");
+    assert_int_equal(o.code, 0);
+    assert_null(strstr(o.text, "Quit anyway?"));
+    assert_non_null(strstr(o.text, "Game left unfinished"));
+    free(o.text);
 }
 
 /* Negotiation in text play: a hot-seat proposal, its acceptance, a telegram, errors. */
@@ -372,6 +390,223 @@ static void test_output_is_sanitized(void **st) {
     ts_rmdir(dir);
 }
 
+/* ---- a live child: commands written and output read as it plays -------------------- */
+
+typedef struct child {
+    pid_t pid;
+    int in, out;     /* its stdin, its stdout and stderr (one fd for a terminal) */
+    int eof;         /* its output has ended */
+    char buf[1 << 17];
+    size_t len;
+} child;
+
+static long now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* Reads the child's output for up to ms milliseconds, until its output ends, or (needle
+ * not NULL) until needle has appeared after offset `from`; returns whether it did. */
+static int await(child *c, size_t from, const char *needle, long ms) {
+    long end = now_ms() + ms;
+    for (;;) {
+        c->buf[c->len] = 0;
+        if (needle && strstr(c->buf + from, needle))
+            return 1;
+        long left = end - now_ms();
+        if (left <= 0 || c->eof)
+            return 0;
+        struct pollfd pfd = {c->out, POLLIN, 0};
+        if (poll(&pfd, 1, (int)left) <= 0)
+            continue;
+        ssize_t k = read(c->out, c->buf + c->len, sizeof c->buf - 1 - c->len);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) /* end of the pipe; EIO on a terminal whose child has gone */
+            c->eof = 1;
+        else
+            c->len += (size_t)k;
+    }
+}
+
+static void expect_out(child *c, size_t from, const char *needle) {
+    if (!await(c, from, needle, 20000))
+        fail_msg("no '%s' in the output:\n%s", needle, c->buf + from);
+}
+
+static void say(child *c, const char *line) {
+    assert_int_equal(write(c->in, line, strlen(line)), (ssize_t)strlen(line));
+}
+
+/* Runs `niact ARGV...` reading from a pipe (tty 0) or a pseudo-terminal (tty 1). */
+static void start(child *c, int tty, char *const argv[]) {
+    memset(c, 0, sizeof *c);
+    if (tty) {
+        int m;
+        struct winsize ws = {40, 100, 0, 0};
+        c->pid = forkpty(&m, NULL, NULL, &ws);
+        assert_true(c->pid >= 0);
+        if (c->pid == 0) {
+            execv(NIACT_BIN, argv);
+            _exit(127);
+        }
+        c->in = c->out = m;
+        return;
+    }
+    int pin[2], pout[2];
+    assert_int_equal(pipe(pin), 0);
+    assert_int_equal(pipe(pout), 0);
+    c->pid = fork();
+    assert_true(c->pid >= 0);
+    if (c->pid == 0) {
+        dup2(pin[0], 0);
+        dup2(pout[1], 1);
+        dup2(pout[1], 2);
+        close(pin[1]);
+        close(pout[0]);
+        execv(NIACT_BIN, argv);
+        _exit(127);
+    }
+    close(pin[0]);
+    close(pout[1]);
+    c->in = pin[1];
+    c->out = pout[0];
+}
+
+/* Waits for the child to end (20 s at most), reading all its output; its wait status. */
+static int finish(child *c) {
+    long end = now_ms() + 20000;
+    int status = 0;
+    pid_t w = 0;
+    while ((w = waitpid(c->pid, &status, WNOHANG)) == 0 && now_ms() < end)
+        await(c, 0, NULL, 50);
+    if (w == 0) {
+        kill(c->pid, SIGKILL);
+        waitpid(c->pid, &status, 0);
+        fail_msg("the game did not end; output:\n%s", c->buf);
+    }
+    while (!c->eof && now_ms() < end)
+        await(c, 0, NULL, 50);
+    if (c->in != c->out)
+        close(c->in);
+    close(c->out);
+    return status;
+}
+
+/* Ctrl-C, SIGTERM and SIGHUP in the middle of a hot-seat turn: the game is saved first
+ * (the seat that finished keeps its orders), the player is told where, and the program
+ * ends by that signal. The save loads. */
+static void test_stop_signals_save_first(void **st) {
+    (void)st;
+    static const int sigs[] = {SIGTERM, SIGINT, SIGHUP};
+    static const char *const names[] = {"SIGTERM", "SIGINT", "SIGHUP"};
+    for (int i = 0; i < 3; i++) {
+        char *argv[] = {"niact", "play", "--text", "--scenario", TESTLAND, "--seed", "3", NULL};
+        child *c = malloc(sizeof *c);
+        start(c, 0, argv);
+        expect_out(c, 0, "[us] > ");
+        say(c, "order recon\ntelegram ussr Before the storm.\ndone\norder stall\n");
+        expect_out(c, 0, "Ordered: Stall");
+        expect_out(c, (size_t)(strstr(c->buf, "Ordered: Stall") - c->buf), "[ussr] > ");
+        kill(c->pid, sigs[i]);
+        int status = finish(c);
+        if (!WIFSIGNALED(status) || WTERMSIG(status) != sigs[i])
+            fail_msg("%s: status %d; output:\n%s", names[i], status, c->buf);
+        assert_non_null(strstr(c->buf, names[i]));
+        assert_non_null(strstr(c->buf, "(without the 1 order the Soviet Union was writing)"));
+        const char *load = strstr(c->buf, "Resume with: niact play --text --load ");
+        assert_non_null(load);
+        char path[4096];
+        assert_int_equal(sscanf(load + strlen("Resume with: niact play --text --load "),
+                                "%4095s", path), 1);
+        niact_loaded l;
+        niact_record_opts o = {0};
+        char dir[] = TESTLAND, msg[1024];
+        o.scenario_dir = dir;
+        o.lib_dir = NIACT_SCRIPTS_DIR "/lib";
+        if (niact_record_load(path, &o, &l, msg, sizeof msg) != NIACT_OK)
+            fail_msg("%s: %s", path, msg);
+        niact_game *g = niact_session_game(l.session);
+        assert_int_equal(l.turns, 0);
+        assert_true(l.partial);
+        assert_true(niact_game_submitted(g, 0));  /* us finished: its orders are kept */
+        int n = 0;
+        niact_game_orders(g, 0, &n);
+        assert_int_equal(n, 1);
+        assert_false(niact_game_submitted(g, 1)); /* ussr was still writing */
+        assert_int_equal(niact_session_input_count(l.session), 1); /* the telegram */
+        niact_loaded_free(&l);
+        free(c);
+    }
+}
+
+/* On a terminal, quit with orders not given asks first, and so does done with action
+ * points unspent; the hot seat hands over before the next seat's screen. From a pipe
+ * (test_play_through_a_pipe, below) the same commands run as written. */
+static void test_questions_on_a_terminal(void **st) {
+    (void)st;
+    char *argv[] = {"niact", "play", "--text", "--scenario", TESTLAND, "--seed", "3",
+                    "--seat", "un=ai", NULL};
+    child *c = malloc(sizeof *c);
+    start(c, 1, argv);
+    expect_out(c, 0, "[us] > ");
+    size_t at = c->len;
+    say(c, "order recon\nquit\n");
+    expect_out(c, at, "Your 1 order for this turn is not given or saved.");
+    expect_out(c, at, "Quit anyway? (y/n) ");
+    at = c->len;
+    say(c, "n\n");
+    expect_out(c, at, "The game goes on.");
+    at = c->len;
+    say(c, "done\n");
+    expect_out(c, at, "You have 2 action points left unspent. End your turn anyway? (y/n) ");
+    at = c->len;
+    say(c, "no\n");
+    expect_out(c, at, "Your turn goes on.");
+    at = c->len;
+    say(c, "done\n");
+    expect_out(c, at, "End your turn anyway?");
+    at = c->len;
+    say(c, "y\n");
+    expect_out(c, at, "Orders given. 2 action points were left unspent.");
+    expect_out(c, at, "Pass the keyboard to the Soviet Union delegation");
+    /* The next seat's private screen waits for Enter. */
+    assert_false(await(c, at, "What the Soviet Union knows", 300));
+    say(c, "\n");
+    expect_out(c, at, "What the Soviet Union knows");
+    expect_out(c, at, "[ussr] > ");
+    at = c->len;
+    say(c, "quit\n"); /* nothing to lose: the autosave has the game, no orders typed */
+    int status = finish(c);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    assert_null(strstr(c->buf + at, "Quit anyway?"));
+    assert_non_null(strstr(c->buf + at, "unfinished"));
+    free(c);
+    /* Without autosave or record, a game played on is "not saved" until 'save'. */
+    char *argv2[] = {"niact", "play", "--text", "--scenario", TESTLAND, "--seed", "3",
+                     "--seat", "ussr=ai", "--seat", "un=ai", "--no-autosave", NULL};
+    c = malloc(sizeof *c);
+    start(c, 1, argv2);
+    expect_out(c, 0, "[us] > ");
+    say(c, "order pressure\norder recon\ndone\n");
+    expect_out(c, 0, "turn 2 of");
+    expect_out(c, 0, "[us] > ");
+    at = c->len;
+    say(c, "quit\n");
+    expect_out(c, at, "The game is not saved (no autosave, no --record)");
+    at = c->len;
+    say(c, "n\nsave\n");
+    expect_out(c, at, "Saved to ");
+    at = c->len;
+    say(c, "quit\n");
+    status = finish(c);
+    assert_int_equal(WEXITSTATUS(status), 0);
+    assert_null(strstr(c->buf + at, "Quit anyway?"));
+    free(c);
+}
+
 int main(void) {
     /* Autosaves and saves of the games played here go to a folder of their own. */
     char *data = ts_tempdir();
@@ -388,6 +623,8 @@ int main(void) {
         cmocka_unit_test(test_debrief),
         cmocka_unit_test(test_typed_text_is_checked),
         cmocka_unit_test(test_output_is_sanitized),
+        cmocka_unit_test(test_stop_signals_save_first),
+        cmocka_unit_test(test_questions_on_a_terminal),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ts_rmdir(data);
