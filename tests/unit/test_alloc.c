@@ -1,6 +1,8 @@
 /* Out of memory is an ordinary path: the core's allocations are made to fail one by one
  * (the Nth allocation, for every N until a whole game runs through) and every call must
- * answer NIACT_ERR_NOMEM or succeed, never crash or leak (ASan checks the leaks). */
+ * answer NIACT_ERR_NOMEM or succeed, never crash or leak (ASan checks the leaks). A call
+ * that fails either changed nothing (same hash, same log) or left the game marked broken,
+ * and then every later call on it returns NIACT_ERR_BROKEN. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -53,29 +55,75 @@ static niact_status r_turn_end(void *ud, niact_game *g) {
     return niact_rules_log(g, 1, NIACT_LOG_REPORT, "a private report");
 }
 
+static long refusals_checked; /* calls that failed and were checked below */
+static long broken_seen;      /* games found broken after a failure */
+
+/* After a call on g returned st: a failure either changed nothing (the hash and the log
+ * are as before) or marked the game broken, and then every later call says so. */
+static niact_status after(niact_game *g, uint64_t hash_before, size_t log_before,
+                          niact_status st) {
+    if (st == NIACT_OK)
+        return st;
+    assert_int_equal(st, NIACT_ERR_NOMEM);
+    refusals_checked++;
+    if (!niact_game_broken(g)) {
+        assert_true(niact_game_hash(g) == hash_before);
+        assert_int_equal(niact_game_log_size(g), log_before);
+        return st;
+    }
+    broken_seen++;
+    long saved = countdown;
+    countdown = -1; /* the refusals must not depend on memory */
+    niact_order o = {0, 0, 0};
+    int32_t id, v;
+    int ok;
+    niact_term_item it = {0, 0, 0};
+    niact_track_view tv;
+    niact_game *c;
+    assert_int_equal(niact_game_resolve(g), NIACT_ERR_BROKEN);
+    assert_int_equal(niact_game_last_error(g)->kind, NIACT_KIND_BROKEN);
+    assert_int_equal(niact_game_submit(g, 0, &o, 1), NIACT_ERR_BROKEN);
+    assert_int_equal(niact_game_order_legal(g, &o, &ok, NULL, 0), NIACT_ERR_BROKEN);
+    assert_int_equal(niact_game_propose(g, 0, 2, 0, &it, 1, 0, &id), NIACT_ERR_BROKEN);
+    assert_int_equal(niact_game_answer(g, 1, 1, 1), NIACT_ERR_BROKEN);
+    assert_int_equal(niact_game_telegram(g, 0, 2, "hello"), NIACT_ERR_BROKEN);
+    assert_int_equal(niact_game_advance(g), NIACT_ERR_BROKEN);
+    assert_int_equal(niact_game_view_track(g, 0, 0, &tv), NIACT_ERR_BROKEN);
+    assert_int_equal(niact_game_score(g, 0, 0, &v), NIACT_ERR_BROKEN);
+    assert_int_equal(niact_game_clone(g, &c), NIACT_ERR_BROKEN);
+    countdown = saved;
+    return st;
+}
+
+#define CALL(g, call) (h_ = niact_game_hash(g), l_ = niact_game_log_size(g), after((g), h_, l_, (call)))
+
 /* A whole game: new, orders, a proposal, resolutions, a clone, the end. */
 static niact_status whole_game(const niact_scenario *sc, const niact_rules *rules) {
     niact_game *g = NULL, *c = NULL;
     char msg[128];
+    uint64_t h_;
+    size_t l_;
     niact_status st = niact_game_new(sc, rules, 3, &g, msg, sizeof msg);
     if (st != NIACT_OK)
         return st;
     for (int t = 0; t < sc->turns && st == NIACT_OK; t++) {
         niact_order o = {0, 0, 0};
-        st = niact_game_submit(g, 0, &o, 1);
+        st = CALL(g, niact_game_submit(g, 0, &o, 1));
         if (st == NIACT_OK && t == 1) {
             niact_term_item it = {0, 0, 0};
             int32_t id;
-            st = niact_game_propose(g, 0, 2, 0, &it, 1, 0, &id);
+            st = CALL(g, niact_game_propose(g, 0, 2, 0, &it, 1, 0, &id));
             if (st == NIACT_OK)
-                st = niact_game_answer(g, 1, id, 1);
+                st = CALL(g, niact_game_answer(g, 1, id, 1));
+            if (st == NIACT_OK)
+                st = CALL(g, niact_game_telegram(g, 1, 1, "a telegram"));
         }
         if (st == NIACT_OK)
-            st = niact_game_resolve(g);
+            st = CALL(g, niact_game_resolve(g));
         if (st == NIACT_OK && t == 2) {
             st = niact_game_clone(g, &c);
             if (st == NIACT_OK)
-                st = niact_game_resolve(c);
+                st = CALL(c, niact_game_resolve(c));
         }
     }
     niact_game_free(c);
@@ -103,6 +151,8 @@ static void test_every_allocation_may_fail(void **state) {
         if (st == NIACT_OK) {
             assert_true(k > 5); /* some allocations did fail before the game got through */
             assert_true(nomem > 5);
+            assert_true(refusals_checked > 5); /* failures inside a running game, checked */
+            assert_true(broken_seen > 0);      /* some of them mid-resolution: broken */
             return;
         }
         assert_int_equal(st, NIACT_ERR_NOMEM);
