@@ -1,5 +1,6 @@
 /* Information-set Monte Carlo tree search (see ai.h for the method). */
 #include "ai_internal.h"
+#include "niact/hash.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -94,12 +95,6 @@ niact_status niact_ai_config_check(const niact_ai_config *c, char *why, size_t l
         if (!(f[i].value >= f[i].lo && f[i].value <= f[i].hi)) /* NaN too */
             return out_of_bounds(why, len, f[i].name, f[i].value, f[i].lo, f[i].hi);
     return NIACT_OK;
-}
-
-static uint64_t mix64(uint64_t z) {
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
 }
 
 static int32_t new_node(search *s, const niact_order *orders, int n) {
@@ -296,7 +291,7 @@ static niact_status halving(search *s, double start) {
         int32_t each = (budget - used) / ((rounds - r) * n);
         each = each < 1 ? 1 : each;
         for (int32_t j = 0; j < each; j++) {
-            uint64_t seed = mix64(s->seed ^ mix64(((uint64_t)r << 32) | (uint64_t)j));
+            uint64_t seed = niact_mix64(s->seed ^ niact_mix64(((uint64_t)r << 32) | (uint64_t)j));
             for (int i = 0; i < n; i++) {
                 niact_status st = iterate(s, (int32_t)(alive[i] - s->nodes), seed);
                 if (st != NIACT_OK)
@@ -361,7 +356,7 @@ static niact_status setup(search *s, niact_host *host, const niact_game *snap) {
     new_node(s, NULL, 0);
     int32_t turn = niact_game_turn(snap);
     s->end_turn = s->cfg->horizon > 0 ? turn + 1 + s->cfg->horizon : INT32_MAX;
-    uint64_t seed = mix64(niact_game_seed(snap) ^ mix64((uint64_t)turn << 8 | (uint64_t)s->role));
+    uint64_t seed = niact_mix64(niact_game_seed(snap) ^ niact_mix64((uint64_t)turn << 8 | (uint64_t)s->role));
     s->seed = seed ^ s->cfg->salt;
     s->winner = -1;
     niact_rng_seed(&s->rng, s->seed, 0x6d637473ULL /* "mcts" */);

@@ -1,5 +1,6 @@
 /* Helpers shared by the commands: loading, numbers, the result block. */
 #include "cli.h"
+#include "niact/hash.h"
 #include "niact/paths.h"
 
 #include <errno.h>
@@ -71,7 +72,7 @@ int cli_parse_u64(const char *s, uint64_t *out) {
 uint64_t cli_clock_seed(void) {
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
-    return ((uint64_t)ts.tv_sec * 1000003u ^ (uint64_t)ts.tv_nsec) % 1000000000u;
+    return niact_mix64((uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec) % 1000000000u;
 }
 
 void cli_print_hanging(FILE *out, const char *prefix, const char *text, int width) {
@@ -140,13 +141,7 @@ void cli_track_text(const niact_game *g, int role, int track, char *buf, size_t 
 }
 
 static const char *outcome_name(niact_outcome o) {
-    switch (o) {
-    case NIACT_OUTCOME_SETTLEMENT: return "SETTLEMENT";
-    case NIACT_OUTCOME_WAR: return "WAR";
-    case NIACT_OUTCOME_LAST_TURN: return "LAST TURN";
-    case NIACT_OUTCOME_ERROR: return "ENDED ON ERROR";
-    default: return "RUNNING";
-    }
+    return niact_outcome_info(o)->stamp;
 }
 
 void cli_print_result(FILE *out, niact_game *g) {

@@ -122,11 +122,9 @@ static void talks(FILE *out, niact_game *g) {
 
 static void header(FILE *out, niact_game *g) {
     const niact_scenario *sc = niact_game_scenario(g);
-    static const char *const outcomes[] = {"still running", "settlement", "war", "last turn",
-                                           "ended on a scenario error"};
     fprintf(out, "# Debrief: %s\n\nSeed %llu. The game ended after %d turns: **%s**. %s\n\n",
             sc->meta.name, (unsigned long long)niact_game_seed(g), niact_game_turn(g),
-            outcomes[niact_game_outcome(g)], niact_game_outcome_text(g));
+            niact_outcome_info(niact_game_outcome(g))->title, niact_game_outcome_text(g));
     fprintf(out, "## Scores\n\n| seat | score | objectives |\n|---|---|---|\n");
     for (int r = 0; r < sc->n_roles; r++) {
         int32_t s = 0;

@@ -5,6 +5,7 @@
  * (scores and lengths are integers), so merging the threads' sums in any order gives
  * the same numbers: same seed, same output, whatever --threads says. */
 #include "cli.h"
+#include "niact/hash.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -50,10 +51,7 @@ typedef struct sim_worker {
 
 /* The seed of game i: SplitMix64 of the base seed and i, so games are independent. */
 static uint64_t game_seed(uint64_t base, uint64_t i) {
-    uint64_t z = base + (i + 1) * 0x9e3779b97f4a7c15ULL;
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
+    return niact_mix_seq(base, i);
 }
 
 static void stats_init(stats *st) {
@@ -218,8 +216,6 @@ static int run_games(sim_job *job, niact_host *h, int threads, stats *total) {
     return 0;
 }
 
-static const char *const outcome_names[] = {"running", "settlement", "war", "last_turn",
-                                            "error"};
 
 static const char *seat_name(const niact_seat *s) {
     return s->personality[0] ? s->personality : "random";
@@ -243,7 +239,7 @@ static void print_table(const niact_scenario *sc, const stats *st, const sim_job
                100.0 * st->best[r] / n);
     printf("\n  outcomes: ");
     for (int o = 1; o < 5; o++)
-        printf("%s %.1f%%%s", outcome_names[o], 100.0 * st->outcomes[o] / n, o < 4 ? ", " : "\n");
+        printf("%s %.1f%%%s", niact_outcome_info((niact_outcome)o)->id, 100.0 * st->outcomes[o] / n, o < 4 ? ", " : "\n");
     printf("  war rate: %.1f%%\n", 100.0 * st->outcomes[NIACT_OUTCOME_WAR] / n);
     printf("  game length: mean %.2f turns, shortest %lld, longest %lld (of %d)\n",
            st->turns / n, (long long)(st->games ? st->len_min : 0), (long long)st->len_max,
@@ -277,7 +273,7 @@ static void print_json(const niact_scenario *sc, const stats *st, const sim_job 
     json_object_set_new(root, "roles", roles_json(sc, st, job));
     json_t *out = json_object();
     for (int o = 1; o < 5; o++)
-        json_object_set_new(out, outcome_names[o], json_real(st->outcomes[o] / n));
+        json_object_set_new(out, niact_outcome_info((niact_outcome)o)->id, json_real(st->outcomes[o] / n));
     json_object_set_new(root, "outcomes", out);
     json_object_set_new(root, "war_rate", json_real(st->outcomes[NIACT_OUTCOME_WAR] / n));
     json_object_set_new(root, "mean_turns", json_real(st->turns / n));

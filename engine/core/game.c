@@ -1,6 +1,6 @@
 /* The turn machine: new game, orders, resolution, end check. */
 #include "game_internal.h"
-#include "hash.h"
+#include "niact/hash.h"
 #include "niact/rules.h"
 
 #include <stdarg.h>

@@ -1,6 +1,6 @@
 /* Negotiation: proposals, answers, agreements, commitments, trust, telegrams. */
 #include "game_internal.h"
-#include "hash.h"
+#include "niact/hash.h"
 #include "niact/rules.h"
 #include "niact/text.h"
 

@@ -1,6 +1,6 @@
 /* What a role may know (views), the log, the state hash, and the rules' access. */
 #include "game_internal.h"
-#include "hash.h"
+#include "niact/hash.h"
 #include "niact/rules.h"
 
 #include <stdlib.h>

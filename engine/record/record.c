@@ -103,13 +103,7 @@ niact_status rec_upgrade(json_t *root, int64_t version, char *msg, size_t msglen
 }
 
 const char *rec_outcome_id(niact_outcome o) {
-    switch (o) {
-    case NIACT_OUTCOME_SETTLEMENT: return "settlement";
-    case NIACT_OUTCOME_WAR: return "war";
-    case NIACT_OUTCOME_LAST_TURN: return "last_turn";
-    case NIACT_OUTCOME_ERROR: return "error";
-    default: return "running";
-    }
+    return niact_outcome_info(o)->id;
 }
 
 static json_t *hex_string(uint64_t v) {

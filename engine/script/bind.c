@@ -267,7 +267,8 @@ static int st_fired(lua_State *L) {
 
 static int st_end_game(lua_State *L) {
     niact_host *h = check_write(L, "end_game");
-    static const char *const kinds[] = {"settlement", "war", NULL};
+    static const char *const kinds[] = {"settlement", "war", NULL}; /* the outcomes a scenario
+                                                                      * may ask for (outcome.c) */
     int k = luaL_checkoption(L, 2, NULL, kinds);
     size_t len;
     const char *text =
@@ -592,10 +593,10 @@ static niact_status r_end_check(void *ud, niact_game *g, niact_outcome *out, cha
     const char *kind = lua_type(h->L, -2) == LUA_TSTRING ? lua_tostring(h->L, -2) : NULL;
     const char *t = lua_type(h->L, -1) == LUA_TSTRING ? lua_tostring(h->L, -1) : "";
     niact_status res = NIACT_OK;
-    if (kind && strcmp(kind, "settlement") == 0)
-        *out = NIACT_OUTCOME_SETTLEMENT;
-    else if (kind && strcmp(kind, "war") == 0)
-        *out = NIACT_OUTCOME_WAR;
+    niact_outcome o;
+    if (kind && niact_outcome_parse(kind, &o) == 0 &&
+        (o == NIACT_OUTCOME_SETTLEMENT || o == NIACT_OUTCOME_WAR))
+        *out = o;
     else if (!lua_isnil(h->L, -2))
         res = bad_result(h, h->sc->meta.file, 0,
                          "end_check must return nil, \"settlement\" or \"war\" (and a text)");

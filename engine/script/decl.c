@@ -3,7 +3,7 @@
  * that problems can be reported as FILE:LINE; the reader checks everything and
  * reports every problem it finds, not just the first. */
 #include "host_internal.h"
-#include "../core/hash.h"
+#include "niact/hash.h"
 #include "niact/text.h"
 
 #include <limits.h>

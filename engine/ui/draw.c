@@ -1,5 +1,6 @@
 /* Drawing: palette, fonts at the current scale, cached text, wrapping, primitives. */
 #include "ui.h"
+#include "niact/hash.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -40,11 +41,10 @@ static const char *const face_file[FACE_COUNT] = {
 static const float size_units[SZ_COUNT] = {15, 18, 22, 30, 64};
 
 uint32_t ui_id(const char *name, int index) {
-    uint32_t h = 2166136261u;
-    for (const char *p = name; *p; p++)
-        h = (h ^ (uint8_t)*p) * 16777619u;
-    h = (h ^ (uint32_t)index) * 16777619u;
-    return h ? h : 1;
+    uint64_t h = niact_hash_u64(niact_hash_bytes(NIACT_HASH_INIT, name, strlen(name)),
+                                (uint32_t)index);
+    uint32_t id = (uint32_t)(h ^ (h >> 32));
+    return id ? id : 1;
 }
 
 int ui_px(const ui *u, float units) {

@@ -6,13 +6,7 @@
 #include <string.h>
 
 static const char *outcome_stamp(niact_outcome o) {
-    switch (o) {
-    case NIACT_OUTCOME_SETTLEMENT: return "SETTLEMENT";
-    case NIACT_OUTCOME_WAR: return "WAR";
-    case NIACT_OUTCOME_LAST_TURN: return "TIME RAN OUT";
-    case NIACT_OUTCOME_ERROR: return "ENDED ON AN ERROR";
-    default: return "UNFINISHED";
-    }
+    return niact_outcome_info(o)->stamp;
 }
 
 /* One role's score block; returns its height. */

@@ -1,5 +1,6 @@
 /* The new game screen: scenario, each seat human or AI with its personality, seed. */
 #include "app.h"
+#include "niact/hash.h"
 #include "niact/paths.h"
 
 #include <dirent.h>
@@ -188,7 +189,7 @@ static void seed_row(app *a, SDL_Rect r) {
     if (ui_button(u, ui_id("seed", 1), (SDL_Rect){r.x + lw + half + ui_px(u, 5), r.y,
                                                   half - ui_px(u, 5), bh},
                   "New seed", 1))
-        a->seed = ((uint64_t)time(NULL) * 2654435761u + a->seed * 7919u) % 1000000u;
+        a->seed = niact_mix64((uint64_t)time(NULL) ^ niact_mix64(a->seed)) % 1000000u;
 }
 
 /* Two quick set-ups (a class at one screen; one player against the AI) and how a

@@ -1,6 +1,7 @@
 /* Text: a cache of rendered lines, measuring, word wrapping and clipped drawing. Every
  * line drawn is checked against its box (and recorded for tests when asked). */
 #include "ui.h"
+#include "niact/hash.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,13 +14,10 @@ typedef struct span {
 } span;
 
 static uint64_t text_hash(int face, int size, SDL_Color c, const char *s, int len) {
-    uint64_t h = 1469598103934665603ull;
     uint32_t head = (uint32_t)face << 24 | (uint32_t)size << 16 | c.r;
     uint32_t tail = (uint32_t)c.g << 16 | (uint32_t)c.b << 8 | c.a;
-    h = (h ^ head) * 1099511628211ull;
-    h = (h ^ tail) * 1099511628211ull;
-    for (int i = 0; i < len; i++)
-        h = (h ^ (uint8_t)s[i]) * 1099511628211ull;
+    uint64_t h = niact_hash_u64(NIACT_HASH_INIT, (uint64_t)head << 32 | tail);
+    h = niact_hash_bytes(h, s, (size_t)len);
     return h ? h : 1;
 }
 
@@ -252,12 +250,9 @@ static int layout_uncached(TTF_Font *f, const char *text, int width, int max, in
 
 static int layout(ui *u, TTF_Font *f, const char *text, int width, int max, int oneline,
                   span *lines) {
-    uint64_t h = 1469598103934665603ull;
     uintptr_t key[4] = {(uintptr_t)f, (uintptr_t)width, (uintptr_t)max, (uintptr_t)oneline};
-    for (size_t i = 0; i < sizeof key; i++)
-        h = (h ^ ((const uint8_t *)key)[i]) * 1099511628211ull;
-    for (const char *p = text; *p; p++)
-        h = (h ^ (uint8_t)*p) * 1099511628211ull;
+    uint64_t h = niact_hash_bytes(NIACT_HASH_INIT, key, sizeof key);
+    h = niact_hash_bytes(h, text, strlen(text));
     if (!u->wraps)
         u->wraps = calloc(1, sizeof *u->wraps);
     if (!u->wraps)

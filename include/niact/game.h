@@ -38,6 +38,17 @@ typedef enum niact_outcome {
     NIACT_OUTCOME_ERROR,      /* a scenario error ended the game (scenario's choice) */
 } niact_outcome;
 
+/* The names of an outcome, from the one table (outcome.c). */
+typedef struct niact_outcome_names {
+    const char *id;    /* stable identifier: records, JSON, Lua ("last_turn") */
+    const char *title; /* for a sentence ("last turn") */
+    const char *stamp; /* for a headline ("LAST TURN") */
+} niact_outcome_names;
+/* The names of o (an unknown value reads as NIACT_OUTCOME_NONE); never NULL. */
+const niact_outcome_names *niact_outcome_info(niact_outcome o);
+/* The outcome whose id is `id`: 0 and *out, or -1. */
+int niact_outcome_parse(const char *id, niact_outcome *out);
+
 typedef enum niact_log_kind {
     NIACT_LOG_NEWS = 0,   /* public news */
     NIACT_LOG_REPORT,     /* intelligence or private report to some roles */

@@ -1,5 +1,12 @@
-/* FNV-1a, 64 bits: the canonical state hash. Values are fed as little-endian bytes so
- * the hash is the same on every machine. */
+/* The engine's one hash and one mixer.
+ *
+ * FNV-1a, 64 bits (Fowler, Noll, Vo): the canonical state hash, the log's running hash
+ * and the scenario's content hash. Values are fed as little-endian bytes so the hash is
+ * the same on every machine.
+ *
+ * niact_mix64: the SplitMix64 finalizer (Steele, Lea, Flood 2014), which turns related
+ * numbers (a seed and an index) into unrelated ones: the seeds of a simulation's games,
+ * of the AI's sampled worlds and playouts. */
 #ifndef NIACT_HASH_H
 #define NIACT_HASH_H
 
@@ -34,6 +41,18 @@ static inline uint64_t niact_hash_i32s(uint64_t h, const int32_t *v, size_t n) {
         }
     }
     return h;
+}
+
+/* SplitMix64's output function: a bijection of 64-bit values with good avalanche. */
+static inline uint64_t niact_mix64(uint64_t z) {
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+/* The i-th (0-based) value of the SplitMix64 sequence from `base`. */
+static inline uint64_t niact_mix_seq(uint64_t base, uint64_t i) {
+    return niact_mix64(base + (i + 1) * 0x9e3779b97f4a7c15ULL);
 }
 
 #endif

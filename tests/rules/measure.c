@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "niact/hash.h"
 #include "niact/rules.h"
 #include "niact/session.h"
 
@@ -36,10 +37,7 @@ typedef struct tally {
 } tally;
 
 static uint64_t game_seed(uint64_t base, uint64_t i) {
-    uint64_t z = base + (i + 1) * 0x9e3779b97f4a7c15ULL;
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
+    return niact_mix_seq(base, i); /* as niact sim does */
 }
 
 static int32_t truth(niact_game *g, const char *id) {

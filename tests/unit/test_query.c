@@ -345,6 +345,23 @@ static void test_formatter(void **st) {
     assert_string_equal(buf, "no error");
 }
 
+/* One table of outcome names: every outcome has its id, title and stamp, and ids parse
+ * back to their outcome. */
+static void test_outcome_table(void **st) {
+    (void)st;
+    for (int o = NIACT_OUTCOME_NONE; o <= NIACT_OUTCOME_ERROR; o++) {
+        const niact_outcome_names *n = niact_outcome_info((niact_outcome)o);
+        assert_true(n->id[0] && n->title[0] && n->stamp[0]);
+        niact_outcome back;
+        assert_int_equal(niact_outcome_parse(n->id, &back), 0);
+        assert_int_equal(back, o);
+    }
+    assert_string_equal(niact_outcome_info(NIACT_OUTCOME_LAST_TURN)->id, "last_turn");
+    assert_string_equal(niact_outcome_info((niact_outcome)99)->id, "running");
+    niact_outcome x;
+    assert_int_equal(niact_outcome_parse("victory", &x), -1);
+}
+
 /* ---- through the program ---- */
 
 /* Runs `niact ARGS < INPUT`; returns the exit code, output in out (malloc'd). */
@@ -431,6 +448,7 @@ int main(void) {
         cmocka_unit_test(test_rollback_keeps_the_pending_text),
         cmocka_unit_test(test_answer_refuses_before_logging),
         cmocka_unit_test(test_formatter),
+        cmocka_unit_test(test_outcome_table),
         cmocka_unit_test(test_text_play_and_check),
         cmocka_unit_test(test_check_asks_twice),
     };
