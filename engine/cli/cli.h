@@ -74,6 +74,7 @@ int cli_sim(int argc, char **argv);
 int cli_check(int argc, char **argv);
 int cli_rules(int argc, char **argv);
 int cli_replay(int argc, char **argv);
+int cli_saves(int argc, char **argv); /* niact saves (record_cmd.c) */
 int cli_debrief(int argc, char **argv);
 
 #endif

@@ -27,9 +27,10 @@ static const help_part parts[] = {
      "    --seed N                  the game's random seed (default: from the clock, printed)\n"
      "    --text                    play in the terminal (stdin/stdout) instead of the window\n"
      "    --load FILE|NAME          resume a saved game (its scenario, seed and seats); a\n"
-     "                              NAME is a save in the data folder\n"
-     "    --record FILE             write the game record (save/replay) after every turn\n"
-     "    --no-autosave             do not autosave to the data folder\n"
+     "                              NAME is a save or autosave in the data folder\n"
+     "    --record FILE             write the game record (save/replay) after every turn;\n"
+     "                              a FILE that cannot be written is refused (exit 1)\n"
+     "    --no-autosave             no autosave (else one per game, in the data folder)\n"
      "    --hashes                  print every turn's state hash at the end (--text)\n"
      "    --scale, --size, --fullscreen   the window's options, as for niact\n"},
     {"sim",
@@ -52,6 +53,9 @@ static const help_part parts[] = {
      "    --verify                  recompute every turn; exit 1 at the first state-hash\n"
      "                              mismatch, naming it\n"
      "    --scenario NAME|DIR       the record's scenario from here instead of by its id\n"},
+    {"saves",
+     "niact saves                   the saved games and autosaves, newest first: scenario,\n"
+     "                              turn, seats, seed, running or finished\n"},
     {"debrief",
      "niact debrief RECORD [OPTIONS]\n"
      "                              a finished game's debrief in Markdown: scores, curves,\n"

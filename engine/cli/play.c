@@ -82,7 +82,7 @@ static const char *const help_text =
     "  news [all]          news and reports since your last turn (or the whole game)\n"
     "  brief               your seat's briefing\n"
     "  done                give your orders and end your turn\n"
-    "  save [NAME|FILE]    save the game (NAME: in the data folder's saves/)\n"
+    "  save [NAME]         save the game as NAME in the data folder's saves/\n"
     "  quit                leave the game\n"
     "  help                this list\n";
 
@@ -392,7 +392,7 @@ static int ask(play *p, const char *question) {
  * anything played since the last save when the game is kept nowhere. */
 static void unsaved_text(play *p, int role, char *buf, size_t len) {
     buf[0] = 0;
-    int kept = p->rec->record_path || (p->rec->autosave && !p->rec->warned);
+    int kept = p->rec->record_ok || (p->rec->autosave && p->rec->autosaved[0]);
     if (p->n_pending[role] > 0)
         snprintf(buf, len, "Your %d order%s for this turn %s not given or saved.",
                  p->n_pending[role], p->n_pending[role] == 1 ? "" : "s",
@@ -640,6 +640,8 @@ int cli_play(int argc, char **argv) {
         return CLI_USAGE;
 #endif
     }
+    if ((k = cli_rec_check(&rec)) != CLI_OK) /* a bad --record: before the game starts */
+        return k;
     niact_seat seats[NIACT_MAX_ROLES];
     memset(seats, 0, sizeof seats);
     niact_session *s = NULL;

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <dirent.h>
+#include <stdint.h>
 
 #include "cli.h"
 
@@ -43,6 +46,15 @@ static int is_file(const char *p) {
     return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+int cli_rec_check(cli_rec *r) {
+    char msg[4200];
+    if (r->record_path && niact_record_check_path(r->record_path, msg, sizeof msg) != 0) {
+        fprintf(stderr, "niact play: --record: %s\n", msg);
+        return CLI_BAD_INPUT;
+    }
+    return CLI_OK;
+}
+
 /* --load FILE: the file as named; a plain name not found as a file is a save in the data
  * folder (saves/NAME.json, then autosave/NAME.json). */
 static int find_load(cli_rec *r) {
@@ -58,11 +70,16 @@ static int find_load(cli_rec *r) {
             fprintf(stderr, "niact play: --load %s: %s\n", r->load_arg, msg);
             return -1;
         }
-        if (is_file(r->load_path))
+        if (is_file(r->load_path)) {
+            if (k == 1) /* an autosave goes on in its own file */
+                snprintf(r->autosave_path, sizeof r->autosave_path, "%s", r->load_path);
             return 0;
+        }
     }
     fprintf(stderr, "niact play: --load %s: no such file, and no save of that name in the "
                     "data folder\n", r->load_arg);
+    if (cli_saves_list(stderr) == 0)
+        fprintf(stderr, "(the data folder holds no saves yet)\n");
     return -1;
 }
 
@@ -90,25 +107,46 @@ int cli_rec_load(cli_rec *r, const char *scenario, niact_host **h, niact_session
     return CLI_OK;
 }
 
+/* Whether stdout and stderr are the same file (a terminal, or 2>&1). */
+static int same_output(void) {
+    struct stat a, b;
+    fflush(stdout);
+    return fstat(1, &a) == 0 && fstat(2, &b) == 0 && a.st_dev == b.st_dev &&
+           a.st_ino == b.st_ino;
+}
+
+/* A save that failed: on stderr, and on the seat's screen if that is elsewhere. */
+static void loud(const char *what, const char *msg) {
+    fprintf(stderr, "niact: %s: %s\n", what, msg);
+    if (!same_output())
+        printf("  *** %s: %s\n", what, msg);
+    fflush(stdout);
+}
+
 /* The --record file and the autosave, keeping the turn under way's inputs of `keep`. */
 static void write_both(cli_rec *r, niact_session *s, uint32_t keep) {
-    char msg[4096], path[4096];
+    char msg[4096];
     r->record_ok = 0;
     if (r->record_path && niact_record_save(s, keep, r->record_path, msg, sizeof msg) != NIACT_OK)
-        fprintf(stderr, "niact: the record could not be written: %s\n", msg);
+        loud("NOT RECORDED (the game goes on; 'save NAME' keeps it in the data folder)", msg);
     else if (r->record_path)
         r->record_ok = 1;
     r->autosaved[0] = 0;
-    if (!r->autosave || r->warned)
+    if (!r->autosave)
         return;
-    const char *id = niact_session_scenario(s)->meta.id;
-    if (niact_data_file("autosave", id, 1, path, sizeof path, msg, sizeof msg) != 0 ||
-        niact_record_save(s, keep, path, msg, sizeof msg) != NIACT_OK) {
-        fprintf(stderr, "niact: autosave failed (the game goes on without it): %s\n", msg);
-        r->warned = 1;
-        return;
-    }
-    snprintf(r->autosaved, sizeof r->autosaved, "%s", path);
+    niact_status st;
+    if (keep == NIACT_RECORD_ALL_ROLES)
+        st = niact_record_autosave(s, r->autosave_path, sizeof r->autosave_path, msg,
+                                   sizeof msg);
+    else if (!r->autosave_path[0]) /* quitting before the first autosave: make it */
+        st = niact_record_autosave(s, r->autosave_path, sizeof r->autosave_path, msg,
+                                   sizeof msg);
+    else
+        st = niact_record_save(s, keep, r->autosave_path, msg, sizeof msg);
+    if (st != NIACT_OK)
+        loud("AUTOSAVE FAILED (the game goes on; 'save NAME' may still work)", msg);
+    else
+        snprintf(r->autosaved, sizeof r->autosaved, "%s", r->autosave_path);
 }
 
 int cli_rec_kept(const cli_rec *r, char *buf, size_t len) {
@@ -133,7 +171,9 @@ int cli_rec_save_cmd(cli_rec *r, niact_session *s, int role, const char *arg) {
     char path[4096], msg[4096];
     const niact_scenario *sc = niact_session_scenario(s);
     if (arg && *arg && strchr(arg, '/')) {
-        snprintf(path, sizeof path, "%s", arg);
+        printf("  Not saved: '%.80s' is a path; 'save NAME' saves in the data folder's saves/ "
+               "(to write a file elsewhere, start the game with --record FILE).\n", arg);
+        return -1;
     } else if (arg && *arg) {
         if (niact_data_file("saves", arg, 1, path, sizeof path, msg, sizeof msg) != 0) {
             printf("  Not saved: %s.\n", msg);
@@ -143,7 +183,7 @@ int cli_rec_save_cmd(cli_rec *r, niact_session *s, int role, const char *arg) {
         snprintf(path, sizeof path, "%s", r->record_path ? r->record_path : r->load_path);
     } else {
         char name[96];
-        snprintf(name, sizeof name, "%.60s-%llu", sc->meta.id,
+        snprintf(name, sizeof name, "%.40s-%llu", sc->meta.id,
                  (unsigned long long)niact_game_seed(niact_session_game(s)));
         if (niact_data_file("saves", name, 1, path, sizeof path, msg, sizeof msg) != 0) {
             printf("  Not saved: %s.\n", msg);
@@ -152,12 +192,110 @@ int cli_rec_save_cmd(cli_rec *r, niact_session *s, int role, const char *arg) {
     }
     uint32_t keep = NIACT_RECORD_ALL_ROLES & ~(1u << role);
     if (niact_record_save(s, keep, path, msg, sizeof msg) != NIACT_OK) {
-        printf("  Not saved: %s\n", msg);
+        printf("  NOT SAVED: %s\n", msg);
+        if (!same_output())
+            fprintf(stderr, "niact: not saved: %s\n", msg);
         return -1;
     }
     printf("  Saved to %s (the orders you are writing now are not in it; load with\n"
            "  niact play --text --load FILE).\n", path);
     return 0;
+}
+
+/* ---- niact saves: the load list ------------------------------------------------------ */
+
+typedef struct save_entry {
+    char path[4200];
+    char name[256];
+    const char *folder;
+    int64_t mtime;
+} save_entry;
+
+static int by_mtime(const void *a, const void *b) {
+    int64_t x = ((const save_entry *)a)->mtime, y = ((const save_entry *)b)->mtime;
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
+int cli_saves_list(FILE *out) {
+    static const char *const subs[] = {"saves", "autosave"};
+    save_entry *list = NULL;
+    size_t n = 0, cap = 0;
+    for (int k = 0; k < 2; k++) {
+        char dir[4096], msg[512];
+        if (niact_data_dir(subs[k], 0, dir, sizeof dir, msg, sizeof msg) != 0)
+            continue;
+        DIR *d = opendir(dir);
+        struct dirent *e;
+        while (d && (e = readdir(d)) != NULL) {
+            size_t nl = strlen(e->d_name);
+            struct stat st;
+            if (nl < 6 || nl > 200 || e->d_name[0] == '.' || strcmp(e->d_name + nl - 5, ".json"))
+                continue;
+            if (n == cap) {
+                save_entry *m = realloc(list, (cap = cap ? cap * 2 : 32) * sizeof *list);
+                if (!m)
+                    break;
+                list = m;
+            }
+            save_entry *se = &list[n];
+            snprintf(se->path, sizeof se->path, "%s/%s", dir, e->d_name);
+            if (stat(se->path, &st) != 0 || !S_ISREG(st.st_mode))
+                continue;
+            snprintf(se->name, sizeof se->name, "%.*s", (int)(nl - 5), e->d_name);
+            se->folder = subs[k];
+            se->mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+            n++;
+        }
+        if (d)
+            closedir(d);
+    }
+    if (n)
+        qsort(list, n, sizeof *list, by_mtime);
+    int shown = 0;
+    for (size_t i = 0; i < n; i++) {
+        niact_record_info info;
+        char msg[512], when[32];
+        time_t t = (time_t)(list[i].mtime / 1000000000);
+        struct tm tm;
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime_r(&t, &tm));
+        if (!shown++)
+            fprintf(out, "Saved games (newest first; resume with niact play --load NAME):\n");
+        fprintf(out, "  %-9s %s\n", list[i].folder, list[i].name);
+        if (niact_record_info_read(list[i].path, &info, msg, sizeof msg) != NIACT_OK) {
+            fprintf(out, "            %s  (not a game record)\n", when);
+            continue;
+        }
+        char state[96];
+        if (strcmp(info.outcome, "running") == 0)
+            snprintf(state, sizeof state, "running, turn %d", info.turns + 1);
+        else
+            snprintf(state, sizeof state, "finished after %d turn%s (%s)", info.turns,
+                     info.turns == 1 ? "" : "s", info.outcome);
+        fprintf(out, "            %s  %s, %s, seed %llu\n            seats: %s\n", when,
+                info.scenario, state, (unsigned long long)info.seed, info.seats);
+    }
+    free(list);
+    return shown;
+}
+
+int cli_saves(int argc, char **argv) {
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            printf("usage: niact saves\n  lists the saves and autosaves of the data folder, "
+                   "newest first, with turn, seats and outcome\n");
+            return CLI_OK;
+        }
+        fprintf(stderr, "niact saves: unexpected '%s'\nusage: niact saves\n", argv[i]);
+        return CLI_USAGE;
+    }
+    char dir[4096], msg[512];
+    if (niact_data_dir(NULL, 0, dir, sizeof dir, msg, sizeof msg) != 0) {
+        fprintf(stderr, "niact saves: %s\n", msg);
+        return CLI_BAD_INPUT;
+    }
+    if (cli_saves_list(stdout) == 0)
+        printf("No saved games in %s yet.\n", dir);
+    return CLI_OK;
 }
 
 /* ---- niact replay ----------------------------------------------------------------- */

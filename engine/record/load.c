@@ -381,3 +381,69 @@ void niact_loaded_free(niact_loaded *l) {
     memset(l, 0, sizeof *l);
     l->first_mismatch = -1;
 }
+
+/* Copies a record's id into out for a list on screen: only the characters ids and
+ * personalities are made of ([A-Za-z0-9_.:-]); anything else shows as '?'. */
+static void copy_id(char *out, size_t len, const char *s) {
+    size_t n = 0;
+    for (; s && *s && n + 1 < len; s++)
+        out[n++] = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+                           (*s >= '0' && *s <= '9') || strchr("_.:-", *s)
+                       ? *s
+                       : '?';
+    out[n] = 0;
+}
+
+niact_status niact_record_info_read(const char *path, niact_record_info *info, char *msg,
+                                    size_t msglen) {
+    char *text, scratch[1];
+    size_t len;
+    if (!msg) {
+        msg = scratch;
+        msglen = sizeof scratch;
+    }
+    memset(info, 0, sizeof *info);
+    niact_status st = niact_read_file(path, NIACT_RECORD_MAX_BYTES, &text, &len, msg, msglen);
+    if (st != NIACT_OK)
+        return st;
+    static const niact_record_opts defaults;
+    loader L = {&defaults, NULL, NULL, msg, msglen};
+    json_t *root, *v, *seat;
+    st = parse(&L, text, len, &root);
+    free(text);
+    const char *key;
+    if (st == NIACT_OK) {
+        json_t *fmt = json_object_get(root, "format");
+        if (!json_is_string(fmt) || strcmp(json_string_value(fmt), NIACT_RECORD_FORMAT) != 0)
+            st = rec_fail(msg, msglen, "not a niact game record");
+    }
+    if (st == NIACT_OK) {
+        copy_id(info->scenario, sizeof info->scenario,
+                json_string_value(json_object_get(json_object_get(root, "scenario"), "id")));
+        const char *seed = json_string_value(json_object_get(root, "seed"));
+        info->seed = seed ? strtoull(seed, NULL, 10) : 0;
+        size_t n = 0;
+        json_object_foreach(json_object_get(root, "seats"), key, seat) {
+            char id[48], kind[48];
+            copy_id(id, sizeof id, key);
+            copy_id(kind, sizeof kind, json_string_value(seat));
+            n += (size_t)snprintf(info->seats + n, n < sizeof info->seats ? sizeof info->seats - n
+                                                                           : 0,
+                                  "%s%s %s", n ? ", " : "", id, kind);
+            if (n >= sizeof info->seats)
+                break;
+        }
+        info->turns = (int32_t)json_array_size(json_object_get(root, "turns"));
+        v = json_object_get(root, "outcome");
+        copy_id(info->outcome, sizeof info->outcome, json_is_string(v) ? json_string_value(v)
+                                                                       : "?");
+    }
+    json_decref(root);
+    if (st != NIACT_OK) {
+        char inner[1024];
+        snprintf(inner, sizeof inner, "%s", msg);
+        snprintf(msg, msglen, "%s: %s", path, inner);
+        memset(info, 0, sizeof *info);
+    }
+    return st;
+}

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "record_internal.h"
 
@@ -168,13 +170,81 @@ static int put(json_t *obj, const char *key, json_t *v) {
     return v ? json_object_set_new(obj, key, v) : -1;
 }
 
+/* The byte offset of the first byte of s that is not valid UTF-8 (shortest form, no
+ * surrogates, at most U+10FFFF: what jansson accepts), or -1. */
+static long utf8_bad(const char *s) {
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; p[i];) {
+        unsigned c = p[i];
+        size_t n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3
+                                : (c & 0xf8) == 0xf0 ? 4 : 0;
+        if (!n)
+            return (long)i;
+        uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1f) : n == 3 ? (c & 0x0f) : (c & 0x07);
+        for (size_t k = 1; k < n; k++) {
+            if ((p[i + k] & 0xc0) != 0x80)
+                return (long)i;
+            cp = cp << 6 | (p[i + k] & 0x3f);
+        }
+        static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
+        if (cp < least[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return (long)i;
+        i += n;
+    }
+    return -1;
+}
+
+/* Every text the record will hold is valid UTF-8 (JSON holds nothing else): the
+ * scenario's id, version and declared ids, the seats' personalities and every telegram.
+ * Otherwise the true reason, so a failed save never says "out of memory". */
+static niact_status check_texts(niact_session *s, char *msg, size_t msglen) {
+    const niact_scenario *sc = niact_session_scenario(s);
+    const char *what = NULL, *text = NULL;
+    char where[160];
+    long at = -1;
+#define CHECK(str, ...)                                                                   \
+    do {                                                                                  \
+        if (at < 0 && (str) && (at = utf8_bad(str)) >= 0) {                               \
+            snprintf(where, sizeof where, __VA_ARGS__);                                   \
+            what = where;                                                                 \
+            text = (str);                                                                 \
+        }                                                                                 \
+    } while (0)
+    CHECK(sc->meta.id, "the scenario's id");
+    CHECK(sc->version, "the scenario's version");
+    for (int r = 0; r < sc->n_roles; r++) {
+        CHECK(sc->roles[r].meta.id, "the id of role %d", r + 1);
+        CHECK(niact_session_seat(s, r)->personality, "the AI personality of role %d", r + 1);
+    }
+    for (int a = 0; a < sc->n_actions; a++)
+        CHECK(sc->actions[a].meta.id, "the id of action %d", a + 1);
+    for (int t = 0; t < sc->n_terms; t++)
+        CHECK(sc->terms[t].meta.id, "the id of term %d", t + 1);
+    for (size_t i = 0; i < niact_session_input_count(s); i++) {
+        const niact_input *in = niact_session_input_at(s, i);
+        if (in->kind == NIACT_INPUT_TELEGRAM)
+            CHECK(in->text, "the telegram of role %d in turn %d", in->role + 1,
+                  (int)in->turn + 1);
+    }
+#undef CHECK
+    if (!what)
+        return NIACT_OK;
+    snprintf(msg, msglen, "the record cannot be written: %s is not valid UTF-8 (byte %ld, "
+             "0x%02x); a record holds only UTF-8 text", what, at + 1,
+             (unsigned)(unsigned char)text[at]);
+    return NIACT_ERR_INVALID;
+}
+
 niact_status rec_build(niact_session *s, uint32_t keep, json_t **out, char *msg, size_t msglen) {
     const niact_scenario *sc = niact_session_scenario(s);
+    *out = NULL;
+    niact_status tst = check_texts(s, msg, msglen);
+    if (tst != NIACT_OK)
+        return tst;
     niact_game *g = niact_session_game(s);
     int32_t played = niact_session_turns_played(s);
     uint64_t h0 = 0;
     char seed[24];
-    *out = NULL;
     snprintf(seed, sizeof seed, "%" PRIu64, niact_game_seed(g));
     niact_game_turn_hash(g, 0, &h0);
     json_t *root = json_object(), *turns = json_array();
@@ -322,6 +392,8 @@ niact_status niact_record_save(niact_session *s, uint32_t keep, const char *path
         msg = scratch;
         msglen = sizeof scratch;
     }
+    if (niact_record_replaceable(path, msg, msglen) != 0)
+        return NIACT_ERR_IO;
     char *text;
     size_t len;
     niact_status st = niact_record_dump(s, keep, &text, &len, msg, msglen);
@@ -332,17 +404,78 @@ niact_status niact_record_save(niact_session *s, uint32_t keep, const char *path
     return st;
 }
 
+/* Appends at most max bytes of src to buf (of size len, used so far *n). */
+static void add(char *buf, size_t len, size_t *n, const char *src, size_t max) {
+    size_t k = strlen(src);
+    k = k < max ? k : max;
+    if (*n + k + 1 > len)
+        k = len - *n - 1;
+    memcpy(buf + *n, src, k);
+    *n += k;
+    buf[*n] = 0;
+}
+
+int niact_record_autosave_name(niact_session *s, time_t when, char *name, size_t len) {
+    const niact_scenario *sc = niact_session_scenario(s);
+    char stamp[32], seed[32], part[128];
+    struct tm tm;
+    if (len < 2 || !localtime_r(&when, &tm) ||
+        strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm) == 0)
+        snprintf(stamp, sizeof stamp, "%lld", (long long)when);
+    snprintf(seed, sizeof seed, "_s%llu",
+             (unsigned long long)niact_game_seed(niact_session_game(s)));
+    /* Long ids are cut so that the name stays a save name (64 bytes, niact_name_ok):
+     * the full form first, then roles cut to 4 letters, then no seats at all. */
+    for (int form = 0; form < 3; form++) {
+        size_t n = 0;
+        name[0] = 0;
+        add(name, len, &n, stamp, 20);
+        add(name, len, &n, "_", 1);
+        add(name, len, &n, sc->meta.id, 20);
+        for (int r = 0; r < sc->n_roles && form < 2; r++) {
+            const niact_seat *seat = niact_session_seat(s, r);
+            snprintf(part, sizeof part, "_%.*s-%s", form ? 4 : 40, sc->roles[r].meta.id,
+                     seat->kind == NIACT_SEAT_HUMAN ? "human" : "ai");
+            add(name, len, &n, part, sizeof part);
+        }
+        add(name, len, &n, seed, sizeof seed);
+        if (n <= NIACT_AUTOSAVE_NAME_MAX)
+            return 0;
+    }
+    name[NIACT_AUTOSAVE_NAME_MAX < len - 1 ? NIACT_AUTOSAVE_NAME_MAX : len - 1] = 0;
+    return 0;
+}
+
 niact_status niact_record_autosave(niact_session *s, char *path, size_t pathlen, char *msg,
                                    size_t msglen) {
-    char file[4096], scratch[1];
+    char dir[4096], name[96], file[4400], scratch[1];
     if (!msg) {
         msg = scratch;
         msglen = sizeof scratch;
     }
-    const char *id = niact_session_scenario(s)->meta.id;
-    if (niact_data_file("autosave", id, 1, file, sizeof file, msg, msglen) != 0)
-        return NIACT_ERR_IO;
-    if (path)
+    if (!path || pathlen == 0) {
+        snprintf(msg, msglen, "autosave: no place to keep the file's name");
+        return NIACT_ERR_INVALID;
+    }
+    if (!path[0]) { /* the game's first autosave: a file of its own */
+        if (niact_data_dir("autosave", 1, dir, sizeof dir, msg, msglen) != 0)
+            return NIACT_ERR_IO;
+        niact_record_autosave_name(s, time(NULL), name, sizeof name);
+        struct stat st;
+        snprintf(file, sizeof file, "%s/%s.json", dir, name);
+        /* Another game of the same second, scenario, seats and seed: a suffix. */
+        for (int k = 2; lstat(file, &st) == 0 && k < 1000; k++)
+            snprintf(file, sizeof file, "%s/%.58s-%d.json", dir, name, k);
+        if (strlen(file) >= pathlen) {
+            snprintf(msg, msglen, "the autosave's path is too long");
+            return NIACT_ERR_IO;
+        }
+        niact_status st2 = niact_record_save(s, NIACT_RECORD_ALL_ROLES, file, msg, msglen);
+        if (st2 != NIACT_OK)
+            return st2;
         snprintf(path, pathlen, "%s", file);
-    return niact_record_save(s, NIACT_RECORD_ALL_ROLES, file, msg, msglen);
+        niact_record_prune(dir, NIACT_AUTOSAVE_KEEP);
+        return NIACT_OK;
+    }
+    return niact_record_save(s, NIACT_RECORD_ALL_ROLES, path, msg, msglen);
 }

@@ -715,6 +715,11 @@ static int read_all(lua_State *L) {
     sc->meta.file = host_strdup(r.file);
     sc->meta.line = r.line;
     sc->version = rd_str(&r, sc_idx, "version", "1", "scenario");
+    /* Records and save lists carry the version: a short plain text. */
+    if (sc->version && (!sc->version[0] || strlen(sc->version) > 40 ||
+                        strspn(sc->version, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                            "0123456789.-_+") != strlen(sc->version)))
+        PROBLEM(&r, "scenario: version must be 1-40 letters, digits and . - _ +");
     sc->debrief = rd_str(&r, sc_idx, "debrief", "", "scenario");
     char *on_error = rd_str(&r, sc_idx, "on_error", "void", "scenario");
     if (strcmp(on_error, "void") != 0 && strcmp(on_error, "end") != 0)

@@ -3,6 +3,8 @@
 #include "app.h"
 #include "niact/paths.h"
 
+#include "niact/record.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -414,6 +416,12 @@ int niact_ui_play(int argc, char **argv) {
             fprintf(stderr, "niact play: unexpected '%s'\n", s);
             return 2;
         }
+    }
+    char msg[4200];
+    if (c.record && niact_record_check_path(c.record, msg, sizeof msg) != 0) {
+        /* A --record file that cannot be written: refused before the window opens. */
+        fprintf(stderr, "niact play: --record: %s\n", msg);
+        return 1;
     }
     return run_window(&o, start_play, &c);
 }

@@ -33,6 +33,7 @@ typedef struct ui_map ui_map;
 typedef struct ui_save {
     char path[4096];
     char label[160];   /* file name and when it was written */
+    char detail[240];  /* scenario, turn, seats and outcome (running or finished) */
 } ui_save;
 
 /* The game being played: a session and what each seat has been shown. */
@@ -51,6 +52,8 @@ typedef struct ui_play {
     niact_order pending[NIACT_MAX_ROLES][NIACT_MAX_ORDERS];
     int n_pending[NIACT_MAX_ROLES];
     char msg[256];                      /* why the last order was refused ("" if none) */
+    char autosave_path[4096];           /* this game's autosave ("" until the first) */
+    char save_warn[400];                /* the last autosave or record write failed: why */
 } ui_play;
 
 /* The negotiation sheets' drafts: a proposal and a telegram, kept while the same seat
@@ -147,12 +150,18 @@ void play_date(const niact_scenario *sc, int32_t t, char *buf, size_t len);
 /* Saves the game under way as saves/<scenario>-<seed>.json; the seat at the desk keeps
  * its unsent orders out of it. Reports in save_msg. */
 void saves_save(app *a);
-/* After every resolved turn: the autosave, and the --record file. */
+/* After a new game starts and after every resolved turn: the autosave (one file per
+ * game) and the --record file. A failure is written to stderr and kept in the desk's
+ * save_warn until a write succeeds. */
 void saves_after_turn(app *a);
+/* The same for a session not yet adopted (a new game, before its first turn). */
+void saves_write(app *a, niact_session *s, char *autosave_path, size_t pathlen, char *warn,
+                 size_t warnlen);
 /* Loads a record (a path, or a save name in the data folder) and plays on. Returns 0, or
  * -1 with save_msg set. */
 int saves_load(app *a, const char *path_or_name);
-/* Fills the load menu with the newest saves and autosaves. */
+/* Fills the load menu with the newest saves and autosaves, each with its turn, seats and
+ * outcome. */
 void saves_scan(app *a);
 void ov_load(app *a);
 

@@ -49,6 +49,12 @@ void desk_orders(app *a, SDL_Rect r) {
     SDL_Rect view = {r.x, r.y + lh + ui_px(u, 4), r.w, r.h - lh - ui_px(u, 4)};
     SDL_Rect saved;
     int y = list_begin(a, view, &a->scroll_orders, &saved), y0 = y;
+    if (p->save_warn[0]) { /* a failed autosave or record stays in sight until one works */
+        int h = ui_text_height(u, FACE_SANS_BOLD, SZ_SMALL, view.w - ui_px(u, 30), p->save_warn);
+        y += ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_STAMP,
+                     (SDL_Rect){view.x, y, view.w - ui_px(u, 30), h}, p->save_warn, 0) +
+             ui_px(u, 4);
+    }
     if (p->msg[0]) {
         int h = ui_text_height(u, FACE_SANS_BOLD, SZ_SMALL, view.w - ui_px(u, 30), p->msg);
         y += ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_STAMP,

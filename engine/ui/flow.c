@@ -27,7 +27,14 @@ int play_start(app *a, niact_host *host, const niact_seat *seats, uint64_t seed)
         niact_host_free(host);
         return -1;
     }
-    return play_adopt(a, host, s);
+    /* The game's first autosave (and --record), before an all-AI game's worker starts. */
+    char autosave[4096] = "", warn[400] = "";
+    saves_write(a, s, autosave, sizeof autosave, warn, sizeof warn);
+    if (play_adopt(a, host, s) != 0)
+        return -1;
+    snprintf(a->play.autosave_path, sizeof a->play.autosave_path, "%s", autosave);
+    snprintf(a->play.save_warn, sizeof a->play.save_warn, "%s", warn);
+    return 0;
 }
 
 /* The log position where turn t's entries begin, for the seat's "since your last turn". */

@@ -35,17 +35,30 @@ void saves_save(app *a) {
         snprintf(a->save_msg, sizeof a->save_msg, "Saved as %.400s", path);
 }
 
+void saves_write(app *a, niact_session *s, char *autosave_path, size_t pathlen, char *warn,
+                 size_t warnlen) {
+    char msg[1024];
+    warn[0] = 0;
+    if (a->record_path[0] &&
+        niact_record_save(s, NIACT_RECORD_ALL_ROLES, a->record_path, msg, sizeof msg) != NIACT_OK) {
+        snprintf(warn, warnlen, "NOT RECORDED: %.360s", msg);
+        fprintf(stderr, "niact: the record could not be written: %s\n", msg);
+    }
+    if (!a->no_autosave &&
+        niact_record_autosave(s, autosave_path, pathlen, msg, sizeof msg) != NIACT_OK) {
+        if (!warn[0])
+            snprintf(warn, warnlen, "AUTOSAVE FAILED: %.360s", msg);
+        fprintf(stderr, "niact: autosave failed: %s\n", msg);
+    }
+    if (warn[0])
+        snprintf(a->save_msg, sizeof a->save_msg, "%s", warn);
+}
+
 void saves_after_turn(app *a) {
     ui_play *p = &a->play;
-    char msg[1024], path[4096];
-    if (!p->s)
-        return;
-    if (a->record_path[0] && niact_record_save(p->s, NIACT_RECORD_ALL_ROLES, a->record_path, msg,
-                                               sizeof msg) != NIACT_OK)
-        snprintf(a->save_msg, sizeof a->save_msg, "The record could not be written: %.400s", msg);
-    if (!a->no_autosave &&
-        niact_record_autosave(p->s, path, sizeof path, msg, sizeof msg) != NIACT_OK)
-        snprintf(a->save_msg, sizeof a->save_msg, "Autosave failed: %.400s", msg);
+    if (p->s)
+        saves_write(a, p->s, p->autosave_path, sizeof p->autosave_path, p->save_warn,
+                    sizeof p->save_warn);
 }
 
 static int is_file(const char *p) {
@@ -92,7 +105,16 @@ int saves_load(app *a, const char *arg) {
         return -1;
     }
     snprintf(a->save_msg, sizeof a->save_msg, "Resumed %.400s after %d turn(s).", path, l.turns);
-    return play_adopt(a, h, l.session);
+    if (play_adopt(a, h, l.session) != 0)
+        return -1;
+    /* A resumed autosave goes on in its own file; any other save gets a new autosave. */
+    char dir[4096];
+    size_t dl;
+    if (niact_data_dir("autosave", 0, dir, sizeof dir, msg, sizeof msg) == 0 &&
+        (dl = strlen(dir)) && strncmp(path, dir, dl) == 0 && path[dl] == '/' &&
+        !strchr(path + dl + 1, '/'))
+        snprintf(a->play.autosave_path, sizeof a->play.autosave_path, "%s", path);
+    return 0;
 }
 
 /* A file's modification time in nanoseconds: saves made within one second (the tests
@@ -126,7 +148,8 @@ static void scan_dir(app *a, const char *sub, int64_t *when) {
             at--;
         }
         char stamp[32];
-        strftime(stamp, sizeof stamp, "%d %b %H:%M", localtime(&st.st_mtime));
+        struct tm tm;
+        strftime(stamp, sizeof stamp, "%d %b %H:%M", localtime_r(&st.st_mtime, &tm));
         snprintf(a->saves[at].path, sizeof a->saves[at].path, "%s", path);
         snprintf(a->saves[at].label, sizeof a->saves[at].label, "%s%.*s  \xC2\xB7  %s",
                  strcmp(sub, "autosave") ? "" : "autosave: ", (int)(n - 5), e->d_name, stamp);
@@ -140,6 +163,24 @@ void saves_scan(app *a) {
     a->n_saves = 0;
     scan_dir(a, "saves", when);
     scan_dir(a, "autosave", when);
+    /* What each listed game is: read only for those kept (the folder may hold many). */
+    for (int i = 0; i < a->n_saves; i++) {
+        niact_record_info info;
+        char msg[256];
+        ui_save *sv = &a->saves[i];
+        if (niact_record_info_read(sv->path, &info, msg, sizeof msg) != NIACT_OK) {
+            snprintf(sv->detail, sizeof sv->detail, "Not a game record.");
+            continue;
+        }
+        int running = strcmp(info.outcome, "running") == 0;
+        if (running)
+            snprintf(sv->detail, sizeof sv->detail, "%s, running, turn %d  \xC2\xB7  %s",
+                     info.scenario, info.turns + 1, info.seats);
+        else
+            snprintf(sv->detail, sizeof sv->detail, "%s, finished after %d turn%s (%s)  "
+                     "\xC2\xB7  %s", info.scenario, info.turns, info.turns == 1 ? "" : "s",
+                     info.outcome, info.seats);
+    }
 }
 
 void ov_load(app *a) {
@@ -163,9 +204,11 @@ void ov_load(app *a) {
                 "also keeps an autosave after every turn.",
                 0);
     int bottom = in.y + in.h - bh - gap;
-    for (int i = 0; i < a->n_saves && y + bh <= bottom; i++, y += bh + gap) {
+    for (int i = 0; i < a->n_saves && y + bh + sl <= bottom; i++, y += bh + sl + gap) {
         if (!u->focus && !u->inert)
             ui_set_focus(u, ui_id("load", i));
+        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){in.x, y + bh, in.w, sl},
+                a->saves[i].detail, TX_ONELINE);
         if (ui_button(u, ui_id("load", i), (SDL_Rect){in.x, y, in.w, bh}, a->saves[i].label, 1)) {
             char path[4096];
             snprintf(path, sizeof path, "%s", a->saves[i].path);

@@ -5,12 +5,14 @@
  * game that was saved, or no game at all. docs/records.md describes the format.
  *
  * Records are written atomically (temporary file, fsync, rename, fsync of the folder):
- * a crash in the middle of a save leaves the previous save as it was. */
+ * a crash in the middle of a save leaves the previous save as it was. A save never
+ * replaces a file that is not a niact save. */
 #ifndef NIACT_RECORD_H
 #define NIACT_RECORD_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "niact/session.h"
 
@@ -66,12 +68,38 @@ niact_status niact_record_dump(niact_session *s, uint32_t keep, char **out, size
 niact_status niact_record_save(niact_session *s, uint32_t keep, const char *path, char *msg,
                                size_t msglen);
 
-/* The autosave: the session's record (every submitted input kept) written atomically to
- * $XDG_DATA_HOME/niact/autosave/<scenario id>.json, folders created as needed. Front ends
- * call it after the game starts and after every niact_session_resolve. path (if not
- * NULL) gets the file's path. */
+/* The autosave: one file per game, $XDG_DATA_HOME/niact/autosave/NAME.json, with the
+ * session's record (every submitted input kept), written atomically. path is in and
+ * out: "" on a game's first call, when a new file is named for the game
+ * (niact_record_autosave_name, with "-2", "-3"... if that name is taken) and its path
+ * written to path; later calls write to that path again. After a new file is made, the
+ * folder keeps only its NIACT_AUTOSAVE_KEEP newest autosaves (niact_record_prune).
+ * Front ends call it after the game starts and after every niact_session_resolve. */
 niact_status niact_record_autosave(niact_session *s, char *path, size_t pathlen, char *msg,
                                    size_t msglen);
+#define NIACT_AUTOSAVE_KEEP 50     /* autosaves kept; older ones are removed */
+#define NIACT_AUTOSAVE_NAME_MAX 64 /* an autosave's name (without .json) is a save name */
+/* An autosave's name, for a teacher to find the game: when it began (local time), the
+ * scenario, every seat and the seed, e.g. 20261201-201355_november1962_us-human_ussr-ai_
+ * un-ai_s3 (long ids are cut to keep it at most NIACT_AUTOSAVE_NAME_MAX bytes). */
+int niact_record_autosave_name(niact_session *s, time_t when, char *name, size_t len);
+/* Removes all but the keep newest niact records (by modification time; only this
+ * user's regular *.json files that open as records) in dir. Returns how many it
+ * removed. */
+int niact_record_prune(const char *dir, int keep);
+
+/* What a load list shows of a record without replaying it. */
+typedef struct niact_record_info {
+    char scenario[48];   /* the scenario's id */
+    char seats[160];     /* "us human, ussr ai:historical, un ai" */
+    char outcome[16];    /* "running", "settlement", "war", "last_turn", "error" */
+    int32_t turns;       /* complete turns in the record */
+    uint64_t seed;
+} niact_record_info;
+/* Reads a record's summary (parsed with the loader's limits, not replayed). Returns
+ * NIACT_OK, or an error with msg set (not a record, unreadable). */
+niact_status niact_record_info_read(const char *path, niact_record_info *info, char *msg,
+                                    size_t msglen);
 
 /* Loads a record from memory / from a file. On failure *out is zeroed, nothing is left
  * allocated and msg says what is wrong (naming the turn where there is one). Status:
@@ -84,10 +112,28 @@ niact_status niact_record_load(const char *path, const niact_record_opts *opts,
                                niact_loaded *out, char *msg, size_t msglen);
 void niact_loaded_free(niact_loaded *l);
 
-/* Writes len bytes to path atomically: path.tmp.PID, write, fsync, rename, fsync of the
- * folder. On failure the old file is untouched and the temporary file removed. */
+/* Writes len bytes to path atomically: a new temporary file beside it,
+ * DIR/.BASE.niact-tmp-XXXXXXXXXXXX (12 random characters; created with O_CREAT | O_EXCL |
+ * O_NOFOLLOW, so nothing planted under that name is followed or reused), write, fsync,
+ * rename over path, fsync of the folder. On failure the old file is untouched and the
+ * temporary file removed. After a write, the folder's stale temporary files (ours by
+ * name, owned by this user, regular files, older than NIACT_TEMP_STALE_SECONDS: left by
+ * a crash) are removed. */
 niact_status niact_write_atomic(const char *path, const void *data, size_t len, char *msg,
                                 size_t msglen);
+#define NIACT_TEMP_STALE_SECONDS (15 * 60)
+/* Removes dir's stale temporary files as above, those at least min_age seconds old.
+ * Returns how many it removed. */
+int niact_clean_temps(const char *dir, long min_age);
+/* Whether a save may replace path: it does not exist, or it is an empty regular file or
+ * a niact record (its text opens with {"format": "niact-record"). A folder, a symbolic
+ * link, a device or any other file is refused: a save never replaces what is not a
+ * save. Returns 0, or -1 with msg set. niact_record_save checks this before writing. */
+int niact_record_replaceable(const char *path, char *msg, size_t msglen);
+/* For a path given on the command line (--record FILE), before the game starts: a file
+ * name (not a folder), replaceable, in a folder where a save can be written (tried by
+ * making and removing a temporary file). Returns 0, or -1 with msg set. */
+int niact_record_check_path(const char *path, char *msg, size_t msglen);
 /* Reads a whole file of at most max bytes into a NUL-terminated malloc'd buffer. */
 niact_status niact_read_file(const char *path, size_t max, char **out, size_t *len, char *msg,
                              size_t msglen);

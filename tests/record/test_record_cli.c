@@ -8,6 +8,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -138,48 +139,157 @@ static void test_save_quit_load(void **st) {
                       "done\ndone\norder recon\ndone\ndone\n" MORE;
     char *want = hashes_of(run(all, "play --text %s", game));
     /* Save after turn 2 (from the us seat, before its orders), quit, resume. */
-    char input[512];
-    snprintf(input, sizeof input,
-             "order recon\ndone\norder stall\ndone\ndone\ndone\nsave %s/s1.json\nquit\n", dir);
-    expect(run(input, "play --text %s", game), 0, "Saved to");
+    expect(run("order recon\ndone\norder stall\ndone\ndone\ndone\nsave s1\nquit\n",
+               "play --text %s", game), 0, "Saved to");
     char *got = hashes_of(run("order recon\ndone\ndone\n" MORE,
-                              "play --text --load %s/s1.json --scenario " TESTLAND
+                              "play --text --load %s/data/niact/saves/s1.json --scenario " TESTLAND
                               " --hashes --no-autosave", dir));
     assert_string_equal(got, want);
     free(got);
     /* In the middle of turn 3: us has given its orders, ussr saves and quits. */
-    snprintf(input, sizeof input,
-             "order recon\ndone\norder stall\ndone\ndone\ndone\norder recon\ndone\n"
-             "save %s/s2.json\nquit\n", dir);
-    expect(run(input, "play --text %s", game), 0, "Saved to");
-    got = hashes_of(run("done\n" MORE,
-                        "play --text --load %s/s2.json --scenario " TESTLAND
-                        " --hashes --no-autosave", dir));
+    expect(run("order recon\ndone\norder stall\ndone\ndone\ndone\norder recon\ndone\n"
+               "save s2\nquit\n", "play --text %s", game), 0, "Saved to");
+    got = hashes_of(run("done\n" MORE, "play --text --load s2 --scenario " TESTLAND
+                                       " --hashes --no-autosave"));
     assert_string_equal(got, want);
     free(got);
     free(want);
 }
 
-/* Autosave after every turn into the data folder; --load NAME finds it. */
+/* The autosave files in the data folder, newest first, one name a line (fails if none
+ * when want > 0); returns how many. */
+static int autosaves(char *names, size_t len) {
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "ls -t %s/data/niact/autosave 2>/dev/null", dir);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t n = fread(names, 1, len - 1, p);
+    names[n] = 0;
+    pclose(p);
+    int k = 0;
+    for (char *c = names; *c; c++)
+        k += *c == '\n';
+    return k;
+}
+
+/* One autosave per game, named for it; --load NAME finds it and goes on in it. */
 static void test_autosave(void **st) {
     (void)st;
+    char names[4096], first[512], path[1024];
+    snprintf(path, sizeof path, "rm -rf %s/data/niact/autosave", dir);
+    assert_int_equal(system(path), 0); /* (the tests before made some) */
     expect(run(NULL, "play --text --scenario " TESTLAND " " AI3 " --seed 8"), 0, "RESULT");
-    expect(run(NULL, "replay %s/data/niact/autosave/testland.json --verify --scenario " TESTLAND,
-               dir), 0, "verified");
-    expect(run(NULL, "play --text --load testland --scenario " TESTLAND), 0, "RESULT");
+    assert_int_equal(autosaves(names, sizeof names), 1);
+    /* DATE-TIME_SCENARIO_SEATS_sSEED: a teacher can tell the games apart. */
+    assert_non_null(strstr(names, "_testland_us-ai_ussr-ai_un-ai_s8.json"));
+    assert_true(names[8] == '-' && names[15] == '_');
+    snprintf(first, sizeof first, "%.*s", (int)(strchr(names, '\n') - names), names);
+    expect(run(NULL, "replay %s/data/niact/autosave/%s --verify --scenario " TESTLAND, dir,
+               first), 0, "verified");
+    /* A second game does not replace the first one's autosave. */
+    expect(run(NULL, "play --text --scenario " TESTLAND " " AI3 " --seed 8"), 0, "RESULT");
+    assert_int_equal(autosaves(names, sizeof names), 2);
+    assert_non_null(strstr(names, first));
     /* Quitting in the middle of a turn keeps the seats that have finished it. */
     expect(run("order recon\ndone\nquit\n", "play --text --scenario " TESTLAND " --seed 8"), 0,
            "unfinished");
-    expect(run("quit\n", "play --text --load testland --scenario " TESTLAND), 0,
-           "orders already given in the turn under way");
+    assert_int_equal(autosaves(names, sizeof names), 3);
+    assert_non_null(strstr(names, "_testland_us-human_ussr-human_un-human_s8.json"));
+    snprintf(first, sizeof first, "%.*s", (int)(strchr(names, '\n') - names - 5), names);
+    out o = run("quit\n", "play --text --load %s --scenario " TESTLAND, first);
+    expect(o, 0, "orders already given in the turn under way");
+    /* The load list: turn, seats and outcome of each. */
+    o = run(NULL, "saves");
+    if (!strstr(o.text, "running, turn 1") || !strstr(o.text, "finished after") ||
+        !strstr(o.text, "seats: us human, ussr human, un human") ||
+        !strstr(o.text, "seats: us ai, ussr ai:historical, un ai") || !strstr(o.text, first))
+        fail_msg("niact saves:\n%s", o.text);
+    free(o.text);
+    /* Resumed from its autosave, the game goes on in that file: still three. */
+    expect(run("done\n" MORE MORE, "play --text --load %s --scenario " TESTLAND, first), 0,
+           "RESULT");
+    assert_int_equal(autosaves(names, sizeof names), 3);
+    snprintf(path, sizeof path, "%s/data/niact/autosave/%s.json", dir, first);
+    expect(run(NULL, "replay %s --verify --scenario " TESTLAND, path), 0, "verified");
+    expect(run(NULL, "play --text --load nosuchgame"), 1, "finished after");
+    /* Saves by name. */
     expect(run("save mine\nquit\n", "play --text --scenario " TESTLAND " --seed 8"), 0,
            "/data/niact/saves/mine.json");
     expect(run("quit\n", "play --text --load mine --scenario " TESTLAND), 0, "Resumed");
-    char input[512];
-    snprintf(input, sizeof input, "save %s/named.json\nquit\n", dir);
-    expect(run(input, "play --text --scenario " TESTLAND " --seed 8"), 0, "/named.json");
     expect(run("save .hidden\nquit\n", "play --text --scenario " TESTLAND), 0,
            "may not leave the data folder");
+}
+
+/* A save name typed in play is a name in the saves folder: never a path, and a save
+ * never replaces a file that is not a niact save. */
+static void test_save_names(void **st) {
+    (void)st;
+    char decoy[512], input[1024], path[1024];
+    snprintf(decoy, sizeof decoy, "%s/decoy", dir);
+    ru_spit(decoy, "root:x:0:0\n", 11);
+    /* Paths typed in play: refused, nothing written where they point. */
+    snprintf(input, sizeof input, "save %s\nsave ../../etc\nsave ../decoy\nsave %s/new.json\n"
+                                  "quit\n", decoy, dir);
+    out o = run(input, "play --text --scenario " TESTLAND " --seed 2 --no-autosave");
+    if (o.code != 0 || !strstr(o.text, "is a path") || strstr(o.text, "Saved to"))
+        fail_msg("%s", o.text);
+    free(o.text);
+    size_t len;
+    char *text = ru_slurp(decoy, &len);
+    assert_int_equal(len, 11);
+    assert_memory_equal(text, "root:x:0:0\n", 11);
+    free(text);
+    snprintf(path, sizeof path, "%s/new.json", dir);
+    assert_int_not_equal(access(path, F_OK), 0);
+    /* A name whose file in saves/ is not a save: refused, the file kept. */
+    snprintf(path, sizeof path, "%s/data/niact/saves", dir);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/data/niact/saves/notes.json", dir);
+    ru_spit(path, "{\"my\": \"notes\"}\n", 16);
+    expect(run("save notes\nquit\n", "play --text --scenario " TESTLAND " --seed 2"), 0,
+           "is not a niact save");
+    text = ru_slurp(path, &len);
+    assert_int_equal(len, 16);
+    free(text);
+    /* ... and a symbolic link there is not followed or replaced. */
+    snprintf(path, sizeof path, "%s/data/niact/saves/link.json", dir);
+    assert_int_equal(symlink(decoy, path), 0);
+    expect(run("save link\nquit\n", "play --text --scenario " TESTLAND " --seed 2"), 0,
+           "symbolic link");
+    text = ru_slurp(decoy, &len);
+    assert_memory_equal(text, "root:x:0:0\n", 11);
+    free(text);
+    /* A save over a save is fine. */
+    expect(run("save again\nsave again\nquit\n", "play --text --scenario " TESTLAND " --seed 2"),
+           0, "saves/again.json");
+}
+
+/* A --record file that cannot be written is refused before the game starts (exit 1). */
+static void test_bad_record_path(void **st) {
+    (void)st;
+    char decoy[512];
+    snprintf(decoy, sizeof decoy, "%s/decoy2", dir);
+    ru_spit(decoy, "precious", 8);
+    const char *g = "play --text --scenario " TESTLAND " " AI3 " --seed 5 --no-autosave";
+    expect(run(NULL, "%s --record %s", g, dir), 1, "is a folder");
+    expect(run(NULL, "%s --record %s/no/such/r.json", g, dir), 1, "cannot write in the folder");
+    expect(run(NULL, "%s --record %s/x.json", g, decoy), 1, "Not a directory");
+    expect(run(NULL, "%s --record %s", g, decoy), 1, "not a niact save");
+    out o = run(NULL, "%s --record %s/", g, dir);
+    if (o.code != 1 || strstr(o.text, "RESULT"))
+        fail_msg("exit %d:\n%s", o.code, o.text);
+    free(o.text);
+    size_t len;
+    char *text = ru_slurp(decoy, &len);
+    assert_int_equal(len, 8);
+    free(text);
+    /* A good one, over an empty file (mktemp) and then over its own record. */
+    char path[512];
+    snprintf(path, sizeof path, "%s/fresh.json", dir);
+    ru_spit(path, "", 0);
+    expect(run(NULL, "%s --record %s", g, path), 0, "RESULT");
+    expect(run(NULL, "%s --record %s", g, path), 0, "RESULT");
+    expect(run(NULL, "replay %s --verify --scenario " TESTLAND, path), 0, "verified");
 }
 
 /* Usage and bad input around --load. */
@@ -200,6 +310,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_record_and_verify), cmocka_unit_test(test_corpus_through_replay),
         cmocka_unit_test(test_save_quit_load),    cmocka_unit_test(test_autosave),
+        cmocka_unit_test(test_save_names),        cmocka_unit_test(test_bad_record_path),
         cmocka_unit_test(test_load_errors),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -14,10 +14,13 @@ $vg "$niact" play --text --scenario "$land" --seat us=ai --seat ussr=ai:historic
   --seat un=ai --seed 11 --record "$dir/ai.json" >/dev/null
 $vg "$niact" replay "$dir/ai.json" --verify --scenario "$land" >/dev/null
 $vg "$niact" replay "$dir/ai.json" --scenario "$land" >/dev/null
-printf 'order recon\ndone\norder stall\ndone\norder recon\ndone\nsave %s/mid.json\nquit\n' "$dir" |
-  $vg "$niact" play --text --scenario "$land" --seat un=ai --seed 4 >/dev/null
-yes done | head -40 | $vg "$niact" play --text --load "$dir/mid.json" --scenario "$land" \
+printf 'order recon\ndone\norder stall\ndone\norder recon\ndone\nsave mid\nquit\n' |
+  $vg "$niact" play --text --scenario "$land" --seat un=ai --seed 4 --no-autosave >/dev/null
+yes done | head -40 | $vg "$niact" play --text --load mid --scenario "$land" \
   >"$dir/out.txt"
 grep -q RESULT "$dir/out.txt"
-$vg "$niact" replay "$dir/data/niact/autosave/testland.json" --verify --scenario "$land" >/dev/null
+$vg "$niact" saves >/dev/null
+for f in "$dir"/data/niact/autosave/*.json; do
+  $vg "$niact" replay "$f" --verify --scenario "$land" >/dev/null
+done
 echo "valgrind: clean"
