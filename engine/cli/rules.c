@@ -84,6 +84,7 @@ static void print_json(const niact_scenario *sc) {
         json_object_set_new(o, "chance", json_real(d->chance / 10.0));
         json_object_set_new(o, "conditional", json_boolean(d->has_condition));
         json_object_set_new(o, "once", json_boolean(d->once));
+        json_object_set_new(o, "opens_turn", json_boolean(d->opens_turn));
         json_array_append_new(events, o);
     }
     for (int i = 0; i < sc->n_objectives; i++) {

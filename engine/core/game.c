@@ -201,6 +201,8 @@ static void seal_turn(niact_game *g) {
     }
 }
 
+static niact_status fire_events(niact_game *g, int opening);
+
 niact_status niact_game_new(const niact_scenario *sc, const niact_rules *rules, uint64_t seed,
                             niact_game **out, char *msg, size_t msglen) {
     *out = NULL;
@@ -225,6 +227,8 @@ niact_status niact_game_new(const niact_scenario *sc, const niact_rules *rules, 
             niact_error_context(&g->error, "setup");
         }
     }
+    if (st == NIACT_OK)
+        st = fire_events(g, 1);
     if (st == NIACT_OK && g->rules.turn_start) {
         st = g->rules.turn_start(g->rules.ud, g);
         if (st != NIACT_OK) {
@@ -580,10 +584,15 @@ static niact_status resolve_orders(niact_game *g) {
     return NIACT_OK;
 }
 
-static niact_status fire_events(niact_game *g) {
+/* Fires the events of the current turn in declaration order: with opening = 1 those that
+ * open the turn (before any order, so their news is in the turn's briefing), otherwise
+ * the others, at resolution after the orders. */
+static niact_status fire_events(niact_game *g, int opening) {
     const niact_scenario *sc = g->sc;
     for (int e = 0; e < sc->n_events; e++) {
         const niact_event_def *d = &sc->events[e];
+        if ((d->opens_turn != 0) != (opening != 0))
+            continue;
         if (d->once && g->fired[e] > 0)
             continue;
         if (d->turn >= 0 && d->turn != g->turn)
@@ -667,7 +676,7 @@ static niact_status resolve_steps(niact_game *g) {
         return st;
     if ((st = resolve_orders(g)) != NIACT_OK)
         return st;
-    if ((st = fire_events(g)) != NIACT_OK)
+    if ((st = fire_events(g, 0)) != NIACT_OK)
         return st;
     if (g->rules.turn_end) {
         niact_mark m;
@@ -686,6 +695,8 @@ static niact_status resolve_steps(niact_game *g) {
         return st;
     if (g->phase != NIACT_PHASE_ENDED) {
         g->phase = NIACT_PHASE_BRIEFING;
+        if ((st = fire_events(g, 1)) != NIACT_OK)
+            return st;
         if (g->rules.turn_start) {
             niact_mark m;
             niact_core_mark(g, &m);

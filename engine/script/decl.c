@@ -564,6 +564,7 @@ static void rd_events(rd *r, int sc_idx, int ids) {
             PROBLEM(r, "%s: chance must be 0-100 (percent)", what);
         d->chance = (int32_t)(ch * 10 + 0.5);
         d->once = rd_bool(r, t, "once", d->turn >= 0, what);
+        d->opens_turn = rd_bool(r, t, "opens_turn", 0, what);
         h->event_refs[i].a = rd_fn(r, t, "condition", 0, what);
         h->event_refs[i].b = rd_fn(r, t, "effect", 1, what);
         d->has_condition = h->event_refs[i].a != LUA_NOREF;

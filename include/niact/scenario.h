@@ -67,6 +67,7 @@ typedef struct niact_event_def {
     int32_t chance;          /* per mille each eligible turn (1000 = always) */
     int has_condition;       /* the scenario supplies a condition */
     int once;                /* fires at most once per game */
+    int opens_turn;          /* fires when its turn opens (before orders), not at resolution */
 } niact_event_def;
 
 typedef struct niact_objective_def {

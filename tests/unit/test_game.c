@@ -348,6 +348,40 @@ static void test_events(void **state) {
     assert_int_equal(niact_game_truth(f->g, T_SECRET, &s), NIACT_OK);
 }
 
+/* An event that opens its turn fires when the turn begins, before any order is given (so
+ * its news is in that turn's briefing), once, and not again at resolution; an opening
+ * event of the first turn fires when the game is created. */
+static void test_opening_events(void **state) {
+    (void)state;
+    char msg[256];
+    niact_track_view v;
+    niact_scenario *sc = make_scenario();
+    sc->events[EV_FIXED].opens_turn = 1;
+    trace t = {.legal_down = 1};
+    niact_rules rules = make_rules(&t);
+    niact_game *g = NULL;
+    assert_int_equal(niact_game_new(sc, &rules, 77, &g, msg, sizeof msg), NIACT_OK);
+    niact_game_view_track(g, B, T_MOOD, &v);
+    assert_int_equal(v.value, 1);
+    assert_int_equal(niact_rules_fired(g, EV_FIXED), 0);
+    niact_game_resolve(g); /* turn index 1 opens: the event fires now, before its orders */
+    assert_int_equal(niact_game_phase(g), NIACT_PHASE_BRIEFING);
+    niact_game_view_track(g, B, T_MOOD, &v);
+    assert_int_equal(v.value, 3);
+    assert_int_equal(niact_rules_fired(g, EV_FIXED), 1);
+    niact_game_resolve(g); /* and it does not fire again at the resolution */
+    assert_int_equal(niact_rules_fired(g, EV_FIXED), 1);
+    niact_game_free(g);
+    /* scheduled for the first turn: it fires as the game is created */
+    sc = make_scenario();
+    sc->events[EV_FIXED].opens_turn = 1;
+    sc->events[EV_FIXED].turn = 0;
+    assert_int_equal(niact_game_new(sc, &rules, 77, &g, msg, sizeof msg), NIACT_OK);
+    niact_game_view_track(g, B, T_MOOD, &v);
+    assert_int_equal(v.value, 3);
+    niact_game_free(g);
+}
+
 static void test_war_zeroes_scores(void **state) {
     fx *f = *state;
     niact_order b = O(B, ACT_WAR, 0);
@@ -440,7 +474,9 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         T(test_start),         T(test_submit_checks), T(test_resolution_order),
         T(test_voided_callback), T(test_end_on_error), T(test_views_and_fog),
-        T(test_events),        T(test_war_zeroes_scores), T(test_last_turn),
+        T(test_events),
+        cmocka_unit_test(test_opening_events),
+        T(test_war_zeroes_scores), T(test_last_turn),
         T(test_determinism_and_copies), T(test_calendar),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
