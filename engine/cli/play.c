@@ -557,13 +557,19 @@ static _Noreturn void stop_and_save(play *p, int role) {
     _exit(128 + sig); /* (only if the signal is blocked or ignored) */
 }
 
-/* For spectators of an all-AI game: this turn's public entries. */
-static void show_public(play *p) {
+/* For spectators of an all-AI game: the public entries written so far, up to those of
+ * turn index `upto` (the next turn's opening news waits for that turn's heading). */
+static void show_public(play *p, int32_t upto) {
     niact_log_entry e;
     uint32_t all = (1u << p->sc->n_roles) - 1u;
-    size_t cur = p->public_cursor;
+    size_t cur = p->public_cursor, before = cur;
     /* Read as role 0 but print only entries meant for everyone. */
     while (niact_game_log_next(p->g, 0, &cur, &e)) {
+        if (e.turn > upto) {
+            cur = before;
+            break;
+        }
+        before = cur;
         if ((e.audience & all) != all)
             continue;
         cli_print_hanging(stdout, "  - ", e.text, 78);
@@ -699,6 +705,7 @@ int cli_play(int argc, char **argv) {
             snprintf(title, sizeof title, "Turn %d of %d - %s", niact_game_turn(p.g) + 1,
                      sc->turns, date);
             rule(title);
+            show_public(&p, niact_game_turn(p.g)); /* the news that opens the turn */
         }
         int seated = 0; /* human seats that played this turn so far */
         for (int r = 0; r < sc->n_roles && !p.quit; r++) {
@@ -723,8 +730,9 @@ int cli_play(int argc, char **argv) {
             break;
         }
         cli_rec_turn(&rec, s);
-        if (p.humans == 0)
-            show_public(&p);
+        if (p.humans == 0) /* the turn just resolved (all of it once the game is over) */
+            show_public(&p, niact_game_phase(p.g) == NIACT_PHASE_ENDED ? INT32_MAX
+                                                                      : niact_game_turn(p.g) - 1);
     }
     if (niact_game_phase(p.g) == NIACT_PHASE_ENDED) {
         for (int r = 0; r < sc->n_roles; r++) {

@@ -29,6 +29,11 @@ typedef struct tally {
     int used1[MAX_ACTIONS];       /* games in which it was ordered in turn 1 */
     double with1[MAX_ACTIONS], without1[MAX_ACTIONS];
     int hist_ok, hist_fail[8];
+    int tp_ok[32];                /* games in which turning point k went as in 1962 */
+    int tp_all;                   /* every turning point as in 1962 */
+    int odd[32];                  /* games with non-record happening k */
+    int clean;                    /* no happening the record lacks */
+    int faithful;                 /* every turning point and nothing the record lacks */
     int hist_quiet;               /* reproduced and no aircraft fired on */
     int hist_score[NIACT_MAX_ROLES][11]; /* scores in bands of 10 (100 in the last) */
     int length[64];               /* games ending after n turns */
@@ -82,6 +87,129 @@ static unsigned historical(niact_session *s, niact_game *g) {
         fail |= 64;
     (void)s;
     return fail;
+}
+
+/* ---- the record's turning points (history.md, section 4) ------------------------- */
+
+/* A track's true value at the end of turn t (0 = after setup); the game has ended. */
+static int32_t at(niact_game *g, const char *id, int32_t t) {
+    int k = niact_scenario_track(niact_game_scenario(g), id);
+    int32_t v = -1;
+    if (k < 0 || niact_game_history(g, 0, k, t, &v) != NIACT_OK)
+        return -1;
+    return v;
+}
+
+/* The first turn at whose end the track's value satisfied v >= min (0 if never). */
+static int32_t first_at_least(niact_game *g, const char *id, int32_t min) {
+    for (int32_t t = 1; t <= niact_game_turn(g); t++)
+        if (at(g, id, t) >= min)
+            return t;
+    return 0;
+}
+
+static int32_t max_of(niact_game *g, const char *id) {
+    int32_t m = at(g, id, 0);
+    for (int32_t t = 1; t <= niact_game_turn(g); t++)
+        if (at(g, id, t) > m)
+            m = at(g, id, t);
+    return m;
+}
+
+/* Whether the role ordered the action in turn t (1-based). */
+static int ordered(niact_session *s, const char *role, const char *action, int32_t t) {
+    const niact_scenario *sc = niact_game_scenario(niact_session_game(s));
+    int r = niact_scenario_role(sc, role), a = niact_scenario_action(sc, action);
+    if (r < 0 || a < 0 || t < 1 || t > niact_session_turns_played(s))
+        return 0;
+    const niact_turn_input *in = niact_session_input(s, t - 1);
+    for (int k = 0; k < in->n[r]; k++)
+        if (in->orders[r][k].action == a)
+            return 1;
+    return 0;
+}
+
+static int ordered_ever(niact_session *s, const char *role, const char *action) {
+    for (int32_t t = 1; t <= niact_session_turns_played(s); t++)
+        if (ordered(s, role, action, t))
+            return 1;
+    return 0;
+}
+
+static int32_t fired(niact_game *g, const char *id) {
+    int e = niact_scenario_event(niact_game_scenario(g), id);
+    return e < 0 ? 0 : niact_rules_fired(g, e);
+}
+
+static const char *const tp_names[] = {
+    "1 verification impasse (30 Oct-2 Nov): no UN inspection ever operates",
+    "2 low-level flights from 1 Nov; no US aircraft fired on",
+    "3 Bloc ships hailed, never boarded; no incident at sea",
+    "4 IL-28s contested (Moscow, 4-6 Nov), conceded in principle 10-15 Nov, agreed 19-21 Nov",
+    "5 outbound inspection: all 42 missiles counted at sea 7-12 Nov",
+    "6 ICRC agreed by Moscow, never inspecting",
+    "7 the 12 Nov trade: quarantine lifted 19-21 Nov, with the bombers agreed",
+    "8 no escalation menu needed: no charge of non-compliance or stalling",
+    "9 Castro's threat (15 Nov): no low flights 16-21 Nov, U-2s fly on, nothing fired",
+    "10 stand-down: SAC off DEFCON 2 on 15 Nov, both sides lower alerts 19-21 Nov",
+    "11 tactical warheads: still in Cuba on 27 Nov, all shipped by 6 Dec",
+    "12 no formal pledge (the assurance stays conditional); protocol demanded",
+    "13 SAMs (20+ sites) and most troops (30k+) stay; IL-28s sail 1-6 Dec",
+    "14 no linkage: Berlin never raised, no wider talks",
+    "outcome: settlement reached 19-21 Nov, epilogue played to 6 Dec, no war",
+};
+#define N_TP ((int)(sizeof tp_names / sizeof *tp_names))
+
+static const char *const odd_names[] = {
+    "a US aircraft fired on", "a ship boarded or an incident at sea", "US retaliation",
+    "a formal charge (non-compliance, stalling)", "UN inspection operating",
+    "ICRC inspecting ships", "tension at crisis or above", "a formal or unconditional pledge",
+    "wider talks opened", "war", "more than one exile raid",
+};
+#define N_ODD ((int)(sizeof odd_names / sizeof *odd_names))
+
+/* Fills ok[k] (turning point k went as in 1962) and odd[k] (happening k, which the record
+ * lacks, occurred). */
+static void turning_points(niact_session *s, niact_game *g, int *ok, int *odd) {
+    int32_t n = niact_game_turn(g);
+    ok[0] = max_of(g, "un_inspection") < 3;
+    ok[1] = ordered(s, "us", "recon_low", 1) && at(g, "shootdowns", n) == 0;
+    ok[2] = max_of(g, "quarantine") <= 2 && fired(g, "incident_at_sea") == 0;
+    int32_t principle = first_at_least(g, "il28_deal", 1);
+    int contested = ordered(s, "ussr", "contest_il28", 2);
+    ok[3] = contested && (principle == 4 || principle == 5) &&
+            first_at_least(g, "il28_deal", 2) == 7;
+    int32_t counted = first_at_least(g, "missiles_counted", 42);
+    ok[4] = (counted == 3 || counted == 4) && max_of(g, "quarantine") <= 2;
+    ok[5] = max_of(g, "icrc") == 2;
+    ok[6] = first_at_least(g, "il28_deal", 2) == 7 && at(g, "quarantine", 6) > 0 &&
+            at(g, "quarantine", 7) == 0;
+    ok[7] = at(g, "charges", n) == 0;
+    ok[8] = at(g, "threat_turn", n) == 5 && !ordered(s, "us", "recon_low", 6) &&
+            !ordered(s, "us", "recon_low", 7) && ordered(s, "us", "recon_high", 6) &&
+            ordered(s, "us", "recon_high", 7) && at(g, "shootdowns", n) == 0 &&
+            !ordered_ever(s, "us", "retaliate");
+    ok[9] = at(g, "us_alert", 4) == 2 && at(g, "us_alert", 5) == 1 && at(g, "us_alert", 7) == 0 &&
+            (ordered(s, "ussr", "stand_down", 7) || fired(g, "pact_stand_down") > 0);
+    ok[10] = n >= 12 && at(g, "tactical", 9) == 98 && at(g, "tactical", 12) == 0;
+    ok[11] = max_of(g, "pledge") == 1 && at(g, "protocols", n) > 0;
+    ok[12] = at(g, "sams", n) >= 20 && at(g, "personnel", n) >= 30 && at(g, "il28", n) == 0 &&
+             first_at_least(g, "il28_counted", 1) == 11;
+    ok[13] = !ordered_ever(s, "us", "raise_berlin") && !ordered_ever(s, "ussr", "raise_berlin") &&
+             at(g, "wider_talks", n) == 0;
+    ok[14] = niact_game_outcome(g) == NIACT_OUTCOME_SETTLEMENT && at(g, "settled_turn", n) == 7 &&
+             n == 12;
+    odd[0] = at(g, "shootdowns", n) > 0;
+    odd[1] = max_of(g, "quarantine") == 3 || fired(g, "incident_at_sea") > 0;
+    odd[2] = ordered_ever(s, "us", "retaliate");
+    odd[3] = at(g, "charges", n) > 0;
+    odd[4] = max_of(g, "un_inspection") == 3;
+    odd[5] = max_of(g, "icrc") == 3;
+    odd[6] = max_of(g, "tension") >= 4;
+    odd[7] = max_of(g, "pledge") >= 2;
+    odd[8] = max_of(g, "wider_talks") > 0;
+    odd[9] = niact_game_outcome(g) == NIACT_OUTCOME_WAR;
+    odd[10] = fired(g, "exile_raid") > 1;
 }
 
 static void trace_turn(niact_game *g, const char *tracks) {
@@ -215,6 +343,13 @@ int main(int argc, char **argv) {
             if (!f) t->hist_ok++;
             if (!f && truth(g, "shootdowns") == 0) t->hist_quiet++;
             for (int b = 0; b < 7; b++) if (f & (1u << b)) t->hist_fail[b]++;
+            int ok[32] = {0}, odd[32] = {0}, all = 1, none = 1;
+            turning_points(s, g, ok, odd);
+            for (int k = 0; k < N_TP; k++) { t->tp_ok[k] += ok[k]; all &= ok[k]; }
+            for (int k = 0; k < N_ODD; k++) { t->odd[k] += odd[k]; none &= !odd[k]; }
+            t->tp_all += all;
+            t->clean += none;
+            t->faithful += all && none;
         }
         niact_session_free(s);
     }
@@ -255,6 +390,16 @@ int main(int argc, char **argv) {
             printf("    failed '%s': %.1f%%\n", hist_names[b], 100.0 * t->hist_fail[b] / n);
         printf("  reproduced and, as in 1962, no US aircraft fired on: %.1f%%\n",
                100.0 * t->hist_quiet / n);
+        printf("  turning points as in 1962 (history.md, section 4):\n");
+        for (int k = 0; k < N_TP; k++)
+            printf("    %5.1f%%  %s\n", 100.0 * t->tp_ok[k] / n, tp_names[k]);
+        printf("    %5.1f%%  all of them\n", 100.0 * t->tp_all / n);
+        printf("  happenings the record lacks (%% of games with one):\n");
+        for (int k = 0; k < N_ODD; k++)
+            printf("    %5.1f%%  %s\n", 100.0 * t->odd[k] / n, odd_names[k]);
+        printf("    %5.1f%%  none of them\n", 100.0 * t->clean / n);
+        printf("  the record's course and outcome (every turning point, nothing the record "
+               "lacks): %.1f%%\n", 100.0 * t->faithful / n);
     }
     if (acts) {
         printf("  %-22s %6s %8s %10s %10s %8s %10s %10s\n", "action", "role", "used in",

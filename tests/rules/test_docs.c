@@ -110,6 +110,63 @@ static void test_every_documented_id_is_declared(void **st) {
     free(doc);
 }
 
+/* The key a cited source stands under in docs/sources.md: without a trailing note in
+ * brackets; every "telegram 1158, point N" is "telegram 1158", every "NYT <day>" "NYT". */
+static void source_key(const char *part, size_t len, char *key, size_t cap) {
+    while (len && (*part == ' ')) part++, len--;
+    while (len && part[len - 1] == ' ') len--;
+    if (len && part[len - 1] == ')') {
+        const char *open = NULL;
+        for (const char *p = part; p < part + len; p++) if (*p == '(') open = p;
+        if (open) len = (size_t)(open - part);
+        while (len && part[len - 1] == ' ') len--;
+    }
+    if (len >= 13 && !strncmp(part, "telegram 1158", 13)) len = 13;
+    if (len >= 3 && !strncmp(part, "NYT", 3)) len = 3;
+    snprintf(key, cap, "`%.*s`", (int)len, part);
+}
+
+/* Every source the scenario cites (each ';'-separated part of every `source`) has its
+ * full reference in docs/sources.md. */
+static void test_every_source_is_listed(void **st) {
+    (void)st;
+    char *doc = slurp(DOCS "/sources.md");
+    assert_non_null(doc);
+    FILE *p = popen(NIACT_BIN " rules --scenario november1962 --json", "r");
+    assert_non_null(p);
+    json_error_t err;
+    json_t *root = json_loadf(p, 0, &err);
+    assert_int_equal(pclose(p), 0);
+    assert_non_null(root);
+    int missing = 0, seen = 0;
+    const char *kinds[] = {"roles", "tracks", "actions", "terms", "events", "objectives"};
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+        size_t i;
+        json_t *it;
+        json_array_foreach(json_object_get(root, kinds[k]), i, it) {
+            const char *src = json_string_value(json_object_get(it, "source"));
+            if (!src) continue;
+            for (const char *a = src; *a;) {
+                size_t n = strcspn(a, ";");
+                char key[256];
+                source_key(a, n, key, sizeof key);
+                seen++;
+                if (!strstr(doc, key)) {
+                    print_error("docs/sources.md does not list %s (cited by '%s')\n", key,
+                                json_string_value(json_object_get(it, "id")));
+                    missing++;
+                }
+                a += n;
+                if (*a == ';') a++;
+            }
+        }
+    }
+    json_decref(root);
+    free(doc);
+    assert_true(seen > 100);
+    assert_int_equal(missing, 0);
+}
+
 static void test_printable_briefings_match(void **st) {
     (void)st;
     niact_host *h = NULL;
@@ -137,6 +194,7 @@ int main(void) {
         cmocka_unit_test(test_every_declared_id_is_documented),
         cmocka_unit_test(test_every_documented_id_is_declared),
         cmocka_unit_test(test_printable_briefings_match),
+        cmocka_unit_test(test_every_source_is_listed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

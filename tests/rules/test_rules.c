@@ -221,6 +221,12 @@ static int lhs_value(run *r, const char *name, int32_t *v) {
         *v = niact_game_turn(r->g) + 1;
         return 0;
     }
+    if (!strncmp(buf, "fired.", 6)) {
+        int e = niact_scenario_event(r->sc, buf + 6);
+        if (e < 0) return bad(r, "no event '%s'", buf + 6);
+        *v = niact_rules_fired(r->g, e);
+        return 0;
+    }
     int t = niact_scenario_track(r->sc, buf);
     if (t < 0) return bad(r, "no track '%s'", buf);
     *v = niact_rules_get(r->g, t);
@@ -264,15 +270,32 @@ static int cond(run *r, const char *c) {
     return bad(r, "no operator in '%s'", c);
 }
 
-/* Whether an entry of the last resolution contains text. */
-static int news(run *r, const char *text) {
+/* Entries of the last resolution (and the news opening the next turn) that contain
+ * text, each counted once whoever may read it; *first gets the position of the first
+ * (SIZE_MAX if none). */
+static int news_count(run *r, const char *text, size_t *first) {
+    size_t seen[256];
+    int n = 0;
+    *first = SIZE_MAX;
     for (int role = 0; role < r->sc->n_roles; role++) {
-        size_t cur = r->log_from;
+        size_t cur = r->log_from, at = cur;
         niact_log_entry e;
-        while (niact_game_log_next(r->g, role, &cur, &e))
-            if (strstr(e.text, text)) return 1;
+        while (niact_game_log_next(r->g, role, &cur, &e)) {
+            if (strstr(e.text, text)) {
+                int dup = 0;
+                for (int k = 0; k < n; k++) dup |= seen[k] == at;
+                if (!dup && n < 256) seen[n++] = at;
+                if (at < *first) *first = at;
+            }
+            at = cur;
+        }
     }
-    return 0;
+    return n;
+}
+
+static int news(run *r, const char *text) {
+    size_t first;
+    return news_count(r, text, &first) > 0;
 }
 
 /* Runs the case once with a seed. hits[i] counts `sometimes` statement i holding. */
@@ -414,6 +437,24 @@ static int run_case(const rcase *c, uint64_t seed, int *hits, char *err, size_t 
                 }
                 else if (v && kw[0] == 's') hits[i]++;
             }
+        } else if (!strcmp(kw, "newscount")) {
+            /* newscount N TEXT: exactly N entries contain TEXT */
+            char *sp2 = strchr(args, ' ');
+            size_t first;
+            int want = atoi(args);
+            int got = sp2 ? news_count(&r, trim(sp2 + 1), &first) : -1;
+            if (!sp2) rc = bad(&r, "newscount N TEXT");
+            else if (got != want)
+                rc = bad(&r, "%d entries contain '%s', not %d", got, trim(sp2 + 1), want);
+        } else if (!strcmp(kw, "newsorder")) {
+            /* newsorder FIRST | SECOND: both in the news, FIRST before SECOND */
+            char *bar = strstr(args, " | ");
+            size_t a, b;
+            if (bar) *bar = 0;
+            if (!bar) rc = bad(&r, "newsorder FIRST | SECOND");
+            else if (news_count(&r, args, &a) == 0) rc = bad(&r, "no news '%s'", args);
+            else if (news_count(&r, bar + 3, &b) == 0) rc = bad(&r, "no news '%s'", bar + 3);
+            else if (a > b) rc = bad(&r, "'%s' comes after '%s'", args, bar + 3);
         } else if (!strcmp(kw, "news") || !strcmp(kw, "nonews")) {
             if (news(&r, args) != (kw[0] == 'n' && kw[1] == 'e'))
                 rc = bad(&r, "%s '%s'", kw[1] == 'e' ? "no news" : "unexpected news", args);

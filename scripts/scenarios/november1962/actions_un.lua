@@ -56,9 +56,10 @@ A.list = {
   niact.action{ id = "broker_icrc", name = "Broker the ICRC scheme",
     roles = { "un" }, cost = 1, priority = 50,
     text = "Arrange the Red Cross inspection of incoming ships (a neutral ship, about thirty "
-        .. "inspectors). Starts it once Moscow has agreed and Cuba consents (cooperation 4, "
-        .. "or 2 if Washington said it will go ahead without Cuba); otherwise only proposes "
-        .. "it.",
+        .. "inspectors). Once Moscow has agreed and Cuba consents (cooperation 4, or 2 if "
+        .. "Washington said it will go ahead without Cuba) the ICRC agrees in principle, and "
+        .. "inspection can start three turns later if the quarantine still stands; otherwise "
+        .. "only proposes it.",
     source = tp(3) .. "; Fischer; ICRC circular 15 Nov",
     legal = function(state)
       return state:get("icrc") < 3,
@@ -72,10 +73,13 @@ A.list = {
         C.raise_to(state, "icrc", 1)
         state:log("The Secretary-General asks the ICRC to stand ready; Moscow has yet to "
           .. "agree.")
+      elseif state:get("icrc_ready_turn") > 0 then
+        state:log("The ICRC is still chartering a neutral ship and recruiting its inspectors.")
       elseif state:get("cooperation") >= need then
-        state:set("icrc", 3)
-        state:add("un_credibility", 3)
-        state:log("ICRC inspectors, acting for the UN, begin checking ships bound for Cuba.")
+        state:set("icrc_ready_turn", state:turn() + 3)
+        state:add("un_credibility", 2)
+        state:log("The ICRC agrees in principle to inspect ships bound for Cuba for the UN; a "
+          .. "neutral ship and about thirty inspectors must now be found.")
       else
         state:log("The ICRC will not act without Cuba's consent, and Havana says no.")
       end
@@ -83,12 +87,14 @@ A.list = {
 
   niact.action{ id = "visit_havana", name = "Visit Havana",
     roles = { "un" }, cost = 1, priority = 50,
-    text = "The Secretary-General flies to Castro. Calms him and raises cooperation, and "
-        .. "lets the UN see for itself. Far more if the United States suspends the "
-        .. "quarantine and flies no low-level missions this turn (good faith, point 3).",
+    text = "The Secretary-General flies to Havana. Eases Cuban resentment, raises "
+        .. "cooperation and lets the UN see for itself. Far more if the United States "
+        .. "suspends (or has lifted) the quarantine and flies no reconnaissance at all this "
+        .. "turn, as it did for U Thant's visit of 30-31 October (good faith, point 3).",
     source = tp(3) .. "; S-475; Dorn",
     resolve = function(state)
-      local good = state:get("quarantine") <= 1 and not state:ordered("us", "recon_low")
+      local high, low = C.flew(state)
+      local good = state:get("quarantine") <= 1 and not high and not low
       C.observe(state, "un", "missiles", 8)
       C.observe(state, "un", "il28", 6)
       C.observe(state, "un", "castro_anger", 0)
@@ -97,13 +103,13 @@ A.list = {
         state:add("cooperation", 2)
         state:add("un_credibility", 3)
         state:log("U Thant is received in Havana while the United States holds its ships "
-          .. "and planes back; Castro listens.")
+          .. "and planes back; the Cuban leaders hear him out.")
       else
         state:add("castro_anger", -1)
         state:add("cooperation", 1)
         state:add("un_credibility", -1)
         state:log("U Thant visits Havana while American ships and planes keep up the "
-          .. "pressure; Castro is polite and unmoved.")
+          .. "pressure; the Cuban government receives him and concedes nothing.")
       end
     end },
 
@@ -118,7 +124,7 @@ A.list = {
       if state:get("missile_stage") < 4 or state:get("il28_deal") == 0 then
         state:add("prestige", -3)
       end
-      if C.on_their_way(state) and state:get("quarantine") >= 2 then
+      if C.missiles_gone(state) and state:get("quarantine") >= 2 then
         state:add("us_pressure", 3)
         state:add("oas_support", -2)
       end
@@ -182,9 +188,10 @@ A.list = {
 
   niact.action{ id = "raise_berlin", name = "Raise Berlin and disarmament",
     roles = { "us", "ussr" }, cost = 1, priority = 10,
-    text = "Open the wider issues. Before every missile has left Cuba this is linkage and "
-        .. "costs whoever does it (and the ladder a step); afterwards it opens the wider "
-        .. "talks, easing tension.",
+    text = "Open the wider issues. Until the offensive weapons are clearly on their way "
+        .. "home (every missile gone and the IL-28 bombers leaving) this is linkage and costs "
+        .. "whoever does it (and the ladder a step); afterwards it opens the wider talks, "
+        .. "easing tension.",
     source = tp(9) .. "; XI-127",
     legal = function(state)
       return state:get("wider_talks") == 0,
@@ -209,8 +216,8 @@ A.list = {
         state:add("prestige", 3)
         state:add("un_credibility", 2)
         state:add("us_pressure", -2)
-        state:log("With the missiles gone, the two powers open wider talks on Berlin and "
-          .. "disarmament.")
+        state:log("With the missiles gone and the bombers leaving, the two powers open wider "
+          .. "talks on Berlin and disarmament.")
       end
     end },
 }

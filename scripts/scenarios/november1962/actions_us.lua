@@ -8,12 +8,13 @@ local function tp(n) return "telegram 1158, point " .. n end
 A.list = {
   niact.action{ id = "recon_high", name = "Fly high-altitude reconnaissance (U-2)",
     roles = { "us" }, cost = 1, priority = 30,
-    text = "U-2s photograph the island. Sharpens the US estimates of missiles and bombers "
-        .. "a little and adds verification (up to 45). Only SAMs can reach a U-2: "
-        .. "the risk depends on who holds the SAM keys.",
-    source = tp(6) .. "; S-499",
+    text = "U-2s photograph the island. Adds verification (up to 45) and updates the US "
+        .. "estimates: the bombers a little, the missiles only as far as the photographs "
+        .. "identify them (crated missiles are missed, so the count may fall short, error 8). "
+        .. "Only SAMs can reach a U-2: the risk depends on who holds the SAM keys.",
+    source = tp(6) .. "; S-499; XI-190",
     resolve = function(state, role)
-      C.observe(state, "us", "missiles", 6)
+      C.identify(state, "missiles", 10, 8)
       C.observe(state, "us", "il28", 4)
       local got = C.verify(state, 3, 45)
       state:report("us", "U-2 photographs analysed: estimates updated" ..
@@ -22,11 +23,13 @@ A.list = {
 
   niact.action{ id = "recon_low", name = "Fly low-level reconnaissance",
     roles = { "us" }, cost = 1, priority = 30,
-    text = "RF-8A and RF-101 jets at treetop height: sharp pictures (verification up to 60) "
-        .. "but every pass is an insult to Havana and in range of Cuban anti-aircraft guns.",
-    source = tp(6) .. "; XI-131; S-505",
+    text = "RF-8A and RF-101 jets at treetop height: sharp pictures (verification up to 60, "
+        .. "the missiles identified to within 6, possibly fewer than are there) but every pass "
+        .. "violates Cuban airspace at close range and is in reach of Cuban anti-aircraft "
+        .. "guns.",
+    source = tp(6) .. "; XI-131; S-505; XI-190",
     resolve = function(state, role)
-      C.observe(state, "us", "missiles", 3)
+      C.identify(state, "missiles", 6, 6)
       C.observe(state, "us", "il28", 2)
       C.observe(state, "us", "personnel", 15)
       C.observe(state, "us", "castro_anger", 1)
@@ -104,7 +107,7 @@ A.list = {
     param = { name = "without Cuba (0 no, 1 yes)", min = 0, max = 1, default = 0 },
     text = "Push the Red Cross scheme for incoming ships. With parameter 1 the United States "
         .. "says it will go ahead without Cuban agreement: the ICRC may then act with less "
-        .. "Cuban cooperation, but Havana is furious.",
+        .. "Cuban cooperation, but Havana sees it as a breach of its sovereignty.",
     source = tp(3) .. "; Fischer",
     legal = function(state)
       return state:get("icrc") < 3,
@@ -169,7 +172,8 @@ A.list = {
       state:add("exiles", -3)
       state:add("castro_anger", -1)
       state:add("us_pressure", 3)
-      state:log("Federal agents arrest an exile group with a boat in Florida.")
+      state:log("Federal agents and the Coast Guard keep exile raiding parties in Florida "
+        .. "from sailing.")
     end },
 
   niact.action{ id = "tolerate_exiles", name = "Tolerate the exiles",
@@ -185,11 +189,11 @@ A.list = {
 
   niact.action{ id = "pledge", name = "Offer a non-invasion pledge",
     roles = { "us" }, cost = 1, priority = 10,
-    param = { name = "level (1 informal, 2 conditional, 3 formal)", min = 1, max = 3,
-              default = 2 },
-    text = "Raise the non-invasion pledge. It calms Havana and restores Soviet prestige; a "
-        .. "formal pledge without verification is a gift Congress and the OAS will not "
-        .. "forgive.",
+    param = { name = "level (2 unconditional, 3 formal)", min = 2, max = 3, default = 2 },
+    text = "Go beyond the conditional assurance of 27 October: drop its conditions (2) or "
+        .. "give a formal pledge in a UN declaration or protocol (3). It eases Havana's fears "
+        .. "and restores Soviet prestige; a pledge without verification is a gift Congress "
+        .. "and the OAS will not forgive.",
     source = tp(8) .. "; XI-202; V-276",
     legal = function(state, role, level)
       return level > state:get("pledge"),
@@ -206,8 +210,9 @@ A.list = {
       elseif level == 2 then
         state:add("us_pressure", verif >= 50 and 1 or 5)
       end
-      state:log("The United States gives a " .. state:label("pledge", level)
-        .. " assurance against an invasion of Cuba.")
+      state:log(level == 3 and "The United States gives a formal pledge not to invade Cuba."
+        or "The United States drops the conditions of its assurance against an invasion of "
+        .. "Cuba.")
     end },
 
   niact.action{ id = "raise_readiness", name = "Raise readiness",
@@ -221,16 +226,18 @@ A.list = {
     end,
     resolve = function(state)
       C.escalate(state, 1)
+      C.alert(state, 1)
       state:add("il28_pressure", 2)
       state:add("us_pressure", -3)
-      state:log("US forces go to a higher state of readiness.")
+      state:log("US forces go to a higher state of readiness (" .. state:label("us_alert")
+        .. ").")
     end },
 
   niact.action{ id = "stand_down", name = "Lower readiness",
     roles = { "us", "ussr" }, cost = 1, priority = 10,
-    text = "Lower alert levels and release reserves. Tension falls one step. For the United "
-        .. "States it looks soft while the bombers are contested; for Moscow it costs "
-        .. "a little prestige.",
+    text = "Lower alert levels and release reserves. Tension falls one step (and for the "
+        .. "United States, its alert a step). For the United States it looks soft while the "
+        .. "bombers are contested; for Moscow it costs a little prestige.",
     source = "VI-80; UPI 21 Nov; XI-196",
     legal = function(state)
       return state:get("tension") > 0,
@@ -240,7 +247,8 @@ A.list = {
       state:add("tension", -1)
       if role == "us" then
         if state:get("il28_deal") < 2 then state:add("us_pressure", 3) end
-        state:log("The United States lowers its alert and releases reserve squadrons.")
+        C.alert(state, -1)
+        state:log("The United States lowers its alert (" .. state:label("us_alert") .. ").")
       else
         state:add("prestige", -1)
         state:log("The Soviet Union and the Warsaw Pact cancel readiness measures.")
@@ -252,7 +260,7 @@ A.list = {
     text = "Armed reconnaissance, then an attack on the site that fired. Answers the demand "
         .. "at home, but pushes the ladder toward the brink: a step for a Cuban gun battery, "
         .. "two for a SAM site still manned by Soviet crews (which it destroys), a third if "
-        .. "a furious Castro's island still holds tactical nuclear weapons. "
+        .. "the island still holds tactical nuclear warheads and Havana is at its angriest (9+). "
         .. "Possible only after an aircraft has been fired on.",
     source = tp(6) .. "; XI-192",
     legal = function(state)

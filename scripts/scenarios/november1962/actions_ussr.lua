@@ -23,8 +23,8 @@ end
 A.list = {
   niact.action{ id = "dismantle", name = "Dismantle the missile sites",
     roles = { "ussr" }, cost = 1, priority = 20,
-    text = "Take the launch sites apart and crate the missiles: one step a turn, from "
-        .. "deployed to dismantling to crated at port. Seen from the air.",
+    text = "Finish taking the launch sites apart (begun on 29 October) and crate the "
+        .. "missiles at the ports. Seen from the air.",
     source = tp(1) .. "; XI-135; NYT 8 Nov",
     legal = function(state)
       return state:get("missile_stage") < 2,
@@ -34,8 +34,8 @@ A.list = {
       local s = state:add("missile_stage", 1)
       state:add("prestige", -1)
       state:add("us_pressure", -2)
-      state:log("Soviet troops " .. (s == 1 and "begin dismantling the missile sites."
-        or "finish crating the missiles at the ports."))
+      state:log("Soviet troops " .. (s == 1 and "resume dismantling the missile sites."
+        or "finish dismantling the sites and crate the missiles at the ports."))
     end },
 
   niact.action{ id = "ship_inspected", name = "Ship missiles, uncovered for counting",
@@ -103,7 +103,8 @@ A.list = {
       state:add("bargains", 1)
       local anger = state:get("castro_anger")
       if anger >= 9 and state:chance(50) then
-        state:report("ussr", "Castro shouts for hours and gives nothing.")
+        state:report("ussr", "The Cuban leaders restate their objections at length and "
+          .. "concede nothing this round.")
       else
         state:add("castro_anger", -1)
         if anger <= 7 then state:add("cooperation", 1) end
@@ -220,8 +221,8 @@ A.list = {
 
   niact.action{ id = "withdraw_tactical", name = "Ship out the tactical nuclear weapons",
     roles = { "ussr" }, cost = 1, priority = 20,
-    text = "Quietly load a third of the tactical warheads for home. Nobody else knows they "
-        .. "exist; Castro wanted them kept. While any stay, retaliation over Cuba escalates "
+    text = "Quietly load a third of the tactical nuclear warheads for home. Nobody else "
+        .. "knows they are there; Havana wanted them kept. While any stay, retaliation over Cuba escalates "
         .. "faster.",
     source = "NSA-393; Miami Herald 1998",
     legal = function(state)
@@ -267,7 +268,7 @@ A.list = {
 
   niact.action{ id = "demand_protocol", name = "Demand a protocol with Cuba's five points",
     roles = { "ussr" }, cost = 1, priority = 20,
-    text = "Insist on a UN protocol that includes Castro's five points and a formal pledge. "
+    text = "Insist on a UN protocol that includes Cuba's five points and a formal pledge. "
         .. "Pleases Havana; Soviet pride gains the first two times only; Washington dislikes "
         .. "being asked.",
     source = "XI-133; XI-212; XI-218/219",

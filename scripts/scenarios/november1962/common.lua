@@ -4,9 +4,24 @@ local C = {}
 C.ROLES = { "us", "ussr", "un" }
 
 -- Point 9: the offensive weapons are "clearly on their way home" once every missile has
--- left Cuba.
+-- left Cuba and the IL-28 bombers (offensive weapons too, point 7) are leaving.
 function C.on_their_way(state)
+  return state:get("missile_stage") >= 4 and state:get("il28_deal") >= 3
+end
+
+-- Whether every missile has left Cuba.
+function C.missiles_gone(state)
   return state:get("missile_stage") >= 4
+end
+
+-- An aerial look at a weapon the United States counts from photographs: it sees what it
+-- has identified, which may be fewer than are there (crated missiles and bombers under
+-- cover are missed), with the given error bar. A sharper estimate already held stands.
+function C.identify(state, track, missed, err)
+  local _, cur = state:estimate("us", track)
+  if err > cur then return end
+  local seen = math.max(0, state:get(track) - state:random(0, missed))
+  state:set_estimate("us", track, seen, err)
 end
 
 -- Raises verification by n, but not above cap (some means can only prove so much).
@@ -17,6 +32,12 @@ function C.verify(state, n, cap)
   local nv = math.min(v + n, cap)
   state:set("verification", nv)
   return nv - v
+end
+
+-- Moves the US alert (DEFCON) track by n steps within its range.
+function C.alert(state, n)
+  local a = state:get("us_alert")
+  return state:set("us_alert", math.max(0, math.min(3, a + n)))
 end
 
 -- Raises tension by n steps, but never past the brink (5): only the brink roll at the

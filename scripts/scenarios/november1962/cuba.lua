@@ -4,28 +4,48 @@
 local C = require("common")
 local M = {}
 
+-- Whether Castro's threat to fire on violating aircraft (15 November) was made in an
+-- earlier turn: from the turn after it, Cuban gunners have orders to fire.
+local function threat_in_force(state)
+  local t = state:get("threat_turn")
+  return t > 0 and state:turn() > t
+end
+M.threat_in_force = threat_in_force
+
 -- Percent chance that Cuban anti-aircraft guns fire on this turn's low-level flights.
+-- Before the threat, Cuban gunners held their fire (no US aircraft was fired on in
+-- November): only a Havana at the end of its patience (anger 10) while the crisis is
+-- sharpening (boarding at sea, or tension at crisis) might let them shoot.
+-- After it, every low-level flight runs a real risk, the more so the angrier Havana is.
 function M.low_fire_chance(state)
   local anger = state:get("castro_anger")
-  local p = math.max(0, anger - 7) * 4
-  if state:fired("castro_threat") > 0 and anger >= 8 then p = p + 6 end
+  local p
+  if threat_in_force(state) then
+    p = 10 + math.max(0, anger - 5) * 4
+  else
+    local sharp = state:get("quarantine") == 3 or state:get("tension") >= 4
+    p = (anger >= 10 and sharp) and 6 or 0
+  end
   if state:get("sam_restraint") >= 1 then p = p * 0.4 end
   if state:get("appeal") == 1 then p = p * 0.5 end
   return p
 end
 
--- Percent chance that a SAM site fires on this turn's U-2s.
+-- Percent chance that a SAM site fires on this turn's U-2s. Soviet crews had orders not
+-- to fire after the U-2 was shot down on 27 October: they fire only at the brink.
+-- Cuban hands on the keys fire more readily, above all once Havana has said it will.
 function M.high_fire_chance(state)
   if state:get("sams") == 0 then return 0 end
   local anger, control = state:get("castro_anger"), state:get("sam_control")
   local p
   if control == 0 then
-    p = 1
+    p = state:get("tension") >= 5 and 2 or 0
   elseif control == 1 then
-    p = 3 + math.max(0, anger - 6) * 2
+    p = 2 + math.max(0, anger - 6) * 2
   else
     p = 4 + math.max(0, anger - 5) * 3
   end
+  if control >= 1 and threat_in_force(state) then p = p + 5 end
   if state:get("sam_restraint") >= 1 then p = control == 0 and 0 or p * 0.5 end
   if state:get("appeal") == 1 then p = p * 0.5 end
   return p
@@ -55,7 +75,7 @@ function M.fire(state)
   if high and state:chance(M.high_fire_chance(state)) then M.shootdown(state, false) end
 end
 
--- Castro's temper between turns, and what it does to his cooperation.
+-- Havana's reaction between turns, and what it does to its cooperation.
 function M.temper(state)
   local high, low = C.flew(state)
   local q = state:get("quarantine")

@@ -1,26 +1,30 @@
 -- Events from the record: scheduled on their dates, and random ones whose chance
--- depends on the state. Each names its source (history.md keys).
+-- depends on the state. Each names its source (history.md keys; docs/sources.md).
+-- Dated events are declared in date order. Those on a turn's first day that do not
+-- depend on the turn's orders open the turn (opens_turn): their news heads the turn and
+-- is in the briefing, so the log reads in date order.
 local C = require("common")
+local cuba = require("cuba")
 local E = {}
 
 E.list = {
   niact.event{ id = "castro_speech", name = "Castro rejects all inspection",
-    date = "1962-11-01",
+    date = "1962-11-01", opens_turn = true,
     text = "On television Castro rejects inspection of any kind on Cuban soil.",
     source = "XI-133; CWIHP; S-475",
     effect = function(state)
       state:add("cooperation", -1)
-      state:log("Fidel Castro tells Cubans on television that no inspector will set foot on "
-        .. "the island.")
+      state:log("In a television address Fidel Castro rejects inspection of any kind on Cuban "
+        .. "soil as an infringement of Cuba's sovereignty.")
     end },
 
   niact.event{ id = "mikoyan_arrives", name = "Mikoyan in Havana", date = "1962-11-02",
-    text = "Anastas Mikoyan arrives in Havana to soothe Castro; he stays until 26 November.",
+    text = "Anastas Mikoyan arrives in Havana to win over the Cuban leaders; he stays until 26 November.",
     source = "XI-135; NSA-393",
     effect = function(state)
       state:add("castro_anger", -1)
-      state:report("ussr", "Mikoyan has reached Havana. Castro is bitter at not being "
-        .. "consulted; bargaining with him will take time.")
+      state:report("ussr", "Mikoyan has reached Havana. The Cuban leaders resent not having "
+        .. "been consulted on 28 October; bargaining with them will take time.")
       state:log("Soviet First Deputy Premier Mikoyan arrives in Havana.")
     end },
 
@@ -60,6 +64,20 @@ E.list = {
       end
     end },
 
+  niact.event{ id = "dod_dismantled", name = "\"All known bases dismantled\"",
+    date = "1962-11-08",
+    text = "The Defense Department reports on the missile sites.",
+    source = "NYT 8 Nov",
+    effect = function(state)
+      if state:get("missile_stage") >= 2 then
+        state:add("us_pressure", -3)
+        state:log("The Pentagon says all known missile bases in Cuba have been dismantled.")
+      else
+        state:add("us_pressure", 3)
+        state:log("The Pentagon says work continues at missile sites in Cuba.")
+      end
+    end },
+
   niact.event{ id = "newport_news", name = "Counting at sea", date = "1962-11-09",
     text = "USS Newport News and other ships come alongside outbound Soviet freighters "
         .. "(Labinsk stalls for hours). What they can count depends on what Moscow "
@@ -81,20 +99,6 @@ E.list = {
       end
     end },
 
-  niact.event{ id = "dod_dismantled", name = "\"All known bases dismantled\"",
-    date = "1962-11-08",
-    text = "The Defense Department reports on the missile sites.",
-    source = "NYT 8 Nov",
-    effect = function(state)
-      if state:get("missile_stage") >= 2 then
-        state:add("us_pressure", -3)
-        state:log("The Pentagon says all known missile bases in Cuba have been dismantled.")
-      else
-        state:add("us_pressure", 3)
-        state:log("The Pentagon says work continues at missile sites in Cuba.")
-      end
-    end },
-
   niact.event{ id = "backchannel", name = "Robert Kennedy's offer", date = "1962-11-12",
     text = "Robert Kennedy tells Dobrynin: order the IL-28s out within about 30 days and the "
         .. "quarantine lifts at once.",
@@ -106,17 +110,40 @@ E.list = {
       if state:get("il28_deal") == 0 then state:add("il28_pressure", 1) end
     end },
 
+  niact.event{ id = "matahambre", name = "Sabotage team captured", date = "1962-11-13",
+    text = "Cuba announces the capture of the CIA team landed on 20 October to sabotage the "
+        .. "Matahambre mine: one incident, announced once.",
+    source = "EcuRed; CIA memo to Lansdale (NSA)",
+    effect = function(state)
+      state:add("castro_anger", 2)
+      state:add("us_pressure", 2)
+      state:log("Cuba announces the capture of a CIA sabotage team at the Matahambre mine.")
+    end },
+
   niact.event{ id = "castro_threat", name = "Castro threatens to fire", date = "1962-11-15",
     text = "Castro writes to U Thant that Cuba will fire on aircraft violating its airspace. "
-        .. "From now on an angry Havana fires more readily at low-level flights.",
+        .. "From the next turn Cuban gunners have orders to fire on low-level flights.",
     source = "Castro letter 15 Nov; NYT; Kennedy 15 Nov",
     effect = function(state)
       state:add("castro_anger", 1)
+      state:set("threat_turn", state:turn())
       state:log("Castro informs U Thant that Cuban anti-aircraft batteries will fire on "
         .. "any aircraft violating Cuban airspace.")
     end },
 
+  niact.event{ id = "sac_stand_down", name = "SAC leaves DEFCON 2", date = "1962-11-15",
+    text = "The Strategic Air Command, at DEFCON 2 since 24 October, steps down, unless "
+        .. "Washington has raised its forces' readiness further.",
+    source = "NSA \"Crises, Alerts and DEFCONs\"; NYT",
+    condition = function(state) return state:get("us_alert") == 2 end,
+    effect = function(state)
+      state:set("us_alert", 1)
+      state:log("The Strategic Air Command leaves DEFCON 2, where it has stood since 24 "
+        .. "October.")
+    end },
+
   niact.event{ id = "mccone_warning", name = "McCone's warning", date = "1962-11-16",
+    opens_turn = true,
     text = "The CIA director warns that short-range missiles may remain.",
     source = "XI-190; S-533",
     effect = function(state)
@@ -125,11 +152,12 @@ E.list = {
     end },
 
   niact.event{ id = "hard_intelligence", name = "Orders to fire", date = "1962-11-19",
+    opens_turn = true,
     text = "The ExComm hears hard intelligence that Cuban anti-aircraft units have been "
         .. "ordered to fire; low-level flights are put off.",
     source = "XI-192",
     effect = function(state)
-      if state:get("castro_anger") >= 7 then
+      if cuba.threat_in_force(state) then
         state:report("us", "Hard intelligence: Cuban anti-aircraft units are ordered to fire "
           .. "on low-flying aircraft. A retaliation plan is ready: armed reconnaissance, then "
           .. "the offending site.")
@@ -140,6 +168,7 @@ E.list = {
     end },
 
   niact.event{ id = "castro_letter", name = "Castro lets the bombers go", date = "1962-11-19",
+    opens_turn = true,
     text = "If Mikoyan has worked on him, Castro writes that the IL-28s are Soviet property "
         .. "and may go; conceding them then angers Havana no further.",
     source = "Castro letter 19 Nov (FBIS)",
@@ -161,8 +190,9 @@ E.list = {
       if state:get("quarantine") == 0 and state:get("il28_deal") >= 2 then
         state:add("us_pressure", -8)
         state:add("oas_support", 4)
-        state:log("President Kennedy announces the bombers are leaving and the quarantine "
-          .. "is lifted.")
+        state:log("President Kennedy announces that the bombers will leave and the quarantine "
+          .. "is lifted" .. (state:get("pledge") == 1 and "; he restates the assurance "
+          .. "against invasion, on its conditions." or "."))
       elseif state:get("il28_deal") == 0 then
         C.escalate(state, 1)
         state:add("prestige", -3)
@@ -174,16 +204,19 @@ E.list = {
     end },
 
   niact.event{ id = "pact_stand_down", name = "Warsaw Pact stands down", date = "1962-11-21",
-    text = "Once the quarantine is lifted Moscow cancels its readiness measures.",
+    text = "Once the quarantine is lifted Moscow cancels its readiness measures, if the "
+        .. "Soviet seat has not already done so this turn.",
     source = "UPI 21 Nov",
-    condition = function(state) return state:get("quarantine") == 0 end,
+    condition = function(state)
+      return state:get("quarantine") == 0 and not state:ordered("ussr", "stand_down")
+    end,
     effect = function(state)
       if state:get("tension") > 1 then state:add("tension", -1) end
       state:log("The Soviet Union and the Warsaw Pact cancel their readiness measures.")
     end },
 
   niact.event{ id = "mikoyan_tactical", name = "Mikoyan and the tactical weapons",
-    date = "1962-11-22",
+    date = "1962-11-22", opens_turn = true,
     text = "Mikoyan tells the Cuban leaders that the tactical nuclear weapons will not be "
         .. "handed over: Soviet law forbids it.",
     source = "NSA-393",
@@ -206,9 +239,14 @@ E.list = {
 
   niact.event{ id = "kennedy_mikoyan", name = "Kennedy meets Mikoyan", date = "1962-11-29",
     text = "Three hours at the White House; deadlock on inspection unless a UN scheme is "
-        .. "working.",
-    source = "XI-218/219",
+        .. "working. If Moscow has asked for a protocol with Cuba's points, Washington has "
+        .. "rejected it.",
+    source = "XI-212; XI-218/219",
     effect = function(state)
+      if state:get("protocols") > 0 and state:get("pledge") < 3 then
+        state:log("The United States rejects a protocol that would include Cuba's five "
+          .. "points.")
+      end
       if state:get("un_inspection") < 3 then
         state:add("un_credibility", -2)
         state:log("Kennedy and Mikoyan talk for three hours and remain deadlocked on "
@@ -219,20 +257,23 @@ E.list = {
       end
     end },
 
-  niact.event{ id = "okhotsk", name = "Bombers on deck", date = "1962-12-01",
-    text = "The Okhotsk is seen with IL-28s on deck, if the bombers have begun to leave.",
+  niact.event{ id = "okhotsk", name = "Bombers still in Cuba?", date = "1962-12-01",
+    text = "December begins: if the bombers are not leaving this turn (in the record the "
+        .. "Okhotsk was photographed with IL-28s on deck on 1 December), Washington notices.",
     source = "NYT 1 Dec",
+    condition = function(state)
+      local agreed = state:get("il28_agreed_turn")
+      local leaving = state:get("il28_deal") >= 2 and agreed > 0
+          and state:turn() >= agreed + 4
+      return state:get("il28") > 0 and not leaving
+    end,
     effect = function(state)
-      if state:get("il28_counted") > 0 then
-        state:add("us_pressure", -3)
-        state:log("Reconnaissance photographs the Okhotsk at sea with IL-28 bombers on deck.")
-      else
-        state:add("us_pressure", 4)
-        state:log("December begins with the IL-28 bombers still on Cuban airfields.")
-      end
+      state:add("us_pressure", 4)
+      state:log("December begins with the IL-28 bombers still on Cuban airfields.")
     end },
 
   niact.event{ id = "overflight_policy", name = "Regular overflights", date = "1962-12-04",
+    opens_turn = true,
     text = "Regular high-level overflights become policy; low-level only with the "
         .. "President's approval.",
     source = "XI-226",
@@ -252,18 +293,8 @@ E.list = {
       state:add("prestige", -1)
       state:add("exiles", -2)
       state:add("un_credibility", -1)
-      state:log("Anti-Castro exiles raid the Cuban coast from a speedboat. Havana and Moscow "
-        .. "blame Washington.")
-    end },
-
-  niact.event{ id = "matahambre", name = "Sabotage team captured", chance = 25,
-    text = "The CIA team sent to sabotage the Matahambre mine is caught; Havana parades it.",
-    source = "EcuRed; CIA memo to Lansdale (NSA)",
-    condition = function(state) return state:turn() <= 4 end,
-    effect = function(state)
-      state:add("castro_anger", 2)
-      state:add("us_pressure", 2)
-      state:log("Cuba announces the capture of a CIA sabotage team at Matahambre.")
+      state:log("An exile group raids the Cuban coast from a speedboat. Havana and Moscow "
+        .. "hold Washington responsible.")
     end },
 
   niact.event{ id = "incident_at_sea", name = "Incident at sea", chance = 30, once = false,
@@ -276,16 +307,6 @@ E.list = {
         .. "across her bow.")
     end },
 
-  niact.event{ id = "castro_mobilizes", name = "Castro mobilizes", chance = 30, once = false,
-    text = "A furious Castro (anger 9 or more) puts Cuba's forces on alert.",
-    source = "Castro to Khrushchev 28 Oct; S-475",
-    condition = function(state) return state:get("castro_anger") >= 9 end,
-    effect = function(state)
-      C.escalate(state, 1)
-      state:add("cooperation", -1)
-      state:log("Cuba mobilizes its militia and anti-aircraft batteries against 'Yankee "
-        .. "aggression'.")
-    end },
 }
 
 return E

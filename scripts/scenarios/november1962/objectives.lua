@@ -50,7 +50,7 @@ O.list = {
     score = function(state) return state:get("prestige") end },
   niact.objective{ id = "ussr_pledge", role = "ussr", weight = 2,
     name = "A binding non-invasion pledge",
-    text = "None 0, informal 30, conditional 60, formal 100.",
+    text = "None 0, conditional 30, unconditional 60, formal 100.",
     source = tp(8) .. "; XI-202; V-276",
     score = function(state) return ({ [0] = 0, 30, 60, 100 })[state:get("pledge")] end },
   niact.objective{ id = "ussr_cuba", role = "ussr", weight = 2,
@@ -76,7 +76,7 @@ O.list = {
 
   niact.objective{ id = "un_peace", role = "un", weight = 3,
     name = "Peace kept",
-    text = "100 at stand-down (tension 1) or lower, 50 at high alert, 0 at the brink.",
+    text = "100 at 'easing' (tension 1) or lower, 50 at 'high tension', 0 at the brink.",
     source = "Dorn",
     score = function(state) return util.scale(state:get("tension"), 5, 1) end },
   niact.objective{ id = "un_role", role = "un", weight = 3,

@@ -27,9 +27,10 @@ local fulfil = {
 local forbids = { recon_low = "suspend_low_flights", ship_covered = "inspect_at_sea" }
 
 -- Turns before its deadline a commitment must be acted on (the bombers need a concession,
--- three turns' wait and three turns of shipping); until then the seat plays as it would.
-local lead = { lift_quarantine = 0, formal_pledge = 0, inspect_at_sea = 4, il28_out = 7,
-               sams_out = 4, un_team = 1, icrc_ships = 1 }
+-- four turns' wait and two turns of shipping; the ICRC three turns to start); until then
+-- the seat plays as it would.
+local lead = { lift_quarantine = 0, formal_pledge = 0, inspect_at_sea = 4, il28_out = 8,
+               sams_out = 4, un_team = 1, icrc_ships = 3 }
 
 -- Returns the seat's orders with its commitments kept.
 local function keep_word(state, role, orders)
@@ -61,14 +62,15 @@ end
 
 -- ---- historical ----------------------------------------------------------------------
 
--- Turns: 1 = 1-3 Nov, 2 = 4-6, 3 = 7-9, 4 = 10-12, 5 = 13-15, 6 = 16-18, 7 = 19-21 ...
+-- Turns: 1 = 1-3 Nov, 2 = 4-6, 3 = 7-9, 4 = 10-12, 5 = 13-15, 6 = 16-18, 7 = 19-21,
+-- 8 = 22-24, 9 = 25-27, 10 = 28-30, 11 = 1-3 Dec, 12 = 4-6 Dec.
 local us_history = {
-  { { "restrain_exiles" }, { "recon_low" }, { "recon_high" } },   -- boat group arrested 31 Oct; 6 low flights 1 Nov
+  { { "recon_low" }, { "recon_high" }, { "demand_il28" } },        -- 6 low flights 1 Nov; Stevenson's list (2 Nov) includes bombers
   { { "recon_high" }, { "recon_low" }, { "press_icrc", 0 } },      -- Ruegger's mission
-  { { "recon_high" }, { "recon_low" }, { "demand_il28" } },        -- Stevenson's list includes bombers
+  { { "recon_high" }, { "recon_low" }, { "demand_il28" } },
   { { "recon_high" }, { "recon_low" }, { "demand_il28" } },
   { { "recon_high" }, { "recon_low" }, { "demand_il28" } },        -- ExComm: the IL-28s must go
-  { { "recon_high" }, { "demand_il28" }, { "restrain_exiles" } },  -- no low-level flights 16-20 Nov
+  { { "recon_high" }, { "demand_il28" }, { "restrain_exiles" } },  -- no low-level flights 16-20 Nov; U-2s go on
 }
 
 -- When Moscow strays from the record, the ExComm's own contingency menu (13 Nov, CREST):
@@ -91,27 +93,35 @@ local function us_historical(state)
   if c then return c end
   if us_history[t] then return us_history[t] end
   if state:get("quarantine") > 0 and state:get("il28_deal") >= 1 then
-    -- 20 Nov: quarantine lifted, conditional assurance, alert lowered.
-    return { { "quarantine", 0 }, { "pledge", 2 }, { "stand_down" } }
+    -- 20 Nov: quarantine lifted, alert lowered, U-2 coverage goes on (the conditional
+    -- assurance is restated, not changed).
+    return { { "quarantine", 0 }, { "stand_down" }, { "recon_high" } }
   end
-  return { { "recon_high" }, { "demand_il28" }, { "restrain_exiles" } }
+  -- The epilogue: regular high-level surveillance (4 Dec), low-level flights only with
+  -- the President's approval; the bombers pressed until agreed; the exiles watched.
+  local o = { { "recon_high" } }
+  if state:get("il28_deal") < 2 then o[#o + 1] = { "demand_il28" } end
+  if state:get("exiles") >= 4 then o[#o + 1] = { "restrain_exiles" } end
+  return o
 end
 
 local ussr_history = {
-  { { "dismantle" }, { "bargain_castro" }, { "contest_il28" } },   -- Mikoyan to Havana
-  { { "dismantle" }, { "contest_il28" }, { "bargain_castro" } },   -- "obsolete" bombers
+  { { "dismantle" }, { "bargain_castro" }, { "assure" } },         -- Mikoyan to Havana
+  { { "contest_il28" }, { "bargain_castro" }, { "assure" } },      -- "obsolete" bombers (5-6 Nov)
   { { "ship_inspected" }, { "accept_icrc" }, { "bargain_castro" } }, -- Kuznetsov, 7 Nov
   { { "ship_inspected" }, { "concede_il28" }, { "bargain_castro" } }, -- 42 counted; 12 Nov
-  { { "order_restraint" }, { "bargain_castro" }, { "assure" } },   -- Castro's threat held back
+  { { "order_restraint" }, { "bargain_castro" }, { "assure" } },   -- Havana's threat held back
   { { "order_restraint" }, { "bargain_castro" }, { "demand_protocol" } },
   { { "concede_il28" }, { "stand_down" }, { "order_restraint" } }, -- 20 Nov letter; 21 Nov
+  { { "demand_protocol" }, { "bargain_castro" }, { "assure" } },   -- Mikoyan on the tactical weapons, 22 Nov
+  { { "demand_protocol" }, { "withdraw_troops" }, { "assure" } },  -- Mikoyan to New York, 26 Nov
 }
 
 local function ussr_historical(state)
   local t = state:turn()
   if ussr_history[t] then return ussr_history[t] end
-  -- After 20 November: the tactical weapons go home in secret, a protocol is demanded,
-  -- and a first few thousand troops leave (about 4-5 thousand by January).
+  -- From 28 November: the tactical warheads go home in secret (in December), the
+  -- protocol is still demanded (deadlock), and a first few thousand troops have left.
   local o = { { "withdraw_tactical" }, { "demand_protocol" } }
   if state:get("technicians_out") < 5 then o[#o + 1] = { "withdraw_troops" } end
   o[#o + 1] = { "assure" }

@@ -26,6 +26,19 @@ local function inspections(state)
       state:log("UN inspectors at sea count the covered missiles on departing ships.")
     end
   end
+  local ready = state:get("icrc_ready_turn")
+  if state:get("icrc") == 2 and ready > 0 and state:turn() >= ready then
+    state:set("icrc_ready_turn", 0)
+    if state:get("quarantine") == 0 then
+      state:log("The ICRC scheme for ships bound for Cuba, agreed in principle, is overtaken "
+        .. "by the end of the quarantine and never starts.")
+    else
+      state:set("icrc", 3)
+      state:add("un_credibility", 3)
+      state:log("ICRC inspectors, acting for the UN, begin checking ships bound for Cuba from "
+        .. "a neutral ship.")
+    end
+  end
   if state:get("icrc") == 3 then
     if state:get("quarantine") == 0 then
       state:set("icrc", 2)
@@ -47,16 +60,16 @@ local function removal(state)
     state:set("missile_stage", 5)
   end
   local agreed = state:get("il28_agreed_turn")
-  if state:get("il28_deal") >= 2 and agreed > 0 and state:turn() >= agreed + 3
+  if state:get("il28_deal") >= 2 and agreed > 0 and state:turn() >= agreed + 4
      and state:get("il28") > 0 then
-    local n = math.min(14, state:get("il28"))
+    local n = math.min(21, state:get("il28"))
     state:add("il28", -n)
     state:add("il28_counted", n)
     state:set("il28_deal", 3)
     C.observe(state, "us", "il28", 1)
     C.observe(state, "un", "il28", 2)
-    state:log("A Soviet freighter sails with " .. n .. " IL-28 bombers on deck; US aircraft "
-      .. "count them.")
+    state:log("Soviet freighters sail with " .. n .. " IL-28 bombers on deck; US aircraft "
+      .. "photograph and count them.")
   end
 end
 
@@ -64,8 +77,11 @@ end
 local function bombers(state)
   if state:get("il28_deal") ~= 0 then return end
   if state:turn() >= 3 then state:add("il28_pressure", 1) end
-  if state:get("il28_pressure") >= 8 then
+  -- The ExComm drew up its menu (OAS, a charge of non-compliance, a tighter quarantine)
+  -- on 13 November: no charge before the turn after it.
+  if state:get("il28_pressure") >= 8 and state:turn() >= 6 then
     state:add("il28_pressure", -4)
+    state:add("charges", 1)
     C.escalate(state, 1)
     state:add("prestige", -3)
     state:add("oas_support", 3)
@@ -74,12 +90,13 @@ local function bombers(state)
   end
 end
 
--- Point 1: Moscow promised removal; falling behind is reneging.
+-- Point 1: Moscow promised removal; falling behind is reneging. (Dismantling began on
+-- 29 October; the Defense Department reported all known bases dismantled on 8 November.)
 local function schedule(state)
   local t, stage, m = state:turn(), state:get("missile_stage"), state:get("missiles")
-  local behind = (t >= 2 and stage < 1) or (t >= 4 and stage < 2) or (t >= 6 and m > 21)
-      or (t >= 8 and m > 0)
+  local behind = (t >= 3 and stage < 2) or (t >= 6 and m > 21) or (t >= 8 and m > 0)
   if behind then
+    state:add("charges", 1)
     state:add("prestige", -2)
     state:add("us_pressure", 2)
     if t >= 6 then C.escalate(state, 1) end
@@ -87,8 +104,10 @@ local function schedule(state)
   end
 end
 
--- Point 2: pressure on Washington while nothing is verified.
+-- Point 2: pressure on Washington while nothing is verified. Once every missile has been
+-- counted at sea or verification reaches 70, the point is met.
 local function no_progress(state)
+  if state:get("missiles_counted") >= 42 or state:get("verification") >= 70 then return end
   local progress = state:get("verification") - state:get("verif_last")
   if progress < 3 then
     state:add("us_pressure", state:turn() <= 2 and 6 or 4)
@@ -98,14 +117,24 @@ local function no_progress(state)
   end
 end
 
--- Point 5: without UN verification, Washington must fly.
+-- Point 5: the President's responsibility for US security demands that, without UN
+-- verification, Washington verify by its own means; reassuring the US and Latin American
+-- publics comes second. A turn without reconnaissance while nothing is verified is first a
+-- security loss (what was verified can no longer be confirmed, and the picture of Cuba
+-- goes stale), then a political one.
 local function own_means(state)
   local high, low = C.flew(state)
   if not high and not low and state:get("verification") < 50
      and state:get("un_inspection") < 3 then
-    state:add("us_pressure", 5)
-    state:report("us", "No reconnaissance flown while nothing is verified: critics say the "
-      .. "President is taking Moscow's word (point 5).")
+    state:add("verification", -3)
+    for _, t in ipairs({ "missiles", "il28" }) do
+      local v, err = state:estimate("us", t)
+      state:set_estimate("us", t, v, math.min(12, err + 2))
+    end
+    state:add("us_pressure", 3)
+    state:report("us", "No reconnaissance flown while nothing is verified: we can no longer "
+      .. "confirm what we saw, and critics say the President is taking Moscow's word "
+      .. "(point 5).")
   end
 end
 
@@ -163,7 +192,10 @@ local function reset(state)
   state:set("uninspected_now", 0)
   state:set("appeal", 0)
   state:add("sam_restraint", -1)
-  if not state:ordered("us", "restrain_exiles") then state:add("exiles", 1) end
+  -- Exile groups regroup, slowly, unless Washington restrains them this turn.
+  if not state:ordered("us", "restrain_exiles") and state:chance(50) then
+    state:add("exiles", 1)
+  end
   state:set("verif_last", state:get("verification"))
   state:set("tension_last", state:get("tension"))
   for _, t in ipairs({ "missiles", "il28", "personnel", "castro_anger" }) do
@@ -174,15 +206,34 @@ local function reset(state)
   end
 end
 
+-- The settlement (point 1 met, the bombers agreed, the quarantine lifted, the ladder
+-- down): reached once, it leads into the epilogue, the record's last weeks, which the
+-- game plays to its last turn (6 December).
+local function settlement(state)
+  if state:get("settled_turn") > 0 then return end
+  if state:get("quarantine") == 0 and state:get("missiles") == 0
+     and (state:get("missiles_counted") >= 42 or state:get("verification") >= 70)
+     and state:get("il28_deal") >= 2 and state:get("tension") <= 2
+     and state:get("unanswered") == 0 then
+    state:set("settled_turn", state:turn())
+    state:log("Settlement: the missiles are gone and verified, the bombers are to follow and "
+      .. "the quarantine is lifted. What remains to be played: the bombers' departure, the "
+      .. "Soviet forces left in Cuba, and whether the pledge is ever made formal.")
+  end
+end
+
 -- The opening news of 1 November.
 function R.setup(state)
   state:log("Four days after Khrushchev's promise to remove the missiles, nothing has been "
-    .. "verified. The quarantine stands at hail and pass; US forces are on high alert. "
-    .. "Mikoyan meets McCloy and Stevenson in New York tonight.")
+    .. "verified; dismantling of the missile sites began on 29 October. The quarantine "
+    .. "stands at hail and pass; US forces are at DEFCON 3, the Strategic Air Command at "
+    .. "DEFCON 2. On 31 October an exile group with a boat was arrested in Florida. Mikoyan "
+    .. "meets McCloy and Stevenson in New York tonight.")
   state:report("us", "Telegram 1158 from Under Secretary Ball: verification is essential; "
     .. "keep flying; the IL-28s are included; no talk of Berlin. (Read 'brief'.)")
-  state:report("ussr", "Comrade Mikoyan leaves for Havana tomorrow. Castro is furious at not "
-    .. "being consulted. The Americans do not know about the tactical weapons.")
+  state:report("ussr", "Comrade Mikoyan leaves for Havana tomorrow. The Cuban leaders resent "
+    .. "not having been consulted. The Americans have photographed the FKR and Luna "
+    .. "launchers but do not know their nuclear warheads are in Cuba.")
   state:report("un", "Back from Havana: Castro refuses any inspection on Cuban soil or from "
     .. "the air, but would allow checks on the high seas.")
 end
@@ -198,36 +249,45 @@ end
 
 R.events = {
   rule("cuba_fires", "Cuba's guns and the SAMs", tp(6),
-    "Each turn the United States flies, Cuban guns may fire on low-level flights (more "
-    .. "likely the angrier Castro is, and after his threat of 15 November) and SAM sites on "
-    .. "U-2s (depending on who holds them); Soviet restraint and the UN's appeal lower both. "
-    .. "A hit aircraft raises tension and the demand to retaliate.", cuba.fire),
-  rule("castro_temper", "Castro's temper", "S-475; XI-133",
-    "Boarding angers Castro, a standing quarantine may; he cools when there are no "
+    "Each turn the United States flies, Cuban guns may fire on low-level flights and SAM "
+    .. "sites on U-2s. Before Castro's threat of 15 November Cuban gunners hold their fire "
+    .. "(6% only at anger 10 with boarding at sea or tension at crisis); from the turn after it, a low-level flight draws fire at "
+    .. "10% + 4% per point of anger above 5. Soviet SAM crews fire only at the brink (2%); "
+    .. "mixed or Cuban crews more readily, above all after the threat. Soviet restraint "
+    .. "(x0.4 for guns, x0.5 for SAMs) and the UN's appeal (x0.5) lower both. A hit "
+    .. "aircraft raises tension and the demand to retaliate.", cuba.fire),
+  rule("castro_temper", "Havana's reaction", "S-475; XI-133",
+    "Boarding angers Havana, a standing quarantine may; it cools when there are no "
     .. "low-level flights. Anger 8+ erodes cooperation, 3 or less builds it.", cuba.temper),
   rule("cuba_consent", "Cuba's consent to inspection", tp(4),
     "A UN scheme Moscow accepted starts at sea at once; on Cuban soil or in Cuban air only "
     .. "with cooperation 6 or more.", cuba.consent),
   rule("inspections_verify", "Inspections at work", tp(3) .. "; " .. tp(4),
     "Operating UN schemes and the ICRC verify every turn and sharpen the US and UN "
-    .. "estimates; a UN inspection at sea counts covered missiles; lifting the quarantine "
-    .. "ends the ICRC inspection.", inspections),
+    .. "estimates; a UN inspection at sea counts covered missiles. An ICRC scheme agreed by "
+    .. "all three starts three turns later (a neutral ship and thirty inspectors must be "
+    .. "found), and only if the quarantine still stands; lifting the quarantine ends it.",
+    inspections),
   rule("weapons_leave", "Missiles gone, bombers leaving", tp(1) .. "; " .. tp(7),
-    "The removal stage follows the missiles; agreed bombers leave 14 a turn from the "
-    .. "third turn after the agreement, counted as they go.", removal),
+    "The removal stage follows the missiles; agreed bombers leave 21 a turn from the "
+    .. "fourth turn after the agreement (so bombers agreed on 19-21 November sail on 1-6 "
+    .. "December, as in the record), counted as they go.", removal),
   rule("il28_noncompliance", "Non-compliance over the bombers", tp(7),
     "While the bombers are contested, Washington's case grows every turn from turn 3; at "
-    .. "8 it charges Moscow with non-compliance (tension +1, prestige -3, OAS +3).", bombers),
+    .. "8, from turn 6 (after the ExComm's menu of 13 November), it charges Moscow with "
+    .. "non-compliance (tension +1, prestige -3, OAS +3).", bombers),
   rule("removal_schedule", "Khrushchev's promise", tp(1),
-    "Dismantling by the end of turn 2, crated by turn 4, half gone by turn 6, all gone "
-    .. "by turn 8. Each turn behind: prestige -2, US pressure +2, from turn 6 tension +1.",
-    schedule),
+    "Dismantling began on 29 October. Crated by the end of turn 3 (9 November), half "
+    .. "gone by turn 6, all gone by turn 8. Each turn behind: prestige -2, US pressure +2, "
+    .. "from turn 6 tension +1.", schedule),
   rule("no_verification", "Days pass without verification", tp(2),
-    "A turn with less than 3 points of verification progress: US pressure +6 in turns "
-    .. "1-2, +4 after; OAS support -2.", no_progress),
+    "Until all 42 missiles are counted or verification reaches 70, a turn with less than "
+    .. "3 points of verification progress: US pressure +6 in turns 1-2, +4 after; OAS "
+    .. "support -2.", no_progress),
   rule("own_means", "Verification by our own means", tp(5),
-    "A turn without reconnaissance while verification is under 50 and no UN scheme "
-    .. "operates: US pressure +5.", own_means),
+    "Security first: a turn without reconnaissance while verification is under 50 and no "
+    .. "UN scheme operates costs verification 3 and blurs the US estimates of missiles and "
+    .. "bombers (error +2); second, it costs US pressure +3.", own_means),
   rule("home_front", "The home front", tp(6) .. "; " .. tp(3),
     "A suspended quarantine (+2 a turn), OAS support under 50 (+2), and a shoot-down left "
     .. "unanswered (half the retaliation pressure, which fades a point a turn) weigh on "
@@ -238,22 +298,27 @@ R.events = {
     "At crisis a turn without new escalation cools a step. A turn that starts and ends at "
     .. "the brink may become war: 15%, +10% with tactical weapons and SAMs in Cuban "
     .. "hands, +10% in a turn of retaliation, halved by mediation.", brink),
+  rule("settlement", "Settlement and epilogue", tp(1) .. "; XI-196",
+    "Once the missiles are gone and verified (42 counted or verification 70), the bombers "
+    .. "agreed out, the quarantine lifted, tension at 'tense' or lower and no shoot-down "
+    .. "unanswered, the settlement is reached. The game then plays on to its last turn "
+    .. "(4-6 December) as an epilogue: the bombers leave, the Soviet forces and the pledge "
+    .. "remain to be settled. It ends as a settlement unless it turns to war.", settlement),
 }
 
--- Settlement (point 1 met and the quarantine lifted) or war.
+-- War at once; a settlement once its epilogue has been played to the last turn.
 function R.end_check(state)
   if state:get("tension") >= 6 then
     local tac = state:get("tactical")
     return "war", "War over Cuba. " .. (tac > 0 and (tac .. " Soviet tactical nuclear "
-      .. "weapons nobody in Washington knew of were on the island.") or "")
+      .. "warheads, which Washington did not know were there, were on the island.") or "")
       .. " Everyone has lost."
   end
-  if state:get("quarantine") == 0 and state:get("missiles") == 0
-     and (state:get("missiles_counted") >= 42 or state:get("verification") >= 70)
-     and state:get("il28_deal") >= 2 and state:get("tension") <= 2
-     and state:get("unanswered") == 0 then
-    return "settlement", "Settlement: the missiles are gone and verified, the bombers are "
-      .. "to follow and the quarantine is lifted."
+  local settled = state:get("settled_turn")
+  if settled > 0 and state:turn() > state:turns() then
+    return "settlement", "Settlement on " .. state:date(settled) .. " (the missiles gone "
+      .. "and verified, the bombers agreed out, the quarantine lifted), followed by its "
+      .. "epilogue to " .. state:date(state:turns()) .. "."
   end
   return nil
 end

@@ -26,7 +26,7 @@ return niact.scenario{
   text = "The Cuban missile crisis after the crisis: Khrushchev has promised to remove the "
       .. "missiles, but nobody can yet prove it. Verify, bargain and avoid the cycle of "
       .. "action and reaction that would lead back to the brink.",
-  source = "State Department telegram 1158 to USUN, 1 November 1962 (FRUS XI-132)",
+  source = "telegram 1158; XI-132",
   debrief = briefings.debrief,
   calendar = { start = "1962-11-01", days_per_turn = 3, turns = 12 },
   roles = {

@@ -21,7 +21,7 @@ T.list = {
     text = "The United States flies no low-level reconnaissance for the given days, counted "
         .. "after the turn of the agreement. Kept at the end of the period; broken by any "
         .. "low-level flight before it (Castro's anger +2). Possible once verification reaches 20.",
-    source = tp(3) .. "; XI-192",
+    source = tp(3) .. "; XI-135; XI-192",
     legal = function(state, from)
       return state:get("verification") >= 20,
         "verification must reach 20 first"
@@ -33,8 +33,11 @@ T.list = {
     end,
     on_broken = function(state) state:add("castro_anger", 2) end,
     value = function(state, role, giver, days)
+      -- Kennedy, 2 Nov: aerial surveillance continues until "an equally satisfactory
+      -- international means of verification" exists; he refused Khrushchev's request of
+      -- 14 Nov to end the overflights. The pause of 16-20 Nov was unilateral.
       local turns = days / 3
-      local v = state:get("verification") >= 60 and 1 or 3
+      local v = C.inspection_operating(state) and 1 or 12
       return worth(role, -v * turns, 2 * turns, 1 * turns)
     end },
 
@@ -63,8 +66,8 @@ T.list = {
   niact.term{ id = "il28_out", name = "Remove the IL-28s within N days",
     givers = { "ussr" }, param = { name = "days", min = 15, max = 90, default = 30 },
     window = "days",
-    text = "The Soviet Union removes the bombers within the given days (they leave 14 a "
-        .. "turn, from the third turn after Moscow agrees them out). Kept when none is left; "
+    text = "The Soviet Union removes the bombers within the given days (they leave 21 a "
+        .. "turn, from the fourth turn after Moscow agrees them out). Kept when none is left; "
         .. "broken at the deadline: tension +1, Soviet prestige -4.",
     source = tp(7) .. "; XI-171; XI-196",
     legal = function(state) return state:get("il28_deal") < 3, "the IL-28s are already settled" end,

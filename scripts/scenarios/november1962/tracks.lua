@@ -9,14 +9,24 @@ T.list = {
   -- The escalation ladder.
   niact.track{ id = "tension", name = "Tension", group = "crisis", ladder = true,
     min = 0, max = 6, initial = 3,
-    labels = { "peacetime (DEFCON 5)", "stand-down (DEFCON 4)", "alert (DEFCON 3)",
-               "high alert (DEFCON 2)", "crisis", "brink (DEFCON 1)", "war" },
-    text = "How close the superpowers are to fighting. Readiness moves, shoot-downs, "
-        .. "retaliation and incidents at sea raise it; stand-downs and mediation lower it. "
-        .. "Nothing but the brink roll at a turn's end takes it from 'brink' to 'war'; "
-        .. "a turn with no new escalation at crisis or above lets it fall a step. At 'war' "
-        .. "the game ends and every side loses.",
-    source = "telegram 1158, point 6; NSA \"Crises, Alerts and DEFCONs\"; VI-80" },
+    labels = { "calm", "easing", "tense", "high tension", "crisis", "brink", "war" },
+    text = "The game's measure of how close the superpowers are to fighting: not a DEFCON "
+        .. "level (the US alert is its own track). Readiness moves, shoot-downs, retaliation "
+        .. "and incidents at sea raise it; stand-downs and mediation lower it. Nothing but "
+        .. "the brink roll at a turn's end takes it from 'brink' to 'war'; a turn with no new "
+        .. "escalation at crisis or above lets it fall a step. At 'war' the game ends and "
+        .. "every side loses.",
+    source = "telegram 1158, point 6; Dobbs" },
+  niact.track{ id = "us_alert", name = "US alert (DEFCON)", group = "crisis",
+    min = 0, max = 3, initial = 2,
+    labels = { "alert lowered, reserves released", "DEFCON 3 (SAC off DEFCON 2)",
+               "DEFCON 3, SAC at DEFCON 2", "DEFCON 2, all forces" },
+    text = "The readiness of US forces. On 1 November they stood at DEFCON 3 (since 22 "
+        .. "October) and the Strategic Air Command at DEFCON 2 (since 24 October); SAC left "
+        .. "DEFCON 2 on 15 November (probably for DEFCON 3: the record is uncertain) and a "
+        .. "general lowering was ordered on 20 November. DEFCON 1 was never declared. "
+        .. "Raising or lowering readiness moves it.",
+    source = "VI-80; NSA \"Crises, Alerts and DEFCONs\"; NYT 15 Nov" },
 
   -- Offensive weapons.
   niact.track{ id = "missiles", name = "Ballistic missiles in Cuba", group = "weapons",
@@ -28,10 +38,12 @@ T.list = {
         .. "sea and inspection.",
     source = "S-592; Kennedy letter 15 Nov (42 counted)" },
   niact.track{ id = "missile_stage", name = "Missile removal", group = "weapons",
-    min = 0, max = 5, initial = 0,
-    labels = { "deployed", "dismantling", "crated at port", "loading ships",
+    min = 0, max = 5, initial = 1,
+    labels = { "deployed", "being dismantled", "crated at port", "loading ships",
                "all shipped", "all counted at sea" },
-    text = "How far the removal of the missiles has gone, as seen from the air and the sea.",
+    text = "How far the removal of the missiles has gone, as seen from the air and the sea. "
+        .. "Dismantling began on 29 October; on 2 November Kennedy said the bases were being "
+        .. "dismantled.",
     source = "XI-135; NYT 8 Nov (DoD: all known bases dismantled)" },
   niact.track{ id = "missiles_counted", name = "Missiles counted at sea", group = "weapons",
     min = 0, max = 48, initial = 0,
@@ -58,9 +70,12 @@ T.list = {
   niact.track{ id = "tactical", name = "Tactical nuclear weapons in Cuba", group = "weapons",
     min = 0, max = 98, initial = 98,
     visible = { all = "none", ussr = ALL },
-    text = "FKR cruise missiles, Luna rockets and bombs for the IL-28s. Unknown to the United "
-        .. "States and the UN. While they stay, a fight over Cuba escalates faster.",
-    source = "NSA-393; Dobbs" },
+    text = "Nuclear warheads for the FKR cruise missiles (80) and the Luna rockets (12), and "
+        .. "six bombs for the IL-28s. US reconnaissance photographed FKR and Luna launchers "
+        .. "(six Luna transporters near Remedios on 9 November); what Washington did not know "
+        .. "was that their nuclear warheads were on the island (it learned in 1992). While "
+        .. "they stay, a fight over Cuba escalates faster.",
+    source = "NSA-393; Dobbs; NSA EBB 397" },
 
   -- Air defence and the Soviet presence.
   niact.track{ id = "sams", name = "SAM sites", group = "air defence",
@@ -153,12 +168,15 @@ T.list = {
     source = "telegram 1158, point 6; Dobbs" },
   niact.track{ id = "pledge", name = "Non-invasion pledge", group = "United States",
     min = 0, max = 3, initial = 1,
-    labels = { "none", "informal", "conditional", "formal" },
-    text = "The US undertaking not to invade Cuba. Kennedy's letter of 27 October gave an "
-        .. "informal one.",
+    labels = { "none", "conditional", "unconditional", "formal" },
+    text = "The US undertaking not to invade Cuba. Kennedy's letter of 27 October gave one on "
+        .. "conditions: the weapons removed under UN observation, with safeguards against "
+        .. "their return. On 20-21 November he restated it in public, still conditional "
+        .. "(\"while matters take their present favorable course\"). An unconditional or a "
+        .. "formal pledge (a UN declaration or protocol) was never given.",
     source = "telegram 1158, point 8; XI-202; V-276" },
   niact.track{ id = "exiles", name = "Exile activity", group = "United States",
-    min = 0, max = 10, initial = 4,
+    min = 0, max = 10, initial = 3,
     visible = { all = ALL, ussr = "estimate", un = "estimate" },
     estimate = { ussr = { value = 5, error = 3 }, un = { value = 4, error = 3 } },
     text = "Anti-Castro exile groups preparing raids. Rises by itself unless restrained.",
@@ -174,8 +192,10 @@ T.list = {
     min = 0, max = 10, initial = 8,
     visible = { all = ALL, us = "estimate", un = "estimate" },
     estimate = { us = { value = 6, error = 2 }, un = { value = 6, error = 2 } },
-    text = "Havana's fury at being left out, at overflights and at raids. An angry Castro "
-        .. "refuses inspection and may order his guns to fire.",
+    text = "How strongly Havana resents being left out of the settlement, the overflights, "
+        .. "the quarantine and the raids, which it sees as threats to Cuba's security and "
+        .. "sovereignty. A resentful Havana refuses inspection and, once it has said it will "
+        .. "fire on violating aircraft, may order its guns to fire.",
     source = "S-475; XI-133; Castro letter 15 Nov" },
   niact.track{ id = "cooperation", name = "Cuban cooperation", group = "Cuba",
     min = 0, max = 10, initial = 1,
@@ -230,6 +250,18 @@ T.list = {
   niact.track{ id = "last_fire", text = "What fired last: 1 Cuban guns, 2 a SAM site.",
     source = "telegram 1158, point 6", name = "Last to fire", hidden = true,
     min = 0, max = 2, initial = 0 },
+  niact.track{ id = "threat_turn", text = "The turn Castro said Cuba would fire on violating aircraft (0 if not yet).",
+    source = "Castro letter 15 Nov; XI-192", name = "Turn of Castro's threat to fire", hidden = true,
+    min = 0, max = 99, initial = 0 },
+  niact.track{ id = "icrc_ready_turn", text = "The turn the ICRC scheme, agreed by all three, could start: a neutral ship and about thirty inspectors take weeks to find (0 if not agreed).",
+    source = "Fischer; ICRC circular 15 Nov", name = "Turn the ICRC could start", hidden = true,
+    min = 0, max = 99, initial = 0 },
+  niact.track{ id = "settled_turn", text = "The turn the settlement was reached (0 if not yet); the game then plays the record's last weeks as an epilogue.",
+    source = "XI-196; XI-212; NSA-393", name = "Turn of the settlement", hidden = true,
+    min = 0, max = 99, initial = 0 },
+  niact.track{ id = "charges", text = "Times Washington has formally charged Moscow (non-compliance over the bombers, stalling on the removal): the record has none.",
+    source = "CIA memo 13 Nov (CREST)", name = "Formal charges", hidden = true,
+    min = 0, max = 20, initial = 0 },
   niact.track{ id = "lift_turn", text = "The turn the quarantine was lifted (0 if never).",
     source = "XI-196", name = "Turn the quarantine was lifted", hidden = true,
     min = 0, max = 99, initial = 0 },
