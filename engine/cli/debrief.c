@@ -1,5 +1,5 @@
-/* niact debrief FILE: the classroom debrief of a finished game, in Markdown: how it
- * ended, each delegation's score, the curves of every track over the game, every seat's
+/* niact debrief FILE: the classroom debrief of a game, in Markdown (an unfinished one:
+ * of the turns played, marked so): how it ended, each delegation's score, the curves of every track over the game, every seat's
  * orders beside what the historical personality would have ordered in the same
  * situation, and the negotiation record. */
 #include "cli.h"
@@ -8,6 +8,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Writes scenario or seat text into the Markdown so that it stays text: '<' cannot open
+ * an HTML tag, and a line break cannot start a heading or a list of its own (in a table
+ * cell, cell = 1: a space; in a list item: an indented continuation line), nor '|' end
+ * a cell. Control characters never reach this far (text.h), and the output passes
+ * through the sanitizer anyway (textout.c). */
+static void md(FILE *out, const char *text, int cell) {
+    for (const char *c = text; *c; c++) {
+        if (*c == '<')
+            fputs("&lt;", out);
+        else if (*c == '\n')
+            fputs(cell ? " " : "\n  ", out);
+        else if (*c == '|' && cell)
+            fputs("\\|", out);
+        else
+            fputc(*c, out);
+    }
+}
+
 static const char *const blocks[] = {"\u2581", "\u2582", "\u2583", "\u2584",
                                      "\u2585", "\u2586", "\u2587", "\u2588"};
 
@@ -15,7 +33,9 @@ static const char *const blocks[] = {"\u2581", "\u2582", "\u2583", "\u2584",
 static void curve(FILE *out, niact_game *g, int t) {
     const niact_track_def *d = &niact_game_scenario(g)->tracks[t];
     int32_t turns = niact_game_turn(g), first = 0, last = 0;
-    fprintf(out, "| %s | ", d->meta.name);
+    fputs("| ", out);
+    md(out, d->meta.name, 1);
+    fputs(" | ", out);
     for (int32_t k = 0; k <= turns; k++) {
         int32_t v = 0;
         niact_game_history(g, -1, t, k, &v);
@@ -26,10 +46,15 @@ static void curve(FILE *out, niact_game *g, int t) {
         int idx = span > 0 ? (int)(((int64_t)(v - d->min) * 7 + span / 2) / span) : 0;
         fputs(blocks[idx < 0 ? 0 : idx > 7 ? 7 : idx], out);
     }
-    if (d->n_labels)
-        fprintf(out, " | %s | %s |\n", d->labels[first - d->min], d->labels[last - d->min]);
-    else
+    if (d->n_labels) {
+        fputs(" | ", out);
+        md(out, d->labels[first - d->min], 1);
+        fputs(" | ", out);
+        md(out, d->labels[last - d->min], 1);
+        fputs(" |\n", out);
+    } else {
         fprintf(out, " | %d | %d |\n", first, last);
+    }
 }
 
 static void orders_text(const niact_scenario *sc, const niact_order *os, int n, char *buf,
@@ -81,8 +106,17 @@ static int choices(FILE *out, niact_loaded *l) {
                                            &n) == NIACT_OK)
                     orders_text(sc, os, n, hist, sizeof hist);
             }
-            fprintf(out, "| %s | %s | %s |%s%s%s\n", r == 0 ? date : "", sc->roles[r].meta.id,
-                    did, has_hist ? " " : "", hist, has_hist ? " |" : "");
+            fprintf(out, "| %s | ", r == 0 ? date : "");
+            md(out, sc->roles[r].meta.id, 1);
+            fputs(" | ", out);
+            md(out, did, 1);
+            fputs(" |", out);
+            if (has_hist) {
+                fputs(" ", out);
+                md(out, hist, 1);
+                fputs(" |", out);
+            }
+            fputs("\n", out);
         }
         const niact_input *in;
         while ((in = niact_session_input_at(l->session, next_input)) && in->turn == t) {
@@ -112,30 +146,47 @@ static void talks(FILE *out, niact_game *g) {
         any = 1;
         char date[16];
         niact_scenario_date(sc, e.turn, date, sizeof date);
-        fprintf(out, "- *%s* %s\n", date, e.text);
+        fprintf(out, "- *%s* ", date);
+        md(out, e.text, 0);
+        fputs("\n", out);
     }
     fprintf(out, "\nTrust at the end:");
-    for (int r = 0; r < sc->n_roles; r++)
-        fprintf(out, " %s %d;", sc->roles[r].meta.name, niact_game_trust(g, r));
+    for (int r = 0; r < sc->n_roles; r++) {
+        fputs(" ", out);
+        md(out, sc->roles[r].meta.name, 1);
+        fprintf(out, " %d;", niact_game_trust(g, r));
+    }
     fprintf(out, "\n");
 }
 
-static void header(FILE *out, niact_game *g) {
+static void header(FILE *out, niact_game *g, int unfinished) {
     const niact_scenario *sc = niact_game_scenario(g);
-    fprintf(out, "# Debrief: %s\n\nSeed %llu. The game ended after %d turns: **%s**. %s\n\n",
-            sc->meta.name, (unsigned long long)niact_game_seed(g), niact_game_turn(g),
-            niact_outcome_info(niact_game_outcome(g))->title, niact_game_outcome_text(g));
+    if (unfinished)
+        fprintf(out, "# Debrief (unfinished game): %s\n\n"
+                     "> **Unfinished.** The game has not ended: %d of its %d turns were played. "
+                     "Scores and tracks are as they stood after turn %d; orders given in the "
+                     "turn under way are not shown.\n\nSeed %llu.\n\n",
+                sc->meta.name, niact_game_turn(g), sc->turns, niact_game_turn(g),
+                (unsigned long long)niact_game_seed(g));
+    else
+        fprintf(out, "# Debrief: %s\n\nSeed %llu. The game ended after %d turns: **%s**. %s\n\n",
+                sc->meta.name, (unsigned long long)niact_game_seed(g), niact_game_turn(g),
+                niact_outcome_info(niact_game_outcome(g))->title, niact_game_outcome_text(g));
     fprintf(out, "## Scores\n\n| seat | score | objectives |\n|---|---|---|\n");
     for (int r = 0; r < sc->n_roles; r++) {
         int32_t s = 0;
         niact_game_score(g, -1, r, &s);
-        fprintf(out, "| %s | %d |", sc->roles[r].meta.name, s);
+        fputs("| ", out);
+        md(out, sc->roles[r].meta.name, 1);
+        fprintf(out, " | %d |", s);
         for (int o = 0; o < sc->n_objectives; o++) {
             if (sc->objectives[o].role != r)
                 continue;
             int32_t os = 0;
             niact_game_objective_score(g, -1, o, &os);
-            fprintf(out, " %s %d;", sc->objectives[o].meta.name, os);
+            fputs(" ", out);
+            md(out, sc->objectives[o].meta.name, 1);
+            fprintf(out, " %d;", os);
         }
         fprintf(out, " |\n");
     }
@@ -181,14 +232,21 @@ int cli_debrief(int argc, char **argv) {
     if (!scenario)
         cli_say_record_scenario(&l);
     niact_game *g = niact_session_game(l.session);
-    if (niact_game_phase(g) != NIACT_PHASE_ENDED) {
-        fprintf(stderr, "niact debrief: %s: the game has not ended (turn %d); finish it with "
-                        "niact play --text --load %s\n",
-                file, niact_game_turn(g) + 1, file);
-        niact_loaded_free(&l);
-        return CLI_BAD_INPUT;
+    int unfinished = niact_game_phase(g) != NIACT_PHASE_ENDED;
+    if (unfinished) {
+        /* The debrief of the turns played: the loaded copy is stopped so every view
+         * opens, as at the end (the file is not touched). */
+        fprintf(stderr, "niact debrief: %s: the game has not ended (%d turn(s) played): this is "
+                        "the debrief of the turns played (finish it with niact play --text "
+                        "--load %s)\n",
+                file, niact_game_turn(g), file);
+        if (niact_session_stop(l.session) != NIACT_OK) {
+            fprintf(stderr, "niact debrief: %s\n", niact_session_error(l.session));
+            niact_loaded_free(&l);
+            return CLI_BAD_INPUT;
+        }
     }
-    header(stdout, g);
+    header(stdout, g, unfinished);
     choices(stdout, &l);
     talks(stdout, g);
     const char *text = niact_host_scenario(l.host)->debrief;

@@ -383,6 +383,17 @@ const char *niact_game_outcome_text(const niact_game *g) {
     return g->outcome_text;
 }
 
+niact_status niact_game_stop(niact_game *g) {
+    if (g->broken)
+        return niact_core_refuse_broken(g);
+    if (g->phase != NIACT_PHASE_ENDED) {
+        g->phase = NIACT_PHASE_ENDED; /* outcome stays NONE: stopped, not ended by play */
+        snprintf(g->outcome_text, sizeof g->outcome_text, "The game was stopped before its "
+                 "end.");
+    }
+    return NIACT_OK;
+}
+
 niact_status niact_game_advance(niact_game *g) {
     if (g->broken)
         return niact_core_refuse_broken(g);

@@ -240,6 +240,10 @@ int32_t niact_session_turns_played(const niact_session *s) {
     return s->n_inputs;
 }
 
+niact_status niact_session_stop(niact_session *s) {
+    return niact_game_stop(s->game);
+}
+
 const niact_turn_input *niact_session_input(const niact_session *s, int32_t t) {
     return t >= 0 && t < s->n_inputs ? &s->inputs[t] : NULL;
 }

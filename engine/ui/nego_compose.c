@@ -2,27 +2,38 @@
  * text input; Backspace deletes, Ctrl+V pastes, Enter sends), at most
  * NIACT_TELEGRAM_MAX bytes, sent with niact_session_telegram. */
 #include "app.h"
+#include "niact/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Appends UTF-8 text, whole characters only, up to the limit; control characters
- * become spaces. Returns 0 if some did not fit. */
+/* Appends typed or pasted text, whole UTF-8 characters only, up to the limit: a control
+ * character (niact_text_is_control: C0, DEL, C1, bidirectional controls) becomes a
+ * space and a byte that is not UTF-8 is dropped, so what is sent is plain text, as the
+ * session requires (niact_text_check). Returns 0 if some did not fit. */
 static int append_text(char *buf, const char *add) {
-    size_t len = strlen(buf);
-    for (const char *c = add; *c; c++) {
-        size_t clen = 1;
-        while (((uint8_t)c[clen] & 0xC0) == 0x80)
-            clen++;
-        if (len + clen > NIACT_TELEGRAM_MAX)
-            return 0;
-        for (size_t i = 0; i < clen; i++)
-            buf[len++] = (char)((uint8_t)c[i] < 0x20 ? ' ' : c[i]);
-        c += clen - 1;
+    size_t len = strlen(buf), n = strlen(add);
+    int all = 1;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t clen = niact_utf8_next(add + i, n - i, &cp);
+        if (clen == 0) {
+            i++;
+            continue;
+        }
+        const char *put = niact_text_is_control(cp) ? " " : add + i;
+        size_t plen = niact_text_is_control(cp) ? 1 : clen;
+        if (len + plen > NIACT_TELEGRAM_MAX) {
+            all = 0;
+            break;
+        }
+        memcpy(buf + len, put, plen);
+        len += plen;
+        i += clen;
     }
     buf[len] = 0;
-    return 1;
+    return all;
 }
 
 /* Removes the last UTF-8 character. */

@@ -126,6 +126,12 @@ void niact_game_free(niact_game *g);
 niact_status niact_game_clone(const niact_game *g, niact_game **out);
 /* Copies src into dst, reusing dst's memory; both must be of the same scenario. */
 niact_status niact_game_copy(niact_game *dst, const niact_game *src);
+/* Stops a running game where it stands, for the debrief of an unfinished game: the
+ * phase becomes ended with the outcome NIACT_OUTCOME_NONE, so every view opens as at the
+ * end (true values, every score, the whole log); nothing can be played after. Never
+ * part of play: a front end calls it only on a game it loaded to look at. A game that
+ * has ended already is left as it is. */
+niact_status niact_game_stop(niact_game *g);
 /* Quiet games (the AI's playouts, simulations) keep no log text and record no per-turn
  * hash: niact_game_turn_hash refuses the turns sealed while quiet (NIACT_ERR_STATE).
  * niact_game_hash, the state and every result are the same as in a game that is not. */

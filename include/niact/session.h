@@ -85,6 +85,9 @@ niact_status niact_session_play_out(niact_session *s);
 
 /* Inputs of resolved turns: count, and turn t's. */
 int32_t niact_session_turns_played(const niact_session *s);
+/* niact_game_stop on the session's game: a loaded game looked at whole (the debrief of an
+ * unfinished game). Play and saving end there. */
+niact_status niact_session_stop(niact_session *s);
 const niact_turn_input *niact_session_input(const niact_session *s, int32_t t);
 
 /* Negotiation through the session, so that it is kept for records. */

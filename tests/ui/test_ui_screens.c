@@ -468,6 +468,34 @@ static void test_telegram_limit(void **state) {
     close_canvas(&c);
 }
 
+/* The telegram form takes only plain text: typed or pasted control characters (escape,
+ * C1, DEL, a right-to-left override) become spaces and bytes that are not UTF-8 are
+ * dropped, so the telegram is sent, not refused by the session (which refuses such
+ * text from any front end). */
+static void test_telegram_plain_text(void **state) {
+    (void)state;
+    canvas c;
+    assert_int_equal(open_canvas(&c, &sizes[0]), 0);
+    app *a = &c.a;
+    start(a, scenario_dir[n_scenarios - 1]);
+    play_mark_read(a);
+    a->scr = SCR_DESK;
+    nego_open_telegram(a);
+    app_frame(a, 0);
+    snprintf(a->ui.text_in, sizeof a->ui.text_in,
+             "a\x1b[2J\xc2\x9b" "b\x7f\xe9\xe2\x80\xae" "c\xc3\xa9");
+    app_frame(a, 0);
+    ui_clear_input(&a->ui);
+    assert_string_equal(a->nego.text, "a [2J b  c\xc3\xa9");
+    size_t before = niact_session_input_count(a->play.s);
+    a->ui.activate = 1;
+    app_frame(a, 0);
+    ui_clear_input(&a->ui);
+    assert_int_equal(niact_session_input_count(a->play.s), before + 1);
+    assert_string_equal(niact_session_input_at(a->play.s, before)->text, "a [2J b  c\xc3\xa9");
+    close_canvas(&c);
+}
+
 /* HiDPI: pointer positions come in window coordinates and are scaled to output pixels,
  * so a click lands on the widget drawn under it. */
 static void test_hidpi_pointer(void **state) {
@@ -556,6 +584,7 @@ int main(void) {
         cmocka_unit_test(test_answer_proposal),
         cmocka_unit_test(test_counter_and_withdraw),
         cmocka_unit_test(test_telegram_limit),
+        cmocka_unit_test(test_telegram_plain_text),
         cmocka_unit_test(test_hidpi_pointer),
         cmocka_unit_test(test_every_screen),
     };

@@ -304,11 +304,25 @@ static void test_debrief(void **st) {
     /* The historical seats did what the historical personality does. */
     assert_non_null(strstr(o.text, "| us | Fly reconnaissance | Fly reconnaissance |"));
     free(o.text);
-    /* An unfinished game has no debrief yet. */
+    /* An unfinished game: the debrief of the turns played, marked so. A telegram's
+     * markup and line breaks stay text in the Markdown. */
     snprintf(args, sizeof args, "play --text --scenario " TESTLAND " --seed 9 --record %s", rec);
-    expect_code(args, "done\ndone\ndone\nquit\n", 0, "unfinished");
+    expect_code(args, "order recon\ndone\ndone\ndone\n"
+                      "telegram ussr <img src=x> | # Not a heading\nquit\n", 0, "unfinished");
     snprintf(args, sizeof args, "debrief %s --scenario " TESTLAND, rec);
-    expect_code(args, NULL, 1, "has not ended");
+    o = run(args, NULL);
+    if (o.code != 0)
+        fail_msg("exit %d:\n%s", o.code, o.text);
+    assert_non_null(strstr(o.text, "# Debrief (unfinished game): Testland"));
+    assert_non_null(strstr(o.text, "**Unfinished.** The game has not ended: 1 of its 6 turns "
+                                   "were played."));
+    assert_non_null(strstr(o.text, "the debrief of the turns played"));
+    assert_non_null(strstr(o.text, "| United States | "));
+    assert_non_null(strstr(o.text, "| Tension | "));
+    assert_non_null(strstr(o.text, "| us | Fly reconnaissance | Fly reconnaissance |"));
+    assert_non_null(strstr(o.text, "&lt;img src=x> | # Not a heading"));
+    assert_null(strstr(o.text, "The game ended after"));
+    free(o.text);
     expect_code("debrief", NULL, 2, "usage");
     expect_code("debrief /nonexistent.json", NULL, 1, "niact debrief");
     ts_rmdir(dir);
