@@ -58,8 +58,9 @@ static const help_part parts[] = {
      "                              turn, seats, seed, running or finished\n"},
     {"debrief",
      "niact debrief RECORD [OPTIONS]\n"
-     "                              a finished game's debrief in Markdown: scores, curves,\n"
-     "                              choices beside the historical ones, negotiation\n"
+     "                              a game's debrief in Markdown: scores, curves, choices\n"
+     "                              beside the historical ones, negotiation (an unfinished\n"
+     "                              game: the turns played, marked unfinished)\n"
      "    --scenario NAME|DIR       the record's scenario from here instead of by its id\n"},
     {"rules",
      "niact rules [OPTIONS]         the scenario's roles, tracks, actions, terms, events and\n"
