@@ -57,12 +57,28 @@ niact_status niact_session_withdraw(niact_session *s, int role, int32_t id) {
 }
 
 niact_status niact_session_telegram(niact_session *s, int from, uint32_t to, const char *text) {
+    /* A game's telegrams are bounded so that its record stays loadable (docs/records.md,
+     * "Limits"); a replay meets the same bound at the same telegram. */
+    size_t n = strlen(text);
+    if (s->n_telegrams >= NIACT_SESSION_MAX_TELEGRAMS ||
+        n > NIACT_SESSION_TELEGRAM_BYTES - s->telegram_bytes) {
+        snprintf(s->err, sizeof s->err, "this game has used up its telegrams (at most %d "
+                 "telegrams and %d bytes of telegram text a game; %zu sent, %zu bytes)",
+                 NIACT_SESSION_MAX_TELEGRAMS, NIACT_SESSION_TELEGRAM_BYTES, s->n_telegrams,
+                 s->telegram_bytes);
+        return NIACT_ERR_INVALID;
+    }
     niact_status st = niact_game_telegram(s->game, from, to, text);
     if (st != NIACT_OK)
         return failed(s, st);
     niact_input in = {.kind = NIACT_INPUT_TELEGRAM, .role = (int16_t)from, .to = to,
                       .text = (char *)text};
-    return keep(s, &in);
+    st = keep(s, &in);
+    if (st == NIACT_OK) {
+        s->n_telegrams++;
+        s->telegram_bytes += n;
+    }
+    return st;
 }
 
 size_t niact_session_input_count(const niact_session *s) {

@@ -12,6 +12,8 @@ struct niact_session {
     int32_t n_inputs;         /* resolved turns */
     niact_input *neg;         /* negotiation inputs, in order */
     size_t n_neg, cap_neg;
+    size_t n_telegrams;       /* telegrams sent in this game */
+    size_t telegram_bytes;    /* their text, in bytes */
     char err[1024];           /* last error */
 };
 

@@ -264,6 +264,28 @@ static void test_save_names(void **st) {
            0, "saves/again.json");
 }
 
+/* The issue's case: a telegram with a byte that is not UTF-8, then save. The bad line is
+ * refused where it is typed, and every save, autosave and record after it is written. */
+static void test_bad_text_then_save(void **st) {
+    (void)st;
+    char names[4096], path[1024];
+    snprintf(path, sizeof path, "rm -rf %s/data/niact/autosave", dir);
+    assert_int_equal(system(path), 0);
+    out o = run("telegram ussr caf\xe9\nsave\ntelegram ussr caf\xc3\xa9\nsave\nquit\n",
+                "play --text --scenario " TESTLAND " --seed 3 --seat ussr=ai:historical "
+                "--seat un=ai:historical --record %s/r-utf8.json", dir);
+    if (o.code != 0 || !strstr(o.text, "not valid UTF-8") || strstr(o.text, "NOT SAVED") ||
+        strstr(o.text, "FAILED") || strstr(o.text, "NOT RECORDED") ||
+        strstr(o.text, "out of memory") || !strstr(o.text, "Saved to"))
+        fail_msg("exit %d:\n%s", o.code, o.text);
+    free(o.text);
+    expect(run(NULL, "replay %s/r-utf8.json --verify --scenario " TESTLAND, dir), 0, "verified");
+    assert_int_equal(autosaves(names, sizeof names), 1);
+    *strchr(names, '\n') = 0;
+    expect(run(NULL, "replay %s/data/niact/autosave/%s --verify --scenario " TESTLAND, dir,
+               names), 0, "verified");
+}
+
 /* A --record file that cannot be written is refused before the game starts (exit 1). */
 static void test_bad_record_path(void **st) {
     (void)st;
@@ -311,6 +333,7 @@ int main(void) {
         cmocka_unit_test(test_record_and_verify), cmocka_unit_test(test_corpus_through_replay),
         cmocka_unit_test(test_save_quit_load),    cmocka_unit_test(test_autosave),
         cmocka_unit_test(test_save_names),        cmocka_unit_test(test_bad_record_path),
+        cmocka_unit_test(test_bad_text_then_save),
         cmocka_unit_test(test_load_errors),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
