@@ -364,6 +364,14 @@ static void test_outcome_table(void **st) {
 
 /* ---- through the program ---- */
 
+/* Fails the test with the program's output (freed first: fail_msg does not return). */
+static void fail_with(const char *what, int code, char *out) {
+    static char copy[16384];
+    snprintf(copy, sizeof copy, "%s", out);
+    free(out);
+    fail_msg("%s: exit %d\n%s", what, code, copy);
+}
+
 /* Runs `niact ARGS < INPUT`; returns the exit code, output in out (malloc'd). */
 static int run_niact(const char *dir, const char *input, const char *args, char **out) {
     char in[600], cmd[8192];
@@ -399,12 +407,12 @@ static void test_text_play_and_check(void **st) {
     int code = run_niact(dir, "actions\nactions\nactions\ndone\ndone\ndone\ndone\ndone\n",
                          args, &out);
     if (code != 0 || !strstr(out, "state:roll is not allowed in a legality test"))
-        fail_msg("play: exit %d\n%s", code, out);
+        fail_with("play", code, out);
     free(out);
     snprintf(args, sizeof args, "replay %s/r.json --verify --scenario %s", dir, dir);
     code = run_niact(dir, "", args, &out);
     if (code != 0 || !strstr(out, "verified"))
-        fail_msg("replay: exit %d\n%s", code, out);
+        fail_with("replay", code, out);
     free(out);
     snprintf(args, sizeof args, "check %s", dir);
     code = run_niact(dir, "", args, &out);
@@ -412,7 +420,7 @@ static void test_text_play_and_check(void **st) {
     snprintf(want, sizeof want, "%s/scenario.lua:10: state:roll is not allowed in a legality test",
              dir);
     if (code != 1 || !strstr(out, want))
-        fail_msg("check: exit %d\n%s", code, out);
+        fail_with("check", code, out);
     free(out);
     ts_rmdir(dir);
 }
@@ -433,7 +441,7 @@ static void test_check_asks_twice(void **st) {
     snprintf(args, sizeof args, "check %s", dir);
     int code = run_niact(dir, "", args, &out);
     if (code != 1 || !strstr(out, "the legality test of 'a' for 'us' (turn 1) answered differently"))
-        fail_msg("check: exit %d\n%s", code, out);
+        fail_with("check", code, out);
     free(out);
     ts_rmdir(dir);
 }
