@@ -453,7 +453,17 @@ niact_status niact_game_order_legal(niact_game *g, const niact_order *o, int *ok
     }
     int legal = 1;
     if (a->has_legal && g->rules.legal) {
+        niact_rules_ask(g, 1);
         niact_status st = g->rules.legal(g->rules.ud, g, o, &legal);
+        int32_t wrote = niact_rules_ask(g, 0);
+        if (st == NIACT_OK && wrote > 0) { /* a write the rules did not stop themselves */
+            niact_core_fail(g, NIACT_ERR_SCRIPT, NIACT_KIND_QUERY,
+                            "the legality test tried to change the game (%d writes refused; "
+                            "questions must not change the game)", (int)wrote);
+            niact_error_context(&g->error, "legality test of '%s'", a->meta.id);
+            explain(why, len, "the scenario's test failed: %s", g->error.reason);
+            return NIACT_ERR_SCRIPT;
+        }
         if (st == NIACT_ERR_NOMEM) {
             explain(why, len, "out of memory");
             return niact_core_fail(g, st, NIACT_KIND_NOMEM, "out of memory in a legality test");

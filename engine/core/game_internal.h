@@ -51,6 +51,9 @@ struct niact_game {
     uint64_t snap_gen; /* the mark whose snapshot scratch holds (taken at its first write) */
 
     int firing;            /* an event's effect is running (its log audience is kept) */
+    int asking;            /* questions running (niact_rules_ask, nested): writes refused */
+    int32_t asked_writes;  /* writes refused since the outermost question began */
+    niact_rng ask_rng;     /* what niact_rules_rng hands a question: a copy, thrown away */
     uint32_t fire_audience; /* roles the running event's effect has written to */
 
     niact_order orders[NIACT_MAX_ROLES][NIACT_MAX_ORDERS]; /* this turn's submissions */

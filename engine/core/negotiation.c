@@ -93,7 +93,15 @@ static niact_status check_terms(niact_game *g, int from, uint32_t parties, niact
                 return refuse(g, "term '%s' appears twice", d->meta.id);
         int ok = 1;
         if (d->has_legal && g->rules.term_legal) {
+            niact_rules_ask(g, 1);
             niact_status st = g->rules.term_legal(g->rules.ud, g, from, &t[i], &ok);
+            if (niact_rules_ask(g, 0) > 0 && st == NIACT_OK) { /* a write the rules let by */
+                refuse(g, "the scenario's test tried to change the game (questions must not "
+                          "change the game)");
+                g->error.kind = NIACT_KIND_QUERY;
+                niact_error_context(&g->error, "legality test of term '%s'", d->meta.id);
+                return NIACT_ERR_INVALID;
+            }
             if (st == NIACT_ERR_NOMEM)
                 return niact_core_fail(g, st, NIACT_KIND_NOMEM, "out of memory in a term's test");
             if (st != NIACT_OK) { /* the rules' record, with where it ran; the request fails */

@@ -167,9 +167,32 @@ int32_t niact_rules_get(const niact_game *g, int track) {
     return bad_track(g, track) ? 0 : g->value[track];
 }
 
+int32_t niact_rules_ask(niact_game *g, int on) {
+    if (on) { /* questions may nest (a personality asks state:legal): count from the outermost */
+        if (g->asking++ == 0) {
+            g->asked_writes = 0;
+            g->ask_rng = g->rng;
+        }
+        return 0;
+    }
+    if (g->asking > 0)
+        g->asking--;
+    return g->asked_writes;
+}
+
+/* A write during a question: refused and counted (niact_rules_ask). */
+static int refused(niact_game *g) {
+    if (!g->asking)
+        return 0;
+    g->asked_writes++;
+    return 1;
+}
+
 int32_t niact_rules_set(niact_game *g, int track, int32_t value) {
     if (bad_track(g, track))
         return 0;
+    if (refused(g))
+        return g->value[track];
     const niact_track_def *d = &g->sc->tracks[track];
     value = value < d->min ? d->min : value > d->max ? d->max : value;
     niact_core_touch(g);
@@ -178,7 +201,7 @@ int32_t niact_rules_set(niact_game *g, int track, int32_t value) {
 }
 
 void niact_rules_observe(niact_game *g, int role, int track, int32_t error) {
-    if (bad_role(g, role) || bad_track(g, track))
+    if (bad_role(g, role) || bad_track(g, track) || refused(g))
         return;
     const niact_track_def *d = &g->sc->tracks[track];
     if (d->vis[role] != NIACT_VIS_ESTIMATE)
@@ -195,7 +218,7 @@ void niact_rules_observe(niact_game *g, int role, int track, int32_t error) {
 }
 
 void niact_rules_set_estimate(niact_game *g, int role, int track, int32_t value, int32_t error) {
-    if (bad_role(g, role) || bad_track(g, track))
+    if (bad_role(g, role) || bad_track(g, track) || refused(g))
         return;
     const niact_track_def *d = &g->sc->tracks[track];
     if (d->vis[role] != NIACT_VIS_ESTIMATE)
@@ -219,6 +242,8 @@ int32_t niact_rules_estimate(const niact_game *g, int role, int track, int32_t *
 /* Allocates first, then changes the log and its hash: a failed log line changes nothing. */
 niact_status niact_rules_log(niact_game *g, uint32_t audience, niact_log_kind kind,
                              const char *text) {
+    if (refused(g))
+        return NIACT_ERR_STATE;
     size_t n = strlen(text);
     char *copy = NULL;
     if (!g->quiet) {
@@ -245,6 +270,8 @@ niact_status niact_rules_log(niact_game *g, uint32_t audience, niact_log_kind ki
 }
 
 niact_rng *niact_rules_rng(niact_game *g) {
+    if (refused(g))
+        return &g->ask_rng;
     return &g->rng;
 }
 
@@ -253,6 +280,8 @@ int32_t niact_rules_fired(const niact_game *g, int event) {
 }
 
 void niact_rules_end(niact_game *g, niact_outcome outcome, const char *text) {
+    if (refused(g))
+        return;
     if (g->pending != NIACT_OUTCOME_NONE && g->pending != NIACT_OUTCOME_SETTLEMENT)
         return; /* war or error already decided outranks a settlement */
     if (g->pending == NIACT_OUTCOME_SETTLEMENT && outcome == NIACT_OUTCOME_SETTLEMENT)

@@ -270,11 +270,21 @@ int host_call(niact_host *h, niact_game *g, host_mode mode, int nargs, int nres)
     h->view_role = mode.view_role;
     h->query = mode.query;
     niact_error_clear(&h->error);
+    if (mode.query && g) /* the core's wall behind check_write (rules.h) */
+        niact_rules_ask(g, 1);
     begin_run(h, h->lim.instructions);
     int st = lua_pcall(L, nargs, nres, base);
     int killed = h->killed;
     niact_error_kind kind = h->kill_kind;
     end_run(h);
+    if (mode.query && g && niact_rules_ask(g, 0) > 0 && st == LUA_OK) {
+        lua_settop(L, base - 1);
+        niact_error_set(&h->error, NIACT_ERR_SCRIPT, NIACT_KIND_QUERY,
+                        "%s tried to change the game (questions must not change the game)",
+                        mode.query);
+        niact_error_format(&h->error, h->err, sizeof h->err);
+        return LUA_ERRRUN;
+    }
     if (st != LUA_OK) {
         record_failure(h, st, killed, kind);
         lua_settop(L, base - 1);

@@ -27,6 +27,15 @@ void niact_rules_end(niact_game *g, niact_outcome outcome, const char *text);
 /* The orders given this turn (valid during resolution): n and the array. */
 const niact_order *niact_rules_turn_orders(const niact_game *g, int *n);
 
+/* Questions (a legality test, a term's value, a personality) must not change the game.
+ * The host refuses their writes itself (with the scenario's line); this is the core's
+ * own wall behind it, for any rules implementation: between niact_rules_ask(g, 1) and
+ * (g, 0) every write below is refused and counted (set and the estimates change
+ * nothing, log returns NIACT_ERR_STATE, end is ignored, rng is a throw-away copy), and
+ * niact_rules_ask(g, 0) returns how many were refused since the outermost question
+ * began (questions may nest). */
+int32_t niact_rules_ask(niact_game *g, int on);
+
 /* Every commitment (index 0..; NULL past the end), and a proposal by id (NULL if none),
  * whoever may see them. */
 struct niact_commitment;

@@ -321,6 +321,50 @@ static void test_answer_refuses_before_logging(void **st) {
     niact_game_free(g);
 }
 
+/* The core's own wall behind the host's: C rules whose legality test writes, draws and
+ * logs change nothing, and the test is refused as a question that tried to change the
+ * game. */
+static niact_status writing_legal(void *ud, niact_game *g, const niact_order *o, int *ok) {
+    (void)ud;
+    (void)o;
+    niact_rules_set(g, 0, 9);
+    (void)niact_rng_next(niact_rules_rng(g));
+    (void)niact_rules_log(g, 1, NIACT_LOG_NEWS, "asked");
+    niact_rules_end(g, NIACT_OUTCOME_WAR, "war");
+    *ok = 1;
+    return NIACT_OK;
+}
+
+static void test_core_refuses_writes_in_questions(void **st) {
+    (void)st;
+    niact_track_def tracks[1] = {{.meta = M("x"), .min = 0, .max = 10,
+                                  .vis = {NIACT_VIS_TRUE}}};
+    niact_action_def actions[1] = {{.meta = M("a"), .roles = 1, .cost = 1, .has_legal = 1,
+                                    .param_name = ""}};
+    niact_scenario sc = {.meta = M("s"), .start_date = "1962-11-01", .days_per_turn = 1,
+                         .turns = 3, .n_roles = 1, .n_tracks = 1, .tracks = tracks,
+                         .n_actions = 1, .actions = actions};
+    sc.roles[0] = (niact_role_def){M("a"), 2, ""};
+    niact_rules rules = {.legal = writing_legal};
+    niact_game *g;
+    char msg[256];
+    assert_int_equal(niact_game_new(&sc, &rules, 1, &g, msg, sizeof msg), NIACT_OK);
+    uint64_t before = niact_game_hash(g);
+    size_t log_before = niact_game_log_size(g);
+    niact_order o = {0, 0, 0};
+    int ok = 1;
+    assert_int_equal(niact_game_order_legal(g, &o, &ok, NULL, 0), NIACT_ERR_SCRIPT);
+    assert_false(ok);
+    assert_int_equal(niact_game_last_error(g)->kind, NIACT_KIND_QUERY);
+    assert_non_null(strstr(niact_game_error(g), "4 writes refused"));
+    assert_true(niact_game_hash(g) == before);
+    assert_int_equal(niact_game_log_size(g), log_before);
+    /* Outside a question the same calls write as before. */
+    niact_rules_set(g, 0, 9);
+    assert_int_equal(niact_rules_get(g, 0), 9);
+    niact_game_free(g);
+}
+
 /* The one formatter: position, reason, context and the quoted line, parts left out when
  * empty. */
 static void test_formatter(void **st) {
@@ -455,6 +499,7 @@ int main(void) {
         cmocka_unit_test(test_kind_is_not_parsed_from_words),
         cmocka_unit_test(test_rollback_keeps_the_pending_text),
         cmocka_unit_test(test_answer_refuses_before_logging),
+        cmocka_unit_test(test_core_refuses_writes_in_questions),
         cmocka_unit_test(test_formatter),
         cmocka_unit_test(test_outcome_table),
         cmocka_unit_test(test_text_play_and_check),
