@@ -1,8 +1,9 @@
 /* niact check: validate a scenario. Loading reports every declaration problem; then a
  * few seeded games with random orders look for errors at play, every legality test is
  * asked twice at the start and after each of the first turns (asking must change
- * nothing and answer the same), and the same seed is played twice to catch state kept
- * outside the game. Errors come as records (error.h), never parsed from log text. */
+ * nothing and answer the same), a game is played with each personality in every seat
+ * (its errors, a write in its read-only view among them, are reported), and the same
+ * seed is played twice to catch state kept outside the game. Errors come as records (error.h), never parsed from log text. */
 #include "cli.h"
 
 #include <string.h>
@@ -95,6 +96,45 @@ static void play_game(checker *c, niact_host *h, uint64_t seed, uint64_t *hashes
     niact_session_free(s);
 }
 
+/* Plays one game (seed 1) with every seat the personality `name`, asking each seat for
+ * its orders through the session; reports the first failure of the personality (a
+ * write in its read-only view, a script error) with its position. */
+static void play_personality(checker *c, niact_host *h, const char *name) {
+    const niact_scenario *sc = niact_host_scenario(h);
+    niact_seat seats[NIACT_MAX_ROLES];
+    memset(seats, 0, sizeof seats);
+    for (int r = 0; r < sc->n_roles; r++) {
+        seats[r].kind = NIACT_SEAT_AI;
+        snprintf(seats[r].personality, sizeof seats[r].personality, "%s", name);
+    }
+    niact_session *s = NULL;
+    char msg[2048];
+    if (niact_session_new(h, 1, seats, &s, msg, sizeof msg) != NIACT_OK)
+        return; /* the seeded games above have reported why */
+    niact_game *g = niact_session_game(s);
+    while (niact_game_phase(g) != NIACT_PHASE_ENDED) {
+        for (int r = 0; r < sc->n_roles; r++) {
+            niact_order os[NIACT_MAX_ORDERS];
+            int n = 0;
+            niact_status st = niact_session_ai_orders(s, r, os, &n);
+            if (st == NIACT_ERR_INVALID) /* no function for this role */
+                continue;
+            if (st != NIACT_OK) {
+                niact_error e = *niact_host_last_error(h);
+                niact_error_context(&e, "personality '%s' for '%s', turn %d", name,
+                                    sc->roles[r].meta.id, niact_game_turn(g) + 1);
+                print_error(c, &e);
+                niact_session_free(s);
+                return;
+            }
+            niact_session_submit(s, r, os, n);
+        }
+        if (niact_session_resolve(s) != NIACT_OK)
+            break;
+    }
+    niact_session_free(s);
+}
+
 int cli_check(int argc, char **argv) {
     if (argc != 2 || argv[1][0] == '-') {
         cli_help(stderr, "check");
@@ -127,6 +167,8 @@ int cli_check(int argc, char **argv) {
     int ta = 0, tb = 0;
     for (uint64_t seed = 1; seed <= CHECK_GAMES; seed++)
         play_game(&c, h, seed, a, 512, &ta, 1);
+    for (int i = 0; i < sc->n_personalities; i++)
+        play_personality(&c, h, sc->personalities[i]);
     /* The same seed again, after other games ran in this Lua state. */
     play_game(&c, h, 1, b, 512, &tb, 0);
     niact_host *fresh = cli_load_from(dir, sdir, lib, stdout);

@@ -490,6 +490,28 @@ static void test_check_asks_twice(void **st) {
     ts_rmdir(dir);
 }
 
+/* check plays each personality in every seat: one that escapes its view after catching
+ * state:legal's error, then writes, is reported at its line (it used to say ok). */
+static void test_check_plays_personalities(void **st) {
+    (void)st;
+    char *dir = make("return true", NULL,
+                     "    pcall(state.legal, state, 'probe')\n"
+                     "    state:set('x', 5)\n"
+                     "    return {}", NULL);
+    assert_non_null(dir);
+    char args[4096], *out;
+    snprintf(args, sizeof args, "check %s", dir);
+    int code = run_niact(dir, "", args, &out);
+    char want[4200];
+    snprintf(want, sizeof want,
+             "%s/scenario.lua:24: state:set is not allowed in a personality (questions must "
+             "not change the game) (in personality 'p' for 'us', turn 1)", dir);
+    if (code != 1 || !strstr(out, want))
+        fail_with("check", code, out);
+    free(out);
+    ts_rmdir(dir);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_legal_may_not_change_the_game),
@@ -504,6 +526,7 @@ int main(void) {
         cmocka_unit_test(test_outcome_table),
         cmocka_unit_test(test_text_play_and_check),
         cmocka_unit_test(test_check_asks_twice),
+        cmocka_unit_test(test_check_plays_personalities),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
