@@ -29,8 +29,10 @@ void saves_save(app *a) {
     /* The seat at the desk has not sent its orders: they stay out of the save. */
     uint32_t keep = p->role >= 0 ? NIACT_RECORD_ALL_ROLES & ~(1u << p->role)
                                  : NIACT_RECORD_ALL_ROLES;
-    if (niact_record_save(p->s, keep, path, msg, sizeof msg) != NIACT_OK)
-        snprintf(a->save_msg, sizeof a->save_msg, "Not saved: %.400s", msg);
+    if (niact_record_save(p->s, keep, path, msg, sizeof msg) != NIACT_OK) {
+        snprintf(a->save_msg, sizeof a->save_msg, "NOT SAVED: %.400s", msg);
+        fprintf(stderr, "niact: not saved: %s\n", msg);
+    }
     else
         snprintf(a->save_msg, sizeof a->save_msg, "Saved as %.400s", path);
 }

@@ -305,6 +305,12 @@ static void test_bad_record_path(void **st) {
     char *text = ru_slurp(decoy, &len);
     assert_int_equal(len, 8);
     free(text);
+    /* The window's play (no --text) refuses it too, before any window opens. */
+    o = run(NULL, "play --record %s --scenario " TESTLAND, dir);
+    if (!(o.code == 1 && strstr(o.text, "is a folder")) &&
+        !(o.code == 2 && strstr(o.text, "no window")))
+        fail_msg("exit %d:\n%s", o.code, o.text);
+    free(o.text);
     /* A good one, over an empty file (mktemp) and then over its own record. */
     char path[512];
     snprintf(path, sizeof path, "%s/fresh.json", dir);

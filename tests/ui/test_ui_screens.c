@@ -242,6 +242,10 @@ static void setup_screen(app *a, int s, const char *dir) {
         saves_save(a);
         saves_scan(a);
         assert_true(a->n_saves >= 1);
+        /* Each entry says what game it is: running or finished, the turn, the seats. */
+        if (!strstr(a->saves[0].detail, "running, turn") ||
+            !strstr(a->saves[0].detail, a->play.sc->roles[0].meta.id))
+            fail_msg("load list entry: '%s'", a->saves[0].detail);
         a->ov = OV_LOAD;
     }
     if (s == S_HELP)
