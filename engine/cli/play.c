@@ -14,7 +14,8 @@
 
 #include "niact/text.h"
 
-#define LINE_MAX_BYTES 1024 /* a typed line longer than this is refused whole */
+#define LINE_MAX_BYTES 4096 /* a typed line longer than this is refused whole (a whole
+                              * telegram of NIACT_TELEGRAM_MAX bytes fits) */
 
 /* Standard input, read with read(2) so that a NUL byte is seen (fgets hides it) and a
  * signal interrupts the wait (see wait_input). */

@@ -124,31 +124,25 @@ static int sink_close(void *cookie) {
     sink *k = cookie;
     char out[16];
     size_t o = cli_sanitize_end(&k->f, out);
-    int rc = cli_write_raw(k->fd, out, o);
-    free(k);
-    return rc;
+    return cli_write_raw(k->fd, out, o);
 }
 
-static FILE *open_sink(int fd, int mode) {
-    sink *k = calloc(1, sizeof *k);
-    if (!k)
-        return NULL;
+static FILE *open_sink(sink *k, int fd, int mode) {
     k->fd = fd;
     cookie_io_functions_t io = {NULL, sink_write, NULL, sink_close};
     FILE *f = fopencookie(k, "w", io);
-    if (!f) {
-        free(k);
-        return NULL;
-    }
-    setvbuf(f, NULL, mode, mode == _IONBF ? 0 : BUFSIZ);
+    if (f)
+        setvbuf(f, NULL, mode, mode == _IONBF ? 0 : BUFSIZ);
     return f;
 }
 
 void cli_output_install(void) {
+    /* The filters' state lives as long as the process's standard streams: static. */
+    static sink sinks[2];
     fflush(stdout);
     fflush(stderr);
-    FILE *out = open_sink(STDOUT_FILENO, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF);
-    FILE *err = open_sink(STDERR_FILENO, _IONBF);
+    FILE *out = open_sink(&sinks[0], STDOUT_FILENO, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF);
+    FILE *err = open_sink(&sinks[1], STDERR_FILENO, _IONBF);
     /* The GNU C library lets a program assign its standard streams. The originals stay
      * open (unused) so their descriptors do. Without a sink the raw stream stays. */
     if (out)

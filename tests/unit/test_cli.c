@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <sys/wait.h>
 
+#include "niact/negotiation.h"
 #include "niact/record.h"
 #include "support.h"
 
@@ -219,7 +220,7 @@ static void test_malformed_commands(void **st) {
     size_t cap = 1 << 20, n = 0;
     char *input = malloc(cap);
     uint32_t x = 12345;
-    for (int line = 0; line < 4000 && n + 4200 < cap; line++) {
+    for (int line = 0; line < 4000 && n + 6200 < cap; line++) {
         x = x * 1664525u + 1013904223u;
         int k = (int)(x >> 28) % 7;
         if ((x & 0xff) < 12) { /* stray bytes, no newline inside */
@@ -229,8 +230,8 @@ static void test_malformed_commands(void **st) {
                 input[n++] = c == '\n' ? ' ' : c;
             }
         } else if ((x & 0xff) < 16) { /* a line longer than the reader's buffer */
-            memset(input + n, 'a', 3000);
-            n += 3000;
+            memset(input + n, 'a', 5000);
+            n += 5000;
         }
         for (int i = 0; i < k; i++) {
             x = x * 1664525u + 1013904223u;
@@ -358,6 +359,15 @@ static void test_typed_text_is_checked(void **st) {
     assert_null(strstr(o.text, "could not be written"));
     assert_null(strchr(o.text, '\x1b'));
     free(o.text);
+    /* A telegram of the largest size can be typed on one line. */
+    char *big = malloc(NIACT_TELEGRAM_MAX + 64);
+    int k = snprintf(big, 64, "telegram ussr ");
+    memset(big + k, 'x', NIACT_TELEGRAM_MAX);
+    snprintf(big + k + NIACT_TELEGRAM_MAX, 32, "\nquit\n");
+    o = run("play --text --scenario " TESTLAND " --seed 3 --no-autosave", big);
+    assert_non_null(strstr(o.text, "Telegram sent."));
+    free(o.text);
+    free(big);
     snprintf(args, sizeof args, "replay %s --scenario " TESTLAND, rec);
     o = run(args, NULL);
     assert_int_equal(o.code, 0);
