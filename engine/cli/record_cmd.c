@@ -134,14 +134,11 @@ static void write_both(cli_rec *r, niact_session *s, uint32_t keep) {
     r->autosaved[0] = 0;
     if (!r->autosave)
         return;
-    niact_status st;
-    if (keep == NIACT_RECORD_ALL_ROLES)
+    niact_status st = NIACT_OK;
+    if (keep == NIACT_RECORD_ALL_ROLES || !r->autosave_path[0]) /* (the first: names it) */
         st = niact_record_autosave(s, r->autosave_path, sizeof r->autosave_path, msg,
                                    sizeof msg);
-    else if (!r->autosave_path[0]) /* quitting before the first autosave: make it */
-        st = niact_record_autosave(s, r->autosave_path, sizeof r->autosave_path, msg,
-                                   sizeof msg);
-    else
+    if (st == NIACT_OK && keep != NIACT_RECORD_ALL_ROLES) /* without the quitting seat's */
         st = niact_record_save(s, keep, r->autosave_path, msg, sizeof msg);
     if (st != NIACT_OK)
         loud("AUTOSAVE FAILED (the game goes on; 'save NAME' may still work)", msg);
@@ -279,13 +276,9 @@ int cli_saves_list(FILE *out) {
 }
 
 int cli_saves(int argc, char **argv) {
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            printf("usage: niact saves\n  lists the saves and autosaves of the data folder, "
-                   "newest first, with turn, seats and outcome\n");
-            return CLI_OK;
-        }
-        fprintf(stderr, "niact saves: unexpected '%s'\nusage: niact saves\n", argv[i]);
+    if (argc > 1) { /* (--help is answered by main) */
+        fprintf(stderr, "niact saves: unexpected '%s'\n", argv[1]);
+        cli_help(stderr, "saves");
         return CLI_USAGE;
     }
     char dir[4096], msg[512];

@@ -205,6 +205,8 @@ static void test_autosave(void **st) {
         !strstr(o.text, "seats: us ai, ussr ai:historical, un ai") || !strstr(o.text, first))
         fail_msg("niact saves:\n%s", o.text);
     free(o.text);
+    expect(run(NULL, "saves --help"), 0, "niact saves");
+    expect(run(NULL, "saves extra"), 2, "unexpected 'extra'");
     /* Resumed from its autosave, the game goes on in that file: still three. */
     expect(run("done\n" MORE MORE, "play --text --load %s --scenario " TESTLAND, first), 0,
            "RESULT");
