@@ -697,6 +697,7 @@ int cli_play(int argc, char **argv) {
     catch_stop_signals();
     cli_rec_turn(&rec, s);
     p.saved_mark = progress_mark(&p); /* a new game, or the loaded save: nothing to lose */
+    int shown = -1;                   /* the human seat whose screen was shown last */
     while (niact_game_phase(p.g) != NIACT_PHASE_ENDED && !p.quit) {
         if (stop_signal)
             stop_and_save(&p, -1); /* does not return */
@@ -708,12 +709,14 @@ int cli_play(int argc, char **argv) {
             rule(title);
             show_public(&p, niact_game_turn(p.g)); /* the news that opens the turn */
         }
-        int seated = 0; /* human seats that played this turn so far */
         for (int r = 0; r < sc->n_roles && !p.quit; r++) {
             if (seats[r].kind != NIACT_SEAT_HUMAN || niact_game_submitted(p.g, r))
                 continue; /* (submitted already: orders given before a save was loaded) */
             p.n_pending[r] = 0;
-            int t = seated++ && p.tty ? hand_over(&p, r) : TURN_DONE;
+            /* The keyboard changes hands: from one seat to the next, and from the last
+             * seat of a turn to the first of the next. */
+            int t = p.tty && shown >= 0 && shown != r ? hand_over(&p, r) : TURN_DONE;
+            shown = r;
             if (t == TURN_DONE)
                 t = human_turn(&p, r);
             if (t == TURN_SIGNAL)

@@ -601,6 +601,18 @@ static void test_questions_on_a_terminal(void **st) {
     expect_out(c, at, "What the Soviet Union knows");
     expect_out(c, at, "[ussr] > ");
     at = c->len;
+    say(c, "order stall\norder remove 5\ndone\n");
+    expect_out(c, at, "End your turn anyway?");
+    say(c, "yes\n");
+    expect_out(c, at, "Orders given.");
+    /* From the last seat of a turn to the first of the next, the keyboard changes hands
+     * too: the turn's news for the United States waits. */
+    expect_out(c, at, "Pass the keyboard to the United States delegation");
+    assert_false(await(c, at, "United States - turn 2 of", 300));
+    say(c, "\n");
+    expect_out(c, at, "United States - turn 2 of");
+    expect_out(c, at, "[us] > ");
+    at = c->len;
     say(c, "quit\n"); /* nothing to lose: the autosave has the game, no orders typed */
     int status = finish(c);
     assert_true(WIFEXITED(status));
