@@ -109,6 +109,24 @@ static void print_json(const niact_scenario *sc) {
     json_object_set_new(root, "terms", terms);
     json_object_set_new(root, "events", events);
     json_object_set_new(root, "objectives", objectives);
+    json_t *tps = json_array();
+    for (int i = 0; i < sc->n_turning_points; i++) {
+        const niact_turning_point *d = &sc->turning_points[i];
+        json_t *o = meta_json(&d->meta);
+        json_object_set_new(o, "date", json_string(d->date));
+        json_object_set_new(o, "prompt", json_string(d->prompt));
+        if (d->track >= 0) {
+            json_object_set_new(o, "track", json_string(sc->tracks[d->track].meta.id));
+            json_object_set_new(o, d->at_most ? "at_most" : "at_least",
+                                json_integer(d->value));
+        }
+        if (d->action >= 0)
+            json_object_set_new(o, "action", json_string(sc->actions[d->action].meta.id));
+        if (d->roles)
+            json_object_set_new(o, "roles", roles_json(sc, d->roles));
+        json_array_append_new(tps, o);
+    }
+    json_object_set_new(root, "turning_points", tps);
     json_t *pers = json_array();
     for (int i = 0; i < sc->n_personalities; i++)
         json_array_append_new(pers, json_string(sc->personalities[i]));

@@ -100,6 +100,12 @@ void niact_scenario_free(niact_scenario *sc) {
     free(sc->version);
     free(sc->start_date);
     free(sc->debrief);
+    for (int i = 0; i < sc->n_turning_points; i++) {
+        meta_free(&sc->turning_points[i].meta);
+        free(sc->turning_points[i].date);
+        free(sc->turning_points[i].prompt);
+    }
+    free(sc->turning_points);
     for (int i = 0; i < sc->n_roles; i++) {
         meta_free(&sc->roles[i].meta);
         free(sc->roles[i].briefing);

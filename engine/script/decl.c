@@ -36,7 +36,7 @@ void host_open_decl(lua_State *L) {
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, WHERE_KEY);
     static const char *const kinds[] = {"scenario", "role", "track", "action", "event",
-                                        "objective", "term", NULL};
+                                        "objective", "term", "turning_point", NULL};
     host_push_env(L);
     lua_newtable(L);
     for (int i = 0; kinds[i]; i++) {
@@ -610,6 +610,85 @@ static void rd_objectives(rd *r, int sc_idx, int ids, int roles_ids) {
     lua_settop(L, list - 1);
 }
 
+/* Index of the id (field `field` of the table at idx) among the declared `kind`s (a
+ * sub-table of ids), -1 if the field is absent; a problem if it names nothing. */
+static int rd_ref(rd *r, int idx, const char *field, int ids, const char *kind,
+                  const char *what) {
+    lua_State *L = r->L;
+    int t = lua_getfield(L, idx, field);
+    int at = -1;
+    if (t == LUA_TSTRING) {
+        lua_getfield(L, ids, kind);
+        lua_getfield(L, -1, lua_tostring(L, -2));
+        int ok;
+        at = (int)lua_tointegerx(L, -1, &ok);
+        if (!ok) {
+            PROBLEM(r, "%s: field '%s' names no declared %s '%s'", what, field, kind,
+                    lua_tostring(L, -3));
+            at = -1;
+        }
+        lua_pop(L, 2);
+    } else if (t != LUA_TNIL) {
+        PROBLEM(r, "%s: field '%s' must be an id (a string)", what, field);
+    }
+    lua_pop(L, 1);
+    return at;
+}
+
+/* The record's turning points (for the debrief): each marked by a track reaching a value
+ * or an action being ordered. */
+static void rd_turning_points(rd *r, int sc_idx, int ids, int roles_ids) {
+    lua_State *L = r->L;
+    niact_scenario *sc = r->h->sc;
+    int n = rd_array(r, sc_idx, "turning_points", 0);
+    int list = lua_gettop(L);
+    int pids = new_ids(L, ids, "turning_points");
+    sc->turning_points = calloc((size_t)(n ? n : 1), sizeof *sc->turning_points);
+    if (!sc->turning_points)
+        luaL_error(L, "out of memory");
+    for (int i = 0; i < n; i++) {
+        lua_geti(L, list, i + 1);
+        int t = lua_gettop(L);
+        niact_turning_point *d = &sc->turning_points[sc->n_turning_points++];
+        d->track = d->action = -1;
+        if (!lua_istable(L, t)) {
+            PROBLEM(r, "scenario: turning_points[%d] must be a table", i + 1);
+            d->meta = (niact_meta){host_strdup(""), host_strdup(""), host_strdup(""),
+                                   host_strdup(""), host_strdup(""), 0};
+            d->date = host_strdup("");
+            d->prompt = host_strdup("");
+            lua_settop(L, pids);
+            continue;
+        }
+        rd_meta(r, t, &d->meta, "turning point", i, pids);
+        char what[96];
+        snprintf(what, sizeof what, "turning point '%s'", d->meta.id);
+        d->date = rd_str(r, t, "date", "", what);
+        d->prompt = rd_str(r, t, "prompt", "", what);
+        if (!d->date[0])
+            PROBLEM(r, "%s: give the record's date (date = \"20 Nov 1962\")", what);
+        d->track = rd_ref(r, t, "track", ids, "tracks", what);
+        d->action = rd_ref(r, t, "action", ids, "actions", what);
+        int has_least, has_most;
+        int32_t least = rd_int(r, t, "at_least", 0, what, &has_least);
+        int32_t most = rd_int(r, t, "at_most", 0, what, &has_most);
+        d->at_most = has_most;
+        d->value = has_most ? most : least;
+        if ((d->track >= 0) == (d->action >= 0))
+            PROBLEM(r, "%s: give either a track (with at_least or at_most) or an action", what);
+        if (d->track >= 0 && has_least == has_most)
+            PROBLEM(r, "%s: a track needs exactly one of at_least and at_most", what);
+        if (lua_getfield(L, t, "roles") != LUA_TNIL) {
+            lua_pop(L, 1);
+            d->roles = rd_roles(r, t, "roles", roles_ids, what);
+        } else {
+            lua_pop(L, 1);
+        }
+        lua_settop(L, pids);
+    }
+    lua_settop(L, list - 1);
+}
+
 static void rd_terms(rd *r, int sc_idx, int ids, int roles_ids) {
     lua_State *L = r->L;
     niact_scenario *sc = r->h->sc;
@@ -756,6 +835,7 @@ static int read_all(lua_State *L) {
     rd_events(&r, sc_idx, ids);
     rd_objectives(&r, sc_idx, ids, roles_ids);
     rd_terms(&r, sc_idx, ids, roles_ids);
+    rd_turning_points(&r, sc_idx, ids, roles_ids);
     lua_settop(L, ids);
     lua_setfield(L, LUA_REGISTRYINDEX, IDS_KEY);
     rd_where(&r, sc_idx);

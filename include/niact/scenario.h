@@ -70,6 +70,20 @@ typedef struct niact_event_def {
     int opens_turn;          /* fires when its turn opens (before orders), not at resolution */
 } niact_event_def;
 
+/* A turning point of the historical record, for the debrief: what happened and when,
+ * a question for discussion, and how to find it in a game: the first turn at whose end
+ * a track reached a value (at least, or at most), or in which an action was ordered. */
+typedef struct niact_turning_point {
+    niact_meta meta;         /* text: what happened in the record; source */
+    char *date;              /* the record's date(s), as written ("20 Nov 1962") */
+    char *prompt;            /* a question for discussion; "" */
+    int track;               /* the track that marks it, or -1 */
+    int32_t value;           /* reached when track >= value (or <= with at_most) */
+    int at_most;
+    int action;              /* the action whose first order marks it, or -1 */
+    uint32_t roles;          /* whose orders count (all if 0) */
+} niact_turning_point;
+
 typedef struct niact_objective_def {
     niact_meta meta;
     int role;                /* whose objective */
@@ -111,6 +125,8 @@ typedef struct niact_scenario {
     char **personalities;    /* names of scripted AI personalities */
     uint64_t content_hash;   /* FNV-1a over the scenario's files */
     char *debrief;           /* what really happened (Markdown), for the debrief; "" */
+    int n_turning_points;
+    niact_turning_point *turning_points; /* the record's turning points, for the debrief */
 } niact_scenario;
 
 /* Index of the role/track/action/event/objective/term with this id, or -1. */

@@ -27,3 +27,5 @@ echo "## Actions: effect of ordering each in turn 1 (random play, $N games x 2)"
 echo "## Historical mode (1000 seeds)"
 "$M" --games 1000 --seat us=historical --seat ussr=historical --seat un=historical \
   --historical --mean shootdowns,icrc,castro_anger,verification,prestige
+# (--historical prints the turning points of history.md, section 4, and the happenings
+# the record lacks: the figures of docs/balance.md, "Historical mode")

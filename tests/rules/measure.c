@@ -34,6 +34,7 @@ typedef struct tally {
     int odd[32];                  /* games with non-record happening k */
     int clean;                    /* no happening the record lacks */
     int faithful;                 /* every turning point and nothing the record lacks */
+    int raided;                   /* at least one exile raid (the record has Alpha 66's) */
     int hist_quiet;               /* reproduced and no aircraft fired on */
     int hist_score[NIACT_MAX_ROLES][11]; /* scores in bands of 10 (100 in the last) */
     int length[64];               /* games ending after n turns */
@@ -350,6 +351,7 @@ int main(int argc, char **argv) {
             t->tp_all += all;
             t->clean += none;
             t->faithful += all && none;
+            t->raided += fired(g, "exile_raid") > 0;
         }
         niact_session_free(s);
     }
@@ -398,6 +400,8 @@ int main(int argc, char **argv) {
         for (int k = 0; k < N_ODD; k++)
             printf("    %5.1f%%  %s\n", 100.0 * t->odd[k] / n, odd_names[k]);
         printf("    %5.1f%%  none of them\n", 100.0 * t->clean / n);
+        printf("  (for comparison: games with at least one exile raid, which the record has: "
+               "%.1f%%)\n", 100.0 * t->raided / n);
         printf("  the record's course and outcome (every turning point, nothing the record "
                "lacks): %.1f%%\n", 100.0 * t->faithful / n);
     }

@@ -173,6 +173,16 @@ for t in d['terms']:
         extra += '; %s %d-%d (default %d)' % (p['name'], p['min'], p['max'], p['default'])
     w('- **`%s`** %s (%s). %s *Source: %s.*' % (t['id'], t['name'], extra, t['text'], link(t['source'])))
 w('')
+w('## Turning points of 1962 (for the debrief)\n')
+w('`niact debrief` sets each of these beside the class\'s game: when the marker was first reached in the game, against what happened in 1962 and when, with a question for discussion.\n')
+w('| turning point | in 1962 | found in a game when | to discuss |\n|---|---|---|---|')
+for p in d.get('turning_points', []):
+    if 'track' in p:
+        mark = '`%s` %s %d' % (p['track'], '<=' if 'at_most' in p else '>=', p.get('at_most', p.get('at_least')))
+    else:
+        mark = '`%s` ordered' % p['action'] + (' (%s)' % ', '.join(names[x] for x in p['roles']) if 'roles' in p else '')
+    w('| **`%s`** %s | %s: %s *Source: %s.* | %s | %s |' % (p['id'], p['name'], p['date'], p['text'], link(p['source']), mark, p['prompt']))
+w('')
 w('## AI personalities\n')
 desc = {'historical': "plays the choices of November 1962 turn by turn (`--seat ROLE=ai:historical`); with all three seats historical the game reproduces the real outcome (see docs/balance.md).",
         'hawk': 'presses hard and accepts risk: low flights, boarding, retaliation, contesting the bombers, Cuban crews at the SAMs, an activist Secretary-General.',

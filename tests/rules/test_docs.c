@@ -41,7 +41,8 @@ static json_t *declared_ids(void) {
     assert_int_equal(pclose(p), 0);
     assert_non_null(root);
     json_t *ids = json_array();
-    const char *kinds[] = {"roles", "tracks", "actions", "terms", "events", "objectives"};
+    const char *kinds[] = {"roles", "tracks", "actions", "terms", "events", "objectives",
+                           "turning_points"};
     for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
         size_t i;
         json_t *it;
@@ -139,7 +140,8 @@ static void test_every_source_is_listed(void **st) {
     assert_int_equal(pclose(p), 0);
     assert_non_null(root);
     int missing = 0, seen = 0;
-    const char *kinds[] = {"roles", "tracks", "actions", "terms", "events", "objectives"};
+    const char *kinds[] = {"roles", "tracks", "actions", "terms", "events", "objectives",
+                           "turning_points"};
     for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
         size_t i;
         json_t *it;

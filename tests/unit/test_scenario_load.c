@@ -111,6 +111,25 @@ static void test_required_fields(void **st) {
     expect(HEAD "roles = { {id='us'} }, tracks = { {id='t', min=1.5} } }", "whole number");
 }
 
+/* Turning points (for the debrief) name a declared track with one bound, or an action. */
+static void test_turning_points(void **st) {
+    (void)st;
+#define TPH HEAD "roles = { {id='us'} }, tracks = { {id='t', min=0, max=3} },\n" \
+                 "actions = { {id='a', roles={'us'}, resolve=function() end} },\n"
+    expect(TPH "turning_points = { niact.turning_point{ id='p', track='nope', at_least=1, "
+               "date='1 Nov' } } }", "names no declared tracks 'nope'");
+    expect(TPH "turning_points = { {id='p', track='t', action='a', at_least=1, date='1 Nov'} } }",
+           "give either a track");
+    expect(TPH "turning_points = { {id='p', track='t', date='1 Nov'} } }",
+           "exactly one of at_least and at_most");
+    expect(TPH "turning_points = { {id='p', action='a'} } }", "give the record's date");
+    expect(TPH "turning_points = { {id='p', action='a', date='1 Nov', roles={'ussr'}} } }",
+           "no role 'ussr'");
+    expect(TPH "turning_points = { {id='p', action='a', date='1 Nov'}, "
+               "{id='p', track='t', at_most=0, date='2 Nov'} } }", "already declared");
+#undef TPH
+}
+
 static void test_broken_files(void **st) {
     (void)st;
     expect("return {", "scenario.lua:1:");
@@ -166,6 +185,7 @@ int main(void) {
         cmocka_unit_test(test_testland_declarations),
         cmocka_unit_test(test_problems_have_positions),
         cmocka_unit_test(test_required_fields),
+        cmocka_unit_test(test_turning_points),
         cmocka_unit_test(test_broken_files),
         cmocka_unit_test(test_binary_scenario_refused),
         cmocka_unit_test(test_hostile_files),

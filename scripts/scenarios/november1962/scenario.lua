@@ -11,6 +11,7 @@ local terms = require("terms")
 local briefings = require("briefings")
 local personalities = require("personalities")
 local rules = require("rules")
+local turning_points = require("turning_points")
 
 local function concat(...)
   local out = {}
@@ -50,4 +51,5 @@ return niact.scenario{
   turn_end = rules.turn_end,
   end_check = rules.end_check,
   personalities = personalities,
+  turning_points = turning_points.list,
 }
