@@ -64,7 +64,7 @@ extern const char *const cli_negotiate_help;
 
 /* The help text (help.c): all of it (cmd NULL) or one command's part ("" the window's),
  * between the usage line and the notes on scenarios and exit status. Returns 0, or -1
- * if there is no such command (the rest is printed all the same). */
+ * (printing nothing) if there is no such command. */
 int cli_help(FILE *out, const char *cmd);
 /* 1 if an argument after the command (argv[1..]) is --help or -h. */
 int cli_help_asked(int argc, char **argv);

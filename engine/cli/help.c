@@ -78,15 +78,17 @@ static const char *const trailer =
     "Exit status: 0 success, 1 bad input (file, scenario, save), 2 usage error.\n";
 
 int cli_help(FILE *out, const char *cmd) {
-    int found = 0;
+    int found = !cmd;
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+        found |= cmd && strcmp(parts[i].cmd, cmd) == 0;
+    if (!found)
+        return -1;
     fputs("usage: niact [COMMAND] [OPTIONS]\n\n", out);
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
-        if (!cmd || strcmp(parts[i].cmd, cmd) == 0) {
+        if (!cmd || strcmp(parts[i].cmd, cmd) == 0)
             fputs(parts[i].text, out);
-            found = 1;
-        }
     fputs(trailer, out);
-    return found ? 0 : -1;
+    return 0;
 }
 
 int cli_help_asked(int argc, char **argv) {

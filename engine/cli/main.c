@@ -26,8 +26,14 @@ int main(int argc, char **argv) {
         printf("niact %s\n", NIACT_VERSION);
         return CLI_OK;
     }
-    if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-                      strcmp(argv[1], "help") == 0)) {
+    if (argc >= 3 && strcmp(argv[1], "help") == 0) { /* niact help COMMAND */
+        if (cli_help(stdout, argv[2]) == 0)
+            return CLI_OK;
+        fprintf(stderr, "niact: unknown command '%s' (see niact --help)\n", argv[2]);
+        return CLI_USAGE;
+    }
+    if (argc >= 2 && (strcmp(argv[1], "help") == 0 ||
+                      (argv[1][0] == '-' && cli_help_asked(argc, argv)))) {
         cli_help(stdout, NULL);
         return CLI_OK;
     }

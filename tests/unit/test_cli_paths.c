@@ -191,6 +191,19 @@ static void every_command_has_help(void **st) {
     assert_int_equal(r.code, 0);
     assert_non_null(strstr(r.out, "--threads T"));
     res_free(&r);
+    r = run(NULL, NULL, "--scale 1 -h"); /* the window's options, then -h: the help */
+    assert_int_equal(r.code, 0);
+    assert_non_null(strstr(r.out, "\nniact play "));
+    res_free(&r);
+    r = run(NULL, NULL, "help debrief");
+    assert_int_equal(r.code, 0);
+    assert_non_null(strstr(r.out, "\nniact debrief RECORD"));
+    assert_null(strstr(r.out, "niact play "));
+    res_free(&r);
+    r = run(NULL, NULL, "help frobnicate");
+    assert_int_equal(r.code, 2);
+    assert_non_null(strstr(r.err, "unknown command 'frobnicate'"));
+    res_free(&r);
 }
 
 /* docs/cli.md quotes `niact --help` word for word in its first code block. */
