@@ -136,6 +136,24 @@ static FILE *open_sink(sink *k, int fd, int mode) {
     return f;
 }
 
+/* The standard streams the sinks replaced, given back at exit. */
+static FILE *orig_out, *orig_err;
+
+/* At exit: flush and close the sinks (freeing them: the sanitizer build's leak check
+ * runs after this), and give the original streams back for anything printed later. */
+static void close_sinks(void) {
+    if (orig_out) {
+        FILE *f = stdout;
+        stdout = orig_out;
+        fclose(f);
+    }
+    if (orig_err) {
+        FILE *f = stderr;
+        stderr = orig_err;
+        fclose(f);
+    }
+}
+
 void cli_output_install(void) {
     /* The filters' state lives as long as the process's standard streams: static. */
     static sink sinks[2];
@@ -145,8 +163,14 @@ void cli_output_install(void) {
     FILE *err = open_sink(&sinks[1], STDERR_FILENO, _IONBF);
     /* The GNU C library lets a program assign its standard streams. The originals stay
      * open (unused) so their descriptors do. Without a sink the raw stream stays. */
-    if (out)
+    if (out) {
+        orig_out = stdout;
         stdout = out;
-    if (err)
+    }
+    if (err) {
+        orig_err = stderr;
         stderr = err;
+    }
+    if (out || err)
+        atexit(close_sinks);
 }
