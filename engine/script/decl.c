@@ -770,7 +770,14 @@ static void rd_personalities(rd *r, int sc_idx) {
             PROBLEM(r, "scenario: personalities must map names to tables of role functions");
             continue;
         }
-        const char *name = lua_tostring(L, -2);
+        size_t len;
+        const char *name = lua_tolstring(L, -2, &len);
+        char why[96];
+        if (niact_text_check(name, len, 0, why, sizeof why) != NIACT_OK || len == 0) {
+            PROBLEM(r, "scenario: a personality's name must be plain text%s%s", len ? ": " : "",
+                    len ? why : " (it is empty)");
+            continue;
+        }
         int at = sc->n_personalities;
         while (at > 0 && strcmp(sc->personalities[at - 1], name) > 0) {
             sc->personalities[at] = sc->personalities[at - 1];

@@ -148,11 +148,14 @@ static void test_scenario_text(void **st) {
              "return niact.scenario{ name='X\\27[2J', calendar={start='1962-11-01', "
              "days_per_turn=1, turns=3},\n"
              "  roles = { niact.role{ id='us', briefing='Line one.\\nLine two.' } },\n"
-             "  tracks = { niact.track{ id='t', min=0, max=1, labels={'a', 'b\\7'} } } }\n");
+             "  tracks = { niact.track{ id='t', min=0, max=1, labels={'a', 'b\\7'} } },\n"
+             "  personalities = { ['ai\\27[2J'] = { us = function() return {} end } } }\n");
     assert_int_not_equal(ts_load(dir, &h, msg, sizeof msg), NIACT_OK);
     assert_non_null(strstr(msg, "field 'name' must be plain text: character 2 is a control "
                                 "character (U+001B)"));
     assert_non_null(strstr(msg, "labels[2] must be plain text"));
+    assert_non_null(strstr(msg, "a personality's name must be plain text: character 3 is a "
+                                "control character (U+001B)"));
     assert_null(strstr(msg, "briefing")); /* line breaks are fine */
     ts_rmdir(dir);
 
