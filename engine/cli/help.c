@@ -58,9 +58,11 @@ static const help_part parts[] = {
      "                              turn, seats, seed, running or finished\n"},
     {"debrief",
      "niact debrief RECORD [OPTIONS]\n"
-     "                              a game's debrief in Markdown: scores, curves, choices\n"
-     "                              beside the historical ones, negotiation (an unfinished\n"
-     "                              game: the turns played, marked unfinished)\n"
+     "                              a game's debrief in Markdown: scores, the scenario's\n"
+     "                              turning points beside the game, dated curves, choices\n"
+     "                              beside the scripted historical AI's, negotiation (an\n"
+     "                              unfinished game: the turns played, marked unfinished)\n"
+     "    --html                    a self-contained HTML page instead (charts as SVG)\n"
      "    --scenario NAME|DIR       the record's scenario from here instead of by its id\n"},
     {"rules",
      "niact rules [OPTIONS]         the scenario's roles, tracks, actions, terms, events and\n"

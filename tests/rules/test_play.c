@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 /* Runs a text game with `human` as the human seat fed `input` (repeated for 12 turns);
@@ -76,8 +77,66 @@ static void test_play_un(void **st) {
     free(out);
 }
 
+/* The debrief of a November 1962 game: the record's turning points beside the game with
+ * dates, orders in words, the relabelled historical column, dated curves; and the same
+ * as an HTML page with SVG charts. */
+static void test_debrief_turning_points(void **st) {
+    (void)st;
+    char rec[] = "/tmp/niact_debrief_XXXXXX";
+    int fd = mkstemp(rec);
+    assert_true(fd >= 0);
+    close(fd);
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s play --text --scenario november1962 --seed 7 --no-autosave "
+             "--seat us=ai:historical --seat ussr=ai:historical --seat un=ai:historical "
+             "--record %s > /dev/null 2>&1", NIACT_BIN, rec);
+    assert_int_equal(system(cmd), 0);
+    const char *fmt[] = {"", " --html"};
+    for (int h = 0; h < 2; h++) {
+        snprintf(cmd, sizeof cmd, "%s debrief %s%s 2>/dev/null", NIACT_BIN, rec, fmt[h]);
+        FILE *p = popen(cmd, "r");
+        assert_non_null(p);
+        size_t cap = 1 << 21, n = 0, got;
+        char *out = malloc(cap);
+        assert_non_null(out);
+        while ((got = fread(out + n, 1, cap - n - 1, p)) > 0)
+            n += got;
+        out[n] = 0;
+        assert_int_equal(pclose(p), 0);
+        const char *sep = h ? "</td><td>" : " | ";
+        char want[512];
+        snprintf(want, sizeof want, "The bombers agreed out with a timetable%s20 Nov:", sep);
+        assert_non_null(strstr(out, want));
+        snprintf(want, sizeof want, "19-21 Nov 1962, turn 7 (IL-28 settlement: agreed: out "
+                 "within 30 days)%sWho gave what", sep);
+        assert_non_null(strstr(out, want));
+        assert_non_null(strstr(out, "1-3 Nov 1962, turn 1: Fly low-level reconnaissance "
+                                    "(United States)"));
+        snprintf(want, sizeof want, "A formal non-invasion pledge%snever:", sep);
+        assert_non_null(strstr(out, want));
+        assert_non_null(strstr(out, "not in this game"));
+        assert_non_null(strstr(out, "the scripted historical AI would have ordered"));
+        assert_null(strstr(out, "historical choice"));
+        assert_non_null(strstr(out, "Set the quarantine: lift"));
+        assert_null(strstr(out, "Set the quarantine 0"));
+        if (h) {
+            assert_true(strncmp(out, "<!DOCTYPE html>", 15) == 0);
+            assert_non_null(strstr(out, "<svg xmlns="));
+            assert_non_null(strstr(out, ">6 Dec</text>"));
+            assert_non_null(strstr(out, "<h2>What really happened</h2>"));
+        } else {
+            assert_non_null(strstr(out, "| Tension | "));
+            assert_non_null(strstr(out, "high tension (1 Nov)"));
+            assert_non_null(strstr(out, "calm (6 Dec)"));
+        }
+        free(out);
+    }
+    remove(rec);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_debrief_turning_points),
         cmocka_unit_test(test_play_us),
         cmocka_unit_test(test_play_ussr),
         cmocka_unit_test(test_play_un),

@@ -302,8 +302,8 @@ static void test_debrief(void **st) {
     assert_int_equal(o.code, 0);
     assert_non_null(strstr(o.text, "# Debrief: Testland"));
     assert_non_null(strstr(o.text, "| Tension |"));
-    /* The historical seats did what the historical personality does. */
-    assert_non_null(strstr(o.text, "| us | Fly reconnaissance | Fly reconnaissance |"));
+    /* The historical seats did what the historical personality does (seats by name). */
+    assert_non_null(strstr(o.text, "| United States | Fly reconnaissance | Fly reconnaissance |"));
     free(o.text);
     /* An unfinished game: the debrief of the turns played, marked so. A telegram's
      * markup and line breaks stay text in the Markdown. */
@@ -320,9 +320,24 @@ static void test_debrief(void **st) {
     assert_non_null(strstr(o.text, "the debrief of the turns played"));
     assert_non_null(strstr(o.text, "| United States | "));
     assert_non_null(strstr(o.text, "| Tension | "));
-    assert_non_null(strstr(o.text, "| us | Fly reconnaissance | Fly reconnaissance |"));
+    assert_non_null(strstr(o.text, "| United States | Fly reconnaissance | Fly reconnaissance |"));
     assert_non_null(strstr(o.text, "&lt;img src=x> | # Not a heading"));
     assert_null(strstr(o.text, "The game ended after"));
+    free(o.text);
+    /* The same unfinished game as a self-contained HTML page: one document, charts as
+     * inline SVG, nothing loaded from elsewhere, the telegram's markup escaped. */
+    snprintf(args, sizeof args, "debrief %s --scenario " TESTLAND " --html", rec);
+    o = run(args, NULL);
+    assert_int_equal(o.code, 0);
+    assert_non_null(strstr(o.text, "<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert_non_null(strstr(o.text, "<h1>Debrief (unfinished game): Testland</h1>"));
+    assert_non_null(strstr(o.text, "<svg xmlns="));
+    assert_non_null(strstr(o.text, "<td>United States</td><td>Fly reconnaissance</td>"));
+    assert_non_null(strstr(o.text, "&lt;img src=x&gt;"));
+    assert_null(strstr(o.text, "<img"));
+    assert_null(strstr(o.text, "<script"));
+    assert_null(strstr(o.text, "href="));
+    assert_non_null(strstr(o.text, "</body>\n</html>\n"));
     free(o.text);
     expect_code("debrief", NULL, 2, "usage");
     expect_code("debrief /nonexistent.json", NULL, 1, "niact debrief");

@@ -306,6 +306,16 @@ R.events = {
     .. "remain to be settled. It ends as a settlement unless it turns to war.", settlement),
 }
 
+local MONTHS = { "January", "February", "March", "April", "May", "June", "July", "August",
+                 "September", "October", "November", "December" }
+
+-- "19 November 1962" from "1962-11-19".
+local function day(iso)
+  local y, m, d = iso:match("^(%d+)-(%d+)-(%d+)$")
+  if not y then return iso end
+  return tonumber(d) .. " " .. MONTHS[tonumber(m)] .. " " .. y
+end
+
 -- War at once; a settlement once its epilogue has been played to the last turn.
 function R.end_check(state)
   if state:get("tension") >= 6 then
@@ -316,9 +326,10 @@ function R.end_check(state)
   end
   local settled = state:get("settled_turn")
   if settled > 0 and state:turn() > state:turns() then
-    return "settlement", "Settlement on " .. state:date(settled) .. " (the missiles gone "
-      .. "and verified, the bombers agreed out, the quarantine lifted), followed by its "
-      .. "epilogue to " .. state:date(state:turns()) .. "."
+    return "settlement", "Settlement reached in the turn of " .. day(state:date(settled))
+      .. " (the missiles gone and verified, the bombers agreed out, the quarantine "
+      .. "lifted); the epilogue was played to the last turn, from " .. day(state:date(state:turns()))
+      .. "."
   end
   return nil
 end
