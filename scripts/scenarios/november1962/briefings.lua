@@ -50,7 +50,7 @@ B.ussr = [[
 
 ## Situation
 
-We have agreed to take out the missiles the Americans call offensive, in return for their promise not to invade Cuba. The sites are being dismantled. Now Washington wants more: inspection, the IL-28 bombers, perhaps the SAMs and our troops. Castro is furious that he was not consulted, refuses every inspection and has his own five points. Comrade Mikoyan goes to Havana tomorrow.
+We have agreed to take out the missiles the Americans call offensive, in return for their promise not to invade Cuba. The sites are being dismantled. Now Washington wants more: inspection, the IL-28 bombers, perhaps the SAMs and our troops. Castro resents not having been consulted, refuses every inspection and has his own five points for Cuba's security. Comrade Mikoyan goes to Havana tomorrow.
 
 You see everything: the true number of missiles, bombers and servicemen on the island, who controls the SAMs, and what the Americans do not know. Their planes have photographed our FKR cruise-missile and Luna rocket launchers, but they do not know that about 98 tactical nuclear warheads (80 for the FKR, 12 for the Luna, 6 bombs for the IL-28s) are in Cuba. While they remain, any fighting over Cuba escalates faster.
 
