@@ -13,6 +13,11 @@ while read -r name input args; do
   # shellcheck disable=SC2086 # the arguments are words
   play_golden "$NIACT" "$name" "$input" "$GOLDEN_TMP/$name.json" $args
   mv "$GOLDEN_TMP/$name.json" "$GOLDEN_DIR/$name.json"
+  # A script answers proposals by number: when the game moves, an answer may miss.
+  if [ "$input" != "-" ]; then
+    grep -E '^\[[a-z0-9_]+\] > +(Not done|No proposal)' "$GOLDEN_TMP/$name.json.log" |
+      sed "s/^/  $input refused: /" || true
+  fi
   echo "blessed tests/golden/$name.json ($(grep -c '"hash"' "$GOLDEN_DIR/$name.json") turns," \
        "$(sed -n 's/^ "outcome": "\(.*\)"$/\1/p' "$GOLDEN_DIR/$name.json"))"
 done < <(golden_games)
