@@ -31,8 +31,21 @@ static void lua_position(lua_State *L, char *file, size_t len, int *line) {
         }
 }
 
+niact_host *host_of(lua_State *L) {
+    void *ud;
+    lua_getallocf(L, &ud);
+    return ud;
+}
+
+int host_killed(lua_State *L) {
+    return host_of(L)->killed;
+}
+
 /* Records a stop where it fires; the first stop of a callback is the one reported. The
- * kind is set here, by the hook or the allocator that fired, never read back from text. */
+ * kind is set here, by the hook or the allocator that fired, never read back from text.
+ * The position is the main thread's innermost scenario frame (a memory error unwinds
+ * before any hook could note one): reading frames allocates nothing, so this is safe
+ * inside the allocator. */
 static void stop(niact_host *h, niact_error_kind kind, const char *why) {
     if (h->killed)
         return;
@@ -41,16 +54,107 @@ static void stop(niact_host *h, niact_error_kind kind, const char *why) {
     h->kill_why = why;
     snprintf(h->kill_msg, sizeof h->kill_msg,
              "%s (the scenario ran too long or used too much memory)", why);
-    h->kill_file[0] = 0;
-    h->kill_line = 0;
+    lua_position(h->L, h->kill_file, sizeof h->kill_file, &h->kill_line);
+}
+
+static void host_hook(lua_State *L, lua_Debug *ar);
+
+/* ---- live big strings ---- */
+
+static size_t big_slot(const niact_host *h, const void *p) {
+    uint64_t x = (uint64_t)(uintptr_t)p >> 4;
+    return (size_t)((x * 0x9e3779b97f4a7c15ull) >> 17) & (h->bigs_cap - 1);
+}
+
+static int size_class(size_t n) {
+    int c = 0;
+    while (n >>= 1)
+        c++;
+    return c;
+}
+
+/* Adds a string block to the set; -1 if the set cannot grow. */
+static int big_add(niact_host *h, void *p, size_t size) {
+    if ((h->bigs_n + 1) * 2 > h->bigs_cap) {
+        size_t cap = h->bigs_cap ? h->bigs_cap * 2 : 64;
+        void **old = h->bigs, **nb = calloc(cap, sizeof *nb);
+        if (!nb)
+            return -1;
+        size_t oldcap = h->bigs_cap;
+        h->bigs = nb;
+        h->bigs_cap = cap;
+        for (size_t i = 0; i < oldcap; i++) {
+            if (!old[i])
+                continue;
+            size_t j = big_slot(h, old[i]);
+            while (nb[j])
+                j = (j + 1) & (cap - 1);
+            nb[j] = old[i];
+        }
+        free(old);
+    }
+    size_t j = big_slot(h, p);
+    while (h->bigs[j])
+        j = (j + 1) & (h->bigs_cap - 1);
+    h->bigs[j] = p;
+    h->bigs_n++;
+    h->big_class[size_class(size)]++;
+    return 0;
+}
+
+/* Removes a freed block if it is a tracked string (linear probing, backward shift). */
+static void big_forget(niact_host *h, void *p, size_t size) {
+    if (!h->bigs_n)
+        return;
+    size_t mask = h->bigs_cap - 1, j = big_slot(h, p);
+    while (h->bigs[j] && h->bigs[j] != p)
+        j = (j + 1) & mask;
+    if (!h->bigs[j])
+        return;
+    h->bigs[j] = NULL;
+    h->bigs_n--;
+    h->big_class[size_class(size)]--;
+    for (size_t k = (j + 1) & mask; h->bigs[k]; k = (k + 1) & mask) {
+        size_t home = big_slot(h, h->bigs[k]);
+        if (((k - home) & mask) >= ((k - j) & mask)) { /* the hole lies on its probe path */
+            h->bigs[j] = h->bigs[k];
+            h->bigs[k] = NULL;
+            j = k;
+        }
+    }
+}
+
+/* Extra instructions each instruction is charged while big strings live: the longest
+ * one's size class over HOST_BIG_UNIT (0 if none is big). */
+static uint64_t big_factor(const niact_host *h) {
+    if (!h->bigs_n)
+        return 0;
+    for (int c = 63; c >= 0; c--)
+        if (h->big_class[c])
+            return ((uint64_t)1 << c) / HOST_BIG_UNIT;
+    return 0;
+}
+
+/* Sets how often the hook runs: every instruction once killed, more often while big
+ * strings live (so one period cannot hide much unseen work). Only sets fields. */
+static void set_tick(niact_host *h, lua_State *L) {
+    uint64_t f = big_factor(h);
+    int want = h->killed ? 1 : f ? (int)(HOST_HOOK_STEP / (1 + f) + 1) : HOST_HOOK_STEP;
+    if (want != h->tick) {
+        h->tick = want;
+        lua_sethook(L, host_hook, LUA_MASKCOUNT, want);
+    }
 }
 
 /* The allocator enforces the memory cap and the per-callback churn budget. Refusing an
- * allocation makes Lua raise a memory error; the kill flag makes it stick. */
+ * allocation makes Lua raise a memory error; the kill flag makes it stick. It also
+ * keeps the set of live big strings (when ptr is NULL, osize is the new object's type). */
 static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     niact_host *h = ud;
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
+        if (ptr && osize >= HOST_BIG_STRING)
+            big_forget(h, ptr, osize);
         free(ptr);
         h->mem -= old;
         return NULL;
@@ -72,29 +176,75 @@ static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     void *p = realloc(ptr, nsize);
     if (!p)
         return NULL;
+    if (!ptr && osize == LUA_TSTRING && nsize >= HOST_BIG_STRING) {
+        if (big_add(h, p, nsize) != 0) {
+            free(p);
+            if (h->running)
+                stop(h, NIACT_KIND_MEMORY, "memory limit exceeded");
+            return NULL;
+        }
+        if (h->running)
+            set_tick(h, h->L);
+    }
     h->mem = h->mem - old + nsize;
     if (h->mem > h->mem_peak)
         h->mem_peak = h->mem;
     return p;
 }
 
-/* The count hook: runs every HOST_HOOK_STEP instructions, or every instruction once a
- * limit fired, so that pcall, xpcall and coroutines cannot swallow the stop. */
-static void host_hook(lua_State *L, lua_Debug *ar) {
-    (void)ar;
-    niact_host *h;
-    lua_getallocf(L, (void **)&h);
-    if (!h->running)
-        return;
-    h->steps += HOST_HOOK_STEP;
+static int has_vararg(lua_State *L, lua_Debug *ar, int n) {
+    const char *name = lua_getlocal(L, ar, -n);
+    if (name)
+        lua_pop(L, 1);
+    return name != NULL;
+}
+
+/* Work the instructions since the last hook may have done unseen: copying the running
+ * function's extra arguments (`...`, passed on by one instruction), comparing or hashing
+ * the longest live string. */
+static uint64_t unseen_work(niact_host *h, lua_State *L) {
+    uint64_t extra = (uint64_t)h->tick * big_factor(h);
+    lua_Debug ar;
+    if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "u", &ar) && ar.isvararg &&
+        has_vararg(L, &ar, HOST_VARARG_FREE + 1)) {
+        int lo = HOST_VARARG_FREE + 1, hi = lo * 2; /* has(lo): find the count */
+        while (hi < (1 << 22) && has_vararg(L, &ar, hi)) {
+            lo = hi;
+            hi *= 2;
+        }
+        while (hi - lo > 1) {
+            int mid = lo + (hi - lo) / 2;
+            if (has_vararg(L, &ar, mid))
+                lo = mid;
+            else
+                hi = mid;
+        }
+        extra += (uint64_t)(lo - HOST_VARARG_FREE) * HOST_VARARG_COST;
+    }
+    return extra;
+}
+
+/* Adds units to the run's count (saturating); fires the instruction limit past it. */
+static void add_steps(niact_host *h, lua_State *L, uint64_t units) {
+    h->steps = h->steps + units < h->steps ? UINT64_MAX : h->steps + units;
     if (!h->killed && h->steps > h->step_limit) {
         stop(h, NIACT_KIND_INSTRUCTIONS, "instruction limit exceeded");
         lua_position(L, h->kill_file, sizeof h->kill_file, &h->kill_line);
     }
+}
+
+/* The count hook: runs every h->tick instructions, or every instruction once a limit
+ * fired, so that pcall, xpcall and coroutines cannot swallow the stop. */
+static void host_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    niact_host *h = host_of(L);
+    if (!h->running)
+        return;
+    add_steps(h, L, (uint64_t)h->tick + (h->killed ? 0 : unseen_work(h, L)));
+    set_tick(h, L);
     if (h->killed) {
         if (!h->kill_file[0]) /* a stop the allocator recorded has no position yet */
             lua_position(L, h->kill_file, sizeof h->kill_file, &h->kill_line);
-        lua_sethook(L, host_hook, LUA_MASKCOUNT, 1);
         luaL_error(L, "%s", h->kill_msg);
     }
 }
@@ -112,22 +262,27 @@ int host_kill(lua_State *L, niact_error_kind kind, const char *fmt, ...) {
         va_end(ap);
         lua_position(L, h->kill_file, sizeof h->kill_file, &h->kill_line);
     }
+    h->tick = 1;
     lua_sethook(L, host_hook, LUA_MASKCOUNT, 1);
     return luaL_error(L, "%s", h->kill_msg);
 }
 
 void host_charge(lua_State *L, uint64_t units) {
-    niact_host *h;
-    lua_getallocf(L, (void **)&h);
+    niact_host *h = host_of(L);
     if (!h->running)
         return;
-    h->steps += units;
-    if (!h->killed && h->steps > h->step_limit) {
-        stop(h, NIACT_KIND_INSTRUCTIONS, "instruction limit exceeded");
-        lua_position(L, h->kill_file, sizeof h->kill_file, &h->kill_line);
-    }
+    add_steps(h, L, units);
     if (h->killed)
         luaL_error(L, "%s", h->kill_msg);
+}
+
+void host_limit(lua_State *L, niact_error_kind kind, const char *why) {
+    niact_host *h = host_of(L);
+    if (h->running) {
+        stop(h, kind, why);
+        lua_position(L, h->kill_file, sizeof h->kill_file, &h->kill_line);
+    }
+    luaL_error(L, "%s (the scenario ran too long or used too much memory)", why);
 }
 
 /* The loaded file shown as `name`, or NULL. */
@@ -214,7 +369,8 @@ static void begin_run(niact_host *h, uint64_t limit) {
     h->steps = 0;
     h->churn = 0;
     h->step_limit = limit;
-    lua_sethook(h->L, host_hook, LUA_MASKCOUNT, HOST_HOOK_STEP);
+    h->tick = 0;
+    set_tick(h, h->L);
 }
 
 static void end_run(niact_host *h) {
@@ -332,6 +488,7 @@ void niact_host_free(niact_host *h) {
     free(h->objective_refs);
     free(h->term_refs);
     free(h->problems);
+    free(h->bigs);
     free(h);
 }
 
@@ -385,18 +542,15 @@ static int run_main(niact_host *h) {
     }
     lua_pushcfunction(L, msg_handler);
     lua_insert(L, -2);
+    niact_error_clear(&h->error);
     begin_run(h, h->lim.load_instructions);
     st = lua_pcall(L, 0, 1, -2);
-    const char *why = h->kill_why;
+    int killed = h->killed;
+    niact_error_kind kind = h->kill_kind;
     end_run(h);
-    if (st != LUA_OK) {
-        const char *m = lua_tostring(L, -1);
-        if (st == LUA_ERRMEM)
-            host_problem(h, "scenario.lua", 0, "memory limit exceeded while loading");
-        else if (why)
-            host_problem(h, "", 0, "%s", m ? m : why);
-        else
-            host_problem(h, "", 0, "%s", m ? m : "error while loading");
+    if (st != LUA_OK) { /* the same record as a callback's: a stop names where it fired */
+        record_failure(h, st, killed, kind);
+        host_problem(h, "", 0, "%s", h->err);
         lua_pop(L, 2);
         return -1;
     }

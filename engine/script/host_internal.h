@@ -10,6 +10,17 @@
 #define HOST_MAX_FILES 64
 #define HOST_TERM_FNS 6
 #define HOST_HOOK_STEP 1000 /* instructions between two calls of the count hook */
+/* Strings of at least this many bytes are tracked while alive: comparing, hashing or
+ * converting one is work a single VM instruction does unseen, so while one lives every
+ * instruction is charged (its length / HOST_BIG_UNIT) instructions more (memcmp reads
+ * a few hundred bytes in the time of one instruction), and the hook runs that much more
+ * often (docs/modding.md). */
+#define HOST_BIG_STRING 4096
+#define HOST_BIG_UNIT 512
+/* A vararg function's extra arguments beyond this many are copied by single
+ * instructions (`...`, calls passing it on): each one costs HOST_VARARG_COST per hook. */
+#define HOST_VARARG_FREE 16
+#define HOST_VARARG_COST 64
 
 typedef struct host_file {
     char *name; /* as shown in messages: path relative to the scenario or lib folder */
@@ -30,6 +41,7 @@ struct niact_host {
     uint64_t churn;         /* bytes allocated since the callback began */
     uint64_t steps;         /* instructions since the callback began (hook granularity) */
     uint64_t step_limit;    /* limit for the running callback */
+    int tick;               /* instructions between two hooks now (HOST_HOOK_STEP or fewer) */
     int killed;             /* a limit fired: every instruction raises until the callback ends */
     const char *kill_why;   /* which limit ("instruction limit exceeded") */
     niact_error_kind kill_kind; /* the kind of the stop, set where it fired (hook, allocator) */
@@ -37,6 +49,11 @@ struct niact_host {
     char kill_file[96];     /* where it first fired (scenario file), "" if unknown */
     int kill_line;          /* and the line, 0 if unknown */
     int running;            /* inside a callback or the load */
+
+    void **bigs;            /* open-addressing set of live big strings (NULL = empty slot) */
+    size_t bigs_cap;        /* slots (a power of two, or 0) */
+    size_t bigs_n;          /* strings in the set */
+    uint32_t big_class[64]; /* live big strings by floor(log2(block size)) */
 
     niact_game *game;       /* game of the running callback, NULL outside */
     int view_role;          /* -1: rules see the truth; else a personality's read-only view */
@@ -79,6 +96,13 @@ int host_load_file(niact_host *h, const char *path, const char *shown); /* pushe
 /* Counts C work (sorting keys, shifting a table) against the callback's instruction
  * budget; raises the limit error once it is spent. */
 void host_charge(lua_State *L, uint64_t units);
+/* Fires a limit of that kind before the work is done (string.rep of more than the
+ * memory cap): sticky, as if the allocator had refused. Raises. */
+void host_limit(lua_State *L, niact_error_kind kind, const char *why);
+/* The host of a sandboxed state. */
+niact_host *host_of(lua_State *L);
+/* Whether a limit has fired in the running callback (the kill is sticky). */
+int host_killed(lua_State *L);
 /* What a callback may do: whose view it reads and whether it is a question. */
 typedef struct host_mode {
     int view_role;     /* -1: the truth (rules, legality tests); else that role's view */

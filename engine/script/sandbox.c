@@ -106,11 +106,18 @@ static key *sorted_keys(lua_State *L, int idx, size_t *n) {
     host_charge(L, count * 8); /* sorting is C work the hook cannot see */
     key *ks = lua_newuserdatauv(L, (count ? count : 1) * sizeof *ks, 0);
     size_t i = 0;
+    uint64_t bytes = 0;
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         lua_pop(L, 1);
-        key_read(L, -1, &ks[i++]);
+        key_read(L, -1, &ks[i]);
+        bytes += ks[i++].len;
     }
+    /* each comparison may read two whole keys; a sort makes log2(count) passes */
+    uint64_t passes = 1;
+    while (((size_t)1 << passes) < count)
+        passes++;
+    host_charge(L, bytes / 16 * passes);
     qsort(ks, count, sizeof *ks, key_cmp);
     *n = count;
     return ks;
@@ -235,18 +242,26 @@ static int safe_format(lua_State *L) {
     return 1;
 }
 
-/* Calls the wrapped library function (upvalue 1) with this call's arguments. */
+static int original_done(lua_State *L, int status, lua_KContext ctx) {
+    (void)status;
+    (void)ctx;
+    return lua_gettop(L);
+}
+
+/* Calls the wrapped library function (upvalue 1) with this call's arguments (it may
+ * yield: the continuation returns its results). */
 static int call_original(lua_State *L) {
     int top = lua_gettop(L);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
-    lua_call(L, top, LUA_MULTRET);
+    lua_callk(L, top, LUA_MULTRET, 0, original_done);
     return lua_gettop(L);
 }
 
 /* ---- bounded patterns ---- */
 
 #define PATTERN_BUDGET 2e8 /* worst-case steps one pattern call may take */
+#define PATTERN_STEPS_PER_UNIT 64 /* worst-case steps charged as one instruction */
 
 /* A pessimistic bound on the steps Lua's matcher may take: each unbounded repetition
  * can multiply the work by the subject's length, and each optional item doubles it;
@@ -279,45 +294,279 @@ static int guarded_pattern(lua_State *L) {
     (void)s;
     int kind = (int)lua_tointeger(L, lua_upvalueindex(2)); /* 1 = find */
     int plain = kind == 1 && lua_toboolean(L, 4);
-    host_charge(L, n / 4);
-    if (pattern_cost(p, plen, n, plain) > PATTERN_BUDGET)
+    double cost = pattern_cost(p, plen, n, plain);
+    if (cost > PATTERN_BUDGET)
         return luaL_error(L, "pattern too costly for a %d-byte subject (its worst case would "
                              "take too long); use a shorter subject or a simpler pattern",
                           (int)n);
+    host_charge(L, n / 4 + (uint64_t)(cost / PATTERN_STEPS_PER_UNIT));
     return call_original(L);
+}
+
+/* ---- C functions charged by their work ---- */
+
+/* What one call of a library function may do that the count hook cannot see, so each
+ * wrapped function is charged before it runs (and refused beyond a cap): */
+typedef enum cost_kind {
+    COST_ARGS,      /* one unit an argument, one a BYTE_UNIT bytes of string argument */
+    COST_RESULT,    /* string.sub: the bytes of the result */
+    COST_BYTE,      /* string.byte, utf8.codepoint: one result a byte asked for */
+    COST_REP,       /* string.rep: each copy and every byte written */
+    COST_UNPACK,    /* string.unpack: at most a result a format character */
+} cost_kind;
+
+#define BYTE_UNIT 16        /* bytes of C string work charged as one instruction */
+#define MAX_RESULTS 65536   /* values one call may return */
+
+static uint64_t args_cost(lua_State *L) {
+    int top = lua_gettop(L);
+    uint64_t units = (uint64_t)top;
+    for (int i = 1; i <= top; i++)
+        if (lua_type(L, i) == LUA_TSTRING)
+            units += lua_rawlen(L, i) / BYTE_UNIT;
+    return units;
+}
+
+/* Lua's relative string position: negative counts from the end. */
+static lua_Integer rel_pos(lua_Integer pos, size_t len) {
+    if (pos >= 0)
+        return pos;
+    if (0u - (size_t)pos > len)
+        return 0;
+    return (lua_Integer)len + pos + 1;
+}
+
+/* How many bytes a (s, i [, j]) range asks for, with Lua's defaults (j = i, or -1). */
+static uint64_t range_len(lua_State *L, lua_Integer jdef_is_i) {
+    size_t len = lua_rawlen(L, 1);
+    lua_Integer i = rel_pos(luaL_optinteger(L, 2, 1), len);
+    lua_Integer j = rel_pos(luaL_optinteger(L, 3, jdef_is_i ? i : -1), len);
+    if (i < 1)
+        i = 1;
+    if (j > (lua_Integer)len)
+        j = (lua_Integer)len;
+    return i > j ? 0 : (uint64_t)(j - i) + 1;
+}
+
+static int too_many(lua_State *L, const char *fn, uint64_t n) {
+    return luaL_error(L, "%s: %llu results at once (at most %d)", fn, (unsigned long long)n,
+                      MAX_RESULTS);
+}
+
+static uint64_t rep_cost(lua_State *L) {
+    size_t l = 0, lsep = 0;
+    luaL_checklstring(L, 1, &l);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    luaL_optlstring(L, 3, "", &lsep);
+    if (n <= 0)
+        return 1;
+    double bytes = (double)n * (double)l + (double)(n - 1) * (double)lsep;
+    if (bytes > (double)host_of(L)->lim.memory)
+        host_limit(L, NIACT_KIND_MEMORY, "memory limit exceeded");
+    return ((uint64_t)n + (uint64_t)bytes) / BYTE_UNIT;
+}
+
+/* A library function (upvalue 1) charged by its kind (upvalue 2) and its name
+ * (upvalue 3), then called. */
+static int charged(lua_State *L) {
+    cost_kind kind = (cost_kind)lua_tointeger(L, lua_upvalueindex(2));
+    const char *fn = lua_tostring(L, lua_upvalueindex(3));
+    uint64_t units = args_cost(L);
+    if (kind == COST_RESULT) {
+        luaL_checkstring(L, 1);
+        units = 1 + range_len(L, 0) / BYTE_UNIT;
+    } else if (kind == COST_BYTE) {
+        luaL_checkstring(L, 1);
+        uint64_t n = range_len(L, 1);
+        if (n > MAX_RESULTS)
+            return too_many(L, fn, n);
+        units = 1 + n;
+    } else if (kind == COST_REP) {
+        units = rep_cost(L);
+    } else if (kind == COST_UNPACK) {
+        size_t flen = 0;
+        luaL_checklstring(L, 1, &flen);
+        if (flen > MAX_RESULTS)
+            return too_many(L, fn, flen);
+    }
+    host_charge(L, units);
+    return call_original(L);
+}
+
+/* utf8.codes' iterator (upvalue 1), charged by the bytes it moves over. */
+static int codes_step(lua_State *L) {
+    lua_Integer from = lua_tointeger(L, 2);
+    lua_settop(L, 2);
+    int n = call_original(L);
+    lua_Integer to = n > 0 && lua_isinteger(L, 1) ? lua_tointeger(L, 1) : from;
+    host_charge(L, 1 + (uint64_t)(to > from ? to - from : 0) / BYTE_UNIT);
+    return n;
+}
+
+static int safe_codes(lua_State *L) {
+    host_charge(L, 1);
+    int n = call_original(L);
+    if (n >= 1 && lua_isfunction(L, 1)) {
+        lua_pushvalue(L, 1);
+        lua_pushcclosure(L, codes_step, 1);
+        lua_replace(L, 1);
+    }
+    return n;
 }
 
 /* ---- table functions whose C loops the hook cannot see ---- */
 
-/* table.insert, table.remove, table.move, table.concat: charge the elements they may
- * touch (a shift, a copy, a join) to the instruction budget, then call the original. */
-static int charged_table(lua_State *L) {
-    int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
-    lua_Integer n = 0;
-    if (kind == 3) { /* move(a1, f, e, t) */
-        lua_Integer f = luaL_optinteger(L, 2, 1), e = luaL_optinteger(L, 3, 0);
-        n = e >= f ? e - f + 1 : 0;
-    } else if (lua_type(L, 1) == LUA_TTABLE) {
-        n = (lua_Integer)lua_rawlen(L, 1);
+/* #t, asked once (a __len may run scenario code and need not answer twice alike). */
+static lua_Integer table_len(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_Integer n = luaL_len(L, 1);
+    if (n < 0 || n >= LUA_MAXINTEGER)
+        luaL_error(L, "table length %I out of range", (LUAI_UACINT)n);
+    return n;
+}
+
+/* Elements from i to j (0 if j < i), without overflow. */
+static uint64_t span(lua_Integer i, lua_Integer j) {
+    return j < i ? 0 : (uint64_t)((lua_Unsigned)j - (lua_Unsigned)i) + 1;
+}
+
+static int safe_insert(lua_State *L) {
+    lua_Integer e = table_len(L) + 1, pos = e;
+    switch (lua_gettop(L)) {
+    case 2:
+        break;
+    case 3:
+        pos = luaL_checkinteger(L, 2);
+        luaL_argcheck(L, (lua_Unsigned)pos - 1u < (lua_Unsigned)e, 2, "position out of bounds");
+        host_charge(L, 1 + span(pos, e));
+        for (lua_Integer i = e; i > pos; i--) {
+            lua_geti(L, 1, i - 1);
+            lua_seti(L, 1, i);
+        }
+        break;
+    default:
+        return luaL_error(L, "wrong number of arguments to 'insert'");
     }
-    host_charge(L, n > 0 ? (uint64_t)n : 0);
+    lua_seti(L, 1, pos);
+    return 0;
+}
+
+static int safe_remove(lua_State *L) {
+    lua_Integer size = table_len(L), pos = luaL_optinteger(L, 2, size);
+    if (pos != size)
+        luaL_argcheck(L, (lua_Unsigned)pos - 1u <= (lua_Unsigned)size, 2,
+                      "position out of bounds");
+    host_charge(L, 1 + span(pos, size));
+    lua_geti(L, 1, pos);
+    for (; pos < size; pos++) {
+        lua_geti(L, 1, pos + 1);
+        lua_seti(L, 1, pos);
+    }
+    lua_pushnil(L);
+    lua_seti(L, 1, pos);
+    return 1;
+}
+
+/* table.concat(t, sep, i, j) and table.unpack(t, i, j): the range made explicit (so the
+ * original asks no __len) and charged, then the original. */
+static int safe_concat(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_optstring(L, 2, "");
+    lua_Integer i = luaL_optinteger(L, 3, 1);
+    lua_Integer j = lua_isnoneornil(L, 4) ? table_len(L) : luaL_checkinteger(L, 4);
+    lua_settop(L, 2);
+    if (lua_isnil(L, 2))
+        lua_pushliteral(L, ""), lua_replace(L, 2);
+    lua_pushinteger(L, i);
+    lua_pushinteger(L, j);
+    host_charge(L, 1 + span(i, j) + lua_rawlen(L, 2) / BYTE_UNIT * span(i, j));
+    return call_original(L);
+}
+
+static int safe_unpack(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_Integer i = luaL_optinteger(L, 2, 1);
+    lua_Integer j = lua_isnoneornil(L, 3) ? table_len(L) : luaL_checkinteger(L, 3);
+    uint64_t n = span(i, j);
+    if (n > MAX_RESULTS)
+        return too_many(L, "table.unpack", n);
+    host_charge(L, 1 + n);
+    lua_settop(L, 1);
+    lua_pushinteger(L, i);
+    lua_pushinteger(L, j);
+    return call_original(L);
+}
+
+static int safe_move(lua_State *L) {
+    lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
+    host_charge(L, 1 + span(f, e));
+    return call_original(L);
+}
+
+/* xpcall(f, handler, ...): the handler runs only for errors the scenario may handle.
+ * Once a limit fired, the error is raised from inside the count hook, where Lua runs
+ * the handler with hooks off: a looping handler would never stop. */
+static int xpcall_handler(lua_State *L) {
+    if (host_killed(L))
+        return 1;
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+static int safe_xpcall(lua_State *L) {
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, xpcall_handler, 1);
+    lua_replace(L, 2);
     return call_original(L);
 }
 
 /* ---- metatables, load, require ---- */
 
+static const char copy_mark = 0; /* key (its address) marking the metatables we install */
+
+/* setmetatable(t, mt): installs a private copy of mt, so that nothing the scenario does
+ * to mt afterwards (adding __mode or __gc, by assignment or rawset) reaches the table's
+ * real metatable, which no scenario code can reach. getmetatable(t) still answers mt
+ * (the copy's __metatable), unless mt protects itself with its own __metatable. */
 static int safe_setmetatable(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
-    if (lua_type(L, 2) == LUA_TTABLE) {
+    int t = lua_type(L, 2);
+    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+    lua_settop(L, 2);
+    if (lua_getmetatable(L, 1)) { /* a protected metatable stays */
+        int ours = lua_rawgetp(L, -1, &copy_mark) == LUA_TBOOLEAN && lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        if (!ours && lua_getfield(L, -1, "__metatable") != LUA_TNIL)
+            return luaL_error(L, "cannot change a protected metatable");
+        lua_settop(L, 2);
+    }
+    if (t == LUA_TTABLE) {
         if (lua_getfield(L, 2, "__gc") != LUA_TNIL || lua_getfield(L, 2, "__mode") != LUA_TNIL)
             return luaL_error(L, "setmetatable: __gc and __mode are not available to scenarios "
                                  "(they depend on when memory is collected)");
-        lua_pop(L, 2);
+        lua_settop(L, 2);
+        lua_newtable(L);
+        uint64_t n = 0;
+        for (lua_pushnil(L); lua_next(L, 2); n++) {
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, 3);
+        }
+        host_charge(L, 1 + n);
+        int added = lua_getfield(L, 3, "__metatable") == LUA_TNIL;
+        lua_pop(L, 1);
+        if (added) {
+            lua_pushvalue(L, 2);
+            lua_setfield(L, 3, "__metatable");
+        }
+        lua_pushboolean(L, added);
+        lua_rawsetp(L, 3, &copy_mark);
+        lua_replace(L, 2);
     }
-    lua_settop(L, 2);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, 2, 1);
+    lua_setmetatable(L, 1);
     return 1;
 }
 
@@ -334,6 +583,7 @@ static int safe_load(lua_State *L) {
         return luaL_error(L, "load: only a string chunk is accepted");
     const char *name = luaL_optstring(L, 2, "=(load)");
     int has_env = !lua_isnone(L, 4);
+    host_charge(L, 1 + len); /* compiling is C work: a byte an instruction */
     if (luaL_loadbufferx(L, s, len, name, "t") != LUA_OK) {
         lua_pushnil(L);
         lua_insert(L, -2);
@@ -346,12 +596,6 @@ static int safe_load(lua_State *L) {
     if (!lua_setupvalue(L, -2, 1))
         lua_pop(L, 1);
     return 1;
-}
-
-static niact_host *host_of(lua_State *L) {
-    void *ud;
-    lua_getallocf(L, &ud);
-    return ud;
 }
 
 #define SCRIPT_MAX_BYTES (8u << 20) /* no scenario file is this large */
@@ -464,6 +708,7 @@ static int safe_require(lua_State *L) {
         snprintf(shown, sizeof shown, "%s%s", labels[i], rel);
         if (host_load_file(h, path, shown) != LUA_OK)
             return lua_error(L);
+        host_charge(L, 1 + h->files[h->n_files - 1].len); /* compiling: a byte a unit */
         lua_pushstring(L, m);
         lua_call(L, 1, 1);
         if (lua_isnil(L, -1)) {
@@ -533,6 +778,41 @@ static void wrap_field(lua_State *L, int tbl, const char *name, lua_CFunction fn
     lua_setfield(L, tbl, name);
 }
 
+/* Wraps tbl[name] in `charged` with a cost kind; `lib` names it in messages. */
+static void charge_field(lua_State *L, int tbl, const char *lib, const char *name,
+                         cost_kind kind) {
+    lua_getfield(L, tbl, name);
+    lua_pushinteger(L, kind);
+    lua_pushfstring(L, "%s%s%s", lib, lib[0] ? "." : "", name);
+    lua_pushcclosure(L, charged, 3);
+    lua_setfield(L, tbl, name);
+}
+
+/* Every library function whose work grows with its arguments, and how it is charged;
+ * the rest do a bounded amount of work per call (docs/modding.md, "Limits"). */
+static const struct {
+    const char *lib, *name;
+    cost_kind kind;
+} charges[] = {
+    {"string", "byte", COST_BYTE},   {"string", "char", COST_ARGS},
+    {"string", "format", COST_ARGS}, {"string", "lower", COST_ARGS},
+    {"string", "upper", COST_ARGS},  {"string", "reverse", COST_ARGS},
+    {"string", "rep", COST_REP},     {"string", "sub", COST_RESULT},
+    {"string", "pack", COST_ARGS},   {"string", "packsize", COST_ARGS},
+    {"string", "unpack", COST_UNPACK}, {"utf8", "char", COST_ARGS},
+    {"utf8", "len", COST_ARGS},      {"utf8", "offset", COST_ARGS},
+    {"utf8", "codepoint", COST_BYTE}, {"table", "pack", COST_ARGS},
+    {"math", "max", COST_ARGS},      {"math", "min", COST_ARGS},
+    {"", "select", COST_ARGS},       {"", "tonumber", COST_ARGS},
+    {"coroutine", "resume", COST_ARGS}, {"coroutine", "yield", COST_ARGS},
+};
+
+static void charge_lib(lua_State *L, int tbl, const char *lib) {
+    for (size_t i = 0; i < sizeof charges / sizeof *charges; i++)
+        if (strcmp(charges[i].lib, lib) == 0)
+            charge_field(L, tbl, lib, charges[i].name, charges[i].kind);
+}
+
 /* A stable merge sort in Lua, so the comparator runs under the instruction limit and
  * equal elements keep their order in every run. */
 static const char *const prelude =
@@ -576,6 +856,7 @@ static void build_libs(lua_State *L, int env) {
 
     copy_fields(L, "string", string_names);
     int s = lua_gettop(L);
+    charge_lib(L, s, "string");
     wrap_field(L, s, "format", safe_format, -1);
     wrap_field(L, s, "find", guarded_pattern, 1);
     wrap_field(L, s, "match", guarded_pattern, 2);
@@ -593,14 +874,19 @@ static void build_libs(lua_State *L, int env) {
     lua_setfield(L, env, "string");
 
     copy_fields(L, "math", math_names);
+    charge_lib(L, lua_gettop(L), "math");
     make_readonly(L);
     lua_setfield(L, env, "math");
     copy_fields(L, "table", table_names);
     int tb = lua_gettop(L);
-    wrap_field(L, tb, "insert", charged_table, 1);
-    wrap_field(L, tb, "remove", charged_table, 2);
-    wrap_field(L, tb, "move", charged_table, 3);
-    wrap_field(L, tb, "concat", charged_table, 4);
+    charge_lib(L, tb, "table");
+    lua_pushcfunction(L, safe_insert);
+    lua_setfield(L, tb, "insert");
+    lua_pushcfunction(L, safe_remove);
+    lua_setfield(L, tb, "remove");
+    wrap_field(L, tb, "move", safe_move, -1);
+    wrap_field(L, tb, "concat", safe_concat, -1);
+    wrap_field(L, tb, "unpack", safe_unpack, -1);
     if (luaL_loadbufferx(L, prelude, strlen(prelude), "=niact", "t") != LUA_OK)
         lua_error(L);
     lua_pushvalue(L, env);
@@ -611,9 +897,12 @@ static void build_libs(lua_State *L, int env) {
     lua_setfield(L, env, "table");
 
     copy_fields(L, "utf8", utf8_names);
+    charge_lib(L, lua_gettop(L), "utf8");
+    wrap_field(L, lua_gettop(L), "codes", safe_codes, -1);
     make_readonly(L);
     lua_setfield(L, env, "utf8");
     copy_fields(L, "coroutine", co_names);
+    charge_lib(L, lua_gettop(L), "coroutine");
     make_readonly(L);
     lua_setfield(L, env, "coroutine");
 }
@@ -631,10 +920,13 @@ int host_open_sandbox(niact_host *h) {
         lua_getfield(L, -1, base[i]);
         lua_setfield(L, env, base[i]);
     }
-    lua_getfield(L, -1, "setmetatable");
-    lua_pushcclosure(L, safe_setmetatable, 1);
-    lua_setfield(L, env, "setmetatable");
     lua_pop(L, 1);
+    lua_pushcfunction(L, safe_setmetatable);
+    lua_setfield(L, env, "setmetatable");
+    charge_lib(L, env, "");
+    lua_getfield(L, env, "xpcall");
+    lua_pushcclosure(L, safe_xpcall, 1);
+    lua_setfield(L, env, "xpcall");
     lua_pushcfunction(L, det_pairs);
     lua_setfield(L, env, "pairs");
     lua_pushcfunction(L, det_next);

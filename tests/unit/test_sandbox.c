@@ -124,6 +124,103 @@ static void test_hidden_c_work(void **st) {
                  "local u = table.move({1, 2}, 1, 2, 2, {}) assert(u[3] == 2) state:set('x', 1)");
 }
 
+
+/* A message handler that loops: once a limit fired, Lua would run it with hooks off. */
+static void test_handler_cannot_loop(void **st) {
+    (void)st;
+    expect_error("", "while true do xpcall(function() while true do end end, "
+                     "function() while true do end end) end",
+                 "instruction limit exceeded");
+    expect_error("", "xpcall(function() local s = string.rep('x', 1 << 30) end, "
+                     "function() while true do end end) while true do end",
+                 "limit exceeded");
+    /* An ordinary error still reaches the scenario's handler. */
+    expect_clean("local ok, m = xpcall(function() error('boom') end, function(m) "
+                 "return 'handled: ' .. m end)\n"
+                 "assert(not ok and m:find('handled: ') and m:find('boom')) state:set('x', 1)");
+}
+
+/* One C call the count hook cannot interrupt, or many that do unbounded work each. */
+static void test_unbounded_c_calls(void **st) {
+    (void)st;
+    static const char *const bodies[] = {
+        "local s = string.rep('', math.maxinteger)",
+        "local s = string.rep('', 1e15, '')",
+        "local s = string.rep('ab', 1e9, 'c')",
+        "local s = ('x'):rep(1 << 22) for i = 1, 1e9 do local n = utf8.len(s) end",
+        "local s = ('x'):rep(1 << 22) for i = 1, 1e9 do local n = s:upper() end",
+        "local s = ('x'):rep(1 << 22) for i = 1, 1e9 do local n = s:reverse() end",
+        "local s = ('7'):rep(1 << 22) for i = 1, 1e9 do local n = tonumber(s) end",
+        "local s = (' '):rep(1 << 22) .. '7' for i = 1, 1e9 do local n = tonumber(s) end",
+        "local s = ('x'):rep(1 << 22) for i = 1, 1e9 do local n = string.format('%s', s) end",
+        "local s = ('x'):rep(1 << 22) for i = 1, 1e9 do local n = s:byte(1, 60000) end",
+        "local s = ('x'):rep(1 << 22) for i = 1, 1e9 do local n = utf8.codepoint(s, 1, 60000) end",
+        "local s = ('\\x80'):rep(1 << 22) local f = utf8.codes(s) for i = 1, 1e9 do pcall(f, s, 0) end",
+        "local t = {} for i = 1, 60000 do t[i] = i end\n"
+        "for i = 1, 1e9 do local n = select('#', table.unpack(t)) end",
+        "local t = setmetatable({}, {__index = function() return 1 end})\n"
+        "for i = 1, 1e9 do local n = select('#', table.unpack(t, 1, 60000)) end",
+        "local t = setmetatable({}, {__index = type}) local s = table.concat(t, '', 1, 1e12)",
+        "local t = setmetatable({}, {__len = function() return 1e15 end}) table.insert(t, 1, 0)",
+        "local t = setmetatable({}, {__len = function() return 1e15 end}) table.remove(t, 1)",
+        "local t = setmetatable({}, {__len = function() return 1e15 end}) table.concat(t)",
+        "local t = {} table.move(t, 1, 1e15, 2)",
+        "local t = {} for i = 1, 2000 do t[('k'):rep(5000) .. i] = i end\n"
+        "for i = 1, 1e9 do for k in pairs(t) do break end end",
+        "local src = 'return ' .. ('1 + '):rep(1 << 20) .. '1' for i = 1, 1e9 do load(src) end",
+        "local f = function(...) return select('#', ...) end local t = {} for i = 1, 60000 do "
+        "t[i] = i end local a = {table.unpack(t)} for i = 1, 1e9 do f(table.unpack(a)) end",
+    };
+    for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
+        run r;
+        const char *err = run_snippet(&r, "", bodies[i]);
+        if (!strstr(err, "limit exceeded") && !strstr(err, "results at once") &&
+            !strstr(err, "out of range"))
+            fail_msg("case %zu: expected a limit, got '%s'", i, err);
+        goes_on(&r);
+        done(&r);
+    }
+}
+
+/* Work one VM instruction does unseen: comparing or hashing long strings, and copying
+ * a vararg list that grows or is passed on. */
+static void test_unseen_vm_work(void **st) {
+    (void)st;
+    expect_error("", "local a, b = ('x'):rep(1 << 24), ('x'):rep(1 << 24)\n"
+                     "for i = 1, 1e9 do local c = a == b end",
+                 "instruction limit exceeded");
+    expect_error("", "local a, b = ('x'):rep(1 << 24), ('x'):rep((1 << 24) - 1) .. 'y'\n"
+                     "for i = 1, 1e9 do local c = a < b end",
+                 "instruction limit exceeded");
+    expect_error("", "local a, b = ('x'):rep(1 << 20), ('x'):rep(1 << 20) local t = {[a] = 1}\n"
+                     "for i = 1, 1e9 do local c = t[b] end",
+                 "instruction limit exceeded");
+    expect_error("", "local function g(...) return g(1, ...) end g()", "limit exceeded");
+    expect_error("", "local function g(n, ...) if n == 0 then return select('#', ...) end "
+                     "return g(n - 1, n, ...) end g(900000)",
+                 "limit exceeded");
+    expect_error("", "local function f(...) for i = 1, 1e9 do local n = select('#', ...) end end\n"
+                     "f(table.unpack((function() local t = {} for i = 1, 60000 do t[i] = i end "
+                     "return t end)()))",
+                 "limit exceeded");
+}
+
+/* Ordinary work stays well inside the budget: walking a text byte by byte and by
+ * characters, building and unpacking lists, varargs, sorting. */
+static void test_ordinary_work_fits(void **st) {
+    (void)st;
+    expect_clean("local s = ('abcd\\xc3\\xa9'):rep(600) local n = 0\n"
+                 "for i = 1, #s do n = n + s:byte(i) end\n"
+                 "for i = 1, #s do local c = s:sub(i, i) end\n"
+                 "for p, c in utf8.codes(s) do n = n + c end assert(utf8.len(s) == 3000)\n"
+                 "local t = {} for i = 1, 1000 do table.insert(t, i) end\n"
+                 "for i = 1, 100 do table.insert(t, 1, i) table.remove(t, 1) end\n"
+                 "local function f(...) return select('#', ...) end\n"
+                 "for i = 1, 200 do assert(f(table.unpack(t, 1, 200)) == 200) end\n"
+                 "assert(#table.concat(t, ',') > 0) table.sort(t, function(a, b) return a > b end)\n"
+                 "assert(t[1] == 1000) state:set('x', 1)");
+}
+
 static void test_pattern_bombs(void **st) {
     (void)st;
     expect_error("", "local s = string.rep('a', 200000) local x = s:find('.-.-.-.-.-b')",
@@ -203,6 +300,40 @@ static void test_gc_and_weak_refused(void **st) {
     (void)st;
     expect_error("", "setmetatable({}, {__gc = function() end})", "__gc and __mode");
     expect_error("", "setmetatable({}, {__mode = 'k'})", "__gc and __mode");
+    /* Set afterwards, on the table given, by assignment or rawset: no effect on the
+     * metatable in use, which the scenario cannot reach. A weak table would lose its
+     * entry at the full collection the host runs after every callback with an error. */
+    expect_clean("local mt = {} local t = setmetatable({}, mt) mt.__mode = 'k'\n"
+                 "rawset(mt, '__gc', function() end) t[1] = {}\n"
+                 "assert(getmetatable(t) == mt) state:set('x', 1)");
+    /* Classes keep working: methods added to the class later are found through
+     * __index, getmetatable answers the class, a metatable may be replaced, and a
+     * protected one may not. */
+    expect_clean("local C = {} C.__index = C local o = setmetatable({}, C)\n"
+                 "function C:twice() return 2 * self.v end o.v = 21 assert(o:twice() == 42)\n"
+                 "assert(getmetatable(o) == C) setmetatable(o, nil) assert(getmetatable(o) == nil)\n"
+                 "setmetatable(o, {__metatable = 'mine'}) assert(getmetatable(o) == 'mine')\n"
+                 "assert(not pcall(setmetatable, o, {})) state:set('x', 1)");
+}
+
+/* A weak table made after setmetatable keeps its keys across a callback whose error
+ * makes the host collect garbage: the game does not depend on the collector. */
+static void test_weak_after_setmetatable(void **st) {
+    (void)st;
+    run r;
+    const char *err = run_snippet(&r, "local mt = {} local cache = setmetatable({}, mt) "
+                                      "mt.__mode = 'v' cache[1] = {} local n = 0",
+                                  "n = n + 1 if n == 1 then error('first') end\n"
+                                  "assert(cache[1] ~= nil, 'weak value collected') "
+                                  "state:set('x', 1)");
+    assert_non_null(strstr(err, "first"));
+    niact_order o = {0, 0, 0};
+    assert_int_equal(niact_session_submit(r.s, 0, &o, 1), NIACT_OK);
+    assert_int_equal(niact_session_resolve(r.s), NIACT_OK);
+    const char *err2 = ts_last_log(niact_session_game(r.s), 0, NIACT_LOG_ERROR);
+    if (strstr(err2, "weak value collected"))
+        fail_msg("a weak table lost its key: %s", err2);
+    done(&r);
 }
 
 static void test_globals_frozen_in_play(void **st) {
@@ -251,6 +382,11 @@ int main(void) {
         cmocka_unit_test(test_deterministic_pairs),
         cmocka_unit_test(test_stable_sort),
         cmocka_unit_test(test_gc_and_weak_refused),
+        cmocka_unit_test(test_weak_after_setmetatable),
+        cmocka_unit_test(test_handler_cannot_loop),
+        cmocka_unit_test(test_unbounded_c_calls),
+        cmocka_unit_test(test_unseen_vm_work),
+        cmocka_unit_test(test_ordinary_work_fits),
         cmocka_unit_test(test_globals_frozen_in_play),
         cmocka_unit_test(test_error_names_file_line),
         cmocka_unit_test(test_require_confined),
