@@ -109,6 +109,7 @@ void niact_core_mark(niact_game *g, niact_mark *m) {
     m->log_len = g->log_len;
     m->log_total = g->log_total;
     m->log_hash = g->log_hash;
+    m->log_bytes = g->log_bytes;
     m->pending = g->pending;
 }
 
@@ -122,6 +123,7 @@ void niact_core_restore(niact_game *g, const niact_mark *m) {
         free(g->log[--g->log_len].text);
     g->log_total = m->log_total;
     g->log_hash = m->log_hash;
+    g->log_bytes = m->log_bytes;
     g->pending = m->pending;
 }
 
@@ -735,6 +737,7 @@ niact_status niact_game_resolve(niact_game *g) {
     if (g->phase == NIACT_PHASE_ENDED)
         return niact_core_fail(g, NIACT_ERR_STATE, NIACT_KIND_STATE, "the game has ended");
     gather_orders(g);
+    g->log_bytes_turn = g->log_bytes;
     niact_status st = resolve_steps(g);
     if (st != NIACT_OK) {
         if (!g->broken) /* every failure here is past the first change */

@@ -67,6 +67,8 @@ struct niact_game {
     size_t log_cap;    /* allocated */
     size_t log_total;  /* entries ever written (quiet games count without keeping) */
     uint64_t log_hash; /* running hash of every entry written */
+    uint64_t log_bytes; /* text bytes of the scenario's news and reports (quiet too) */
+    uint64_t log_bytes_turn; /* log_bytes when this turn's resolution began */
 
     niact_proposal proposals[NIACT_MAX_PROPOSALS];     /* every proposal, in id order */
     int32_t n_proposals;                               /* made so far */
@@ -91,6 +93,7 @@ typedef struct niact_mark {
     size_t log_len;    /* entries kept */
     size_t log_total;  /* entries ever written */
     uint64_t log_hash; /* running hash of the log */
+    uint64_t log_bytes; /* scenario text bytes logged */
     niact_outcome pending; /* the pending end */
 } niact_mark;
 

@@ -51,14 +51,23 @@ static void civil_from_days(int64_t z, int *y, int *m, int *d) {
     *y = (int)(yy + (*m <= 2));
 }
 
-/* Parses "YYYY-MM-DD" strictly; returns 0 and the day number, or -1. */
+static int leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* Parses "YYYY-MM-DD" strictly: exactly ten characters, four digits of year (0001-9999,
+ * no sign, no space), a real day of a real month (29 February in leap years only).
+ * Returns 0 and the day number, or -1. */
 static int parse_date(const char *s, int64_t *days) {
-    int y, m, d;
-    char tail;
-    if (!s || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || strlen(s) != 10)
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
         return -1;
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return -1;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] + (m == 2 && leap(y)))
         return -1;
     *days = days_from_civil(y, (unsigned)m, (unsigned)d);
     return 0;
@@ -70,6 +79,8 @@ int niact_scenario_date(const niact_scenario *sc, int32_t turn, char *buf, size_
         return -1;
     int y, m, d;
     civil_from_days(start + (int64_t)turn * sc->days_per_turn, &y, &m, &d);
+    if (y < 1 || y > 9999) /* a calendar running out of four-digit years */
+        return -1;
     snprintf(buf, len, "%04d-%02d-%02d", y, m, d);
     return 0;
 }
@@ -140,5 +151,6 @@ void niact_scenario_free(niact_scenario *sc) {
     for (int i = 0; i < sc->n_personalities; i++)
         free(sc->personalities[i]);
     free(sc->personalities);
+    free(sc->personality_roles);
     free(sc);
 }

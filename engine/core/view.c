@@ -239,13 +239,19 @@ int32_t niact_rules_estimate(const niact_game *g, int role, int track, int32_t *
     return v.value;
 }
 
-/* Allocates first, then changes the log and its hash: a failed log line changes nothing. */
+/* Allocates first, then changes the log and its hash: a failed log line changes nothing.
+ * The scenario's own lines (news, reports) are counted in every game, quiet or not, so
+ * the limits refuse the same line in both. */
 niact_status niact_rules_log(niact_game *g, uint32_t audience, niact_log_kind kind,
                              const char *text) {
     if (refused(g))
         return NIACT_ERR_STATE;
     size_t n = strlen(text);
     char *copy = NULL;
+    int scenario_text = kind == NIACT_LOG_NEWS || kind == NIACT_LOG_REPORT;
+    if (scenario_text && (g->log_bytes + n > NIACT_LOG_GAME_BYTES ||
+                          g->log_bytes - g->log_bytes_turn + n > NIACT_LOG_TURN_BYTES))
+        return NIACT_ERR_LIMIT;
     if (!g->quiet) {
         if (g->log_len == g->log_cap) {
             size_t cap = g->log_cap ? g->log_cap * 2 : 32;
@@ -266,6 +272,8 @@ niact_status niact_rules_log(niact_game *g, uint32_t audience, niact_log_kind ki
     uint64_t h = niact_hash_u64(g->log_hash, ((uint64_t)audience << 8) | (uint64_t)kind);
     g->log_hash = niact_hash_bytes(h, text, n);
     g->log_total++;
+    if (scenario_text)
+        g->log_bytes += n;
     return NIACT_OK;
 }
 

@@ -198,7 +198,12 @@ static int do_log(lua_State *L, int text_arg, int aud_arg, niact_log_kind kind) 
     if (niact_text_check(text, len, NIACT_TEXT_NEWLINES, why, sizeof why) != NIACT_OK)
         return luaL_error(L, "a log entry must be plain text: %s", why);
     uint32_t mask = audience(L, h, aud_arg);
-    if (niact_rules_log(h->game, mask, kind, text) != NIACT_OK)
+    niact_status st = niact_rules_log(h->game, mask, kind, text);
+    if (st == NIACT_ERR_LIMIT)
+        return luaL_error(L, "log limit: the scenario's news and reports hold at most %d KiB "
+                             "of text a turn and %d MiB a game", NIACT_LOG_TURN_BYTES >> 10,
+                          NIACT_LOG_GAME_BYTES >> 20);
+    if (st != NIACT_OK)
         return luaL_error(L, "not enough memory for the log");
     return 0;
 }
@@ -231,6 +236,7 @@ static int st_random(lua_State *L) {
 static int st_chance(lua_State *L) {
     niact_host *h = check_write(L, "chance");
     lua_Number p = luaL_checknumber(L, 2);
+    luaL_argcheck(L, !isnan(p), 2, "must be a number of percent, not NaN");
     int32_t permille = p <= 0 ? 0 : p >= 100 ? 1000 : (int32_t)(p * 10 + 0.5);
     lua_pushboolean(L, (int32_t)niact_rng_below(niact_rules_rng(h->game), 1000) < permille);
     return 1;
@@ -765,7 +771,7 @@ static int pers_runner(lua_State *L) {
                 lua_getfield(L, o, "param");
             }
             if (!lua_isnil(L, -1))
-                param = (int32_t)luaL_checkinteger(L, -1);
+                param = check_i32(L, lua_gettop(L));
         }
         if (!h->sc->actions[a].has_param)
             param = 0;

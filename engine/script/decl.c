@@ -56,6 +56,8 @@ typedef struct rd {
     lua_State *L;
     char file[300]; /* where the declaration being read was written */
     int line;
+    size_t bytes;   /* bytes of text copied into the C declarations so far */
+    int over;       /* the total went past NIACT_DECL_BYTES_MAX (said once) */
 } rd;
 
 /* Sets the reader's position to that of the table at idx (or keeps the parent's). */
@@ -80,29 +82,65 @@ static void rd_where(rd *r, int idx) {
 
 #define PROBLEM(r, ...) host_problem((r)->h, (r)->file, (r)->line, __VA_ARGS__)
 
+/* Pushes t[k] of the table at idx without metamethods: a declaration is read as the
+ * plain table it is, so no __index or __len can run, lie or answer twice unalike. */
+static int rawfield(lua_State *L, int idx, const char *k) {
+    idx = lua_absindex(L, idx);
+    lua_pushstring(L, k);
+    return lua_rawget(L, idx);
+}
+
+/* A C copy of s; out of memory is an error of the whole reading (never a NULL kept). */
+static char *rd_dup(rd *r, const char *s) {
+    char *d = host_strdup(s);
+    if (!d)
+        luaL_error(r->L, "out of memory while reading the declarations");
+    return d;
+}
+
+/* A C copy of a scenario's text of len bytes, within the limits on one text and on all
+ * the text the C side holds for a scenario (docs/modding.md, "Limits"); "" past them. */
+static char *rd_text(rd *r, const char *v, size_t len, const char *what, const char *field) {
+    if (len > NIACT_DECL_TEXT_MAX) {
+        PROBLEM(r, "%s: field '%s' is %zu bytes long (at most %d)", what, field, len,
+                NIACT_DECL_TEXT_MAX);
+        return rd_dup(r, "");
+    }
+    if (r->bytes + len > NIACT_DECL_BYTES_MAX) {
+        if (!r->over)
+            PROBLEM(r, "%s: the declarations' texts pass %d MiB in all (the limit)", what,
+                    NIACT_DECL_BYTES_MAX >> 20);
+        r->over = 1;
+        return rd_dup(r, "");
+    }
+    r->bytes += len + 1;
+    return rd_dup(r, v);
+}
+
 /* A string field: a malloc'd copy, def if absent (NULL def: required). */
 static char *rd_str(rd *r, int idx, const char *field, const char *def, const char *what) {
     lua_State *L = r->L;
-    int t = lua_getfield(L, idx, field);
+    int t = rawfield(L, idx, field);
     char *out = NULL;
     if (t == LUA_TSTRING) {
         size_t len;
         const char *v = lua_tolstring(L, -1, &len);
         char why[96];
         /* Scenario text is shown to players: plain UTF-8, line breaks only (text.h). */
-        if (niact_text_check(v, len, NIACT_TEXT_NEWLINES, why, sizeof why) != NIACT_OK) {
+        if (len <= NIACT_DECL_TEXT_MAX && niact_text_check(v, len, NIACT_TEXT_NEWLINES, why, sizeof why) != NIACT_OK) {
             PROBLEM(r, "%s: field '%s' must be plain text: %s", what, field, why);
             v = "";
+            len = 0;
         }
-        out = host_strdup(v);
+        out = rd_text(r, v, len, what, field);
     } else if (t == LUA_TNIL) {
         if (!def)
             PROBLEM(r, "%s: field '%s' is required", what, field);
-        out = host_strdup(def ? def : "");
+        out = rd_dup(r, def ? def : "");
     } else {
         PROBLEM(r, "%s: field '%s' must be a string, not a %s", what, field,
                 lua_typename(L, t));
-        out = host_strdup("");
+        out = rd_dup(r, "");
     }
     lua_pop(L, 1);
     return out;
@@ -112,7 +150,7 @@ static char *rd_str(rd *r, int idx, const char *field, const char *def, const ch
 static int32_t rd_int(rd *r, int idx, const char *field, int32_t def, const char *what,
                       int *present) {
     lua_State *L = r->L;
-    int t = lua_getfield(L, idx, field);
+    int t = rawfield(L, idx, field);
     int32_t v = def;
     if (present)
         *present = t != LUA_TNIL;
@@ -132,7 +170,7 @@ static int32_t rd_int(rd *r, int idx, const char *field, int32_t def, const char
 
 static int rd_bool(rd *r, int idx, const char *field, int def, const char *what) {
     lua_State *L = r->L;
-    int t = lua_getfield(L, idx, field);
+    int t = rawfield(L, idx, field);
     int v = def;
     if (t == LUA_TBOOLEAN)
         v = lua_toboolean(L, -1);
@@ -145,7 +183,7 @@ static int rd_bool(rd *r, int idx, const char *field, int def, const char *what)
 /* A function field as a registry reference, LUA_NOREF if absent. */
 static int rd_fn(rd *r, int idx, const char *field, int required, const char *what) {
     lua_State *L = r->L;
-    int t = lua_getfield(L, idx, field);
+    int t = rawfield(L, idx, field);
     if (t == LUA_TFUNCTION)
         return luaL_ref(L, LUA_REGISTRYINDEX);
     if (t != LUA_TNIL)
@@ -178,9 +216,9 @@ static void rd_meta(rd *r, int idx, niact_meta *m, const char *kind, int index, 
     m->name = rd_str(r, idx, "name", m->id, what);
     m->text = rd_str(r, idx, "text", "", what);
     m->source = rd_str(r, idx, "source", "", what);
-    m->file = host_strdup(r->file);
+    m->file = rd_dup(r, r->file);
     m->line = r->line;
-    if (lua_getfield(L, ids, m->id) != LUA_TNIL)
+    if (rawfield(L, ids, m->id) != LUA_TNIL)
         PROBLEM(r, "%s: a %s with this id is already declared", what, kind);
     lua_pop(L, 1);
     lua_pushinteger(L, index);
@@ -190,7 +228,7 @@ static void rd_meta(rd *r, int idx, niact_meta *m, const char *kind, int index, 
 /* Pushes the array field `field` of the table at idx; returns its length or -1. */
 static int rd_array(rd *r, int idx, const char *field, int required) {
     lua_State *L = r->L;
-    int t = lua_getfield(L, idx, field);
+    int t = rawfield(L, idx, field);
     if (t == LUA_TNIL && !required) {
         lua_pop(L, 1);
         lua_newtable(L);
@@ -202,10 +240,10 @@ static int rd_array(rd *r, int idx, const char *field, int required) {
         lua_newtable(L);
         return 0;
     }
-    lua_Integer n = luaL_len(L, -1);
-    if (n > 4096) {
-        PROBLEM(r, "scenario: '%s' has %d entries (at most 4096)", field, (int)n);
-        n = 4096;
+    size_t n = lua_rawlen(L, -1);
+    if (n > NIACT_DECL_MAX_LIST) {
+        PROBLEM(r, "scenario: '%s' has %zu entries (at most %d)", field, n, NIACT_DECL_MAX_LIST);
+        n = NIACT_DECL_MAX_LIST;
     }
     return (int)n;
 }
@@ -227,7 +265,7 @@ static int rd_role_ref(rd *r, int roles_ids, const char *what) {
         return -1;
     }
     const char *id = lua_tostring(L, -1);
-    lua_getfield(L, roles_ids, id);
+    rawfield(L, roles_ids, id);
     int ok;
     int i = (int)lua_tointegerx(L, -1, &ok);
     if (!ok)
@@ -240,15 +278,15 @@ static int rd_role_ref(rd *r, int roles_ids, const char *what) {
 static uint32_t rd_roles(rd *r, int idx, const char *field, int roles_ids, const char *what) {
     lua_State *L = r->L;
     uint32_t mask = 0;
-    int t = lua_getfield(L, idx, field);
+    int t = rawfield(L, idx, field);
     if (t == LUA_TSTRING) {
         int i = rd_role_ref(r, roles_ids, what);
         lua_pushnil(L); /* keep the stack shape */
         mask = i >= 0 ? 1u << i : 0;
     } else if (t == LUA_TTABLE) {
-        lua_Integer n = luaL_len(L, -1);
+        lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
         for (lua_Integer i = 1; i <= n && i <= 64; i++) {
-            lua_geti(L, -1, i);
+            lua_rawgeti(L, -1, i);
             int role = rd_role_ref(r, roles_ids, what);
             if (role >= 0)
                 mask |= 1u << role;
@@ -265,7 +303,7 @@ static uint32_t rd_roles(rd *r, int idx, const char *field, int roles_ids, const
 static void rd_param(rd *r, int idx, int *has, char **name, int32_t *mn, int32_t *mx,
                      int32_t *def, const char *what) {
     lua_State *L = r->L;
-    int t = lua_getfield(L, idx, "param");
+    int t = rawfield(L, idx, "param");
     *has = 0;
     if (t == LUA_TTABLE) {
         int p = lua_gettop(L);
@@ -279,7 +317,7 @@ static void rd_param(rd *r, int idx, int *has, char **name, int32_t *mn, int32_t
     } else {
         if (t != LUA_TNIL)
             PROBLEM(r, "%s: param must be a table {name=, min=, max=, default=}", what);
-        *name = host_strdup("");
+        *name = rd_dup(r, "");
         *mn = *mx = *def = 0;
     }
     lua_pop(L, 1);
@@ -298,12 +336,12 @@ static void rd_roles_decl(rd *r, int sc_idx, int ids) {
         n = NIACT_MAX_ROLES;
     }
     for (int i = 0; i < n; i++) {
-        lua_geti(L, list, i + 1);
+        lua_rawgeti(L, list, i + 1);
         int t = lua_gettop(L);
         niact_role_def *d = &sc->roles[sc->n_roles++];
         if (!lua_istable(L, t)) {
             PROBLEM(r, "scenario: roles[%d] must be a table", i + 1);
-            d->meta.id = host_strdup("");
+            d->meta.id = rd_dup(r, "");
         } else {
             rd_meta(r, t, &d->meta, "role", i, rids);
             d->action_points = rd_int(r, t, "action_points", 3, "role", NULL);
@@ -312,10 +350,10 @@ static void rd_roles_decl(rd *r, int sc_idx, int ids) {
             d->briefing = rd_str(r, t, "briefing", "", "role");
         }
         if (!d->meta.name)
-            d->meta.name = host_strdup(""), d->meta.text = host_strdup(""),
-            d->meta.source = host_strdup(""), d->meta.file = host_strdup("");
+            d->meta.name = rd_dup(r, ""), d->meta.text = rd_dup(r, ""),
+            d->meta.source = rd_dup(r, ""), d->meta.file = rd_dup(r, "");
         if (!d->briefing)
-            d->briefing = host_strdup("");
+            d->briefing = rd_dup(r, "");
         lua_settop(L, rids);
     }
     lua_settop(L, list - 1);
@@ -335,14 +373,14 @@ static int vis_of(const char *s) {
 static void rd_visible(rd *r, int t, niact_track_def *d, const char *what) {
     lua_State *L = r->L;
     niact_scenario *sc = r->h->sc;
-    int ty = lua_getfield(L, t, "visible");
+    int ty = rawfield(L, t, "visible");
     int all = NIACT_VIS_TRUE;
     if (ty == LUA_TSTRING) {
         all = vis_of(lua_tostring(L, -1));
         if (all < 0)
             PROBLEM(r, "%s: visible must be \"true\", \"estimate\" or \"none\"", what);
     } else if (ty == LUA_TTABLE) {
-        if (lua_getfield(L, -1, "all") == LUA_TSTRING)
+        if (rawfield(L, -1, "all") == LUA_TSTRING)
             all = vis_of(lua_tostring(L, -1));
         else
             all = NIACT_VIS_NONE;
@@ -352,7 +390,7 @@ static void rd_visible(rd *r, int t, niact_track_def *d, const char *what) {
     }
     for (int i = 0; i < sc->n_roles; i++) {
         int v = all < 0 ? NIACT_VIS_NONE : all;
-        if (ty == LUA_TTABLE && lua_getfield(L, -1, sc->roles[i].meta.id) != LUA_TNIL) {
+        if (ty == LUA_TTABLE && rawfield(L, -1, sc->roles[i].meta.id) != LUA_TNIL) {
             v = lua_type(L, -1) == LUA_TSTRING ? vis_of(lua_tostring(L, -1)) : -1;
             if (v < 0) {
                 PROBLEM(r, "%s: visible.%s must be \"true\", \"estimate\" or \"none\"", what,
@@ -371,7 +409,7 @@ static void rd_visible(rd *r, int t, niact_track_def *d, const char *what) {
 static void rd_estimates(rd *r, int t, niact_track_def *d, const char *what) {
     lua_State *L = r->L;
     niact_scenario *sc = r->h->sc;
-    int ty = lua_getfield(L, t, "estimate");
+    int ty = rawfield(L, t, "estimate");
     int e = lua_gettop(L);
     int32_t v = d->initial, err = (d->max - d->min) / 4;
     if (ty == LUA_TTABLE) {
@@ -383,7 +421,7 @@ static void rd_estimates(rd *r, int t, niact_track_def *d, const char *what) {
     for (int i = 0; i < sc->n_roles; i++) {
         d->est_initial[i] = v;
         d->est_error[i] = err;
-        if (ty == LUA_TTABLE && lua_getfield(L, e, sc->roles[i].meta.id) == LUA_TTABLE) {
+        if (ty == LUA_TTABLE && rawfield(L, e, sc->roles[i].meta.id) == LUA_TTABLE) {
             int p = lua_gettop(L);
             d->est_initial[i] = rd_int(r, p, "value", v, what, NULL);
             d->est_error[i] = rd_int(r, p, "error", err, what, NULL);
@@ -398,28 +436,34 @@ static void rd_estimates(rd *r, int t, niact_track_def *d, const char *what) {
 
 static void rd_labels(rd *r, int t, niact_track_def *d, const char *what) {
     lua_State *L = r->L;
-    int ty = lua_getfield(L, t, "labels");
+    int ty = rawfield(L, t, "labels");
     if (ty == LUA_TTABLE) {
-        int n = (int)luaL_len(L, -1);
+        size_t len_raw = lua_rawlen(L, -1);
         int64_t want = (int64_t)d->max - d->min + 1;
-        if (n != want) {
+        int n = (int)(len_raw > NIACT_DECL_MAX_LIST ? NIACT_DECL_MAX_LIST : len_raw);
+        if (len_raw > NIACT_DECL_MAX_LIST) {
+            PROBLEM(r, "%s: %zu labels (at most %d)", what, len_raw, NIACT_DECL_MAX_LIST);
+        } else if (n != want) {
             PROBLEM(r, "%s: labels must name each value from min to max (%lld), got %d", what,
                     (long long)want, n);
         } else {
-            d->labels = calloc((size_t)n, sizeof *d->labels);
-            for (int i = 0; d->labels && i < n; i++) {
-                lua_geti(L, -1, i + 1);
+            d->labels = calloc((size_t)n + 1, sizeof *d->labels);
+            if (!d->labels)
+                luaL_error(L, "out of memory while reading the declarations");
+            for (int i = 0; i < n; i++) {
+                lua_rawgeti(L, -1, i + 1);
                 size_t len = 0;
                 const char *s = lua_tolstring(L, -1, &len);
                 char why[96];
                 if (lua_type(L, -1) != LUA_TSTRING)
                     PROBLEM(r, "%s: labels[%d] must be a string", what, i + 1);
                 else if (niact_text_check(s, len, 0, why, sizeof why) != NIACT_OK)
-                    PROBLEM(r, "%s: labels[%d] must be plain text: %s", what, i + 1, why), s = "";
-                d->labels[i] = host_strdup(s ? s : "");
+                    PROBLEM(r, "%s: labels[%d] must be plain text: %s", what, i + 1, why), s = "",
+                                                                                        len = 0;
+                d->labels[i] = rd_text(r, s ? s : "", s ? len : 0, what, "labels");
                 lua_pop(L, 1);
             }
-            d->n_labels = d->labels ? n : 0;
+            d->n_labels = n;
         }
     } else if (ty != LUA_TNIL) {
         PROBLEM(r, "%s: labels must be a list of strings", what);
@@ -437,14 +481,14 @@ static void rd_tracks(rd *r, int sc_idx, int ids) {
     if (!sc->tracks)
         luaL_error(L, "out of memory");
     for (int i = 0; i < n; i++) {
-        lua_geti(L, list, i + 1);
+        lua_rawgeti(L, list, i + 1);
         int t = lua_gettop(L);
         niact_track_def *d = &sc->tracks[sc->n_tracks++];
         if (!lua_istable(L, t)) {
             PROBLEM(r, "scenario: tracks[%d] must be a table", i + 1);
-            d->meta = (niact_meta){host_strdup(""), host_strdup(""), host_strdup(""),
-                                   host_strdup(""), host_strdup(""), 0};
-            d->group = host_strdup("");
+            d->meta = (niact_meta){rd_dup(r, ""), rd_dup(r, ""), rd_dup(r, ""),
+                                   rd_dup(r, ""), rd_dup(r, ""), 0};
+            d->group = rd_dup(r, "");
             lua_settop(L, tids);
             continue;
         }
@@ -479,15 +523,15 @@ static void rd_actions(rd *r, int sc_idx, int ids, int roles_ids) {
     if (!sc->actions || !h->action_refs)
         luaL_error(L, "out of memory");
     for (int i = 0; i < n; i++) {
-        lua_geti(L, list, i + 1);
+        lua_rawgeti(L, list, i + 1);
         int t = lua_gettop(L);
         niact_action_def *d = &sc->actions[sc->n_actions++];
         h->action_refs[i] = (host_refs){LUA_NOREF, LUA_NOREF};
         if (!lua_istable(L, t)) {
             PROBLEM(r, "scenario: actions[%d] must be a table", i + 1);
-            d->meta = (niact_meta){host_strdup(""), host_strdup(""), host_strdup(""),
-                                   host_strdup(""), host_strdup(""), 0};
-            d->param_name = host_strdup("");
+            d->meta = (niact_meta){rd_dup(r, ""), rd_dup(r, ""), rd_dup(r, ""),
+                                   rd_dup(r, ""), rd_dup(r, ""), 0};
+            d->param_name = rd_dup(r, "");
             lua_settop(L, aids);
             continue;
         }
@@ -522,15 +566,15 @@ static void rd_events(rd *r, int sc_idx, int ids) {
     if (!sc->events || !h->event_refs)
         luaL_error(L, "out of memory");
     for (int i = 0; i < n; i++) {
-        lua_geti(L, list, i + 1);
+        lua_rawgeti(L, list, i + 1);
         int t = lua_gettop(L);
         niact_event_def *d = &sc->events[sc->n_events++];
         h->event_refs[i] = (host_refs){LUA_NOREF, LUA_NOREF};
-        d->date = host_strdup("");
+        d->date = rd_dup(r, "");
         if (!lua_istable(L, t)) {
             PROBLEM(r, "scenario: events[%d] must be a table", i + 1);
-            d->meta = (niact_meta){host_strdup(""), host_strdup(""), host_strdup(""),
-                                   host_strdup(""), host_strdup(""), 0};
+            d->meta = (niact_meta){rd_dup(r, ""), rd_dup(r, ""), rd_dup(r, ""),
+                                   rd_dup(r, ""), rd_dup(r, ""), 0};
             lua_settop(L, eids);
             continue;
         }
@@ -544,7 +588,7 @@ static void rd_events(rd *r, int sc_idx, int ids) {
         if (d->date[0]) {
             int32_t tt = niact_scenario_turn_of(sc, d->date);
             if (tt == INT32_MIN)
-                PROBLEM(r, "%s: date must be YYYY-MM-DD", what);
+                PROBLEM(r, "%s: date must be a real date YYYY-MM-DD", what);
             else if (tt < 0 || tt >= sc->turns)
                 PROBLEM(r, "%s: %s falls outside the calendar", what, d->date);
             d->turn = tt;
@@ -555,13 +599,15 @@ static void rd_events(rd *r, int sc_idx, int ids) {
         } else if (!has_turn) {
             d->turn = -1;
         }
-        lua_getfield(L, t, "chance");
+        rawfield(L, t, "chance");
         double ch = lua_type(L, -1) == LUA_TNUMBER ? lua_tonumber(L, -1) : 100.0;
         if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TNUMBER)
             PROBLEM(r, "%s: chance must be a number (percent)", what);
         lua_pop(L, 1);
-        if (!(ch >= 0 && ch <= 100))
+        if (!(ch >= 0 && ch <= 100)) { /* NaN too: never converted */
             PROBLEM(r, "%s: chance must be 0-100 (percent)", what);
+            ch = 0;
+        }
         d->chance = (int32_t)(ch * 10 + 0.5);
         d->once = rd_bool(r, t, "once", d->turn >= 0, what);
         d->opens_turn = rd_bool(r, t, "opens_turn", 0, what);
@@ -585,21 +631,21 @@ static void rd_objectives(rd *r, int sc_idx, int ids, int roles_ids) {
     if (!sc->objectives || !h->objective_refs)
         luaL_error(L, "out of memory");
     for (int i = 0; i < n; i++) {
-        lua_geti(L, list, i + 1);
+        lua_rawgeti(L, list, i + 1);
         int t = lua_gettop(L);
         niact_objective_def *d = &sc->objectives[sc->n_objectives++];
         h->objective_refs[i] = LUA_NOREF;
         if (!lua_istable(L, t)) {
             PROBLEM(r, "scenario: objectives[%d] must be a table", i + 1);
-            d->meta = (niact_meta){host_strdup(""), host_strdup(""), host_strdup(""),
-                                   host_strdup(""), host_strdup(""), 0};
+            d->meta = (niact_meta){rd_dup(r, ""), rd_dup(r, ""), rd_dup(r, ""),
+                                   rd_dup(r, ""), rd_dup(r, ""), 0};
             lua_settop(L, oids);
             continue;
         }
         rd_meta(r, t, &d->meta, "objective", i, oids);
         char what[80];
         snprintf(what, sizeof what, "objective '%s'", d->meta.id);
-        lua_getfield(L, t, "role");
+        rawfield(L, t, "role");
         d->role = rd_role_ref(r, roles_ids, what);
         d->weight = rd_int(r, t, "weight", 1, what, NULL);
         if (d->weight < 0 || d->weight > 1000)
@@ -704,14 +750,14 @@ static void rd_terms(rd *r, int sc_idx, int ids, int roles_ids) {
         for (int k = 0; k < HOST_TERM_FNS; k++)
             h->term_refs[i][k] = LUA_NOREF;
     for (int i = 0; i < n; i++) {
-        lua_geti(L, list, i + 1);
+        lua_rawgeti(L, list, i + 1);
         int t = lua_gettop(L);
         niact_term_def *d = &sc->terms[sc->n_terms++];
         if (!lua_istable(L, t)) {
             PROBLEM(r, "scenario: terms[%d] must be a table", i + 1);
-            d->meta = (niact_meta){host_strdup(""), host_strdup(""), host_strdup(""),
-                                   host_strdup(""), host_strdup(""), 0};
-            d->param_name = host_strdup("");
+            d->meta = (niact_meta){rd_dup(r, ""), rd_dup(r, ""), rd_dup(r, ""),
+                                   rd_dup(r, ""), rd_dup(r, ""), 0};
+            d->param_name = rd_dup(r, "");
             lua_settop(L, tids);
             continue;
         }
@@ -721,7 +767,7 @@ static void rd_terms(rd *r, int sc_idx, int ids, int roles_ids) {
         d->givers = rd_roles(r, t, "givers", roles_ids, what);
         rd_param(r, t, &d->has_param, &d->param_name, &d->param_min, &d->param_max,
                  &d->param_default, what);
-        lua_getfield(L, t, "window");
+        rawfield(L, t, "window");
         if (lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "days") == 0) {
             d->window_days = 1;
             if (!d->has_param)
@@ -743,11 +789,34 @@ static void rd_terms(rd *r, int sc_idx, int ids, int roles_ids) {
     lua_settop(L, list - 1);
 }
 
+/* The roles a personality's table (at idx) plays: each key a role id, each value its
+ * function. */
+static uint32_t rd_personality_roles(rd *r, int idx, const char *name) {
+    lua_State *L = r->L;
+    const niact_scenario *sc = r->h->sc;
+    uint32_t roles = 0;
+    for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1)) {
+        int role = -1;
+        for (int i = 0; lua_type(L, -2) == LUA_TSTRING && i < sc->n_roles; i++)
+            if (strcmp(sc->roles[i].meta.id, lua_tostring(L, -2)) == 0)
+                role = i;
+        if (role < 0)
+            PROBLEM(r, "personality '%s': keys must be role ids", name);
+        else if (!lua_isfunction(L, -1))
+            PROBLEM(r, "personality '%s': %s must be a function", name, sc->roles[role].meta.id);
+        else
+            roles |= 1u << role;
+    }
+    if (!roles)
+        PROBLEM(r, "personality '%s' plays no role", name);
+    return roles;
+}
+
 static void rd_personalities(rd *r, int sc_idx) {
     lua_State *L = r->L;
     niact_host *h = r->h;
     niact_scenario *sc = h->sc;
-    int ty = lua_getfield(L, sc_idx, "personalities");
+    int ty = rawfield(L, sc_idx, "personalities");
     if (ty == LUA_TNIL) {
         lua_pop(L, 1);
         lua_newtable(L);
@@ -757,15 +826,21 @@ static void rd_personalities(rd *r, int sc_idx) {
         lua_newtable(L);
     }
     int p = lua_gettop(L);
-    lua_pushnil(L);
     int count = 0;
-    while (lua_next(L, p)) {
-        count++;
+    for (lua_pushnil(L); count <= NIACT_DECL_MAX_PERSONALITIES && lua_next(L, p); count++)
         lua_pop(L, 1);
+    if (count > NIACT_DECL_MAX_PERSONALITIES) {
+        lua_pop(L, 2);
+        PROBLEM(r, "scenario: more than %d personalities", NIACT_DECL_MAX_PERSONALITIES);
+        lua_newtable(L);
+        count = 0;
     }
     sc->personalities = calloc((size_t)(count ? count : 1), sizeof(char *));
+    sc->personality_roles = calloc((size_t)(count ? count : 1), sizeof(uint32_t));
+    if (!sc->personalities || !sc->personality_roles)
+        luaL_error(L, "out of memory while reading the declarations");
     /* Names in sorted order, so listings are stable. */
-    for (lua_pushnil(L); sc->personalities && lua_next(L, p); lua_pop(L, 1)) {
+    for (lua_pushnil(L); lua_next(L, p); lua_pop(L, 1)) {
         if (lua_type(L, -2) != LUA_TSTRING || !lua_istable(L, -1)) {
             PROBLEM(r, "scenario: personalities must map names to tables of role functions");
             continue;
@@ -778,12 +853,19 @@ static void rd_personalities(rd *r, int sc_idx) {
                     len ? why : " (it is empty)");
             continue;
         }
+        if (!valid_id(name)) {
+            PROBLEM(r, "scenario: personality names use a-z, 0-9 and _ (at most 40)");
+            continue;
+        }
+        uint32_t roles = rd_personality_roles(r, lua_gettop(L), name);
         int at = sc->n_personalities;
         while (at > 0 && strcmp(sc->personalities[at - 1], name) > 0) {
             sc->personalities[at] = sc->personalities[at - 1];
+            sc->personality_roles[at] = sc->personality_roles[at - 1];
             at--;
         }
-        sc->personalities[at] = host_strdup(name);
+        sc->personalities[at] = rd_dup(r, name);
+        sc->personality_roles[at] = roles;
         sc->n_personalities++;
     }
     h->ref_personalities = luaL_ref(L, LUA_REGISTRYINDEX);
@@ -792,14 +874,14 @@ static void rd_personalities(rd *r, int sc_idx) {
 static int read_all(lua_State *L) {
     niact_host *h = lua_touserdata(L, 1);
     int sc_idx = 2;
-    rd r = {h, L, "scenario.lua", 0};
+    rd r = {h, L, "scenario.lua", 0, 0, 0};
     rd_where(&r, sc_idx);
     niact_scenario *sc = h->sc;
-    sc->meta.id = host_strdup("");
+    sc->meta.id = rd_dup(&r, "");
     sc->meta.name = rd_str(&r, sc_idx, "name", NULL, "scenario");
     sc->meta.text = rd_str(&r, sc_idx, "text", "", "scenario");
     sc->meta.source = rd_str(&r, sc_idx, "source", "", "scenario");
-    sc->meta.file = host_strdup(r.file);
+    sc->meta.file = rd_dup(&r, r.file);
     sc->meta.line = r.line;
     sc->version = rd_str(&r, sc_idx, "version", "1", "scenario");
     /* Records and save lists carry the version: a short plain text. */
@@ -813,7 +895,7 @@ static int read_all(lua_State *L) {
         PROBLEM(&r, "scenario: on_error must be \"void\" or \"end\"");
     sc->end_on_error = strcmp(on_error, "end") == 0;
     free(on_error);
-    if (lua_getfield(L, sc_idx, "calendar") != LUA_TTABLE) {
+    if (rawfield(L, sc_idx, "calendar") != LUA_TTABLE) {
         PROBLEM(&r, "scenario: calendar = {start=\"YYYY-MM-DD\", days_per_turn=, turns=} is "
                     "required");
         lua_pop(L, 1);
@@ -826,7 +908,10 @@ static int read_all(lua_State *L) {
     lua_pop(L, 1);
     char buf[16];
     if (niact_scenario_date(sc, 0, buf, sizeof buf) != 0)
-        PROBLEM(&r, "calendar: start must be a date YYYY-MM-DD");
+        PROBLEM(&r, "calendar: start must be a real date YYYY-MM-DD (years 0001-9999)");
+    else if (sc->turns >= 1 && sc->turns <= 500 && sc->days_per_turn >= 1 &&
+             sc->days_per_turn <= 366 && niact_scenario_date(sc, sc->turns, buf, sizeof buf) != 0)
+        PROBLEM(&r, "calendar: the last turn falls after 9999-12-31");
     if (sc->days_per_turn < 1 || sc->days_per_turn > 366)
         PROBLEM(&r, "calendar: days_per_turn must be 1-366");
     if (sc->turns < 1 || sc->turns > 500)
@@ -835,7 +920,7 @@ static int read_all(lua_State *L) {
     lua_newtable(L);
     int ids = lua_gettop(L);
     rd_roles_decl(&r, sc_idx, ids);
-    lua_getfield(L, ids, "roles");
+    rawfield(L, ids, "roles");
     int roles_ids = lua_gettop(L);
     rd_tracks(&r, sc_idx, ids);
     rd_actions(&r, sc_idx, ids, roles_ids);
@@ -867,19 +952,8 @@ int host_read_scenario(niact_host *h) {
     lua_insert(L, -2);
     lua_pushlightuserdata(L, h);
     lua_insert(L, -2);
-    h->running = 1;
-    h->steps = 0;
-    h->step_limit = h->lim.load_instructions;
-    int st = lua_pcall(L, 2, 0, 0);
-    h->running = 0;
-    h->killed = 0;
-    if (st != LUA_OK) {
-        const char *m = lua_tostring(L, -1);
-        host_problem(h, "scenario.lua", 0, "while reading declarations: %s",
-                     m ? m : "error");
-        lua_pop(L, 1);
+    if (host_load_call(h, 2, 0) != LUA_OK) /* a declaration's reading may run its code */
         return -1;
-    }
     uint64_t hash = NIACT_HASH_INIT;
     for (int i = 0; i < h->n_files; i++) {
         hash = niact_hash_bytes(hash, h->files[i].name, strlen(h->files[i].name) + 1);

@@ -520,6 +520,27 @@ static const char *base_name(const char *dir) {
     return p;
 }
 
+int host_load_call(niact_host *h, int nargs, int nres) {
+    lua_State *L = h->L;
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, msg_handler);
+    lua_insert(L, base);
+    niact_error_clear(&h->error);
+    begin_run(h, h->lim.load_instructions);
+    int st = lua_pcall(L, nargs, nres, base);
+    int killed = h->killed;
+    niact_error_kind kind = h->kill_kind;
+    end_run(h);
+    if (st != LUA_OK) { /* the same record as a callback's: a stop names where it fired */
+        record_failure(h, st, killed, kind);
+        host_problem(h, "", 0, "%s", h->err);
+        lua_settop(L, base - 1);
+        return st;
+    }
+    lua_remove(L, base);
+    return LUA_OK;
+}
+
 /* Runs scenario.lua under the load limits; leaves its result on the stack. */
 static int run_main(niact_host *h) {
     lua_State *L = h->L;
@@ -540,21 +561,8 @@ static int run_main(niact_host *h) {
         lua_pop(L, 1);
         return -1;
     }
-    lua_pushcfunction(L, msg_handler);
-    lua_insert(L, -2);
-    niact_error_clear(&h->error);
-    begin_run(h, h->lim.load_instructions);
-    st = lua_pcall(L, 0, 1, -2);
-    int killed = h->killed;
-    niact_error_kind kind = h->kill_kind;
-    end_run(h);
-    if (st != LUA_OK) { /* the same record as a callback's: a stop names where it fired */
-        record_failure(h, st, killed, kind);
-        host_problem(h, "", 0, "%s", h->err);
-        lua_pop(L, 2);
+    if (host_load_call(h, 0, 1) != LUA_OK)
         return -1;
-    }
-    lua_remove(L, -2);
     if (!lua_istable(L, -1)) {
         host_problem(h, "scenario.lua", 0, "must return a table (got %s)", luaL_typename(L, -1));
         lua_pop(L, 1);
@@ -600,6 +608,16 @@ static int open_all(lua_State *L) {
     return 0;
 }
 
+/* The state object, the rules and the frozen globals, protected: out of memory here is
+ * a load error, not a Lua panic. */
+static int close_all(lua_State *L) {
+    niact_host *h = host_of(L);
+    host_open_state(h);
+    host_bind_rules(h);
+    host_freeze_env(L);
+    return 0;
+}
+
 niact_status niact_host_load(const char *dir, const char *libdir, const niact_limits *limits,
                              niact_host **out, char *msg, size_t msglen) {
     *out = NULL;
@@ -633,12 +651,18 @@ niact_status niact_host_load(const char *dir, const char *libdir, const niact_li
         lua_pop(h->L, 2);
     } else if (lua_pop(h->L, 1), run_main(h) == 0) {
         if (host_read_scenario(h) == 0) {
-            host_open_state(h);
-            host_bind_rules(h);
             free(h->sc->meta.id);
             h->sc->meta.id = host_strdup(base_name(dir));
-            host_freeze_env(h->L);
-            st = NIACT_OK;
+            lua_pushcfunction(h->L, close_all);
+            if (!h->sc->meta.id) {
+                host_problem(h, "", 0, "out of memory");
+                lua_pop(h->L, 1);
+            } else if (lua_pcall(h->L, 0, 0, 0) != LUA_OK) { /* only out of memory */
+                host_problem(h, "", 0, "cannot finish loading: %s", lua_tostring(h->L, -1));
+                lua_pop(h->L, 1);
+            } else {
+                st = NIACT_OK;
+            }
         }
     }
     if (st != NIACT_OK) {

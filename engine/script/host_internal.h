@@ -96,6 +96,10 @@ int host_load_file(niact_host *h, const char *path, const char *shown); /* pushe
 /* Counts C work (sorting keys, shifting a table) against the callback's instruction
  * budget; raises the limit error once it is spent. */
 void host_charge(lua_State *L, uint64_t units);
+/* Calls the function below nargs arguments, protected, under the load limits (a fresh
+ * load budget). LUA_OK with nres results pushed; else the error is a load problem
+ * (FILE:LINE: message) and nothing is pushed. */
+int host_load_call(niact_host *h, int nargs, int nres);
 /* Fires a limit of that kind before the work is done (string.rep of more than the
  * memory cap): sticky, as if the allocator had refused. Raises. */
 void host_limit(lua_State *L, niact_error_kind kind, const char *why);

@@ -16,7 +16,11 @@ void niact_rules_observe(niact_game *g, int role, int track, int32_t error);
 void niact_rules_set_estimate(niact_game *g, int role, int track, int32_t value, int32_t error);
 /* The role's current estimate (true value for TRUE, 0 for NONE). */
 int32_t niact_rules_estimate(const niact_game *g, int role, int track, int32_t *error);
-/* Appends to the log for the roles in audience (bit i = role i). */
+/* Appends to the log for the roles in audience (bit i = role i). The scenario's news
+ * and reports may hold so many bytes of text a turn and a game; past them the line is
+ * refused with NIACT_ERR_LIMIT and nothing changes. */
+#define NIACT_LOG_TURN_BYTES (256u * 1024)
+#define NIACT_LOG_GAME_BYTES (4u << 20)
 niact_status niact_rules_log(niact_game *g, uint32_t audience, niact_log_kind kind,
                              const char *text);
 niact_rng *niact_rules_rng(niact_game *g);

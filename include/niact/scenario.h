@@ -9,6 +9,11 @@
 #include <stdint.h>
 
 #define NIACT_MAX_ROLES 8     /* seats a scenario may declare */
+/* What a scenario's declarations may make the C side hold (docs/modding.md, "Limits"). */
+#define NIACT_DECL_TEXT_MAX (16 * 1024)   /* bytes of one text (name, text, briefing...) */
+#define NIACT_DECL_BYTES_MAX (4 << 20)    /* bytes of all the declarations' texts */
+#define NIACT_DECL_MAX_LIST 4096          /* entries of one list (tracks, actions, labels...) */
+#define NIACT_DECL_MAX_PERSONALITIES 64   /* scripted AI personalities */
 #define NIACT_MAX_ORDERS 16   /* orders one role may give in one turn */
 #define NIACT_MAX_TERM_PARAMS 1
 
@@ -122,7 +127,8 @@ typedef struct niact_scenario {
     int n_terms;
     niact_term_def *terms;
     int n_personalities;
-    char **personalities;    /* names of scripted AI personalities */
+    char **personalities;    /* names of scripted AI personalities, sorted */
+    uint32_t *personality_roles; /* [n_personalities] bit r: it plays role r */
     uint64_t content_hash;   /* FNV-1a over the scenario's files */
     char *debrief;           /* what really happened (Markdown), for the debrief; "" */
     int n_turning_points;

@@ -365,6 +365,25 @@ static void test_state_misuse(void **st) {
     expect_error("", "state:end_game('victory')", "invalid option");
     expect_error("", "state:roll(0)", "must be at least 1");
     expect_error("", "state:set('x', 0/0)", "finite");
+    /* Every float reaching an integer is checked first (UBSan saw NaN converted). */
+    expect_error("", "state:chance(0/0)", "not NaN");
+    expect_error("", "state:roll(math.huge)", "finite");
+    expect_error("", "state:random(-math.huge, 3)", "finite");
+    expect_error("", "state:add('x', -(0/0))", "finite");
+    expect_clean("assert(state:chance(math.huge) == true) assert(state:chance(-math.huge) == false)\n"
+                 "assert(state:chance(-0.0) == false) state:set('x', 1e300) assert(state:get('x') == 1000)\n"
+                 "state:set('x', -0.0) assert(state:get('x') == 0) state:set('x', 1)");
+}
+
+/* The log: a line, a turn and a game hold a bounded amount of the scenario's text. */
+static void test_log_limits(void **st) {
+    (void)st;
+    expect_error("", "local s = ('n'):rep(4000) for i = 1, 1e9 do state:log(s) end",
+                 "log limit");
+    expect_error("", "local ok = pcall(function() local s = ('n'):rep(4000)\n"
+                     "for i = 1, 1e9 do state:log(s) end end) state:log('after') error('stop')",
+                 "stop");
+    expect_error("", "state:log(('n'):rep(4001))", "limited to 4000 bytes");
 }
 
 int main(void) {
@@ -391,6 +410,7 @@ int main(void) {
         cmocka_unit_test(test_error_names_file_line),
         cmocka_unit_test(test_require_confined),
         cmocka_unit_test(test_state_misuse),
+        cmocka_unit_test(test_log_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -137,8 +137,10 @@ static void test_broken_files(void **st) {
     expect("error('deliberate')", "deliberate");
     expect("while true do end", "instruction limit exceeded");
     expect("local s = string.rep('x', 1 << 30) return {}", "memory");
+    /* A declaration is read raw: its metatable never runs (nor loops, nor lies). */
     expect("local t = setmetatable({}, {__index = function() while true do end end})\n"
-           "return t", "limit exceeded");
+           "return t", "field 'name' is required");
+    expect("local s = string.rep('x', 1 << 30) return {}", "scenario.lua:1: memory limit");
     char msg[512];
     niact_host *h = NULL;
     assert_int_not_equal(ts_load("/nonexistent/folder", &h, msg, sizeof msg), NIACT_OK);
@@ -175,6 +177,81 @@ static void test_hostile_files(void **st) {
     ts_rmdir(dir);
 }
 
+
+/* What declarations may make the C side hold, and lists that lie about their length. */
+static void test_declaration_limits(void **st) {
+    (void)st;
+    /* __len claiming 10^9 labels, or entries: the raw length is read. */
+    expect(HEAD "roles = { {id='us'} }, tracks = { {id='t', min=0, max=2,\n"
+                "labels = setmetatable({}, {__len = function() return 1e9 end})} } }",
+           "labels must name each value from min to max (3), got 0");
+    expect(HEAD "roles = setmetatable({}, {__len = function() return 1e9 end}) }",
+           "declare at least one role");
+    expect(HEAD "roles = { {id='us'} }, tracks = { {id='t', min=0, max=9000,\n"
+                "labels = (function() local t = {} for i = 1, 9001 do t[i] = 'l' end return t end)()"
+                "} } }",
+           "9001 labels (at most 4096)");
+    /* One long text, shared by many declarations, is refused once per field, not copied. */
+    expect("local text = string.rep('x', 1 << 20)\n"
+           "local acts = {} for i = 1, 40 do acts[i] = niact.action{ id = 'a' .. i, roles = {'us'},\n"
+           "  text = text, resolve = function() end } end\n" HEAD
+           "roles = { {id='us'} }, actions = acts }",
+           "field 'text' is 1048576 bytes long (at most 16384)");
+    /* Texts within the per-text limit, past the total. */
+    expect("local acts = {} for i = 1, 300 do acts[i] = niact.action{ id = 'a' .. i, roles = {'us'},\n"
+           "  text = ('y'):rep(15000) .. i, resolve = function() end } end\n" HEAD
+           "roles = { {id='us'} }, actions = acts }",
+           "texts pass 4 MiB in all");
+    /* 300,000 personalities: refused at once, not read. */
+    expect("local p = {} for i = 1, 300000 do p['p' .. i] = { us = function() end } end\n" HEAD
+           "roles = { {id='us'} }, personalities = p }",
+           "more than 64 personalities");
+    expect(HEAD "roles = { {id='us'} }, personalities = { calm = { them = function() end } } }",
+           "personality 'calm': keys must be role ids");
+    expect(HEAD "roles = { {id='us'} }, personalities = { calm = { us = 3 } } }",
+           "personality 'calm': us must be a function");
+    expect(HEAD "roles = { {id='us'} }, events = { {id='e', chance = 0/0, effect = function() end} } }",
+           "chance must be 0-100");
+}
+
+
+/* Real dates only: no 29 February outside leap years, no sign, no space, four digits. */
+static void test_calendar_dates(void **st) {
+    (void)st;
+    static const char *const bad[] = {"1962-02-29", "1900-02-29", "+962-01-01", " 962-01-01",
+                                      "-962-01-01", "1962-04-31", "1962-13-01", "0000-01-01",
+                                      "1962-1-01", "19620101xx", "1962-02-2x"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "return niact.scenario{ name='X', calendar={start='%s', days_per_turn=1, "
+                 "turns=3}, roles = { {id='us'} } }", bad[i]);
+        expect(text, "calendar: start must be a real date");
+        snprintf(text, sizeof text,
+                 HEAD "roles = { {id='us'} }, events = { {id='e', date='%s', "
+                 "effect = function() end} } }", bad[i]);
+        expect(text, "date must be a real date");
+    }
+    expect("return niact.scenario{ name='X', calendar={start='9999-12-30', days_per_turn=1, "
+           "turns=3}, roles = { {id='us'} } }", "the last turn falls after 9999-12-31");
+    /* Leap days that exist load, and fall on their own day. */
+    char msg[4096], *dir = ts_tempdir();
+    ts_write(dir, "scenario.lua",
+             "return niact.scenario{ name='X', calendar={start='2000-02-28', days_per_turn=1, "
+             "turns=3}, roles = { niact.role{id='us'} }, tracks = {}, events = { niact.event{id='e', "
+             "date='2000-02-29', effect = function() end} } }");
+    niact_host *h = NULL;
+    if (ts_load(dir, &h, msg, sizeof msg) != NIACT_OK)
+        fail_msg("a real leap day was refused: %s", msg);
+    const niact_scenario *sc = niact_host_scenario(h);
+    assert_int_equal(sc->events[0].turn, 1);
+    char buf[16];
+    assert_int_equal(niact_scenario_date(sc, 1, buf, sizeof buf), 0);
+    assert_string_equal(buf, "2000-02-29");
+    niact_host_free(h);
+    ts_rmdir(dir);
+}
+
 static void test_binary_scenario_refused(void **st) {
     (void)st;
     expect("\x1bLuaT\x00\x19\x93\r\n\x1a\n", "binary");
@@ -189,6 +266,8 @@ int main(void) {
         cmocka_unit_test(test_broken_files),
         cmocka_unit_test(test_binary_scenario_refused),
         cmocka_unit_test(test_hostile_files),
+        cmocka_unit_test(test_declaration_limits),
+        cmocka_unit_test(test_calendar_dates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
