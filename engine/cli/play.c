@@ -728,7 +728,11 @@ int cli_play(int argc, char **argv) {
         }
         if (p.quit)
             break;
-        if (niact_session_resolve(s) != NIACT_OK) {
+        niact_status rst = niact_session_resolve(s);
+        const char *warn = niact_session_warning(s);
+        if (warn)
+            fprintf(stderr, "niact play: %s\n", warn);
+        if (rst != NIACT_OK) {
             fprintf(stderr, "niact play: %s\n", niact_session_error(s));
             rc = CLI_BAD_INPUT;
             break;

@@ -94,6 +94,13 @@ const niact_scenario *niact_session_scenario(const niact_session *s) {
 const niact_seat *niact_session_seat(const niact_session *s, int role) {
     return role >= 0 && role < NIACT_MAX_ROLES ? &s->seats[role] : NULL;
 }
+const char *niact_session_warning(niact_session *s) {
+    if (!s->warning_new)
+        return NULL;
+    s->warning_new = 0;
+    return s->warning;
+}
+
 const char *niact_session_error(const niact_session *s) {
     return s->err;
 }
@@ -204,8 +211,16 @@ niact_status niact_session_resolve(niact_session *s) {
             niact_status st = niact_session_ai_orders(s, r, os, &n);
             if (st == NIACT_ERR_NOMEM)
                 return st;
-            if (st != NIACT_OK)
-                n = 0; /* a broken personality gives no orders; the error is kept */
+            if (st != NIACT_OK) {
+                n = 0; /* a broken personality gives no orders; said once per seat */
+                if (!(s->ai_failed & (1u << r))) {
+                    s->ai_failed |= 1u << r;
+                    snprintf(s->warning, sizeof s->warning,
+                             "the AI of the %s gives no orders (it failed, and is not asked "
+                             "again this game): %s", sc->roles[r].meta.name, s->err);
+                    s->warning_new = 1;
+                }
+            }
             if (niact_game_submit(s->game, r, os, n) != NIACT_OK)
                 niact_game_submit(s->game, r, NULL, 0);
         }

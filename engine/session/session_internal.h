@@ -15,6 +15,9 @@ struct niact_session {
     size_t n_telegrams;       /* telegrams sent in this game */
     size_t telegram_bytes;    /* their text, in bytes */
     char err[1024];           /* last error */
+    uint32_t ai_failed;       /* bit r: seat r's scripted AI failed (reported once) */
+    char warning[1200];       /* the first failure of a seat's scripted AI, to show once */
+    int warning_new;          /* warning not yet taken by niact_session_warning */
 };
 
 #endif

@@ -295,8 +295,11 @@ void play_work_done(app *a) {
     }
     if (!a->work_play_out)
         saves_after_turn(a);
+    const char *warn = niact_session_warning(p->s); /* shown once, at the desk */
     p->role = -1;
     play_open_turn(a);
+    if (warn)
+        snprintf(p->msg, sizeof p->msg, "%.250s", warn);
 }
 
 void play_end_turn(app *a) {

@@ -68,6 +68,9 @@ const niact_scenario *niact_session_scenario(const niact_session *s);
 const niact_seat *niact_session_seat(const niact_session *s, int role);
 /* The last error's message. */
 const char *niact_session_error(const niact_session *s);
+/* A warning the front end shows once (a seat's scripted AI failed: its error, file and
+ * line), or NULL; each warning is returned once. */
+const char *niact_session_warning(niact_session *s);
 
 /* The orders an AI seat would give now (does not submit them). */
 niact_status niact_session_ai_orders(niact_session *s, int role, niact_order *orders, int *n);

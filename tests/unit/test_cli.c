@@ -125,6 +125,20 @@ static void test_check_reports_file_line(void **st) {
              "  roles = { niact.role{ id='us' } }, tracks = { niact.track{ id='t', max=1000 } },\n"
              "  turn_end = function(state) n = n + 1 state:set('t', n) end }\n");
     expect_code(args, NULL, 1, "keeps state outside its declared tracks");
+    /* A personality that errors or loops is asked by check for each seat it plays. */
+    ts_write(dir, "scenario.lua",
+             "return niact.scenario{ name='X', calendar={start='1962-11-01', days_per_turn=1, turns=3},\n"
+             "  roles = { niact.role{ id='us' }, niact.role{ id='them' } },\n"
+             "  tracks = { niact.track{ id='t' } },\n"
+             "  personalities = { calm = { us = function(state) return {} end,\n"
+             "                             them = function(state) return nil + 1 end },\n"
+             "                    busy = { us = function(state) while true do end end } } }\n");
+    snprintf(want, sizeof want, "%s/scenario.lua:5: attempt to perform arithmetic", dir);
+    expect_code(args, NULL, 1, want);
+    expect_code(args, NULL, 1, "(in personality 'calm' for 'them'");
+    snprintf(want, sizeof want, "%s/scenario.lua:6: instruction limit exceeded", dir);
+    expect_code(args, NULL, 1, want);
+    expect_code(args, NULL, 1, "(in personality 'busy' for 'us'");
     ts_rmdir(dir);
 }
 
