@@ -758,6 +758,13 @@ int cli_play(int argc, char **argv) {
             }
     } else if (p.quit) {
         printf("Game left unfinished after %d turn(s).\n", niact_game_turn(p.g));
+        char where[8300];
+        if (cli_rec_kept(&rec, where, sizeof where))
+            printf("It is saved in %s.\nResume with: niact play --text --load %s\n", where,
+                   rec.record_ok ? rec.record_path : rec.autosaved);
+        else
+            printf("Nothing was saved on leaving (no autosave and no --record, or their last "
+                   "write failed); a game kept with 'save NAME' resumes from there.\n");
     }
     if (rec.loaded.session) {
         cli_rec_free(&rec);

@@ -194,8 +194,9 @@ int cli_rec_save_cmd(cli_rec *r, niact_session *s, int role, const char *arg) {
             fprintf(stderr, "niact: not saved: %s\n", msg);
         return -1;
     }
-    printf("  Saved to %s (the orders you are writing now are not in it; load with\n"
-           "  niact play --text --load FILE).\n", path);
+    printf("  Saved to %s (the orders you are writing now are not in it).\n"
+           "  Resume with: niact play --text --load %s\n",
+           path, arg && *arg ? arg : path);
     return 0;
 }
 

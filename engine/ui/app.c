@@ -276,13 +276,19 @@ static int window_option(win_opts *o, int argc, char **argv, int *i) {
         return 1;
     }
     if (!strcmp(a, "--scale") && more) {
-        o->scale = (float)atof(argv[++*i]);
-        if (o->scale < 0.75f || o->scale > 2.0f)
+        const char *v = argv[++*i];
+        char *end;
+        double x = strtod(v, &end);
+        /* The whole word a number in range ("nan", "1.5x" and "" are not). */
+        if (end == v || *end || !(x >= 0.75 && x <= 2.0))
             return -1;
+        o->scale = (float)x;
         return 1;
     }
     if (!strcmp(a, "--size") && more) {
-        if (sscanf(argv[++*i], "%dx%d", &o->w, &o->h) != 2 || o->w < 640 || o->h < 400)
+        char extra;
+        if (sscanf(argv[++*i], "%dx%d%c", &o->w, &o->h, &extra) != 2 || o->w < 640 ||
+            o->h < 400 || o->w > 16384 || o->h > 16384)
             return -1;
         return 1;
     }

@@ -148,7 +148,8 @@ static void test_save_quit_load(void **st) {
     free(got);
     /* In the middle of turn 3: us has given its orders, ussr saves and quits. */
     expect(run("order recon\ndone\norder stall\ndone\ndone\ndone\norder recon\ndone\n"
-               "save s2\nquit\n", "play --text %s", game), 0, "Saved to");
+               "save s2\nquit\n", "play --text %s", game), 0,
+           "Resume with: niact play --text --load s2\n"); /* the command that works below */
     got = hashes_of(run("done\n" MORE, "play --text --load s2 --scenario " TESTLAND
                                        " --hashes --no-autosave"));
     assert_string_equal(got, want);

@@ -95,6 +95,11 @@ static void test_exit_codes(void **st) {
     expect_code("check " TESTLAND "/scenario.lua", NULL, 0, "testland: ok");
     expect_code("rules --scenario " TESTLAND, NULL, 0, "OBJECTIVES");
     expect_code("rules --nope", NULL, 2, "unexpected");
+    /* The window's options are checked whole before any window opens. */
+    for (const char *w = "--scale nan\0--scale 1.5x\0--scale inf\0--size 800x600x\0"
+                         "--size 99999x99999\0play --scale nan\0";
+         *w; w += strlen(w) + 1)
+        expect_code(w, NULL, 2, "unexpected");
 }
 
 static void test_check_reports_file_line(void **st) {
@@ -189,6 +194,8 @@ static void test_play_through_a_pipe(void **st) {
     assert_int_equal(o.code, 0);
     assert_null(strstr(o.text, "Quit anyway?"));
     assert_non_null(strstr(o.text, "Game left unfinished"));
+    /* Leaving says what was kept: here nothing (a newcomer was told nothing either way). */
+    assert_non_null(strstr(o.text, "Nothing was saved on leaving"));
     free(o.text);
 }
 
@@ -385,6 +392,12 @@ static void test_typed_text_is_checked(void **st) {
     assert_non_null(strstr(o.text, "control character (U+202E)"));
     assert_non_null(strstr(o.text, "Telegram sent."));
     assert_non_null(strstr(o.text, "Saved to "));
+    /* Leaving says where the game is and the very command that resumes it. */
+    char resume[700];
+    snprintf(resume, sizeof resume, "It is saved in %s", rec);
+    assert_non_null(strstr(o.text, resume));
+    snprintf(resume, sizeof resume, "Resume with: niact play --text --load %s\n", rec);
+    assert_non_null(strstr(o.text, resume));
     assert_null(strstr(o.text, "could not be written"));
     assert_null(strchr(o.text, '\x1b'));
     free(o.text);
