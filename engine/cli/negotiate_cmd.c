@@ -36,6 +36,12 @@ static uint32_t parse_roles(const niact_scenario *sc, char *list) {
         }
         mask |= 1u << r;
     }
+    if (!mask) { /* "," or ",,": no role named (was refused without a word) */
+        printf("  Name a role (ROLE or ROLE,ROLE). Roles:");
+        for (int i = 0; i < sc->n_roles; i++)
+            printf(" %s", sc->roles[i].meta.id);
+        printf("\n");
+    }
     return mask;
 }
 
@@ -208,6 +214,10 @@ int cli_negotiate(niact_session *s, int role, const char *cmd, char *arg) {
         cmd_propose(s, role, arg, 0);
     else if (!strcmp(cmd, "counter"))
         cmd_propose(s, role, arg, 1);
+    else if ((!strcmp(cmd, "accept") || !strcmp(cmd, "reject") || !strcmp(cmd, "withdraw")) &&
+             !parse_id(arg))
+        printf("  %s ID: ID is a proposal's number, as 'proposals' shows it (not '%.40s').\n",
+               cmd, arg ? arg : "");
     else if (!strcmp(cmd, "accept") || !strcmp(cmd, "reject"))
         report(s, niact_session_answer(s, role, parse_id(arg), cmd[0] == 'a'),
                cmd[0] == 'a' ? "Accepted." : "Rejected.");

@@ -205,7 +205,8 @@ static void test_negotiation_commands(void **st) {
     const char *script =
         "terms\npropose ussr stop_pressure remove_within=15\npropose un remove_within\n"
         "propose ussr nosuch\npropose ussr remove_within=999\n"
-        "telegram ussr Please answer soon.\ntelegram\ndone\n"  /* us */
+        "telegram ussr Please answer soon.\ntelegram\ntelegram , x\npropose ,, stop_pressure\n"
+        "accept x\nwithdraw 99999999999999999999\ndone\n"  /* us */
         "proposals\naccept 1\naccept 1\nreject 7\norder remove 20\ndone\n" /* ussr */
         "agreements\ndone\n"                                       /* un */
         "agreements\ndone\norder remove 20\ndone\ndone\n"
@@ -223,6 +224,14 @@ static void test_negotiation_commands(void **st) {
     assert_non_null(strstr(o.text, "Accepted."));
     assert_non_null(strstr(o.text, "proposal #1 is no longer open"));
     assert_non_null(strstr(o.text, "no proposal #7"));
+    /* No role named, or no proposal number: said, not silent or read as #0. */
+    const char *p = strstr(o.text, "Name a role (ROLE or ROLE,ROLE). Roles: us ussr un");
+    assert_non_null(p);
+    assert_non_null(strstr(p + 1, "Name a role (ROLE or ROLE,ROLE)")); /* telegram, propose */
+    assert_non_null(strstr(o.text, "accept ID: ID is a proposal's number, as 'proposals' "
+                                   "shows it (not 'x')."));
+    assert_non_null(strstr(o.text, "withdraw ID: ID is a proposal's number"));
+    assert_null(strstr(o.text, "no proposal #0"));
     assert_non_null(strstr(o.text, "Soviet Union kept its commitment"));
     free(o.text);
 }
