@@ -330,7 +330,7 @@ niact_status niact_core_apply_agreements(niact_game *g) {
             niact_mark m;
             niact_core_mark(g, &m);
             niact_status st = niact_core_settle(
-                g, &m, g->rules.term_agreed(g->rules.ud, g, &p->terms[k]), what);
+                g, &m, g->rules.term_agreed(g->rules.ud, g, &p->terms[k]), "%s", what);
             if (st != NIACT_OK)
                 return st;
         }
@@ -357,7 +357,7 @@ static niact_status settle(niact_game *g, niact_commitment *c, int kept) {
     niact_mark m;
     niact_core_mark(g, &m);
     snprintf(what, sizeof what, "term '%s' (settled)", g->sc->terms[c->item.term].meta.id);
-    return niact_core_settle(g, &m, g->rules.term_settled(g->rules.ud, g, c), what);
+    return niact_core_settle(g, &m, g->rules.term_settled(g->rules.ud, g, c), "%s", what);
 }
 
 /* After the turn-end rules: each open commitment is judged; open ones past their
@@ -374,7 +374,7 @@ niact_status niact_core_judge_commitments(niact_game *g) {
             niact_mark m;
             niact_core_mark(g, &m);
             niact_status st = niact_core_settle(
-                g, &m, g->rules.term_check(g->rules.ud, g, c, &verdict), what);
+                g, &m, g->rules.term_check(g->rules.ud, g, c, &verdict), "%s", what);
             if (st != NIACT_OK)
                 return st;
         }

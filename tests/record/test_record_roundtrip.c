@@ -371,8 +371,8 @@ static void test_data_folder(void **st) {
     assert_int_equal(niact_data_dir(NULL, 0, out, sizeof out, msg, sizeof msg), 0);
     assert_string_equal(out, "/home/pat/.local/share/niact");
     static const char *const bad[] = {"../x", "a/b", ".hidden", "", "..", "/etc/passwd",
-                                      "a b", "x\n", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-                                                    "aaaaaaaaaaaaaaaaaaaa"};
+                                      "a b", "x\n", ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                                                     "aaaaaaaaaaaaaaaaaaaa")};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         assert_int_equal(niact_data_file("saves", bad[i], 0, out, sizeof out, msg, sizeof msg),
                          -1);
