@@ -144,6 +144,16 @@ static void test_check_reports_file_line(void **st) {
     snprintf(want, sizeof want, "%s/scenario.lua:6: instruction limit exceeded", dir);
     expect_code(args, NULL, 1, want);
     expect_code(args, NULL, 1, "(in personality 'busy' for 'us'");
+    /* At play time the failing seat is said once, not every turn. */
+    char play[600];
+    snprintf(play, sizeof play, "play --text --no-autosave --seed 1 --scenario %s "
+             "--seat us=ai:busy --seat them=ai:random", dir);
+    out o = run(play, NULL);
+    const char *first = strstr(o.text, "the AI of the us gives no orders");
+    if (!first || strstr(first + 1, "the AI of the us gives no orders"))
+        fail_msg("expected the failing AI said once:\n%s", o.text);
+    assert_non_null(strstr(first, "scenario.lua:6: instruction limit exceeded"));
+    free(o.text);
     ts_rmdir(dir);
 }
 
