@@ -266,9 +266,14 @@ int cli_saves_list(FILE *out) {
         char state[96];
         if (strcmp(info.outcome, "running") == 0)
             snprintf(state, sizeof state, "running, turn %d", info.turns + 1);
-        else
+        else {
+            niact_outcome o; /* its name from the one table, not the record's id */
+            const char *how = niact_outcome_parse(info.outcome, &o) == 0
+                                  ? niact_outcome_info(o)->title
+                                  : info.outcome;
             snprintf(state, sizeof state, "finished after %d turn%s (%s)", info.turns,
-                     info.turns == 1 ? "" : "s", info.outcome);
+                     info.turns == 1 ? "" : "s", how);
+        }
         fprintf(out, "            %s  %s, %s, seed %llu\n            seats: %s\n", when,
                 info.scenario, state, (unsigned long long)info.seed, info.seats);
     }

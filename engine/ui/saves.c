@@ -178,10 +178,15 @@ void saves_scan(app *a) {
         if (running)
             snprintf(sv->detail, sizeof sv->detail, "%s, running, turn %d  \xC2\xB7  %s",
                      info.scenario, info.turns + 1, info.seats);
-        else
+        else {
+            niact_outcome o; /* its name from the one table, not the record's id */
+            const char *how = niact_outcome_parse(info.outcome, &o) == 0
+                                  ? niact_outcome_info(o)->title
+                                  : info.outcome;
             snprintf(sv->detail, sizeof sv->detail, "%s, finished after %d turn%s (%s)  "
                      "\xC2\xB7  %s", info.scenario, info.turns, info.turns == 1 ? "" : "s",
-                     info.outcome, info.seats);
+                     how, info.seats);
+        }
     }
 }
 

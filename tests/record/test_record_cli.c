@@ -199,9 +199,15 @@ static void test_autosave(void **st) {
     snprintf(first, sizeof first, "%.*s", (int)(strchr(names, '\n') - names - 5), names);
     out o = run("quit\n", "play --text --load %s --scenario " TESTLAND, first);
     expect(o, 0, "orders already given in the turn under way");
+    /* A game the calendar ended (testland, random AIs, seed 7), kept in saves/. */
+    expect(run(NULL, "play --text --scenario " TESTLAND " --seat us=ai --seat ussr=ai "
+               "--seat un=ai --seed 7 --no-autosave --record %s/data/niact/saves/lt.json", dir),
+           0, "LAST TURN");
     /* The load list: turn, seats and outcome of each. */
     o = run(NULL, "saves");
+    /* The outcome by its name ("last turn"), not the record's id ("last_turn"). */
     if (!strstr(o.text, "running, turn 1") || !strstr(o.text, "finished after") ||
+        strstr(o.text, "(last_turn)") || !strstr(o.text, "finished after 6 turns (last turn)") ||
         !strstr(o.text, "seats: us human, ussr human, un human") ||
         !strstr(o.text, "seats: us ai, ussr ai:historical, un ai") || !strstr(o.text, first))
         fail_msg("niact saves:\n%s", o.text);
