@@ -490,7 +490,7 @@ niact_status niact_game_order_legal(niact_game *g, const niact_order *o, int *ok
     return NIACT_OK;
 }
 
-niact_status niact_game_submit(niact_game *g, int role, const niact_order *orders, int n) {
+niact_status niact_game_check_orders(niact_game *g, int role, const niact_order *orders, int n) {
     const niact_scenario *sc = g->sc;
     if (g->broken)
         return niact_core_refuse_broken(g);
@@ -534,6 +534,13 @@ niact_status niact_game_submit(niact_game *g, int role, const niact_order *order
         return niact_core_fail(g, NIACT_ERR_INVALID, NIACT_KIND_INVALID,
                                "these orders cost %d action points; %s has %d", spent,
                                sc->roles[role].meta.name, sc->roles[role].action_points);
+    return NIACT_OK;
+}
+
+niact_status niact_game_submit(niact_game *g, int role, const niact_order *orders, int n) {
+    niact_status st = niact_game_check_orders(g, role, orders, n);
+    if (st != NIACT_OK)
+        return st;
     if (n)
         memcpy(g->orders[role], orders, (size_t)n * sizeof *orders);
     g->n_orders[role] = n;

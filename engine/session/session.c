@@ -62,13 +62,22 @@ niact_status niact_session_new(niact_host *host, uint64_t seed, const niact_seat
         return NIACT_ERR_NOMEM;
     }
     niact_status st = niact_game_new(sc, niact_host_rules(host), seed, &s->game, msg, msglen);
+    if (st == NIACT_OK)
+        st = session_orders_init(s);
+    if (st == NIACT_OK)
+        st = session_events_init(s);
     if (st != NIACT_OK) {
-        free(s->inputs);
-        free(s);
+        if (st == NIACT_ERR_NOMEM && msg && s->game)
+            snprintf(msg, msglen, "out of memory");
+        niact_session_free(s);
         return st;
     }
     *out = s;
     return NIACT_OK;
+}
+
+void niact_session_own_host(niact_session *s) {
+    s->own_host = 1;
 }
 
 void niact_session_free(niact_session *s) {
@@ -79,7 +88,69 @@ void niact_session_free(niact_session *s) {
     for (size_t i = 0; i < s->n_neg; i++)
         free(s->neg[i].text);
     free(s->neg);
+    session_orders_free(s);
+    session_events_free(s);
+    if (s->own_host)
+        niact_host_free(s->host);
     free(s);
+}
+
+niact_status niact_session_load(const char *name, const niact_limits *limits, niact_host **out,
+                                char *found, size_t foundlen, char *msg, size_t msglen) {
+    char dir[NIACT_PATH_MAX], lib[NIACT_PATH_MAX], why[8192];
+    *out = NULL;
+    if (found && foundlen)
+        found[0] = 0;
+    if (niact_path_scenario(name, dir, sizeof dir, lib, sizeof lib, msg, msglen) != 0)
+        return NIACT_ERR_INVALID;
+    if (found && foundlen)
+        snprintf(found, foundlen, "%s", dir);
+    niact_status st = niact_host_load(dir, lib[0] ? lib : NULL, limits, out, why, sizeof why);
+    if (st == NIACT_OK)
+        return NIACT_OK;
+    /* Each problem is FILE:LINE: message, relative to the scenario folder (lib/... for
+     * the shared library); give each its full path. */
+    size_t used = 0;
+    msg[0] = 0;
+    for (char *line = why; line && *line && used + 1 < msglen;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = 0;
+        int k;
+        if (strncmp(line, "lib/", 4) == 0)
+            k = snprintf(msg + used, msglen - used, "%s/%s\n", lib, line + 4);
+        else if (line[0] == ' ')
+            k = snprintf(msg + used, msglen - used, "%s\n", line);
+        else
+            k = snprintf(msg + used, msglen - used, "%s/%s\n", dir, line);
+        used += k > 0 ? (size_t)k : 0;
+        if (used >= msglen)
+            used = msglen - 1;
+        line = nl ? nl + 1 : NULL;
+    }
+    if (st == NIACT_ERR_NOMEM && used + 1 < msglen)
+        snprintf(msg + used, msglen - used, "(out of memory)\n");
+    return st;
+}
+
+niact_status niact_session_open(const char *name, uint64_t seed, const niact_seat *seats,
+                                niact_session **out, char *msg, size_t msglen) {
+    niact_host *h = NULL;
+    *out = NULL;
+    niact_status st = niact_session_load(name, NULL, &h, NULL, 0, msg, msglen);
+    if (st != NIACT_OK)
+        return st;
+    st = niact_session_new(h, seed, seats, out, msg, msglen);
+    if (st != NIACT_OK) {
+        niact_host_free(h);
+        return st;
+    }
+    niact_session_own_host(*out);
+    return NIACT_OK;
+}
+
+const niact_game *niact_session_view(const niact_session *s) {
+    return s->game;
 }
 
 niact_game *niact_session_game(niact_session *s) {
@@ -102,7 +173,10 @@ const char *niact_session_warning(niact_session *s) {
 }
 
 const char *niact_session_error(const niact_session *s) {
-    return s->err;
+    return s->error.reason;
+}
+const niact_error *niact_session_last_error(const niact_session *s) {
+    return &s->error;
 }
 
 niact_status niact_session_random_orders(niact_session *s, int role, niact_order *orders,
@@ -150,13 +224,15 @@ niact_status niact_session_ai_orders(niact_session *s, int role, niact_order *or
         /* The search AI: deterministic (no time limit), run by the session's host. */
         niact_status st = niact_ai_think(s->host, s->game, role, &cfg, orders, n, NULL);
         if (st != NIACT_OK)
-            snprintf(s->err, sizeof s->err, "AI '%s': %s", p, niact_status_name(st));
+            session_fail(s, st, "AI '%s': %s", p, niact_status_name(st));
         return st;
     }
     niact_status st = niact_host_personality(s->host, s->game, p, role, orders,
                                              NIACT_MAX_ORDERS, n);
     if (st != NIACT_OK) {
-        snprintf(s->err, sizeof s->err, "AI '%s': %s", p, niact_host_error(s->host));
+        s->error = *niact_host_last_error(s->host);
+        niact_error_context(&s->error, "AI '%s'", p);
+        s->error.status = st;
         return st;
     }
     /* A personality's illegal, repeated or unaffordable orders are dropped, not fatal:
@@ -185,15 +261,15 @@ niact_status niact_session_ai_orders(niact_session *s, int role, niact_order *or
 niact_status niact_session_submit(niact_session *s, int role, const niact_order *orders, int n) {
     niact_status st = niact_game_submit(s->game, role, orders, n);
     if (st != NIACT_OK)
-        snprintf(s->err, sizeof s->err, "%s", niact_game_error(s->game));
-    return st;
+        return session_take(s, st);
+    session_changed(s);
+    return NIACT_OK;
 }
 
 niact_status niact_session_resolve(niact_session *s) {
     const niact_scenario *sc = niact_session_scenario(s);
     if (niact_game_phase(s->game) == NIACT_PHASE_ENDED) {
-        snprintf(s->err, sizeof s->err, "the game has ended");
-        return NIACT_ERR_STATE;
+        return session_fail(s, NIACT_ERR_STATE, "the game has ended");
     }
     niact_turn_input *in = &s->inputs[s->n_inputs];
     memset(in, 0, sizeof *in);
@@ -214,15 +290,18 @@ niact_status niact_session_resolve(niact_session *s) {
             if (st != NIACT_OK) {
                 n = 0; /* a broken personality gives no orders; said once per seat */
                 if (!(s->ai_failed & (1u << r))) {
+                    char why[900];
+                    niact_error_format(&s->error, why, sizeof why);
                     s->ai_failed |= 1u << r;
                     snprintf(s->warning, sizeof s->warning,
                              "the AI of the %s gives no orders (it failed, and is not asked "
-                             "again this game): %s", sc->roles[r].meta.name, s->err);
+                             "again this game): %s", sc->roles[r].meta.name, why);
                     s->warning_new = 1;
                 }
             }
             if (niact_game_submit(s->game, r, os, n) != NIACT_OK)
                 niact_game_submit(s->game, r, NULL, 0);
+            session_changed(s);
         }
         int n;
         const niact_order *os = niact_game_orders(s->game, r, &n);
@@ -230,13 +309,16 @@ niact_status niact_session_resolve(niact_session *s) {
         if (n)
             memcpy(in->orders[r], os, (size_t)n * sizeof *os);
     }
+    session_changed(s);
     niact_status st = niact_game_resolve(s->game);
-    if (st != NIACT_OK) {
-        snprintf(s->err, sizeof s->err, "%s", niact_game_error(s->game));
-        return st;
-    }
+    if (st != NIACT_OK)
+        return session_take(s, st);
     s->n_inputs++;
-    return NIACT_OK;
+    for (int r = 0; r < NIACT_MAX_ROLES; r++) {
+        s->n_draft[r] = 0; /* a draft belongs to its turn */
+        s->draft_gen[r]++;
+    }
+    return session_mark_turn(s);
 }
 
 niact_status niact_session_play_out(niact_session *s) {

@@ -4,8 +4,42 @@
 
 #include "niact/session.h"
 
+/* A moment every seat hears of: a turn resolved, or the game's end, placed in the log. */
+typedef struct session_mark {
+    size_t log_pos;           /* log size when it happened (entries before it come first) */
+    niact_event_kind kind;    /* NIACT_EVENT_TURN or NIACT_EVENT_END */
+    int32_t turn;             /* turns resolved */
+    niact_outcome outcome;    /* END */
+} session_mark;
+
+/* What the scenario's tests said of one action for one seat, cached (no draft in it). */
+typedef struct session_rule {
+    int legal;                /* the test allows `param` */
+    int32_t param;            /* the suggested parameter */
+    char reason[256];         /* the bare reason of a refusal */
+} session_rule;
+
+/* One seat's cached options. */
+typedef struct session_cache {
+    uint64_t rules_gen;       /* s->gen when rules[] was filled (0: never) */
+    uint64_t opts_gen;        /* s->gen when opts was built */
+    uint64_t opts_draft;      /* draft_gen[role] when opts was built */
+    session_rule *rules;      /* [n_actions] */
+    niact_option *opt;        /* [n_actions]: the role's actions first, opts.n of them */
+    niact_options opts;
+} session_cache;
+
+/* One seat's listening position. */
+typedef struct session_ear {
+    size_t log;               /* next log entry to look at */
+    size_t mark;              /* next session_mark */
+    int track;                /* next track to compare (while draining), -1: not yet */
+    niact_known *seen;        /* [n_tracks] what the seat knew when it last looked */
+} session_ear;
+
 struct niact_session {
-    niact_host *host;         /* the scenario's Lua (not owned) */
+    niact_host *host;         /* the scenario's Lua */
+    int own_host;             /* the session frees the host */
     niact_game *game;         /* the game */
     niact_seat seats[NIACT_MAX_ROLES];
     niact_turn_input *inputs; /* [turns] orders of resolved turns */
@@ -14,10 +48,37 @@ struct niact_session {
     size_t n_neg, cap_neg;
     size_t n_telegrams;       /* telegrams sent in this game */
     size_t telegram_bytes;    /* their text, in bytes */
-    char err[1024];           /* last error */
     uint32_t ai_failed;       /* bit r: seat r's scripted AI failed (reported once) */
     char warning[1200];       /* the first failure of a seat's scripted AI, to show once */
     int warning_new;          /* warning not yet taken by niact_session_warning */
+    /* Drafts and the options cache. */
+    niact_order draft[NIACT_MAX_ROLES][NIACT_MAX_ORDERS];
+    int n_draft[NIACT_MAX_ROLES];
+    uint64_t gen;             /* bumped by every command that may change the game */
+    uint64_t draft_gen[NIACT_MAX_ROLES]; /* bumped by every change to a seat's draft */
+    session_cache cache[NIACT_MAX_ROLES];
+    uint64_t legal_calls;     /* scenario legality tests the session asked for (tests) */
+    /* Events. */
+    session_mark *marks;
+    size_t n_marks, cap_marks;
+    session_ear ears[NIACT_MAX_ROLES + 1]; /* [NIACT_MAX_ROLES]: the spectator */
+    niact_error error;        /* the last error (niact/error.h): niact_session_error says
+                                 its bare reason */
 };
+
+/* Something may have changed the game: cached answers are stale. */
+void session_changed(niact_session *s);
+/* Sets the handle's error (printf-style; the kind follows st) and returns st. */
+niact_status session_fail(niact_session *s, niact_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* The game's error record becomes the session's; returns st. */
+niact_status session_take(niact_session *s, niact_status st);
+/* After a resolution: the TURN (and END) marks every seat hears. */
+niact_status session_mark_turn(niact_session *s);
+/* Allocates / frees the per-seat caches and ears (session_orders.c, session_events.c). */
+niact_status session_orders_init(niact_session *s);
+void session_orders_free(niact_session *s);
+niact_status session_events_init(niact_session *s);
+void session_events_free(niact_session *s);
 
 #endif

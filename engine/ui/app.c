@@ -343,7 +343,7 @@ typedef struct play_ctx {
 /* Loads the scenario and starts the game the command line describes. */
 static int start_play(app *a, void *ctx) {
     play_ctx *c = ctx;
-    char dir[4096], lib[4096], msg[4096];
+    char msg[8192];
     niact_host *h = NULL;
     if (c->record)
         snprintf(a->record_path, sizeof a->record_path, "%s", c->record);
@@ -355,13 +355,14 @@ static int start_play(app *a, void *ctx) {
         }
         return 0;
     }
-    if (niact_path_scenario(c->scenario, dir, sizeof dir, lib, sizeof lib, msg, sizeof msg) !=
-        0) {
+    char dir[NIACT_PATH_MAX];
+    niact_status st = niact_session_load(c->scenario, NULL, &h, dir, sizeof dir, msg, sizeof msg);
+    if (st == NIACT_ERR_INVALID) {
         fprintf(stderr, "niact play: %s\n", msg);
         return -1;
     }
     fprintf(stderr, "niact: scenario %s from %s\n", c->scenario, dir);
-    if (niact_host_load(dir, lib[0] ? lib : NULL, NULL, &h, msg, sizeof msg) != NIACT_OK) {
+    if (st != NIACT_OK) {
         fprintf(stderr, "niact play: scenario '%s' could not be loaded:\n%s\n", c->scenario, msg);
         return -1;
     }

@@ -36,21 +36,23 @@ typedef struct ui_save {
     char detail[240];  /* scenario, turn, seats and outcome (running or finished) */
 } ui_save;
 
-/* The game being played: a session and what each seat has been shown. */
+/* A track that moved since the seat's last turn, as the session told it. */
+typedef struct ui_change {
+    int track;
+    niact_known before;                 /* what the seat knew then (vis NONE: nothing) */
+} ui_change;
+
+/* The game being played: a session, and where each seat's news begins. */
 typedef struct ui_play {
-    niact_host *host;                   /* owned */
-    niact_session *s;                   /* owned; NULL when no game */
-    niact_game *g;
+    niact_session *s;                   /* owned, with its host; NULL when no game */
+    const niact_game *g;                /* the game, read only (niact_session_view) */
     const niact_scenario *sc;
     niact_seat seats[NIACT_MAX_ROLES];
     int humans;                         /* human seats */
     int role;                           /* the seat at the desk now (-1: none) */
-    size_t cursor[NIACT_MAX_ROLES];     /* log entries this seat has been shown */
-    size_t brief_from[NIACT_MAX_ROLES]; /* cursor when its current turn began */
-    int32_t *seen;                      /* [role * n_tracks + t] value shown at last turn */
-    int *seen_vis;                      /* the same, visibility (NONE: not seen) */
-    niact_order pending[NIACT_MAX_ROLES][NIACT_MAX_ORDERS];
-    int n_pending[NIACT_MAX_ROLES];
+    size_t brief_from[NIACT_MAX_ROLES]; /* log position of the seat's news this turn */
+    ui_change *changes;                 /* [n_tracks] tracks that moved for the seat */
+    int n_changes;
     char msg[256];                      /* why the last order was refused ("" if none) */
     char autosave_path[4096];           /* this game's autosave ("" until the first) */
     char save_warn[400];                /* the last autosave or record write failed: why */
@@ -116,15 +118,18 @@ typedef struct app {
     char work_title[160];     /* what the resolving screen says */
 } app;
 
-/* ---- play.c: driving the session ---- */
-/* Starts a game on the host (taking ownership). Returns 0, or -1 with note set. */
+/* ---- flow.c: driving the session ---- */
+/* Starts a game on the host (the session takes ownership). Returns 0, or -1 with note set. */
 int play_start(app *a, niact_host *host, const niact_seat *seats, uint64_t seed);
-/* Plays on a session (a new or a loaded game), taking ownership of both. */
-int play_adopt(app *a, niact_host *host, niact_session *s);
+/* Plays on a session (a new or a loaded game) that owns its host, taking ownership. */
+int play_adopt(app *a, niact_session *s);
 void play_stop(app *a);
-/* Action points left for the seat after its pending orders. */
-int32_t play_points_left(const ui_play *p, int role);
-/* Adds / removes / changes a pending order; refusals go to p->msg. */
+/* Action points left for the seat after its draft. */
+int32_t play_points_left(ui_play *p, int role);
+/* The seat's draft orders: how many, and order i (NULL past the end). */
+int play_n_orders(const ui_play *p);
+const niact_order *play_order(const ui_play *p, int i);
+/* Adds / removes / changes a draft order through the session; refusals go to p->msg. */
 int play_add_order(ui_play *p, int action);
 void play_remove_order(ui_play *p, int i);
 void play_change_param(ui_play *p, int i, int delta);
@@ -139,8 +144,11 @@ void play_join(app *a);
 void play_mark_read(app *a);
 /* The screen that opens a seat's turn (handover for hot seat, else briefing). */
 void play_open_turn(app *a);
-/* Whether action a may be ordered by the seat now (why, if not). */
+/* Whether action a may be ordered by the seat now (the session's option); why gets the
+ * bare reason if not ("" when the scenario gave none). */
 int play_action_legal(ui_play *p, int action, char *why, size_t len);
+/* The outbox's note that the seat may not order action now (why: its bare reason). */
+void play_refused(ui_play *p, int action, const char *why);
 /* Text for what the role knows of a track: "tense", "~30 ±10" (an estimate), "unknown". */
 void play_track_text(const ui_play *p, int role, int track, char *buf, size_t len);
 /* The calendar date of turn t, long form ("7 November 1962"). */

@@ -161,7 +161,7 @@ static int card(app *a, SDL_Rect view, int y, int act, int k) {
     ui *u = &a->ui;
     ui_play *p = &a->play;
     const niact_action_def *d = &p->sc->actions[act];
-    char why[200], sub[240];
+    char why[256], sub[300];
     int legal = play_action_legal(p, act, why, sizeof why);
     int lh = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY), sl = ui_line_height(u, FACE_SANS, SZ_SMALL);
     int pad = ui_px(u, 6), badge = ui_px(u, 30);
@@ -172,7 +172,7 @@ static int card(app *a, SDL_Rect view, int y, int act, int k) {
         if (legal)
             play_add_order(p, act);
         else
-            snprintf(p->msg, sizeof p->msg, "%s is not possible now: %s.", d->meta.name, why);
+            play_refused(p, act, why);
     }
     list_follow(a, view, c, &a->scroll_cards, id);
     note_detail(a, 1, act, st);
@@ -192,7 +192,7 @@ static int card(app *a, SDL_Rect view, int y, int act, int k) {
         ui_fill(u, (SDL_Rect){c.x + c.w - pad - (i + 1) * (pw + 3), c.y + pad + lh / 4, pw, pw},
                 COL_INK);
     if (!legal)
-        snprintf(sub, sizeof sub, "Not possible now: %s", why);
+        snprintf(sub, sizeof sub, "Not possible now%s%s", why[0] ? ": " : "", why);
     else if (d->has_param)
         snprintf(sub, sizeof sub, "%d action point%s  \xC2\xB7  %s %d\xE2\x80\x93%d", d->cost,
                  d->cost == 1 ? "" : "s", d->param_name, d->param_min, d->param_max);

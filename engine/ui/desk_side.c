@@ -9,7 +9,7 @@
 static int order_row(app *a, SDL_Rect r, int y, int i) {
     ui *u = &a->ui;
     ui_play *p = &a->play;
-    const niact_order *o = &p->pending[p->role][i];
+    const niact_order *o = play_order(p, i);
     const niact_action_def *d = &p->sc->actions[o->action];
     int bh = ui_px(u, 34), bw = ui_px(u, 34), gap = ui_px(u, 4);
     int controls = d->has_param ? 3 : 1;
@@ -43,8 +43,9 @@ void desk_orders(app *a, SDL_Rect r) {
     ui_play *p = &a->play;
     int lh = ui_line_height(u, FACE_SANS, SZ_SMALL);
     char line[160];
-    snprintf(line, sizeof line, "Action points left: %d of %d", play_points_left(p, p->role),
-             niact_game_action_points(p->g, p->role));
+    const niact_options *opts = niact_session_options(p->s, p->role);
+    snprintf(line, sizeof line, "Action points left: %d of %d", opts ? opts->left : 0,
+             opts ? opts->points : 0);
     ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){r.x, r.y, r.w, lh}, line, TX_ONELINE);
     SDL_Rect view = {r.x, r.y + lh + ui_px(u, 4), r.w, r.h - lh - ui_px(u, 4)};
     SDL_Rect saved;
@@ -60,9 +61,9 @@ void desk_orders(app *a, SDL_Rect r) {
         y += ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_STAMP,
                      (SDL_Rect){view.x, y, view.w - ui_px(u, 30), h}, p->msg, 0) + ui_px(u, 4);
     }
-    for (int i = 0; i < p->n_pending[p->role]; i++)
+    for (int i = 0; i < play_n_orders(p); i++)
         y += order_row(a, view, y, i);
-    const char *hint = p->n_pending[p->role]
+    const char *hint = play_n_orders(p)
                            ? "Negotiate with the buttons below; answer proposals in the inbox."
                            : "No orders yet: click an action card, or press its number. "
                              "Negotiate with the buttons below; answer proposals in the inbox.";
@@ -76,13 +77,14 @@ static void detail_action(app *a, SDL_Rect r, int act) {
     ui *u = &a->ui;
     ui_play *p = &a->play;
     const niact_action_def *d = &p->sc->actions[act];
-    char body[1600], why[200], param[160] = "";
+    char body[1600], why[256], param[160] = "";
     int legal = play_action_legal(p, act, why, sizeof why);
     if (d->has_param)
         snprintf(param, sizeof param, " Takes %s from %d to %d (starts at %d; change it in the "
                  "outbox).", d->param_name, d->param_min, d->param_max, d->param_default);
-    snprintf(body, sizeof body, "%s%s%sCost: %d action point%s.%s%s\n%s%s%s", legal ? "" : "Not possible now: ",
-             legal ? "" : why, legal ? "" : ".\n", d->cost, d->cost == 1 ? "" : "s", param,
+    snprintf(body, sizeof body, "%s%s%s%sCost: %d action point%s.%s%s\n%s%s%s",
+             legal ? "" : "Not possible now", legal || !why[0] ? "" : ": ", legal ? "" : why,
+             legal ? "" : ".\n", d->cost, d->cost == 1 ? "" : "s", param,
              d->repeatable ? " May be ordered more than once." : "",
              d->meta.text[0] ? d->meta.text : "(The scenario gives no description.)",
              d->meta.source[0] ? "\nSource: " : "", d->meta.source);

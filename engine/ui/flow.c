@@ -1,22 +1,13 @@
-/* Driving a game through the session API, as the text front end does (engine/cli/play.c):
- * human seats in turn (hot seat), orders checked by the core as they are added, AI
- * seats filled in by niact_session_resolve. No drawing here. */
+/* Driving a game through the session (include/niact/session.h), as text play does:
+ * human seats in turn (hot seat), each seat's draft orders kept and checked by the
+ * session, what each seat hears since its last turn drained from the session's events,
+ * AI seats filled in by niact_session_resolve. No drawing here, and no call that changes
+ * the game except through the session. */
 #include "app.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void remember_tracks(ui_play *p, int role) {
-    for (int t = 0; t < p->sc->n_tracks; t++) {
-        niact_track_view v;
-        int k = role * p->sc->n_tracks + t;
-        if (niact_game_view_track(p->g, role, t, &v) != NIACT_OK)
-            v.vis = NIACT_VIS_NONE;
-        p->seen[k] = v.value;
-        p->seen_vis[k] = (int)v.vis;
-    }
-}
 
 int play_start(app *a, niact_host *host, const niact_seat *seats, uint64_t seed) {
     play_stop(a);
@@ -27,51 +18,37 @@ int play_start(app *a, niact_host *host, const niact_seat *seats, uint64_t seed)
         niact_host_free(host);
         return -1;
     }
+    niact_session_own_host(s);
     /* The game's first autosave (and --record), before an all-AI game's worker starts. */
     char autosave[4096] = "", warn[400] = "";
     saves_write(a, s, autosave, sizeof autosave, warn, sizeof warn);
-    if (play_adopt(a, host, s) != 0)
+    if (play_adopt(a, s) != 0)
         return -1;
     snprintf(a->play.autosave_path, sizeof a->play.autosave_path, "%s", autosave);
     snprintf(a->play.save_warn, sizeof a->play.save_warn, "%s", warn);
     return 0;
 }
 
-/* The log position where turn t's entries begin, for the seat's "since your last turn". */
-static size_t turn_start_cursor(const ui_play *p, int role) {
-    size_t cur = 0, before = 0;
-    niact_log_entry e;
-    int32_t now = niact_game_turn(p->g);
-    while (before = cur, niact_game_log_next(p->g, role, &cur, &e))
-        if (e.turn >= now)
-            return before;
-    return cur;
-}
-
-int play_adopt(app *a, niact_host *host, niact_session *s) {
+int play_adopt(app *a, niact_session *s) {
     ui_play *p = &a->play;
     play_stop(a);
-    p->host = host;
     p->s = s;
-    p->g = niact_session_game(s);
+    p->g = niact_session_view(s);
     p->sc = niact_session_scenario(s);
     p->humans = 0;
     for (int r = 0; r < p->sc->n_roles; r++) {
         p->seats[r] = *niact_session_seat(s, r);
         p->humans += p->seats[r].kind == NIACT_SEAT_HUMAN;
     }
-    size_t n = (size_t)(p->sc->n_roles * (p->sc->n_tracks ? p->sc->n_tracks : 1));
-    p->seen = calloc(n, sizeof *p->seen);
-    p->seen_vis = calloc(n, sizeof *p->seen_vis);
-    if (!p->seen || !p->seen_vis) {
+    p->changes = calloc(p->sc->n_tracks ? (size_t)p->sc->n_tracks : 1, sizeof *p->changes);
+    if (!p->changes) {
         play_stop(a);
         snprintf(a->note, sizeof a->note, "Out of memory.");
         return -1;
     }
-    for (int r = 0; r < p->sc->n_roles; r++) {
-        remember_tracks(p, r);
-        p->cursor[r] = niact_game_turn(p->g) > 0 ? turn_start_cursor(p, r) : 0;
-    }
+    /* A resumed game: each seat has heard everything before the turn under way. */
+    for (int r = 0; r < p->sc->n_roles && niact_game_turn(p->g) > 0; r++)
+        niact_session_heard_until(s, r, niact_game_turn(p->g));
     p->role = -1;
     /* A resumed game goes on with the first human seat that has not given orders. */
     for (int r = 0; r < p->sc->n_roles && niact_game_turn(p->g) > 0; r++)
@@ -89,116 +66,73 @@ void play_stop(app *a) {
     ui_play *p = &a->play;
     play_join(a);
     niact_session_free(p->s);
-    if (p->host && p->host != a->cfg)
-        niact_host_free(p->host);
-    free(p->seen);
-    free(p->seen_vis);
+    free(p->changes);
     memset(p, 0, sizeof *p);
     p->role = -1;
 }
 
-int32_t play_points_left(const ui_play *p, int role) {
-    int32_t left = niact_game_action_points(p->g, role);
-    for (int i = 0; i < p->n_pending[role]; i++)
-        left -= p->sc->actions[p->pending[role][i].action].cost;
-    return left;
+int32_t play_points_left(ui_play *p, int role) {
+    const niact_options *o = niact_session_options(p->s, role);
+    return o ? o->left : 0;
 }
 
-/* Lets the core judge the whole list; restores the old one if refused. */
-static int try_orders(ui_play *p, int role, const niact_order *list, int n) {
-    if (niact_game_submit(p->g, role, list, n) != NIACT_OK) {
-        snprintf(p->msg, sizeof p->msg, "Not accepted: %.200s.", niact_game_error(p->g));
-        niact_game_submit(p->g, role, p->pending[role], p->n_pending[role]);
+int play_n_orders(const ui_play *p) {
+    int n = 0;
+    niact_session_draft(p->s, p->role, &n);
+    return n;
+}
+
+const niact_order *play_order(const ui_play *p, int i) {
+    int n = 0;
+    const niact_order *d = niact_session_draft(p->s, p->role, &n);
+    return i >= 0 && i < n ? &d[i] : NULL;
+}
+
+/* The session's verdict on a change to the draft, for the outbox. */
+static int verdict(ui_play *p, niact_status st) {
+    if (st != NIACT_OK) {
+        snprintf(p->msg, sizeof p->msg, "Not accepted: %.200s.", niact_session_error(p->s));
         return 0;
     }
-    memcpy(p->pending[role], list, (size_t)n * sizeof *list);
-    p->n_pending[role] = n;
     p->msg[0] = 0;
     return 1;
 }
 
-/* The parameter to order action with: the default if the scenario allows it, else the
- * allowed value nearest to it (a quarantine already at "hail and pass" may still be
- * lifted or tightened). -1 in *ok if none is allowed; why says why for the default. */
-static int32_t legal_param(ui_play *p, int action, int *ok, char *why, size_t len) {
-    const niact_action_def *d = &p->sc->actions[action];
-    niact_order o = {(int16_t)p->role, (int16_t)action, d->has_param ? d->param_default : 0};
-    *ok = 0;
-    why[0] = 0;
-    if (niact_game_order_legal(p->g, &o, ok, why, len) != NIACT_OK || *ok || !d->has_param)
-        return o.param;
-    char other[200];
-    for (int32_t k = 1; k <= 64; k++) {
-        for (int sgn = -1; sgn <= 1; sgn += 2) {
-            o.param = d->param_default + sgn * k;
-            if (o.param < d->param_min || o.param > d->param_max)
-                continue;
-            if (niact_game_order_legal(p->g, &o, ok, other, sizeof other) == NIACT_OK && *ok)
-                return o.param;
-        }
-    }
-    *ok = 0;
-    return d->param_default;
-}
-
 int play_add_order(ui_play *p, int action) {
-    int role = p->role;
-    if (role < 0)
+    if (p->role < 0)
         return 0;
-    if (p->n_pending[role] >= NIACT_MAX_ORDERS) {
-        snprintf(p->msg, sizeof p->msg, "That is as many orders as a turn takes.");
-        return 0;
-    }
-    int ok = 0;
-    char why[200];
-    int32_t param = legal_param(p, action, &ok, why, sizeof why);
-    niact_order list[NIACT_MAX_ORDERS];
-    memcpy(list, p->pending[role], sizeof list);
-    list[p->n_pending[role]] = (niact_order){(int16_t)role, (int16_t)action, param};
-    return try_orders(p, role, list, p->n_pending[role] + 1);
+    return verdict(p, niact_session_order(p->s, p->role, action, NIACT_PARAM_SUGGESTED));
 }
 
 void play_remove_order(ui_play *p, int i) {
-    int role = p->role;
-    if (role < 0 || i < 0 || i >= p->n_pending[role])
-        return;
-    niact_order list[NIACT_MAX_ORDERS];
-    int n = 0;
-    for (int k = 0; k < p->n_pending[role]; k++)
-        if (k != i)
-            list[n++] = p->pending[role][k];
-    try_orders(p, role, list, n);
+    if (p->role >= 0 && i >= 0 && i < play_n_orders(p))
+        verdict(p, niact_session_drop(p->s, p->role, i));
 }
 
 void play_change_param(ui_play *p, int i, int delta) {
-    int role = p->role;
-    if (role < 0 || i < 0 || i >= p->n_pending[role])
+    const niact_order *o = p->role >= 0 ? play_order(p, i) : NULL;
+    if (!o)
         return;
-    niact_order list[NIACT_MAX_ORDERS];
-    memcpy(list, p->pending[role], sizeof list);
-    const niact_action_def *d = &p->sc->actions[list[i].action];
-    int32_t v = list[i].param + delta;
+    const niact_action_def *d = &p->sc->actions[o->action];
+    int32_t v = o->param + delta;
     if (!d->has_param || v < d->param_min || v > d->param_max)
         return;
-    list[i].param = v;
-    try_orders(p, role, list, p->n_pending[role]);
+    verdict(p, niact_session_param(p->s, p->role, i, v));
 }
 
 int play_action_legal(ui_play *p, int action, char *why, size_t len) {
-    const niact_action_def *d = &p->sc->actions[action];
-    int ok = 0;
-    legal_param(p, action, &ok, why, len);
-    for (int i = 0; ok && !d->repeatable && i < p->n_pending[p->role]; i++)
-        if (p->pending[p->role][i].action == action) {
-            snprintf(why, len, "already ordered this turn");
-            return 0;
-        }
-    if (ok && d->cost > play_points_left(p, p->role)) {
-        snprintf(why, len, "needs %d action points; %d left", d->cost,
-                 play_points_left(p, p->role));
+    const niact_option *o = niact_session_option(p->s, p->role, action);
+    if (!o) {
+        snprintf(why, len, "%s", niact_session_error(p->s));
         return 0;
     }
-    return ok;
+    snprintf(why, len, "%s", o->reason);
+    return o->refusal == NIACT_REFUSAL_NONE;
+}
+
+void play_refused(ui_play *p, int action, const char *why) {
+    snprintf(p->msg, sizeof p->msg, "%s is not possible now%s%.200s.",
+             p->sc->actions[action].meta.name, why[0] ? ": " : "", why);
 }
 
 /* The next human seat after role in this turn, or -1. */
@@ -210,6 +144,17 @@ static int next_human(const ui_play *p, int after) {
 }
 
 static void start_work(app *a, int play_out);
+
+/* What the seat at the desk hears since its last turn: where its news begins (the
+ * briefing and the desk's NEW marks) and the tracks that moved. */
+static void hear_turn(ui_play *p) {
+    niact_event ev;
+    p->brief_from[p->role] = niact_session_heard(p->s, p->role);
+    p->n_changes = 0;
+    while (niact_session_hear(p->s, p->role, &ev))
+        if (ev.kind == NIACT_EVENT_TRACK && p->n_changes < p->sc->n_tracks)
+            p->changes[p->n_changes++] = (ui_change){ev.track, ev.before};
+}
 
 void play_open_turn(app *a) {
     ui_play *p = &a->play;
@@ -225,8 +170,7 @@ void play_open_turn(app *a) {
         start_work(a, 1);
         return;
     }
-    p->brief_from[p->role] = p->cursor[p->role];
-    p->n_pending[p->role] = 0;
+    hear_turn(p);
     p->msg[0] = 0;
     a->scr = p->humans > 1 ? SCR_HANDOVER : SCR_BRIEF;
     a->detail_kind = 0;
@@ -235,14 +179,10 @@ void play_open_turn(app *a) {
 
 void play_mark_read(app *a) {
     ui_play *p = &a->play;
-    if (p->role < 0)
-        return;
-    size_t cur = p->cursor[p->role];
-    niact_log_entry e;
-    while (niact_game_log_next(p->g, p->role, &cur, &e))
-        ;
-    p->cursor[p->role] = cur;
-    remember_tracks(p, p->role);
+    niact_event ev;
+    if (p->role >= 0) /* (heard when the turn opened: anything left is heard now) */
+        while (niact_session_hear(p->s, p->role, &ev))
+            ;
 }
 
 static int worker_main(void *data) {
@@ -305,7 +245,7 @@ void play_work_done(app *a) {
 void play_end_turn(app *a) {
     ui_play *p = &a->play;
     int role = p->role;
-    if (niact_session_submit(p->s, role, p->pending[role], p->n_pending[role]) != NIACT_OK) {
+    if (niact_session_end_turn(p->s, role) != NIACT_OK) {
         snprintf(p->msg, sizeof p->msg, "Your orders are no longer possible: %.180s",
                  niact_session_error(p->s));
         return;
@@ -318,22 +258,19 @@ void play_end_turn(app *a) {
 }
 
 void play_track_text(const ui_play *p, int role, int track, char *buf, size_t len) {
-    const niact_track_def *d = &p->sc->tracks[track];
-    niact_track_view v;
-    if (niact_game_view_track(p->g, role, track, &v) != NIACT_OK || v.vis == NIACT_VIS_NONE) {
+    niact_known k;
+    if (niact_session_track(p->s, role, track, &k) != NIACT_OK || k.vis == NIACT_VIS_NONE) {
         snprintf(buf, len, "unknown");
         return;
     }
-    const char *label =
-        d->n_labels && v.value >= d->min && v.value <= d->max ? d->labels[v.value - d->min] : NULL;
-    if (v.vis == NIACT_VIS_ESTIMATE && label)
-        snprintf(buf, len, "%s? (est. %d \xC2\xB1%d)", label, v.value, v.error);
-    else if (v.vis == NIACT_VIS_ESTIMATE)
-        snprintf(buf, len, "~%d \xC2\xB1%d", v.value, v.error);
-    else if (label)
-        snprintf(buf, len, "%s", label);
+    if (k.vis == NIACT_VIS_ESTIMATE && k.label)
+        snprintf(buf, len, "%s? (est. %d \xC2\xB1%d)", k.label, k.value, k.error);
+    else if (k.vis == NIACT_VIS_ESTIMATE)
+        snprintf(buf, len, "~%d \xC2\xB1%d", k.value, k.error);
+    else if (k.label)
+        snprintf(buf, len, "%s", k.label);
     else
-        snprintf(buf, len, "%d", v.value);
+        snprintf(buf, len, "%d", k.value);
 }
 
 void play_date(const niact_scenario *sc, int32_t t, char *buf, size_t len) {

@@ -26,10 +26,9 @@ void saves_save(app *a) {
         snprintf(a->save_msg, sizeof a->save_msg, "Not saved: %.400s", msg);
         return;
     }
-    /* The seat at the desk has not sent its orders: they stay out of the save. */
-    uint32_t keep = p->role >= 0 ? NIACT_RECORD_ALL_ROLES & ~(1u << p->role)
-                                 : NIACT_RECORD_ALL_ROLES;
-    if (niact_record_save(p->s, keep, path, msg, sizeof msg) != NIACT_OK) {
+    /* The seat at the desk has not sent its orders: they are its draft in the session,
+     * not given orders, so no save holds them. */
+    if (niact_record_save(p->s, NIACT_RECORD_ALL_ROLES, path, msg, sizeof msg) != NIACT_OK) {
         snprintf(a->save_msg, sizeof a->save_msg, "NOT SAVED: %.400s", msg);
         fprintf(stderr, "niact: not saved: %s\n", msg);
     }
@@ -100,14 +99,14 @@ int saves_load(app *a, const char *arg) {
     if (l.scenario_dir[0])
         fprintf(stderr, "niact: scenario %s from %s\n", niact_host_scenario(l.host)->meta.id,
                 l.scenario_dir);
-    niact_host *h = l.host;
     if (!l.own_host) { /* cannot happen without opts.host; keep ownership simple */
         niact_loaded_free(&l);
         snprintf(a->save_msg, sizeof a->save_msg, "Not loaded: no scenario host.");
         return -1;
     }
+    niact_session_own_host(l.session); /* the session now frees the host */
     snprintf(a->save_msg, sizeof a->save_msg, "Resumed %.400s after %d turn(s).", path, l.turns);
-    if (play_adopt(a, h, l.session) != 0)
+    if (play_adopt(a, l.session) != 0)
         return -1;
     /* A resumed autosave goes on in its own file; any other save gets a new autosave. */
     char dir[4096];

@@ -97,12 +97,11 @@ static void shortcuts(app *a) {
         int n = 0;
         for (int act = 0; act < p->sc->n_actions; act++)
             if ((p->sc->actions[act].roles & (1u << p->role)) && ++n == k) {
-                char why[200];
+                char why[256];
                 if (play_action_legal(p, act, why, sizeof why))
                     play_add_order(p, act);
                 else
-                    snprintf(p->msg, sizeof p->msg, "%s is not possible now: %s.",
-                             p->sc->actions[act].meta.name, why);
+                    play_refused(p, act, why);
             }
     }
 }

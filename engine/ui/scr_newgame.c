@@ -71,14 +71,15 @@ void newgame_load(app *a) {
         snprintf(a->cfg_error, sizeof a->cfg_error, "No scenario was found.");
         return;
     }
-    char dir[4096], lib[4096], msg[2 * NIACT_PATH_MAX + 512];
+    char dir[NIACT_PATH_MAX], msg[2 * NIACT_PATH_MAX + 4096];
     const char *name = a->scen[a->scen_idx];
-    if (niact_path_scenario(name, dir, sizeof dir, lib, sizeof lib, msg, sizeof msg) != 0) {
+    niact_status st = niact_session_load(name, NULL, &a->cfg, dir, sizeof dir, msg, sizeof msg);
+    if (st == NIACT_ERR_INVALID) {
         snprintf(a->cfg_error, sizeof a->cfg_error, "%.600s", msg);
         return;
     }
     fprintf(stderr, "niact: scenario %s from %s\n", name, dir);
-    if (niact_host_load(dir, lib[0] ? lib : NULL, NULL, &a->cfg, msg, sizeof msg) != NIACT_OK) {
+    if (st != NIACT_OK) {
         snprintf(a->cfg_error, sizeof a->cfg_error, "Scenario '%.100s' has problems: %.600s",
                  name, msg);
         a->cfg = NULL;

@@ -51,27 +51,27 @@ void scr_handover(app *a) {
     }
 }
 
-/* Changes in the tracks the seat sees since its last turn; returns the height used. */
+/* Changes in the tracks the seat sees since its last turn (as the session told it when
+ * the turn opened); returns the height used. */
 static int changes(app *a, SDL_Rect r) {
     ui *u = &a->ui;
     ui_play *p = &a->play;
     int y = r.y, lh = ui_line_height(u, FACE_SANS, SZ_BODY), any = 0;
-    for (int t = 0; t < p->sc->n_tracks; t++) {
-        niact_track_view v;
-        int k = p->role * p->sc->n_tracks + t;
-        if (niact_game_view_track(p->g, p->role, t, &v) != NIACT_OK || v.vis == NIACT_VIS_NONE)
+    for (int i = 0; i < p->n_changes; i++) {
+        const ui_change *c = &p->changes[i];
+        niact_known now;
+        if (niact_session_track(p->s, p->role, c->track, &now) != NIACT_OK ||
+            now.vis == NIACT_VIS_NONE)
             continue;
-        if (p->seen_vis[k] == (int)v.vis && p->seen[k] == v.value)
-            continue;
-        char now[96], line[300];
-        play_track_text(p, p->role, t, now, sizeof now);
-        const niact_track_def *d = &p->sc->tracks[t];
-        int up = v.value > p->seen[k];
-        if (p->seen_vis[k] == NIACT_VIS_NONE)
-            snprintf(line, sizeof line, "%s: now %s", d->meta.name, now);
+        char text[96], line[300];
+        play_track_text(p, p->role, c->track, text, sizeof text);
+        const niact_track_def *d = &p->sc->tracks[c->track];
+        int up = now.value > c->before.value;
+        if (c->before.vis == NIACT_VIS_NONE)
+            snprintf(line, sizeof line, "%s: now %s", d->meta.name, text);
         else
             snprintf(line, sizeof line, "%s %s: %s", up ? "\xE2\x96\xB2 up" : "\xE2\x96\xBC down",
-                     d->meta.name, now);
+                     d->meta.name, text);
         int h = ui_text_height(u, FACE_SANS, SZ_BODY, r.w, line);
         if (y + h > r.y + r.h)
             break;

@@ -42,6 +42,7 @@
 #include <stdint.h>
 
 #include "niact/game.h"
+#include "niact/negotiation.h"
 #include "niact/script.h"
 
 /* The levels a seat may name: "ai:mcts-easy", "ai:mcts-medium", "ai:mcts-hard". */
@@ -104,5 +105,41 @@ niact_status niact_ai_config_check(const niact_ai_config *cfg, char *why, size_t
 niact_status niact_ai_think(niact_host *host, const niact_game *snapshot, int role,
                             const niact_ai_config *cfg, niact_order *orders, int *n,
                             niact_ai_stats *stats);
+
+
+/* ---- negotiation (engine/ai/negotiate.c) ---- */
+
+/* One negotiating move of an AI seat. */
+typedef enum niact_ai_move_kind {
+    NIACT_AI_MOVE_NONE = 0,   /* nothing more this turn */
+    NIACT_AI_MOVE_ANSWER,     /* answer proposal `id` (accept or not) */
+    NIACT_AI_MOVE_PROPOSE,    /* propose terms[0..n_terms) to `to`, privately */
+} niact_ai_move_kind;
+
+typedef struct niact_ai_move {
+    niact_ai_move_kind kind;
+    int32_t id;               /* ANSWER: the proposal */
+    int accept;               /* ANSWER */
+    uint32_t to;              /* PROPOSE: addressees */
+    int n_terms;              /* PROPOSE */
+    niact_term_item terms[NIACT_MAX_TERMS];
+} niact_ai_move;
+
+/* Where an AI seat is in its negotiation of one turn. */
+typedef struct niact_ai_talk {
+    int next;                 /* next proposal (index in the seat's view) to consider */
+    int done;                 /* answers given and its own proposal decided */
+} niact_ai_talk;
+
+void niact_ai_talk_start(niact_ai_talk *t);
+/* The AI seat's next move of this turn, judged on the game as it is now (the caller
+ * carries out each move before asking for the next): first an answer to every open
+ * proposal addressed to it, in order (accepted when worth more than zero to it, what
+ * others give discounted by their trust), then at most one proposal of its own (the
+ * term it wants most from another role, with what it can give that the other values,
+ * until both gain; not one it made in the last two turns). NONE when it is done. The
+ * game is not changed; `value` runs in the seat's read-only view on host h. */
+niact_status niact_ai_talk_next(niact_host *h, niact_game *g, int role, niact_ai_talk *t,
+                                niact_ai_move *m);
 
 #endif

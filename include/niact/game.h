@@ -167,6 +167,10 @@ int32_t niact_game_action_points(const niact_game *g, int role);
  * *ok is 1 or 0; why (if not NULL) explains a 0. */
 niact_status niact_game_order_legal(niact_game *g, const niact_order *o, int *ok, char *why,
                                     size_t len);
+/* Checks a role's whole list as niact_game_submit would (role, parameters, the scenario's
+ * test, repeats, total cost) and changes nothing in the game: NIACT_OK if submit would
+ * take it, else the status submit would return, with niact_game_error() saying why. */
+niact_status niact_game_check_orders(niact_game *g, int role, const niact_order *orders, int n);
 /* Replaces the role's orders for this turn. Checks every order and the total cost;
  * on NIACT_ERR_INVALID nothing changes and niact_game_error() says why. */
 niact_status niact_game_submit(niact_game *g, int role, const niact_order *orders, int n);

@@ -1,12 +1,33 @@
-/* A session: one game of a scenario with its seats (human or AI), the Lua host that
- * runs the scenario's rules, and the inputs of every turn so far. Front ends (text,
- * window, simulator) drive games through this. */
+/* The session: the one door between a game and every front end (text play, the window,
+ * the simulator, `check`, records, and later a network server). A session holds one game
+ * of a scenario, its seats (human or AI), the Lua host that runs the scenario's rules,
+ * each seat's draft orders, and the inputs of every turn so far.
+ *
+ *   open   niact_session_open: find the scenario by name or folder, load its host,
+ *          start the game (or niact_session_load + niact_session_new on a host).
+ *   ask    questions that change nothing: niact_session_options (per seat, each action:
+ *          may it be ordered now, why not, a suggested parameter, its cost; the points
+ *          left), niact_session_check (would this order list be taken?), the seat's
+ *          draft, niact_session_track (what the seat knows of a track). Answers are
+ *          cached until the game or the seat's draft changes: asking twice is asking once.
+ *   tell   commands, each validated whole before anything changes: order, drop, param,
+ *          end turn (draft orders), propose, answer, withdraw, telegram, resolve.
+ *   hear   niact_session_hear: per seat, what happened since it last looked (news,
+ *          reports, proposals and answers, telegrams, tracks that moved, turn resolved,
+ *          game over), drained from a cursor the session keeps for the seat.
+ *
+ * Errors: every call that can fail returns a status and leaves a one-line reason on the
+ * handle (niact_session_error). A front end adds its own words around that reason.
+ *
+ * Draft orders live in the session, not in the game: a seat's half-written list is never
+ * submitted, so nothing a seat is still typing reaches the game or a save. */
 #ifndef NIACT_SESSION_H
 #define NIACT_SESSION_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "niact/error.h"
 #include "niact/game.h"
 #include "niact/negotiation.h"
 #include "niact/script.h"
@@ -56,21 +77,117 @@ typedef struct niact_session niact_session;
 int niact_find_scenario(const char *name_or_dir, char *dir, size_t dirlen, char *libdir,
                         size_t liblen);
 
+/* Finds the scenario by name or folder (niact_path_scenario: the one lookup rule every
+ * command uses) and loads its host. limits may be NULL (the defaults); dir (may be NULL)
+ * gets the folder found. On failure *out is NULL and msg holds the reason:
+ * NIACT_ERR_INVALID when no scenario is found (the lookup's own reason), else the host's
+ * status with every problem on its own line as FILE:LINE: message, the file named by
+ * its full path. */
+niact_status niact_session_load(const char *name_or_dir, const niact_limits *limits,
+                                niact_host **out, char *dir, size_t dirlen, char *msg,
+                                size_t msglen);
+
+/* niact_session_load, then niact_session_new on that host; the session owns the host
+ * (freed with it). seats may be NULL (every seat human). */
+niact_status niact_session_open(const char *name_or_dir, uint64_t seed, const niact_seat *seats,
+                                niact_session **out, char *msg, size_t msglen);
+
 /* Opens a session on a loaded host (the session does not own it). seats may be NULL
  * (every seat human). */
 niact_status niact_session_new(niact_host *host, uint64_t seed, const niact_seat *seats,
                                niact_session **out, char *msg, size_t msglen);
+/* From now on the session owns its host and frees it with itself. */
+void niact_session_own_host(niact_session *s);
 void niact_session_free(niact_session *s);
 
+/* The game, for reading: views, the log, scores and hashes through the core's const
+ * accessors (include/niact/game.h). Front ends change a game only through the session. */
+const niact_game *niact_session_view(const niact_session *s);
+/* The game itself, for the engine's own modules (records, the simulator's quiet games);
+ * no front end calls this (tests/boundary enforces it). */
 niact_game *niact_session_game(niact_session *s);
 niact_host *niact_session_host(niact_session *s);
 const niact_scenario *niact_session_scenario(const niact_session *s);
 const niact_seat *niact_session_seat(const niact_session *s, int role);
-/* The last error's message. */
+/* The last error's record (niact/error.h: status, kind, file, line, bare reason), and
+ * its bare reason alone ("" if none); niact_error_format makes the sentence for a
+ * person. */
+const niact_error *niact_session_last_error(const niact_session *s);
 const char *niact_session_error(const niact_session *s);
 /* A warning the front end shows once (a seat's scripted AI failed: its error, file and
  * line), or NULL; each warning is returned once. */
 const char *niact_session_warning(niact_session *s);
+
+/* ---- ask (pure) ------------------------------------------------------------------ */
+
+/* Why an action cannot be ordered now. */
+typedef enum niact_refusal {
+    NIACT_REFUSAL_NONE = 0, /* it can: an ORDER of it would be taken */
+    NIACT_REFUSAL_RULE,     /* the scenario's legality test says no, for every parameter
+                               tried (reason: the scenario's own words, or "") */
+    NIACT_REFUSAL_REPEAT,   /* already in the draft, and not repeatable */
+    NIACT_REFUSAL_POINTS,   /* costs more than the points left */
+    NIACT_REFUSAL_FULL,     /* the draft holds NIACT_MAX_ORDERS orders */
+    NIACT_REFUSAL_ENDED,    /* the game has ended, or the seat has given its orders */
+} niact_refusal;
+
+/* One action a seat may order, as it stands now. */
+typedef struct niact_option {
+    int16_t action;         /* index in the scenario's actions */
+    int32_t cost;           /* action points */
+    int32_t param;          /* suggested parameter: the default if the scenario allows it,
+                               else the allowed value nearest to it (0 if it takes none) */
+    int legal;              /* the scenario's test allows it with `param` */
+    niact_refusal refusal;  /* NONE: an ORDER of it would be taken */
+    char reason[256];       /* a bare reason for a refusal ("" if none is known) */
+} niact_option;
+
+/* A seat's options: every action its role may order, in the scenario's order. */
+typedef struct niact_options {
+    int32_t points;         /* action points this turn */
+    int32_t left;           /* points left after the seat's draft */
+    int n;                  /* options */
+    const niact_option *opt;
+} niact_options;
+
+/* The seat's options now, after its draft. The scenario's tests run once per (state of
+ * the game, seat); asking again, or after a change to the draft only, runs none. The
+ * pointers stay valid until the next command. NULL (error on the handle) for a bad role
+ * or out of memory. */
+const niact_options *niact_session_options(niact_session *s, int role);
+/* The option of one action (NULL if the role may not order it, or on error). */
+const niact_option *niact_session_option(niact_session *s, int role, int action);
+/* Whether submitting this list for the role would be taken (role, parameters, the
+ * scenario's tests, repeats, cost), without submitting it. NIACT_OK, or the refusal
+ * with its reason on the handle. */
+niact_status niact_session_check(niact_session *s, int role, const niact_order *orders, int n);
+/* The seat's draft: orders it is writing this turn (not yet given). */
+const niact_order *niact_session_draft(const niact_session *s, int role, int *n);
+
+/* What a seat knows of one track, with the label of its value. */
+typedef struct niact_known {
+    niact_visibility vis;   /* NONE: nothing else is set */
+    int32_t value;          /* true value (TRUE) or the seat's estimate (ESTIMATE) */
+    int32_t error;          /* +/- of an estimate */
+    int32_t turn_seen;      /* turn of the last observation (-1: only the starting guess) */
+    const char *label;      /* the scenario's word for the value, or NULL */
+} niact_known;
+niact_status niact_session_track(const niact_session *s, int role, int track, niact_known *out);
+
+/* ---- tell (commands in) ---------------------------------------------------------- */
+
+/* Adds an order of `action` to the seat's draft. param: the parameter, or
+ * NIACT_PARAM_SUGGESTED for the option's suggested one. The whole new draft is checked
+ * as the core would check it; on refusal nothing changes. */
+#define NIACT_PARAM_SUGGESTED INT32_MIN
+niact_status niact_session_order(niact_session *s, int role, int action, int32_t param);
+/* Removes order i (0-based) of the draft. */
+niact_status niact_session_drop(niact_session *s, int role, int i);
+/* Sets the parameter of draft order i; the new draft is checked whole first. */
+niact_status niact_session_param(niact_session *s, int role, int i, int32_t param);
+/* The seat gives its draft as its orders for the turn (checked again: a negotiation may
+ * have changed what is possible); the draft is cleared once taken. */
+niact_status niact_session_end_turn(niact_session *s, int role);
 
 /* The orders an AI seat would give now (does not submit them). */
 niact_status niact_session_ai_orders(niact_session *s, int role, niact_order *orders, int *n);
@@ -78,7 +195,7 @@ niact_status niact_session_ai_orders(niact_session *s, int role, niact_order *or
  * game's seed, the turn and the role (so they never disturb the game's own chance). */
 niact_status niact_session_random_orders(niact_session *s, int role, niact_order *orders,
                                          int *n);
-/* Submits a role's orders (checked by the core). */
+/* Submits a role's orders as given (checked by the core): records and tests. */
 niact_status niact_session_submit(niact_session *s, int role, const niact_order *orders, int n);
 /* Submits orders for every AI seat that has not submitted, then resolves the turn and
  * keeps its inputs. */
@@ -112,11 +229,46 @@ size_t niact_session_input_count(const niact_session *s);
 const niact_input *niact_session_input_at(const niact_session *s, size_t i);
 /* Applies a recorded input (as the seat made it). */
 niact_status niact_session_apply(niact_session *s, const niact_input *in);
-/* An AI seat's negotiation for this turn: it answers proposals addressed to it by the
- * scenario's value of each term to it (what the proposer gives is discounted by the
- * proposer's trust), and may make one proposal of its own. Done by
+/* An AI seat's negotiation for this turn, as engine/ai decides it (niact_ai_talk): it
+ * answers proposals addressed to it and may make one proposal of its own. Done by
  * niact_session_resolve for AI seats before their orders. */
 niact_status niact_session_ai_negotiate(niact_session *s, int role);
+
+/* ---- hear (events out) ----------------------------------------------------------- */
+
+typedef enum niact_event_kind {
+    NIACT_EVENT_LOG = 0,    /* a log entry the seat may read: news, a report, a telegram,
+                               a proposal or an answer, an error (entry.kind says which) */
+    NIACT_EVENT_TRACK,      /* a track the seat sees moved since it last looked */
+    NIACT_EVENT_TURN,       /* a turn was resolved */
+    NIACT_EVENT_END,        /* the game is over */
+} niact_event_kind;
+
+typedef struct niact_event {
+    niact_event_kind kind;
+    size_t index;           /* LOG: the entry's position in the game's log */
+    niact_log_entry entry;  /* LOG: the entry (text valid until the next command) */
+    int track;              /* TRACK: which */
+    niact_known before;     /* TRACK: what the seat knew when it last looked (vis NONE:
+                               it did not see the track) */
+    niact_known now;        /* TRACK: what it knows now */
+    int32_t turn;           /* TURN: turns resolved so far; END: the last turn */
+    niact_outcome outcome;  /* END */
+} niact_event;
+
+/* Seat index for a spectator: hears what is told to every seat (public news, turns,
+ * the end), nothing private, and no tracks. */
+#define NIACT_SPECTATOR (-1)
+/* The seat's next event since it last looked: returns 1 and fills *ev, or 0 when it
+ * has heard everything (its view of the tracks is then remembered for the next TRACK
+ * events). Events come in the order they happened; TRACK events come last. */
+int niact_session_hear(niact_session *s, int role, niact_event *ev);
+/* The seat has heard everything before turn `turn` (a loaded game starts its seats at
+ * the turn under way): LOG, TURN and END events of earlier turns are skipped and its view
+ * of the tracks now is its starting point. */
+void niact_session_heard_until(niact_session *s, int role, int32_t turn);
+/* The log position of the seat's next unheard entry (everything before it was heard). */
+size_t niact_session_heard(const niact_session *s, int role);
 
 /* Parses "historical" / "ai" / "ai:hawk" / "human" into a seat. Returns 0 or -1. */
 int niact_seat_parse(const char *text, niact_seat *seat);

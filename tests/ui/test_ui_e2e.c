@@ -219,9 +219,9 @@ static void keyboard_step(tally *t) {
         t->resolving++;
         wait_resolved();
     } else if (A->scr == SCR_DESK) {
-        int before = A->play.n_pending[A->play.role];
+        int before = play_n_orders(&A->play);
         key(SDLK_1, 0); /* order the first action card */
-        t->orders += A->play.n_pending[A->play.role] > before;
+        t->orders += play_n_orders(&A->play) > before;
         key(SDLK_e, 0);
     } else {
         fail_msg("unexpected screen %d", (int)A->scr);
@@ -244,10 +244,10 @@ static void mouse_step(tally *t) {
             save_and_load();
             return;
         }
-        int act = legal_card(), before = A->play.n_pending[A->play.role];
+        int act = legal_card(), before = play_n_orders(&A->play);
         if (act >= 0)
             assert_true(click(ui_id("card", act)));
-        t->orders += A->play.n_pending[A->play.role] > before;
+        t->orders += play_n_orders(&A->play) > before;
         if (niact_game_turn(A->play.g) == 1)
             shot("desk-mouse");
         assert_true(click(ui_id("endturn", 0)));

@@ -345,7 +345,7 @@ static void test_focus_and_enter(void **state) {
     assert_int_equal(open_canvas(&c, &sizes[0]), 0);
     setup_screen(&c.a, S_DESK, scenario_dir[n_scenarios - 1]);
     app *a = &c.a;
-    int before = a->play.n_pending[a->play.role];
+    int before = play_n_orders(&a->play);
     SDL_Event ev = {0};
     ev.type = SDL_KEYDOWN;
     ev.key.keysym.sym = SDLK_TAB;
@@ -365,7 +365,7 @@ static void test_focus_and_enter(void **state) {
     assert_true(found_card);
     ev.key.keysym.sym = SDLK_RETURN;
     app_event(a, &ev);
-    assert_int_equal(a->play.n_pending[a->play.role], before + 1);
+    assert_int_equal(play_n_orders(&a->play), before + 1);
     close_canvas(&c);
 }
 
