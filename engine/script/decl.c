@@ -450,6 +450,7 @@ static void rd_labels(rd *r, int t, niact_track_def *d, const char *what) {
             d->labels = calloc((size_t)n + 1, sizeof *d->labels);
             if (!d->labels)
                 luaL_error(L, "out of memory while reading the declarations");
+            d->n_labels = n; /* the NULLs not yet filled are freed as well if reading stops */
             for (int i = 0; i < n; i++) {
                 lua_rawgeti(L, -1, i + 1);
                 size_t len = 0;
@@ -583,8 +584,9 @@ static void rd_events(rd *r, int sc_idx, int ids) {
         snprintf(what, sizeof what, "event '%s'", d->meta.id);
         int has_turn;
         d->turn = rd_int(r, t, "turn", 0, what, &has_turn) - 1;
+        char *date = rd_str(r, t, "date", "", what); /* may raise: d->date stays valid */
         free(d->date);
-        d->date = rd_str(r, t, "date", "", what);
+        d->date = date;
         if (d->date[0]) {
             int32_t tt = niact_scenario_turn_of(sc, d->date);
             if (tt == INT32_MIN)

@@ -624,8 +624,11 @@ niact_status niact_host_load(const char *dir, const char *libdir, const niact_li
     if (msg && msglen)
         msg[0] = 0;
     niact_host *h = calloc(1, sizeof *h);
-    if (!h)
+    if (!h) {
+        if (msg && msglen)
+            snprintf(msg, msglen, "out of memory");
         return NIACT_ERR_NOMEM;
+    }
     h->lim = limits ? *limits : (niact_limits){0};
     if (!h->lim.instructions)
         h->lim.instructions = NIACT_DEFAULT_INSTRUCTIONS;
@@ -641,6 +644,8 @@ niact_status niact_host_load(const char *dir, const char *libdir, const niact_li
     h->L = lua_newstate(host_alloc, h);
     if (!h->L) {
         niact_host_free(h);
+        if (msg && msglen)
+            snprintf(msg, msglen, "out of memory");
         return NIACT_ERR_NOMEM;
     }
     niact_status st = NIACT_ERR_SCRIPT;

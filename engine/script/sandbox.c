@@ -654,8 +654,14 @@ int host_load_file(niact_host *h, const char *path, const char *shown) {
         lua_pushfstring(L, "%s: %s", shown, why);
         return LUA_ERRFILE;
     }
+    char *name = host_strdup(shown);
+    if (!name) {
+        free(text);
+        lua_pushfstring(L, "%s: out of memory", shown);
+        return LUA_ERRMEM;
+    }
     host_file *hf = &h->files[h->n_files++];
-    hf->name = host_strdup(shown);
+    hf->name = name;
     hf->text = text;
     hf->len = len;
     char chunk[512];
