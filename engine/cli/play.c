@@ -578,7 +578,10 @@ static void show_public(play *p, int32_t upto) {
     p->public_cursor = cur;
 }
 
-static int parse_seat(const niact_scenario *sc, const char *arg, niact_seat *seats) {
+/* One --seat: seats[role] from "ROLE=KIND"; *given marks the roles already set (a role
+ * given twice is refused, not settled silently by the last one). */
+static int parse_seat(const niact_scenario *sc, const char *arg, niact_seat *seats,
+                      uint32_t *given) {
     const char *eq = strchr(arg, '=');
     if (!eq) {
         fprintf(stderr, "niact play: --seat takes ROLE=human|ai[:PERSONALITY], not '%s'\n", arg);
@@ -594,6 +597,12 @@ static int parse_seat(const niact_scenario *sc, const char *arg, niact_seat *sea
         fprintf(stderr, ")\n");
         return -1;
     }
+    if (*given & (1u << r)) {
+        fprintf(stderr, "niact play: --seat %s= given twice (one --seat for each role)\n",
+                role);
+        return -1;
+    }
+    *given |= 1u << r;
     if (niact_seat_parse(eq + 1, &seats[r]) != 0) {
         fprintf(stderr, "niact play: seat '%s' must be human, ai or ai:PERSONALITY\n", eq + 1);
         return -1;
@@ -669,8 +678,9 @@ int cli_play(int argc, char **argv) {
     if (!h)
         return CLI_BAD_INPUT;
     const niact_scenario *sc = niact_host_scenario(h);
+    uint32_t given = 0;
     for (int i = 0; i < n_seats; i++)
-        if (parse_seat(sc, seat_args[i], seats) != 0) {
+        if (parse_seat(sc, seat_args[i], seats, &given) != 0) {
             niact_host_free(h);
             return CLI_USAGE;
         }

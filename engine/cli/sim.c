@@ -349,6 +349,7 @@ static int set_seats(const sim_args *a, const niact_scenario *sc, niact_seat *se
         seats[r].kind = NIACT_SEAT_AI;
         snprintf(seats[r].personality, sizeof seats[r].personality, "%s", a->ai);
     }
+    uint32_t given = 0; /* a role given twice is refused, not settled by the last one */
     for (int i = 0; i < a->n_seats; i++) {
         const char *eq = strchr(a->seat_args[i], '=');
         int r = -1;
@@ -364,6 +365,12 @@ static int set_seats(const sim_args *a, const niact_scenario *sc, niact_seat *se
                             "'%s'\n", sc->meta.id, a->seat_args[i]);
             return -1;
         }
+        if (given & (1u << r)) {
+            fprintf(stderr, "niact sim: --seat %s given twice (one --seat for each role)\n",
+                    sc->roles[r].meta.id);
+            return -1;
+        }
+        given |= 1u << r;
         snprintf(seats[r].personality, sizeof seats[r].personality, "%s", p);
     }
     return 0;

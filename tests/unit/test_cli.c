@@ -88,6 +88,10 @@ static void test_exit_codes(void **st) {
     expect_code("play --text --scenario " TESTLAND " --seat us=robot", NULL, 2, "human, ai");
     expect_code("play --text --scenario " TESTLAND " --seat us=ai:nobody", NULL, 2,
                 "no AI personality 'nobody'");
+    expect_code("play --text --scenario " TESTLAND " --seat us=ai --seat us=human", NULL, 2,
+                "--seat us= given twice");
+    expect_code("sim --scenario " TESTLAND " --games 1 --seat un=ai --seat un=random", NULL, 2,
+                "--seat un given twice");
     expect_code("sim --scenario " TESTLAND, NULL, 2, "--games");
     expect_code("sim --scenario " TESTLAND " --games 0", NULL, 2, "--games");
     expect_code("check", NULL, 2, "usage");
