@@ -7,20 +7,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-static niact_status keep(niact_session *s, const niact_input *in) {
+/* Makes room for one more input and copies its text, before the game is asked: once the
+ * game has taken a command, keeping it cannot fail (validation, then mutation). */
+static niact_status reserve(niact_session *s, const char *text, char **copy) {
+    *copy = NULL;
     if (s->n_neg == s->cap_neg) {
         size_t cap = s->cap_neg ? s->cap_neg * 2 : 16;
         niact_input *n = realloc(s->neg, cap * sizeof *n);
         if (!n)
-            return NIACT_ERR_NOMEM;
+            return session_fail(s, NIACT_ERR_NOMEM, "out of memory");
         s->neg = n;
         s->cap_neg = cap;
     }
-    session_changed(s); /* the game changed before the input is kept */
+    if (text && !(*copy = strdup(text)))
+        return session_fail(s, NIACT_ERR_NOMEM, "out of memory");
+    return NIACT_OK;
+}
+
+/* Keeps a command the game has taken (reserve made the room; this cannot fail). */
+static niact_status keep(niact_session *s, const niact_input *in, char *text) {
+    session_changed(s);
     s->neg[s->n_neg] = *in;
     s->neg[s->n_neg].turn = niact_game_turn(s->game);
-    if (in->text && !(s->neg[s->n_neg].text = strdup(in->text)))
-        return NIACT_ERR_NOMEM;
+    s->neg[s->n_neg].text = text;
     s->n_neg++;
     return NIACT_OK;
 }
@@ -33,30 +42,42 @@ static niact_status failed(niact_session *s, niact_status st) {
 niact_status niact_session_propose(niact_session *s, int from, uint32_t to, int public_,
                                    const niact_term_item *terms, int n, int counter_of,
                                    int32_t *id) {
-    niact_status st = niact_game_propose(s->game, from, to, public_, terms, n, counter_of, id);
+    char *none;
+    niact_status st = reserve(s, NULL, &none);
+    if (st != NIACT_OK)
+        return st;
+    st = niact_game_propose(s->game, from, to, public_, terms, n, counter_of, id);
     if (st != NIACT_OK)
         return failed(s, st);
     niact_input in = {.kind = NIACT_INPUT_PROPOSE, .role = (int16_t)from, .to = to,
                       .public_ = public_ != 0, .id = counter_of, .n_terms = n};
     memcpy(in.terms, terms, (size_t)n * sizeof *terms);
-    return keep(s, &in);
+    return keep(s, &in, NULL);
 }
 
 niact_status niact_session_answer(niact_session *s, int role, int32_t id, int accept) {
-    niact_status st = niact_game_answer(s->game, role, id, accept);
+    char *none;
+    niact_status st = reserve(s, NULL, &none);
+    if (st != NIACT_OK)
+        return st;
+    st = niact_game_answer(s->game, role, id, accept);
     if (st != NIACT_OK)
         return failed(s, st);
     niact_input in = {.kind = NIACT_INPUT_ANSWER, .role = (int16_t)role, .id = id,
                       .accept = accept != 0};
-    return keep(s, &in);
+    return keep(s, &in, NULL);
 }
 
 niact_status niact_session_withdraw(niact_session *s, int role, int32_t id) {
-    niact_status st = niact_game_withdraw(s->game, role, id);
+    char *none;
+    niact_status st = reserve(s, NULL, &none);
+    if (st != NIACT_OK)
+        return st;
+    st = niact_game_withdraw(s->game, role, id);
     if (st != NIACT_OK)
         return failed(s, st);
     niact_input in = {.kind = NIACT_INPUT_WITHDRAW, .role = (int16_t)role, .id = id};
-    return keep(s, &in);
+    return keep(s, &in, NULL);
 }
 
 niact_status niact_session_telegram(niact_session *s, int from, uint32_t to, const char *text) {
@@ -70,12 +91,17 @@ niact_status niact_session_telegram(niact_session *s, int from, uint32_t to, con
                             "bytes of telegram text a game; %zu sent, %zu bytes)",
                             NIACT_SESSION_MAX_TELEGRAMS, NIACT_SESSION_TELEGRAM_BYTES,
                             s->n_telegrams, s->telegram_bytes);
-    niact_status st = niact_game_telegram(s->game, from, to, text);
+    char *copy;
+    niact_status st = reserve(s, text, &copy);
     if (st != NIACT_OK)
+        return st;
+    st = niact_game_telegram(s->game, from, to, text);
+    if (st != NIACT_OK) {
+        free(copy);
         return failed(s, st);
-    niact_input in = {.kind = NIACT_INPUT_TELEGRAM, .role = (int16_t)from, .to = to,
-                      .text = (char *)text};
-    st = keep(s, &in);
+    }
+    niact_input in = {.kind = NIACT_INPUT_TELEGRAM, .role = (int16_t)from, .to = to};
+    st = keep(s, &in, copy);
     if (st == NIACT_OK) {
         s->n_telegrams++;
         s->telegram_bytes += n;
