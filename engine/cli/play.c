@@ -54,8 +54,6 @@ typedef struct play {
     const niact_scenario *sc;
     size_t cursor[NIACT_MAX_ROLES];   /* log read so far, per role */
     size_t public_cursor;             /* log shown to spectators */
-    niact_order pending[NIACT_MAX_ROLES][NIACT_MAX_ORDERS];
-    int n_pending[NIACT_MAX_ROLES];
     int humans;                       /* human seats */
     int quit;                         /* the player quit or input ended */
     int tty;                          /* stdin is a terminal: questions may be asked */
@@ -95,11 +93,17 @@ static void rule(const char *title) {
     putchar('\n');
 }
 
+/* Action points left after the seat's draft (the session's arithmetic). */
 static int32_t points_left(play *p, int role) {
-    int32_t left = niact_game_action_points(p->g, role);
-    for (int i = 0; i < p->n_pending[role]; i++)
-        left -= p->sc->actions[p->pending[role][i].action].cost;
-    return left;
+    const niact_options *o = niact_session_options(p->s, role);
+    return o ? o->left : 0;
+}
+
+/* The seat's draft orders (kept by the session until it ends its turn). */
+static int n_draft(play *p, int role) {
+    int n = 0;
+    niact_session_draft(p->s, role, &n);
+    return n;
 }
 
 static void show_news(play *p, int role, int all) {
@@ -158,26 +162,6 @@ static void show_status(play *p, int role) {
     }
 }
 
-/* Whether some parameter value makes the order legal now (small ranges are tried
- * whole; large ones at the default); why says why not. */
-static int any_legal(play *p, int role, int a, char *why, size_t len) {
-    const niact_action_def *d = &p->sc->actions[a];
-    int32_t lo = d->has_param ? d->param_min : 0, hi = d->has_param ? d->param_max : 0;
-    if (hi - lo > 15)
-        lo = hi = d->param_default;
-    for (int32_t v = lo; v <= hi; v++) {
-        niact_order o = {(int16_t)role, (int16_t)a, v};
-        int ok = 0;
-        char w[200];
-        niact_game_order_legal(p->g, &o, &ok, w, sizeof w);
-        if (ok)
-            return 1;
-        if (v == lo)
-            snprintf(why, len, "%s", w);
-    }
-    return 0;
-}
-
 static void show_actions(play *p, int role) {
     printf("  Action points this turn: %d (left: %d)\n", niact_game_action_points(p->g, role),
            points_left(p, role));
@@ -187,8 +171,10 @@ static void show_actions(play *p, int role) {
         if (!(d->roles & (1u << role)))
             continue;
         k++;
-        char why[200] = "";
-        int ok = any_legal(p, role, a, why, sizeof why);
+        /* The session's option: the scenario's test, with its one parameter search. */
+        const niact_option *opt = niact_session_option(p->s, role, a);
+        int ok = opt && opt->legal;
+        const char *why = opt ? opt->reason : niact_session_error(p->s);
         printf("  %2d. %-26s cost %d", k, d->meta.id, d->cost);
         if (d->has_param)
             printf("  [%s %d-%d]", d->param_name, d->param_min, d->param_max);
@@ -220,12 +206,14 @@ static int find_action(play *p, int role, const char *word) {
 }
 
 static void show_orders(play *p, int role) {
-    if (p->n_pending[role] == 0) {
+    int n = 0;
+    const niact_order *draft = niact_session_draft(p->s, role, &n);
+    if (n == 0) {
         printf("  No orders yet (%d action points to spend).\n", points_left(p, role));
         return;
     }
-    for (int i = 0; i < p->n_pending[role]; i++) {
-        const niact_order *o = &p->pending[role][i];
+    for (int i = 0; i < n; i++) {
+        const niact_order *o = &draft[i];
         const niact_action_def *d = &p->sc->actions[o->action];
         if (d->has_param)
             printf("  %d. %s (%s %d)\n", i + 1, d->meta.name, d->param_name, o->param);
@@ -262,18 +250,15 @@ static void cmd_order(play *p, int role, char *arg) {
         }
         o.param = (int32_t)v;
     }
-    if (p->n_pending[role] >= NIACT_MAX_ORDERS) {
+    if (n_draft(p, role) >= NIACT_MAX_ORDERS) {
         printf("  That is as many orders as a turn takes.\n");
         return;
     }
-    p->pending[role][p->n_pending[role]] = o;
-    /* Let the core judge the whole list: cost, repeats, legality. */
-    if (niact_game_submit(p->g, role, p->pending[role], p->n_pending[role] + 1) != NIACT_OK) {
-        printf("  Not accepted: %s.\n", niact_game_error(p->g));
-        niact_game_submit(p->g, role, p->pending[role], p->n_pending[role]);
+    /* The session judges the whole new draft (cost, repeats, legality) and keeps it. */
+    if (niact_session_order(p->s, role, a, o.param) != NIACT_OK) {
+        printf("  Not accepted: %s.\n", niact_session_error(p->s));
         return;
     }
-    p->n_pending[role]++;
     printf("  Ordered: %s", d->meta.name);
     if (d->has_param)
         printf(" (%s %d)", d->param_name, o.param);
@@ -282,14 +267,14 @@ static void cmd_order(play *p, int role, char *arg) {
 
 static void cmd_drop(play *p, int role, const char *arg) {
     int k = atoi(arg ? arg : "");
-    if (k < 1 || k > p->n_pending[role]) {
+    if (k < 1 || k > n_draft(p, role)) {
         printf("  drop which? Give the number from 'orders'.\n");
         return;
     }
-    memmove(&p->pending[role][k - 1], &p->pending[role][k],
-            (size_t)(p->n_pending[role] - k) * sizeof(niact_order));
-    p->n_pending[role]--;
-    niact_game_submit(p->g, role, p->pending[role], p->n_pending[role]);
+    if (niact_session_drop(p->s, role, k - 1) != NIACT_OK) {
+        printf("  Not dropped: %s.\n", niact_session_error(p->s));
+        return;
+    }
     printf("  Dropped.\n");
 }
 
@@ -394,10 +379,10 @@ static int ask(play *p, const char *question) {
 static void unsaved_text(play *p, int role, char *buf, size_t len) {
     buf[0] = 0;
     int kept = p->rec->record_ok || (p->rec->autosave && p->rec->autosaved[0]);
-    if (p->n_pending[role] > 0)
-        snprintf(buf, len, "Your %d order%s for this turn %s not given or saved.",
-                 p->n_pending[role], p->n_pending[role] == 1 ? "" : "s",
-                 p->n_pending[role] == 1 ? "is" : "are");
+    int drafted = n_draft(p, role);
+    if (drafted > 0)
+        snprintf(buf, len, "Your %d order%s for this turn %s not given or saved.", drafted,
+                 drafted == 1 ? "" : "s", drafted == 1 ? "is" : "are");
     if (!kept && progress_mark(p) != p->saved_mark) {
         size_t n = strlen(buf);
         snprintf(buf + n, len - n, "%sThe game is not saved (no autosave, no --record): "
@@ -484,8 +469,7 @@ static int human_turn(play *p, int role) {
                     continue;
                 }
             }
-            if (niact_session_submit(p->s, role, p->pending[role], p->n_pending[role]) !=
-                NIACT_OK) {
+            if (niact_session_end_turn(p->s, role) != NIACT_OK) {
                 printf("  Your orders are no longer possible: %s. Change them.\n",
                        niact_session_error(p->s));
                 continue;
@@ -542,10 +526,9 @@ static _Noreturn void stop_and_save(play *p, int role) {
     fflush(stdout);
     if (cli_rec_kept(p->rec, where, sizeof where)) {
         fprintf(stderr, "\nStopped by %s. The game is saved in %s", name, where);
-        if (role >= 0 && p->n_pending[role] > 0)
-            fprintf(stderr, " (without the %d order%s the %s was writing)",
-                    p->n_pending[role], p->n_pending[role] == 1 ? "" : "s",
-                    p->sc->roles[role].meta.name);
+        if (role >= 0 && n_draft(p, role) > 0)
+            fprintf(stderr, " (without the %d order%s the %s was writing)", n_draft(p, role),
+                    n_draft(p, role) == 1 ? "" : "s", p->sc->roles[role].meta.name);
         fprintf(stderr, ".\nResume with: niact play --text --load %s\n",
                 p->rec->record_ok ? p->rec->record_path : p->rec->autosaved);
     } else {
@@ -722,7 +705,6 @@ int cli_play(int argc, char **argv) {
         for (int r = 0; r < sc->n_roles && !p.quit; r++) {
             if (seats[r].kind != NIACT_SEAT_HUMAN || niact_game_submitted(p.g, r))
                 continue; /* (submitted already: orders given before a save was loaded) */
-            p.n_pending[r] = 0;
             /* The keyboard changes hands: from one seat to the next, and from the last
              * seat of a turn to the first of the next. */
             int t = p.tty && shown >= 0 && shown != r ? hand_over(&p, r) : TURN_DONE;
