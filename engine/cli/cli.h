@@ -28,7 +28,7 @@ int cli_parse_u64(const char *s, uint64_t *out);
 uint64_t cli_clock_seed(void);
 
 /* The result block of a finished game: outcome, scores, objectives, final values. */
-void cli_print_result(FILE *out, niact_game *g);
+void cli_print_result(FILE *out, const niact_game *g);
 /* Prints the text of a log entry, wrapped at `width` with an indent. */
 void cli_print_wrapped(FILE *out, const char *text, int indent, int width);
 /* Prints prefix, then text wrapped at `width` with a hanging indent under the text. */

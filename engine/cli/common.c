@@ -144,7 +144,7 @@ static const char *outcome_name(niact_outcome o) {
     return niact_outcome_info(o)->stamp;
 }
 
-void cli_print_result(FILE *out, niact_game *g) {
+void cli_print_result(FILE *out, const niact_game *g) {
     const niact_scenario *sc = niact_game_scenario(g);
     char date[16] = "";
     niact_scenario_date(sc, niact_game_turn(g), date, sizeof date);

@@ -103,7 +103,7 @@ static void list_terms(const niact_scenario *sc) {
 }
 
 void cli_show_proposals(niact_session *s, int role, int only_open) {
-    niact_game *g = niact_session_game(s);
+    const niact_game *g = niact_session_view(s);
     const niact_scenario *sc = niact_session_scenario(s);
     const niact_proposal *p;
     int any = 0;
@@ -130,7 +130,7 @@ void cli_show_proposals(niact_session *s, int role, int only_open) {
 }
 
 static void show_agreements(niact_session *s, int role) {
-    niact_game *g = niact_session_game(s);
+    const niact_game *g = niact_session_view(s);
     const niact_scenario *sc = niact_session_scenario(s);
     const niact_commitment *c;
     int any = 0;
@@ -186,7 +186,7 @@ static void cmd_propose(niact_session *s, int role, char *arg, int counter) {
     if (counter) {
         counter_of = parse_id(first);
         const niact_proposal *p =
-            niact_game_proposal_by_id(niact_session_game(s), role, counter_of);
+            niact_game_proposal_by_id(niact_session_view(s), role, counter_of);
         if (!p) {
             printf("  No proposal #%s for you to counter.\n", first);
             return;

@@ -50,7 +50,7 @@ static void catch_stop_signals(void) {
 
 typedef struct play {
     niact_session *s;
-    niact_game *g;
+    const niact_game *g;
     const niact_scenario *sc;
     size_t cursor[NIACT_MAX_ROLES];   /* log read so far, per role */
     size_t public_cursor;             /* log shown to spectators */
@@ -654,7 +654,7 @@ int cli_play(int argc, char **argv) {
             return k;
         for (int r = 0; r < niact_session_scenario(s)->n_roles; r++)
             seats[r] = *niact_session_seat(s, r);
-        seed = niact_game_seed(niact_session_game(s));
+        seed = niact_game_seed(niact_session_view(s));
         have_seed = 1;
     }
     niact_host *h = s ? niact_session_host(s) : cli_load(scenario, stderr);
@@ -678,7 +678,7 @@ int cli_play(int argc, char **argv) {
     }
     play p = {0};
     p.s = s;
-    p.g = niact_session_game(s);
+    p.g = niact_session_view(s);
     p.sc = sc;
     p.rec = &rec;
     for (int r = 0; r < sc->n_roles; r++)

@@ -182,7 +182,7 @@ int cli_rec_save_cmd(cli_rec *r, niact_session *s, int role, const char *arg) {
     } else {
         char name[96];
         snprintf(name, sizeof name, "%.40s-%llu", sc->meta.id,
-                 (unsigned long long)niact_game_seed(niact_session_game(s)));
+                 (unsigned long long)niact_game_seed(niact_session_view(s)));
         if (niact_data_file("saves", name, 1, path, sizeof path, msg, sizeof msg) != 0) {
             printf("  Not saved: %s.\n", msg);
             return -1;
@@ -360,7 +360,7 @@ static void print_negotiation(niact_session *s, int32_t t) {
 static void replay_turn(void *ud, niact_session *s, int32_t turn) {
     replay_view *v = ud;
     const niact_scenario *sc = niact_session_scenario(s);
-    niact_game *g = niact_session_game(s);
+    const niact_game *g = niact_session_view(s);
     uint64_t h = 0;
     char date[16] = "";
     niact_scenario_date(sc, turn - 1, date, sizeof date);
@@ -396,7 +396,7 @@ static int scenario_opt(const char *scenario, char *dir, char *lib, size_t len,
 }
 
 static void replay_report(const char *file, niact_loaded *l, int verify) {
-    niact_game *g = niact_session_game(l->session);
+    const niact_game *g = niact_session_view(l->session);
     if (verify)
         printf("%s: verified: %d turn(s), every state hash matches (final %016llx)\n", file,
                l->turns, (unsigned long long)niact_game_hash(g));
