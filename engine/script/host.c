@@ -241,6 +241,11 @@ static void host_hook(lua_State *L, lua_Debug *ar) {
     if (!h->running)
         return;
     add_steps(h, L, (uint64_t)h->tick + (h->killed ? 0 : unseen_work(h, L)));
+    /* The depth check walks at most HOST_MAX_DEPTH frames, and only as many as there are:
+     * a handful in ordinary code. */
+    lua_Debug deep;
+    if (!h->killed && lua_getstack(L, HOST_MAX_DEPTH, &deep))
+        stop(h, NIACT_KIND_SCRIPT, "stack overflow: more than 5000 nested calls");
     set_tick(h, L);
     if (h->killed) {
         if (!h->kill_file[0]) /* a stop the allocator recorded has no position yet */

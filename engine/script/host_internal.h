@@ -10,6 +10,10 @@
 #define HOST_MAX_FILES 64
 #define HOST_TERM_FNS 6
 #define HOST_HOOK_STEP 1000 /* instructions between two calls of the count hook */
+/* Nested calls a callback may make. Lua itself stops only at a million stack slots,
+ * after growing the stack to tens of megabytes (0.1-0.3 s each time, which a checker
+ * that asks a test hundreds of times turns into half a minute). */
+#define HOST_MAX_DEPTH 5000
 /* Strings of at least this many bytes are tracked while alive: comparing, hashing or
  * converting one is work a single VM instruction does unseen, so while one lives every
  * instruction is charged (its length / HOST_BIG_UNIT) instructions more (memcmp reads

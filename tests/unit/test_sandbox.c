@@ -140,6 +140,23 @@ static void test_handler_cannot_loop(void **st) {
                  "assert(not ok and m:find('handled: ') and m:find('boom')) state:set('x', 1)");
 }
 
+/* Deep recursion stops at the host's depth limit, long before Lua's million stack slots
+ * (which took 0.1-0.3 s of stack growth each time); pcall cannot swallow it; ordinary
+ * recursion a few hundred deep is fine. */
+static void test_depth_limit(void **st) {
+    (void)st;
+    expect_error("", "local function f(n) return f(n + 1) + 1 end f(1)",
+                 "more than 5000 nested calls");
+    expect_error("", "local function f(n) return 1 + f(n + 1) end\n"
+                     "while true do pcall(f, 1) end",
+                 "more than 5000 nested calls");
+    expect_error("", "local function f(n) local t = {f(n + 1)} return t end "
+                     "local co = coroutine.wrap(function() f(1) end) co()",
+                 "more than 5000 nested calls");
+    expect_clean("local function f(n) if n == 0 then return 0 end return 1 + f(n - 1) end\n"
+                 "assert(f(800) == 800) state:set('x', 1)");
+}
+
 /* One C call the count hook cannot interrupt, or many that do unbounded work each. */
 static void test_unbounded_c_calls(void **st) {
     (void)st;
@@ -403,6 +420,7 @@ int main(void) {
         cmocka_unit_test(test_gc_and_weak_refused),
         cmocka_unit_test(test_weak_after_setmetatable),
         cmocka_unit_test(test_handler_cannot_loop),
+        cmocka_unit_test(test_depth_limit),
         cmocka_unit_test(test_unbounded_c_calls),
         cmocka_unit_test(test_unseen_vm_work),
         cmocka_unit_test(test_ordinary_work_fits),
