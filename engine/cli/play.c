@@ -230,6 +230,10 @@ static void cmd_order(play *p, int role, char *arg) {
         printf("  order what? Try 'actions' for the list.\n");
         return;
     }
+    if (num && strtok(NULL, " \t")) { /* 'order 10 2 3 4' used to drop '3 4' in silence */
+        printf("  order takes an action and at most one number: order ID [N].\n");
+        return;
+    }
     int a = find_action(p, role, word);
     if (a < 0) {
         printf("  No action '%s' for your seat. Try 'actions'.\n", word);
@@ -266,12 +270,23 @@ static void cmd_order(play *p, int role, char *arg) {
 }
 
 static void cmd_drop(play *p, int role, const char *arg) {
-    int k = atoi(arg ? arg : "");
+    /* One whole number and nothing else ('drop 1abc' used to drop order 1). */
+    const char *t = arg ? arg : "";
+    while (*t == ' ' || *t == '\t')
+        t++;
+    char *end;
+    long k = strtol(t, &end, 10);
+    while (*end == ' ' || *end == '\t')
+        end++;
+    if (end == t || *end) {
+        printf("  drop which? Give one number from 'orders'.\n");
+        return;
+    }
     if (k < 1 || k > n_draft(p, role)) {
         printf("  drop which? Give the number from 'orders'.\n");
         return;
     }
-    if (niact_session_drop(p->s, role, k - 1) != NIACT_OK) {
+    if (niact_session_drop(p->s, role, (int)k - 1) != NIACT_OK) {
         printf("  Not dropped: %s.\n", niact_session_error(p->s));
         return;
     }

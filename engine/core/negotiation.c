@@ -266,6 +266,8 @@ niact_status niact_game_telegram(niact_game *g, int from, uint32_t to, const cha
     if (from < 0 || from >= g->sc->n_roles || !(to & role_mask(g)) || (to & ~role_mask(g)) ||
         n == 0)
         return refuse(g, "a telegram needs a text and addressees");
+    if (to & (1u << from))
+        return refuse(g, "a telegram goes to other seats, not to its sender");
     if (n > NIACT_TELEGRAM_MAX)
         return refuse(g, "a telegram is at most %d bytes", NIACT_TELEGRAM_MAX);
     char why[96];

@@ -250,6 +250,33 @@ static void test_negotiation_commands(void **st) {
     free(o.text);
 }
 
+/* A command with words left over, or a number with letters after it, is refused whole
+ * (it used to run on the part read: 'order 1 2 3 4' ordered, 'drop 1abc' dropped order
+ * 1); a telegram to one's own seat is refused by the core, for every front end. */
+static void test_commands_read_whole(void **st) {
+    (void)st;
+    const char *script = "order recon\norder pressure 2 3 4\norders\ndrop 1abc\ndrop 1 2\n"
+                         "orders\ntelegram us to myself\ntelegram ussr,us to both\n"
+                         "drop 1\norders\nquit\n";
+    out o = run("play --text --scenario " TESTLAND " --seed 3 --no-autosave", script);
+    assert_int_equal(o.code, 0);
+    assert_non_null(strstr(o.text, "order takes an action and at most one number"));
+    assert_null(strstr(o.text, "Ordered: Press")); /* the line with words over ran nothing */
+    const char *p = strstr(o.text, "drop which? Give one number from 'orders'.");
+    assert_non_null(p);
+    assert_non_null(strstr(p + 1, "drop which? Give one number from 'orders'."));
+    /* Both bad drops left order 1 in place; the good one took it. */
+    const char *first = strstr(o.text, "1. Fly reconnaissance");
+    assert_non_null(first);
+    assert_non_null(strstr(first + 1, "1. Fly reconnaissance"));
+    assert_non_null(strstr(o.text, "Dropped."));
+    p = strstr(o.text, "a telegram goes to other seats, not to its sender");
+    assert_non_null(p);
+    assert_non_null(strstr(p + 1, "a telegram goes to other seats, not to its sender"));
+    assert_null(strstr(o.text, "Telegram sent."));
+    free(o.text);
+}
+
 /* Thousands of malformed command lines (words in random order, numbers out of range,
  * stray bytes, very long lines) typed at the first seat of November 1962: each is
  * answered, none crashes or hangs the game, and it plays on to its end. */
@@ -718,6 +745,7 @@ int main(void) {
         cmocka_unit_test(test_same_game_in_two_processes),
         cmocka_unit_test(test_play_through_a_pipe),
         cmocka_unit_test(test_negotiation_commands),
+        cmocka_unit_test(test_commands_read_whole),
         cmocka_unit_test(test_malformed_commands),
         cmocka_unit_test(test_hostile_scenario_does_not_stop_play),
         cmocka_unit_test(test_json_outputs),
