@@ -56,10 +56,11 @@ void cli_output_install(void);
  * characters (sim's progress bar), never for game or scenario text. 0 or -1. */
 int cli_write_raw(int fd, const char *s, size_t n);
 
-/* Negotiation commands of text play (negotiate_cmd.c): returns 1 if `cmd` was one. */
-int cli_negotiate(niact_session *s, int role, const char *cmd, char *arg);
-/* Proposals the role can see (only_open: those waiting for its answer). */
-void cli_show_proposals(niact_session *s, int role, int only_open);
+/* Negotiation commands of text play (negotiate_cmd.c), answered on out: returns 1 if
+ * `cmd` was one. */
+int cli_negotiate(niact_session *s, int role, const char *cmd, char *arg, FILE *out);
+/* Proposals the role can see (only_open: those waiting for its answer), on out. */
+void cli_show_proposals(niact_session *s, int role, int only_open, FILE *out);
 extern const char *const cli_negotiate_help;
 
 /* The help text (help.c): all of it (cmd NULL) or one command's part ("" the window's),

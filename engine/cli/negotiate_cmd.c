@@ -23,30 +23,31 @@ static const char *const status_names[] = {"open", "AGREED", "rejected", "expire
                                             "withdrawn"};
 
 /* Parses "us,ussr" into a mask; 0 on error (message printed). */
-static uint32_t parse_roles(const niact_scenario *sc, char *list) {
+static uint32_t parse_roles(const niact_scenario *sc, char *list, FILE *out) {
     uint32_t mask = 0;
     for (char *t = strtok(list, ","); t; t = strtok(NULL, ",")) {
         int r = niact_scenario_role(sc, t);
         if (r < 0) {
-            printf("  No role '%s'. Roles:", t);
+            fprintf(out, "  No role '%s'. Roles:", t);
             for (int i = 0; i < sc->n_roles; i++)
-                printf(" %s", sc->roles[i].meta.id);
-            printf("\n");
+                fprintf(out, " %s", sc->roles[i].meta.id);
+            fprintf(out, "\n");
             return 0;
         }
         mask |= 1u << r;
     }
     if (!mask) { /* "," or ",,": no role named (was refused without a word) */
-        printf("  Name a role (ROLE or ROLE,ROLE). Roles:");
+        fprintf(out, "  Name a role (ROLE or ROLE,ROLE). Roles:");
         for (int i = 0; i < sc->n_roles; i++)
-            printf(" %s", sc->roles[i].meta.id);
-        printf("\n");
+            fprintf(out, " %s", sc->roles[i].meta.id);
+        fprintf(out, "\n");
     }
     return mask;
 }
 
 /* Parses "term[=N]" words from `rest` into items; returns count, -1 on error. */
-static int parse_terms(const niact_scenario *sc, char *rest, niact_term_item *items, int *pub) {
+static int parse_terms(const niact_scenario *sc, char *rest, niact_term_item *items, int *pub,
+                       FILE *out) {
     int n = 0;
     *pub = 0;
     for (char *w = strtok(rest, " \t"); w; w = strtok(NULL, " \t")) {
@@ -59,11 +60,11 @@ static int parse_terms(const niact_scenario *sc, char *rest, niact_term_item *it
             *eq++ = 0;
         int t = niact_scenario_term(sc, w);
         if (t < 0) {
-            printf("  No term '%s'. Type 'terms' for the list.\n", w);
+            fprintf(out, "  No term '%s'. Type 'terms' for the list.\n", w);
             return -1;
         }
         if (n == NIACT_MAX_TERMS) {
-            printf("  A proposal has at most %d terms.\n", NIACT_MAX_TERMS);
+            fprintf(out, "  A proposal has at most %d terms.\n", NIACT_MAX_TERMS);
             return -1;
         }
         const niact_term_def *d = &sc->terms[t];
@@ -72,7 +73,7 @@ static int parse_terms(const niact_scenario *sc, char *rest, niact_term_item *it
             char *end;
             long v = strtol(eq, &end, 10);
             if (*end || !d->has_param || v < d->param_min || v > d->param_max) {
-                printf("  '%s' takes %s%s.\n", w, d->has_param ? "a number: " : "no number",
+                fprintf(out, "  '%s' takes %s%s.\n", w, d->has_param ? "a number: " : "no number",
                        d->has_param ? d->param_name : "");
                 return -1;
             }
@@ -81,28 +82,28 @@ static int parse_terms(const niact_scenario *sc, char *rest, niact_term_item *it
         items[n++] = (niact_term_item){(int16_t)t, 0, param};
     }
     if (n == 0)
-        printf("  Name at least one term. Type 'terms' for the list.\n");
+        fprintf(out, "  Name at least one term. Type 'terms' for the list.\n");
     return n ? n : -1;
 }
 
-static void list_terms(const niact_scenario *sc) {
+static void list_terms(const niact_scenario *sc, FILE *out) {
     for (int t = 0; t < sc->n_terms; t++) {
         const niact_term_def *d = &sc->terms[t];
-        printf("  %-26s %s", d->meta.id, d->meta.name);
+        fprintf(out, "  %-26s %s", d->meta.id, d->meta.name);
         if (d->has_param)
-            printf(" [=%s %d-%d, default %d]", d->param_name, d->param_min, d->param_max,
+            fprintf(out, " [=%s %d-%d, default %d]", d->param_name, d->param_min, d->param_max,
                    d->param_default);
-        printf("\n      given by:");
+        fprintf(out, "\n      given by:");
         for (int r = 0; r < sc->n_roles; r++)
             if (d->givers & (1u << r))
-                printf(" %s", sc->roles[r].meta.id);
-        printf("\n");
+                fprintf(out, " %s", sc->roles[r].meta.id);
+        fprintf(out, "\n");
         if (d->meta.text[0])
-            cli_print_wrapped(stdout, d->meta.text, 6, 78);
+            cli_print_wrapped(out, d->meta.text, 6, 78);
     }
 }
 
-void cli_show_proposals(niact_session *s, int role, int only_open) {
+void cli_show_proposals(niact_session *s, int role, int only_open, FILE *out) {
     const niact_game *g = niact_session_view(s);
     const niact_scenario *sc = niact_session_scenario(s);
     const niact_proposal *p;
@@ -112,24 +113,24 @@ void cli_show_proposals(niact_session *s, int role, int only_open) {
                            !(p->accepted & (1u << role))))
             continue;
         any = 1;
-        printf("  #%d %s -> ", p->id, sc->roles[p->from].meta.id);
+        fprintf(out, "  #%d %s -> ", p->id, sc->roles[p->from].meta.id);
         for (int r = 0; r < sc->n_roles; r++)
             if (p->to & (1u << r))
-                printf("%s%s ", sc->roles[r].meta.id, (p->accepted & (1u << r)) ? "(yes)" : "");
-        printf("[%s]%s\n", status_names[p->status], p->public_ ? " public" : "");
+                fprintf(out, "%s%s ", sc->roles[r].meta.id, (p->accepted & (1u << r)) ? "(yes)" : "");
+        fprintf(out, "[%s]%s\n", status_names[p->status], p->public_ ? " public" : "");
         for (int k = 0; k < p->n_terms; k++) {
             const niact_term_def *d = &sc->terms[p->terms[k].term];
-            printf("      %s gives: %s", sc->roles[p->terms[k].giver].meta.id, d->meta.name);
+            fprintf(out, "      %s gives: %s", sc->roles[p->terms[k].giver].meta.id, d->meta.name);
             if (d->has_param)
-                printf(" (%s %d)", d->param_name, p->terms[k].param);
-            printf("\n");
+                fprintf(out, " (%s %d)", d->param_name, p->terms[k].param);
+            fprintf(out, "\n");
         }
     }
     if (!any)
-        printf(only_open ? "  (no proposals waiting for your answer)\n" : "  (no proposals)\n");
+        fprintf(out, only_open ? "  (no proposals waiting for your answer)\n" : "  (no proposals)\n");
 }
 
-static void show_agreements(niact_session *s, int role) {
+static void show_agreements(niact_session *s, int role, FILE *out) {
     const niact_game *g = niact_session_view(s);
     const niact_scenario *sc = niact_session_scenario(s);
     const niact_commitment *c;
@@ -139,23 +140,23 @@ static void show_agreements(niact_session *s, int role) {
         const niact_term_def *d = &sc->terms[c->item.term];
         char date[16] = "";
         niact_scenario_date(sc, c->deadline, date, sizeof date);
-        printf("  agreement #%d: %s owes %s", c->agreement, sc->roles[c->item.giver].meta.id,
+        fprintf(out, "  agreement #%d: %s owes %s", c->agreement, sc->roles[c->item.giver].meta.id,
                d->meta.name);
         if (d->has_param)
-            printf(" (%s %d)", d->param_name, c->item.param);
-        printf(" - %s\n", c->status == NIACT_COMMIT_KEPT     ? "KEPT"
+            fprintf(out, " (%s %d)", d->param_name, c->item.param);
+        fprintf(out, " - %s\n", c->status == NIACT_COMMIT_KEPT     ? "KEPT"
                           : c->status == NIACT_COMMIT_BROKEN ? "BROKEN"
                                                              : "");
         if (c->status == NIACT_COMMIT_PENDING)
-            printf("      due by the end of turn %d (the turn from %s)%s\n", c->deadline + 1, date,
+            fprintf(out, "      due by the end of turn %d (the turn from %s)%s\n", c->deadline + 1, date,
                    c->deadline >= sc->turns ? ", after the last turn" : "");
     }
     if (!any)
-        printf("  (no agreements)\n");
-    printf("  Trust:");
+        fprintf(out, "  (no agreements)\n");
+    fprintf(out, "  Trust:");
     for (int r = 0; r < sc->n_roles; r++)
-        printf(" %s %d", sc->roles[r].meta.id, niact_game_trust(g, r));
-    printf("\n");
+        fprintf(out, " %s %d", sc->roles[r].meta.id, niact_game_trust(g, r));
+    fprintf(out, "\n");
 }
 
 static int32_t parse_id(const char *arg) {
@@ -166,19 +167,19 @@ static int32_t parse_id(const char *arg) {
     return *end == 0 && v > 0 && v < 100000 ? (int32_t)v : 0;
 }
 
-static void report(niact_session *s, niact_status st, const char *ok) {
+static void report(niact_session *s, niact_status st, const char *ok, FILE *out) {
     if (st == NIACT_OK)
-        printf("  %s\n", ok);
+        fprintf(out, "  %s\n", ok);
     else
-        printf("  Not done: %s.\n", niact_session_error(s));
+        fprintf(out, "  Not done: %s.\n", niact_session_error(s));
 }
 
-static void cmd_propose(niact_session *s, int role, char *arg, int counter) {
+static void cmd_propose(niact_session *s, int role, char *arg, int counter, FILE *out) {
     const niact_scenario *sc = niact_session_scenario(s);
     char *first = strtok(arg, " \t");
     char *rest = first ? strtok(NULL, "") : NULL;
     if (!first || !rest) {
-        printf(counter ? "  counter ID TERM[=N]...\n" : "  propose ROLE[,ROLE] TERM[=N]...\n");
+        fprintf(out, counter ? "  counter ID TERM[=N]...\n" : "  propose ROLE[,ROLE] TERM[=N]...\n");
         return;
     }
     uint32_t to = 0;
@@ -188,55 +189,55 @@ static void cmd_propose(niact_session *s, int role, char *arg, int counter) {
         const niact_proposal *p =
             niact_game_proposal_by_id(niact_session_view(s), role, counter_of);
         if (!p) {
-            printf("  No proposal #%s for you to counter.\n", first);
+            fprintf(out, "  No proposal #%s for you to counter.\n", first);
             return;
         }
         to = 1u << p->from;
-    } else if (!(to = parse_roles(sc, first))) {
+    } else if (!(to = parse_roles(sc, first, out))) {
         return;
     }
     niact_term_item items[NIACT_MAX_TERMS];
     int pub;
-    int n = parse_terms(sc, rest, items, &pub);
+    int n = parse_terms(sc, rest, items, &pub, out);
     if (n < 0)
         return;
     int32_t id = 0;
     niact_status st = niact_session_propose(s, role, to, pub, items, n, counter_of, &id);
     char ok[64];
     snprintf(ok, sizeof ok, "Proposal #%d sent.", id);
-    report(s, st, ok);
+    report(s, st, ok, out);
 }
 
-int cli_negotiate(niact_session *s, int role, const char *cmd, char *arg) {
+int cli_negotiate(niact_session *s, int role, const char *cmd, char *arg, FILE *out) {
     if (!strcmp(cmd, "terms"))
-        list_terms(niact_session_scenario(s));
+        list_terms(niact_session_scenario(s), out);
     else if (!strcmp(cmd, "propose") || !strcmp(cmd, "p"))
-        cmd_propose(s, role, arg, 0);
+        cmd_propose(s, role, arg, 0, out);
     else if (!strcmp(cmd, "counter"))
-        cmd_propose(s, role, arg, 1);
+        cmd_propose(s, role, arg, 1, out);
     else if ((!strcmp(cmd, "accept") || !strcmp(cmd, "reject") || !strcmp(cmd, "withdraw")) &&
              !parse_id(arg))
-        printf("  %s ID: ID is a proposal's number, as 'proposals' shows it (not '%.40s').\n",
+        fprintf(out, "  %s ID: ID is a proposal's number, as 'proposals' shows it (not '%.40s').\n",
                cmd, arg ? arg : "");
     else if (!strcmp(cmd, "accept") || !strcmp(cmd, "reject"))
         report(s, niact_session_answer(s, role, parse_id(arg), cmd[0] == 'a'),
-               cmd[0] == 'a' ? "Accepted." : "Rejected.");
+               cmd[0] == 'a' ? "Accepted." : "Rejected.", out);
     else if (!strcmp(cmd, "withdraw"))
-        report(s, niact_session_withdraw(s, role, parse_id(arg)), "Withdrawn.");
+        report(s, niact_session_withdraw(s, role, parse_id(arg)), "Withdrawn.", out);
     else if (!strcmp(cmd, "proposals"))
-        cli_show_proposals(s, role, 0);
+        cli_show_proposals(s, role, 0, out);
     else if (!strcmp(cmd, "agreements"))
-        show_agreements(s, role);
+        show_agreements(s, role, out);
     else if (!strcmp(cmd, "telegram") || !strcmp(cmd, "t")) {
         char *who = strtok(arg, " \t");
         char *text = who ? strtok(NULL, "") : NULL;
         while (text && isspace((unsigned char)*text))
             text++;
-        uint32_t to = who && text && *text ? parse_roles(niact_session_scenario(s), who) : 0;
+        uint32_t to = who && text && *text ? parse_roles(niact_session_scenario(s), who, out) : 0;
         if (!who || !text || !*text)
-            printf("  telegram ROLE[,ROLE] TEXT\n");
+            fprintf(out, "  telegram ROLE[,ROLE] TEXT\n");
         else if (to)
-            report(s, niact_session_telegram(s, role, to, text), "Telegram sent.");
+            report(s, niact_session_telegram(s, role, to, text), "Telegram sent.", out);
     } else
         return 0;
     return 1;

@@ -3,6 +3,7 @@
 #define _GNU_SOURCE /* ppoll */
 #include "cli.h"
 #include "record_cmd.h"
+#include "textplay.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -13,18 +14,6 @@
 #include <unistd.h>
 
 #include "niact/text.h"
-
-#define LINE_MAX_BYTES 4096 /* a typed line longer than this is refused whole (a whole
-                              * telegram of NIACT_TELEGRAM_MAX bytes fits) */
-
-/* Standard input, read with read(2) so that a NUL byte is seen (fgets hides it) and a
- * signal interrupts the wait (see wait_input). */
-typedef struct reader {
-    char buf[LINE_MAX_BYTES + 1];
-    size_t len;   /* bytes in buf */
-    int skipping; /* dropping the rest of a line that was too long */
-    int eof;
-} reader;
 
 /* The signal that asks the game to stop (SIGINT, SIGTERM, SIGHUP), or 0. A signal
  * handler can only set a flag; the read loop saves and exits. Process-wide by nature. */
@@ -48,19 +37,7 @@ static void catch_stop_signals(void) {
         sigaction(stop_signals[i], &sa, NULL);
 }
 
-typedef struct play {
-    niact_session *s;
-    const niact_game *g;
-    const niact_scenario *sc;
-    size_t cursor[NIACT_MAX_ROLES];   /* log read so far, per role */
-    size_t public_cursor;             /* log shown to spectators */
-    int humans;                       /* human seats */
-    int quit;                         /* the player quit or input ended */
-    int tty;                          /* stdin is a terminal: questions may be asked */
-    cli_rec *rec;                     /* record, autosave, saves */
-    reader in;
-    uint64_t saved_mark;              /* the game's progress at the last 'save' */
-} play;
+typedef cli_text play;
 
 /* How far the game has come: turn, negotiation inputs, seats that gave orders. */
 static uint64_t progress_mark(play *p) {
@@ -85,12 +62,12 @@ static const char *const help_text =
     "  quit                leave the game\n"
     "  help                this list\n";
 
-static void rule(const char *title) {
+static void rule(FILE *out, const char *title) {
     int n = (int)strlen(title);
-    printf("\n== %s ", title);
+    fprintf(out, "\n== %s ", title);
     for (int i = n; i < 72; i++)
-        putchar('=');
-    putchar('\n');
+        fputc('=', out);
+    fputc('\n', out);
 }
 
 /* Action points left after the seat's draft (the session's arithmetic). */
@@ -121,11 +98,11 @@ static void show_news(play *p, int role, int all) {
                                                          : "NEWS";
         char prefix[64];
         snprintf(prefix, sizeof prefix, "  %s %-9s ", date, tag);
-        cli_print_hanging(stdout, prefix, e.text, 78);
+        cli_print_hanging(p->out, prefix, e.text, 78);
         any = 1;
     }
     if (!any)
-        printf("  (no news)\n");
+        fprintf(p->out, "  (no news)\n");
     if (!all)
         p->cursor[role] = cur;
 }
@@ -134,7 +111,7 @@ static void show_status(play *p, int role) {
     char buf[128];
     char date[16] = "";
     niact_scenario_date(p->sc, niact_game_turn(p->g), date, sizeof date);
-    printf("  What the %s knows on %s:\n", p->sc->roles[role].meta.name, date);
+    fprintf(p->out, "  What the %s knows on %s:\n", p->sc->roles[role].meta.name, date);
     const char *group = NULL;
     for (int t = 0; t < p->sc->n_tracks; t++) {
         niact_track_view v;
@@ -143,27 +120,27 @@ static void show_status(play *p, int role) {
             continue;
         const niact_track_def *d = &p->sc->tracks[t];
         if (d->group[0] && (!group || strcmp(group, d->group) != 0)) {
-            printf("   %s:\n", d->group);
+            fprintf(p->out, "   %s:\n", d->group);
             group = d->group;
         }
         cli_track_text(p->g, role, t, buf, sizeof buf);
-        printf("    %s%-34s %s\n", d->ladder ? "!" : " ", d->meta.name, buf);
+        fprintf(p->out, "    %s%-34s %s\n", d->ladder ? "!" : " ", d->meta.name, buf);
     }
     int32_t s = 0;
     niact_game_score(p->g, role, role, &s);
-    printf("  Your score now: %d/100\n", s);
+    fprintf(p->out, "  Your score now: %d/100\n", s);
     for (int o = 0; o < p->sc->n_objectives; o++) {
         if (p->sc->objectives[o].role != role)
             continue;
         int32_t os = 0;
         niact_game_objective_score(p->g, role, o, &os);
-        printf("    %-38s %3d  (weight %d)\n", p->sc->objectives[o].meta.name, os,
+        fprintf(p->out, "    %-38s %3d  (weight %d)\n", p->sc->objectives[o].meta.name, os,
                p->sc->objectives[o].weight);
     }
 }
 
 static void show_actions(play *p, int role) {
-    printf("  Action points this turn: %d (left: %d)\n", niact_game_action_points(p->g, role),
+    fprintf(p->out, "  Action points this turn: %d (left: %d)\n", niact_game_action_points(p->g, role),
            points_left(p, role));
     int k = 0;
     for (int a = 0; a < p->sc->n_actions; a++) {
@@ -175,16 +152,16 @@ static void show_actions(play *p, int role) {
         const niact_option *opt = niact_session_option(p->s, role, a);
         int ok = opt && opt->legal;
         const char *why = opt ? opt->reason : niact_session_error(p->s);
-        printf("  %2d. %-26s cost %d", k, d->meta.id, d->cost);
+        fprintf(p->out, "  %2d. %-26s cost %d", k, d->meta.id, d->cost);
         if (d->has_param)
-            printf("  [%s %d-%d]", d->param_name, d->param_min, d->param_max);
-        printf("\n");
+            fprintf(p->out, "  [%s %d-%d]", d->param_name, d->param_min, d->param_max);
+        fprintf(p->out, "\n");
         char line[800];
         snprintf(line, sizeof line, "%s. %s", d->meta.name, d->meta.text);
-        cli_print_wrapped(stdout, line, 8, 78);
+        cli_print_wrapped(p->out, line, 8, 78);
         if (!ok) { /* why is the core's bare reason */
             snprintf(line, sizeof line, "NOT POSSIBLE NOW%s%s", why[0] ? ": " : ".", why);
-            cli_print_wrapped(stdout, line, 8, 78);
+            cli_print_wrapped(p->out, line, 8, 78);
         }
     }
 }
@@ -209,34 +186,34 @@ static void show_orders(play *p, int role) {
     int n = 0;
     const niact_order *draft = niact_session_draft(p->s, role, &n);
     if (n == 0) {
-        printf("  No orders yet (%d action points to spend).\n", points_left(p, role));
+        fprintf(p->out, "  No orders yet (%d action points to spend).\n", points_left(p, role));
         return;
     }
     for (int i = 0; i < n; i++) {
         const niact_order *o = &draft[i];
         const niact_action_def *d = &p->sc->actions[o->action];
         if (d->has_param)
-            printf("  %d. %s (%s %d)\n", i + 1, d->meta.name, d->param_name, o->param);
+            fprintf(p->out, "  %d. %s (%s %d)\n", i + 1, d->meta.name, d->param_name, o->param);
         else
-            printf("  %d. %s\n", i + 1, d->meta.name);
+            fprintf(p->out, "  %d. %s\n", i + 1, d->meta.name);
     }
-    printf("  Action points left: %d\n", points_left(p, role));
+    fprintf(p->out, "  Action points left: %d\n", points_left(p, role));
 }
 
 static void cmd_order(play *p, int role, char *arg) {
     char *word = strtok(arg, " \t");
     char *num = strtok(NULL, " \t");
     if (!word) {
-        printf("  order what? Try 'actions' for the list.\n");
+        fprintf(p->out, "  order what? Try 'actions' for the list.\n");
         return;
     }
     if (num && strtok(NULL, " \t")) { /* 'order 10 2 3 4' used to drop '3 4' in silence */
-        printf("  order takes an action and at most one number: order ID [N].\n");
+        fprintf(p->out, "  order takes an action and at most one number: order ID [N].\n");
         return;
     }
     int a = find_action(p, role, word);
     if (a < 0) {
-        printf("  No action '%s' for your seat. Try 'actions'.\n", word);
+        fprintf(p->out, "  No action '%s' for your seat. Try 'actions'.\n", word);
         return;
     }
     const niact_action_def *d = &p->sc->actions[a];
@@ -246,27 +223,27 @@ static void cmd_order(play *p, int role, char *arg) {
         long v = strtol(num, &end, 10);
         if (*end || !d->has_param || v < d->param_min || v > d->param_max) {
             if (d->has_param)
-                printf("  '%s' takes %s from %d to %d.\n", d->meta.id, d->param_name,
+                fprintf(p->out, "  '%s' takes %s from %d to %d.\n", d->meta.id, d->param_name,
                        d->param_min, d->param_max);
             else
-                printf("  '%s' takes no number.\n", d->meta.id);
+                fprintf(p->out, "  '%s' takes no number.\n", d->meta.id);
             return;
         }
         o.param = (int32_t)v;
     }
     if (n_draft(p, role) >= NIACT_MAX_ORDERS) {
-        printf("  That is as many orders as a turn takes.\n");
+        fprintf(p->out, "  That is as many orders as a turn takes.\n");
         return;
     }
     /* The session judges the whole new draft (cost, repeats, legality) and keeps it. */
     if (niact_session_order(p->s, role, a, o.param) != NIACT_OK) {
-        printf("  Not accepted: %s.\n", niact_session_error(p->s));
+        fprintf(p->out, "  Not accepted: %s.\n", niact_session_error(p->s));
         return;
     }
-    printf("  Ordered: %s", d->meta.name);
+    fprintf(p->out, "  Ordered: %s", d->meta.name);
     if (d->has_param)
-        printf(" (%s %d)", d->param_name, o.param);
-    printf(". Action points left: %d.\n", points_left(p, role));
+        fprintf(p->out, " (%s %d)", d->param_name, o.param);
+    fprintf(p->out, ". Action points left: %d.\n", points_left(p, role));
 }
 
 static void cmd_drop(play *p, int role, const char *arg) {
@@ -279,21 +256,20 @@ static void cmd_drop(play *p, int role, const char *arg) {
     while (*end == ' ' || *end == '\t')
         end++;
     if (end == t || *end) {
-        printf("  drop which? Give one number from 'orders'.\n");
+        fprintf(p->out, "  drop which? Give one number from 'orders'.\n");
         return;
     }
     if (k < 1 || k > n_draft(p, role)) {
-        printf("  drop which? Give the number from 'orders'.\n");
+        fprintf(p->out, "  drop which? Give the number from 'orders'.\n");
         return;
     }
     if (niact_session_drop(p->s, role, (int)k - 1) != NIACT_OK) {
-        printf("  Not dropped: %s.\n", niact_session_error(p->s));
+        fprintf(p->out, "  Not dropped: %s.\n", niact_session_error(p->s));
         return;
     }
-    printf("  Dropped.\n");
+    fprintf(p->out, "  Dropped.\n");
 }
 
-enum { LINE_OK = 1, LINE_END = 0, LINE_SIGNAL = -1 };
 
 /* Waits until stdin has input: 1, or LINE_SIGNAL if a stop signal came (race-free: the
  * signals are blocked from the flag's test until ppoll unblocks them atomically). */
@@ -320,7 +296,7 @@ static int wait_input(void) {
  * long, holds a NUL byte or is not plain text (invalid UTF-8, control characters) is
  * refused with a message and read as an empty line: nothing is done, the game goes on.
  * Tabs count as spaces. Returns LINE_OK, LINE_END at the end of input, or LINE_SIGNAL. */
-static int read_line(reader *r, char *line) {
+int cli_read_line(reader *r, char *line) {
     for (;;) {
         char *nl = memchr(r->buf, '\n', r->len);
         if (!nl && r->len == LINE_MAX_BYTES) { /* too long: drop up to its end */
@@ -379,7 +355,7 @@ static int ask(play *p, const char *question) {
     for (;;) {
         printf("  %s (y/n) ", question);
         fflush(stdout);
-        int k = read_line(&p->in, line);
+        int k = cli_read_line(&p->in, line);
         if (k != LINE_OK)
             return k;
         if (!strcmp(line, "y") || !strcmp(line, "yes") || !strcmp(line, "Y"))
@@ -405,113 +381,133 @@ static void unsaved_text(play *p, int role, char *buf, size_t len) {
     }
 }
 
-/* One human seat's turn: commands until 'done'. Returns 0 when done, -1 on quit or at
- * the end of input, LINE_SIGNAL (-2 here) when a stop signal came. */
-enum { TURN_DONE = 0, TURN_QUIT = -1, TURN_SIGNAL = -2 };
-static int human_turn(play *p, int role) {
+/* The opening of a seat's turn: heading, briefing (first turn), news since its last
+ * turn, what it knows, proposals waiting for its answer. */
+void cli_turn_screen(play *p, int role) {
     const niact_role_def *rd = &p->sc->roles[role];
     char title[160], date[16];
     niact_scenario_date(p->sc, niact_game_turn(p->g), date, sizeof date);
     snprintf(title, sizeof title, "%s - turn %d of %d - %s", rd->meta.name,
              niact_game_turn(p->g) + 1, p->sc->turns, date);
-    rule(title);
-    if (p->humans > 1)
-        printf("(Hot seat: only the %s delegation should read on.)\n", rd->meta.name);
+    rule(p->out, title);
+    if (p->humans > 1 && !p->remote)
+        fprintf(p->out, "(Hot seat: only the %s delegation should read on.)\n", rd->meta.name);
     if (niact_game_turn(p->g) == 0 && rd->briefing[0]) {
-        cli_print_wrapped(stdout, rd->briefing, 2, 78);
+        cli_print_wrapped(p->out, rd->briefing, 2, 78);
     }
-    printf("News since your last turn:\n");
+    fprintf(p->out, "News since your last turn:\n");
     show_news(p, role, 0);
     show_status(p, role);
-    printf("Proposals waiting for your answer:\n");
-    cli_show_proposals(p->s, role, 1);
-    printf("Type 'help' for commands, 'actions' to see your options, 'done' to end your turn.\n");
+    fprintf(p->out, "Proposals waiting for your answer:\n");
+    cli_show_proposals(p->s, role, 1, p->out);
+    fprintf(p->out, "Type 'help' for commands, 'actions' to see your options, 'done' to end "
+                    "your turn.\n");
+}
+
+/* One command line of a seat's turn (read and checked by cli_read_line), answered on
+ * p->out. */
+int cli_turn_command(play *p, int role, char *line) {
+    const niact_role_def *rd = &p->sc->roles[role];
+    char *cmd = line;
+    while (isspace((unsigned char)*cmd))
+        cmd++;
+    char *arg = cmd;
+    while (*arg && !isspace((unsigned char)*arg))
+        arg++;
+    if (*arg)
+        *arg++ = 0;
+    while (isspace((unsigned char)*arg))
+        arg++;
+    if (!*cmd)
+        return CLI_TURN_GO_ON;
+    if (!strcmp(cmd, "help") || !strcmp(cmd, "h") || !strcmp(cmd, "?")) {
+        fputs(help_text, p->out);
+        fputs(cli_negotiate_help, p->out);
+    } else if (cli_negotiate(p->s, role, cmd, arg, p->out))
+        ;
+    else if (!strcmp(cmd, "status") || !strcmp(cmd, "s"))
+        show_status(p, role);
+    else if (!strcmp(cmd, "actions") || !strcmp(cmd, "a"))
+        show_actions(p, role);
+    else if (!strcmp(cmd, "order") || !strcmp(cmd, "o"))
+        cmd_order(p, role, arg);
+    else if (!strcmp(cmd, "drop"))
+        cmd_drop(p, role, arg);
+    else if (!strcmp(cmd, "orders"))
+        show_orders(p, role);
+    else if (!strcmp(cmd, "news") || !strcmp(cmd, "n") || !strcmp(cmd, "log"))
+        show_news(p, role, strcmp(arg, "all") == 0);
+    else if (!strcmp(cmd, "brief") || !strcmp(cmd, "b"))
+        cli_print_wrapped(p->out, rd->briefing[0] ? rd->briefing : "(no briefing)", 2, 78);
+    else if (!strcmp(cmd, "done") || !strcmp(cmd, "d") || !strcmp(cmd, "end")) {
+        int32_t left = points_left(p, role);
+        if (left > 0 && p->tty) {
+            char q[160];
+            snprintf(q, sizeof q, "You have %d action point%s left unspent. End your turn "
+                     "anyway?", left, left == 1 ? "" : "s");
+            int a = ask(p, q);
+            if (a == LINE_SIGNAL)
+                return CLI_TURN_SIGNAL;
+            if (a == LINE_END)
+                return CLI_TURN_QUIT;
+            if (a == ASK_NO) {
+                fprintf(p->out, "  Your turn goes on. Type 'actions' for your options.\n");
+                return CLI_TURN_GO_ON;
+            }
+        }
+        if (niact_session_end_turn(p->s, role) != NIACT_OK) {
+            fprintf(p->out, "  Your orders are no longer possible: %s. Change them.\n",
+                    niact_session_error(p->s));
+            return CLI_TURN_GO_ON;
+        }
+        if (left > 0)
+            fprintf(p->out, "  Orders given. %d action point%s left unspent.\n", left,
+                    left == 1 ? " was" : "s were");
+        else
+            fprintf(p->out, "  Orders given.\n");
+        return CLI_TURN_DONE;
+    } else if (!strcmp(cmd, "save")) {
+        if (!p->rec) /* a remote seat: the host keeps the game */
+            fprintf(p->out, "  The host keeps the game (after every turn); a seat playing "
+                            "from another computer does not save it.\n");
+        else if (cli_rec_save_cmd(p->rec, p->s, role, arg) == 0)
+            p->saved_mark = progress_mark(p);
+    } else if (!strcmp(cmd, "quit") || !strcmp(cmd, "q") || !strcmp(cmd, "exit")) {
+        if (p->remote || !p->tty)
+            return CLI_TURN_QUIT;
+        char lost[400];
+        unsaved_text(p, role, lost, sizeof lost);
+        if (!lost[0])
+            return CLI_TURN_QUIT;
+        fprintf(p->out, "  %s\n", lost);
+        int a = ask(p, "Quit anyway?");
+        if (a == LINE_SIGNAL)
+            return CLI_TURN_SIGNAL;
+        if (a != ASK_NO)
+            return CLI_TURN_QUIT; /* yes, or the input ended */
+        fprintf(p->out, "  The game goes on.\n");
+    } else
+        fprintf(p->out, "  Unknown command '%.40s'. Type 'help'.\n", cmd);
+    return CLI_TURN_GO_ON;
+}
+
+/* One human seat's turn at this terminal: commands until 'done'. */
+static int human_turn(play *p, int role) {
+    cli_turn_screen(p, role);
     char line[LINE_MAX_BYTES + 1];
     for (;;) {
-        printf("[%s] > ", rd->meta.id);
+        fprintf(p->out, "[%s] > ", p->sc->roles[role].meta.id);
         fflush(stdout);
-        int k = read_line(&p->in, line);
+        int k = cli_read_line(&p->in, line);
         if (k == LINE_SIGNAL)
-            return TURN_SIGNAL;
+            return CLI_TURN_SIGNAL;
         if (k == LINE_END) {
-            printf("\n(input ended)\n");
-            return TURN_QUIT;
+            fprintf(p->out, "\n(input ended)\n");
+            return CLI_TURN_QUIT;
         }
-        char *cmd = line;
-        while (isspace((unsigned char)*cmd))
-            cmd++;
-        char *arg = cmd;
-        while (*arg && !isspace((unsigned char)*arg))
-            arg++;
-        if (*arg)
-            *arg++ = 0;
-        while (isspace((unsigned char)*arg))
-            arg++;
-        if (!*cmd)
-            continue;
-        if (!strcmp(cmd, "help") || !strcmp(cmd, "h") || !strcmp(cmd, "?")) {
-            fputs(help_text, stdout);
-            fputs(cli_negotiate_help, stdout);
-        } else if (cli_negotiate(p->s, role, cmd, arg))
-            ;
-        else if (!strcmp(cmd, "status") || !strcmp(cmd, "s"))
-            show_status(p, role);
-        else if (!strcmp(cmd, "actions") || !strcmp(cmd, "a"))
-            show_actions(p, role);
-        else if (!strcmp(cmd, "order") || !strcmp(cmd, "o"))
-            cmd_order(p, role, arg);
-        else if (!strcmp(cmd, "drop"))
-            cmd_drop(p, role, arg);
-        else if (!strcmp(cmd, "orders"))
-            show_orders(p, role);
-        else if (!strcmp(cmd, "news") || !strcmp(cmd, "n") || !strcmp(cmd, "log"))
-            show_news(p, role, strcmp(arg, "all") == 0);
-        else if (!strcmp(cmd, "brief") || !strcmp(cmd, "b"))
-            cli_print_wrapped(stdout, rd->briefing[0] ? rd->briefing : "(no briefing)", 2, 78);
-        else if (!strcmp(cmd, "done") || !strcmp(cmd, "d") || !strcmp(cmd, "end")) {
-            int32_t left = points_left(p, role);
-            if (left > 0 && p->tty) {
-                char q[160];
-                snprintf(q, sizeof q, "You have %d action point%s left unspent. End your turn "
-                         "anyway?", left, left == 1 ? "" : "s");
-                int a = ask(p, q);
-                if (a == LINE_SIGNAL)
-                    return TURN_SIGNAL;
-                if (a == LINE_END)
-                    return TURN_QUIT;
-                if (a == ASK_NO) {
-                    printf("  Your turn goes on. Type 'actions' for your options.\n");
-                    continue;
-                }
-            }
-            if (niact_session_end_turn(p->s, role) != NIACT_OK) {
-                printf("  Your orders are no longer possible: %s. Change them.\n",
-                       niact_session_error(p->s));
-                continue;
-            }
-            if (left > 0)
-                printf("  Orders given. %d action point%s left unspent.\n", left,
-                       left == 1 ? " was" : "s were");
-            else
-                printf("  Orders given.\n");
-            return TURN_DONE;
-        } else if (!strcmp(cmd, "save")) {
-            if (cli_rec_save_cmd(p->rec, p->s, role, arg) == 0)
-                p->saved_mark = progress_mark(p);
-        } else if (!strcmp(cmd, "quit") || !strcmp(cmd, "q") || !strcmp(cmd, "exit")) {
-            char lost[400];
-            unsaved_text(p, role, lost, sizeof lost);
-            if (!lost[0] || !p->tty)
-                return TURN_QUIT;
-            printf("  %s\n", lost);
-            int a = ask(p, "Quit anyway?");
-            if (a == LINE_SIGNAL)
-                return TURN_SIGNAL;
-            if (a != ASK_NO)
-                return TURN_QUIT; /* yes, or the input ended */
-            printf("  The game goes on.\n");
-        } else
-            printf("  Unknown command '%.40s'. Type 'help'.\n", cmd);
+        int t = cli_turn_command(p, role, line);
+        if (t != CLI_TURN_GO_ON)
+            return t;
     }
 }
 
@@ -522,8 +518,8 @@ static int hand_over(play *p, int role) {
     printf("\nPass the keyboard to the %s delegation; press Enter when only they are "
            "looking. ", p->sc->roles[role].meta.name);
     fflush(stdout);
-    int k = read_line(&p->in, line);
-    return k == LINE_SIGNAL ? TURN_SIGNAL : k == LINE_END ? TURN_QUIT : TURN_DONE;
+    int k = cli_read_line(&p->in, line);
+    return k == LINE_SIGNAL ? CLI_TURN_SIGNAL : k == LINE_END ? CLI_TURN_QUIT : CLI_TURN_DONE;
 }
 
 /* A stop signal: the game is saved (the seats that finished this turn keep their
@@ -558,7 +554,7 @@ static _Noreturn void stop_and_save(play *p, int role) {
 
 /* For spectators of an all-AI game: the public entries written so far, up to those of
  * turn index `upto` (the next turn's opening news waits for that turn's heading). */
-static void show_public(play *p, int32_t upto) {
+void cli_show_public(play *p, int32_t upto) {
     niact_log_entry e;
     uint32_t all = (1u << p->sc->n_roles) - 1u;
     size_t cur = p->public_cursor, before = cur;
@@ -571,7 +567,7 @@ static void show_public(play *p, int32_t upto) {
         before = cur;
         if ((e.audience & all) != all)
             continue;
-        cli_print_hanging(stdout, "  - ", e.text, 78);
+        cli_print_hanging(p->out, "  - ", e.text, 78);
     }
     p->public_cursor = cur;
 }
@@ -692,6 +688,7 @@ int cli_play(int argc, char **argv) {
         return st == NIACT_ERR_INVALID ? CLI_USAGE : CLI_BAD_INPUT;
     }
     play p = {0};
+    p.out = stdout;
     p.s = s;
     p.g = niact_session_view(s);
     p.sc = sc;
@@ -714,21 +711,21 @@ int cli_play(int argc, char **argv) {
             niact_scenario_date(sc, niact_game_turn(p.g), date, sizeof date);
             snprintf(title, sizeof title, "Turn %d of %d - %s", niact_game_turn(p.g) + 1,
                      sc->turns, date);
-            rule(title);
-            show_public(&p, niact_game_turn(p.g)); /* the news that opens the turn */
+            rule(stdout, title);
+            cli_show_public(&p, niact_game_turn(p.g)); /* the news that opens the turn */
         }
         for (int r = 0; r < sc->n_roles && !p.quit; r++) {
             if (seats[r].kind != NIACT_SEAT_HUMAN || niact_game_submitted(p.g, r))
                 continue; /* (submitted already: orders given before a save was loaded) */
             /* The keyboard changes hands: from one seat to the next, and from the last
              * seat of a turn to the first of the next. */
-            int t = p.tty && shown >= 0 && shown != r ? hand_over(&p, r) : TURN_DONE;
+            int t = p.tty && shown >= 0 && shown != r ? hand_over(&p, r) : CLI_TURN_DONE;
             shown = r;
-            if (t == TURN_DONE)
+            if (t == CLI_TURN_DONE)
                 t = human_turn(&p, r);
-            if (t == TURN_SIGNAL)
+            if (t == CLI_TURN_SIGNAL)
                 stop_and_save(&p, r);
-            if (t != TURN_DONE) {
+            if (t != CLI_TURN_DONE) {
                 p.quit = 1;
                 cli_rec_quit(&rec, s, r); /* keeps the turn's finished seats */
             }
@@ -746,7 +743,7 @@ int cli_play(int argc, char **argv) {
         }
         cli_rec_turn(&rec, s);
         if (p.humans == 0) /* the turn just resolved (all of it once the game is over) */
-            show_public(&p, niact_game_phase(p.g) == NIACT_PHASE_ENDED ? INT32_MAX
+            cli_show_public(&p, niact_game_phase(p.g) == NIACT_PHASE_ENDED ? INT32_MAX
                                                                       : niact_game_turn(p.g) - 1);
     }
     if (niact_game_phase(p.g) == NIACT_PHASE_ENDED) {
