@@ -174,6 +174,26 @@ static void report(niact_session *s, niact_status st, const char *ok, FILE *out)
         fprintf(out, "  Not done: %s.\n", niact_session_error(s));
 }
 
+/* A negotiation command with an id (answer, withdraw), through the one command queue. */
+static niact_status tell_id(niact_session *s, niact_command_kind kind, int role, int32_t id,
+                            int accept) {
+    niact_command c = niact_command_make(kind, role);
+    c.id = id;
+    c.accept = accept;
+    return niact_session_tell(s, &c, NULL);
+}
+
+static void tell_telegram(niact_session *s, int role, uint32_t to, const char *text, FILE *out) {
+    niact_command c = niact_command_make(NIACT_CMD_TELEGRAM, role);
+    if (strlen(text) >= sizeof c.text) { /* (the core's own bound, said before copying) */
+        fprintf(out, "  Not done: a telegram is at most %d bytes.\n", NIACT_TELEGRAM_MAX);
+        return;
+    }
+    c.to = to;
+    memcpy(c.text, text, strlen(text) + 1);
+    report(s, niact_session_tell(s, &c, NULL), "Telegram sent.", out);
+}
+
 static void cmd_propose(niact_session *s, int role, char *arg, int counter, FILE *out) {
     const niact_scenario *sc = niact_session_scenario(s);
     char *first = strtok(arg, " \t");
@@ -201,10 +221,16 @@ static void cmd_propose(niact_session *s, int role, char *arg, int counter, FILE
     int n = parse_terms(sc, rest, items, &pub, out);
     if (n < 0)
         return;
-    int32_t id = 0;
-    niact_status st = niact_session_propose(s, role, to, pub, items, n, counter_of, &id);
+    niact_command c = niact_command_make(NIACT_CMD_PROPOSE, role);
+    c.to = to;
+    c.public_ = pub;
+    c.id = counter_of;
+    c.n_terms = n;
+    memcpy(c.terms, items, (size_t)n * sizeof *items);
+    niact_reply r;
+    niact_status st = niact_session_tell(s, &c, &r);
     char ok[64];
-    snprintf(ok, sizeof ok, "Proposal #%d sent.", id);
+    snprintf(ok, sizeof ok, "Proposal #%d sent.", r.id);
     report(s, st, ok, out);
 }
 
@@ -220,10 +246,10 @@ int cli_negotiate(niact_session *s, int role, const char *cmd, char *arg, FILE *
         fprintf(out, "  %s ID: ID is a proposal's number, as 'proposals' shows it (not '%.40s').\n",
                cmd, arg ? arg : "");
     else if (!strcmp(cmd, "accept") || !strcmp(cmd, "reject"))
-        report(s, niact_session_answer(s, role, parse_id(arg), cmd[0] == 'a'),
+        report(s, tell_id(s, NIACT_CMD_ANSWER, role, parse_id(arg), cmd[0] == 'a'),
                cmd[0] == 'a' ? "Accepted." : "Rejected.", out);
     else if (!strcmp(cmd, "withdraw"))
-        report(s, niact_session_withdraw(s, role, parse_id(arg)), "Withdrawn.", out);
+        report(s, tell_id(s, NIACT_CMD_WITHDRAW, role, parse_id(arg), 0), "Withdrawn.", out);
     else if (!strcmp(cmd, "proposals"))
         cli_show_proposals(s, role, 0, out);
     else if (!strcmp(cmd, "agreements"))
@@ -237,7 +263,7 @@ int cli_negotiate(niact_session *s, int role, const char *cmd, char *arg, FILE *
         if (!who || !text || !*text)
             fprintf(out, "  telegram ROLE[,ROLE] TEXT\n");
         else if (to)
-            report(s, niact_session_telegram(s, role, to, text), "Telegram sent.", out);
+            tell_telegram(s, role, to, text, out);
     } else
         return 0;
     return 1;

@@ -236,7 +236,10 @@ static void cmd_order(play *p, int role, char *arg) {
         return;
     }
     /* The session judges the whole new draft (cost, repeats, legality) and keeps it. */
-    if (niact_session_order(p->s, role, a, o.param) != NIACT_OK) {
+    niact_command c = niact_command_make(NIACT_CMD_ORDER, role);
+    c.action = a;
+    c.param = o.param;
+    if (niact_session_tell(p->s, &c, NULL) != NIACT_OK) {
         fprintf(p->out, "  Not accepted: %s.\n", niact_session_error(p->s));
         return;
     }
@@ -263,7 +266,9 @@ static void cmd_drop(play *p, int role, const char *arg) {
         fprintf(p->out, "  drop which? Give the number from 'orders'.\n");
         return;
     }
-    if (niact_session_drop(p->s, role, (int)k - 1) != NIACT_OK) {
+    niact_command c = niact_command_make(NIACT_CMD_DROP, role);
+    c.index = (int32_t)k - 1;
+    if (niact_session_tell(p->s, &c, NULL) != NIACT_OK) {
         fprintf(p->out, "  Not dropped: %s.\n", niact_session_error(p->s));
         return;
     }
@@ -455,7 +460,8 @@ int cli_turn_command(play *p, int role, char *line) {
                 return CLI_TURN_GO_ON;
             }
         }
-        if (niact_session_end_turn(p->s, role) != NIACT_OK) {
+        niact_command c = niact_command_make(NIACT_CMD_END_TURN, role);
+        if (niact_session_tell(p->s, &c, NULL) != NIACT_OK) {
             fprintf(p->out, "  Your orders are no longer possible: %s. Change them.\n",
                     niact_session_error(p->s));
             return CLI_TURN_GO_ON;

@@ -166,38 +166,34 @@ void cli_rec_quit(cli_rec *r, niact_session *s, int role) {
 }
 
 int cli_rec_save_cmd(cli_rec *r, niact_session *s, int role, const char *arg) {
-    char path[4096], msg[4096];
-    const niact_scenario *sc = niact_session_scenario(s);
     if (arg && *arg && strchr(arg, '/')) {
         printf("  Not saved: '%.80s' is a path; 'save NAME' saves in the data folder's saves/ "
                "(to write a file elsewhere, start the game with --record FILE).\n", arg);
         return -1;
-    } else if (arg && *arg) {
-        if (niact_data_file("saves", arg, 1, path, sizeof path, msg, sizeof msg) != 0) {
-            printf("  Not saved: %s.\n", msg);
-            return -1;
-        }
-    } else if (r->record_path || r->load_path[0]) {
-        snprintf(path, sizeof path, "%s", r->record_path ? r->record_path : r->load_path);
-    } else {
-        char name[96];
-        snprintf(name, sizeof name, "%.40s-%llu", sc->meta.id,
-                 (unsigned long long)niact_game_seed(niact_session_view(s)));
-        if (niact_data_file("saves", name, 1, path, sizeof path, msg, sizeof msg) != 0) {
-            printf("  Not saved: %s.\n", msg);
-            return -1;
-        }
     }
-    (void)role; /* the orders the seat is writing are its draft in the session, not given */
-    if (niact_record_save(s, NIACT_RECORD_ALL_ROLES, path, msg, sizeof msg) != NIACT_OK) {
-        printf("  NOT SAVED: %s\n", msg);
+    /* A save is a session command (NIACT_CMD_SAVE): a name, or "" for the file given on
+     * the command line (--record, else --load), else saves/<scenario>-<seed>.json. */
+    niact_command c = niact_command_make(NIACT_CMD_SAVE, role);
+    if (arg && strlen(arg) >= sizeof c.text) {
+        printf("  Not saved: that name is too long.\n");
+        return -1;
+    }
+    snprintf(c.text, sizeof c.text, "%s", arg ? arg : "");
+    niact_session_set_save_file(s, r->record_path ? r->record_path : r->load_path);
+    niact_reply reply;
+    if (niact_session_tell(s, &c, &reply) != NIACT_OK) {
+        if (reply.error.kind == NIACT_KIND_INVALID) {
+            printf("  Not saved: %s.\n", reply.error.reason);
+            return -1;
+        }
+        printf("  NOT SAVED: %s\n", reply.error.reason);
         if (!same_output())
-            fprintf(stderr, "niact: not saved: %s\n", msg);
+            fprintf(stderr, "niact: not saved: %s\n", reply.error.reason);
         return -1;
     }
     printf("  Saved to %s (the orders you are writing now are not in it).\n"
            "  Resume with: niact play --text --load %s\n",
-           path, arg && *arg ? arg : path);
+           reply.path, arg && *arg ? arg : reply.path);
     return 0;
 }
 

@@ -62,6 +62,7 @@ struct niact_session {
     session_mark *marks;
     size_t n_marks, cap_marks;
     session_ear ears[NIACT_MAX_ROLES + 1]; /* [NIACT_MAX_ROLES]: the spectator */
+    char save_file[4096];     /* where an unnamed SAVE writes ("" for the default) */
     niact_error error;        /* the last error (niact/error.h): niact_session_error says
                                  its bare reason */
 };

@@ -68,7 +68,10 @@ static int proposal_slip(app *a, SDL_Rect r, const niact_proposal *pr) {
     if (ui_button(u, ui_id("counter", pr->id),
                   (SDL_Rect){slip.x + pad + 2 * (bw + pad), y, bw, bh}, "Counter", 1))
         nego_open_propose(a, pr);
-    if (answer >= 0 && niact_session_answer(p->s, role, pr->id, answer) != NIACT_OK)
+    niact_command c = niact_command_make(NIACT_CMD_ANSWER, role);
+    c.id = pr->id;
+    c.accept = answer == 1;
+    if (answer >= 0 && niact_session_tell(p->s, &c, NULL) != NIACT_OK)
         snprintf(p->msg, sizeof p->msg, "The answer was not taken: %.200s",
                  niact_session_error(p->s));
     return slip.h;

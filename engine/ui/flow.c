@@ -101,12 +101,17 @@ static int verdict(ui_play *p, niact_status st) {
 int play_add_order(ui_play *p, int action) {
     if (p->role < 0)
         return 0;
-    return verdict(p, niact_session_order(p->s, p->role, action, NIACT_PARAM_SUGGESTED));
+    niact_command c = niact_command_make(NIACT_CMD_ORDER, p->role);
+    c.action = action;
+    c.param = NIACT_PARAM_SUGGESTED;
+    return verdict(p, niact_session_tell(p->s, &c, NULL));
 }
 
 void play_remove_order(ui_play *p, int i) {
+    niact_command c = niact_command_make(NIACT_CMD_DROP, p->role);
+    c.index = i;
     if (p->role >= 0 && i >= 0 && i < play_n_orders(p))
-        verdict(p, niact_session_drop(p->s, p->role, i));
+        verdict(p, niact_session_tell(p->s, &c, NULL));
 }
 
 void play_change_param(ui_play *p, int i, int delta) {
@@ -117,7 +122,10 @@ void play_change_param(ui_play *p, int i, int delta) {
     int32_t v = o->param + delta;
     if (!d->has_param || v < d->param_min || v > d->param_max)
         return;
-    verdict(p, niact_session_param(p->s, p->role, i, v));
+    niact_command c = niact_command_make(NIACT_CMD_PARAM, p->role);
+    c.index = i;
+    c.param = v;
+    verdict(p, niact_session_tell(p->s, &c, NULL));
 }
 
 int play_action_legal(ui_play *p, int action, char *why, size_t len) {
@@ -245,7 +253,8 @@ void play_work_done(app *a) {
 void play_end_turn(app *a) {
     ui_play *p = &a->play;
     int role = p->role;
-    if (niact_session_end_turn(p->s, role) != NIACT_OK) {
+    niact_command c = niact_command_make(NIACT_CMD_END_TURN, role);
+    if (niact_session_tell(p->s, &c, NULL) != NIACT_OK) {
         snprintf(p->msg, sizeof p->msg, "Your orders are no longer possible: %.180s",
                  niact_session_error(p->s));
         return;

@@ -111,7 +111,9 @@ static int proposal_slip(app *a, SDL_Rect r, const niact_proposal *pr) {
                           "Withdraw", 1)) {
         ui_nego *n = &a->nego;
         int32_t id = pr->id;
-        n->msg_refused = niact_session_withdraw(p->s, p->role, id) != NIACT_OK;
+        niact_command c = niact_command_make(NIACT_CMD_WITHDRAW, p->role);
+        c.id = id;
+        n->msg_refused = niact_session_tell(p->s, &c, NULL) != NIACT_OK;
         if (n->msg_refused)
             snprintf(n->msg, sizeof n->msg, "NOT WITHDRAWN: %.300s.", niact_session_error(p->s));
         else

@@ -356,9 +356,15 @@ static void summary_text(const app *a, char *buf, size_t len) {
 static void send_proposal(app *a) {
     ui_play *p = &a->play;
     ui_nego *n = &a->nego;
-    int32_t id = 0;
-    niact_status st =
-        niact_session_propose(p->s, p->role, n->to, n->public_, n->items, n->n, n->counter_of, &id);
+    niact_command c = niact_command_make(NIACT_CMD_PROPOSE, p->role);
+    c.to = n->to;
+    c.public_ = n->public_;
+    c.id = n->counter_of;
+    c.n_terms = n->n;
+    memcpy(c.terms, n->items, sizeof c.terms);
+    niact_reply r;
+    niact_status st = niact_session_tell(p->s, &c, &r);
+    int32_t id = r.id;
     n->msg_refused = st != NIACT_OK;
     if (st != NIACT_OK) {
         snprintf(n->msg, sizeof n->msg, "NOT SENT: %.300s.", niact_session_error(p->s));

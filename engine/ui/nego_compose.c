@@ -83,7 +83,10 @@ static void send_telegram(app *a) {
         snprintf(n->msg, sizeof n->msg, "NOT SENT: the telegram has no text yet.");
         return;
     }
-    if (niact_session_telegram(p->s, p->role, n->tg_to, n->text) != NIACT_OK) {
+    niact_command c = niact_command_make(NIACT_CMD_TELEGRAM, p->role);
+    c.to = n->tg_to;
+    snprintf(c.text, sizeof c.text, "%s", n->text); /* (the box holds at most NIACT_TELEGRAM_MAX) */
+    if (niact_session_tell(p->s, &c, NULL) != NIACT_OK) {
         snprintf(n->msg, sizeof n->msg, "NOT SENT: %.300s.", niact_session_error(p->s));
         return;
     }

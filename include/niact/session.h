@@ -234,6 +234,71 @@ niact_status niact_session_apply(niact_session *s, const niact_input *in);
  * niact_session_resolve for AI seats before their orders. */
 niact_status niact_session_ai_negotiate(niact_session *s, int role);
 
+/* ---- tell: the one command queue ----------------------------------------------- */
+
+/* Every command a seat can give, as one plain struct: no pointer, no handle, nothing
+ * that points into a game, so a front end on another machine (the network server of
+ * issue 13) can send it as bytes and the session checks it whole as untrusted input
+ * (kind, role, ranges, a NUL inside text). The functions above (niact_session_order,
+ * ..._telegram) are what niact_session_tell calls; front ends call niact_session_tell.
+ *
+ * Resolving a turn is not a seat's command: whoever runs the game (text play's loop, the
+ * window's worker thread, a server) calls niact_session_resolve once every seat has
+ * ended its turn. The session does not know who sent a command: a server must check that
+ * cmd.role is the seat of the connection it came from. */
+typedef enum niact_command_kind {
+    NIACT_CMD_ORDER = 0, /* add an order of `action` with `param` (NIACT_PARAM_SUGGESTED:
+                            the option's suggested one) to the seat's draft */
+    NIACT_CMD_DROP,      /* remove draft order `index` (0-based) */
+    NIACT_CMD_PARAM,     /* set the parameter of draft order `index` to `param` */
+    NIACT_CMD_END_TURN,  /* give the draft as the seat's orders for the turn */
+    NIACT_CMD_PROPOSE,   /* propose `terms` to `to` (public_: copied to all; id: the
+                            proposal it counters, 0 for none); reply.id: the new id */
+    NIACT_CMD_ANSWER,    /* accept (accept = 1) or reject proposal `id` */
+    NIACT_CMD_WITHDRAW,  /* withdraw the seat's proposal `id` */
+    NIACT_CMD_TELEGRAM,  /* send `text` to `to` */
+    NIACT_CMD_SAVE,      /* save the game: `text` is a save name (niact_name_ok: no path)
+                            kept as saves/NAME.json in the data folder; "" is the session's
+                            save file (niact_session_set_save_file), else
+                            saves/<scenario>-<seed>.json. reply.path: the file written.
+                            Drafts are never saved; the seats' given orders are. */
+    NIACT_CMD_COUNT
+} niact_command_kind;
+
+typedef struct niact_command {
+    int32_t kind;            /* a niact_command_kind (an int: a wire may carry anything) */
+    int32_t role;            /* the seat giving it */
+    int32_t action;          /* ORDER: index in the scenario's actions */
+    int32_t index;           /* DROP, PARAM: the draft order, 0-based */
+    int32_t param;           /* ORDER, PARAM */
+    uint32_t to;             /* PROPOSE, TELEGRAM: addressees, bit r = role r */
+    int32_t public_;         /* PROPOSE */
+    int32_t id;              /* ANSWER, WITHDRAW: the proposal; PROPOSE: the one countered */
+    int32_t accept;          /* ANSWER */
+    int32_t n_terms;         /* PROPOSE: at most NIACT_MAX_TERMS */
+    niact_term_item terms[NIACT_MAX_TERMS];
+    char text[NIACT_TELEGRAM_MAX + 1]; /* TELEGRAM: the text; SAVE: the name */
+} niact_command;
+
+/* What a command gave back besides its status. */
+typedef struct niact_reply {
+    niact_status status;     /* as returned */
+    niact_error error;       /* the error record (status NIACT_OK, kind NONE: none) */
+    int32_t id;              /* PROPOSE: the new proposal's id */
+    char path[4096];         /* SAVE: the file written */
+} niact_reply;
+
+/* A command with every field zero but kind and role (text ""). */
+niact_command niact_command_make(niact_command_kind kind, int role);
+/* Carries out one command, checked whole first: on refusal nothing changes (no draft,
+ * no game, no file) and the error is on the handle and in *reply (reply may be NULL). */
+niact_status niact_session_tell(niact_session *s, const niact_command *cmd, niact_reply *reply);
+/* The file an empty-named SAVE writes (a --record or --load file a front end was given
+ * on its own command line, never by a seat); NULL or "" for none. */
+niact_status niact_session_set_save_file(niact_session *s, const char *path);
+/* A command's kind as a word ("order", "save"), or "?" */
+const char *niact_command_name(int32_t kind);
+
 /* ---- hear (events out) ----------------------------------------------------------- */
 
 typedef enum niact_event_kind {

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <unistd.h>
 
 #include "niact/ai.h"
 #include "niact/record.h"
@@ -293,6 +294,100 @@ static void test_heard_until(void **state) {
 
 /* The AI's negotiation is decided in engine/ai and changes nothing by itself: the
  * session carries out each move (testland's USSR answers a proposal addressed to it). */
+/* The one command queue: a command is a plain struct checked whole as untrusted input
+ * (kind, role, ranges, unterminated text); a refusal changes nothing and comes back as
+ * the error record; SAVE writes only a save name in the data folder, or the file the
+ * front end set, never a path a seat typed. */
+static void test_tell(void **state) {
+    fx *f = *state;
+    const niact_game *g = niact_session_view(f->s);
+    uint64_t h0 = niact_game_hash(g);
+    niact_reply r;
+    niact_command c = niact_command_make(NIACT_CMD_ORDER, A);
+    c.action = act(f, "raise");
+    c.param = NIACT_PARAM_SUGGESTED;
+    assert_int_equal(niact_session_tell(f->s, &c, &r), NIACT_OK);
+    assert_int_equal(r.status, NIACT_OK);
+    assert_int_equal(r.error.kind, NIACT_KIND_NONE);
+    int n = -1;
+    const niact_order *d = niact_session_draft(f->s, A, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(d[0].action, act(f, "raise"));
+    /* Refused whole: nothing changes, the reason is in the reply and on the handle. */
+    niact_command bad[6];
+    bad[0] = niact_command_make(NIACT_CMD_ORDER, A);
+    bad[0].kind = 99;
+    bad[1] = niact_command_make(NIACT_CMD_ORDER, 7);
+    bad[2] = niact_command_make(NIACT_CMD_ORDER, -1);
+    bad[3] = niact_command_make(NIACT_CMD_TELEGRAM, A);
+    memset(bad[3].text, 'x', sizeof bad[3].text); /* no NUL anywhere */
+    bad[3].to = 1u << B;
+    bad[4] = niact_command_make(NIACT_CMD_PROPOSE, A);
+    bad[4].n_terms = NIACT_MAX_TERMS + 1;
+    bad[5] = niact_command_make(NIACT_CMD_DROP, A);
+    bad[5].index = 5;
+    for (int i = 0; i < 6; i++) {
+        assert_int_equal(niact_session_tell(f->s, &bad[i], &r), NIACT_ERR_INVALID);
+        assert_int_equal(r.status, NIACT_ERR_INVALID);
+        assert_int_equal(r.error.kind, NIACT_KIND_INVALID);
+        assert_true(r.error.reason[0] != 0);
+        assert_string_equal(r.error.reason, niact_session_error(f->s));
+        niact_session_draft(f->s, A, &n);
+        assert_int_equal(n, 1);
+        assert_int_equal(niact_game_hash(g), h0);
+    }
+    /* An order the scenario refuses: the scenario's own reason. */
+    c.action = act(f, "closed");
+    assert_int_equal(niact_session_tell(f->s, &c, &r), NIACT_ERR_INVALID);
+    assert_non_null(strstr(r.error.reason, "closed today"));
+    /* A telegram through the queue reaches the log; NULL reply is allowed. */
+    niact_command t = niact_command_make(NIACT_CMD_TELEGRAM, A);
+    t.to = 1u << B;
+    snprintf(t.text, sizeof t.text, "Hello, Beta.");
+    assert_int_equal(niact_session_tell(f->s, &t, NULL), NIACT_OK);
+    assert_int_equal(niact_session_input_count(f->s), 1);
+    uint64_t h1 = niact_game_hash(g);
+    assert_true(h1 != h0);
+    /* SAVE: names only; saving changes nothing. */
+    char *dir = ts_tempdir(), path[4200];
+    setenv("XDG_DATA_HOME", dir, 1);
+    niact_command sv = niact_command_make(NIACT_CMD_SAVE, B);
+    const char *paths[] = {"../x", "/tmp/x", ".hidden", "a/b"};
+    for (int i = 0; i < 4; i++) {
+        snprintf(sv.text, sizeof sv.text, "%s", paths[i]);
+        assert_int_equal(niact_session_tell(f->s, &sv, &r), NIACT_ERR_INVALID);
+        assert_string_equal(r.path, "");
+    }
+    snprintf(sv.text, sizeof sv.text, "mine");
+    assert_int_equal(niact_session_tell(f->s, &sv, &r), NIACT_OK);
+    snprintf(path, sizeof path, "%s/niact/saves/mine.json", dir);
+    assert_string_equal(r.path, path);
+    niact_loaded l;
+    char msg[1024];
+    assert_int_equal(niact_record_load(path, &(niact_record_opts){.host = niact_session_host(f->s)},
+                                       &l, msg, sizeof msg), NIACT_OK);
+    assert_int_equal(niact_session_input_count(l.session), 1); /* the telegram */
+    int ln = -1;
+    niact_session_draft(l.session, A, &ln);
+    assert_int_equal(ln, 0); /* the draft is not saved */
+    niact_loaded_free(&l);
+    /* "" with a save file set by the front end: that file; else <scenario>-<seed>. */
+    sv.text[0] = 0;
+    assert_int_equal(niact_session_tell(f->s, &sv, &r), NIACT_OK);
+    snprintf(path, sizeof path, "%s/niact/saves/%s-3.json", dir, f->sc->meta.id);
+    assert_string_equal(r.path, path);
+    snprintf(path, sizeof path, "%s/given.json", dir);
+    assert_int_equal(niact_session_set_save_file(f->s, path), NIACT_OK);
+    assert_int_equal(niact_session_tell(f->s, &sv, &r), NIACT_OK);
+    assert_string_equal(r.path, path);
+    assert_int_equal(access(path, R_OK), 0);
+    unsetenv("XDG_DATA_HOME");
+    ts_rmdir(dir);
+    assert_int_equal(niact_game_hash(g), h1);
+    assert_string_equal(niact_command_name(NIACT_CMD_SAVE), "save");
+    assert_string_equal(niact_command_name(42), "?");
+}
+
 static void test_ai_talk_is_pure(void **state) {
     (void)state;
     char msg[4096];
@@ -330,6 +425,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_hear, setup, teardown),
         cmocka_unit_test_setup_teardown(test_heard_until, setup, teardown),
         cmocka_unit_test(test_ai_talk_is_pure),
+        cmocka_unit_test_setup_teardown(test_tell, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
