@@ -77,5 +77,7 @@ int cli_rules(int argc, char **argv);
 int cli_replay(int argc, char **argv);
 int cli_saves(int argc, char **argv); /* niact saves (record_cmd.c) */
 int cli_debrief(int argc, char **argv);
+int cli_host(int argc, char **argv);  /* niact host (host.c) */
+int cli_join(int argc, char **argv);  /* niact join (join.c) */
 
 #endif

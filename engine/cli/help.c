@@ -69,6 +69,24 @@ static const help_part parts[] = {
      "                              objectives, each with its source\n"
      "    --scenario NAME|DIR       a scenario by name, or a folder (default november1962)\n"
      "    --json                    as one JSON document on stdout\n"},
+    {"host",
+     "niact host --text [OPTIONS]   run one game for seats on other computers (network);\n"
+     "                              prints 'seat ROLE code CODE' for each remote seat and\n"
+     "                              runs until the game ends; --text: the moderator\n"
+     "                              console on stdin (the moderator window is not built)\n"
+     "    --port N                  UDP port (default 7962; 0: any free port, on stderr)\n"
+     "    --bind ADDR               listen on this IPv4 address only (default: all)\n"
+     "    --scenario NAME|DIR       a scenario by name, or a folder (default november1962)\n"
+     "    --seat ROLE=remote|human|ai[:PERSONALITY]   repeatable; roles left out are\n"
+     "                              remote; human seats play at the console\n"
+     "    --seed N                  the game's random seed (default: from the clock)\n"
+     "    --record FILE, --no-autosave   as for play\n"},
+    {"join",
+     "niact join HOST[:PORT] --code CODE --text\n"
+     "                              play the seat with that code in the terminal, reading\n"
+     "                              commands from stdin as play --text does (the window\n"
+     "                              client is not built)\n"
+     "    --projector               instead of --code: the public view, for a projector\n"},
 };
 
 static const char *const trailer =

@@ -17,7 +17,7 @@ static const struct {
 } commands[] = {
     {"play", cli_play},     {"sim", cli_sim},         {"check", cli_check},
     {"rules", cli_rules},   {"debrief", cli_debrief}, {"replay", cli_replay},
-    {"saves", cli_saves},
+    {"saves", cli_saves},   {"host", cli_host},       {"join", cli_join},
 };
 
 int main(int argc, char **argv) {

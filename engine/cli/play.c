@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "niact/text.h"
@@ -23,9 +24,13 @@ static void on_stop_signal(int sig) {
     stop_signal = sig;
 }
 
+int cli_stop_signal(void) {
+    return (int)stop_signal;
+}
+
 static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
 
-static void catch_stop_signals(void) {
+void cli_catch_stop_signals(void) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_stop_signal;
@@ -276,13 +281,15 @@ static void cmd_drop(play *p, int role, const char *arg) {
 }
 
 
-/* Waits until stdin has input: 1, or LINE_SIGNAL if a stop signal came (race-free: the
- * signals are blocked from the flag's test until ppoll unblocks them atomically). */
-static int wait_input(void) {
+/* Waits until stdin has input: 1, 0 when timeout_ms (< 0: no limit) passed first, or
+ * LINE_SIGNAL if a stop signal came (race-free: the signals are blocked from the flag's
+ * test until ppoll unblocks them atomically). */
+static int wait_input(int timeout_ms) {
     sigset_t block, old;
     sigemptyset(&block);
     for (size_t i = 0; i < sizeof stop_signals / sizeof *stop_signals; i++)
         sigaddset(&block, stop_signals[i]);
+    struct timespec ts = {timeout_ms / 1000, (long)(timeout_ms % 1000) * 1000000L};
     for (;;) {
         sigprocmask(SIG_BLOCK, &block, &old);
         if (stop_signal) {
@@ -290,8 +297,10 @@ static int wait_input(void) {
             return LINE_SIGNAL;
         }
         struct pollfd pfd = {STDIN_FILENO, POLLIN, 0};
-        int k = ppoll(&pfd, 1, NULL, &old);
+        int k = ppoll(&pfd, 1, timeout_ms < 0 ? NULL : &ts, &old);
         sigprocmask(SIG_SETMASK, &old, NULL);
+        if (k == 0)
+            return 0;
         if (k > 0 || (k < 0 && errno != EINTR))
             return 1; /* readable, closed, or an error the read will report */
     }
@@ -301,7 +310,7 @@ static int wait_input(void) {
  * long, holds a NUL byte or is not plain text (invalid UTF-8, control characters) is
  * refused with a message and read as an empty line: nothing is done, the game goes on.
  * Tabs count as spaces. Returns LINE_OK, LINE_END at the end of input, or LINE_SIGNAL. */
-int cli_read_line(reader *r, char *line) {
+int cli_read_line_within(reader *r, char *line, int timeout_ms) {
     for (;;) {
         char *nl = memchr(r->buf, '\n', r->len);
         if (!nl && r->len == LINE_MAX_BYTES) { /* too long: drop up to its end */
@@ -339,8 +348,11 @@ int cli_read_line(reader *r, char *line) {
         if (r->eof)
             return LINE_END;
         fflush(stdout);
-        if (wait_input() == LINE_SIGNAL)
+        int w = wait_input(timeout_ms);
+        if (w == LINE_SIGNAL)
             return LINE_SIGNAL;
+        if (w == 0)
+            return LINE_NONE;
         ssize_t k = read(STDIN_FILENO, r->buf + r->len, LINE_MAX_BYTES - r->len);
         if (k < 0 && errno == EINTR)
             continue;
@@ -351,7 +363,11 @@ int cli_read_line(reader *r, char *line) {
     }
 }
 
-enum { ASK_YES = 2, ASK_NO = 3 };
+int cli_read_line(reader *r, char *line) {
+    return cli_read_line_within(r, line, -1);
+}
+
+enum { ASK_YES = 3, ASK_NO = 4 };
 
 /* On a terminal: asks a yes-or-no question (Enter alone is no); ASK_YES, ASK_NO,
  * LINE_END or LINE_SIGNAL. */
@@ -560,10 +576,10 @@ static _Noreturn void stop_and_save(play *p, int role) {
 
 /* For spectators of an all-AI game: the public entries written so far, up to those of
  * turn index `upto` (the next turn's opening news waits for that turn's heading). */
-void cli_show_public(play *p, int32_t upto) {
+void cli_show_public(play *p, size_t *cursor, int32_t upto) {
     niact_log_entry e;
     uint32_t all = (1u << p->sc->n_roles) - 1u;
-    size_t cur = p->public_cursor, before = cur;
+    size_t cur = *cursor, before = cur;
     /* Read as role 0 but print only entries meant for everyone. */
     while (niact_game_log_next(p->g, 0, &cur, &e)) {
         if (e.turn > upto) {
@@ -575,7 +591,7 @@ void cli_show_public(play *p, int32_t upto) {
             continue;
         cli_print_hanging(p->out, "  - ", e.text, 78);
     }
-    p->public_cursor = cur;
+    *cursor = cur;
 }
 
 /* One --seat: seats[role] from "ROLE=KIND"; *given marks the roles already set (a role
@@ -705,7 +721,7 @@ int cli_play(int argc, char **argv) {
            sc->version, (unsigned long long)seed, have_seed ? "" : " (from the clock)");
     int rc = CLI_OK;
     p.tty = isatty(STDIN_FILENO);
-    catch_stop_signals();
+    cli_catch_stop_signals();
     cli_rec_turn(&rec, s);
     p.saved_mark = progress_mark(&p); /* a new game, or the loaded save: nothing to lose */
     int shown = -1;                   /* the human seat whose screen was shown last */
@@ -718,7 +734,7 @@ int cli_play(int argc, char **argv) {
             snprintf(title, sizeof title, "Turn %d of %d - %s", niact_game_turn(p.g) + 1,
                      sc->turns, date);
             rule(stdout, title);
-            cli_show_public(&p, niact_game_turn(p.g)); /* the news that opens the turn */
+            cli_show_public(&p, &p.public_cursor, niact_game_turn(p.g)); /* the news that opens the turn */
         }
         for (int r = 0; r < sc->n_roles && !p.quit; r++) {
             if (seats[r].kind != NIACT_SEAT_HUMAN || niact_game_submitted(p.g, r))
@@ -749,7 +765,7 @@ int cli_play(int argc, char **argv) {
         }
         cli_rec_turn(&rec, s);
         if (p.humans == 0) /* the turn just resolved (all of it once the game is over) */
-            cli_show_public(&p, niact_game_phase(p.g) == NIACT_PHASE_ENDED ? INT32_MAX
+            cli_show_public(&p, &p.public_cursor, niact_game_phase(p.g) == NIACT_PHASE_ENDED ? INT32_MAX
                                                                       : niact_game_turn(p.g) - 1);
     }
     if (niact_game_phase(p.g) == NIACT_PHASE_ENDED) {

@@ -42,19 +42,27 @@ typedef struct cli_text {
 
 /* What one command did to the seat's turn. */
 enum { CLI_TURN_GO_ON = 1, CLI_TURN_DONE = 0, CLI_TURN_QUIT = -1, CLI_TURN_SIGNAL = -2 };
-enum { LINE_OK = 1, LINE_END = 0, LINE_SIGNAL = -1 };
+enum { LINE_OK = 1, LINE_END = 0, LINE_SIGNAL = -1, LINE_NONE = 2 };
 
 /* Reads one line from standard input into line (at most LINE_MAX_BYTES, without its
  * end). A line that is too long, holds a NUL byte or is not plain text is refused with a
  * message on stdout and read as an empty line. LINE_OK, LINE_END, or LINE_SIGNAL (a stop
  * signal caught by text play). */
 int cli_read_line(reader *r, char *line);
+/* The same, waiting at most timeout_ms for the line: LINE_NONE if it is not complete by
+ * then (what was read is kept for the next call). */
+int cli_read_line_within(reader *r, char *line, int timeout_ms);
+/* Text play's stop signals (SIGINT, SIGTERM, SIGHUP): caught, they set a flag that the
+ * line reader answers with LINE_SIGNAL; cli_stop_signal gives it (0: none). */
+void cli_catch_stop_signals(void);
+int cli_stop_signal(void);
 /* The opening screen of `role`'s turn, on t->out. */
 void cli_turn_screen(cli_text *t, int role);
 /* One command of `role` (a line as cli_read_line gives it; changed in place), answered
  * on t->out: CLI_TURN_GO_ON, CLI_TURN_DONE (its orders were given), CLI_TURN_QUIT. */
 int cli_turn_command(cli_text *t, int role, char *line);
-/* The public entries of the log not shown yet, up to those of turn index `upto`. */
-void cli_show_public(cli_text *t, int32_t upto);
+/* The public entries of the log from *cursor on, up to those of turn index `upto`, on
+ * t->out; *cursor moves past them. */
+void cli_show_public(cli_text *t, size_t *cursor, int32_t upto);
 
 #endif

@@ -8,7 +8,8 @@
 src=${1:-.}
 forbidden='niact_game_(new|submit|resolve|advance|propose|answer|withdraw|telegram|set_quiet|set_rules|set_error_hook|copy|order_legal|check_orders)[[:space:]]*\(|niact_host_(load|personality|term_value)[[:space:]]*\(|niact_session_game[[:space:]]*\('
 files=$(ls "$src"/engine/ui/*.c "$src"/engine/ui/*.h "$src"/engine/cli/play.c \
-           "$src"/engine/cli/negotiate_cmd.c "$src"/engine/cli/record_cmd.c 2>/dev/null)
+           "$src"/engine/cli/negotiate_cmd.c "$src"/engine/cli/record_cmd.c \
+           "$src"/engine/cli/host.c "$src"/engine/cli/join.c 2>/dev/null)
 [ -n "$files" ] || { echo "check_boundary: no front-end files under $src"; exit 2; }
 bad=$(grep -nE "$forbidden" $files)
 if [ -n "$bad" ]; then

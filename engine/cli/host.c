@@ -1,0 +1,753 @@
+/* niact host: an authoritative server for one game, a client of the session like the
+ * window and text play. Remote seats play from other computers with `niact join`; each
+ * is answered by text play's own commands (textplay.h), rendered from that seat's view
+ * on the host, so a client receives only what its seat could read at the keyboard.
+ * With --text the moderator's console reads commands from standard input. */
+#include "cli.h"
+#include "net/net.h"
+#include "record_cmd.h"
+#include "textplay.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define NO_ROLE (-2)
+
+typedef struct hseat {
+    int remote;            /* played over the network */
+    char code[NET_CODE_LEN + 1];
+    int peer;              /* its connection, or -1 */
+    uint32_t prompt;       /* the PROMPT it must answer (0: none outstanding) */
+    int32_t shown_turn;    /* the turn whose opening screen it has seen (-1: none) */
+    size_t turn_cursor;    /* its news cursor when that turn opened (for a rejoin) */
+    size_t notice;         /* log position up to which it was told of new entries */
+} hseat;
+
+typedef struct hproj {
+    int peer;              /* -1: unused */
+    size_t cursor;         /* public news shown */
+    int32_t shown_turn;
+    uint32_t shown_given;  /* seats whose orders it was told of, +1 (0: not told yet) */
+} hproj;
+
+typedef struct host {
+    cli_text t;
+    niact_session *s;
+    const niact_game *g;
+    const niact_scenario *sc;
+    niact_seat seats[NIACT_MAX_ROLES];
+    hseat hs[NIACT_MAX_ROLES];
+    int peer_role[NET_MAX_PEERS];   /* the seat of a connection, NET_PROJECTOR_ROLE, NO_ROLE */
+    hproj pj[NET_MAX_PEERS];
+    net_server *sv;
+    uint32_t next_prompt;
+    int console;                     /* --text: the moderator console on stdin */
+    int console_open;                /* stdin has not ended */
+    int32_t console_turn;            /* the turn whose local seats' screens were shown */
+    int stop;                        /* the moderator stopped the game */
+    uint64_t seed;
+} host;
+
+/* ---- text to a connection ------------------------------------------------------- */
+
+typedef struct capture {
+    char *buf;
+    size_t len;
+    FILE *f;
+} capture;
+
+static FILE *capture_begin(host *h, capture *c) {
+    c->buf = NULL, c->len = 0;
+    c->f = open_memstream(&c->buf, &c->len);
+    h->t.out = c->f ? c->f : stdout;
+    return c->f;
+}
+
+/* Sends what was captured to peer as TEXT (nothing if empty). */
+static void capture_send(host *h, capture *c, int peer) {
+    h->t.out = stdout;
+    if (!c->f)
+        return;
+    fclose(c->f);
+    if (c->len && peer >= 0) {
+        net_msg m = {NET_TEXT, 0, 0, c->buf, c->len};
+        net_server_send(h->sv, peer, &m);
+    }
+    free(c->buf);
+}
+
+static void send_text(host *h, int peer, const char *text) {
+    net_msg m = {NET_TEXT, 0, 0, text, strlen(text)};
+    net_server_send(h->sv, peer, &m);
+}
+
+static const char *role_id(host *h, int r) {
+    return h->sc->roles[r].meta.id;
+}
+
+/* "ussr, un" of the seats that have not given their orders (AI seats give theirs at
+ * the resolution). */
+static void waiting_for(host *h, char *buf, size_t len) {
+    buf[0] = 0;
+    for (int r = 0; r < h->sc->n_roles; r++) {
+        if (h->seats[r].kind != NIACT_SEAT_HUMAN || niact_game_submitted(h->g, r))
+            continue;
+        size_t n = strlen(buf);
+        snprintf(buf + n, len - n, "%s%s", n ? ", " : "", role_id(h, r));
+    }
+}
+
+static uint32_t given_mask(host *h) {
+    uint32_t m = 0;
+    for (int r = 0; r < h->sc->n_roles; r++)
+        if (niact_game_submitted(h->g, r))
+            m |= 1u << r;
+    return m;
+}
+
+/* ---- the projector: what every seat sees ---------------------------------------- */
+
+static void projector_update(host *h, hproj *p) {
+    capture c;
+    FILE *out = capture_begin(h, &c);
+    if (!out)
+        return;
+    int32_t turn = niact_game_turn(h->g);
+    int ended = niact_game_phase(h->g) == NIACT_PHASE_ENDED;
+    if (p->shown_turn != turn && !ended) {
+        char date[16] = "";
+        niact_scenario_date(h->sc, turn, date, sizeof date);
+        fprintf(out, "\n== Turn %d of %d - %s ", turn + 1, h->sc->turns, date);
+        for (int i = (int)strlen(date) + 16; i < 72; i++)
+            fputc('=', out);
+        fputc('\n', out);
+        fprintf(out, "Public news:\n");
+        cli_show_public(&h->t, &p->cursor, turn);
+        fprintf(out, "What every delegation sees:\n");
+        for (int t = 0; t < h->sc->n_tracks; t++) {
+            int all = 1;
+            for (int r = 0; r < h->sc->n_roles && all; r++) {
+                niact_track_view v;
+                all = niact_game_view_track(h->g, r, t, &v) == NIACT_OK &&
+                      v.vis == NIACT_VIS_TRUE;
+            }
+            if (!all)
+                continue;
+            char buf[128];
+            cli_track_text(h->g, 0, t, buf, sizeof buf);
+            fprintf(out, "    %-34s %s\n", h->sc->tracks[t].meta.name, buf);
+        }
+        p->shown_turn = turn;
+        p->shown_given = 0;
+    }
+    uint32_t given = given_mask(h) + 1;
+    if (!ended && given != p->shown_given) {
+        char wait[256];
+        waiting_for(h, wait, sizeof wait);
+        fprintf(out, "Orders given:");
+        int any = 0;
+        for (int r = 0; r < h->sc->n_roles; r++)
+            if (h->seats[r].kind == NIACT_SEAT_HUMAN && niact_game_submitted(h->g, r))
+                fprintf(out, " %s", role_id(h, r)), any = 1;
+        fprintf(out, "%s%s%s\n", any ? "" : " none yet", wait[0] ? "; waiting for " : "",
+                wait);
+        p->shown_given = given;
+    }
+    if (ended) {
+        cli_show_public(&h->t, &p->cursor, INT32_MAX);
+        cli_print_result(out, h->g);
+    }
+    capture_send(h, &c, p->peer);
+}
+
+static void projectors_update(host *h) {
+    for (int i = 0; i < NET_MAX_PEERS; i++)
+        if (h->pj[i].peer >= 0)
+            projector_update(h, &h->pj[i]);
+}
+
+/* ---- seats ----------------------------------------------------------------------- */
+
+/* The end of the log as `role` reads it. */
+static size_t log_end(host *h, int role) {
+    size_t cur = h->hs[role].notice;
+    niact_log_entry e;
+    while (niact_game_log_next(h->g, role, &cur, &e))
+        ;
+    return cur;
+}
+
+/* Tells connected seats other than `except` that entries for them came in (a telegram,
+ * a proposal or an answer made during the turn). */
+static void notify_news(host *h, int except) {
+    for (int r = 0; r < h->sc->n_roles; r++) {
+        hseat *hs = &h->hs[r];
+        if (r == except || !hs->remote || hs->peer < 0 || hs->shown_turn < 0)
+            continue;
+        size_t cur = hs->notice;
+        niact_log_entry e;
+        int n = 0, tel = 0;
+        while (niact_game_log_next(h->g, r, &cur, &e))
+            n++, tel += e.kind == NIACT_LOG_TELEGRAM;
+        hs->notice = cur;
+        if (!n)
+            continue;
+        char line[200];
+        if (tel == n && n == 1)
+            snprintf(line, sizeof line, "\n(New for you: a telegram. Type 'news' to read it.)\n");
+        else if (tel == n)
+            snprintf(line, sizeof line, "\n(New for you: %d telegrams. Type 'news' to read "
+                     "them.)\n", n);
+        else
+            snprintf(line, sizeof line, "\n(New for you: %d item%s of news or talks. Type "
+                     "'news' or 'proposals'.)\n", n, n == 1 ? "" : "s");
+        send_text(h, hs->peer, line);
+    }
+}
+
+/* Sends a connected remote seat whatever it is owed: its turn's opening screen, then a
+ * PROMPT; or the word that its orders are given. */
+static void seat_refresh(host *h, int r) {
+    hseat *hs = &h->hs[r];
+    if (!hs->remote || hs->peer < 0 || hs->prompt || net_server_backlog(h->sv, hs->peer))
+        return;
+    int32_t turn = niact_game_turn(h->g);
+    capture c;
+    FILE *out = capture_begin(h, &c);
+    if (!out)
+        return;
+    int opened = 0;
+    if (hs->shown_turn != turn) {
+        if (hs->shown_turn == -2) { /* a rejoin in the middle of the turn */
+            h->t.cursor[r] = hs->turn_cursor;
+        } else
+            hs->turn_cursor = h->t.cursor[r];
+        cli_turn_screen(&h->t, r);
+        hs->notice = h->t.cursor[r];
+        hs->shown_turn = turn;
+        opened = 1;
+    }
+    if (niact_game_submitted(h->g, r)) {
+        if (opened) {
+            char wait[256];
+            waiting_for(h, wait, sizeof wait);
+            fprintf(out, "Your orders for this turn are given; waiting for: %s.\n", wait);
+        }
+        capture_send(h, &c, hs->peer);
+        return;
+    }
+    if (opened) {
+        int n = 0;
+        niact_session_draft(h->s, r, &n);
+        if (n > 0) {
+            fprintf(out, "Your orders so far (not given yet):\n");
+            char cmd[] = "orders";
+            cli_turn_command(&h->t, r, cmd);
+        }
+    }
+    capture_send(h, &c, hs->peer);
+    char prompt[64];
+    snprintf(prompt, sizeof prompt, "[%s] > ", role_id(h, r));
+    if (++h->next_prompt == 0)
+        h->next_prompt = 1;
+    hs->prompt = h->next_prompt;
+    net_msg m = {NET_PROMPT, 0, hs->prompt, prompt, strlen(prompt)};
+    net_server_send(h->sv, hs->peer, &m);
+}
+
+/* The local human seats' screens (the console), once a turn. */
+static void console_seats(host *h) {
+    int32_t turn = niact_game_turn(h->g);
+    if (h->console_turn == turn)
+        return;
+    h->console_turn = turn;
+    for (int r = 0; r < h->sc->n_roles; r++) {
+        if (h->seats[r].kind != NIACT_SEAT_HUMAN || h->hs[r].remote)
+            continue;
+        h->t.out = stdout;
+        cli_turn_screen(&h->t, r);
+        printf("(The %s seat plays at this console: type '%s COMMAND', e.g. '%s done'.)\n",
+               h->sc->roles[r].meta.name, role_id(h, r), role_id(h, r));
+    }
+    fflush(stdout);
+}
+
+/* Every seat has given its orders: the turn resolves (AI seats negotiate and order). */
+static int all_given(host *h) {
+    for (int r = 0; r < h->sc->n_roles; r++)
+        if (h->seats[r].kind == NIACT_SEAT_HUMAN && !niact_game_submitted(h->g, r))
+            return 0;
+    return 1;
+}
+
+static void game_over(host *h) {
+    for (int r = 0; r < h->sc->n_roles; r++) {
+        hseat *hs = &h->hs[r];
+        if (!hs->remote || hs->peer < 0)
+            continue;
+        capture c;
+        FILE *out = capture_begin(h, &c);
+        if (!out)
+            continue;
+        fprintf(out, "\nLast news for the %s:\n", h->sc->roles[r].meta.name);
+        char cmd[] = "news";
+        cli_turn_command(&h->t, r, cmd);
+        cli_print_result(out, h->g);
+        capture_send(h, &c, hs->peer);
+        net_msg end = {NET_END, 0, 0, NULL, 0};
+        net_server_send(h->sv, hs->peer, &end);
+    }
+    projectors_update(h);
+    for (int i = 0; i < NET_MAX_PEERS; i++)
+        if (h->pj[i].peer >= 0) {
+            net_msg end = {NET_END, 0, 0, NULL, 0};
+            net_server_send(h->sv, h->pj[i].peer, &end);
+        }
+    h->t.out = stdout;
+    cli_print_result(stdout, h->g);
+    fflush(stdout);
+}
+
+/* Moves the game on as far as it can go now. Returns 1 when the game is over. */
+static int advance(host *h, cli_rec *rec) {
+    for (;;) {
+        if (niact_game_phase(h->g) == NIACT_PHASE_ENDED)
+            return 1;
+        if (!all_given(h))
+            break;
+        niact_status st = niact_session_resolve(h->s);
+        const char *warn = niact_session_warning(h->s);
+        if (warn)
+            fprintf(stderr, "niact host: %s\n", warn);
+        if (st != NIACT_OK) {
+            fprintf(stderr, "niact host: the turn did not resolve: %s\n",
+                    niact_session_error(h->s));
+            h->stop = 1;
+            return 0;
+        }
+        cli_rec_turn(rec, h->s);
+        fprintf(stderr, "niact host: turn %d resolved\n", niact_game_turn(h->g));
+    }
+    for (int r = 0; r < h->sc->n_roles; r++)
+        seat_refresh(h, r);
+    projectors_update(h);
+    if (h->console)
+        console_seats(h);
+    return 0;
+}
+
+/* ---- connections ----------------------------------------------------------------- */
+
+static void on_hello(host *h, const net_event *ev) {
+    int peer = ev->peer;
+    if (ev->m.kind == 1) { /* a projector: the public view, no code */
+        hproj *p = &h->pj[peer];
+        p->peer = peer, p->cursor = 0, p->shown_turn = -1, p->shown_given = 0;
+        h->peer_role[peer] = NET_PROJECTOR_ROLE;
+        net_server_accept(h->sv, peer, NET_PROJECTOR_ROLE);
+        char text[300];
+        snprintf(text, sizeof text, "Projector: the public view of %s (what every "
+                 "delegation sees).", h->sc->meta.name);
+        net_msg w = {NET_WELCOME, NET_PROJECTOR_ROLE, 0, text, strlen(text)};
+        net_server_send(h->sv, peer, &w);
+        net_server_log(h->sv, peer, "a projector joined");
+        projector_update(h, p);
+        return;
+    }
+    int role = -1;
+    for (int r = 0; r < h->sc->n_roles; r++)
+        if (h->hs[r].remote && net_code_equal(h->hs[r].code, ev->m.text, ev->m.len))
+            role = r;
+    if (role < 0) {
+        net_server_log(h->sv, peer, "refused: a code no seat has");
+        net_server_kick(h->sv, peer, NET_BYE_CODE,
+                        "No seat of this game has that code. Check the code your teacher "
+                        "gave you (letters and digits; 0, O, 1, I and L are never used).");
+        return;
+    }
+    hseat *hs = &h->hs[role];
+    if (hs->peer >= 0) { /* the same seat again: the newer connection takes it */
+        net_server_log(h->sv, hs->peer, "the %s seat's code was used again: this connection "
+                       "is replaced", role_id(h, role));
+        net_server_kick(h->sv, hs->peer, NET_BYE_REPLACED,
+                        "Your seat was taken over by a new connection with its code.");
+        h->peer_role[hs->peer] = NO_ROLE;
+    }
+    hs->peer = peer;
+    hs->prompt = 0;
+    if (hs->shown_turn == niact_game_turn(h->g))
+        hs->shown_turn = -2; /* the turn's screen again, with its news */
+    h->peer_role[peer] = role;
+    net_server_accept(h->sv, peer, role);
+    char text[400];
+    snprintf(text, sizeof text, "You are the %s in %s (scenario %s, version %s), "
+             "playing on this host.", h->sc->roles[role].meta.name, h->sc->meta.name,
+             h->sc->meta.id, h->sc->version);
+    net_msg w = {NET_WELCOME, (uint8_t)role, 0, text, strlen(text)};
+    net_server_send(h->sv, peer, &w);
+    net_server_log(h->sv, peer, "the %s seat joined", role_id(h, role));
+}
+
+static void on_gone(host *h, int peer) {
+    int role = h->peer_role[peer];
+    h->peer_role[peer] = NO_ROLE;
+    if (role == NET_PROJECTOR_ROLE) {
+        h->pj[peer].peer = -1;
+        return;
+    }
+    if (role < 0 || h->hs[role].peer != peer)
+        return;
+    h->hs[role].peer = -1;
+    h->hs[role].prompt = 0;
+    fprintf(stderr, "niact host: the %s seat left; it stays as it was and rejoins with its "
+                    "code\n", role_id(h, role));
+}
+
+static void on_line(host *h, cli_rec *rec, const net_event *ev) {
+    int peer = ev->peer;
+    int role = h->peer_role[peer];
+    if (role < 0 || role >= h->sc->n_roles || h->hs[role].peer != peer) {
+        net_server_drop(h->sv, peer, "a command not from a seat");
+        return;
+    }
+    hseat *hs = &h->hs[role];
+    if (!hs->prompt || ev->m.prompt != hs->prompt) {
+        net_server_drop(h->sv, peer, "a command of the %s seat %s", role_id(h, role),
+                        !hs->prompt ? "out of turn (no prompt is waiting for it)"
+                                    : "answers a prompt that is not the one waiting");
+        return;
+    }
+    char line[NET_MAX_LINE + 1];
+    memcpy(line, ev->m.text, ev->m.len);
+    line[ev->m.len] = 0;
+    hs->prompt = 0;
+    capture c;
+    if (!capture_begin(h, &c)) {
+        seat_refresh(h, role);
+        return;
+    }
+    int k = cli_turn_command(&h->t, role, line);
+    if (k == CLI_TURN_DONE) {
+        char wait[256];
+        waiting_for(h, wait, sizeof wait);
+        if (wait[0])
+            fprintf(c.f, "Waiting for the other delegations (%s).\n", wait);
+        fprintf(stderr, "niact host: the %s seat gave its orders\n", role_id(h, role));
+    }
+    hs->notice = log_end(h, role); /* not told of its own telegrams */
+    capture_send(h, &c, peer);
+    if (k == CLI_TURN_QUIT) {
+        net_server_kick(h->sv, peer, NET_BYE_LEFT,
+                        "You left the game. Your seat stays as it is: rejoin with the same "
+                        "command and code.");
+        h->peer_role[peer] = NO_ROLE;
+        hs->peer = -1;
+        fprintf(stderr, "niact host: the %s seat left (quit)\n", role_id(h, role));
+    }
+    notify_news(h, role);
+    advance(h, rec);
+}
+
+/* ---- the moderator's console ----------------------------------------------------- */
+
+static const char *const console_help =
+    "Moderator commands:\n"
+    "  seats                 every seat: who plays it, connected, orders given, its code\n"
+    "  view ROLE             what that seat knows now (its status)\n"
+    "  free ROLE             give a remote seat a new code (the old one stops working)\n"
+    "  ROLE COMMAND          a command of a seat played at this console (text play's)\n"
+    "  stop                  end the session now (the game is kept as far as played)\n"
+    "  help                  this list\n";
+
+static int console_role(host *h, const char *word) {
+    return word && *word ? niact_scenario_role(h->sc, word) : -1;
+}
+
+static void console_line(host *h, cli_rec *rec, char *line) {
+    char *cmd = line;
+    while (isspace((unsigned char)*cmd))
+        cmd++;
+    char *arg = cmd;
+    while (*arg && !isspace((unsigned char)*arg))
+        arg++;
+    if (*arg)
+        *arg++ = 0;
+    while (isspace((unsigned char)*arg))
+        arg++;
+    if (!*cmd)
+        return;
+    h->t.out = stdout;
+    int r = console_role(h, cmd);
+    if (!strcmp(cmd, "help") || !strcmp(cmd, "?")) {
+        fputs(console_help, stdout);
+    } else if (!strcmp(cmd, "seats")) {
+        for (int i = 0; i < h->sc->n_roles; i++) {
+            const hseat *hs = &h->hs[i];
+            printf("  %-8s %-10s %-13s %-18s", role_id(h, i),
+                   hs->remote ? "remote" : h->seats[i].kind == NIACT_SEAT_AI ? "ai" : "console",
+                   hs->remote ? (hs->peer >= 0 ? "connected" : "not connected") : "",
+                   h->seats[i].kind == NIACT_SEAT_AI   ? ""
+                   : niact_game_submitted(h->g, i) ? "orders given"
+                                                   : "writing orders");
+            if (hs->remote)
+                printf(" code %s", hs->code);
+            printf("\n");
+        }
+    } else if (!strcmp(cmd, "view")) {
+        int v = console_role(h, arg);
+        if (v < 0)
+            printf("  view which seat? (a role id, e.g. view %s)\n", role_id(h, 0));
+        else {
+            char st[] = "status";
+            cli_turn_command(&h->t, v, st);
+        }
+    } else if (!strcmp(cmd, "free")) {
+        int v = console_role(h, arg);
+        if (v < 0 || !h->hs[v].remote)
+            printf("  free which remote seat? (seats lists them)\n");
+        else if (net_code_new(h->hs[v].code, sizeof h->hs[v].code) != 0)
+            printf("  No new code: the system gave no randomness.\n");
+        else {
+            if (h->hs[v].peer >= 0) {
+                net_server_kick(h->sv, h->hs[v].peer, NET_BYE_FREED,
+                                "The moderator gave your seat a new code.");
+                h->peer_role[h->hs[v].peer] = NO_ROLE;
+                h->hs[v].peer = -1;
+                h->hs[v].prompt = 0;
+            }
+            if (h->hs[v].shown_turn == niact_game_turn(h->g))
+                h->hs[v].shown_turn = -2;
+            printf("seat %s code %s\n", role_id(h, v), h->hs[v].code);
+        }
+    } else if (!strcmp(cmd, "stop")) {
+        h->stop = 1;
+    } else if (r >= 0) {
+        if (h->hs[r].remote)
+            printf("  The %s seat is played from another computer.\n", role_id(h, r));
+        else if (h->seats[r].kind != NIACT_SEAT_HUMAN)
+            printf("  The %s seat is played by the AI.\n", role_id(h, r));
+        else if (niact_game_submitted(h->g, r))
+            printf("  The %s seat has given its orders for this turn.\n", role_id(h, r));
+        else {
+            char rest[NET_MAX_LINE + 1];
+            snprintf(rest, sizeof rest, "%s", arg);
+            int k = cli_turn_command(&h->t, r, rest);
+            if (k == CLI_TURN_QUIT)
+                printf("  (A seat at the console does not leave; 'stop' ends the session.)\n");
+            notify_news(h, r);
+            advance(h, rec);
+        }
+    } else
+        printf("  Unknown command '%.40s'. Type 'help'.\n", cmd);
+    fflush(stdout);
+}
+
+/* ---- the command ----------------------------------------------------------------- */
+
+static int parse_seat(host *h, const char *arg, uint32_t *given) {
+    const char *eq = strchr(arg, '=');
+    if (!eq) {
+        fprintf(stderr, "niact host: --seat takes ROLE=remote|human|ai[:PERSONALITY], not "
+                        "'%s'\n", arg);
+        return -1;
+    }
+    char role[64];
+    snprintf(role, sizeof role, "%.*s", (int)(eq - arg) < 63 ? (int)(eq - arg) : 63, arg);
+    int r = niact_scenario_role(h->sc, role);
+    if (r < 0) {
+        fprintf(stderr, "niact host: scenario '%s' has no role '%s' (roles:", h->sc->meta.id,
+                role);
+        for (int i = 0; i < h->sc->n_roles; i++)
+            fprintf(stderr, " %s", h->sc->roles[i].meta.id);
+        fprintf(stderr, ")\n");
+        return -1;
+    }
+    if (*given & (1u << r)) {
+        fprintf(stderr, "niact host: --seat %s= given twice (one --seat for each role)\n", role);
+        return -1;
+    }
+    *given |= 1u << r;
+    if (!strcmp(eq + 1, "remote")) {
+        h->hs[r].remote = 1;
+        h->seats[r].kind = NIACT_SEAT_HUMAN;
+        return 0;
+    }
+    h->hs[r].remote = 0;
+    if (niact_seat_parse(eq + 1, &h->seats[r]) != 0) {
+        fprintf(stderr, "niact host: seat '%s' must be remote, human, ai or ai:PERSONALITY\n",
+                eq + 1);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_host(int argc, char **argv) {
+    const char *scenario = "november1962", *seat_args[32], *bind_addr = NULL;
+    int n_seats = 0, text = 0, have_seed = 0, k;
+    long port = NET_DEFAULT_PORT;
+    uint64_t seed = 0;
+    cli_rec rec;
+    cli_rec_init(&rec);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int more = i + 1 < argc;
+        if (!strcmp(a, "--scenario") && more)
+            scenario = argv[++i];
+        else if (!strcmp(a, "--seat") && more && n_seats < 32)
+            seat_args[n_seats++] = argv[++i];
+        else if (!strcmp(a, "--seed") && more) {
+            if (cli_parse_u64(argv[++i], &seed) != 0) {
+                fprintf(stderr, "niact host: --seed takes a whole number, not '%s'\n", argv[i]);
+                return CLI_USAGE;
+            }
+            have_seed = 1;
+        } else if (!strcmp(a, "--port") && more) {
+            char *end;
+            port = strtol(argv[++i], &end, 10);
+            if (*end || end == argv[i] || port < 0 || port > 65535) {
+                fprintf(stderr, "niact host: --port takes a UDP port 1-65535 (0: any free "
+                                "port), not '%s'\n", argv[i]);
+                return CLI_USAGE;
+            }
+        } else if (!strcmp(a, "--bind") && more)
+            bind_addr = argv[++i];
+        else if (!strcmp(a, "--text"))
+            text = 1;
+        else if (!strcmp(a, "--load")) {
+            fprintf(stderr, "niact host: --load is not supported yet (a host starts a new "
+                            "game)\n");
+            return CLI_USAGE;
+        } else if ((k = cli_rec_option(&rec, argc, argv, &i)) != 0) {
+            if (k < 0)
+                return CLI_USAGE;
+        } else {
+            fprintf(stderr, "niact host: unexpected '%s' (see niact host --help)\n", a);
+            return CLI_USAGE;
+        }
+    }
+    if (!text) {
+        fprintf(stderr, "niact host: the moderator window is not built yet; run the host with "
+                        "--text (the moderator console in this terminal)\n");
+        return CLI_USAGE;
+    }
+    if ((k = cli_rec_check(&rec)) != CLI_OK)
+        return k;
+    niact_host *lh = NULL;
+    char dir[4096], msg[1024];
+    if (niact_session_load(scenario, NULL, &lh, dir, sizeof dir, msg, sizeof msg) != NIACT_OK) {
+        fprintf(stderr, "niact host: %s\n", msg);
+        return CLI_BAD_INPUT;
+    }
+    fprintf(stderr, "niact: scenario %s from %s\n", niact_host_scenario(lh)->meta.id, dir);
+    static host h; /* large (the projectors, the text game): not on the stack */
+    memset(&h, 0, sizeof h);
+    h.sc = niact_host_scenario(lh);
+    for (int r = 0; r < h.sc->n_roles; r++) {
+        h.hs[r].remote = 1; /* seats not named are remote */
+        h.hs[r].peer = -1;
+        h.hs[r].shown_turn = -1;
+    }
+    uint32_t given = 0;
+    for (int i = 0; i < n_seats; i++)
+        if (parse_seat(&h, seat_args[i], &given) != 0) {
+            niact_host_free(lh);
+            return CLI_USAGE;
+        }
+    for (int r = 0; r < h.sc->n_roles; r++)
+        if (h.hs[r].remote && net_code_new(h.hs[r].code, sizeof h.hs[r].code) != 0) {
+            fprintf(stderr, "niact host: the system gave no randomness for the seat codes\n");
+            niact_host_free(lh);
+            return CLI_BAD_INPUT;
+        }
+    if (!have_seed)
+        seed = cli_clock_seed();
+    niact_status st = niact_session_new(lh, seed, h.seats, &h.s, msg, sizeof msg);
+    if (st != NIACT_OK) {
+        fprintf(stderr, "niact host: %s\n", msg);
+        niact_host_free(lh);
+        return st == NIACT_ERR_INVALID ? CLI_USAGE : CLI_BAD_INPUT;
+    }
+    niact_session_own_host(h.s);
+    h.sv = net_server_open(bind_addr, (uint16_t)port, msg, sizeof msg);
+    if (!h.sv) {
+        fprintf(stderr, "niact host: %s\n", msg);
+        niact_session_free(h.s);
+        return CLI_BAD_INPUT;
+    }
+    h.g = niact_session_view(h.s);
+    h.seed = seed;
+    h.t.s = h.s, h.t.g = h.g, h.t.sc = h.sc, h.t.out = stdout, h.t.remote = 1;
+    h.t.rec = NULL; /* 'save' is the host's */
+    for (int r = 0; r < h.sc->n_roles; r++)
+        h.t.humans += h.seats[r].kind == NIACT_SEAT_HUMAN;
+    for (int i = 0; i < NET_MAX_PEERS; i++)
+        h.peer_role[i] = NO_ROLE, h.pj[i].peer = -1;
+    h.console = text;
+    h.console_open = 1;
+    h.console_turn = -1;
+    fprintf(stderr, "niact host: %s (scenario %s) - seed %llu%s - listening on UDP port %u\n",
+            h.sc->meta.name, h.sc->meta.id, (unsigned long long)seed,
+            have_seed ? "" : " (from the clock)", (unsigned)net_server_port(h.sv));
+    for (int r = 0; r < h.sc->n_roles; r++)
+        if (h.hs[r].remote)
+            printf("seat %s code %s\n", role_id(&h, r), h.hs[r].code);
+    fflush(stdout);
+    cli_catch_stop_signals();
+    cli_rec_turn(&rec, h.s);
+    int over = advance(&h, &rec);
+    reader console;
+    memset(&console, 0, sizeof console);
+    char line[LINE_MAX_BYTES + 1];
+    while (!over && !h.stop && !cli_stop_signal()) {
+        net_event ev;
+        if (net_server_poll(h.sv, &ev, 50)) {
+            if (ev.kind == NET_EV_HELLO)
+                on_hello(&h, &ev);
+            else if (ev.kind == NET_EV_LINE)
+                on_line(&h, &rec, &ev);
+            else if (ev.kind == NET_EV_GONE)
+                on_gone(&h, ev.peer);
+            over = advance(&h, &rec);
+            continue;
+        }
+        while (h.console_open && !h.stop) {
+            int lk = cli_read_line_within(&console, line, 0);
+            if (lk == LINE_OK)
+                console_line(&h, &rec, line);
+            else {
+                if (lk == LINE_END) {
+                    h.console_open = 0; /* the game goes on without the console */
+                    fprintf(stderr, "niact host: the console's input ended; the game goes "
+                                    "on until it ends (Ctrl-C stops it)\n");
+                }
+                break;
+            }
+        }
+        over = niact_game_phase(h.g) == NIACT_PHASE_ENDED || advance(&h, &rec);
+    }
+    int rc = CLI_OK;
+    if (over) {
+        game_over(&h);
+    } else {
+        const char *why = h.stop ? "The moderator ended the session."
+                                 : "The host was stopped.";
+        for (int i = 0; i < NET_MAX_PEERS; i++)
+            if (h.peer_role[i] != NO_ROLE)
+                net_server_kick(h.sv, i, NET_BYE_STOPPED, why);
+        char where[8300];
+        if (cli_rec_kept(&rec, where, sizeof where))
+            fprintf(stderr, "niact host: %s The game is kept in %s (the turns resolved so "
+                            "far).\n", why, where);
+        else
+            fprintf(stderr, "niact host: %s Nothing was kept (no --record, autosave off or "
+                            "failed).\n", why);
+        rc = cli_stop_signal() ? 128 + cli_stop_signal() : CLI_OK;
+    }
+    net_server_flush(h.sv, 2000);
+    net_server_close(h.sv);
+    niact_session_free(h.s);
+    cli_rec_free(&rec);
+    return rc;
+}
