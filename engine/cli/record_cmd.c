@@ -322,6 +322,35 @@ static void print_roles(const niact_scenario *sc, uint32_t mask) {
             printf("%s%s", k++ ? "," : "", sc->roles[r].meta.id);
 }
 
+/* One of the moderator's inputs, as `replay` shows it. */
+static void print_moderator(const niact_scenario *sc, const niact_input *in) {
+    const char *who = in->role >= 0 && in->role < sc->n_roles ? sc->roles[in->role].meta.id : "";
+    switch (in->kind) {
+    case NIACT_INPUT_PAUSE: printf("  moderator pauses the game\n"); break;
+    case NIACT_INPUT_RESUME: printf("  moderator resumes the game\n"); break;
+    case NIACT_INPUT_DEADLINE:
+        if (in->id)
+            printf("  moderator sets a deadline of %d s a turn (late seats play %s)\n", in->id,
+                   in->text ? in->text : "none");
+        else
+            printf("  moderator lifts the deadline\n");
+        break;
+    case NIACT_INPUT_DEFAULT:
+        printf("  %-8s missed the deadline: plays %s\n", who, in->text ? in->text : "none");
+        break;
+    case NIACT_INPUT_INJECT:
+        printf("  moderator injects event %s\n",
+               in->id >= 0 && in->id < sc->n_events ? sc->events[in->id].meta.id : "?");
+        break;
+    case NIACT_INPUT_MESSAGE:
+        printf("  moderator message to every seat:\n");
+        cli_print_wrapped(stdout, in->text ? in->text : "", 11, 72);
+        break;
+    case NIACT_INPUT_FREE_SEAT: printf("  moderator frees the seat of %s\n", who); break;
+    default: break;
+    }
+}
+
 /* The negotiation of turn t (0-based), in the order it was made. */
 static void print_negotiation(niact_session *s, int32_t t) {
     const niact_scenario *sc = niact_session_scenario(s);
@@ -329,6 +358,10 @@ static void print_negotiation(niact_session *s, int32_t t) {
         const niact_input *in = niact_session_input_at(s, i);
         if (in->turn != t)
             continue;
+        if (in->kind >= NIACT_INPUT_PAUSE) { /* the moderator's */
+            print_moderator(sc, in);
+            continue;
+        }
         printf("  %-8s ", sc->roles[in->role].meta.id);
         if (in->kind == NIACT_INPUT_PROPOSE) {
             printf("proposes to ");

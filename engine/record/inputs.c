@@ -133,7 +133,10 @@ niact_status rec_orders_apply(rec_apply *a, json_t *ev, const char *where) {
 const rec_kind rec_kinds[] = {
     {"propose", rec_propose_apply},   {"answer", rec_answer_apply},
     {"withdraw", rec_withdraw_apply}, {"telegram", rec_telegram_apply},
-    {"orders", rec_orders_apply},
+    {"orders", rec_orders_apply},     {"pause", rec_pause_apply},
+    {"resume", rec_resume_apply},     {"deadline", rec_deadline_apply},
+    {"default", rec_default_apply},   {"inject", rec_inject_apply},
+    {"message", rec_message_apply},   {"free_seat", rec_free_seat_apply},
 };
 const int rec_n_kinds = (int)(sizeof rec_kinds / sizeof rec_kinds[0]);
 

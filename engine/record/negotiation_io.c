@@ -32,6 +32,8 @@ static json_t *encode_terms(const niact_scenario *sc, const niact_input *in) {
 
 static json_t *encode_one(const niact_scenario *sc, const niact_input *in) {
     static const char *const kinds[] = {"propose", "answer", "withdraw", "telegram"};
+    if (rec_mod_kind(in->kind))
+        return rec_mod_encode(sc, in);
     json_t *ev = json_object();
     if (!ev || (unsigned)in->kind > 3 || in->role < 0 || in->role >= sc->n_roles ||
         put(ev, "kind", json_string(kinds[in->kind])) ||
@@ -58,6 +60,7 @@ static json_t *encode_one(const niact_scenario *sc, const niact_input *in) {
             put(ev, "text", json_string(in->text ? in->text : "")))
             goto fail;
         break;
+    default: goto fail; /* the moderator's kinds: rec_mod_encode */
     }
     return ev;
 fail:

@@ -77,11 +77,23 @@ int rec_parse_hex64(const char *s, uint64_t *v) {
     return 0;
 }
 
-/* Upgrade steps: steps[i] turns version NIACT_RECORD_OLDEST + i into the next one. Version
- * 1 is the first, so there are none yet; a change of format adds a step here and bumps
- * NIACT_RECORD_VERSION, and records of every older version keep loading. */
+/* Upgrade steps: steps[i] turns version NIACT_RECORD_OLDEST + i into the next one. A
+ * change of format adds a step here and bumps NIACT_RECORD_VERSION, and records of every
+ * older version keep loading. */
 typedef niact_status (*upgrade_step)(json_t *root, char *msg, size_t msglen);
-static const upgrade_step steps[NIACT_RECORD_VERSION - NIACT_RECORD_OLDEST + 1] = {NULL};
+
+/* 1 -> 2: version 2 adds the moderator's kinds of input (pause, resume, deadline,
+ * default, inject, message, free_seat); a version 1 record is a version 2 record
+ * without them. */
+static niact_status upgrade_1_2(json_t *root, char *msg, size_t msglen) {
+    (void)root;
+    (void)msg;
+    (void)msglen;
+    return NIACT_OK;
+}
+
+static const upgrade_step steps[NIACT_RECORD_VERSION - NIACT_RECORD_OLDEST + 1] = {upgrade_1_2,
+                                                                                   NULL};
 
 niact_status rec_upgrade(json_t *root, int64_t version, char *msg, size_t msglen) {
     if (version < NIACT_RECORD_OLDEST)
@@ -225,6 +237,8 @@ static niact_status check_texts(niact_session *s, char *msg, size_t msglen) {
         if (in->kind == NIACT_INPUT_TELEGRAM)
             CHECK(in->text, "the telegram of role %d in turn %d", in->role + 1,
                   (int)in->turn + 1);
+        else if (in->kind == NIACT_INPUT_MESSAGE)
+            CHECK(in->text, "the moderator's message in turn %d", (int)in->turn + 1);
     }
 #undef CHECK
     if (!what)

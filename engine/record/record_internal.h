@@ -42,6 +42,16 @@ niact_status rec_propose_apply(rec_apply *a, json_t *ev, const char *where);
 niact_status rec_answer_apply(rec_apply *a, json_t *ev, const char *where);
 niact_status rec_withdraw_apply(rec_apply *a, json_t *ev, const char *where);
 niact_status rec_telegram_apply(rec_apply *a, json_t *ev, const char *where);
+/* The moderator's kinds (moderator_io.c): whether an input is one, its event, applying. */
+int rec_mod_kind(niact_input_kind k);
+json_t *rec_mod_encode(const niact_scenario *sc, const niact_input *in);
+niact_status rec_pause_apply(rec_apply *a, json_t *ev, const char *where);
+niact_status rec_resume_apply(rec_apply *a, json_t *ev, const char *where);
+niact_status rec_deadline_apply(rec_apply *a, json_t *ev, const char *where);
+niact_status rec_default_apply(rec_apply *a, json_t *ev, const char *where);
+niact_status rec_inject_apply(rec_apply *a, json_t *ev, const char *where);
+niact_status rec_message_apply(rec_apply *a, json_t *ev, const char *where);
+niact_status rec_free_seat_apply(rec_apply *a, json_t *ev, const char *where);
 
 /* A role id (a JSON string) as its index; msg on failure. */
 niact_status rec_role(rec_apply *a, json_t *ev, const char *key, int *role, const char *where);

@@ -38,6 +38,8 @@ niact_status niact_session_new(niact_host *host, uint64_t seed, const niact_seat
     if (!s)
         return NIACT_ERR_NOMEM;
     s->host = host;
+    s->clock_turn = -1;
+    s->clock_paused = -1;
     const niact_scenario *sc = niact_host_scenario(host);
     if (seats)
         memcpy(s->seats, seats, sizeof s->seats);
@@ -271,6 +273,8 @@ niact_status niact_session_resolve(niact_session *s) {
     if (niact_game_phase(s->game) == NIACT_PHASE_ENDED) {
         return session_fail(s, NIACT_ERR_STATE, "the game has ended");
     }
+    if (session_not_paused(s) != NIACT_OK)
+        return s->error.status;
     niact_turn_input *in = &s->inputs[s->n_inputs];
     memset(in, 0, sizeof *in);
     /* AI seats that have not given orders play their turn: negotiation first. */
@@ -318,6 +322,7 @@ niact_status niact_session_resolve(niact_session *s) {
         s->n_draft[r] = 0; /* a draft belongs to its turn */
         s->draft_gen[r]++;
     }
+    session_moderator_turn(s);
     return session_mark_turn(s);
 }
 

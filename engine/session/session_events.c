@@ -13,6 +13,8 @@
 static session_ear *ear_of(niact_session *s, int role) {
     if (role == NIACT_SPECTATOR)
         return &s->ears[NIACT_MAX_ROLES];
+    if (role == NIACT_MODERATOR)
+        return &s->ears[NIACT_MAX_ROLES + 1];
     if (role < 0 || role >= niact_session_scenario(s)->n_roles)
         return NULL;
     return &s->ears[role];
@@ -28,7 +30,7 @@ static void remember(niact_session *s, int role, session_ear *e) {
 niact_status session_events_init(niact_session *s) {
     const niact_scenario *sc = niact_session_scenario(s);
     size_t n = sc->n_tracks ? (size_t)sc->n_tracks : 1;
-    for (int r = 0; r <= NIACT_MAX_ROLES; r++)
+    for (int r = 0; r <= NIACT_MAX_ROLES + 1; r++)
         s->ears[r].track = -1;
     for (int r = 0; r < sc->n_roles; r++) {
         if (!(s->ears[r].seen = calloc(n, sizeof *s->ears[r].seen)))
@@ -39,7 +41,7 @@ niact_status session_events_init(niact_session *s) {
 }
 
 void session_events_free(niact_session *s) {
-    for (int r = 0; r <= NIACT_MAX_ROLES; r++)
+    for (int r = 0; r <= NIACT_MAX_ROLES + 1; r++)
         free(s->ears[r].seen);
     free(s->marks);
 }
@@ -71,6 +73,12 @@ static int next_entry(niact_session *s, int role, size_t cur, niact_log_entry *e
                       size_t *after) {
     const niact_scenario *sc = niact_session_scenario(s);
     uint32_t all = (1u << sc->n_roles) - 1u;
+    if (role == NIACT_MODERATOR) { /* the moderator reads every entry */
+        int have = niact_game_log_all(s->game, &cur, e);
+        *at = cur - 1;
+        *after = cur;
+        return have;
+    }
     while (niact_game_log_next(s->game, role < 0 ? 0 : role, &cur, e)) {
         if (role < 0 && (e->audience & all) != all)
             continue;
@@ -149,7 +157,8 @@ void niact_session_heard_until(niact_session *s, int role, int32_t turn) {
     ear->log = niact_game_log_size(s->game);
     for (;;) {
         size_t before = cur;
-        if (!niact_game_log_next(s->game, role < 0 ? 0 : role, &cur, &e))
+        if (!(role == NIACT_MODERATOR ? niact_game_log_all(s->game, &cur, &e)
+                                      : niact_game_log_next(s->game, role < 0 ? 0 : role, &cur, &e)))
             break;
         if (e.turn >= turn) {
             ear->log = before;
@@ -167,6 +176,8 @@ void niact_session_heard_until(niact_session *s, int role, int32_t turn) {
 size_t niact_session_heard(const niact_session *s, int role) {
     if (role == NIACT_SPECTATOR)
         return s->ears[NIACT_MAX_ROLES].log;
+    if (role == NIACT_MODERATOR)
+        return s->ears[NIACT_MAX_ROLES + 1].log;
     if (role < 0 || role >= niact_session_scenario(s)->n_roles)
         return 0;
     return s->ears[role].log;

@@ -61,8 +61,21 @@ struct niact_session {
     /* Events. */
     session_mark *marks;
     size_t n_marks, cap_marks;
-    session_ear ears[NIACT_MAX_ROLES + 1]; /* [NIACT_MAX_ROLES]: the spectator */
+    session_ear ears[NIACT_MAX_ROLES + 2]; /* [NIACT_MAX_ROLES]: the spectator, [+1]: the
+                                              moderator */
     char save_file[4096];     /* where an unnamed SAVE writes ("" for the default) */
+    /* The moderator (session_moderator.c). */
+    int paused;               /* seats wait: no orders given, no negotiation, no resolution */
+    int32_t deadline;         /* seconds a turn, 0: none */
+    char default_play[32];    /* what a late seat plays ("" = no orders) */
+    uint32_t defaulted;       /* bit r: r defaulted in the turn under way */
+    uint32_t reopened;        /* bit r: r's given orders came back after an injected event */
+    uint32_t epoch[NIACT_MAX_ROLES]; /* bumped when the seat is freed */
+    size_t n_moderator;       /* moderator inputs so far */
+    int32_t n_rollbacks;      /* rollbacks so far */
+    int32_t clock_turn;       /* the turn whose countdown runs (-1: starts at the next tick) */
+    int64_t clock_start;      /* ms when it started (shifted by pauses) */
+    int64_t clock_paused;     /* ms when a pause was first ticked, -1 if not paused */
     niact_error error;        /* the last error (niact/error.h): niact_session_error says
                                  its bare reason */
 };
@@ -80,6 +93,16 @@ niact_status session_mark_turn(niact_session *s);
 niact_status session_orders_init(niact_session *s);
 void session_orders_free(niact_session *s);
 niact_status session_events_init(niact_session *s);
+/* Makes room for one more input and copies its text (session_talk.c); keeps an input the
+ * game has taken (cannot fail once reserve succeeded). */
+niact_status session_reserve(niact_session *s, const char *text, char **copy);
+niact_status session_keep(niact_session *s, const niact_input *in, char *text);
+/* NIACT_OK, or the refusal (on the handle) if the game is paused. */
+niact_status session_not_paused(niact_session *s);
+/* niact_session_apply of a moderator's input (session_moderator.c). */
+niact_status session_apply_moderator(niact_session *s, const niact_input *in);
+/* After a resolution: the moderator's per-turn state (defaults, reopened orders). */
+void session_moderator_turn(niact_session *s);
 void session_events_free(niact_session *s);
 
 #endif

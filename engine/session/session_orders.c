@@ -279,7 +279,11 @@ niact_status niact_session_param(niact_session *s, int role, int i, int32_t para
 niact_status niact_session_end_turn(niact_session *s, int role) {
     if (bad_role(s, role))
         return session_fail(s, NIACT_ERR_INVALID, "no such role");
+    if (session_not_paused(s) != NIACT_OK)
+        return s->error.status;
     niact_status st = niact_session_submit(s, role, s->draft[role], s->n_draft[role]);
+    if (st == NIACT_OK)
+        s->reopened &= ~(1u << role);
     if (st != NIACT_OK)
         return st;
     s->n_draft[role] = 0;

@@ -9,7 +9,7 @@
 
 /* Makes room for one more input and copies its text, before the game is asked: once the
  * game has taken a command, keeping it cannot fail (validation, then mutation). */
-static niact_status reserve(niact_session *s, const char *text, char **copy) {
+niact_status session_reserve(niact_session *s, const char *text, char **copy) {
     *copy = NULL;
     if (s->n_neg == s->cap_neg) {
         size_t cap = s->cap_neg ? s->cap_neg * 2 : 16;
@@ -25,7 +25,7 @@ static niact_status reserve(niact_session *s, const char *text, char **copy) {
 }
 
 /* Keeps a command the game has taken (reserve made the room; this cannot fail). */
-static niact_status keep(niact_session *s, const niact_input *in, char *text) {
+niact_status session_keep(niact_session *s, const niact_input *in, char *text) {
     session_changed(s);
     s->neg[s->n_neg] = *in;
     s->neg[s->n_neg].turn = niact_game_turn(s->game);
@@ -42,8 +42,10 @@ static niact_status failed(niact_session *s, niact_status st) {
 niact_status niact_session_propose(niact_session *s, int from, uint32_t to, int public_,
                                    const niact_term_item *terms, int n, int counter_of,
                                    int32_t *id) {
+    if (session_not_paused(s) != NIACT_OK)
+        return s->error.status;
     char *none;
-    niact_status st = reserve(s, NULL, &none);
+    niact_status st = session_reserve(s, NULL, &none);
     if (st != NIACT_OK)
         return st;
     st = niact_game_propose(s->game, from, to, public_, terms, n, counter_of, id);
@@ -52,12 +54,14 @@ niact_status niact_session_propose(niact_session *s, int from, uint32_t to, int 
     niact_input in = {.kind = NIACT_INPUT_PROPOSE, .role = (int16_t)from, .to = to,
                       .public_ = public_ != 0, .id = counter_of, .n_terms = n};
     memcpy(in.terms, terms, (size_t)n * sizeof *terms);
-    return keep(s, &in, NULL);
+    return session_keep(s, &in, NULL);
 }
 
 niact_status niact_session_answer(niact_session *s, int role, int32_t id, int accept) {
+    if (session_not_paused(s) != NIACT_OK)
+        return s->error.status;
     char *none;
-    niact_status st = reserve(s, NULL, &none);
+    niact_status st = session_reserve(s, NULL, &none);
     if (st != NIACT_OK)
         return st;
     st = niact_game_answer(s->game, role, id, accept);
@@ -65,22 +69,26 @@ niact_status niact_session_answer(niact_session *s, int role, int32_t id, int ac
         return failed(s, st);
     niact_input in = {.kind = NIACT_INPUT_ANSWER, .role = (int16_t)role, .id = id,
                       .accept = accept != 0};
-    return keep(s, &in, NULL);
+    return session_keep(s, &in, NULL);
 }
 
 niact_status niact_session_withdraw(niact_session *s, int role, int32_t id) {
+    if (session_not_paused(s) != NIACT_OK)
+        return s->error.status;
     char *none;
-    niact_status st = reserve(s, NULL, &none);
+    niact_status st = session_reserve(s, NULL, &none);
     if (st != NIACT_OK)
         return st;
     st = niact_game_withdraw(s->game, role, id);
     if (st != NIACT_OK)
         return failed(s, st);
     niact_input in = {.kind = NIACT_INPUT_WITHDRAW, .role = (int16_t)role, .id = id};
-    return keep(s, &in, NULL);
+    return session_keep(s, &in, NULL);
 }
 
 niact_status niact_session_telegram(niact_session *s, int from, uint32_t to, const char *text) {
+    if (session_not_paused(s) != NIACT_OK)
+        return s->error.status;
     /* A game's telegrams are bounded so that its record stays loadable (docs/records.md,
      * "Limits"); a replay meets the same bound at the same telegram. */
     size_t n = strlen(text);
@@ -92,7 +100,7 @@ niact_status niact_session_telegram(niact_session *s, int from, uint32_t to, con
                             NIACT_SESSION_MAX_TELEGRAMS, NIACT_SESSION_TELEGRAM_BYTES,
                             s->n_telegrams, s->telegram_bytes);
     char *copy;
-    niact_status st = reserve(s, text, &copy);
+    niact_status st = session_reserve(s, text, &copy);
     if (st != NIACT_OK)
         return st;
     st = niact_game_telegram(s->game, from, to, text);
@@ -101,7 +109,7 @@ niact_status niact_session_telegram(niact_session *s, int from, uint32_t to, con
         return failed(s, st);
     }
     niact_input in = {.kind = NIACT_INPUT_TELEGRAM, .role = (int16_t)from, .to = to};
-    st = keep(s, &in, copy);
+    st = session_keep(s, &in, copy);
     if (st == NIACT_OK) {
         s->n_telegrams++;
         s->telegram_bytes += n;
@@ -127,6 +135,7 @@ niact_status niact_session_apply(niact_session *s, const niact_input *in) {
     case NIACT_INPUT_WITHDRAW: return niact_session_withdraw(s, in->role, in->id);
     case NIACT_INPUT_TELEGRAM:
         return niact_session_telegram(s, in->role, in->to, in->text ? in->text : "");
+    default: return session_apply_moderator(s, in);
     }
     return session_fail(s, NIACT_ERR_INVALID, "unknown kind of input");
 }

@@ -214,4 +214,19 @@ niact_status niact_game_objective_score(const niact_game *g, int viewer, int obj
 uint64_t niact_game_hash(const niact_game *g);
 niact_status niact_game_turn_hash(const niact_game *g, int32_t t, uint64_t *hash);
 
+
+/* ---- the moderator (engine/core/moderate.c): called by the session only ----------- */
+/* Fires the event now, whatever its condition and chance (its effect under a mark, voided
+ * if it fails, as at a resolution). A once-only event that has happened is refused. */
+niact_status niact_game_inject(niact_game *g, int event);
+/* Takes back the role's given orders for this turn (they may no longer be possible). */
+niact_status niact_game_unsubmit(niact_game *g, int role);
+/* A message to every role, logged as "Message from the moderator to every delegation:
+ * TEXT": plain text (niact_text_check, line breaks allowed), 1-NIACT_TELEGRAM_MAX bytes. */
+niact_status niact_game_moderator_note(niact_game *g, const char *text);
+/* Every log entry of a running game, in order (the moderator sees everything). */
+int niact_game_log_all(const niact_game *g, size_t *cursor, niact_log_entry *e);
+/* The true value of a track now, even while the game runs (the moderator's view). */
+niact_status niact_game_truth_now(const niact_game *g, int track, int32_t *value);
+
 #endif

@@ -17,7 +17,7 @@
 #include "niact/session.h"
 
 #define NIACT_RECORD_FORMAT "niact-record" /* the "format" field */
-#define NIACT_RECORD_VERSION 1             /* the "version" this build writes */
+#define NIACT_RECORD_VERSION 2             /* the "version" this build writes */
 #define NIACT_RECORD_OLDEST 1              /* the oldest version this build reads */
 #define NIACT_RECORD_MAX_BYTES (16u << 20) /* larger files are refused before parsing */
 #define NIACT_RECORD_MAX_DEPTH 16          /* deeper JSON nesting is refused before parsing */

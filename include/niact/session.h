@@ -55,6 +55,14 @@ typedef enum niact_input_kind {
     NIACT_INPUT_ANSWER,      /* role accepts (accept = 1) or rejects proposal `id` */
     NIACT_INPUT_WITHDRAW,    /* role withdraws its proposal `id` */
     NIACT_INPUT_TELEGRAM,    /* role sends `text` to `to` */
+    /* The moderator's (role NIACT_MODERATOR unless said): see "the moderator" below. */
+    NIACT_INPUT_PAUSE,       /* the game is paused */
+    NIACT_INPUT_RESUME,      /* the game goes on */
+    NIACT_INPUT_DEADLINE,    /* id = seconds a turn (0: none); text = the default play */
+    NIACT_INPUT_DEFAULT,     /* role: its deadline passed; text = what it played */
+    NIACT_INPUT_INJECT,      /* id = the event fired now */
+    NIACT_INPUT_MESSAGE,     /* text to every seat */
+    NIACT_INPUT_FREE_SEAT,   /* role: its seat is freed (a new player may take it) */
 } niact_input_kind;
 
 typedef struct niact_input {
@@ -67,7 +75,7 @@ typedef struct niact_input {
     int32_t accept;    /* answer */
     int n_terms;       /* propose */
     niact_term_item terms[NIACT_MAX_TERMS];
-    char *text;        /* telegram (owned by the session) */
+    char *text;        /* telegram, message, default play (owned by the session) */
 } niact_input;
 
 typedef struct niact_session niact_session;
@@ -299,6 +307,59 @@ niact_status niact_session_set_save_file(niact_session *s, const char *path);
 /* A command's kind as a word ("order", "save"), or "?" */
 const char *niact_command_name(int32_t kind);
 
+/* ---- the moderator (the teacher's seat) ------------------------------------------ */
+/* What a moderator does is kept as an input in the order made, like a seat's
+ * negotiation, so a record replays it (docs/records.md). Wall-clock time never enters
+ * the game: a deadline is kept as the decision it led to ("the Soviet seat defaulted in
+ * turn 3"), which replays identically whatever the clock says.
+ *
+ * Pause: while paused no seat can give its orders, propose, answer, withdraw or send a
+ * telegram, no deadline runs and the turn does not resolve (a seat may still write its
+ * draft). The moderator's own operations go on. */
+#define NIACT_MODERATOR (-2)              /* niact_session_hear: everything, as it happens */
+#define NIACT_SESSION_MAX_MODERATOR 2000  /* moderator inputs in one game (record bound) */
+#define NIACT_SESSION_MAX_DEADLINE 86400  /* seconds */
+niact_status niact_session_pause(niact_session *s);
+niact_status niact_session_resume(niact_session *s);
+int niact_session_paused(const niact_session *s);
+/* Every turn from now on gives each human seat `seconds` to give its orders (0: no
+ * deadline); a seat that has not given them by then plays `play`: a personality of the
+ * scenario (or "random", or a search AI level), or NULL / "" / "none" for no orders. */
+niact_status niact_session_set_deadline(niact_session *s, int32_t seconds, const char *play);
+/* The deadline now: seconds a turn (0: none) and what a late seat plays ("" = no orders). */
+int32_t niact_session_deadline(const niact_session *s, const char **play);
+/* The front end's clock, in milliseconds of a monotonic clock (CLOCK_MONOTONIC): a turn's
+ * countdown starts at the first tick of the turn (or of the deadline), paused time does
+ * not count. When it has run out, every human seat that has not given its orders plays
+ * the default (niact_session_default); *defaulted (may be NULL) gets how many. Replays
+ * never tick: they read the decisions. */
+niact_status niact_session_tick(niact_session *s, int64_t now_ms, int *defaulted);
+/* Milliseconds left in this turn's countdown at now_ms (0 when it has run out), or -1
+ * when no deadline runs (none set, or the game has ended). Paused: the time left when
+ * the pause began (as of the last tick). */
+int64_t niact_session_time_left(const niact_session *s, int64_t now_ms);
+/* The seat has missed the deadline: it gives the default's orders now (its draft is
+ * dropped). Refused for an AI seat, a seat that has given its orders, an ended or paused
+ * game. */
+niact_status niact_session_default(niact_session *s, int role);
+/* Roles that defaulted in the turn under way (bit r). */
+uint32_t niact_session_defaulted(const niact_session *s);
+/* Fires one of the scenario's events now (niact_game_inject: whatever its condition and
+ * chance). Seats that had given their orders this turn get them back as their draft, to
+ * give again (bit r of niact_session_reopened until they do). */
+niact_status niact_session_inject(niact_session *s, int event);
+uint32_t niact_session_reopened(const niact_session *s);
+/* A message to every seat, shown as from the moderator: plain text (niact_text_check,
+ * line breaks allowed), 1-NIACT_TELEGRAM_MAX bytes; counts in the game's telegram
+ * allowance. */
+niact_status niact_session_message(niact_session *s, const char *text);
+/* Frees a seat: its draft is dropped and its epoch moves on (a network host gives the seat
+ * a new code and drops whoever held the old one). */
+niact_status niact_session_free_seat(niact_session *s, int role);
+uint32_t niact_session_seat_epoch(const niact_session *s, int role);
+/* The true value of a track now (the moderator sees the truth; seats never do). */
+niact_status niact_session_truth(const niact_session *s, int track, int32_t *value);
+
 /* ---- hear (events out) ----------------------------------------------------------- */
 
 typedef enum niact_event_kind {
@@ -324,6 +385,7 @@ typedef struct niact_event {
 /* Seat index for a spectator: hears what is told to every seat (public news, turns,
  * the end), nothing private, and no tracks. */
 #define NIACT_SPECTATOR (-1)
+/* NIACT_MODERATOR hears every log entry (any seat's), the turns and the end; no tracks. */
 /* The seat's next event since it last looked: returns 1 and fills *ev, or 0 when it
  * has heard everything (its view of the tracks is then remembered for the next TRACK
  * events). Events come in the order they happened; TRACK events come last. */
