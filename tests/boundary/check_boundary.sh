@@ -6,7 +6,7 @@
 # are not yet behind the door. Exits 1 naming each offending line.
 # usage: check_boundary.sh SOURCE_DIR
 src=${1:-.}
-forbidden='niact_game_(new|submit|resolve|advance|propose|answer|withdraw|telegram|set_quiet|set_rules|set_error_hook|copy|order_legal|check_orders)[[:space:]]*\(|niact_host_(load|personality|term_value)[[:space:]]*\(|niact_session_game[[:space:]]*\('
+forbidden='niact_game_(new|submit|resolve|advance|propose|answer|withdraw|telegram|set_quiet|set_rules|set_error_hook|copy|order_legal|check_orders|inject|unsubmit|moderator_note|log_all|truth_now)[[:space:]]*\(|niact_host_(load|personality|term_value)[[:space:]]*\(|niact_session_game[[:space:]]*\('
 files=$(ls "$src"/engine/ui/*.c "$src"/engine/ui/*.h "$src"/engine/cli/play.c \
            "$src"/engine/cli/negotiate_cmd.c "$src"/engine/cli/record_cmd.c \
            "$src"/engine/cli/host.c "$src"/engine/cli/join.c 2>/dev/null)
