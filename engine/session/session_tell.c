@@ -19,7 +19,7 @@ niact_command niact_command_make(niact_command_kind kind, int role) {
 const char *niact_command_name(int32_t kind) {
     static const char *const names[NIACT_CMD_COUNT] = {
         "order", "drop", "param", "end turn", "propose", "answer", "withdraw", "telegram",
-        "save"};
+        "save", "pause", "resume", "deadline", "default", "inject", "message", "free seat"};
     return kind >= 0 && kind < NIACT_CMD_COUNT ? names[kind] : "?";
 }
 
@@ -60,7 +60,11 @@ static niact_status save(niact_session *s, const char *name, char *path, size_t 
 static niact_status check_command(niact_session *s, const niact_command *c) {
     if (c->kind < 0 || c->kind >= NIACT_CMD_COUNT)
         return session_fail(s, NIACT_ERR_INVALID, "no such command (kind %d)", (int)c->kind);
-    if (c->role < 0 || c->role >= niact_session_scenario(s)->n_roles)
+    int moderator = c->kind >= NIACT_CMD_PAUSE;
+    if (moderator && c->role != NIACT_MODERATOR)
+        return session_fail(s, NIACT_ERR_INVALID, "only the moderator can %s",
+                            niact_command_name(c->kind));
+    if (!moderator && (c->role < 0 || c->role >= niact_session_scenario(s)->n_roles))
         return session_fail(s, NIACT_ERR_INVALID, "no such role (%d)", (int)c->role);
     if (!memchr(c->text, 0, sizeof c->text))
         return session_fail(s, NIACT_ERR_INVALID, "the command's text is not terminated");
@@ -86,6 +90,13 @@ static niact_status run(niact_session *s, const niact_command *c, niact_reply *r
     case NIACT_CMD_WITHDRAW: return niact_session_withdraw(s, c->role, c->id);
     case NIACT_CMD_TELEGRAM: return niact_session_telegram(s, c->role, c->to, c->text);
     case NIACT_CMD_SAVE: return save(s, c->text, r->path, sizeof r->path);
+    case NIACT_CMD_PAUSE: return niact_session_pause(s);
+    case NIACT_CMD_RESUME: return niact_session_resume(s);
+    case NIACT_CMD_DEADLINE: return niact_session_set_deadline(s, c->param, c->text);
+    case NIACT_CMD_DEFAULT: return niact_session_default(s, c->index);
+    case NIACT_CMD_INJECT: return niact_session_inject(s, c->index);
+    case NIACT_CMD_MESSAGE: return niact_session_message(s, c->text);
+    case NIACT_CMD_FREE_SEAT: return niact_session_free_seat(s, c->index);
     case NIACT_CMD_COUNT: break;
     }
     return session_fail(s, NIACT_ERR_INVALID, "no such command");

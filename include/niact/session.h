@@ -270,6 +270,15 @@ typedef enum niact_command_kind {
                             save file (niact_session_set_save_file), else
                             saves/<scenario>-<seed>.json. reply.path: the file written.
                             Drafts are never saved; the seats' given orders are. */
+    /* The moderator's (role must be NIACT_MODERATOR; a seat giving one is refused): */
+    NIACT_CMD_PAUSE,     /* niact_session_pause */
+    NIACT_CMD_RESUME,    /* niact_session_resume */
+    NIACT_CMD_DEADLINE,  /* `param` seconds a turn (0: none); `text`: what late seats play
+                            ("" or "none": no orders; else a personality) */
+    NIACT_CMD_DEFAULT,   /* seat `index` plays the default now (niact_session_default) */
+    NIACT_CMD_INJECT,    /* fire event `index` now */
+    NIACT_CMD_MESSAGE,   /* `text` to every seat */
+    NIACT_CMD_FREE_SEAT, /* free seat `index` */
     NIACT_CMD_COUNT
 } niact_command_kind;
 
@@ -285,7 +294,8 @@ typedef struct niact_command {
     int32_t accept;          /* ANSWER */
     int32_t n_terms;         /* PROPOSE: at most NIACT_MAX_TERMS */
     niact_term_item terms[NIACT_MAX_TERMS];
-    char text[NIACT_TELEGRAM_MAX + 1]; /* TELEGRAM: the text; SAVE: the name */
+    char text[NIACT_TELEGRAM_MAX + 1]; /* TELEGRAM, MESSAGE: the text; SAVE: the name;
+                                          DEADLINE: the late seats' play */
 } niact_command;
 
 /* What a command gave back besides its status. */

@@ -306,6 +306,52 @@ static void test_moderator_view(void **state) {
     assert_int_equal(niact_session_truth(f->s, 999, &v), NIACT_ERR_INVALID);
 }
 
+/* The moderator's operations are commands of the one queue (niact_session_tell): the
+ * moderator may give them, a seat may not (a network host forwards what a client sends). */
+static void test_tell(void **state) {
+    fx *f = *state;
+    niact_command c = niact_command_make(NIACT_CMD_PAUSE, USSR);
+    niact_reply r;
+    assert_int_equal(niact_session_tell(f->s, &c, &r), NIACT_ERR_INVALID);
+    assert_non_null(strstr(r.error.reason, "only the moderator"));
+    assert_false(niact_session_paused(f->s));
+    c.role = NIACT_MODERATOR;
+    assert_int_equal(niact_session_tell(f->s, &c, &r), NIACT_OK);
+    assert_true(niact_session_paused(f->s));
+    c = niact_command_make(NIACT_CMD_END_TURN, NIACT_MODERATOR); /* not a seat */
+    assert_int_equal(niact_session_tell(f->s, &c, &r), NIACT_ERR_INVALID);
+    c = niact_command_make(NIACT_CMD_RESUME, NIACT_MODERATOR);
+    assert_int_equal(niact_session_tell(f->s, &c, &r), NIACT_OK);
+    c = niact_command_make(NIACT_CMD_DEADLINE, NIACT_MODERATOR);
+    c.param = 90;
+    snprintf(c.text, sizeof c.text, "hawk");
+    assert_int_equal(niact_session_tell(f->s, &c, &r), NIACT_OK);
+    const char *play;
+    assert_int_equal(niact_session_deadline(f->s, &play), 90);
+    assert_string_equal(play, "hawk");
+    c = niact_command_make(NIACT_CMD_MESSAGE, NIACT_MODERATOR);
+    memset(c.text, 'x', sizeof c.text); /* not terminated */
+    assert_int_equal(niact_session_tell(f->s, &c, &r), NIACT_ERR_INVALID);
+    snprintf(c.text, sizeof c.text, "Five minutes.");
+    assert_int_equal(niact_session_tell(f->s, &c, &r), NIACT_OK);
+    c = niact_command_make(NIACT_CMD_DEFAULT, NIACT_MODERATOR);
+    c.index = UN;
+    assert_int_equal(niact_session_tell(f->s, &c, &r), NIACT_OK);
+    assert_true(niact_game_submitted(niact_session_view(f->s), UN));
+    c = niact_command_make(NIACT_CMD_INJECT, NIACT_MODERATOR);
+    c.index = -4;
+    assert_int_equal(niact_session_tell(f->s, &c, &r), NIACT_ERR_INVALID);
+    c = niact_command_make(NIACT_CMD_FREE_SEAT, NIACT_MODERATOR);
+    c.index = US;
+    assert_int_equal(niact_session_tell(f->s, &c, &r), NIACT_OK);
+    assert_int_equal(niact_session_seat_epoch(f->s, US), 1);
+    char *text = dump(f->s);
+    niact_loaded l;
+    reload(f, text, &l);
+    niact_loaded_free(&l);
+    free(text);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_pause, setup, teardown),
@@ -314,6 +360,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_message, setup, teardown),
         cmocka_unit_test_setup_teardown(test_free_seat, setup, teardown),
         cmocka_unit_test_setup_teardown(test_moderator_view, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tell, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
