@@ -1,0 +1,208 @@
+-- AI personalities, written to be read: each is a function of what its seat can see
+-- that returns a list of orders in order of preference ({action, param}). Orders that
+-- are illegal or do not fit the action points are skipped.
+--
+--   historical  the choices made from 16 to 28 October 1962 (sources.md), turn by turn
+--   hawk        presses hard, accepts risk
+--   dove        gives ground to lower the risk
+local P = {}
+
+-- ---- keeping one's word ----------------------------------------------------------------
+-- Every personality keeps its seat's commitments: the orders that fulfil them go first,
+-- the orders that would break them are dropped.
+local fulfil = {
+  no_invasion = { us = { { "answer_letter", 1 } } },
+  missiles_out = { ussr = { { "accept_terms" } } },
+  halt_work = { ussr = { { "halt_work" } } },
+  jupiters_secret = { us = { { "jupiters_out", 1 } } },
+  ships_hold = { ussr = { { "hold_ships", 1 } } },
+  hold_fire = { cuba = { { "hold_fire" } } },
+  un_visit = { cuba = { { "admit_un" } } },
+}
+local forbids = { invade = "no_invasion", air_strike = "no_invasion", board_ship = "no_boarding",
+                  recon_low = "no_low_flights", sail_on = "ships_hold", aa_fire = "hold_fire" }
+
+local function keep_word(state, role, orders)
+  local owed, out = {}, {}
+  for _, c in ipairs(state:commitments()) do
+    if c.giver == role then
+      owed[c.term] = true
+      local how = fulfil[c.term] and fulfil[c.term][role]
+      if how then for _, o in ipairs(how) do out[#out + 1] = o end end
+    end
+  end
+  for _, o in ipairs(orders) do
+    local id = o[1]
+    if not (forbids[id] and owed[forbids[id]]) then out[#out + 1] = o end
+  end
+  return out
+end
+
+local function honest(seats)
+  local out = {}
+  for role, fn in pairs(seats) do
+    out[role] = function(state, r) return keep_word(state, role, fn(state, r)) end
+  end
+  return out
+end
+
+-- ---- historical ----------------------------------------------------------------------
+-- Turn t is 15 + t October: 1 = 16 Oct ... 7 = 22 Oct (the speech) ... 13 = 28 Oct.
+
+local us_history = {
+  { { "recon_high" }, { "build_up" } },                        -- 16: ExComm; more U-2s
+  { { "recon_high" }, { "build_up" } },                        -- 17: more sites found
+  { { "recon_high" }, { "build_up" } },                        -- 18: Gromyko told nothing
+  { { "recon_high" }, { "build_up" } },                        -- 19: the Chiefs want a strike
+  { { "recon_high" }, { "build_up" } },                        -- 20: quarantine chosen
+  { { "recon_high" }, { "build_up" } },                        -- 21: Sweeney's 90 per cent
+  { { "announce_quarantine" }, { "build_up" } },               -- 22: the address; DEFCON 3
+  { { "consult_oas" }, { "recon_low" }, { "back_channel" } },  -- 23: OAS; low-level flights; RFK sees Dobrynin
+  { { "raise_alert" }, { "recon_low" }, { "recon_high" } },    -- 24: SAC to DEFCON 2
+  { { "un_case" }, { "recon_low" }, { "recon_high" } },        -- 25: Stevenson at the Council
+  { { "board_ship" }, { "recon_low" }, { "build_up" } },       -- 26: the Marucla
+  { { "answer_letter", 1 }, { "jupiters_out", 1 }, { "recon_high" } }, -- 27: the letter; RFK to Dobrynin
+  { { "recon_high" }, { "recon_low" } },                       -- 28: Moscow accepts
+}
+
+local function us_historical(state)
+  return us_history[state:turn()] or { { "recon_high" } }
+end
+
+local ussr_history = {
+  { { "hurry_sites" }, { "camouflage" } },                     -- 16-21: Anadyr goes on
+  { { "hurry_sites" }, { "camouflage" } },
+  { { "hurry_sites" }, { "camouflage" } },
+  { { "hurry_sites" }, { "camouflage" } },
+  { { "hurry_sites" }, { "camouflage" } },
+  { { "hurry_sites" }, { "camouflage" } },
+  { { "hurry_sites" }, { "order_restraint" } },                -- 22: no nuclear use without Moscow
+  { { "hold_ships", 0 }, { "defy" }, { "hurry_sites" } },      -- 23: ships ordered home
+  { { "defy" }, { "hurry_sites" } },                           -- 24: "an act of aggression"
+  { { "hurry_sites" } },                                       -- 25: Khrushchev turns toward a deal
+  { { "offer_deal", 1 }, { "feelers" }, { "hurry_sites" } },   -- 26: the long letter; Fomin
+  { { "offer_deal", 2 }, { "hurry_sites" } },                  -- 27: the Jupiters, broadcast
+  { { "accept_terms" }, { "order_restraint" } },               -- 28: Radio Moscow
+}
+
+local function ussr_historical(state)
+  return ussr_history[state:turn()] or { { "order_restraint" } }
+end
+
+local cuba_history = {
+  {}, {}, {}, {}, {}, {},                                      -- 16-21: Havana does not know
+  { { "mobilize", 2 } },                                      -- 22: the combat alarm
+  { { "speak_out" } },                                         -- 23: no inspection
+  { { "speak_out" } },                                         -- 24: AA batteries mobilized
+  { { "speak_out" } },
+  { { "aa_fire" }, { "press_moscow" } },                       -- 26: orders to fire; the letter
+  { { "speak_out" } },                                         -- 27: the guns fire
+  { { "five_points" }, { "admit_un" } },                       -- 28: five points; U Thant invited
+}
+
+local function cuba_historical(state)
+  return cuba_history[state:turn()] or {}
+end
+
+local un_history = {
+  { { "soundings" } }, { { "soundings" } }, { { "soundings" } },
+  { { "soundings" } }, { { "soundings" } }, { { "soundings" } },
+  { { "soundings" } },                                         -- 22: the address
+  { { "convene_council" } },                                   -- 23: the Council meets
+  { { "appeal_standstill" }, { "mediate" } },                  -- 24: U Thant's appeal
+  { { "mediate" }, { "convene_council" } },                    -- 25: second appeal
+  { { "mediate" } },                                           -- 26: to Castro: suspend the work
+  { { "mediate" } },
+  { { "mediate" } },
+}
+
+local function un_historical(state)
+  return un_history[state:turn()] or { { "mediate" } }
+end
+
+P.historical = honest{ us = us_historical, ussr = ussr_historical, cuba = cuba_historical,
+                       un = un_historical }
+
+-- ---- hawk ----------------------------------------------------------------------------
+
+local function us_hawk(state)
+  local o = {}
+  local function add(a, p) o[#o + 1] = { a, p } end
+  add("retaliate")
+  if state:get("build_up") >= 4 and state:turn() >= 5 and state:get("removal") == 0 then
+    add("air_strike")
+  end
+  add("build_up")
+  add("recon_high")
+  if state:turn() >= 8 then add("invade") end
+  add("raise_alert")
+  add("board_ship")
+  return o
+end
+
+local function ussr_hawk(state)
+  local o = {}
+  local function add(a, p) o[#o + 1] = { a, p } end
+  add("hurry_sites")
+  add("sail_on")
+  add("defy")
+  add("berlin")
+  if state:turn() >= 11 then add("offer_deal", 2) end
+  add("camouflage")
+  return o
+end
+
+local function cuba_hawk(state)
+  return { { "mobilize", 2 }, { "aa_fire" }, { "press_moscow" }, { "five_points" }, { "speak_out" } }
+end
+
+local function un_hawk(state)
+  return { { "convene_council" }, { "appeal_standstill" }, { "offer_observers" }, { "mediate" },
+           { "soundings" } }
+end
+
+P.hawk = honest{ us = us_hawk, ussr = ussr_hawk, cuba = cuba_hawk, un = un_hawk }
+
+-- ---- dove ----------------------------------------------------------------------------
+
+local function us_dove(state)
+  local o = {}
+  local function add(a, p) o[#o + 1] = { a, p } end
+  if state:turn() >= 3 then add("announce_quarantine") end
+  if state:get("offer") >= 1 then add("answer_letter", 1) end
+  add("back_channel")
+  if state:get("offer") >= 2 then add("jupiters_out", 1) end
+  if state:get("tension") >= 4 then add("stand_down") end
+  add("consult_oas")
+  add("recon_high")
+  return o
+end
+
+local function ussr_dove(state)
+  local o = {}
+  local function add(a, p) o[#o + 1] = { a, p } end
+  if state:get("pledge") >= 1 then add("accept_terms") end
+  add("order_restraint")
+  add("hold_ships", 0)
+  add("consult_havana")
+  add("offer_deal", 1)
+  add("halt_work")
+  return o
+end
+
+local function cuba_dove(state)
+  local o = {}
+  local function add(a, p) o[#o + 1] = { a, p } end
+  add("hold_fire")
+  add("admit_un")
+  add("speak_out")
+  return o
+end
+
+local function un_dove(state)
+  return { { "appeal_standstill" }, { "mediate" }, { "offer_observers" }, { "soundings" } }
+end
+
+P.dove = honest{ us = us_dove, ussr = ussr_dove, cuba = cuba_dove, un = un_dove }
+
+return P

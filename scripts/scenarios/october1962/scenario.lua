@@ -1,0 +1,54 @@
+-- October 1962: the thirteen days, 16-28 October 1962, from the photographs to
+-- Khrushchev's acceptance, with Cuba as a fourth seat. Written only through the public
+-- scenario API (docs/modding.md); sources in sources.md.
+local tracks = require("tracks")
+local us = require("actions_us")
+local ussr = require("actions_ussr")
+local cuba = require("actions_cuba")
+local un = require("actions_un")
+local events = require("events")
+local objectives = require("objectives")
+local terms = require("terms")
+local briefings = require("briefings")
+local personalities = require("personalities")
+local rules = require("rules")
+local turning_points = require("turning_points")
+
+local function concat(...)
+  local out = {}
+  for _, list in ipairs({ ... }) do
+    for _, x in ipairs(list) do out[#out + 1] = x end
+  end
+  return out
+end
+
+return niact.scenario{
+  name = "October 1962: the thirteen days",
+  version = "1.0",
+  text = "From the U-2 photographs of the missile sites to Khrushchev's broadcast: "
+      .. "thirteen days in which the United States, the Soviet Union, Cuba and the UN "
+      .. "decide between a quarantine, a strike and a bargain.",
+  source = "Dobbs; RFK; Tapes; F&N (sources.md)",
+  debrief = briefings.debrief,
+  calendar = { start = "1962-10-16", days_per_turn = 1, turns = 13 },
+  roles = {
+    niact.role{ id = "us", name = "United States", action_points = 3, briefing = briefings.us,
+      text = "President Kennedy and the ExComm.", source = "Tapes" },
+    niact.role{ id = "ussr", name = "Soviet Union", action_points = 3, briefing = briefings.ussr,
+      text = "Chairman Khrushchev and the Presidium.", source = "F&N" },
+    niact.role{ id = "cuba", name = "Cuba", action_points = 2, briefing = briefings.cuba,
+      text = "Prime Minister Fidel Castro's government.", source = "Dobbs" },
+    niact.role{ id = "un", name = "United Nations", action_points = 2, briefing = briefings.un,
+      text = "Acting Secretary-General U Thant.", source = "Dorn" },
+  },
+  tracks = tracks.list,
+  actions = concat(us.list, ussr.list, cuba.list, un.list),
+  events = concat(events.list, rules.events),
+  objectives = objectives.list,
+  terms = terms.list,
+  setup = rules.setup,
+  turn_end = rules.turn_end,
+  end_check = rules.end_check,
+  personalities = personalities,
+  turning_points = turning_points.list,
+}
