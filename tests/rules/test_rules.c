@@ -1,7 +1,8 @@
-/* November 1962 rule cases, in the spirit of Diplomacy's DATC: each case sets up a
- * starting state, gives orders, resolves through the real Lua rules and checks the
- * result. Cases live in tests/rules/cases (files ending .case), one cmocka test each; the format is
- * described in tests/rules/cases/README.md. */
+/* Scenario rule cases, in the spirit of Diplomacy's DATC: each case sets up a starting
+ * state, gives orders, resolves through the real Lua rules and checks the result. By
+ * default the November 1962 cases in tests/rules/cases (files ending .case), one cmocka
+ * test each; `test_rules SCENARIO_DIR CASES_DIR` runs another scenario's cases (October
+ * 1962: tests/october1962/cases). The format is described in tests/rules/cases/README.md. */
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -77,8 +78,7 @@ static int by_name(const struct dirent **a, const struct dirent **b) {
     return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-static int load_cases(void) {
-    const char *dir = NIACT_TEST_DIR "/rules/cases";
+static int load_cases(const char *dir) {
     struct dirent **list;
     int n = scandir(dir, &list, NULL, by_name);
     if (n < 0) return -1;
@@ -490,15 +490,17 @@ static void test_case(void **state) {
         }
 }
 
-int main(void) {
+int main(int argc, char **argv) {
+    const char *scenario = argc > 1 ? argv[1] : NIACT_SCRIPTS_DIR "/scenarios/november1962";
+    const char *dir = argc > 2 ? argv[2] : NIACT_TEST_DIR "/rules/cases";
     char msg[4096];
-    if (niact_host_load(NIACT_SCRIPTS_DIR "/scenarios/november1962", NIACT_SCRIPTS_DIR "/lib",
-                        NULL, &host, msg, sizeof msg) != NIACT_OK) {
-        fprintf(stderr, "cannot load november1962:\n%s\n", msg);
+    if (niact_host_load(scenario, NIACT_SCRIPTS_DIR "/lib", NULL, &host, msg, sizeof msg) !=
+        NIACT_OK) {
+        fprintf(stderr, "cannot load %s:\n%s\n", scenario, msg);
         return 1;
     }
-    if (load_cases() != 0 || n_cases == 0) {
-        fprintf(stderr, "cannot read the rule cases in %s/rules/cases\n", NIACT_TEST_DIR);
+    if (load_cases(dir) != 0 || n_cases == 0) {
+        fprintf(stderr, "cannot read the rule cases in %s\n", dir);
         return 1;
     }
     struct CMUnitTest *tests = calloc((size_t)n_cases, sizeof *tests);
@@ -507,8 +509,10 @@ int main(void) {
         tests[i].test_func = test_case;
         tests[i].initial_state = &cases[i];
     }
-    int rc = _cmocka_run_group_tests("november1962 rule cases", tests, (size_t)n_cases, NULL,
-                                     NULL);
+    char group[256];
+    const char *base = strrchr(scenario, '/');
+    snprintf(group, sizeof group, "%s rule cases", base ? base + 1 : scenario);
+    int rc = _cmocka_run_group_tests(group, tests, (size_t)n_cases, NULL, NULL);
     free(tests);
     niact_host_free(host);
     return rc;

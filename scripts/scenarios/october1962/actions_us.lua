@@ -33,13 +33,12 @@ A.list = {
 
   niact.action{ id = "build_up", name = "Ready the strike and invasion forces",
     roles = { "us" }, cost = 1, priority = 20,
-    text = "Move aircraft, ships and divisions to the south-east: +1 readiness (+2 while the "
-        .. "crisis is secret: under cover of a planned exercise). Moscow and Havana see "
-        .. "some of it.",
+    text = "Move aircraft, ships and divisions to the south-east: readiness +1; tension +1 "
+        .. "once the crisis is public. Moscow and Havana see some of it.",
     source = "Dobbs; Tapes",
     legal = function(state) return state:get("build_up") < 10, "the forces are ready" end,
     resolve = function(state)
-      state:add("build_up", C.public(state) and 1 or 2)
+      state:add("build_up", 1)
       state:add("us_pressure", -2)
       C.observe(state, "cuba", "build_up", 2)
       C.observe(state, "ussr", "build_up", 2)
@@ -49,7 +48,7 @@ A.list = {
   niact.action{ id = "announce_quarantine", name = "Speak to the nation: quarantine",
     roles = { "us" }, cost = 2, priority = 10,
     text = "The President tells the world what the photographs show and proclaims a naval "
-        .. "quarantine of offensive weapons, in force two turns later. The crisis becomes "
+        .. "quarantine of offensive weapons, in force at the end of the second turn after. The crisis becomes "
         .. "public; tension +1; US forces to DEFCON 3.",
     source = "Address 22 Oct; Proclamation 3504",
     legal = function(state)
@@ -221,13 +220,13 @@ A.list = {
 
   niact.action{ id = "invade", name = "Invade Cuba",
     roles = { "us" }, cost = 3, priority = 5,
-    text = "Land the invasion force (needs 8). Tension goes to the brink; if the tactical "
+    text = "Land the invasion force (needs 9). Tension goes to the brink; if the tactical "
         .. "nuclear weapons are still on the island, their commanders may use them on the "
         .. "beaches (the brink roll is much worse).",
     source = "Dobbs; NSA-393",
     legal = function(state)
-      return state:get("build_up") >= 8 and state:get("invaded") == 0,
-        "the invasion force is not ready (8)"
+      return state:get("build_up") >= 9 and state:get("invaded") == 0,
+        "the invasion force is not ready (9)"
     end,
     resolve = function(state)
       state:set("invaded", 1)

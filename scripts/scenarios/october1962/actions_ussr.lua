@@ -6,14 +6,14 @@ local A = {}
 A.list = {
   niact.action{ id = "hurry_sites", name = "Rush the missile sites",
     roles = { "ussr" }, cost = 1, priority = 20,
-    text = "Crews work through the night: +3 launchers ready this turn (besides the usual "
-        .. "2). Only while the work goes on.",
+    text = "Crews work through the night: one more launcher ready this turn (besides the "
+        .. "usual one). Only while the work goes on.",
     source = "Dobbs; F&N",
     legal = function(state)
       return state:get("removal") == 0 and state:get("sites_ready") < 24,
         "the work has stopped, or every launcher is ready"
     end,
-    resolve = function(state) state:add("sites_ready", 3) end },
+    resolve = function(state) state:add("sites_ready", 1) end },
 
   niact.action{ id = "camouflage", name = "Camouflage the sites",
     roles = { "ussr" }, cost = 1, priority = 40,

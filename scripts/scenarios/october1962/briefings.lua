@@ -15,7 +15,7 @@ You see estimates, not the truth: how many launchers could fire is what the phot
 
 ## Your choices
 
-Each turn you have 3 action points. Fly U-2s (and, once the crisis is public, low-level jets). Ready the strike and invasion forces: an air strike needs readiness 4, an invasion 8, and the Air Force will not promise to destroy every missile. Or speak to the nation and proclaim a quarantine (2 points): the crisis becomes public. If you have not spoken by 22 October the newspapers will. Then: the OAS, the Security Council, the alert, boarding a ship at the line, a promise not to invade, a private talk with Ambassador Dobrynin, the Jupiters in Turkey.
+Each turn you have 3 action points. Fly U-2s (and, once the crisis is public, low-level jets). Ready the strike and invasion forces: an air strike needs readiness 4, an invasion 9, and the Air Force will not promise to destroy every missile. Or speak to the nation and proclaim a quarantine (2 points): the crisis becomes public. If you have not spoken by 22 October the newspapers will. Then: the OAS, the Security Council, the alert, boarding a ship at the line, a promise not to invade, a private talk with Ambassador Dobrynin, the Jupiters in Turkey.
 
 Negotiate (`terms`, `propose`): a promise not to invade, the Jupiters in secret, no boarding, no low-level flights are yours to give; the missiles out, the work halted, the ships kept back, Cuba's guns silent are what to ask for.
 

@@ -3,12 +3,12 @@
 local C = require("common")
 local R = {}
 
--- The sites: the crews add two ready launchers a turn while the work goes on; ordered
--- out, they are taken down eight a turn.
+-- The sites: the crews make one more launcher ready a turn while the work goes on;
+-- ordered out, they are taken down eight a turn.
 local function sites(state)
   local removal = state:get("removal")
   if removal == 0 and not state:ordered("us", "air_strike") then
-    state:add("sites_ready", 2)
+    state:add("sites_ready", 1)
   elseif removal == 2 and state:get("sites_ready") > 0 then
     state:add("sites_ready", -8)
     C.observe(state, "us", "sites_ready", 2)
@@ -16,11 +16,11 @@ local function sites(state)
   end
 end
 
--- The quarantine takes effect two turns after it is proclaimed (22 to 24 October); in
--- force, it costs Moscow prestige every turn.
+-- The quarantine takes effect at the end of the second turn after the one it was
+-- announced in (22 to 24 October); in force, it costs Moscow prestige every turn.
 local function quarantine(state)
   local q = state:get("quarantine")
-  if q == 1 and state:turn() >= state:get("public_turn") + 1 then
+  if q == 1 and state:turn() >= state:get("public_turn") + 2 then
     state:set("quarantine", 2)
     state:log("The quarantine is in force: US warships stand on the line to intercept "
       .. "ships bound for Cuba.")
@@ -145,11 +145,12 @@ end
 
 R.events = {
   rule("the_sites", "The sites", "Dobbs; NSK 28 Oct",
-    "While the work goes on (and no strike was flown this turn), two more launchers are "
+    "While the work goes on (and no strike was flown this turn), one more launcher is "
     .. "ready each turn. Ordered out, they are taken apart, eight a turn, under US cameras.",
     sites),
   rule("the_quarantine", "The quarantine", "Address 22 Oct; Proclamation 3504",
-    "Proclaimed, the quarantine is in force from the next turn's end (22 to 24 October). "
+    "Announced, the quarantine is in force from the end of the second turn after (22 to "
+    .. "24 October). "
     .. "In force, it costs Moscow a point of prestige a turn.", quarantine),
   rule("the_guns", "Cuba's guns and the SAMs", "Dobbs",
     "Under orders to fire, Cuban guns fire on a low-level flight 40% of the time (x0.75 "

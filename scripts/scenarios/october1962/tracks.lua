@@ -27,7 +27,7 @@ T.list = {
 
   -- The weapons.
   niact.track{ id = "sites_ready", name = "MRBM launchers ready to fire", group = "weapons",
-    min = 0, max = 24, initial = 4,
+    min = 0, max = 24, initial = 0,
     visible = { all = "true", us = "estimate", un = "none" },
     estimate = { us = { value = 0, error = 4 } },
     text = "R-12 launchers (three regiments of eight) that could fire within hours. Soviet "
@@ -63,11 +63,11 @@ T.list = {
         .. "October, proclaimed on the 23rd, in force from 10 a.m. on the 24th.",
     source = "Address 22 Oct; Proclamation 3504" },
   niact.track{ id = "build_up", name = "Invasion forces ready", group = "United States",
-    min = 0, max = 10, initial = 2,
+    min = 0, max = 10, initial = 1,
     visible = { all = "true", ussr = "estimate", cuba = "estimate", un = "none" },
-    estimate = { ussr = { value = 3, error = 2 }, cuba = { value = 4, error = 2 } },
+    estimate = { ussr = { value = 1, error = 2 }, cuba = { value = 2, error = 2 } },
     text = "How far the air strike and invasion plans have been readied: aircraft, ships "
-        .. "and divisions moved to the south-east. An air strike needs 4, an invasion 8.",
+        .. "and divisions moved to the south-east. An air strike needs 4, an invasion 9.",
     source = "Dobbs; Tapes" },
   niact.track{ id = "us_pressure", name = "US domestic pressure", group = "United States",
     min = 0, max = 100, initial = 40,
