@@ -1,0 +1,120 @@
+/* The Saltbank dispute (tests/scenarios/saltbank), a fictional two-seat scenario in
+ * another sea and another year, played through the real front ends: `niact check`
+ * passes; a hot-seat game in the terminal shows the scenario's own calendar (two days a
+ * turn from 1 May 1973), its own terms and who gives them, and ends with the scenario's
+ * own settlement text once both sides agree; a game played to the last turn reaches 15
+ * May 1973 with the scenario's dated gale on the 9th; `niact sim` plays it without an
+ * error and its AIs sometimes settle. Nothing in C names it. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#define SALT NIACT_TEST_DIR "/scenarios/saltbank/"
+
+static char *run(const char *cmd, int *status) {
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t cap = 1 << 20, n = 0, got;
+    char *out = malloc(cap);
+    assert_non_null(out);
+    while ((got = fread(out + n, 1, cap - n - 1, p)) > 0)
+        n += got;
+    out[n] = 0;
+    int rc = pclose(p);
+    *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+    return out;
+}
+
+/* A hot-seat text game fed `input`; returns the output. */
+static char *play(const char *input, int *status) {
+    char dir[] = "/tmp/niact_salt_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char in[512], cmd[2048];
+    snprintf(in, sizeof in, "%s/input", dir);
+    FILE *f = fopen(in, "w");
+    assert_non_null(f);
+    fputs(input, f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "HOME=%s XDG_DATA_HOME=%s %s play --text --scenario %s --seed 3 "
+             "--no-autosave < %s 2>&1; rm -rf %s", dir, dir, NIACT_BIN, SALT, in, dir);
+    return run(cmd, status);
+}
+
+static void test_check(void **st) {
+    (void)st;
+    int rc;
+    char *out = run(NIACT_BIN " check " SALT " 2>&1", &rc);
+    assert_int_equal(rc, 0);
+    assert_non_null(strstr(out, "saltbank: ok (2 roles"));
+    free(out);
+}
+
+static void test_negotiated_accord(void **st) {
+    (void)st;
+    int rc;
+    char *out = play("terms\n"
+                     "propose vandmark quota=10 limit_recognized\n"
+                     "order appeal\ndone\ny\n"
+                     "accept 1\norder recall\norder trawl\ndone\n", &rc);
+    if (!strstr(out, "=== RESULT: SETTLEMENT"))
+        print_error("%s\n", out + (strlen(out) > 3000 ? strlen(out) - 3000 : 0));
+    assert_int_equal(rc, 0);
+    assert_non_null(strstr(out, "NIACT - The Saltbank dispute (scenario saltbank"));
+    assert_non_null(strstr(out, "== Skerra - turn 1 of 8 - 1973-05-01"));
+    assert_non_null(strstr(out, "== Vandmark - turn 1 of 8 - 1973-05-01"));
+    /* the scenario's terms, and who gives them */
+    assert_non_null(strstr(out, "Trawlers on the bank at most N [=trawlers 0-30, default 12]"));
+    assert_non_null(strstr(out, "given by: vandmark"));
+    assert_non_null(strstr(out, "given by: skerra"));
+    assert_non_null(strstr(out, "Proposal #1 is agreed by every party"));
+    /* the scenario's end, on the scenario's calendar */
+    assert_non_null(strstr(out, "=== RESULT: SETTLEMENT after 1 turn (1973-05-03) ==="));
+    assert_non_null(strstr(out, "Skerra and Vandmark sign a fisheries accord"));
+    free(out);
+}
+
+static void test_played_to_the_last_turn(void **st) {
+    (void)st;
+    char input[4096] = "";
+    for (int t = 0; t < 8; t++)
+        strcat(input, "order appeal\ndone\ny\norder appeal\ndone\ny\n");
+    int rc;
+    char *out = play(input, &rc);
+    if (!strstr(out, "=== RESULT:"))
+        print_error("%s\n", out + (strlen(out) > 3000 ? strlen(out) - 3000 : 0));
+    assert_int_equal(rc, 0);
+    assert_non_null(strstr(out, "turn 5 of 8 - 1973-05-09"));
+    assert_non_null(strstr(out, "turn 8 of 8 - 1973-05-15"));
+    assert_non_null(strstr(out, "A gale on 1973-05-09 drives trawlers off the Saltbank."));
+    assert_non_null(strstr(out, "=== RESULT: LAST TURN"));
+    assert_null(strstr(out, "1962"));
+    free(out);
+}
+
+static void test_sim(void **st) {
+    (void)st;
+    int rc;
+    char *out = run(NIACT_BIN " sim --scenario " SALT " --games 60 --threads 1 2>&1", &rc);
+    assert_int_equal(rc, 0);
+    assert_non_null(strstr(out, "60 games of The Saltbank dispute"));
+    assert_non_null(strstr(out, "error 0.0%"));
+    assert_null(strstr(out, "settlement 0.0%"));
+    free(out);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_check),
+        cmocka_unit_test(test_negotiated_accord),
+        cmocka_unit_test(test_played_to_the_last_turn),
+        cmocka_unit_test(test_sim),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
