@@ -32,7 +32,8 @@ static void on_voided(void *ud, const niact_error *e) {
 
 /* Asks every action's legality test twice for every role that may order it (at its
  * default parameter): the state hash must not move and the answer must not change. */
-static void ask_twice(checker *c, niact_game *g) {
+static void ask_twice(checker *c, niact_session *s) {
+    const niact_game *g = niact_session_view(s);
     const niact_scenario *sc = niact_game_scenario(g);
     for (int a = 0; a < sc->n_actions; a++) {
         const niact_action_def *d = &sc->actions[a];
@@ -43,12 +44,12 @@ static void ask_twice(checker *c, niact_game *g) {
             uint64_t before = niact_game_hash(g);
             int ok1 = 0, ok2 = 0;
             char why1[256], why2[256];
-            niact_status s1 = niact_game_order_legal(g, &o, &ok1, why1, sizeof why1);
+            niact_status s1 = niact_session_legal(s, &o, &ok1, why1, sizeof why1);
             if (s1 != NIACT_OK && s1 != NIACT_ERR_INVALID) {
-                print_error(c, niact_game_last_error(g));
+                print_error(c, niact_session_last_error(s));
                 return; /* one report per game is enough */
             }
-            niact_status s2 = niact_game_order_legal(g, &o, &ok2, why2, sizeof why2);
+            niact_status s2 = niact_session_legal(s, &o, &ok2, why2, sizeof why2);
             if (niact_game_hash(g) != before || s1 != s2 || ok1 != ok2 || strcmp(why1, why2)) {
                 printf("%s/scenario.lua: the legality test of '%s' for '%s' (turn %d) %s\n",
                        c->dir, d->meta.id, sc->roles[r].meta.id, niact_game_turn(g) + 1,
@@ -77,13 +78,13 @@ static void play_game(checker *c, niact_host *h, uint64_t seed, uint64_t *hashes
         c->problems++;
         return;
     }
-    niact_game *g = niact_session_game(s);
+    const niact_game *g = niact_session_view(s);
     if (report)
-        niact_game_set_error_hook(g, on_voided, c);
+        niact_session_set_error_hook(s, on_voided, c);
     niact_status st = NIACT_OK;
     for (int t = 0; st == NIACT_OK && niact_game_phase(g) != NIACT_PHASE_ENDED; t++) {
         if (report && t <= CHECK_ASK_TURNS)
-            ask_twice(c, g);
+            ask_twice(c, s);
         st = niact_session_resolve(s);
     }
     if (st != NIACT_OK && report) {
@@ -111,7 +112,7 @@ static void play_personality(checker *c, niact_host *h, const char *name) {
     char msg[2048];
     if (niact_session_new(h, 1, seats, &s, msg, sizeof msg) != NIACT_OK)
         return; /* the seeded games above have reported why */
-    niact_game *g = niact_session_game(s);
+    const niact_game *g = niact_session_view(s);
     while (niact_game_phase(g) != NIACT_PHASE_ENDED) {
         for (int r = 0; r < sc->n_roles; r++) {
             niact_order os[NIACT_MAX_ORDERS];
@@ -158,7 +159,7 @@ int cli_check(int argc, char **argv) {
     char sdir[4096], lib[4096];
     if (cli_find(find, sdir, sizeof sdir, lib, sizeof lib) != 0)
         return CLI_BAD_INPUT;
-    niact_host *h = cli_load_from(dir, sdir, lib, stdout);
+    niact_host *h = cli_load_dir(dir, sdir, stdout);
     if (!h)
         return CLI_BAD_INPUT;
     const niact_scenario *sc = niact_host_scenario(h);
@@ -171,7 +172,7 @@ int cli_check(int argc, char **argv) {
         play_personality(&c, h, sc->personalities[i]);
     /* The same seed again, after other games ran in this Lua state. */
     play_game(&c, h, 1, b, 512, &tb, 0);
-    niact_host *fresh = cli_load_from(dir, sdir, lib, stdout);
+    niact_host *fresh = cli_load_dir(dir, sdir, stdout);
     if (fresh) {
         play_game(&c, fresh, 1, a, 512, &ta, 0);
         int n = ta < 512 ? ta : 511;

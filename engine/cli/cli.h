@@ -14,14 +14,15 @@ enum { CLI_OK = 0, CLI_BAD_INPUT = 1, CLI_USAGE = 2 };
 /* Finds a scenario by the one rule (niact_path_scenario) and says on stderr which folder
  * it is ("niact: scenario NAME from DIR"); on failure prints why. Returns 0 or -1. */
 int cli_find(const char *name, char *dir, size_t dirlen, char *lib, size_t liblen);
-/* Loads the scenario in dir (lib: "" for none); on failure prints the problems to err,
- * naming it by `name`, and returns NULL. */
-niact_host *cli_load_from(const char *name, const char *dir, const char *lib, FILE *err);
-/* cli_find, then cli_load_from. */
+/* Loads the scenario in the folder dir (as cli_find found it) through the session's
+ * loader (niact_session_load); on failure prints the problems to err, naming it by
+ * `name`, and returns NULL. */
+niact_host *cli_load_dir(const char *name, const char *dir, FILE *err);
+/* cli_find, then cli_load_dir. */
 niact_host *cli_load(const char *name, FILE *err);
-/* Says on stderr which folder a record's scenario came from (l->scenario_dir), if the
- * loader looked it up. */
-void cli_say_record_scenario(const niact_loaded *l);
+/* Says on stderr which folder a record's scenario came from, if the loader looked it
+ * up (info->scenario_dir). */
+void cli_say_record_scenario(const niact_session *s, const niact_replay_info *info);
 /* Parses a seed (decimal or 0x hex, up to 64 bits). Returns 0 or -1. */
 int cli_parse_u64(const char *s, uint64_t *out);
 /* A seed from the clock, for games not given one. */

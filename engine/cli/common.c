@@ -18,43 +18,29 @@ int cli_find(const char *name, char *dir, size_t dirlen, char *lib, size_t lible
     return 0;
 }
 
-niact_host *cli_load_from(const char *name, const char *dir, const char *lib, FILE *err) {
+niact_host *cli_load_dir(const char *name, const char *dir, FILE *err) {
     char msg[8192];
     niact_host *h = NULL;
-    niact_status st = niact_host_load(dir, lib[0] ? lib : NULL, NULL, &h, msg, sizeof msg);
+    /* The session's loader: each problem comes as FILE:LINE: message with its full path. */
+    niact_status st = niact_session_load(dir, NULL, &h, NULL, 0, msg, sizeof msg);
     if (st != NIACT_OK) {
-        fprintf(err, "niact: scenario '%s' could not be loaded:\n", name);
-        /* Each problem is FILE:LINE: message, relative to the scenario folder. */
-        for (char *line = msg; line && *line;) {
-            char *nl = strchr(line, '\n');
-            if (nl)
-                *nl = 0;
-            if (strncmp(line, "lib/", 4) == 0)
-                fprintf(err, "%s/%s\n", lib, line + 4);
-            else if (line[0] == ' ')
-                fprintf(err, "%s\n", line);
-            else
-                fprintf(err, "%s/%s\n", dir, line);
-            line = nl ? nl + 1 : NULL;
-        }
-        if (st == NIACT_ERR_NOMEM)
-            fprintf(err, "(out of memory)\n");
+        fprintf(err, "niact: scenario '%s' could not be loaded:\n%s", name, msg);
         return NULL;
     }
     return h;
 }
 
-void cli_say_record_scenario(const niact_loaded *l) {
-    if (l->scenario_dir[0])
-        fprintf(stderr, "niact: scenario %s from %s\n", niact_host_scenario(l->host)->meta.id,
-                l->scenario_dir);
+void cli_say_record_scenario(const niact_session *s, const niact_replay_info *info) {
+    if (info->scenario_dir[0])
+        fprintf(stderr, "niact: scenario %s from %s\n", niact_session_scenario(s)->meta.id,
+                info->scenario_dir);
 }
 
 niact_host *cli_load(const char *name, FILE *err) {
     char dir[NIACT_PATH_MAX], lib[NIACT_PATH_MAX];
     if (cli_find(name, dir, sizeof dir, lib, sizeof lib) != 0)
         return NULL;
-    return cli_load_from(name, dir, lib, err);
+    return cli_load_dir(name, dir, err);
 }
 
 int cli_parse_u64(const char *s, uint64_t *out) {

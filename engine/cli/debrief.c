@@ -249,7 +249,7 @@ static void orders_text(const niact_scenario *sc, const niact_order *os, int n, 
 static const char *const blocks[] = {"\u2581", "\u2582", "\u2583", "\u2584",
                                      "\u2585", "\u2586", "\u2587", "\u2588"};
 
-static int32_t hist(niact_game *g, int t, int32_t k) {
+static int32_t hist(const niact_game *g, int t, int32_t k) {
     int32_t v = 0;
     niact_game_history(g, -1, t, k, &v);
     return v;
@@ -257,7 +257,7 @@ static int32_t hist(niact_game *g, int t, int32_t k) {
 
 /* A track as an inline SVG line chart: dates along the bottom, the range's ends (in
  * words if the track has labels) on the left. */
-static void svg_curve(doc *d, niact_game *g, int t) {
+static void svg_curve(doc *d, const niact_game *g, int t) {
     const niact_scenario *sc = niact_game_scenario(g);
     const niact_track_def *def = &sc->tracks[t];
     int32_t turns = niact_game_turn(g);
@@ -322,7 +322,7 @@ static void svg_curve(doc *d, niact_game *g, int t) {
 
 /* A track as a Markdown row: a bar of blocks, then its start, its highest point and
  * its end, each with its date. */
-static void md_curve(doc *d, niact_game *g, int t) {
+static void md_curve(doc *d, const niact_game *g, int t) {
     const niact_scenario *sc = niact_game_scenario(g);
     const niact_track_def *def = &sc->tracks[t];
     int32_t turns = niact_game_turn(g), top = 0;
@@ -350,7 +350,7 @@ static void md_curve(doc *d, niact_game *g, int t) {
     row_end(d);
 }
 
-static void curves(doc *d, niact_game *g) {
+static void curves(doc *d, const niact_game *g) {
     const niact_scenario *sc = niact_game_scenario(g);
     char from[32], to[32], line[200];
     point_date(sc, 0, from, sizeof from);
@@ -376,8 +376,8 @@ static void curves(doc *d, niact_game *g) {
 
 /* The record's turning points beside the class's game: when the game first reached the
  * marker (a track's value, or an order), against the record's date, with a question. */
-static void turning_points(doc *d, niact_loaded *l) {
-    niact_game *g = niact_session_game(l->session);
+static void turning_points(doc *d, niact_session *ls) {
+    const niact_game *g = niact_session_view(ls);
     const niact_scenario *sc = niact_game_scenario(g);
     if (sc->n_turning_points == 0)
         return;
@@ -386,7 +386,7 @@ static void turning_points(doc *d, niact_loaded *l) {
             "this game and when, and a question for discussion.");
     const char *cols[] = {"turning point", "in history", "in this game", "to discuss"};
     table_head(d, cols, 4);
-    int32_t turns = niact_game_turn(g), played = niact_session_turns_played(l->session);
+    int32_t turns = niact_game_turn(g), played = niact_session_turns_played(ls);
     for (int i = 0; i < sc->n_turning_points; i++) {
         const niact_turning_point *p = &sc->turning_points[i];
         char rec[2048], game[1024], span[64];
@@ -411,7 +411,7 @@ static void turning_points(doc *d, niact_loaded *l) {
             }
         } else {
             for (int32_t t = 0; t < played; t++) {
-                const niact_turn_input *in = niact_session_input(l->session, t);
+                const niact_turn_input *in = niact_session_input(ls, t);
                 char who[256] = "";
                 for (int r = 0; r < sc->n_roles; r++) {
                     if (p->roles && !(p->roles & (1u << r)))
@@ -444,15 +444,15 @@ static void turning_points(doc *d, niact_loaded *l) {
 
 /* Replays the loaded game in a fresh session and, before each turn, asks the scripted
  * historical personality what it would have ordered; prints both side by side. */
-static int choices(doc *d, niact_loaded *l) {
-    const niact_scenario *sc = niact_host_scenario(l->host);
+static int choices(doc *d, niact_session *ls) {
+    const niact_scenario *sc = niact_session_scenario(ls);
     int has_hist = 0;
     for (int i = 0; i < sc->n_personalities; i++)
         has_hist |= strcmp(sc->personalities[i], "historical") == 0;
     niact_session *s = NULL;
     char msg[512];
-    if (niact_session_new(l->host, niact_game_seed(niact_session_game(l->session)), NULL, &s,
-                          msg, sizeof msg) != NIACT_OK)
+    if (niact_session_new(niact_session_host(ls), niact_game_seed(niact_session_view(ls)), NULL,
+                          &s, msg, sizeof msg) != NIACT_OK)
         return -1;
     heading(d, 2, has_hist ? "Choices, beside what the scripted historical AI would have ordered"
                            : "Choices");
@@ -463,20 +463,18 @@ static int choices(doc *d, niact_loaded *l) {
     const char *cols[] = {"turn", "seat", "ordered", "the scripted historical AI would have ordered"};
     table_head(d, cols, has_hist ? 4 : 3);
     size_t next_input = 0;
-    int32_t turns = niact_session_turns_played(l->session);
+    int32_t turns = niact_session_turns_played(ls);
     for (int32_t t = 0; t < turns; t++) {
-        niact_game *g = niact_session_game(s);
         char span[64];
         turn_span(sc, t, span, sizeof span);
         for (int r = 0; r < sc->n_roles; r++) {
-            const niact_turn_input *in = niact_session_input(l->session, t);
+            const niact_turn_input *in = niact_session_input(ls, t);
             char did[1200], hist_o[1200] = "";
             orders_text(sc, in->orders[r], in->n[r], did, sizeof did);
             if (has_hist) {
                 niact_order os[NIACT_MAX_ORDERS];
                 int n = 0;
-                if (niact_host_personality(l->host, g, "historical", r, os, NIACT_MAX_ORDERS,
-                                           &n) == NIACT_OK)
+                if (niact_session_suggest(s, r, "historical", os, &n) == NIACT_OK)
                     orders_text(sc, os, n, hist_o, sizeof hist_o);
             }
             row_start(d);
@@ -488,11 +486,11 @@ static int choices(doc *d, niact_loaded *l) {
             row_end(d);
         }
         const niact_input *in;
-        while ((in = niact_session_input_at(l->session, next_input)) && in->turn == t) {
+        while ((in = niact_session_input_at(ls, next_input)) && in->turn == t) {
             niact_session_apply(s, in);
             next_input++;
         }
-        const niact_turn_input *ti = niact_session_input(l->session, t);
+        const niact_turn_input *ti = niact_session_input(ls, t);
         for (int r = 0; r < sc->n_roles; r++)
             niact_session_submit(s, r, ti->orders[r], ti->n[r]);
         if (niact_session_resolve(s) != NIACT_OK)
@@ -503,7 +501,7 @@ static int choices(doc *d, niact_loaded *l) {
     return 0;
 }
 
-static void talks(doc *d, niact_game *g) {
+static void talks(doc *d, const niact_game *g) {
     size_t cur = 0;
     niact_log_entry e;
     int any = 0;
@@ -541,7 +539,7 @@ static void talks(doc *d, niact_game *g) {
     fputs(d->html ? "</p>\n" : "\n", d->out);
 }
 
-static void header(doc *d, niact_game *g, int unfinished) {
+static void header(doc *d, const niact_game *g, int unfinished) {
     const niact_scenario *sc = niact_game_scenario(g);
     char title[512], line[1024];
     snprintf(title, sizeof title, "Debrief%s: %s", unfinished ? " (unfinished game)" : "",
@@ -703,24 +701,23 @@ int cli_debrief(int argc, char **argv) {
         cli_help(stderr, "debrief");
         return CLI_USAGE;
     }
-    niact_loaded l;
+    niact_session *ls = NULL;
+    niact_replay_info info;
     char msg[2048], dir[4096], lib[4096];
-    niact_record_opts opts;
-    memset(&opts, 0, sizeof opts);
+    niact_replay_opts opts = {0};
     if (scenario) {
         if (cli_find(scenario, dir, sizeof dir, lib, sizeof lib) != 0)
             return CLI_BAD_INPUT;
-        opts.scenario_dir = dir;
-        opts.lib_dir = lib;
+        opts.scenario = dir;
     }
-    niact_status st = niact_record_load(file, &opts, &l, msg, sizeof msg);
+    niact_status st = niact_session_open_record(file, &opts, &ls, &info, msg, sizeof msg);
     if (st != NIACT_OK) {
         fprintf(stderr, "niact debrief: %s\n", msg);
         return CLI_BAD_INPUT;
     }
     if (!scenario)
-        cli_say_record_scenario(&l);
-    niact_game *g = niact_session_game(l.session);
+        cli_say_record_scenario(ls, &info);
+    const niact_game *g = niact_session_view(ls);
     int unfinished = niact_game_phase(g) != NIACT_PHASE_ENDED;
     if (unfinished) {
         /* The debrief of the turns played: the loaded copy is stopped so every view
@@ -729,19 +726,19 @@ int cli_debrief(int argc, char **argv) {
                         "the debrief of the turns played (finish it with niact play --text "
                         "--load %s)\n",
                 file, niact_game_turn(g), file);
-        if (niact_session_stop(l.session) != NIACT_OK) {
-            fprintf(stderr, "niact debrief: %s\n", niact_session_error(l.session));
-            niact_loaded_free(&l);
+        if (niact_session_stop(ls) != NIACT_OK) {
+            fprintf(stderr, "niact debrief: %s\n", niact_session_error(ls));
+            niact_session_free(ls);
             return CLI_BAD_INPUT;
         }
     }
     doc d = {stdout, html};
     header(&d, g, unfinished);
-    turning_points(&d, &l);
+    turning_points(&d, ls);
     curves(&d, g);
-    choices(&d, &l);
+    choices(&d, ls);
     talks(&d, g);
-    const char *text = niact_host_scenario(l.host)->debrief;
+    const char *text = niact_session_scenario(ls)->debrief;
     if (text && *text) {
         if (!html)
             fprintf(stdout, text[0] == '#' ? "\n%s\n" : "\n## What happened in history\n\n%s\n",
@@ -754,6 +751,6 @@ int cli_debrief(int argc, char **argv) {
     }
     if (html)
         fputs("</body>\n</html>\n", stdout);
-    niact_loaded_free(&l);
+    niact_session_free(ls);
     return CLI_OK;
 }

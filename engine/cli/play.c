@@ -682,18 +682,17 @@ int cli_play(int argc, char **argv) {
             fprintf(stderr, "niact play: --load takes the seats and seed from the save\n");
             return CLI_USAGE;
         }
-        niact_host *lh;
-        if ((k = cli_rec_load(&rec, have_scenario ? scenario : NULL, &lh, &s)) != CLI_OK)
+        if ((k = cli_rec_load(&rec, have_scenario ? scenario : NULL, &s)) != CLI_OK)
             return k;
         for (int r = 0; r < niact_session_scenario(s)->n_roles; r++)
             seats[r] = *niact_session_seat(s, r);
         seed = niact_game_seed(niact_session_view(s));
         have_seed = 1;
     }
-    niact_host *h = s ? niact_session_host(s) : cli_load(scenario, stderr);
-    if (!h)
+    niact_host *h = NULL; /* a new game's scenario, loaded by the session's loader */
+    if (!s && !(h = cli_load(scenario, stderr)))
         return CLI_BAD_INPUT;
-    const niact_scenario *sc = niact_host_scenario(h);
+    const niact_scenario *sc = s ? niact_session_scenario(s) : niact_host_scenario(h);
     uint32_t given = 0;
     for (int i = 0; i < n_seats; i++)
         if (parse_seat(sc, seat_args[i], seats, &given) != 0) {
@@ -709,6 +708,8 @@ int cli_play(int argc, char **argv) {
         niact_host_free(h);
         return st == NIACT_ERR_INVALID ? CLI_USAGE : CLI_BAD_INPUT;
     }
+    if (h)
+        niact_session_own_host(s); /* the session frees its host: one owner either way */
     play p = {0};
     p.out = stdout;
     p.s = s;
@@ -792,11 +793,6 @@ int cli_play(int argc, char **argv) {
             printf("Nothing was saved on leaving (no autosave and no --record, or their last "
                    "write failed); a game kept with 'save NAME' resumes from there.\n");
     }
-    if (rec.loaded.session) {
-        cli_rec_free(&rec);
-        return rc;
-    }
     niact_session_free(s);
-    niact_host_free(h);
     return rc;
 }

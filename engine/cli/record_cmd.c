@@ -18,10 +18,6 @@ void cli_rec_init(cli_rec *r) {
     r->loaded.first_mismatch = -1;
 }
 
-void cli_rec_free(cli_rec *r) {
-    niact_loaded_free(&r->loaded);
-}
-
 int cli_rec_option(cli_rec *r, int argc, char **argv, int *i) {
     const char *a = argv[*i];
     if (!strcmp(a, "--no-autosave")) {
@@ -83,25 +79,24 @@ static int find_load(cli_rec *r) {
     return -1;
 }
 
-int cli_rec_load(cli_rec *r, const char *scenario, niact_host **h, niact_session **s) {
+int cli_rec_load(cli_rec *r, const char *scenario, niact_session **s) {
     char dir[4096], lib[4096], msg[4096];
-    niact_record_opts opts = {0};
+    niact_replay_opts opts = {0};
+    *s = NULL;
     if (find_load(r) != 0)
         return CLI_BAD_INPUT;
-    if (scenario) {
+    if (scenario) { /* (says which folder it is) */
         if (cli_find(scenario, dir, sizeof dir, lib, sizeof lib) != 0)
             return CLI_BAD_INPUT;
-        opts.scenario_dir = dir;
-        opts.lib_dir = lib[0] ? lib : NULL;
+        opts.scenario = dir;
     }
-    if (niact_record_load(r->load_path, &opts, &r->loaded, msg, sizeof msg) != NIACT_OK) {
+    if (niact_session_open_record(r->load_path, &opts, s, &r->loaded, msg, sizeof msg) !=
+        NIACT_OK) {
         fprintf(stderr, "niact: %s\n", msg);
         return CLI_BAD_INPUT;
     }
     if (!scenario)
-        cli_say_record_scenario(&r->loaded);
-    *h = r->loaded.host;
-    *s = r->loaded.session;
+        cli_say_record_scenario(*s, &r->loaded);
     printf("Resumed %s: %d turn(s) played%s.\n", r->load_path, r->loaded.turns,
            r->loaded.partial ? ", and orders already given in the turn under way" : "");
     return CLI_OK;
@@ -412,20 +407,20 @@ static int replay_usage(const char *why) {
     return CLI_USAGE;
 }
 
-/* --scenario NAME|DIR into the loader's options; 0 or -1 (printed). */
+/* --scenario NAME|DIR into the options (said on stderr which folder); 0 or -1 (printed). */
 static int scenario_opt(const char *scenario, char *dir, char *lib, size_t len,
-                        niact_record_opts *opts) {
+                        niact_replay_opts *opts) {
     if (!scenario)
         return 0;
     if (cli_find(scenario, dir, len, lib, len) != 0)
         return -1;
-    opts->scenario_dir = dir;
-    opts->lib_dir = lib[0] ? lib : NULL;
+    opts->scenario = dir;
     return 0;
 }
 
-static void replay_report(const char *file, niact_loaded *l, int verify) {
-    const niact_game *g = niact_session_view(l->session);
+static void replay_report(const char *file, niact_session *s, const niact_replay_info *l,
+                          int verify) {
+    const niact_game *g = niact_session_view(s);
     if (verify)
         printf("%s: verified: %d turn(s), every state hash matches (final %016llx)\n", file,
                l->turns, (unsigned long long)niact_game_hash(g));
@@ -455,7 +450,7 @@ int cli_replay(int argc, char **argv) {
         return replay_usage("which record?");
     char dir[4096], lib[4096], msg[4096];
     replay_view view = {0};
-    niact_record_opts opts = {0};
+    niact_replay_opts opts = {0};
     opts.ignore_hashes = !verify;
     if (!verify) {
         opts.on_turn = replay_turn;
@@ -463,14 +458,15 @@ int cli_replay(int argc, char **argv) {
     }
     if (scenario_opt(scenario, dir, lib, sizeof dir, &opts) != 0)
         return CLI_BAD_INPUT;
-    niact_loaded l;
-    if (niact_record_load(file, &opts, &l, msg, sizeof msg) != NIACT_OK) {
+    niact_session *s = NULL;
+    niact_replay_info info;
+    if (niact_session_open_record(file, &opts, &s, &info, msg, sizeof msg) != NIACT_OK) {
         fprintf(stderr, "niact replay: %s\n", msg);
         return CLI_BAD_INPUT;
     }
     if (!scenario)
-        cli_say_record_scenario(&l);
-    replay_report(file, &l, verify);
-    niact_loaded_free(&l);
+        cli_say_record_scenario(s, &info);
+    replay_report(file, s, &info, verify);
+    niact_session_free(s);
     return CLI_OK;
 }

@@ -16,7 +16,7 @@ typedef struct cli_rec {
     char autosave_path[4096]; /* this game's autosave file ("" until the first) */
     char autosaved[4096];     /* the autosave last written ("" if none, or it failed) */
     int record_ok;            /* the --record file was written the last time */
-    niact_loaded loaded;      /* the game loaded with --load */
+    niact_replay_info loaded; /* what --load found (turns, the scenario's folder) */
 } cli_rec;
 
 void cli_rec_init(cli_rec *r);
@@ -27,10 +27,10 @@ int cli_rec_check(cli_rec *r);
 /* Takes --load FILE, --record FILE or --no-autosave at argv[*i]: returns 1 (taken, *i
  * moved past it), 0 (not one of these) or -1 (usage error, printed). */
 int cli_rec_option(cli_rec *r, int argc, char **argv, int *i);
-/* With --load: loads the game (scenario: --scenario's value or NULL). On success *h and *s
- * are the loaded host and session (owned by r: free with cli_rec_free) and it returns 0;
- * else it prints why and returns the exit code. */
-int cli_rec_load(cli_rec *r, const char *scenario, niact_host **h, niact_session **s);
+/* With --load: opens the game as a session (niact_session_open_record; scenario:
+ * --scenario's value or NULL). On success *s is the session, which owns its host (the
+ * caller frees it), and it returns 0; else it prints why and returns the exit code. */
+int cli_rec_load(cli_rec *r, const char *scenario, niact_session **s);
 /* After the game started and after every resolved turn: the --record file and the
  * autosave. A failure is printed on stderr and on the seat's screen (stdout) every time,
  * never fatal: the game goes on and may be saved elsewhere. */
@@ -46,7 +46,6 @@ int cli_rec_kept(const cli_rec *r, char *buf, size_t len);
  * in the data folder's saves/, never a path; without it, the --record or --load file
  * given on the command line, else saves/<scenario>-<seed>.json. Returns 0 if saved. */
 int cli_rec_save_cmd(cli_rec *r, niact_session *s, int role, const char *arg);
-void cli_rec_free(cli_rec *r);
 /* Lists the saves and autosaves of the data folder, newest first, each with its turn,
  * seats and outcome. Returns how many it listed. */
 int cli_saves_list(FILE *out);

@@ -63,7 +63,7 @@ static void stats_init(stats *st) {
     }
 }
 
-static void stats_add_game(stats *st, niact_game *g) {
+static void stats_add_game(stats *st, const niact_game *g) {
     const niact_scenario *sc = niact_game_scenario(g);
     int64_t len = niact_game_turn(g);
     st->games++;
@@ -121,14 +121,13 @@ static int play_one(sim_worker *w, uint64_t i) {
         job_fail(job, i, msg);
         return -1;
     }
-    niact_game *g = niact_session_game(s);
-    niact_game_set_quiet(g, 1);
+    niact_session_set_quiet(s, 1);
     if (niact_session_play_out(s) != NIACT_OK) {
         job_fail(job, i, niact_session_error(s));
         niact_session_free(s);
         return -1;
     }
-    stats_add_game(&w->st, g);
+    stats_add_game(&w->st, niact_session_view(s));
     niact_session_free(s);
     return 0;
 }
@@ -138,8 +137,9 @@ static void *worker_main(void *arg) {
     sim_job *job = w->job;
     if (!w->host) {
         char msg[8192];
-        if (niact_host_load(job->dir, job->lib[0] ? job->lib : NULL, NULL, &w->host, msg,
-                            sizeof msg) != NIACT_OK) {
+        /* The folder found once, loaded by the session's loader on this thread. */
+        if (niact_session_load(job->dir, NULL, &w->host, NULL, 0, msg, sizeof msg) !=
+            NIACT_OK) {
             job_fail(job, 0, msg);
             return NULL;
         }
@@ -405,7 +405,7 @@ int cli_sim(int argc, char **argv) {
     int rc = CLI_BAD_INPUT;
     if (cli_find(a.scenario, job->dir, sizeof job->dir, job->lib, sizeof job->lib) != 0)
         goto done;
-    if (!(h = cli_load_from(a.scenario, job->dir, job->lib, stderr)))
+    if (!(h = cli_load_dir(a.scenario, job->dir, stderr)))
         goto done;
     const niact_scenario *sc = niact_host_scenario(h);
     if (set_seats(&a, sc, job->seats) != 0) {

@@ -217,8 +217,18 @@ niact_status niact_session_random_orders(niact_session *s, int role, niact_order
 }
 
 niact_status niact_session_ai_orders(niact_session *s, int role, niact_order *orders, int *n) {
-    const char *p = s->seats[role].personality;
+    if (role < 0 || role >= niact_session_scenario(s)->n_roles) {
+        *n = 0;
+        return session_fail(s, NIACT_ERR_INVALID, "no such role");
+    }
+    return niact_session_suggest(s, role, s->seats[role].personality, orders, n);
+}
+
+niact_status niact_session_suggest(niact_session *s, int role, const char *p,
+                                   niact_order *orders, int *n) {
     *n = 0;
+    if (role < 0 || role >= niact_session_scenario(s)->n_roles || !p)
+        return session_fail(s, NIACT_ERR_INVALID, "no such role");
     if (!*p || strcmp(p, "random") == 0)
         return niact_session_random_orders(s, role, orders, n);
     niact_ai_config cfg;

@@ -77,19 +77,19 @@ int saves_load(app *a, const char *arg) {
                 is_file(path))
                 break;
     }
-    niact_record_opts opts = {0};
-    niact_loaded l;
-    niact_status st = niact_record_load(path, &opts, &l, msg, sizeof msg);
+    /* Opened as a session that owns its scenario's host (niact_session_open_record). */
+    niact_replay_opts opts = {0};
+    niact_replay_info l;
+    niact_session *s = NULL;
+    niact_status st = niact_session_open_record(path, &opts, &s, &l, msg, sizeof msg);
     /* A scenario given as a folder (niact --scenario DIR) is not found by name: try the
      * folders the window was given. */
     for (int i = 0; st != NIACT_OK && i < a->n_scen; i++) {
-        char dir[4096], lib[4096], m2[512];
-        if (!strchr(a->scen[i], '/') ||
-            niact_path_scenario(a->scen[i], dir, sizeof dir, lib, sizeof lib, NULL, 0) != 0)
+        char m2[512];
+        if (!strchr(a->scen[i], '/'))
             continue;
-        opts.scenario_dir = dir;
-        opts.lib_dir = lib[0] ? lib : NULL;
-        if (niact_record_load(path, &opts, &l, m2, sizeof m2) == NIACT_OK)
+        opts.scenario = a->scen[i];
+        if (niact_session_open_record(path, &opts, &s, &l, m2, sizeof m2) == NIACT_OK)
             st = NIACT_OK;
     }
     if (st != NIACT_OK) {
@@ -97,16 +97,10 @@ int saves_load(app *a, const char *arg) {
         return -1;
     }
     if (l.scenario_dir[0])
-        fprintf(stderr, "niact: scenario %s from %s\n", niact_host_scenario(l.host)->meta.id,
+        fprintf(stderr, "niact: scenario %s from %s\n", niact_session_scenario(s)->meta.id,
                 l.scenario_dir);
-    if (!l.own_host) { /* cannot happen without opts.host; keep ownership simple */
-        niact_loaded_free(&l);
-        snprintf(a->save_msg, sizeof a->save_msg, "Not loaded: no scenario host.");
-        return -1;
-    }
-    niact_session_own_host(l.session); /* the session now frees the host */
     snprintf(a->save_msg, sizeof a->save_msg, "Resumed %.400s after %d turn(s).", path, l.turns);
-    if (play_adopt(a, l.session) != 0)
+    if (play_adopt(a, s) != 0)
         return -1;
     /* A resumed autosave goes on in its own file; any other save gets a new autosave. */
     char dir[4096];

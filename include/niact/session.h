@@ -370,6 +370,48 @@ uint32_t niact_session_seat_epoch(const niact_session *s, int role);
 /* The true value of a track now (the moderator sees the truth; seats never do). */
 niact_status niact_session_truth(const niact_session *s, int track, int32_t *value);
 
+/* ---- the tools' entries (sim, check, debrief, replay, rules) ---------------------- */
+
+/* A game kept only for its result (the simulator): no log text and no per-turn hash
+ * (niact_game_set_quiet); the state and every result are the same. */
+void niact_session_set_quiet(niact_session *s, int quiet);
+/* One legality test asked now, uncached (each call asks the scenario once: `niact check`
+ * asks twice and compares). Pure, as every question. NIACT_OK with *ok, or the failure
+ * (*ok = 0) with its record on the handle; why (may be NULL) explains a 0. */
+niact_status niact_session_legal(niact_session *s, const niact_order *o, int *ok, char *why,
+                                 size_t len);
+/* Called with the record of every callback the game voids (niact_game_set_error_hook),
+ * e.g. by `niact check` to list them. fn NULL: none. */
+void niact_session_set_error_hook(niact_session *s, niact_error_fn fn, void *ud);
+/* The orders a named personality (or "random", or a search level) would give the role
+ * now, as niact_session_ai_orders does for the seat's own: nothing is submitted (the
+ * debrief's "what the historical AI would have ordered"). */
+niact_status niact_session_suggest(niact_session *s, int role, const char *personality,
+                                   niact_order *orders, int *n);
+
+/* A record (save or replay) opened as a session that owns its scenario's host: a front
+ * end never holds a host for it. */
+typedef struct niact_replay_opts {
+    const char *scenario;   /* NULL: the record's scenario looked up by its id; else a
+                               name or folder, by the one lookup rule */
+    int ignore_hashes;      /* 1: note the first mismatching turn but go on */
+    /* Called after each turn the loader resolves, for replays shown as they go. */
+    void (*on_turn)(void *ud, niact_session *s, int32_t turn);
+    void *ud;
+} niact_replay_opts;
+typedef struct niact_replay_info {
+    int32_t turns;          /* complete turns in the record */
+    int32_t first_mismatch; /* with ignore_hashes: the first turn whose hash differed, or -1 */
+    int partial;            /* the record held inputs of the turn under way */
+    char scenario_dir[4096]; /* the scenario's folder */
+} niact_replay_info;
+/* Loads the record at path (niact_record_load: every turn replayed and its hash checked).
+ * opts and info may be NULL. On failure *out is NULL and msg says why (naming the turn
+ * where there is one). */
+niact_status niact_session_open_record(const char *path, const niact_replay_opts *opts,
+                                       niact_session **out, niact_replay_info *info,
+                                       char *msg, size_t msglen);
+
 /* ---- hear (events out) ----------------------------------------------------------- */
 
 typedef enum niact_event_kind {

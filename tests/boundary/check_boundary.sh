@@ -1,15 +1,25 @@
 #!/bin/sh
 # The session is the only door (docs/architecture.md, "The boundary"): no front-end file
-# calls a core or host function that changes a game, or loads a scenario's host. Every
-# file under engine/ui, and text play's files under engine/cli, are checked; the tools
-# that inspect a scenario (sim, check, rules, debrief: listed in docs/architecture.md)
-# are not yet behind the door. Exits 1 naming each offending line.
+# calls a core, host, AI or record-loading function that changes a game or loads a
+# scenario's Lua host. Every file under engine/ui, engine/cli and engine/net is checked
+# (text play, the window, sim, check, rules, replay, debrief, records, niact host/join
+# and the network server): they open games, records and scenarios through
+# include/niact/session.h, and read the game through the core's const accessors.
+# Exits 1 naming each offending line.
 # usage: check_boundary.sh SOURCE_DIR
 src=${1:-.}
-forbidden='niact_game_(new|submit|resolve|advance|propose|answer|withdraw|telegram|set_quiet|set_rules|set_error_hook|copy|order_legal|check_orders|inject|unsubmit|moderator_note|log_all|truth_now)[[:space:]]*\(|niact_host_(load|personality|term_value)[[:space:]]*\(|niact_session_game[[:space:]]*\('
-files=$(ls "$src"/engine/ui/*.c "$src"/engine/ui/*.h "$src"/engine/cli/play.c \
-           "$src"/engine/cli/negotiate_cmd.c "$src"/engine/cli/record_cmd.c \
-           "$src"/engine/cli/host.c "$src"/engine/cli/join.c 2>/dev/null)
+call='[[:space:]]*\('
+# The core's commands (a game made, changed, copied, stopped or given rules; the
+# moderator's: an event injected, orders reopened, a note, the whole log, the truth).
+core="niact_game_(new|free|submit|resolve|advance|propose|answer|withdraw|telegram|set_quiet|set_rules|set_error_hook|copy|clone|order_legal|check_orders|stop|inject|unsubmit|moderator_note|log_all|truth_now)$call"
+# The Lua host: loading it, running its rules or personalities.
+host="niact_host_(load|personality|term_value|rules)$call"
+# The AI, the core's rules interface and its internals, the record loader (it loads a
+# host), and the session's own game handle.
+other="niact_ai_(think|talk_next|talk_start)$call|niact_(rules|core)_[a-z_]+$call|niact_record_load(_text)?$call|niact_loaded_free$call|niact_session_game$call"
+forbidden="$core|$host|$other"
+files=$(ls "$src"/engine/ui/*.c "$src"/engine/ui/*.h "$src"/engine/cli/*.c "$src"/engine/cli/*.h \
+           "$src"/engine/net/*.c "$src"/engine/net/*.h 2>/dev/null)
 [ -n "$files" ] || { echo "check_boundary: no front-end files under $src"; exit 2; }
 bad=$(grep -nE "$forbidden" $files)
 if [ -n "$bad" ]; then

@@ -388,6 +388,56 @@ static void test_tell(void **state) {
     assert_string_equal(niact_command_name(42), "?");
 }
 
+/* The tools' entries: a legality question through the session changes nothing and is
+ * asked each time (check's ask-twice needs that); a named personality's suggestion is
+ * not submitted; a record opens as a session that owns its host (freed with it: ASan). */
+static void test_tools(void **state) {
+    fx *f = *state;
+    const niact_game *g = niact_session_view(f->s);
+    uint64_t h0 = niact_game_hash(g), calls = f->s->legal_calls;
+    niact_order o = {A, (int16_t)act(f, "dial"), 50};
+    int ok = 1;
+    char why[256];
+    assert_int_equal(niact_session_legal(f->s, &o, &ok, why, sizeof why), NIACT_OK);
+    assert_false(ok);
+    assert_string_equal(why, "the dial sticks above 40");
+    o.param = 40;
+    assert_int_equal(niact_session_legal(f->s, &o, &ok, why, sizeof why), NIACT_OK);
+    assert_true(ok);
+    assert_int_equal(f->s->legal_calls, calls + 2);
+    assert_int_equal(niact_game_hash(g), h0);
+    niact_order os[NIACT_MAX_ORDERS];
+    int n = -1;
+    assert_int_equal(niact_session_suggest(f->s, A, "random", os, &n), NIACT_OK);
+    assert_false(niact_game_submitted(g, A));
+    assert_int_equal(niact_session_suggest(f->s, 9, "random", os, &n), NIACT_ERR_INVALID);
+    assert_int_equal(niact_game_hash(g), h0);
+    /* A record, opened as a session. */
+    play_turn(f, "raise", NULL);
+    char *dir = ts_tempdir(), path[4200], msg[1024];
+    snprintf(path, sizeof path, "%s/r.json", dir);
+    assert_int_equal(niact_record_save(f->s, NIACT_RECORD_ALL_ROLES, path, msg, sizeof msg),
+                     NIACT_OK);
+    niact_session *r = NULL;
+    niact_replay_info info;
+    niact_replay_opts ro = {.scenario = PROBE};
+    assert_int_equal(niact_session_open_record(path, &ro, &r, &info, msg, sizeof msg), NIACT_OK);
+    assert_int_equal(info.turns, 1);
+    assert_int_equal(info.first_mismatch, -1);
+    assert_true(info.scenario_dir[0] == '/');
+    assert_int_equal(niact_game_hash(niact_session_view(r)), niact_game_hash(g));
+    niact_session_free(r);
+    ro.scenario = "no-such-scenario-here";
+    assert_int_equal(niact_session_open_record(path, &ro, &r, &info, msg, sizeof msg),
+                     NIACT_ERR_INVALID);
+    assert_null(r);
+    ro.scenario = PROBE;
+    snprintf(path, sizeof path, "%s/none.json", dir);
+    assert_true(niact_session_open_record(path, &ro, &r, NULL, msg, sizeof msg) != NIACT_OK);
+    assert_null(r);
+    ts_rmdir(dir);
+}
+
 static void test_ai_talk_is_pure(void **state) {
     (void)state;
     char msg[4096];
@@ -426,6 +476,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_heard_until, setup, teardown),
         cmocka_unit_test(test_ai_talk_is_pure),
         cmocka_unit_test_setup_teardown(test_tell, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tools, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
