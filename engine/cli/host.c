@@ -748,6 +748,5 @@ int cli_host(int argc, char **argv) {
     net_server_flush(h.sv, 2000);
     net_server_close(h.sv);
     niact_session_free(h.s);
-    cli_rec_free(&rec);
     return rc;
 }
