@@ -11,11 +11,24 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define NO_ROLE (-2)
 
-typedef struct hseat {
+static uint64_t now_ms(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000u + (uint64_t)t.tv_nsec / 1000000u;
+}
+
+/* The throttle of a seat's commands: NET_COMMANDS_PER_S, bursts of NET_COMMANDS_BURST.
+ * A seat past it is prompted a little later (a pipe slows down, nothing is lost); so a
+ * client cannot make the host spend all its time on one seat's commands. */
+typedef struct hseat hseat;
+static int may_prompt(hseat *hs);
+
+struct hseat {
     int remote;            /* played over the network */
     char code[NET_CODE_LEN + 1];
     int peer;              /* its connection, or -1 */
@@ -23,7 +36,9 @@ typedef struct hseat {
     int32_t shown_turn;    /* the turn whose opening screen it has seen (-1: none) */
     size_t turn_cursor;    /* its news cursor when that turn opened (for a rejoin) */
     size_t notice;         /* log position up to which it was told of new entries */
-} hseat;
+    double tokens;         /* commands it may still be prompted for now (the throttle) */
+    uint64_t refill;       /* ms: when tokens was last topped up */
+};
 
 typedef struct hproj {
     int peer;              /* -1: unused */
@@ -248,6 +263,8 @@ static void seat_refresh(host *h, int r) {
         }
     }
     capture_send(h, &c, hs->peer);
+    if (!may_prompt(hs))
+        return; /* the next pass of the host's loop prompts it (every 50 ms) */
     char prompt[64];
     snprintf(prompt, sizeof prompt, "[%s] > ", role_id(h, r));
     if (++h->next_prompt == 0)
@@ -255,6 +272,20 @@ static void seat_refresh(host *h, int r) {
     hs->prompt = h->next_prompt;
     net_msg m = {NET_PROMPT, 0, hs->prompt, prompt, strlen(prompt)};
     net_server_send(h->sv, hs->peer, &m);
+}
+
+static int may_prompt(hseat *hs) {
+    uint64_t t = now_ms();
+    if (!hs->refill)
+        hs->tokens = NET_COMMANDS_BURST, hs->refill = t;
+    hs->tokens += (double)(t - hs->refill) * NET_COMMANDS_PER_S / 1000.0;
+    if (hs->tokens > NET_COMMANDS_BURST)
+        hs->tokens = NET_COMMANDS_BURST;
+    hs->refill = t;
+    if (hs->tokens < 1)
+        return 0;
+    hs->tokens -= 1;
+    return 1;
 }
 
 /* The local human seats' screens (the console), once a turn. */

@@ -90,8 +90,10 @@ typedef struct net_server net_server;
 /* Limits of the server, to keep its memory bounded and the game going under a flood. */
 #define NET_MAX_PEERS 32          /* connections at once (seats, projectors, strangers) */
 #define NET_HELLO_MS 5000         /* a connection must say HELLO within this time */
-#define NET_RATE_PER_S 20         /* messages a second a connection may send ... */
-#define NET_RATE_BURST 60         /* ... with bursts of this many */
+#define NET_RATE_PER_S 200        /* messages a second a connection may send ... */
+#define NET_RATE_BURST 400        /* ... with bursts of this many (past it: dropped) */
+#define NET_COMMANDS_PER_S 20     /* commands a second a seat is prompted for ... */
+#define NET_COMMANDS_BURST 60     /* ... with bursts of this many (past it: it waits) */
 #define NET_BAD_LIMIT 50          /* dropped messages before it is disconnected */
 #define NET_QUEUE_LIMIT (512 * 1024) /* bytes waiting to go to a peer: past it, its
                                         commands wait (a client that does not read) */
