@@ -71,16 +71,19 @@ pids+=("$unp")
 
 # The USSR: an order and a telegram to the UN, then killed before it ends its turn.
 mkfifo ussr.pipe
-timeout 40 "$niact" join "127.0.0.1:$port" --code "$ussr" --text <ussr.pipe >ussr1.out 2>ussr1.err &
+# (not under timeout: the client itself is killed below; the cleanup kills it anyway)
+"$niact" join "127.0.0.1:$port" --code "$ussr" --text <ussr.pipe >ussr1.out 2>ussr1.err &
 k1=$!
 pids+=("$k1")
+disown "$k1" # (no "Killed" notice from the shell)
 exec 3>ussr.pipe
 echo 'order 2' >&3
 echo 'telegram un SECRET-USSR-TO-UN-3307 about Castro' >&3
 for _ in $(seq 100); do grep -q 'Telegram sent' ussr1.out && break; sleep 0.05; done
 grep -q 'Ordered:' ussr1.out || fail "the USSR's first order was not taken"
 kill -9 "$k1"
-{ wait "$k1"; } 2>/dev/null
+for _ in $(seq 100); do kill -0 "$k1" 2>/dev/null || break; sleep 0.02; done
+kill -0 "$k1" 2>/dev/null && fail "the USSR client did not die"
 exec 3>&-
 { echo orders; turns; } >ussr.in
 timeout 40 "$niact" join "127.0.0.1:$port" --code "$ussr" --text <ussr.in >ussr.out 2>ussr.err &
@@ -96,6 +99,10 @@ for f in us un ussr proj; do
     grep -q '=== RESULT' "$f.out" || fail "$f did not see the result"
 done
 grep -q '=== RESULT' host.out || fail "the host did not print the result"
+# The killed client was dead (it never heard it was replaced); its seat was taken by the
+# new connection with its code.
+grep -q 'taken over' ussr1.err && fail "the killed client was still running"
+grep -q "the ussr seat's code was used again" host.err || fail "the rejoin did not take the seat"
 # The rejoined USSR found its draft: the order it gave before it was killed.
 sed -n '/Your orders so far/,/Action points left/p' ussr.out | grep -q '1\. ' \
     || fail "the rejoined USSR did not find its order"
