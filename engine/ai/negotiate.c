@@ -17,6 +17,14 @@ static double value_of(niact_host *h, niact_game *g, int role, int judged_for,
     return v;
 }
 
+/* The share of a promise's value the AI counts, from its giver's trust: the scenario's
+ * ai_trust, linear from at_0 (trust 0) to at_100 (trust 100), in percent. */
+static double trust_factor(const niact_game *g, int giver) {
+    const niact_negotiation_def *n = &niact_game_scenario(g)->negotiation;
+    return n->ai_trust_at_0 / 100.0 +
+           (n->ai_trust_at_100 - n->ai_trust_at_0) / 100.0 * niact_game_trust(g, giver) / 100.0;
+}
+
 /* What a proposal is worth to `role`: promises of others are discounted by their trust,
  * since a promise is only as good as the one who makes it. */
 static double proposal_value(niact_host *h, niact_game *g, int role, const niact_proposal *p) {
@@ -24,7 +32,7 @@ static double proposal_value(niact_host *h, niact_game *g, int role, const niact
     for (int i = 0; i < p->n_terms; i++) {
         double v = value_of(h, g, role, role, &p->terms[i]);
         if (v > 0 && p->terms[i].giver != role)
-            v *= niact_game_trust(g, p->terms[i].giver) / 100.0 + 0.5;
+            v *= trust_factor(g, p->terms[i].giver);
         sum += v;
     }
     return sum;
@@ -118,6 +126,8 @@ niact_status niact_ai_talk_next(niact_host *h, niact_game *g, int role, niact_ai
         m->kind = NIACT_AI_MOVE_PROPOSE;
         m->to = 1u << other;
         m->n_terms = n;
+        for (int k = 0; k < n; k++) /* the core picks the giver, as it always has */
+            m->terms[k].giver = -1;
         return NIACT_OK;
     }
     memset(m, 0, sizeof *m);

@@ -126,8 +126,8 @@ void cli_track_text(const niact_game *g, int role, int track, char *buf, size_t 
     }
 }
 
-static const char *outcome_name(niact_outcome o) {
-    return niact_outcome_info(o)->stamp;
+static const char *outcome_name(const niact_game *g) {
+    return niact_scenario_outcome(niact_game_scenario(g), niact_game_outcome(g)).stamp;
 }
 
 void cli_print_result(FILE *out, const niact_game *g) {
@@ -135,7 +135,7 @@ void cli_print_result(FILE *out, const niact_game *g) {
     char date[16] = "";
     niact_scenario_date(sc, niact_game_turn(g), date, sizeof date);
     fprintf(out, "\n=== RESULT: %s after %d turn%s (%s) ===\n",
-            outcome_name(niact_game_outcome(g)), niact_game_turn(g),
+            outcome_name(g), niact_game_turn(g),
             niact_game_turn(g) == 1 ? "" : "s", date);
     cli_print_wrapped(out, niact_game_outcome_text(g), 2, 78);
     fprintf(out, "\nScores (0-100):\n");

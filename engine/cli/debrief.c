@@ -594,7 +594,7 @@ static void header(doc *d, const niact_game *g, int unfinished) {
         fputs(d->html ? "<p>" : "", d->out);
         esc(d, line, 0);
         fputs(d->html ? "<strong>" : "**", d->out);
-        esc(d, niact_outcome_info(niact_game_outcome(g))->title, 1);
+        esc(d, niact_scenario_outcome(niact_game_scenario(g), niact_game_outcome(g)).title, 1);
         fputs(d->html ? "</strong>. " : "**. ", d->out);
         esc(d, niact_game_outcome_text(g), 0);
         fputs(d->html ? "</p>\n" : "\n", d->out);

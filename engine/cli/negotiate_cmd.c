@@ -9,9 +9,10 @@
 const char *const cli_negotiate_help =
     "Negotiation:\n"
     "  terms                          the terms you can propose or ask for\n"
-    "  propose ROLE[,ROLE] TERM[=N]... [public]\n"
+    "  propose ROLE[,ROLE] TERM[=N][@GIVER]... [public|secret]\n"
     "                                 offer and demand terms (e.g. propose ussr\n"
-    "                                 quarantine_lifted il28_removed=30)\n"
+    "                                 quarantine_lifted il28_removed=30); @GIVER says\n"
+    "                                 who gives a term several may give\n"
     "  counter ID TERM[=N]...         reject proposal ID and answer with your own\n"
     "  accept ID / reject ID          answer a proposal addressed to you\n"
     "  withdraw ID                    take back a proposal of yours\n"
@@ -51,9 +52,18 @@ static int parse_terms(const niact_scenario *sc, char *rest, niact_term_item *it
     int n = 0;
     *pub = 0;
     for (char *w = strtok(rest, " \t"); w; w = strtok(NULL, " \t")) {
-        if (!strcmp(w, "public")) {
-            *pub = 1;
+        if (!strcmp(w, "public") || !strcmp(w, "secret")) {
+            *pub = w[0] == 'p';
             continue;
+        }
+        int giver = -1; /* TERM@ROLE: the proposer says who gives it */
+        char *at = strchr(w, '@');
+        if (at) {
+            *at++ = 0;
+            if ((giver = niact_scenario_role(sc, at)) < 0) {
+                fprintf(out, "  No role '%s' (TERM@ROLE names who gives the term).\n", at);
+                return -1;
+            }
         }
         char *eq = strchr(w, '=');
         if (eq)
@@ -79,7 +89,7 @@ static int parse_terms(const niact_scenario *sc, char *rest, niact_term_item *it
             }
             param = (int32_t)v;
         }
-        items[n++] = (niact_term_item){(int16_t)t, 0, param};
+        items[n++] = (niact_term_item){(int16_t)t, (int16_t)giver, param};
     }
     if (n == 0)
         fprintf(out, "  Name at least one term. Type 'terms' for the list.\n");

@@ -259,10 +259,8 @@ int cli_saves_list(FILE *out) {
         if (strcmp(info.outcome, "running") == 0)
             snprintf(state, sizeof state, "running, turn %d", info.turns + 1);
         else {
-            niact_outcome o; /* its name from the one table, not the record's id */
-            const char *how = niact_outcome_parse(info.outcome, &o) == 0
-                                  ? niact_outcome_info(o)->title
-                                  : info.outcome;
+            char words[48]; /* the engine's title, or the scenario's id in words */
+            const char *how = niact_outcome_title_of_id(info.outcome, words, sizeof words);
             snprintf(state, sizeof state, "finished after %d turn%s (%s)", info.turns,
                      info.turns == 1 ? "" : "s", how);
         }

@@ -18,10 +18,11 @@
 
 #define SIM_MAX_THREADS 256
 #define SIM_MAX_TURNS 1024
+#define SIM_OUTCOMES 64 /* the engine's five and a scenario's own (at most 32) */
 
 typedef struct stats {
     int64_t games;
-    int64_t outcomes[5];               /* by niact_outcome */
+    int64_t outcomes[SIM_OUTCOMES];    /* by niact_outcome (the scenario's table) */
     int64_t turns;                     /* sum of game lengths */
     int64_t len_min, len_max;          /* shortest and longest game */
     int64_t sum[NIACT_MAX_ROLES];      /* scores */
@@ -67,7 +68,8 @@ static void stats_add_game(stats *st, const niact_game *g) {
     const niact_scenario *sc = niact_game_scenario(g);
     int64_t len = niact_game_turn(g);
     st->games++;
-    st->outcomes[niact_game_outcome(g)]++;
+    unsigned o = (unsigned)niact_game_outcome(g);
+    st->outcomes[o < SIM_OUTCOMES ? o : 0]++;
     st->turns += len;
     st->len_min = len < st->len_min ? len : st->len_min;
     st->len_max = len > st->len_max ? len : st->len_max;
@@ -86,7 +88,7 @@ static void stats_add_game(stats *st, const niact_game *g) {
 
 static void stats_merge(stats *into, const stats *from) {
     into->games += from->games;
-    for (int o = 0; o < 5; o++)
+    for (int o = 0; o < SIM_OUTCOMES; o++)
         into->outcomes[o] += from->outcomes[o];
     into->turns += from->turns;
     into->len_min = from->len_min < into->len_min ? from->len_min : into->len_min;
@@ -227,6 +229,13 @@ static double sd_of(const stats *st, int r) {
     return sqrt(var > 0 ? var : 0);
 }
 
+/* Whether an outcome has a place in the statistics: every outcome the scenario may end
+ * with, the engine's last turn and error, and any that happened. */
+static int shown(const niact_scenario *sc, const stats *st, int o) {
+    return niact_scenario_outcome_declared(sc, (niact_outcome)o) || o == NIACT_OUTCOME_LAST_TURN ||
+           o == NIACT_OUTCOME_ERROR || o == (int)niact_scenario_timeout(sc) || st->outcomes[o];
+}
+
 static void print_table(const niact_scenario *sc, const stats *st, const sim_job *job) {
     double n = st->games ? (double)st->games : 1;
     printf("%lld games of %s (seed %llu)\n\n", (long long)st->games, sc->meta.name,
@@ -238,8 +247,11 @@ static void print_table(const niact_scenario *sc, const stats *st, const sim_job
                seat_name(&job->seats[r]), st->sum[r] / n, sd_of(st, r), st->min[r], st->max[r],
                100.0 * st->best[r] / n);
     printf("\n  outcomes: ");
-    for (int o = 1; o < 5; o++)
-        printf("%s %.1f%%%s", niact_outcome_info((niact_outcome)o)->id, 100.0 * st->outcomes[o] / n, o < 4 ? ", " : "\n");
+    for (int o = 1, k = 0; o < niact_scenario_outcome_count(sc) && o < SIM_OUTCOMES; o++)
+        if (shown(sc, st, o))
+            printf("%s%s %.1f%%", k++ ? ", " : "", niact_scenario_outcome(sc, (niact_outcome)o).id,
+                   100.0 * st->outcomes[o] / n);
+    printf("\n");
     printf("  war rate: %.1f%%\n", 100.0 * st->outcomes[NIACT_OUTCOME_WAR] / n);
     printf("  game length: mean %.2f turns, shortest %lld, longest %lld (of %d)\n",
            st->turns / n, (long long)(st->games ? st->len_min : 0), (long long)st->len_max,
@@ -272,8 +284,10 @@ static void print_json(const niact_scenario *sc, const stats *st, const sim_job 
     json_object_set_new(root, "ai", json_string(ai));
     json_object_set_new(root, "roles", roles_json(sc, st, job));
     json_t *out = json_object();
-    for (int o = 1; o < 5; o++)
-        json_object_set_new(out, niact_outcome_info((niact_outcome)o)->id, json_real(st->outcomes[o] / n));
+    for (int o = 1; o < niact_scenario_outcome_count(sc) && o < SIM_OUTCOMES; o++)
+        if (shown(sc, st, o))
+            json_object_set_new(out, niact_scenario_outcome(sc, (niact_outcome)o).id,
+                                json_real(st->outcomes[o] / n));
     json_object_set_new(root, "outcomes", out);
     json_object_set_new(root, "war_rate", json_real(st->outcomes[NIACT_OUTCOME_WAR] / n));
     json_object_set_new(root, "mean_turns", json_real(st->turns / n));

@@ -143,7 +143,8 @@ static niact_status voided(niact_game *g) {
         return niact_core_break(g, "a scenario error's report");
     if (g->sc->end_on_error && g->pending == NIACT_OUTCOME_NONE) {
         g->pending = NIACT_OUTCOME_ERROR;
-        snprintf(g->pending_text, sizeof g->pending_text, "The game ended on a scenario error.");
+        snprintf(g->pending_text, sizeof g->pending_text, "%s",
+                 niact_scenario_outcome_text(g->sc, NIACT_OUTCOME_ERROR));
     }
     return NIACT_OK;
 }
@@ -172,7 +173,7 @@ niact_status niact_core_settle(niact_game *g, const niact_mark *m, niact_status 
 static niact_status compute_scores(niact_game *g) {
     const niact_scenario *sc = g->sc;
     for (int i = 0; i < sc->n_objectives; i++) {
-        if (g->outcome == NIACT_OUTCOME_WAR) {
+        if (niact_scenario_outcome_zero(sc, g->outcome)) {
             g->score[i] = 0;
             continue;
         }
@@ -218,7 +219,7 @@ niact_status niact_game_new(const niact_scenario *sc, const niact_rules *rules, 
     g->log_hash = NIACT_HASH_INIT;
     g->unhashed_from = -1;
     for (int r = 0; r < NIACT_MAX_ROLES; r++)
-        g->trust[r] = NIACT_TRUST_START;
+        g->trust[r] = sc->negotiation.trust_start;
     niact_rng_seed(&g->rng, seed, 0x6e69616374ULL /* "niact" */);
     niact_status st = alloc_block(g);
     if (st == NIACT_OK) {
@@ -681,14 +682,19 @@ static niact_status check_end(niact_game *g) {
             return st;
         if (g->err_gen != before)
             out = NIACT_OUTCOME_NONE; /* voided: its answer counts for nothing */
+        if (out != NIACT_OUTCOME_NONE && !niact_scenario_outcome_declared(g->sc, out))
+            out = NIACT_OUTCOME_NONE; /* the rules answer only with declared outcomes */
         if (out != NIACT_OUTCOME_NONE && g->pending == NIACT_OUTCOME_NONE) {
             g->pending = out;
-            snprintf(g->pending_text, sizeof g->pending_text, "%s", text);
+            snprintf(g->pending_text, sizeof g->pending_text, "%s",
+                     text[0] ? text : niact_scenario_outcome_text(g->sc, out));
         }
     }
     if (g->pending == NIACT_OUTCOME_NONE && g->turn >= g->sc->turns) {
-        g->pending = NIACT_OUTCOME_LAST_TURN;
-        snprintf(g->pending_text, sizeof g->pending_text, "The last turn has been played.");
+        niact_outcome o = niact_scenario_timeout(g->sc);
+        g->pending = o;
+        snprintf(g->pending_text, sizeof g->pending_text, "%s",
+                 niact_scenario_outcome_text(g->sc, o));
     }
     if (g->pending != NIACT_OUTCOME_NONE) {
         g->outcome = g->pending;

@@ -70,8 +70,8 @@ static void roles_text(const niact_game *g, uint32_t mask, char *buf, size_t len
 }
 
 /* Fills in each term's giver and checks the term may be proposed. */
-static niact_status check_terms(niact_game *g, int from, uint32_t parties, niact_term_item *t,
-                                int n) {
+static niact_status check_terms(niact_game *g, int from, uint32_t parties, int public_,
+                                niact_term_item *t, int n) {
     const niact_scenario *sc = g->sc;
     for (int i = 0; i < n; i++) {
         if (t[i].term < 0 || t[i].term >= sc->n_terms)
@@ -87,14 +87,28 @@ static niact_status check_terms(niact_game *g, int from, uint32_t parties, niact
         uint32_t can = d->givers & parties;
         if (!can)
             return refuse(g, "no party to this proposal can give '%s'", d->meta.name);
-        t[i].giver = (int16_t)((can & (1u << from)) ? from : __builtin_ctz(can));
+        if (t[i].giver >= 0) { /* the proposer's choice among those who may give it */
+            if (t[i].giver >= sc->n_roles || !(parties & (1u << t[i].giver)))
+                return refuse(g, "'%s' can be given only by a party to the proposal",
+                              d->meta.name);
+            if (!(d->givers & (1u << t[i].giver)))
+                return refuse(g, "%s cannot give '%s'", sc->roles[t[i].giver].meta.name,
+                              d->meta.name);
+        } else {
+            t[i].giver = (int16_t)((can & (1u << from)) ? from : __builtin_ctz(can));
+        }
+        int secrecy = d->secrecy;
+        if (secrecy == NIACT_SECRECY_PUBLIC && !public_)
+            return refuse(g, "'%s' may only be agreed in public", d->meta.name);
+        if (secrecy == NIACT_SECRECY_SECRET && public_)
+            return refuse(g, "'%s' may only be agreed in secret", d->meta.name);
         for (int j = 0; j < i; j++)
             if (t[j].term == t[i].term)
                 return refuse(g, "term '%s' appears twice", d->meta.id);
         int ok = 1;
         if (d->has_legal && g->rules.term_legal) {
             niact_rules_ask(g, 1);
-            niact_status st = g->rules.term_legal(g->rules.ud, g, from, &t[i], &ok);
+            niact_status st = g->rules.term_legal(g->rules.ud, g, from, parties, public_, &t[i], &ok);
             if (niact_rules_ask(g, 0) > 0 && st == NIACT_OK) { /* a write the rules let by */
                 refuse(g, "the scenario's test tried to change the game (questions must not "
                           "change the game)");
@@ -195,13 +209,27 @@ niact_status niact_game_propose(niact_game *g, int from, uint32_t to, int public
         return refuse(g, "a proposal goes from one role to one or more others");
     if (n < 1 || n > NIACT_MAX_TERMS || !terms)
         return refuse(g, "a proposal has 1 to %d terms", NIACT_MAX_TERMS);
-    if (g->n_proposals >= NIACT_MAX_PROPOSALS)
-        return refuse(g, "this game has had as many proposals as it can hold (%d)",
-                      NIACT_MAX_PROPOSALS);
+    /* Each seat has its own allowance, a turn and a game, so that no seat can use up
+     * the others' (the game holds NIACT_MAX_PROPOSALS in all). */
+    int this_turn = 0, in_game = 0;
+    for (int i = 0; i < g->n_proposals; i++)
+        if (g->proposals[i].from == from && g->proposals[i].n_terms > 0) { /* not forgotten */
+            in_game++;
+            this_turn += g->proposals[i].turn == g->turn;
+        }
+    int32_t cap = g->sc->negotiation.proposals_per_turn;
+    if (cap > 0 && this_turn >= cap)
+        return refuse(g, "%s has made %d proposal%s this turn, as many as the scenario allows "
+                         "a seat in one turn",
+                      g->sc->roles[from].meta.name, this_turn, this_turn == 1 ? "" : "s");
+    int share = NIACT_MAX_PROPOSALS / g->sc->n_roles;
+    if (in_game >= share || g->n_proposals >= NIACT_MAX_PROPOSALS)
+        return refuse(g, "%s has made %d proposals in this game, as many as a seat may (%d)",
+                      g->sc->roles[from].meta.name, in_game, share);
     niact_proposal p = {0};
     p.n_terms = n;
     memcpy(p.terms, terms, (size_t)n * sizeof *terms);
-    if ((st = check_terms(g, from, to | (1u << from), p.terms, n)) != NIACT_OK)
+    if ((st = check_terms(g, from, to | (1u << from), public_ != 0, p.terms, n)) != NIACT_OK)
         return st;
     if (counter_of && (st = check_answer(g, from, counter_of, 0)) != NIACT_OK)
         return st;
@@ -214,7 +242,7 @@ niact_status niact_game_propose(niact_game *g, int from, uint32_t to, int public
     p.to = to;
     p.public_ = public_ != 0;
     p.turn = g->turn;
-    p.expires = g->turn + 1;
+    p.expires = g->turn + g->sc->negotiation.expiry;
     p.agreed_turn = -1;
     char who[200], what[1400], buf[1800];
     roles_text(g, to, who, sizeof who);
@@ -332,7 +360,7 @@ niact_status niact_core_apply_agreements(niact_game *g) {
             niact_mark m;
             niact_core_mark(g, &m);
             niact_status st = niact_core_settle(
-                g, &m, g->rules.term_agreed(g->rules.ud, g, &p->terms[k]), "%s", what);
+                g, &m, g->rules.term_agreed(g->rules.ud, g, p->id, &p->terms[k]), "%s", what);
             if (st != NIACT_OK)
                 return st;
         }
@@ -345,7 +373,8 @@ static niact_status settle(niact_game *g, niact_commitment *c, int kept) {
     int giver = c->item.giver;
     c->status = kept ? NIACT_COMMIT_KEPT : NIACT_COMMIT_BROKEN;
     c->settled_turn = g->turn;
-    int32_t t = g->trust[giver] + (kept ? NIACT_TRUST_KEPT : -NIACT_TRUST_BROKEN);
+    int32_t t = g->trust[giver] +
+                (kept ? g->sc->negotiation.trust_kept : -g->sc->negotiation.trust_broken);
     g->trust[giver] = t < 0 ? 0 : t > 100 ? 100 : t;
     char what[300], buf[600];
     term_text(g, &c->item, what, sizeof what);

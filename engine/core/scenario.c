@@ -104,9 +104,29 @@ static void meta_free(niact_meta *m) {
     free(m->file);
 }
 
+void niact_scenario_init(niact_scenario *sc) {
+    /* Today's rules of negotiation (docs/modding.md, "Negotiation"). */
+    sc->negotiation = (niact_negotiation_def){.trust_start = 50,
+                                              .trust_kept = 10,
+                                              .trust_broken = 25,
+                                              .expiry = 1,
+                                              .proposals_per_turn = 3,
+                                              .ai_trust_at_0 = 50,
+                                              .ai_trust_at_100 = 150,
+                                              .secrecy = NIACT_SECRECY_EITHER};
+    sc->timeout = 3; /* NIACT_OUTCOME_LAST_TURN */
+}
+
 void niact_scenario_free(niact_scenario *sc) {
     if (!sc)
         return;
+    for (int i = 0; i < sc->n_outcomes; i++) {
+        free(sc->outcomes[i].id);
+        free(sc->outcomes[i].title);
+        free(sc->outcomes[i].stamp);
+        free(sc->outcomes[i].text);
+    }
+    free(sc->outcomes);
     meta_free(&sc->meta);
     free(sc->version);
     free(sc->start_date);
@@ -120,6 +140,7 @@ void niact_scenario_free(niact_scenario *sc) {
     for (int i = 0; i < sc->n_roles; i++) {
         meta_free(&sc->roles[i].meta);
         free(sc->roles[i].briefing);
+        free(sc->roles[i].actor);
     }
     for (int i = 0; i < sc->n_tracks; i++) {
         niact_track_def *t = &sc->tracks[i];

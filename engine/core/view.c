@@ -290,9 +290,13 @@ int32_t niact_rules_fired(const niact_game *g, int event) {
 void niact_rules_end(niact_game *g, niact_outcome outcome, const char *text) {
     if (refused(g))
         return;
-    if (g->pending != NIACT_OUTCOME_NONE && g->pending != NIACT_OUTCOME_SETTLEMENT)
-        return; /* war or error already decided outranks a settlement */
-    if (g->pending == NIACT_OUTCOME_SETTLEMENT && outcome == NIACT_OUTCOME_SETTLEMENT)
+    if (outcome == NIACT_OUTCOME_NONE ||
+        (unsigned)outcome >= (unsigned)niact_scenario_outcome_count(g->sc))
+        return;
+    /* An end already asked for stays unless this one outranks it (a war outranks a
+     * settlement; a second settlement does not replace the first). */
+    if (g->pending != NIACT_OUTCOME_NONE &&
+        niact_scenario_outcome_rank(g->sc, outcome) <= niact_scenario_outcome_rank(g->sc, g->pending))
         return;
     if (g->pending_gen != g->mark_gen) { /* the first end asked for since the mark */
         memcpy(g->pending_scratch, g->pending_text, sizeof g->pending_text);

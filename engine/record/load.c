@@ -310,7 +310,8 @@ static niact_status check_outcome(loader *L, json_t *root) {
     niact_status st = rec_get(root, "outcome", JSON_STRING, &j, "record", L->msg, L->msglen);
     if (st != NIACT_OK)
         return st;
-    const char *got = rec_outcome_id(niact_game_outcome(niact_session_game(L->out->session)));
+    const niact_game *lg = niact_session_game(L->out->session);
+    const char *got = rec_outcome_id(niact_game_scenario(lg), niact_game_outcome(lg));
     if (strcmp(got, json_string_value(j)) != 0 && L->out->first_mismatch < 0)
         return rec_fail(L->msg, L->msglen, "the record says the game's outcome is '%.32s'; it "
                         "replays to '%s'", json_string_value(j), got);

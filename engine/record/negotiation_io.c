@@ -20,6 +20,9 @@ static json_t *encode_terms(const niact_scenario *sc, const niact_input *in) {
                   put(j, "term", json_string(sc->terms[t->term].meta.id));
         if (!bad && (sc->terms[t->term].has_param || t->param != 0))
             bad = put(j, "param", json_integer(t->param));
+        if (!bad && t->giver >= 0) /* the proposer chose who gives it */
+            bad = t->giver >= sc->n_roles ||
+                  put(j, "giver", json_string(sc->roles[t->giver].meta.id));
         if (bad || json_array_append_new(list, j) != 0) {
             if (bad)
                 json_decref(j);
@@ -107,8 +110,8 @@ static niact_status refused(rec_apply *a, niact_status st, const char *what, int
 }
 
 static niact_status read_term(rec_apply *a, json_t *j, niact_term_item *t, const char *where) {
-    static const char *const keys[] = {"term", "param", NULL};
-    json_t *id, *param;
+    static const char *const keys[] = {"term", "param", "giver", NULL};
+    json_t *id, *param, *giver;
     niact_status st;
     if (!json_is_object(j))
         return rec_fail(a->msg, a->msglen, "%s: a term must be an object", where);
@@ -129,7 +132,15 @@ static niact_status read_term(rec_apply *a, json_t *j, niact_term_item *t, const
                         d->meta.id, d->param_min, d->param_max);
     if (v < INT32_MIN || v > INT32_MAX)
         return rec_fail(a->msg, a->msglen, "%s: \"param\" out of range", where);
-    *t = (niact_term_item){(int16_t)k, -1, (int32_t)v};
+    int who = -1;
+    if ((giver = json_object_get(j, "giver"))) {
+        if (!json_is_string(giver))
+            return rec_fail(a->msg, a->msglen, "%s: \"giver\" must be a role id", where);
+        if ((who = niact_scenario_role(a->sc, json_string_value(giver))) < 0)
+            return rec_fail(a->msg, a->msglen, "%s: scenario '%s' has no role '%.64s'", where,
+                            a->sc->meta.id, json_string_value(giver));
+    }
+    *t = (niact_term_item){(int16_t)k, (int16_t)who, (int32_t)v};
     return NIACT_OK;
 }
 

@@ -116,8 +116,8 @@ niact_status rec_upgrade(json_t *root, int64_t version, char *msg, size_t msglen
     return NIACT_OK;
 }
 
-const char *rec_outcome_id(niact_outcome o) {
-    return niact_outcome_info(o)->id;
+const char *rec_outcome_id(const niact_scenario *sc, niact_outcome o) {
+    return niact_scenario_outcome(sc, o).id;
 }
 
 static json_t *hex_string(uint64_t v) {
@@ -271,7 +271,7 @@ niact_status rec_build(niact_session *s, uint32_t keep, json_t **out, char *msg,
     bad = bad || json_object_set(root, "turns", turns);
     if (!bad && niact_game_phase(g) != NIACT_PHASE_ENDED)
         bad = put(root, "current", build_turn(s, -1, keep));
-    bad = bad || put(root, "outcome", json_string(rec_outcome_id(niact_game_outcome(g))));
+    bad = bad || put(root, "outcome", json_string(rec_outcome_id(niact_game_scenario(g), niact_game_outcome(g))));
     json_decref(turns);
     if (bad) {
         json_decref(root);

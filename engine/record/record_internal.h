@@ -86,7 +86,7 @@ const char *rec_type_name(const json_t *j);
 niact_status rec_upgrade(json_t *root, int64_t version, char *msg, size_t msglen);
 
 /* The outcome's id in records ("running", "settlement", "war", "last_turn", "error"). */
-const char *rec_outcome_id(niact_outcome o);
+const char *rec_outcome_id(const niact_scenario *sc, niact_outcome o);
 
 /* The record of a session as a JSON tree (canonical order). */
 niact_status rec_build(niact_session *s, uint32_t keep, json_t **out, char *msg, size_t msglen);

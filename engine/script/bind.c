@@ -273,16 +273,29 @@ static int st_fired(lua_State *L) {
 
 static int st_end_game(lua_State *L) {
     niact_host *h = check_write(L, "end_game");
-    static const char *const kinds[] = {"settlement", "war", NULL}; /* the outcomes a scenario
-                                                                      * may ask for (outcome.c) */
-    int k = luaL_checkoption(L, 2, NULL, kinds);
+    const char *name = luaL_checkstring(L, 2);
+    niact_outcome o;
+    /* Only the outcomes the scenario declared (outcome.c; settlement and war by default). */
+    if (niact_scenario_outcome_parse(h->sc, name, &o) != 0 ||
+        !niact_scenario_outcome_declared(h->sc, o)) {
+        luaL_Buffer b;
+        luaL_buffinit(L, &b);
+        int n = niact_scenario_outcome_count(h->sc);
+        for (int i = 0, k = 0; i < n; i++)
+            if (niact_scenario_outcome_declared(h->sc, (niact_outcome)i)) {
+                luaL_addstring(&b, k++ ? ", " : "");
+                luaL_addstring(&b, niact_scenario_outcome(h->sc, (niact_outcome)i).id);
+            }
+        luaL_pushresult(&b);
+        return luaL_argerror(L, 2, lua_pushfstring(L, "no outcome '%s' is declared (declared: %s)",
+                                                   name, lua_tostring(L, -1)));
+    }
     size_t len;
-    const char *text =
-        luaL_optlstring(L, 3, k == 0 ? "A settlement was reached." : "War.", &len);
+    const char *text = luaL_optlstring(L, 3, niact_scenario_outcome_text(h->sc, o), &len);
     char why[96];
     if (niact_text_check(text, len, NIACT_TEXT_NEWLINES, why, sizeof why) != NIACT_OK)
         return luaL_error(L, "the outcome text must be plain text: %s", why);
-    niact_rules_end(h->game, k == 0 ? NIACT_OUTCOME_SETTLEMENT : NIACT_OUTCOME_WAR, text);
+    niact_rules_end(h->game, o, text);
     return 0;
 }
 
@@ -377,30 +390,52 @@ static int st_legal(lua_State *L) {
     return 1;
 }
 
-/* state:commitments([role]): open commitments of agreements the seat (a personality's
- * own, or the given role) is party to: {term=, param=, giver=, deadline=, agreement=}. */
+/* Pushes {agreement=, deadline=, public=} of an agreement (deadline omitted if < 0). */
+static void push_agreement_info(lua_State *L, const niact_game *g, int32_t agreement,
+                                int32_t deadline) {
+    const niact_proposal *p = niact_rules_proposal(g, agreement);
+    lua_createtable(L, 0, 3);
+    lua_pushinteger(L, agreement);
+    lua_setfield(L, -2, "agreement");
+    if (deadline >= 0) {
+        lua_pushinteger(L, deadline + 1);
+        lua_setfield(L, -2, "deadline");
+    }
+    lua_pushboolean(L, p && p->public_);
+    lua_setfield(L, -2, "public");
+}
+
+/* state:commitments([role]): open commitments of agreements the role is party to:
+ * {term=, param=, giver=, deadline=, agreement=, public=, parties={ids}}. Rules: every
+ * one without a role. A personality: its own seat's; with a role, that role's that its
+ * seat may know of (its own agreements and public ones). */
 static int st_commitments(lua_State *L) {
     niact_host *h = check_state(L);
-    int who = h->view_role >= 0 ? h->view_role : (lua_isnoneornil(L, 2) ? -1 : ROLE(L, 2));
+    int viewer = h->view_role;
+    int who = lua_isnoneornil(L, 2) ? viewer : ROLE(L, 2);
     lua_newtable(L);
     int k = 0;
     const niact_commitment *c;
     for (int i = 0; (c = niact_rules_commitment(h->game, i)); i++) {
         const niact_proposal *p = niact_rules_proposal(h->game, c->agreement);
-        if (c->status != NIACT_COMMIT_PENDING ||
-            (who >= 0 && p->from != who && !(p->to & (1u << who))))
+        uint32_t parties = p->to | (1u << p->from);
+        if (c->status != NIACT_COMMIT_PENDING || (who >= 0 && !(parties & (1u << who))) ||
+            (viewer >= 0 && !p->public_ && !(parties & (1u << viewer))))
             continue;
-        lua_createtable(L, 0, 5);
+        push_agreement_info(L, h->game, c->agreement, c->deadline);
         lua_pushstring(L, h->sc->terms[c->item.term].meta.id);
         lua_setfield(L, -2, "term");
         lua_pushinteger(L, c->item.param);
         lua_setfield(L, -2, "param");
         lua_pushstring(L, h->sc->roles[c->item.giver].meta.id);
         lua_setfield(L, -2, "giver");
-        lua_pushinteger(L, c->deadline + 1);
-        lua_setfield(L, -2, "deadline");
-        lua_pushinteger(L, c->agreement);
-        lua_setfield(L, -2, "agreement");
+        lua_createtable(L, 0, 0);
+        for (int r = 0, n = 0; r < h->sc->n_roles; r++)
+            if (parties & (1u << r)) {
+                lua_pushstring(L, h->sc->roles[r].meta.id);
+                lua_rawseti(L, -2, ++n);
+            }
+        lua_setfield(L, -2, "parties");
         lua_rawseti(L, -2, ++k);
     }
     return 1;
@@ -597,15 +632,23 @@ static niact_status r_end_check(void *ud, niact_game *g, niact_outcome *out, cha
     if (st != LUA_OK)
         return status_of(h, st);
     const char *kind = lua_type(h->L, -2) == LUA_TSTRING ? lua_tostring(h->L, -2) : NULL;
-    const char *t = lua_type(h->L, -1) == LUA_TSTRING ? lua_tostring(h->L, -1) : "";
+    size_t tlen = 0;
+    const char *t = lua_type(h->L, -1) == LUA_TSTRING ? lua_tolstring(h->L, -1, &tlen) : "";
     niact_status res = NIACT_OK;
     niact_outcome o;
-    if (kind && niact_outcome_parse(kind, &o) == 0 &&
-        (o == NIACT_OUTCOME_SETTLEMENT || o == NIACT_OUTCOME_WAR))
-        *out = o;
-    else if (!lua_isnil(h->L, -2))
+    char why[96];
+    if (kind && niact_scenario_outcome_parse(h->sc, kind, &o) == 0 &&
+        niact_scenario_outcome_declared(h->sc, o)) {
+        if (niact_text_check(t, tlen, NIACT_TEXT_NEWLINES, why, sizeof why) != NIACT_OK)
+            res = bad_result(h, h->sc->meta.file, 0, "end_check: the outcome text must be "
+                             "plain text: %s", why), t = "";
+        else
+            *out = o;
+    } else if (!lua_isnil(h->L, -2)) {
         res = bad_result(h, h->sc->meta.file, 0,
-                         "end_check must return nil, \"settlement\" or \"war\" (and a text)");
+                         "end_check must return nil or a declared outcome (and a text); "
+                         "'%s' is not declared", kind ? kind : luaL_typename(h->L, -2));
+    }
     snprintf(text, len, "%s", t);
     lua_pop(h->L, 2);
     return res;
@@ -623,20 +666,46 @@ static int prepare_term(niact_host *h, const niact_term_item *t, int fn, int rol
     return 1;
 }
 
-static niact_status r_term_legal(void *ud, niact_game *g, int from, const niact_term_item *t,
-                                 int *ok) {
+static niact_status r_term_legal(void *ud, niact_game *g, int from, uint32_t parties,
+                                 int public_, const niact_term_item *t, int *ok) {
     niact_host *h = ud;
     *ok = 1;
     if (!prepare_term(h, t, 0, from))
         return NIACT_OK;
-    return call_truth(h, g, (host_mode){-1, "a term's legality test"}, 3, ok);
+    lua_State *L = h->L;
+    lua_createtable(L, 0, 3); /* info: in public or in secret, with whom, given by whom */
+    lua_pushboolean(L, public_);
+    lua_setfield(L, -2, "public");
+    lua_createtable(L, 0, 0);
+    for (int r = 0, n = 0; r < h->sc->n_roles; r++)
+        if (parties & (1u << r)) {
+            lua_pushstring(L, h->sc->roles[r].meta.id);
+            lua_rawseti(L, -2, ++n);
+        }
+    lua_setfield(L, -2, "parties");
+    if (t->giver >= 0 && t->giver < h->sc->n_roles) {
+        lua_pushstring(L, h->sc->roles[t->giver].meta.id);
+        lua_setfield(L, -2, "giver");
+    }
+    return call_truth(h, g, (host_mode){-1, "a term's legality test"}, 4, ok);
 }
 
-static niact_status r_term_agreed(void *ud, niact_game *g, const niact_term_item *t) {
+/* The deadline of the commitment to term item t under agreement `agreement`, or -1. */
+static int32_t deadline_of(const niact_game *g, int32_t agreement, const niact_term_item *t) {
+    const niact_commitment *c;
+    for (int i = 0; (c = niact_rules_commitment(g, i)); i++)
+        if (c->agreement == agreement && c->item.term == t->term)
+            return c->deadline;
+    return -1;
+}
+
+static niact_status r_term_agreed(void *ud, niact_game *g, int32_t agreement,
+                                  const niact_term_item *t) {
     niact_host *h = ud;
     if (!prepare_term(h, t, 1, t->giver))
         return NIACT_OK;
-    return status_of(h, host_call(h, g, RULE, 3, 0));
+    push_agreement_info(h->L, g, agreement, deadline_of(g, agreement, t));
+    return status_of(h, host_call(h, g, RULE, 4, 0));
 }
 
 static niact_status r_term_check(void *ud, niact_game *g, const niact_commitment *c,
@@ -645,11 +714,7 @@ static niact_status r_term_check(void *ud, niact_game *g, const niact_commitment
     *verdict = 0;
     if (!prepare_term(h, &c->item, 2, c->item.giver))
         return NIACT_OK;
-    lua_createtable(h->L, 0, 2);
-    lua_pushinteger(h->L, c->agreement);
-    lua_setfield(h->L, -2, "agreement");
-    lua_pushinteger(h->L, c->deadline + 1);
-    lua_setfield(h->L, -2, "deadline");
+    push_agreement_info(h->L, g, c->agreement, c->deadline);
     int st = host_call(h, g, RULE, 4, 1);
     if (st != LUA_OK)
         return status_of(h, st);
@@ -664,7 +729,8 @@ static niact_status r_term_settled(void *ud, niact_game *g, const niact_commitme
     int fn = c->status == NIACT_COMMIT_KEPT ? 3 : 4;
     if (!prepare_term(h, &c->item, fn, c->item.giver))
         return NIACT_OK;
-    return status_of(h, host_call(h, g, RULE, 3, 0));
+    push_agreement_info(h->L, g, c->agreement, c->deadline);
+    return status_of(h, host_call(h, g, RULE, 4, 0));
 }
 
 niact_status niact_host_term_value(niact_host *h, niact_game *g, int viewer, int role,

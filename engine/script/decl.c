@@ -3,7 +3,9 @@
  * that problems can be reported as FILE:LINE; the reader checks everything and
  * reports every problem it finds, not just the first. */
 #include "host_internal.h"
+#include "niact/game.h"
 #include "niact/hash.h"
+#include "niact/negotiation.h"
 #include "niact/text.h"
 
 #include <limits.h>
@@ -348,6 +350,12 @@ static void rd_roles_decl(rd *r, int sc_idx, int ids) {
             if (d->action_points < 0 || d->action_points > 100)
                 PROBLEM(r, "role '%s': action_points must be 0-100", d->meta.id);
             d->briefing = rd_str(r, t, "briefing", "", "role");
+            if (rawfield(L, t, "actor") != LUA_TNIL) { /* checked once personalities are read */
+                char what[80];
+                snprintf(what, sizeof what, "role '%s'", d->meta.id);
+                d->actor = rd_str(r, t, "actor", "", what);
+            }
+            lua_pop(L, 1);
         }
         if (!d->meta.name)
             d->meta.name = rd_dup(r, ""), d->meta.text = rd_dup(r, ""),
@@ -737,6 +745,269 @@ static void rd_turning_points(rd *r, int sc_idx, int ids, int roles_ids) {
     lua_settop(L, list - 1);
 }
 
+/* Reports every key of the table at idx that is not in `known` (NULL-ended). */
+static void rd_known(rd *r, int idx, const char *what, const char *const *known) {
+    lua_State *L = r->L;
+    idx = lua_absindex(L, idx);
+    for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1)) {
+        if (lua_type(L, -2) != LUA_TSTRING) {
+            PROBLEM(r, "%s: keys must be field names", what);
+            continue;
+        }
+        const char *k = lua_tostring(L, -2);
+        int ok = 0;
+        for (int i = 0; known[i] && !ok; i++)
+            ok = strcmp(known[i], k) == 0;
+        if (!ok) {
+            char list[300] = "";
+            for (int i = 0; known[i]; i++)
+                snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "",
+                         known[i]);
+            PROBLEM(r, "%s: unknown field '%s' (known: %s)", what, k, list);
+        }
+    }
+}
+
+/* secrecy = "either" | "public" | "secret" */
+static int rd_secrecy(rd *r, int idx, int def, const char *what) {
+    lua_State *L = r->L;
+    int t = rawfield(L, idx, "secrecy");
+    int v = def;
+    if (t != LUA_TNIL) {
+        const char *s = t == LUA_TSTRING ? lua_tostring(L, -1) : "";
+        if (strcmp(s, "either") == 0)
+            v = NIACT_SECRECY_EITHER;
+        else if (strcmp(s, "public") == 0)
+            v = NIACT_SECRECY_PUBLIC;
+        else if (strcmp(s, "secret") == 0)
+            v = NIACT_SECRECY_SECRET;
+        else
+            PROBLEM(r, "%s: secrecy must be \"either\", \"public\" or \"secret\"", what);
+    }
+    lua_pop(L, 1);
+    return v;
+}
+
+/* An integer field that must lie in [lo, hi]. */
+static int32_t rd_int_in(rd *r, int idx, const char *field, int32_t def, int32_t lo, int32_t hi,
+                         const char *what) {
+    int present;
+    int32_t v = rd_int(r, idx, field, def, what, &present);
+    if (present && (v < lo || v > hi)) {
+        PROBLEM(r, "%s: %s must be %d to %d (it is %d)", what, field, lo, hi, v);
+        v = def;
+    }
+    return v;
+}
+
+/* negotiation = { trust = {start=, kept=, broken=}, expiry=, proposals_per_turn=,
+ *                 ai_trust = {at_0=, at_100=}, secrecy= } (docs/modding.md). */
+static void rd_negotiation(rd *r, int sc_idx) {
+    lua_State *L = r->L;
+    niact_scenario *sc = r->h->sc;
+    niact_negotiation_def *n = &sc->negotiation;
+    int t = rawfield(L, sc_idx, "negotiation");
+    if (t == LUA_TNIL) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (t != LUA_TTABLE) {
+        PROBLEM(r, "scenario: negotiation must be a table");
+        lua_pop(L, 1);
+        return;
+    }
+    int ni = lua_gettop(L);
+    rd_where(r, ni);
+    static const char *const known[] = {"trust", "expiry", "proposals_per_turn", "ai_trust",
+                                        "secrecy", NULL};
+    rd_known(r, ni, "negotiation", known);
+    int tt = rawfield(L, ni, "trust");
+    if (tt == LUA_TTABLE) {
+        static const char *const tk[] = {"start", "kept", "broken", NULL};
+        rd_known(r, -1, "negotiation.trust", tk);
+        int ti = lua_gettop(L);
+        n->trust_start = rd_int_in(r, ti, "start", n->trust_start, 0, 100, "negotiation.trust");
+        n->trust_kept = rd_int_in(r, ti, "kept", n->trust_kept, 0, 100, "negotiation.trust");
+        n->trust_broken =
+            rd_int_in(r, ti, "broken", n->trust_broken, 0, 100, "negotiation.trust");
+    } else if (tt != LUA_TNIL) {
+        PROBLEM(r, "negotiation: trust must be a table {start=, kept=, broken=}");
+    }
+    lua_pop(L, 1);
+    n->expiry = rd_int_in(r, ni, "expiry", n->expiry, 0, 500, "negotiation");
+    int share = NIACT_MAX_PROPOSALS / (sc->n_roles > 0 ? sc->n_roles : 1);
+    n->proposals_per_turn =
+        rd_int_in(r, ni, "proposals_per_turn", n->proposals_per_turn, 1, share, "negotiation");
+    int at = rawfield(L, ni, "ai_trust");
+    if (at == LUA_TTABLE) {
+        static const char *const ak[] = {"at_0", "at_100", NULL};
+        rd_known(r, -1, "negotiation.ai_trust", ak);
+        int ai = lua_gettop(L);
+        n->ai_trust_at_0 = rd_int_in(r, ai, "at_0", n->ai_trust_at_0, 0, 1000, "negotiation.ai_trust");
+        n->ai_trust_at_100 =
+            rd_int_in(r, ai, "at_100", n->ai_trust_at_100, 0, 1000, "negotiation.ai_trust");
+    } else if (at != LUA_TNIL) {
+        PROBLEM(r, "negotiation: ai_trust must be a table {at_0=, at_100=} (percent)");
+    }
+    lua_pop(L, 1);
+    n->secrecy = rd_secrecy(r, ni, n->secrecy, "negotiation");
+    lua_pop(L, 1);
+}
+
+#define MAX_OUTCOMES 32
+
+/* A copy of s in capitals (ASCII letters; other bytes as they are). */
+static char *upper_dup(rd *r, const char *s) {
+    char *d = rd_dup(r, s);
+    for (char *c = d; *c; c++)
+        if (*c >= 'a' && *c <= 'z')
+            *c = (char)(*c - 'a' + 'A');
+    return d;
+}
+
+/* outcomes = { ID = {name=, stamp=, text=, rank=, zero_scores=}, ... }; timeout = ID. The
+ * engine's five come first (their index is their niact_outcome); the scenario's own
+ * follow in id order. */
+static void rd_outcomes(rd *r, int sc_idx) {
+    lua_State *L = r->L;
+    niact_scenario *sc = r->h->sc;
+    int t = rawfield(L, sc_idx, "outcomes");
+    int given = t == LUA_TTABLE;
+    if (t != LUA_TNIL && !given)
+        PROBLEM(r, "scenario: outcomes must be a table ID = {name=, text=, ...}");
+    int oi = lua_gettop(L);
+    /* The ids, engine's first, then the scenario's own, sorted. */
+    const char *ids[MAX_OUTCOMES + 8];
+    int n = niact_outcome_engine_count();
+    for (int i = 0; i < n; i++)
+        ids[i] = niact_outcome_info((niact_outcome)i)->id;
+    int own0 = n;
+    if (given) {
+        rd_where(r, oi);
+        for (lua_pushnil(L); lua_next(L, oi); lua_pop(L, 1)) {
+            if (lua_type(L, -2) != LUA_TSTRING || !valid_id(lua_tostring(L, -2))) {
+                PROBLEM(r, "outcomes: keys are outcome ids (a-z, 0-9 and _, at most 40)");
+                continue;
+            }
+            const char *id = lua_tostring(L, -2);
+            if (!lua_istable(L, -1)) {
+                PROBLEM(r, "outcome '%s' must be a table {name=, text=, ...}", id);
+                continue;
+            }
+            if (strcmp(id, "running") == 0) {
+                PROBLEM(r, "outcome 'running' is the engine's (a game not yet ended)");
+                continue;
+            }
+            niact_outcome o;
+            if (niact_outcome_parse(id, &o) == 0)
+                continue;
+            if (n - own0 >= MAX_OUTCOMES) {
+                PROBLEM(r, "outcomes: more than %d of the scenario's own", MAX_OUTCOMES);
+                break;
+            }
+            int at = n++; /* sorted insert: lua_next's order is not stable */
+            while (at > own0 && strcmp(ids[at - 1], id) > 0) {
+                ids[at] = ids[at - 1];
+                at--;
+            }
+            ids[at] = id; /* the key stays on the table, so the string lives */
+        }
+    }
+    sc->outcomes = calloc((size_t)(n > 0 ? n : 1), sizeof *sc->outcomes);
+    if (!sc->outcomes)
+        luaL_error(L, "out of memory while reading the declarations");
+    for (int i = 0; i < n; i++) {
+        niact_outcome_def *d = &sc->outcomes[i];
+        sc->n_outcomes = i + 1; /* freed as far as filled if reading stops */
+        d->id = rd_dup(r, ids[i]);
+        int engine = i < own0;
+        d->rank = i == NIACT_OUTCOME_WAR ? 2 : i == NIACT_OUTCOME_ERROR ? 1000 : 1;
+        d->zero_scores = i == NIACT_OUTCOME_WAR;
+        d->declared = !given ? (i == NIACT_OUTCOME_SETTLEMENT || i == NIACT_OUTCOME_WAR) : 0;
+        const char *title = engine ? niact_outcome_info((niact_outcome)i)->title : NULL;
+        char words[48];
+        if (!engine) {
+            snprintf(words, sizeof words, "%s", d->id);
+            for (char *c = words; *c; c++)
+                if (*c == '_')
+                    *c = ' ';
+            title = words;
+        }
+        char deftext[96];
+        snprintf(deftext, sizeof deftext, "%s", engine ? niact_outcome_default_text((niact_outcome)i)
+                                                       : "The game has ended.");
+        if (given && rawfield(L, oi, d->id) == LUA_TTABLE) {
+            int e = lua_gettop(L);
+            char what[80];
+            snprintf(what, sizeof what, "outcome '%s'", d->id);
+            static const char *const known[] = {"name", "stamp", "text", "rank", "zero_scores",
+                                                NULL};
+            rd_known(r, e, what, known);
+            d->title = rd_str(r, e, "name", title, what);
+            if (rawfield(L, e, "stamp") != LUA_TNIL)
+                d->stamp = rd_str(r, e, "stamp", "", what);
+            else
+                d->stamp = upper_dup(r, d->title);
+            lua_pop(L, 1);
+            d->text = rd_str(r, e, "text", deftext, what);
+            if (i == NIACT_OUTCOME_ERROR) {
+                if (rawfield(L, e, "rank") != LUA_TNIL)
+                    PROBLEM(r, "%s: the rank of an error is the engine's (above all)", what);
+                lua_pop(L, 1);
+            } else {
+                d->rank = rd_int_in(r, e, "rank", d->rank, 1, 100, what);
+            }
+            d->zero_scores = rd_bool(r, e, "zero_scores", d->zero_scores, what);
+            /* last_turn and error are the engine's ends: their names and texts may be
+             * declared, but no rule asks for them. */
+            d->declared = i != NIACT_OUTCOME_LAST_TURN && i != NIACT_OUTCOME_ERROR;
+        } else {
+            d->title = rd_dup(r, title);
+            d->stamp = upper_dup(r, title);
+            d->text = rd_dup(r, deftext);
+        }
+        if (given)
+            lua_pop(L, 1);
+    }
+    lua_settop(L, oi - 1);
+    /* timeout = ID: the outcome when the calendar runs out. */
+    rd_where(r, sc_idx);
+    int tt = rawfield(L, sc_idx, "timeout");
+    if (tt == LUA_TSTRING) {
+        niact_outcome o;
+        const char *id = lua_tostring(L, -1);
+        if (niact_scenario_outcome_parse(sc, id, &o) != 0 ||
+            (o != NIACT_OUTCOME_LAST_TURN && !sc->outcomes[o].declared))
+            PROBLEM(r, "scenario: timeout names no declared outcome '%s'", id);
+        else
+            sc->timeout = (int)o;
+    } else if (tt != LUA_TNIL) {
+        PROBLEM(r, "scenario: timeout must be an outcome id (a string)");
+    }
+    lua_pop(L, 1);
+}
+
+/* Each role's actor must be a personality that plays the role. */
+static void check_actors(rd *r) {
+    niact_scenario *sc = r->h->sc;
+    for (int i = 0; i < sc->n_roles; i++) {
+        niact_role_def *d = &sc->roles[i];
+        if (!d->actor)
+            continue;
+        int found = -1;
+        for (int k = 0; k < sc->n_personalities; k++)
+            if (strcmp(sc->personalities[k], d->actor) == 0)
+                found = k;
+        snprintf(r->file, sizeof r->file, "%s", d->meta.file ? d->meta.file : "");
+        r->line = d->meta.line;
+        if (found < 0)
+            PROBLEM(r, "role '%s': actor names no personality '%s'", d->meta.id, d->actor);
+        else if (!(sc->personality_roles[found] & (1u << i)))
+            PROBLEM(r, "role '%s': personality '%s' (its actor) does not play it", d->meta.id,
+                    d->actor);
+    }
+}
+
 static void rd_terms(rd *r, int sc_idx, int ids, int roles_ids) {
     lua_State *L = r->L;
     niact_scenario *sc = r->h->sc;
@@ -767,6 +1038,7 @@ static void rd_terms(rd *r, int sc_idx, int ids, int roles_ids) {
         char what[80];
         snprintf(what, sizeof what, "term '%s'", d->meta.id);
         d->givers = rd_roles(r, t, "givers", roles_ids, what);
+        d->secrecy = rd_secrecy(r, t, sc->negotiation.secrecy, what);
         rd_param(r, t, &d->has_param, &d->param_name, &d->param_min, &d->param_max,
                  &d->param_default, what);
         rawfield(L, t, "window");
@@ -919,9 +1191,11 @@ static int read_all(lua_State *L) {
     if (sc->turns < 1 || sc->turns > 500)
         PROBLEM(&r, "calendar: turns must be 1-500");
 
+    niact_scenario_init(sc);
     lua_newtable(L);
     int ids = lua_gettop(L);
     rd_roles_decl(&r, sc_idx, ids);
+    rd_negotiation(&r, sc_idx);
     rawfield(L, ids, "roles");
     int roles_ids = lua_gettop(L);
     rd_tracks(&r, sc_idx, ids);
@@ -938,6 +1212,8 @@ static int read_all(lua_State *L) {
     h->ref_turn_end = rd_fn(&r, sc_idx, "turn_end", 0, "scenario");
     h->ref_end_check = rd_fn(&r, sc_idx, "end_check", 0, "scenario");
     rd_personalities(&r, sc_idx);
+    rd_outcomes(&r, sc_idx);
+    check_actors(&r);
     return 0;
 }
 

@@ -172,10 +172,8 @@ void saves_scan(app *a) {
             snprintf(sv->detail, sizeof sv->detail, "%s, running, turn %d  \xC2\xB7  %s",
                      info.scenario, info.turns + 1, info.seats);
         else {
-            niact_outcome o; /* its name from the one table, not the record's id */
-            const char *how = niact_outcome_parse(info.outcome, &o) == 0
-                                  ? niact_outcome_info(o)->title
-                                  : info.outcome;
+            char words[48]; /* the engine's title, or the scenario's id in words */
+            const char *how = niact_outcome_title_of_id(info.outcome, words, sizeof words);
             snprintf(sv->detail, sizeof sv->detail, "%s, finished after %d turn%s (%s)  "
                      "\xC2\xB7  %s", info.scenario, info.turns, info.turns == 1 ? "" : "s",
                      how, info.seats);

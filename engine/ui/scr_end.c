@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *outcome_stamp(niact_outcome o) {
-    return niact_outcome_info(o)->stamp;
+static const char *outcome_stamp(const niact_game *g) {
+    return niact_scenario_outcome(niact_game_scenario(g), niact_game_outcome(g)).stamp;
 }
 
 /* One role's score block; returns its height. */
@@ -170,7 +170,7 @@ void scr_end(app *a) {
     play_date(p->sc, niact_game_turn(p->g), date, sizeof date);
     snprintf(head, sizeof head, "THE CRISIS IS OVER  \xC2\xB7  %s", date);
     int hh = ui_heading(u, in, head);
-    const char *stamp = outcome_stamp(niact_game_outcome(p->g));
+    const char *stamp = outcome_stamp(p->g);
     int sw = ui_text_width(u, FACE_TYPE_BOLD, SZ_H1, stamp) + ui_px(u, 24);
     int lh1 = ui_line_height(u, FACE_TYPE_BOLD, SZ_H1);
     SDL_Rect st = {in.x, in.y + hh, sw < in.w / 3 ? sw : in.w / 3, lh1 + ui_px(u, 8)};

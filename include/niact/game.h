@@ -38,16 +38,34 @@ typedef enum niact_outcome {
     NIACT_OUTCOME_ERROR,      /* a scenario error ended the game (scenario's choice) */
 } niact_outcome;
 
-/* The names of an outcome, from the one table (outcome.c). */
+/* The names of an outcome (outcome.c). */
 typedef struct niact_outcome_names {
     const char *id;    /* stable identifier: records, JSON, Lua ("last_turn") */
     const char *title; /* for a sentence ("last turn") */
     const char *stamp; /* for a headline ("LAST TURN") */
 } niact_outcome_names;
-/* The names of o (an unknown value reads as NIACT_OUTCOME_NONE); never NULL. */
+/* The scenario's outcomes (its `outcomes` declaration; the engine's five for a scenario
+ * built in C): the names of o (an unknown value reads as running), the text used when
+ * the scenario gives none, the outcome whose id is `id` (0 and *out, or -1), whether the
+ * scenario may end a game with it, whether it sets every score to 0, its rank (a later
+ * end of higher rank in the same resolution replaces an earlier one), how many there
+ * are, and the outcome of a game whose calendar ran out. */
+niact_outcome_names niact_scenario_outcome(const niact_scenario *sc, niact_outcome o);
+const char *niact_scenario_outcome_text(const niact_scenario *sc, niact_outcome o);
+int niact_scenario_outcome_parse(const niact_scenario *sc, const char *id, niact_outcome *out);
+int niact_scenario_outcome_declared(const niact_scenario *sc, niact_outcome o);
+int niact_scenario_outcome_zero(const niact_scenario *sc, niact_outcome o);
+int32_t niact_scenario_outcome_rank(const niact_scenario *sc, niact_outcome o);
+int niact_scenario_outcome_count(const niact_scenario *sc);
+niact_outcome niact_scenario_timeout(const niact_scenario *sc);
+/* The engine's own five, without a scenario: names (never NULL), parse, default texts. */
 const niact_outcome_names *niact_outcome_info(niact_outcome o);
-/* The outcome whose id is `id`: 0 and *out, or -1. */
 int niact_outcome_parse(const char *id, niact_outcome *out);
+const char *niact_outcome_default_text(niact_outcome o);
+int niact_outcome_engine_count(void);
+/* A title for an outcome known only by its id (a saved game listed without loading its
+ * scenario): the engine's title, or the id with spaces for _ written into buf. */
+const char *niact_outcome_title_of_id(const char *id, char *buf, size_t len);
 
 typedef enum niact_log_kind {
     NIACT_LOG_NEWS = 0,   /* public news */
@@ -102,13 +120,15 @@ typedef struct niact_rules {
     niact_status (*end_check)(void *ud, niact_game *g, niact_outcome *out, char *text,
                               size_t len);
     const niact_error *(*error)(void *ud);
-    /* Negotiation (negotiation.h). term_legal: may `from` propose this term now?
+    /* Negotiation (negotiation.h). term_legal: may `from` propose this term now, to
+     * `parties` (bit per role, the author's included), in public or in secret?
      * term_agreed: the agreement's immediate effect, at the start of the resolution after
      * it was made. term_check: judge an open commitment: *verdict 1 kept, -1 broken,
      * 0 not yet. term_settled: consequences once it is kept or broken. */
-    niact_status (*term_legal)(void *ud, niact_game *g, int from,
-                               const struct niact_term_item *t, int *ok);
-    niact_status (*term_agreed)(void *ud, niact_game *g, const struct niact_term_item *t);
+    niact_status (*term_legal)(void *ud, niact_game *g, int from, uint32_t parties,
+                               int public_, const struct niact_term_item *t, int *ok);
+    niact_status (*term_agreed)(void *ud, niact_game *g, int32_t agreement,
+                                const struct niact_term_item *t);
     niact_status (*term_check)(void *ud, niact_game *g, const struct niact_commitment *c,
                                int *verdict);
     niact_status (*term_settled)(void *ud, niact_game *g, const struct niact_commitment *c);

@@ -92,7 +92,8 @@ int niact_record_prune(const char *dir, int keep);
 typedef struct niact_record_info {
     char scenario[48];   /* the scenario's id */
     char seats[160];     /* "us human, ussr ai:historical, un ai" */
-    char outcome[16];    /* "running", "settlement", "war", "last_turn", "error" */
+    char outcome[48];    /* "running", "settlement", "war", "last_turn", "error" or the
+                            scenario's own (an id of up to 40) */
     int32_t turns;       /* complete turns in the record */
     uint64_t seed;
 } niact_record_info;

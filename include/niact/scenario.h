@@ -38,6 +38,8 @@ typedef struct niact_role_def {
     niact_meta meta;
     int32_t action_points; /* points to spend on orders each turn */
     char *briefing;        /* opening briefing (Markdown), "" if none */
+    char *actor;           /* the personality that plays the role when no person or AI
+                              does (a seat "actor"); NULL if none */
 } niact_role_def;
 
 typedef struct niact_track_def {
@@ -105,7 +107,44 @@ typedef struct niact_term_def {
     int window_days;         /* the window is the parameter, in days (e.g. "within N days") */
     int has_legal;           /* the scenario tests whether it may be proposed */
     int has_check;           /* the scenario judges commitments to it */
+    int secrecy;             /* niact_secrecy: how an agreement holding it may be made */
 } niact_term_def;
+
+/* Whether an agreement is public (every seat sees it) or secret (its parties only). */
+typedef enum niact_secrecy {
+    NIACT_SECRECY_EITHER = 0, /* the proposer chooses */
+    NIACT_SECRECY_PUBLIC,     /* only in a public proposal */
+    NIACT_SECRECY_SECRET,     /* only in a secret (private) proposal */
+} niact_secrecy;
+
+/* The scenario's rules of negotiation (its `negotiation` table). niact_scenario_init sets
+ * the defaults the reader starts from (docs/modding.md gives them). */
+typedef struct niact_negotiation_def {
+    int32_t trust_start;        /* every role's trust when the game begins, 0-100 */
+    int32_t trust_kept;         /* trust gained by keeping a commitment, 0-100 */
+    int32_t trust_broken;       /* trust lost by breaking one, 0-100 */
+    int32_t expiry;             /* turns after the one it was made in that a proposal may
+                                   still be answered (0: only that turn) */
+    int32_t proposals_per_turn; /* proposals one seat may make in one turn (0: no cap but
+                                   the seat's share of the game's NIACT_MAX_PROPOSALS) */
+    int32_t ai_trust_at_0;      /* percent of a promise's value the generic AI counts when
+                                   its giver's trust is 0 ... */
+    int32_t ai_trust_at_100;    /* ... and when it is 100 (linear between) */
+    int secrecy;                /* niact_secrecy of terms that do not say */
+} niact_negotiation_def;
+
+/* An end of the game (niact_outcome is its index in niact_scenario.outcomes). Indices 0-4
+ * are the engine's: running, settlement, war, last_turn (the calendar ran out), error;
+ * a scenario's own outcomes follow. */
+typedef struct niact_outcome_def {
+    char *id;        /* "settlement", "stalemate": records, JSON, Lua */
+    char *title;     /* for a sentence ("last turn") */
+    char *stamp;     /* for a headline ("LAST TURN") */
+    char *text;      /* the text when the scenario gives none */
+    int32_t rank;    /* an end asked for in the same resolution replaces one of lower rank */
+    int zero_scores; /* every role scores 0 (a war) */
+    int declared;    /* the scenario may end the game with it (end_game, end_check) */
+} niact_outcome_def;
 
 typedef struct niact_scenario {
     niact_meta meta;         /* id = folder name; name = title */
@@ -133,7 +172,15 @@ typedef struct niact_scenario {
     char *debrief;           /* what really happened (Markdown), for the debrief; "" */
     int n_turning_points;
     niact_turning_point *turning_points; /* the record's turning points, for the debrief */
+    niact_negotiation_def negotiation;  /* trust, expiry, caps, secrecy */
+    int n_outcomes;          /* 0 (a scenario built in C): the engine's five, as outcome.c */
+    niact_outcome_def *outcomes; /* [n_outcomes], index = niact_outcome */
+    int timeout;             /* the outcome when the calendar runs out (3: last_turn) */
 } niact_scenario;
+
+/* The defaults of the declarations read with no value (negotiation, timeout): what the
+ * reader starts from, and what a scenario built in C gets. */
+void niact_scenario_init(niact_scenario *sc);
 
 /* Index of the role/track/action/event/objective/term with this id, or -1. */
 int niact_scenario_role(const niact_scenario *sc, const char *id);

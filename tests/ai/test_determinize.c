@@ -73,7 +73,7 @@ static void test_told(void **st) {
 }
 
 static int32_t propose(niact_game *g, int from, int to, int public_) {
-    niact_term_item t = {(int16_t)niact_scenario_term(niact_game_scenario(g), "pact"), 0, 0};
+    niact_term_item t = {(int16_t)niact_scenario_term(niact_game_scenario(g), "pact"), -1, 0};
     int32_t id = 0;
     assert_int_equal(niact_game_propose(g, from, 1u << to, public_, &t, 1, 0, &id), NIACT_OK);
     return id;

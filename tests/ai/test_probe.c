@@ -28,7 +28,7 @@ typedef enum when { NO_PACT, PACT_TURN_1, PACT_TURN_2, FIRST_TURN } when;
 /* A private pact between the United States and the Soviet Union, made now. */
 static void make_pact(niact_game *g) {
     const niact_scenario *sc = niact_game_scenario(g);
-    niact_term_item t = {(int16_t)niact_scenario_term(sc, "pact"), 0, 0};
+    niact_term_item t = {(int16_t)niact_scenario_term(sc, "pact"), -1, 0};
     int32_t id = 0;
     assert_int_equal(niact_game_propose(g, US, 1u << USSR, 0, &t, 1, 0, &id), NIACT_OK);
     assert_int_equal(niact_game_answer(g, USSR, id, 1), NIACT_OK);

@@ -111,19 +111,24 @@ static void test_largest_record(void **st) {
     for (int i = 0; i < NIACT_MAX_ORDERS; i++)
         orders[i] = (niact_order){0, 0, -1000000000};
     for (int t = 0; t < TURNS; t++) {
-        /* Proposals early: from role 0 to every other role, 6 terms, each answered by
-         * six acceptances and then a rejection (the most answers a proposal can have). */
+        /* Proposals early: each role in turn to every other role (a seat may make its
+         * share of the game's proposals, NIACT_MAX_PROPOSALS / ROLES), 6 terms, each
+         * answered by six acceptances and then a rejection (the most answers a proposal
+         * can have). */
         for (int k = 0; k < 2 && proposals < NIACT_MAX_PROPOSALS; k++) {
+            int from = proposals % ROLES, last = (from + ROLES - 1) % ROLES;
             niact_term_item terms[NIACT_MAX_TERMS];
             for (int j = 0; j < NIACT_MAX_TERMS; j++)
-                terms[j] = (niact_term_item){(int16_t)j, -1, -1000000000};
+                terms[j] = (niact_term_item){(int16_t)j, (int16_t)from, -1000000000};
             int32_t id;
-            if (niact_session_propose(s, 0, all & ~1u, 1, terms, NIACT_MAX_TERMS, 0, &id) !=
-                NIACT_OK)
+            if (niact_session_propose(s, from, all & ~(1u << from), 1, terms, NIACT_MAX_TERMS, 0,
+                                      &id) != NIACT_OK)
                 fail_msg("proposal %d: %s", proposals + 1, niact_session_error(s));
             proposals++;
-            for (int r = 1; r < ROLES; r++) {
-                assert_int_equal(niact_session_answer(s, r, id, r < ROLES - 1), NIACT_OK);
+            for (int k2 = 1; k2 < ROLES; k2++) { /* the rejection last */
+                int r = (from + k2) % ROLES;
+                if (niact_session_answer(s, r, id, r != last) != NIACT_OK)
+                    fail_msg("answer %d: %s", answers + 1, niact_session_error(s));
                 answers++;
             }
         }

@@ -162,7 +162,7 @@ static niact_term_item term_of(const char *id, int32_t param) {
     const niact_scenario *sc = niact_host_scenario(host);
     int t = niact_scenario_term(sc, id);
     assert_true(t >= 0);
-    return (niact_term_item){(int16_t)t, 0, param};
+    return (niact_term_item){(int16_t)t, -1, param};
 }
 
 /* Every kind of negotiation input (a counter-proposal is the answer here), by human seats, saved mid-turn and between turns:

@@ -383,7 +383,7 @@ static int run_case(const rcase *c, uint64_t seed, int *hits, char *err, size_t 
                 int t = niact_scenario_term(r.sc, id);
                 if (t < 0) { rc = bad(&r, "no term '%s'", id); break; }
                 items[n].term = (int16_t)t;
-                items[n].giver = 0;
+                items[n].giver = -1;
                 items[n].param = colon ? atoi(colon + 1) : r.sc->terms[t].param_default;
                 n++;
             }
@@ -407,7 +407,7 @@ static int run_case(const rcase *c, uint64_t seed, int *hits, char *err, size_t 
             if (colon) *colon = 0;
             int t = niact_scenario_term(r.sc, id);
             if (t < 0) { rc = bad(&r, "no term '%s'", id); break; }
-            niact_term_item it = {(int16_t)t, 0,
+            niact_term_item it = {(int16_t)t, -1,
                                   colon ? atoi(colon + 1) : r.sc->terms[t].param_default};
             int32_t pid = 0;
             if (niact_game_propose(r.g, from, 1u << to, 0, &it, 1, 0, &pid) == NIACT_OK)

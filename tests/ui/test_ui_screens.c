@@ -113,7 +113,7 @@ static int32_t propose_to_first(app *a) {
     for (int t = 0; t < sc->n_terms; t++) {
         if (!(sc->terms[t].givers & 2u))
             continue;
-        niact_term_item item = {(int16_t)t, 1, sc->terms[t].param_default};
+        niact_term_item item = {(int16_t)t, -1, sc->terms[t].param_default};
         int32_t id = 0;
         if (niact_session_propose(a->play.s, 1, 1u, 0, &item, 1, 0, &id) == NIACT_OK)
             return id;
@@ -127,7 +127,7 @@ static int32_t propose_to_second(app *a) {
     for (int t = 0; t < sc->n_terms; t++) {
         if (!(sc->terms[t].givers & 1u))
             continue;
-        niact_term_item item = {(int16_t)t, 0, sc->terms[t].param_default};
+        niact_term_item item = {(int16_t)t, -1, sc->terms[t].param_default};
         int32_t id = 0;
         if (niact_session_propose(a->play.s, 0, 2u, 1, &item, 1, 0, &id) == NIACT_OK)
             return id;
@@ -162,7 +162,7 @@ static void setup_propose(app *a) {
     /* The core's own refusal of a term it tests, as Send would show it. */
     snprintf(n->msg, sizeof n->msg, "NOT SENT: a proposal goes to one or more others.");
     for (int t = 0; t < a->play.sc->n_terms; t++) {
-        niact_term_item item = {(int16_t)t, 0, a->play.sc->terms[t].param_default};
+        niact_term_item item = {(int16_t)t, -1, a->play.sc->terms[t].param_default};
         int32_t pid;
         if (a->play.sc->terms[t].has_legal &&
             niact_session_propose(a->play.s, 0, n->to, 0, &item, 1, 0, &pid) != NIACT_OK) {

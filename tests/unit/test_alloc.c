@@ -77,7 +77,7 @@ static niact_status after(niact_game *g, uint64_t hash_before, size_t log_before
     niact_order o = {0, 0, 0};
     int32_t id, v;
     int ok;
-    niact_term_item it = {0, 0, 0};
+    niact_term_item it = {0, -1, 0};
     niact_track_view tv;
     niact_game *c;
     assert_int_equal(niact_game_resolve(g), NIACT_ERR_BROKEN);
@@ -110,7 +110,7 @@ static niact_status whole_game(const niact_scenario *sc, const niact_rules *rule
         niact_order o = {0, 0, 0};
         st = CALL(g, niact_game_submit(g, 0, &o, 1));
         if (st == NIACT_OK && t == 1) {
-            niact_term_item it = {0, 0, 0};
+            niact_term_item it = {0, -1, 0};
             int32_t id;
             st = CALL(g, niact_game_propose(g, 0, 2, 0, &it, 1, 0, &id));
             if (st == NIACT_OK)
@@ -140,8 +140,8 @@ static void test_every_allocation_may_fail(void **state) {
     niact_scenario sc = {.meta = M("s"), .start_date = "1962-11-01", .days_per_turn = 1,
                          .turns = 5, .n_roles = 2, .n_tracks = 1, .tracks = tracks,
                          .n_actions = 1, .actions = actions, .n_terms = 1, .terms = terms};
-    sc.roles[0] = (niact_role_def){M("a"), 2, ""};
-    sc.roles[1] = (niact_role_def){M("b"), 2, ""};
+    sc.roles[0] = (niact_role_def){M("a"), 2, "", NULL};
+    sc.roles[1] = (niact_role_def){M("b"), 2, "", NULL};
     niact_rules rules = {.resolve = r_resolve, .turn_end = r_turn_end};
     int nomem = 0;
     for (long k = 0; k < 10000; k++) {

@@ -43,8 +43,8 @@ static niact_scenario *make_scenario(void) {
     sc.days_per_turn = 3;
     sc.turns = 4;
     sc.n_roles = 2;
-    sc.roles[A] = (niact_role_def){M("a"), 3, ""};
-    sc.roles[B] = (niact_role_def){M("b"), 2, ""};
+    sc.roles[A] = (niact_role_def){M("a"), 3, "", NULL};
+    sc.roles[B] = (niact_role_def){M("b"), 2, "", NULL};
     tracks[T_LEVEL] = (niact_track_def){.meta = M("level"), .min = 0, .max = 10, .initial = 5,
                                         .vis = {NIACT_VIS_TRUE, NIACT_VIS_TRUE}};
     tracks[T_SECRET] = (niact_track_def){.meta = M("secret"), .min = 0, .max = 100, .initial = 40,

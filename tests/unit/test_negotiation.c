@@ -52,7 +52,7 @@ static int teardown(void **state) {
 }
 
 static niact_term_item term(fx *f, const char *id, int32_t param) {
-    return (niact_term_item){(int16_t)niact_scenario_term(f->sc, id), 0, param};
+    return (niact_term_item){(int16_t)niact_scenario_term(f->sc, id), -1, param};
 }
 
 static int track(fx *f, const char *id) {

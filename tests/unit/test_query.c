@@ -294,14 +294,14 @@ static void test_answer_refuses_before_logging(void **st) {
     niact_scenario sc = {.meta = M("s"), .start_date = "1962-11-01", .days_per_turn = 1,
                          .turns = 5, .n_roles = 2, .n_tracks = 1, .tracks = tracks,
                          .n_terms = NIACT_MAX_TERMS, .terms = terms};
-    sc.roles[0] = (niact_role_def){M("a"), 2, ""};
-    sc.roles[1] = (niact_role_def){M("b"), 2, ""};
+    sc.roles[0] = (niact_role_def){M("a"), 2, "", NULL};
+    sc.roles[1] = (niact_role_def){M("b"), 2, "", NULL};
     niact_game *g;
     char msg[256];
     assert_int_equal(niact_game_new(&sc, NULL, 1, &g, msg, sizeof msg), NIACT_OK);
     niact_term_item items[NIACT_MAX_TERMS];
     for (int i = 0; i < NIACT_MAX_TERMS; i++)
-        items[i] = (niact_term_item){(int16_t)i, 0, 0};
+        items[i] = (niact_term_item){(int16_t)i, -1, 0};
     int32_t id;
     int full = NIACT_MAX_COMMITMENTS / NIACT_MAX_TERMS;
     for (int k = 0; k < full; k++) {
@@ -344,7 +344,7 @@ static void test_core_refuses_writes_in_questions(void **st) {
     niact_scenario sc = {.meta = M("s"), .start_date = "1962-11-01", .days_per_turn = 1,
                          .turns = 3, .n_roles = 1, .n_tracks = 1, .tracks = tracks,
                          .n_actions = 1, .actions = actions};
-    sc.roles[0] = (niact_role_def){M("a"), 2, ""};
+    sc.roles[0] = (niact_role_def){M("a"), 2, "", NULL};
     niact_rules rules = {.legal = writing_legal};
     niact_game *g;
     char msg[256];

@@ -379,7 +379,7 @@ static void test_require_confined(void **st) {
 static void test_state_misuse(void **st) {
     (void)st;
     expect_error("", "state:get('nope')", "no track 'nope'");
-    expect_error("", "state:end_game('victory')", "invalid option");
+    expect_error("", "state:end_game('victory')", "no outcome 'victory' is declared");
     expect_error("", "state:roll(0)", "must be at least 1");
     expect_error("", "state:set('x', 0/0)", "finite");
     /* Every float reaching an integer is checked first (UBSan saw NaN converted). */

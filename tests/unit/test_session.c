@@ -446,7 +446,7 @@ static void test_ai_talk_is_pure(void **state) {
                                         sizeof msg),
                      NIACT_OK);
     const niact_scenario *sc = niact_session_scenario(s);
-    niact_term_item it = {(int16_t)niact_scenario_term(sc, "remove_within"), 0, 30};
+    niact_term_item it = {(int16_t)niact_scenario_term(sc, "remove_within"), -1, 30};
     int32_t id = 0;
     assert_int_equal(niact_session_propose(s, 0, 2u, 0, &it, 1, 0, &id), NIACT_OK);
     niact_game *g = niact_session_game(s);

@@ -1,0 +1,492 @@
+/* The scenario declares its negotiation and its ends (issue 12): trust, expiry, a cap on
+ * proposals per seat per turn, the AI's discount, who gives a term, public and secret
+ * agreements (seen by the rules, by personalities and by other seats as declared, and by
+ * the search AI's sampled games), outcomes of its own with their texts, the time-out;
+ * and hostile declarations of each, refused with a clear message. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "niact/record.h"
+#include "niact/rules.h"
+#include "support.h"
+
+enum { A, B, C };
+
+/* A three-seat scenario; EXTRA goes into the scenario table, ROLE_A into role a's. */
+static char *talks_scenario(const char *extra, const char *role_a) {
+    char *dir = ts_tempdir();
+    char text[8192];
+    snprintf(text, sizeof text,
+             "return niact.scenario{\n"
+             "  name = 'Talks', calendar = { start = '1962-11-01', days_per_turn = 1, turns = 4 },\n"
+             "  roles = { niact.role{ id = 'a'%s }, niact.role{ id = 'b' }, niact.role{ id = 'c' } },\n"
+             "  tracks = { niact.track{ id = 'x', min = 0, max = 1000, initial = 0 } },\n"
+             "  actions = { niact.action{ id = 'act', roles = { 'a', 'b', 'c' }, cost = 1,\n"
+             "    param = { min = 0, max = 10, default = 0 },\n"
+             "    resolve = function(state, role, p)\n"
+             "      if p == 1 then state:end_game('stalemate', 'Nobody moved.') end\n"
+             "      if p == 2 then state:end_game('victory') end\n"
+             "      if p == 3 then state:end_game('war') end\n"
+             "    end } },\n"
+             "  objectives = { niact.objective{ id = 'o', role = 'a', score = function() return 60 end } },\n"
+             "  terms = {\n"
+             "    niact.term{ id = 'team', givers = { 'b', 'c' }, window = 2,\n"
+             "      legal = function(state, from, param, info)\n"
+             "        return not (info.public and from == 'c'), 'c proposes only in secret' end,\n"
+             "      on_agree = function(state, giver, param, info)\n"
+             "        state:set('x', (info.public and 100 or 200) + info.agreement) end,\n"
+             "      check = function(state, giver, param, info)\n"
+             "        if state:get('x') >= 500 then return false end\n"
+             "        return true end },\n"
+             "    niact.term{ id = 'quiet', givers = { 'a' }, secrecy = 'secret', window = 1 },\n"
+             "    niact.term{ id = 'open', givers = { 'a' }, secrecy = 'public', window = 1 },\n"
+             "  },\n"
+             "  personalities = {\n"
+             "    watcher = {\n"
+             "      a = function(state) return {} end,\n"
+             "      c = function(state)\n"
+             "        local n = #state:commitments('a')\n"
+             "        local mine = #state:commitments()\n"
+             "        local out = {}\n"
+             "        for i = 1, n do out[#out + 1] = { 'act', 5 } end\n"
+             "        for i = 1, mine do out[#out + 1] = { 'act', 6 } end\n"
+             "        return out end,\n"
+             "    },\n"
+             "  },\n"
+             "%s\n"
+             "}\n",
+             role_a, extra);
+    ts_write(dir, "scenario.lua", text);
+    return dir;
+}
+
+typedef struct fx {
+    char *dir;
+    niact_host *h;
+    niact_session *s;
+    niact_game *g;
+    const niact_scenario *sc;
+} fx;
+
+/* Loads the scenario (failing the test with its problems if it does not load). */
+static void open_fx(fx *f, const char *extra) {
+    memset(f, 0, sizeof *f);
+    f->dir = talks_scenario(extra, "");
+    char msg[4096];
+    if (ts_load(f->dir, &f->h, msg, sizeof msg) != NIACT_OK)
+        fail_msg("%s", msg);
+    if (niact_session_new(f->h, 7, NULL, &f->s, msg, sizeof msg) != NIACT_OK)
+        fail_msg("%s", msg);
+    f->g = niact_session_game(f->s);
+    f->sc = niact_host_scenario(f->h);
+}
+
+static void close_fx(fx *f) {
+    niact_session_free(f->s);
+    niact_host_free(f->h);
+    ts_rmdir(f->dir);
+}
+
+/* The load's problems for a scenario with EXTRA (and ROLE_A); "" if it loads. */
+static const char *problems(const char *extra, const char *role_a, char *msg, size_t len) {
+    char *dir = talks_scenario(extra, role_a);
+    niact_host *h = NULL;
+    niact_status st = ts_load(dir, &h, msg, len);
+    if (st == NIACT_OK)
+        msg[0] = 0;
+    niact_host_free(h);
+    ts_rmdir(dir);
+    return msg;
+}
+
+static niact_term_item item(fx *f, const char *id, int giver) {
+    return (niact_term_item){(int16_t)niact_scenario_term(f->sc, id), (int16_t)giver, 0};
+}
+
+static int32_t propose(fx *f, int from, uint32_t to, int pub, niact_term_item t) {
+    int32_t id = 0;
+    if (niact_session_propose(f->s, from, to, pub, &t, 1, 0, &id) != NIACT_OK)
+        fail_msg("proposal refused: %s", niact_session_error(f->s));
+    return id;
+}
+
+static void resolve(fx *f) {
+    for (int r = 0; r < 3; r++)
+        assert_int_equal(niact_session_submit(f->s, r, NULL, 0), NIACT_OK);
+    assert_int_equal(niact_session_resolve(f->s), NIACT_OK);
+}
+
+/* ---- 1. the rules of negotiation ---- */
+
+static void test_defaults_are_todays(void **st) {
+    (void)st;
+    fx f;
+    open_fx(&f, "");
+    const niact_negotiation_def *n = &f.sc->negotiation;
+    assert_int_equal(n->trust_start, 50);
+    assert_int_equal(n->trust_kept, 10);
+    assert_int_equal(n->trust_broken, 25);
+    assert_int_equal(n->expiry, 1);
+    assert_int_equal(n->proposals_per_turn, 3);
+    assert_int_equal(n->ai_trust_at_0, 50);
+    assert_int_equal(n->ai_trust_at_100, 150);
+    assert_int_equal(niact_game_trust(f.g, B), 50);
+    /* A kept commitment: +10. */
+    int32_t id = propose(&f, A, 1u << B, 0, item(&f, "team", -1));
+    assert_int_equal(niact_session_answer(f.s, B, id, 1), NIACT_OK);
+    resolve(&f);
+    assert_int_equal(niact_game_trust(f.g, B), 60);
+    close_fx(&f);
+}
+
+static void test_declared_trust_and_expiry(void **st) {
+    (void)st;
+    fx f;
+    open_fx(&f, "negotiation = { trust = { start = 70, kept = 5, broken = 40 }, expiry = 0 },");
+    assert_int_equal(niact_game_trust(f.g, B), 70);
+    int32_t kept = propose(&f, A, 1u << B, 0, item(&f, "team", -1));
+    assert_int_equal(niact_session_answer(f.s, B, kept, 1), NIACT_OK);
+    /* quiet: a commitment of a's with no check, broken at its deadline */
+    int32_t broken = propose(&f, B, 1u << A, 0, item(&f, "quiet", -1));
+    assert_int_equal(niact_session_answer(f.s, A, broken, 1), NIACT_OK);
+    int32_t open = propose(&f, C, 1u << A, 0, item(&f, "quiet", -1));
+    resolve(&f);
+    assert_int_equal(niact_game_trust(f.g, B), 75);
+    resolve(&f);
+    assert_int_equal(niact_game_trust(f.g, A), 30); /* 70 - 40 */
+    /* expiry = 0: a proposal can be answered only in the turn it was made */
+    assert_int_equal(niact_session_answer(f.s, A, open, 1), NIACT_ERR_INVALID);
+    assert_non_null(strstr(niact_session_error(f.s), "no longer open"));
+    close_fx(&f);
+}
+
+static void test_cap_per_seat_per_turn(void **st) {
+    (void)st;
+    fx f;
+    open_fx(&f, "negotiation = { proposals_per_turn = 2 },");
+    propose(&f, A, 1u << B, 0, item(&f, "team", -1));
+    propose(&f, A, 1u << C, 0, item(&f, "team", -1));
+    uint64_t before = niact_game_hash(f.g);
+    niact_term_item t = item(&f, "team", -1);
+    int32_t id;
+    assert_int_equal(niact_session_propose(f.s, A, 1u << B, 0, &t, 1, 0, &id), NIACT_ERR_INVALID);
+    assert_non_null(strstr(niact_session_error(f.s), "has made 2 proposals this turn"));
+    assert_true(niact_game_hash(f.g) == before);
+    /* The spamming seat has used its own allowance, not the others'. */
+    propose(&f, B, 1u << C, 0, item(&f, "team", -1));
+    propose(&f, C, 1u << A, 0, item(&f, "quiet", -1));
+    resolve(&f);
+    propose(&f, A, 1u << B, 0, item(&f, "team", -1)); /* a new turn, a new allowance */
+    close_fx(&f);
+}
+
+static void test_share_of_the_game(void **st) {
+    (void)st;
+    fx f;
+    open_fx(&f, "negotiation = { proposals_per_turn = 20 },");
+    /* 96 proposals in a game, three seats: 32 each, whatever the others do. */
+    for (int k = 0; k < 32; k++) {
+        if (k == 20)
+            resolve(&f);
+        propose(&f, A, 1u << B, 0, item(&f, "team", -1));
+    }
+    niact_term_item t = item(&f, "team", -1);
+    int32_t id;
+    assert_int_equal(niact_session_propose(f.s, A, 1u << B, 0, &t, 1, 0, &id), NIACT_ERR_INVALID);
+    assert_non_null(strstr(niact_session_error(f.s), "as many as a seat may (32)"));
+    propose(&f, B, 1u << A, 0, item(&f, "quiet", -1));
+    close_fx(&f);
+}
+
+static void test_hostile_negotiation(void **st) {
+    (void)st;
+    char msg[8192];
+    problems("negotiation = { trust = { start = -5, kept = 200, broken = -1 } },", "", msg,
+             sizeof msg);
+    assert_non_null(strstr(msg, "start must be 0 to 100 (it is -5)"));
+    assert_non_null(strstr(msg, "kept must be 0 to 100 (it is 200)"));
+    assert_non_null(strstr(msg, "broken must be 0 to 100 (it is -1)"));
+    problems("negotiation = { proposals_per_turn = 1000000, expiry = -1 },", "", msg, sizeof msg);
+    assert_non_null(strstr(msg, "proposals_per_turn must be 1 to 32 (it is 1000000)"));
+    assert_non_null(strstr(msg, "expiry must be 0 to 500"));
+    problems("negotiation = { trsut = {} },", "", msg, sizeof msg);
+    assert_non_null(strstr(msg, "unknown field 'trsut'"));
+    problems("negotiation = { secrecy = 'sometimes', ai_trust = { at_0 = -1 } },", "", msg,
+             sizeof msg);
+    assert_non_null(strstr(msg, "secrecy must be \"either\", \"public\" or \"secret\""));
+    assert_non_null(strstr(msg, "at_0 must be 0 to 1000"));
+    problems("negotiation = 5,", "", msg, sizeof msg);
+    assert_non_null(strstr(msg, "negotiation must be a table"));
+    /* Every problem names the file and line. */
+    assert_non_null(strstr(msg, "scenario.lua:"));
+}
+
+/* ---- 2. who gives a term; public and secret ---- */
+
+static void test_proposer_chooses_the_giver(void **st) {
+    (void)st;
+    fx f;
+    open_fx(&f, "");
+    /* a asks c (not the first who may, b) for the team. */
+    int32_t id = propose(&f, A, (1u << B) | (1u << C), 0, item(&f, "team", C));
+    const niact_proposal *p = niact_game_proposal_by_id(f.g, A, id);
+    assert_int_equal(p->terms[0].giver, C);
+    /* Without a choice: the first party that may give it, as before. */
+    id = propose(&f, A, (1u << B) | (1u << C), 0, item(&f, "team", -1));
+    assert_int_equal(niact_game_proposal_by_id(f.g, A, id)->terms[0].giver, B);
+    niact_term_item t = item(&f, "team", A);
+    assert_int_equal(niact_session_propose(f.s, A, 1u << B, 0, &t, 1, 0, &id), NIACT_ERR_INVALID);
+    assert_non_null(strstr(niact_session_error(f.s), "a cannot give 'team'"));
+    t = item(&f, "team", C); /* c is no party */
+    assert_int_equal(niact_session_propose(f.s, A, 1u << B, 0, &t, 1, 0, &id), NIACT_ERR_INVALID);
+    assert_non_null(strstr(niact_session_error(f.s), "only by a party"));
+    t = item(&f, "team", 7);
+    assert_int_equal(niact_session_propose(f.s, A, 1u << B, 0, &t, 1, 0, &id), NIACT_ERR_INVALID);
+    close_fx(&f);
+}
+
+static void test_givers_naming_unknown_roles(void **st) {
+    (void)st;
+    char msg[8192];
+    char *dir = ts_scenario("", "");
+    ts_write(dir, "scenario.lua",
+             "return niact.scenario{ name = 'G', calendar = { start = '1962-11-01', turns = 2 },\n"
+             "  roles = { niact.role{ id = 'a' }, niact.role{ id = 'b' } },\n"
+             "  tracks = {}, actions = {},\n"
+             "  terms = { niact.term{ id = 't', givers = { 'a', 'moscow' } } } }\n");
+    niact_host *h = NULL;
+    assert_int_not_equal(ts_load(dir, &h, msg, sizeof msg), NIACT_OK);
+    if (!strstr(msg, "scenario.lua:4: term 't': no role 'moscow'"))
+        fail_msg("%s", msg);
+    ts_rmdir(dir);
+}
+
+static void test_secrecy_rules(void **st) {
+    (void)st;
+    fx f;
+    open_fx(&f, "");
+    int32_t id;
+    niact_term_item t = item(&f, "quiet", -1);
+    assert_int_equal(niact_session_propose(f.s, B, 1u << A, 1, &t, 1, 0, &id), NIACT_ERR_INVALID);
+    assert_non_null(strstr(niact_session_error(f.s), "may only be agreed in secret"));
+    t = item(&f, "open", -1);
+    assert_int_equal(niact_session_propose(f.s, B, 1u << A, 0, &t, 1, 0, &id), NIACT_ERR_INVALID);
+    assert_non_null(strstr(niact_session_error(f.s), "may only be agreed in public"));
+    /* The term's legal test sees the secrecy: c may propose the team only in secret. */
+    t = item(&f, "team", -1);
+    assert_int_equal(niact_session_propose(f.s, C, 1u << A, 1, &t, 1, 0, &id), NIACT_ERR_INVALID);
+    assert_non_null(strstr(niact_session_error(f.s), "c proposes only in secret"));
+    propose(&f, C, 1u << A, 0, t);
+    close_fx(&f);
+}
+
+static int count_commitments(const niact_game *g, int role) {
+    int n = 0;
+    while (niact_game_commitment(g, role, n))
+        n++;
+    return n;
+}
+
+static void test_public_and_secret_agreements(void **st) {
+    (void)st;
+    fx f;
+    open_fx(&f, "");
+    /* A public agreement between a and b; a secret one between a and b. */
+    int32_t pub = propose(&f, A, 1u << B, 1, item(&f, "team", -1));
+    assert_int_equal(niact_session_answer(f.s, B, pub, 1), NIACT_OK);
+    int32_t sec = propose(&f, B, 1u << A, 0, item(&f, "quiet", -1));
+    assert_int_equal(niact_session_answer(f.s, A, sec, 1), NIACT_OK);
+    /* c's view: the public one, not the secret one. */
+    assert_non_null(niact_game_proposal_by_id(f.g, C, pub));
+    assert_null(niact_game_proposal_by_id(f.g, C, sec));
+    assert_int_equal(count_commitments(f.g, C), 1);
+    assert_int_equal(count_commitments(f.g, A), 2);
+    /* c's personality sees a's public commitments only, and has none of its own. */
+    niact_order o[16];
+    int n;
+    assert_int_equal(niact_host_personality(f.h, f.g, "watcher", C, o, 16, &n), NIACT_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(o[0].param, 5);
+    /* The search AI's sampled games: what c may not know is forgotten, the rest kept. */
+    niact_game *copy;
+    assert_int_equal(niact_game_clone(f.g, &copy), NIACT_OK);
+    niact_rules_forget_negotiation(copy, C);
+    assert_non_null(niact_rules_proposal(copy, pub));
+    assert_int_equal(niact_rules_proposal(copy, pub)->n_terms, 1);
+    assert_int_equal(niact_rules_proposal(copy, sec)->n_terms, 0); /* forgotten */
+    int left = 0;
+    while (niact_rules_commitment(copy, left))
+        left++;
+    assert_int_equal(left, 1);
+    niact_game_free(copy);
+    /* on_agree sees whether the agreement is public: x = 100 + its id. */
+    resolve(&f);
+    int32_t x;
+    niact_game_stop(f.g);
+    assert_int_equal(niact_game_truth(f.g, 0, &x), NIACT_OK);
+    assert_int_equal(x, 100 + pub);
+    close_fx(&f);
+}
+
+static void test_secret_agreement_seen_by_rules(void **st) {
+    (void)st;
+    fx f;
+    open_fx(&f, "");
+    int32_t sec = propose(&f, C, 1u << A, 0, item(&f, "team", -1));
+    assert_int_equal(niact_session_answer(f.s, A, sec, 1), NIACT_OK);
+    resolve(&f);
+    int32_t x;
+    niact_game_stop(f.g);
+    assert_int_equal(niact_game_truth(f.g, 0, &x), NIACT_OK);
+    assert_int_equal(x, 200 + sec);
+    close_fx(&f);
+}
+
+/* ---- 3. outcomes ---- */
+
+#define OUTCOMES                                                                          \
+    "outcomes = { settlement = { name = 'Settlement', text = 'Agreed.' },\n"              \
+    "  war = { name = 'War', text = 'Fire.' },\n"                                         \
+    "  stalemate = { name = 'Stalemate', stamp = 'NO DEAL', text = 'Time ran out.' },\n"  \
+    "  last_turn = { text = 'The clock stopped.' } },\n"
+
+static void play_order(fx *f, int32_t param) {
+    niact_order o = {A, 0, param};
+    assert_int_equal(niact_session_submit(f->s, A, &o, 1), NIACT_OK);
+    assert_int_equal(niact_session_submit(f->s, B, NULL, 0), NIACT_OK);
+    assert_int_equal(niact_session_submit(f->s, C, NULL, 0), NIACT_OK);
+    assert_int_equal(niact_session_resolve(f->s), NIACT_OK);
+}
+
+static void test_declared_outcome(void **st) {
+    (void)st;
+    fx f;
+    open_fx(&f, OUTCOMES);
+    play_order(&f, 1);
+    niact_outcome o = niact_game_outcome(f.g);
+    assert_true(o > NIACT_OUTCOME_ERROR);
+    niact_outcome_names nm = niact_scenario_outcome(f.sc, o);
+    assert_string_equal(nm.id, "stalemate");
+    assert_string_equal(nm.title, "Stalemate");
+    assert_string_equal(nm.stamp, "NO DEAL");
+    assert_string_equal(niact_game_outcome_text(f.g), "Nobody moved.");
+    int32_t s;
+    assert_int_equal(niact_game_score(f.g, A, A, &s), NIACT_OK);
+    assert_int_equal(s, 60); /* not a war: scores stand */
+    /* The record names it, and loads again. */
+    char *text, msg[512];
+    size_t len;
+    assert_int_equal(niact_record_dump(f.s, NIACT_RECORD_ALL_ROLES, &text, &len, msg, sizeof msg),
+                     NIACT_OK);
+    assert_non_null(strstr(text, "\"outcome\": \"stalemate\""));
+    free(text);
+    close_fx(&f);
+}
+
+static void test_undeclared_outcome_refused(void **st) {
+    (void)st;
+    fx f;
+    open_fx(&f, OUTCOMES);
+    play_order(&f, 2);
+    assert_int_equal(niact_game_outcome(f.g), NIACT_OUTCOME_NONE);
+    assert_non_null(strstr(ts_last_log(f.g, A, NIACT_LOG_ERROR),
+                           "no outcome 'victory' is declared (declared: settlement, war, stalemate)"));
+    close_fx(&f);
+    /* Without an outcomes table: settlement and war, as before. */
+    open_fx(&f, "");
+    play_order(&f, 1);
+    assert_int_equal(niact_game_outcome(f.g), NIACT_OUTCOME_NONE);
+    assert_non_null(strstr(ts_last_log(f.g, A, NIACT_LOG_ERROR), "no outcome 'stalemate'"));
+    play_order(&f, 3);
+    assert_int_equal(niact_game_outcome(f.g), NIACT_OUTCOME_WAR);
+    int32_t s;
+    assert_int_equal(niact_game_score(f.g, A, A, &s), NIACT_OK);
+    assert_int_equal(s, 0);
+    close_fx(&f);
+}
+
+static void test_timeout(void **st) {
+    (void)st;
+    fx f;
+    open_fx(&f, OUTCOMES);
+    for (int t = 0; t < 4; t++)
+        resolve(&f);
+    assert_int_equal(niact_game_outcome(f.g), NIACT_OUTCOME_LAST_TURN);
+    assert_string_equal(niact_game_outcome_text(f.g), "The clock stopped.");
+    close_fx(&f);
+    open_fx(&f, OUTCOMES "timeout = 'stalemate',");
+    for (int t = 0; t < 4; t++)
+        resolve(&f);
+    assert_string_equal(niact_scenario_outcome(f.sc, niact_game_outcome(f.g)).id, "stalemate");
+    assert_string_equal(niact_game_outcome_text(f.g), "Time ran out.");
+    close_fx(&f);
+}
+
+static void test_hostile_outcomes(void **st) {
+    (void)st;
+    char msg[8192];
+    problems("outcomes = { running = {} },", "", msg, sizeof msg);
+    assert_non_null(strstr(msg, "outcome 'running' is the engine's"));
+    problems("outcomes = { Bad_Id = {} },", "", msg, sizeof msg);
+    assert_non_null(strstr(msg, "keys are outcome ids"));
+    problems("outcomes = { stalemate = { nmae = 'x' } },", "", msg, sizeof msg);
+    assert_non_null(strstr(msg, "outcome 'stalemate': unknown field 'nmae'"));
+    problems("outcomes = { stalemate = 'x' },", "", msg, sizeof msg);
+    assert_non_null(strstr(msg, "outcome 'stalemate' must be a table"));
+    problems("timeout = 'nope',", "", msg, sizeof msg);
+    assert_non_null(strstr(msg, "timeout names no declared outcome 'nope'"));
+    problems("outcomes = { stalemate = { rank = 0, text = 'a\\27[31m' } },", "", msg, sizeof msg);
+    assert_non_null(strstr(msg, "rank must be 1 to 100"));
+    assert_non_null(strstr(msg, "must be plain text"));
+    problems("outcomes = { error = { rank = 5 } },", "", msg, sizeof msg);
+    assert_non_null(strstr(msg, "the rank of an error is the engine's"));
+    /* end_check may answer only with a declared outcome. */
+    fx f;
+    open_fx(&f, "end_check = function(state) return 'victory', 'x' end,");
+    resolve(&f);
+    assert_int_equal(niact_game_outcome(f.g), NIACT_OUTCOME_NONE);
+    assert_non_null(strstr(ts_last_log(f.g, A, NIACT_LOG_ERROR), "'victory' is not declared"));
+    close_fx(&f);
+}
+
+static void test_outcome_rank(void **st) {
+    (void)st;
+    fx f;
+    /* A declared catastrophe outranks a war asked for earlier in the same turn. */
+    open_fx(&f, "outcomes = { war = {}, stalemate = { rank = 5, zero_scores = true } },");
+    niact_order o[2] = {{A, 0, 3}, {A, 0, 1}};
+    assert_int_equal(niact_session_submit(f.s, A, o, 1), NIACT_OK);
+    niact_order ob = {B, 0, 1};
+    assert_int_equal(niact_session_submit(f.s, B, &ob, 1), NIACT_OK);
+    assert_int_equal(niact_session_submit(f.s, C, NULL, 0), NIACT_OK);
+    assert_int_equal(niact_session_resolve(f.s), NIACT_OK);
+    assert_string_equal(niact_scenario_outcome(f.sc, niact_game_outcome(f.g)).id, "stalemate");
+    int32_t s;
+    assert_int_equal(niact_game_score(f.g, A, A, &s), NIACT_OK);
+    assert_int_equal(s, 0); /* zero_scores */
+    close_fx(&f);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_defaults_are_todays),
+        cmocka_unit_test(test_declared_trust_and_expiry),
+        cmocka_unit_test(test_cap_per_seat_per_turn),
+        cmocka_unit_test(test_share_of_the_game),
+        cmocka_unit_test(test_hostile_negotiation),
+        cmocka_unit_test(test_proposer_chooses_the_giver),
+        cmocka_unit_test(test_givers_naming_unknown_roles),
+        cmocka_unit_test(test_secrecy_rules),
+        cmocka_unit_test(test_public_and_secret_agreements),
+        cmocka_unit_test(test_secret_agreement_seen_by_rules),
+        cmocka_unit_test(test_declared_outcome),
+        cmocka_unit_test(test_undeclared_outcome_refused),
+        cmocka_unit_test(test_timeout),
+        cmocka_unit_test(test_hostile_outcomes),
+        cmocka_unit_test(test_outcome_rank),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
