@@ -1,5 +1,6 @@
 /* Look-ups and the calendar over a loaded scenario's declarations. */
 #include "niact/scenario.h"
+#include "niact/map.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -131,6 +132,9 @@ void niact_scenario_free(niact_scenario *sc) {
     free(sc->version);
     free(sc->start_date);
     free(sc->debrief);
+    free(sc->subtitle);
+    free(sc->blurb);
+    niact_map_free(sc->map);
     for (int i = 0; i < sc->n_turning_points; i++) {
         meta_free(&sc->turning_points[i].meta);
         free(sc->turning_points[i].date);

@@ -38,7 +38,8 @@ void host_open_decl(lua_State *L) {
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, WHERE_KEY);
     static const char *const kinds[] = {"scenario", "role", "track", "action", "event",
-                                        "objective", "term", "turning_point", NULL};
+                                        "objective", "term", "turning_point", "map", "place",
+                                        "route", "layer", NULL};
     host_push_env(L);
     lua_newtable(L);
     for (int i = 0; kinds[i]; i++) {
@@ -1164,6 +1165,10 @@ static int read_all(lua_State *L) {
                                             "0123456789.-_+") != strlen(sc->version)))
         PROBLEM(&r, "scenario: version must be 1-40 letters, digits and . - _ +");
     sc->debrief = rd_str(&r, sc_idx, "debrief", "", "scenario");
+    sc->subtitle = rd_str(&r, sc_idx, "subtitle", "", "scenario");
+    sc->blurb = rd_str(&r, sc_idx, "blurb", sc->meta.text, "scenario");
+    if (strchr(sc->subtitle, '\n'))
+        PROBLEM(&r, "scenario: subtitle must be one line");
     char *on_error = rd_str(&r, sc_idx, "on_error", "void", "scenario");
     if (strcmp(on_error, "void") != 0 && strcmp(on_error, "end") != 0)
         PROBLEM(&r, "scenario: on_error must be \"void\" or \"end\"");
@@ -1204,6 +1209,8 @@ static int read_all(lua_State *L) {
     rd_objectives(&r, sc_idx, ids, roles_ids);
     rd_terms(&r, sc_idx, ids, roles_ids);
     rd_turning_points(&r, sc_idx, ids, roles_ids);
+    rd_where(&r, sc_idx);
+    host_read_map(h, sc_idx, r.file, r.line); /* decl_map.c: after the tracks it binds */
     lua_settop(L, ids);
     lua_setfield(L, LUA_REGISTRYINDEX, IDS_KEY);
     rd_where(&r, sc_idx);
@@ -1222,8 +1229,10 @@ static int read_all(lua_State *L) {
 int host_read_scenario(niact_host *h) {
     lua_State *L = h->L;
     h->sc = calloc(1, sizeof *h->sc);
-    if (!h->sc)
+    if (!h->sc) {
+        host_problem(h, "", 0, "out of memory");
         return -1;
+    }
     h->ref_setup = h->ref_turn_start = h->ref_turn_end = h->ref_end_check = LUA_NOREF;
     h->ref_personalities = LUA_NOREF;
     lua_pushcfunction(L, read_all);

@@ -132,6 +132,11 @@ char *host_strdup(const char *s);
 void host_open_decl(lua_State *L);              /* sets up the `niact` module in the env */
 int host_read_scenario(niact_host *h);          /* scenario table on top -> h->sc */
 
+/* decl_map.c */
+/* Reads the scenario table's `map` (at sc_idx) into h->sc->map, with its files; problems
+ * are load problems (at file:line when nothing more precise is known). */
+int host_read_map(niact_host *h, int sc_idx, const char *file, int line);
+
 /* bind.c */
 void host_open_state(niact_host *h);            /* creates the `state` userdata */
 void host_bind_rules(niact_host *h);            /* fills h->rules */

@@ -129,7 +129,7 @@ ui_map *map_load(const char *assets, char *err, size_t errlen) {
     ui_map *m = calloc(1, sizeof *m);
     if (!m)
         return NULL;
-    snprintf(path, sizeof path, "%s/map/caribbean.geojson", assets);
+    snprintf(path, sizeof path, "%s/maps/caribbean.geojson", assets);
     json_t *root = json_load_file(path, 0, &je);
     if (!root || load_features(m, root) != 0) {
         snprintf(err, errlen, "%s:%d: %s", path, je.line, root ? "out of memory" : je.text);
@@ -138,7 +138,7 @@ ui_map *map_load(const char *assets, char *err, size_t errlen) {
         return NULL;
     }
     json_decref(root);
-    snprintf(path, sizeof path, "%s/map/places.json", assets);
+    snprintf(path, sizeof path, "%s/maps/caribbean_places.json", assets);
     root = json_load_file(path, 0, &je);
     if (root)
         load_places(m, root);

@@ -145,6 +145,7 @@ typedef struct niact_outcome_def {
     int zero_scores; /* every role scores 0 (a war) */
     int declared;    /* the scenario may end the game with it (end_game, end_check) */
 } niact_outcome_def;
+struct niact_map; /* niact/map.h: what a scenario's map declares */
 
 typedef struct niact_scenario {
     niact_meta meta;         /* id = folder name; name = title */
@@ -176,6 +177,9 @@ typedef struct niact_scenario {
     int n_outcomes;          /* 0 (a scenario built in C): the engine's five, as outcome.c */
     niact_outcome_def *outcomes; /* [n_outcomes], index = niact_outcome */
     int timeout;             /* the outcome when the calendar runs out (3: last_turn) */
+    char *subtitle;          /* one line under the name (title and new game screens); "" */
+    char *blurb;             /* a few lines for the title screen (default: text) */
+    struct niact_map *map;   /* the map it declares, NULL for none (niact/map.h) */
 } niact_scenario;
 
 /* The defaults of the declarations read with no value (negotiation, timeout): what the

@@ -17,7 +17,7 @@ p=$t/prefix
 for f in bin/niact share/niact/scripts/scenarios/november1962/scenario.lua \
          share/niact/scripts/lib/util.lua share/niact/assets/fonts/Inter-Regular.otf \
          share/niact/assets/fonts/LICENSE-Inter.txt share/niact/assets/fonts/LICENSE-CourierPrime.txt \
-         share/niact/assets/map/caribbean.geojson share/doc/niact/README.md \
+         share/niact/assets/maps/caribbean.geojson share/doc/niact/README.md \
          share/doc/niact/docs/cli.md share/doc/niact/docs/modding.md \
          share/man/man6/niact.6 share/applications/niact.desktop \
          share/icons/hicolor/scalable/apps/niact.svg; do

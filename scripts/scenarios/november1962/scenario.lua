@@ -12,6 +12,7 @@ local briefings = require("briefings")
 local personalities = require("personalities")
 local rules = require("rules")
 local turning_points = require("turning_points")
+local map = require("map")
 
 local function concat(...)
   local out = {}
@@ -27,7 +28,11 @@ return niact.scenario{
   text = "The Cuban missile crisis after the crisis: Khrushchev has promised to remove the "
       .. "missiles, but nobody can yet prove it. Verify, bargain and avoid the cycle of "
       .. "action and reaction that would lead back to the brink.",
+  subtitle = "The missile crisis after the crisis: 1 November to 6 December 1962",
+  blurb = "November 1962: the missiles are promised to leave Cuba, but nobody can yet "
+      .. "prove it.",
   source = "telegram 1158; XI-132",
+  map = map,
   debrief = briefings.debrief,
   calendar = { start = "1962-11-01", days_per_turn = 3, turns = 12 },
   roles = {
