@@ -63,7 +63,15 @@ typedef struct host {
     int32_t console_turn;            /* the turn whose local seats' screens were shown */
     int stop;                        /* the moderator stopped the game */
     uint64_t seed;
+    int32_t countdown_turn;          /* the turn whose countdown notices were given */
+    int countdown_next;              /* the next of countdown_marks to announce */
+    uint32_t told_default;           /* seats told this turn that they defaulted */
+    uint32_t told_reopened;          /* seats told their orders came back to the draft */
 } host;
+
+/* When the countdown is announced on every screen: seconds left. */
+static const int countdown_marks[] = {600, 300, 120, 60, 30, 10};
+#define N_MARKS ((int)(sizeof countdown_marks / sizeof *countdown_marks))
 
 /* ---- text to a connection ------------------------------------------------------- */
 
@@ -122,6 +130,34 @@ static uint32_t given_mask(host *h) {
     return m;
 }
 
+/* "4:05" of a time left in ms. */
+static void clock_text(int64_t ms, char *buf, size_t len) {
+    int64_t sec = (ms + 999) / 1000;
+    snprintf(buf, len, "%lld:%02lld", (long long)(sec / 60), (long long)(sec % 60));
+}
+
+/* Text to every connected seat and projector, and to the console. */
+static void broadcast(host *h, const char *text) {
+    for (int i = 0; i < NET_MAX_PEERS; i++)
+        if (h->peer_role[i] != NO_ROLE)
+            send_text(h, i, text);
+    if (h->console) {
+        fputs(text, stdout);
+        fflush(stdout);
+    }
+}
+
+/* The countdown of the turn, if one runs: "Time left in this turn: 4:05 (paused)." */
+static void countdown_line(host *h, FILE *out) {
+    int64_t left = niact_session_time_left(h->s, (int64_t)now_ms());
+    if (left < 0)
+        return;
+    char t[32];
+    clock_text(left, t, sizeof t);
+    fprintf(out, "Time left in this turn: %s%s.\n", t,
+            niact_session_paused(h->s) ? " (the game is paused)" : "");
+}
+
 /* ---- the projector: what every seat sees ---------------------------------------- */
 
 static void projector_update(host *h, hproj *p) {
@@ -168,6 +204,7 @@ static void projector_update(host *h, hproj *p) {
                 fprintf(out, " %s", role_id(h, r)), any = 1;
         fprintf(out, "%s%s%s\n", any ? "" : " none yet", wait[0] ? "; waiting for " : "",
                 wait);
+        countdown_line(h, out);
         p->shown_given = given;
     }
     if (ended) {
@@ -240,6 +277,9 @@ static void seat_refresh(host *h, int r) {
         } else
             hs->turn_cursor = h->t.cursor[r];
         cli_turn_screen(&h->t, r);
+        countdown_line(h, out);
+        if (niact_session_paused(h->s))
+            fprintf(out, "(The game is paused by the moderator.)\n");
         hs->notice = h->t.cursor[r];
         hs->shown_turn = turn;
         opened = 1;
@@ -346,7 +386,7 @@ static int advance(host *h, cli_rec *rec) {
     for (;;) {
         if (niact_game_phase(h->g) == NIACT_PHASE_ENDED)
             return 1;
-        if (!all_given(h))
+        if (!all_given(h) || niact_session_paused(h->s))
             break;
         niact_status st = niact_session_resolve(h->s);
         const char *warn = niact_session_warning(h->s);
@@ -367,6 +407,60 @@ static int advance(host *h, cli_rec *rec) {
     if (h->console)
         console_seats(h);
     return 0;
+}
+
+/* The clock: the session's deadline runs from it (a seat past it plays the default; the
+ * record keeps that decision, never the time), and every screen hears the countdown. */
+static void tick(host *h, cli_rec *rec) {
+    if (niact_game_phase(h->g) == NIACT_PHASE_ENDED)
+        return;
+    int32_t turn = niact_game_turn(h->g);
+    int64_t t = (int64_t)now_ms();
+    int defaulted = 0;
+    if (niact_session_tick(h->s, t, &defaulted) != NIACT_OK)
+        fprintf(stderr, "niact host: the deadline: %s\n", niact_session_error(h->s));
+    if (niact_game_turn(h->g) != turn)
+        return;
+    uint32_t late = niact_session_defaulted(h->s) & ~h->told_default;
+    for (int r = 0; r < h->sc->n_roles; r++) {
+        if (!(late & (1u << r)))
+            continue;
+        h->told_default |= 1u << r;
+        fprintf(stderr, "niact host: the %s seat missed the deadline: it plays the default\n",
+                role_id(h, r));
+        hseat *hs = &h->hs[r];
+        if (!hs->remote || hs->peer < 0)
+            continue;
+        if (hs->prompt) { /* the host no longer waits for this seat's command */
+            net_msg cancel = {NET_PROMPT, 0, 0, "", 0};
+            net_server_send(h->sv, hs->peer, &cancel);
+            hs->prompt = 0;
+        }
+        send_text(h, hs->peer, "\n(Time is up: your seat plays the default orders this turn.)\n");
+    }
+    int64_t left = niact_session_time_left(h->s, t);
+    if (h->countdown_turn != turn) { /* a new turn, or a new deadline: no notice for the
+                                        marks already past */
+        h->countdown_next = 0;
+        while (left >= 0 && h->countdown_next < N_MARKS &&
+               left <= countdown_marks[h->countdown_next] * 1000)
+            h->countdown_next++;
+        if (h->countdown_turn >= 0 && h->countdown_turn != turn)
+            h->told_default = h->told_reopened = 0;
+        h->countdown_turn = turn;
+    } else if (left > 0 && !niact_session_paused(h->s)) {
+        int crossed = -1;
+        while (h->countdown_next < N_MARKS && left <= countdown_marks[h->countdown_next] * 1000)
+            crossed = h->countdown_next++;
+        if (crossed >= 0) {
+            char c[32], text[96];
+            clock_text(left, c, sizeof c);
+            snprintf(text, sizeof text, "\n(Time left in this turn: %s.)\n", c);
+            broadcast(h, text);
+        }
+    }
+    if (late)
+        advance(h, rec);
 }
 
 /* ---- connections ----------------------------------------------------------------- */
@@ -487,10 +581,59 @@ static const char *const console_help =
     "Moderator commands:\n"
     "  seats                 every seat: who plays it, connected, orders given, its code\n"
     "  view ROLE             what that seat knows now (its status)\n"
-    "  free ROLE             give a remote seat a new code (the old one stops working)\n"
+    "  free ROLE             free a seat: its draft is dropped, a remote seat gets a new\n"
+    "                        code (the old one stops working)\n"
+    "  truth                 the true value of every track now\n"
+    "  pause, resume         stop the game (nothing can be given or sent) and go on\n"
+    "  deadline SECONDS [PLAY]   from now on each turn has SECONDS (0: no deadline); a\n"
+    "                        seat late with its orders plays PLAY: a personality (e.g.\n"
+    "                        historical) or none (no orders, the default)\n"
+    "  default ROLE          that seat plays the default now\n"
+    "  events                the scenario's events; inject EVENT fires one now\n"
+    "  message TEXT          a message to every seat\n"
     "  ROLE COMMAND          a command of a seat played at this console (text play's)\n"
     "  stop                  end the session now (the game is kept as far as played)\n"
     "  help                  this list\n";
+
+/* A moderator's command through the session's queue (kept in the record). 0, or -1
+ * with the refusal printed. */
+static int moderator(host *h, niact_command *c) {
+    c->role = NIACT_MODERATOR;
+    if (niact_session_tell(h->s, c, NULL) != NIACT_OK) {
+        printf("  Not done: %s.\n", niact_session_error(h->s));
+        return -1;
+    }
+    return 0;
+}
+
+/* After a moderator's command: seats hear what it wrote in the log, seats whose orders
+ * came back to their draft are told, and the game moves on. */
+static void after_moderator(host *h, cli_rec *rec) {
+    notify_news(h, -1);
+    uint32_t back = niact_session_reopened(h->s) & ~h->told_reopened;
+    for (int r = 0; r < h->sc->n_roles; r++)
+        if ((back & (1u << r)) && h->hs[r].remote && h->hs[r].peer >= 0) {
+            h->told_reopened |= 1u << r;
+            send_text(h, h->hs[r].peer, "\n(Something happened after you gave your orders: "
+                                        "they are back in your draft. Look at 'news', then give "
+                                        "them again with 'done'.)\n");
+        }
+    projectors_update(h);
+    advance(h, rec);
+}
+
+static int console_event(host *h, const char *word) {
+    if (!word || !*word)
+        return -1;
+    char *end;
+    long k = strtol(word, &end, 10);
+    if (!*end && k >= 1 && k <= h->sc->n_events)
+        return (int)k - 1;
+    for (int e = 0; e < h->sc->n_events; e++)
+        if (!strcmp(h->sc->events[e].meta.id, word))
+            return e;
+    return -1;
+}
 
 static int console_role(host *h, const char *word) {
     return word && *word ? niact_scenario_role(h->sc, word) : -1;
@@ -536,10 +679,16 @@ static void console_line(host *h, cli_rec *rec, char *line) {
         }
     } else if (!strcmp(cmd, "free")) {
         int v = console_role(h, arg);
-        if (v < 0 || !h->hs[v].remote)
-            printf("  free which remote seat? (seats lists them)\n");
+        niact_command c = niact_command_make(NIACT_CMD_FREE_SEAT, NIACT_MODERATOR);
+        c.index = v;
+        if (v < 0 || h->seats[v].kind != NIACT_SEAT_HUMAN)
+            printf("  free which seat? (a seat played by people: seats lists them)\n");
+        else if (moderator(h, &c) != 0)
+            ;
+        else if (!h->hs[v].remote)
+            printf("  The %s seat's draft was dropped.\n", role_id(h, v));
         else if (net_code_new(h->hs[v].code, sizeof h->hs[v].code) != 0)
-            printf("  No new code: the system gave no randomness.\n");
+            printf("  No new code: the system gave no randomness (the old one still works).\n");
         else {
             if (h->hs[v].peer >= 0) {
                 net_server_kick(h->sv, h->hs[v].peer, NET_BYE_FREED,
@@ -551,6 +700,90 @@ static void console_line(host *h, cli_rec *rec, char *line) {
             if (h->hs[v].shown_turn == niact_game_turn(h->g))
                 h->hs[v].shown_turn = -2;
             printf("seat %s code %s\n", role_id(h, v), h->hs[v].code);
+        }
+    } else if (!strcmp(cmd, "truth")) {
+        for (int t = 0; t < h->sc->n_tracks; t++) {
+            int32_t v = 0;
+            if (niact_session_truth(h->s, t, &v) != NIACT_OK)
+                continue;
+            const niact_track_def *d = &h->sc->tracks[t];
+            const char *label = d->n_labels > 0 && v >= d->min && v - d->min < d->n_labels
+                                    ? d->labels[v - d->min]
+                                    : NULL;
+            printf("  %-44s %d%s%s%s\n", d->meta.name, v, label ? " (" : "", label ? label : "",
+                   label ? ")" : "");
+        }
+    } else if (!strcmp(cmd, "pause") || !strcmp(cmd, "resume")) {
+        niact_command c = niact_command_make(cmd[0] == 'p' ? NIACT_CMD_PAUSE : NIACT_CMD_RESUME,
+                                             NIACT_MODERATOR);
+        if (moderator(h, &c) == 0) {
+            broadcast(h, cmd[0] == 'p' ? "\n(The moderator paused the game: orders, proposals "
+                                         "and telegrams wait until it goes on.)\n"
+                                       : "\n(The game goes on.)\n");
+            h->countdown_turn = -1; /* the countdown is said again from where it stands */
+            after_moderator(h, rec);
+        }
+    } else if (!strcmp(cmd, "deadline")) {
+        char *num = strtok(arg, " ");
+        char *play = num ? strtok(NULL, " ") : NULL;
+        char *end = NULL;
+        long sec = num ? strtol(num, &end, 10) : -1;
+        if (!num || *end || sec < 0 || sec > NIACT_SESSION_MAX_DEADLINE || strtok(NULL, " ")) {
+            printf("  deadline SECONDS [PLAY]: SECONDS 0-%d (0: none), PLAY a personality or "
+                   "none\n", NIACT_SESSION_MAX_DEADLINE);
+        } else {
+            niact_command c = niact_command_make(NIACT_CMD_DEADLINE, NIACT_MODERATOR);
+            c.param = (int32_t)sec;
+            snprintf(c.text, sizeof c.text, "%s", play ? play : "none");
+            if (moderator(h, &c) == 0) {
+                char text[300];
+                if (sec == 0)
+                    snprintf(text, sizeof text, "\n(The moderator removed the deadline.)\n");
+                else
+                    snprintf(text, sizeof text, "\n(From now on each turn has %ld:%02ld; a "
+                             "delegation that has not given its orders by then plays %s.)\n",
+                             sec / 60, sec % 60,
+                             !play || !strcmp(play, "none") ? "no orders" : play);
+                broadcast(h, text);
+                h->countdown_turn = -1;
+                after_moderator(h, rec);
+            }
+        }
+    } else if (!strcmp(cmd, "default")) {
+        int v = console_role(h, arg);
+        niact_command c = niact_command_make(NIACT_CMD_DEFAULT, NIACT_MODERATOR);
+        c.index = v;
+        if (v < 0)
+            printf("  default which seat? (a role id)\n");
+        else if (moderator(h, &c) == 0)
+            after_moderator(h, rec);
+    } else if (!strcmp(cmd, "events")) {
+        for (int e = 0; e < h->sc->n_events; e++)
+            printf("  %2d. %-28s %s\n", e + 1, h->sc->events[e].meta.id,
+                   h->sc->events[e].meta.name);
+    } else if (!strcmp(cmd, "inject")) {
+        int e = console_event(h, arg);
+        niact_command c = niact_command_make(NIACT_CMD_INJECT, NIACT_MODERATOR);
+        c.index = e;
+        if (e < 0)
+            printf("  inject which event? ('events' lists them: an id or a number)\n");
+        else if (moderator(h, &c) == 0) {
+            printf("  Event '%s' fired.\n", h->sc->events[e].meta.id);
+            after_moderator(h, rec);
+        }
+    } else if (!strcmp(cmd, "message")) {
+        niact_command c = niact_command_make(NIACT_CMD_MESSAGE, NIACT_MODERATOR);
+        snprintf(c.text, sizeof c.text, "%s", arg);
+        if (!*arg)
+            printf("  message TEXT\n");
+        else if (moderator(h, &c) == 0) {
+            char text[NIACT_TELEGRAM_MAX + 64];
+            snprintf(text, sizeof text, "\n(Message from the moderator: %s)\n", arg);
+            broadcast(h, text);
+            for (int q = 0; q < h->sc->n_roles; q++) /* said: not announced again as news */
+                if (h->hs[q].shown_turn >= 0)
+                    h->hs[q].notice = log_end(h, q);
+            after_moderator(h, rec);
         }
     } else if (!strcmp(cmd, "stop")) {
         h->stop = 1;
@@ -718,6 +951,7 @@ int cli_host(int argc, char **argv) {
     h.console = text;
     h.console_open = 1;
     h.console_turn = -1;
+    h.countdown_turn = -1;
     fprintf(stderr, "niact host: %s (scenario %s) - seed %llu%s - listening on UDP port %u\n",
             h.sc->meta.name, h.sc->meta.id, (unsigned long long)seed,
             have_seed ? "" : " (from the clock)", (unsigned)net_server_port(h.sv));
@@ -756,6 +990,7 @@ int cli_host(int argc, char **argv) {
                 break;
             }
         }
+        tick(&h, &rec);
         over = niact_game_phase(h.g) == NIACT_PHASE_ENDED || advance(&h, &rec);
     }
     int rc = CLI_OK;

@@ -111,7 +111,13 @@ int cli_join(int argc, char **argv) {
                     fputs(prompt, stdout);
                 break;
             case NET_PROMPT:
-                waiting = m.prompt ? m.prompt : 1;
+                if (!m.prompt) { /* the host no longer waits (the turn's time is up) */
+                    if (waiting)
+                        putchar('\n');
+                    waiting = 0;
+                    break;
+                }
+                waiting = m.prompt;
                 snprintf(prompt, sizeof prompt, "%.*s", (int)m.len, m.text);
                 fputs(prompt, stdout);
                 break;

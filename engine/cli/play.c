@@ -478,8 +478,13 @@ int cli_turn_command(play *p, int role, char *line) {
         }
         niact_command c = niact_command_make(NIACT_CMD_END_TURN, role);
         if (niact_session_tell(p->s, &c, NULL) != NIACT_OK) {
-            fprintf(p->out, "  Your orders are no longer possible: %s. Change them.\n",
-                    niact_session_error(p->s));
+            if (niact_session_paused(p->s)) /* nothing is wrong with the orders */
+                fprintf(p->out, "  Not yet: %s. Your orders stay in your draft; give them "
+                                "with 'done' when the game goes on.\n",
+                        niact_session_error(p->s));
+            else
+                fprintf(p->out, "  Your orders are no longer possible: %s. Change them.\n",
+                        niact_session_error(p->s));
             return CLI_TURN_GO_ON;
         }
         if (left > 0)

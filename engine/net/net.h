@@ -12,6 +12,7 @@
  *   host -> client   WELCOME role(u8, 255 projector) n(u16) text[n]
  *                    TEXT   n(u16) text[n]                   screen text to print
  *                    PROMPT prompt(u32) n(u16) text[n]       the host waits for one LINE
+ *                                                            (prompt 0: it no longer waits)
  *                    END                                     the game is over
  *                    BYE    reason(u8) n(u16) text[n]        then the host disconnects
  *
