@@ -34,7 +34,7 @@ static niact_host *check_state(lua_State *L) {
 /* For readers of what only the rules may see (this turn's orders): not in a view. */
 static niact_host *check_truth(lua_State *L, const char *method) {
     niact_host *h = check_state(L);
-    if (h->view_role >= 0)
+    if (h->view_role >= 0 && (h->view_refused = 1))
         luaL_error(L, "state:%s is for the scenario's rules; a personality sees only its "
                       "role's view", method);
     return h;
@@ -92,9 +92,11 @@ static int st_get(lua_State *L) {
     if (h->view_role >= 0) {
         niact_track_view v;
         niact_game_view_track(h->game, h->view_role, t, &v);
-        if (v.vis == NIACT_VIS_NONE)
+        if (v.vis == NIACT_VIS_NONE) {
+            h->view_refused = 1;
             return luaL_error(L, "%s cannot see track '%s'",
                               h->sc->roles[h->view_role].meta.id, lua_tostring(L, 2));
+        }
         lua_pushinteger(L, v.value);
         lua_pushinteger(L, v.error);
         return 2;
@@ -137,8 +139,16 @@ static int st_label(lua_State *L) {
     int t = TRACK(L, 2);
     const niact_track_def *d = &h->sc->tracks[t];
     int32_t v = lua_isnoneornil(L, 3) ? niact_rules_get(h->game, t) : check_i32(L, 3);
-    if (h->view_role >= 0 && lua_isnoneornil(L, 3))
-        v = niact_rules_estimate(h->game, h->view_role, t, NULL);
+    if (h->view_role >= 0 && lua_isnoneornil(L, 3)) { /* the value the role sees, as get */
+        niact_track_view tv;
+        niact_game_view_track(h->game, h->view_role, t, &tv);
+        if (tv.vis == NIACT_VIS_NONE) {
+            h->view_refused = 1;
+            return luaL_error(L, "%s cannot see track '%s'",
+                              h->sc->roles[h->view_role].meta.id, lua_tostring(L, 2));
+        }
+        v = tv.value;
+    }
     if (d->n_labels && v >= d->min && v <= d->max)
         lua_pushstring(L, d->labels[v - d->min]);
     else
@@ -149,7 +159,7 @@ static int st_label(lua_State *L) {
 static int st_estimate(lua_State *L) {
     niact_host *h = check_state(L);
     int r = ROLE(L, 2), t = TRACK(L, 3);
-    if (h->view_role >= 0 && r != h->view_role)
+    if (h->view_role >= 0 && r != h->view_role && (h->view_refused = 1))
         return luaL_error(L, "a personality may read only its own role's estimates");
     int32_t err;
     lua_pushinteger(L, niact_rules_estimate(h->game, r, t, &err));
@@ -264,10 +274,13 @@ static int st_date(lua_State *L) {
     return 1;
 }
 
+/* state:fired(event): times it fired; in a role's view, the fires that role was told of
+ * (an event reported only to others is, for it, an event that did not happen). */
 static int st_fired(lua_State *L) {
     niact_host *h = check_state(L);
     int e = lookup(L, 2, UV_EVENTS, "event");
-    lua_pushinteger(L, niact_rules_fired(h->game, e));
+    lua_pushinteger(L, h->view_role >= 0 ? niact_rules_told(h->game, e, h->view_role)
+                                         : niact_rules_fired(h->game, e));
     return 1;
 }
 
@@ -353,7 +366,13 @@ static int st_role(lua_State *L) {
     return 1;
 }
 
-/* state:legal(action [, param]): whether the personality's role may order it now. */
+/* state:legal(action [, param]): whether the personality's role may order it now, as far
+ * as the role can tell. The scenario's test runs in the role's own view (state:get gives
+ * its estimates, state:fired the fires it was told of), never on the truth: a yes or no
+ * from the true state would tell a personality what its seat does not know. A test that
+ * needs what the view refuses (a track the role does not see, this turn's orders)
+ * answers false, with the refusal as a second value. Every other failure of the test
+ * (a script error, a write, a limit) is the personality's, as before. */
 static int st_legal(lua_State *L) {
     niact_host *h = check_state(L);
     if (h->view_role < 0)
@@ -364,7 +383,7 @@ static int st_legal(lua_State *L) {
     const niact_action_def *d = &h->sc->actions[a];
     int ok = (d->roles & (1u << o.role)) && (!d->has_param || (o.param >= d->param_min &&
                                                                o.param <= d->param_max));
-    if (ok && d->has_legal) { /* the scenario's test, within this callback */
+    if (ok && d->has_legal) { /* the scenario's test, within this callback, in the view */
         lua_rawgeti(L, LUA_REGISTRYINDEX, h->action_refs[a].a);
         lua_pushvalue(L, 1);
         lua_pushstring(L, h->sc->roles[o.role].meta.id);
@@ -372,18 +391,23 @@ static int st_legal(lua_State *L) {
             lua_pushinteger(L, o.param);
         else
             lua_pushnil(L);
-        /* The test reads the truth and says only yes or no. The host, not the script,
-         * puts the personality's view back, whether the test returns or raises: a
-         * personality that catches the error with pcall is still in its view. */
-        int view = h->view_role;
+        /* The host, not the script, restores the mode, whether the test returns or raises:
+         * a personality that catches the error with pcall is still in its view. */
         const char *query = h->query;
-        h->view_role = -1;
+        int refused = h->view_refused;
         h->query = "a legality test";
+        h->view_refused = 0;
         int st = lua_pcall(L, 3, 1, 0);
-        h->view_role = view;
+        int view_refusal = h->view_refused;
         h->query = query;
-        if (st != LUA_OK)
+        h->view_refused = refused;
+        if (st != LUA_OK && (!view_refusal || host_killed(L)))
             return lua_error(L);
+        if (st != LUA_OK) { /* it cannot be judged from the view: no */
+            lua_pushboolean(L, 0);
+            lua_insert(L, -2); /* false, the refusal's message */
+            return 2;
+        }
         ok = lua_toboolean(L, -1);
     }
     lua_pushboolean(L, ok);

@@ -61,6 +61,9 @@ struct niact_host {
 
     niact_game *game;       /* game of the running callback, NULL outside */
     int view_role;          /* -1: rules see the truth; else a personality's read-only view */
+    int view_refused;       /* a read in that view was refused (a track the role does not
+                             * see, the rules' own readers): set where the refusal is
+                             * raised, so state:legal can tell it from a script error */
     const char *query;      /* NULL: a rule, which may change the game; else the question
                              * running ("a legality test"), in which every write, dice roll,
                              * log line and end of game is refused. Set by host_call from

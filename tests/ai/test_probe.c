@@ -165,6 +165,121 @@ static void test_prior_setup(void **st) {
     assert_true(r.mean >= 65);
 }
 
+/* Scripted personalities see only their seat's view too (tests/ai/scenarios/
+ * probe_personality): the UN's personality guesses on turn 2 whether a back channel it
+ * was not told of opened, reading it through one channel each: state:fired, a legality
+ * test that reads a track the UN does not see, one that reads a track it only estimates,
+ * one that reads the fire count. Each must score as if guessing. */
+static result run_personality(const char *name) {
+    niact_host *h = NULL;
+    char msg[4096];
+    if (ts_load(PROBES "probe_personality", &h, msg, sizeof msg) != NIACT_OK)
+        fail_msg("%s", msg);
+    const niact_scenario *sc = niact_host_scenario(h);
+    result r = {0, 0, 0, 0};
+    double sum = 0, sum2 = 0;
+    for (int seed = 1; seed <= GAMES; seed++) {
+        niact_game *g = NULL;
+        assert_int_equal(niact_game_new(sc, niact_host_rules(h), (uint64_t)seed, &g, NULL, 0),
+                         NIACT_OK);
+        assert_int_equal(niact_game_resolve(g), NIACT_OK); /* turn 1: the channel, or not */
+        uint64_t before = niact_game_hash(g);
+        niact_order o[NIACT_MAX_ORDERS];
+        int n = 0;
+        assert_int_equal(niact_host_personality(h, g, name, UN, o, NIACT_MAX_ORDERS, &n),
+                         NIACT_OK);
+        assert_true(niact_game_hash(g) == before); /* asking changed nothing */
+        assert_int_equal(n, 1);
+        assert_int_equal(niact_game_submit(g, UN, o, n), NIACT_OK);
+        assert_int_equal(niact_game_resolve(g), NIACT_OK);
+        int32_t score = 0;
+        assert_int_equal(niact_game_score(g, UN, UN, &score), NIACT_OK);
+        sum += score;
+        sum2 += (double)score * score;
+        r.facts += niact_rules_fired(g, niact_scenario_event(sc, "backchannel")) > 0;
+        r.guesses++;
+        niact_game_free(g);
+    }
+    niact_host_free(h);
+    r.mean = sum / GAMES;
+    double var = (sum2 - GAMES * r.mean * r.mean) / (GAMES - 1);
+    r.se = sqrt(var > 0 ? var : 0) / sqrt(GAMES);
+    printf("%-15s %-16s mean %5.1f +/- %4.1f (n %d; fact true in %d)\n", "personality", name,
+           r.mean, r.se, GAMES, r.facts);
+    return r;
+}
+
+static void test_personality_fired(void **st) {
+    (void)st;
+    result r = run_personality("by_fired");
+    blind(&r);
+}
+
+static void test_personality_legal_unseen(void **st) {
+    (void)st;
+    result r = run_personality("by_legal_channel");
+    blind(&r);
+}
+
+static void test_personality_legal_estimate(void **st) {
+    (void)st;
+    result r = run_personality("by_legal_gauge");
+    blind(&r);
+}
+
+static void test_personality_legal_fired(void **st) {
+    (void)st;
+    result r = run_personality("by_legal_fired");
+    blind(&r);
+}
+
+/* What the view refuses makes state:legal answer false, with the refusal as a second
+ * value; the legality test's own errors are still the personality's. */
+static void test_personality_legal_refusal(void **st) {
+    (void)st;
+    char *dir = ts_tempdir();
+    ts_write(dir, "scenario.lua",
+             "return niact.scenario{\n"
+             "  name = 'Refusal', calendar = { start = '1962-11-01', days_per_turn = 1, turns = 2 },\n"
+             "  roles = { niact.role{ id = 'a' }, niact.role{ id = 'b' } },\n"
+             "  tracks = { niact.track{ id = 'x', min = 0, max = 9, initial = 7,\n"
+             "                          visible = { all = 'true', b = 'none' } } },\n"
+             "  actions = {\n"
+             "    niact.action{ id = 'peek', roles = { 'b' }, cost = 1,\n"
+             "      legal = function(state) return state:get('x') == 7 end, resolve = function() end },\n"
+             "    niact.action{ id = 'buggy', roles = { 'b' }, cost = 1,\n"
+             "      legal = function(state) error('a bug in the test') end, resolve = function() end },\n"
+             "    niact.action{ id = 'go', roles = { 'b' }, cost = 1, param = { min = 0, max = 9 },\n"
+             "      resolve = function() end },\n"
+             "  },\n"
+             "  personalities = {\n"
+             "    why = { b = function(state)\n"
+             "      local ok, why = state:legal('peek')\n"
+             "      return { { 'go', (ok == false and why:find('cannot see track')) and 3 or 1 } }\n"
+             "    end },\n"
+             "    bug = { b = function(state) state:legal('buggy') return {} end },\n"
+             "  },\n"
+             "}\n");
+    niact_host *h = NULL;
+    char msg[4096];
+    if (ts_load(dir, &h, msg, sizeof msg) != NIACT_OK)
+        fail_msg("%s", msg);
+    niact_game *g = NULL;
+    assert_int_equal(niact_game_new(niact_host_scenario(h), niact_host_rules(h), 1, &g, NULL, 0),
+                     NIACT_OK);
+    niact_order o[NIACT_MAX_ORDERS];
+    int n = 0;
+    assert_int_equal(niact_host_personality(h, g, "why", 1, o, NIACT_MAX_ORDERS, &n), NIACT_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(o[0].param, 3);
+    assert_int_equal(niact_host_personality(h, g, "bug", 1, o, NIACT_MAX_ORDERS, &n),
+                     NIACT_ERR_SCRIPT);
+    assert_non_null(strstr(niact_host_last_error(h)->reason, "a bug in the test"));
+    niact_game_free(g);
+    niact_host_free(h);
+    ts_rmdir(dir);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_probe_track),
@@ -173,6 +288,11 @@ int main(void) {
         cmocka_unit_test(test_probe_pact),
         cmocka_unit_test(test_probe_pact_effect),
         cmocka_unit_test(test_prior_setup),
+        cmocka_unit_test(test_personality_fired),
+        cmocka_unit_test(test_personality_legal_unseen),
+        cmocka_unit_test(test_personality_legal_estimate),
+        cmocka_unit_test(test_personality_legal_fired),
+        cmocka_unit_test(test_personality_legal_refusal),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
