@@ -45,9 +45,12 @@ static const help_part parts[] = {
      "                              same result\n"
      "    --json                    the statistics as one JSON document on stdout\n"},
     {"check",
-     "niact check DIR|FILE|NAME     validate a scenario (a folder, a file in it, or a name):\n"
-     "                              exit 0 clean, 1 with one line per problem as\n"
-     "                              FILE:LINE: message\n"},
+     "niact check DIR|FILE|NAME [OPTIONS]\n"
+     "                              validate a scenario (a folder, a file in it, or a name)\n"
+     "                              and play it with every personality in its seats: each\n"
+     "                              problem once as FILE:LINE: message (xN across G games);\n"
+     "                              exit 0 clean or warnings only, 1 with an error\n"
+     "    --seeds N                 games per seating, 1-1000 (default 10)\n"},
     {"replay",
      "niact replay FILE [OPTIONS]   replay a game record, showing the game as it goes\n"
      "    --verify                  recompute every turn; exit 1 at the first state-hash\n"

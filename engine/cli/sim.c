@@ -5,6 +5,7 @@
  * (scores and lengths are integers), so merging the threads' sums in any order gives
  * the same numbers: same seed, same output, whatever --threads says. */
 #include "cli.h"
+#include "niact/check.h"
 #include "niact/hash.h"
 
 #include <jansson.h>
@@ -29,6 +30,7 @@ typedef struct stats {
     int64_t sq[NIACT_MAX_ROLES];       /* squares of scores */
     int min[NIACT_MAX_ROLES], max[NIACT_MAX_ROLES];
     int64_t best[NIACT_MAX_ROLES];     /* games in which the role scored highest (ties shared) */
+    int64_t error_games;               /* games in which a scenario callback failed */
 } stats;
 
 /* What every worker shares. */
@@ -48,6 +50,7 @@ typedef struct sim_worker {
     sim_job *job;
     niact_host *host;                  /* this thread's Lua state (NULL: load one) */
     stats st;                          /* this thread's sums */
+    niact_findings *found;             /* this thread's scenario errors, each once */
 } sim_worker;
 
 /* The seed of game i: SplitMix64 of the base seed and i, so games are independent. */
@@ -91,6 +94,7 @@ static void stats_merge(stats *into, const stats *from) {
     for (int o = 0; o < SIM_OUTCOMES; o++)
         into->outcomes[o] += from->outcomes[o];
     into->turns += from->turns;
+    into->error_games += from->error_games;
     into->len_min = from->len_min < into->len_min ? from->len_min : into->len_min;
     into->len_max = from->len_max > into->len_max ? from->len_max : into->len_max;
     for (int r = 0; r < NIACT_MAX_ROLES; r++) {
@@ -124,7 +128,11 @@ static int play_one(sim_worker *w, uint64_t i) {
         return -1;
     }
     niact_session_set_quiet(s, 1);
-    if (niact_session_play_out(s) != NIACT_OK) {
+    niact_findings_game(w->found, (int64_t)i);
+    int64_t errors = niact_findings_error_total(w->found);
+    niact_status st = niact_session_play_out(s);
+    w->st.error_games += niact_findings_error_total(w->found) > errors;
+    if (st != NIACT_OK) {
         job_fail(job, i, niact_session_error(s));
         niact_session_free(s);
         return -1;
@@ -146,6 +154,7 @@ static void *worker_main(void *arg) {
             return NULL;
         }
     }
+    niact_findings_watch(w->found, w->host);
     for (;;) {
         uint64_t i = atomic_fetch_add(&job->next, 1);
         if (i >= job->games || atomic_load(&job->failed))
@@ -180,8 +189,10 @@ static void progress(sim_job *job, int threads) {
     fprintf(stderr, "\n");
 }
 
-/* Runs the job on `threads` threads; thread 0 uses the host already loaded. */
-static int run_games(sim_job *job, niact_host *h, int threads, stats *total) {
+/* Runs the job on `threads` threads; thread 0 uses the host already loaded. The scenario
+ * errors of every thread go into `found`. */
+static int run_games(sim_job *job, niact_host *h, int threads, stats *total,
+                     niact_findings *found) {
     sim_worker *w = calloc((size_t)threads, sizeof *w);
     pthread_t *tid = calloc((size_t)threads, sizeof *tid);
     int started = 0, bar = isatty(STDERR_FILENO);
@@ -195,8 +206,11 @@ static int run_games(sim_job *job, niact_host *h, int threads, stats *total) {
         w[t].job = job;
         w[t].host = t == 0 ? h : NULL;
         stats_init(&w[t].st);
-        if (pthread_create(&tid[t], NULL, worker_main, &w[t]) != 0)
+        if (!(w[t].found = niact_findings_new()) ||
+            pthread_create(&tid[t], NULL, worker_main, &w[t]) != 0) {
+            niact_findings_free(w[t].found);
             break;
+        }
         started++;
     }
     if (started == 0)
@@ -206,8 +220,12 @@ static int run_games(sim_job *job, niact_host *h, int threads, stats *total) {
     for (int t = 0; t < started; t++) {
         pthread_join(tid[t], NULL);
         stats_merge(total, &w[t].st);
+        niact_findings_merge(found, w[t].found);
+        niact_findings_free(w[t].found);
         if (t > 0)
             niact_host_free(w[t].host);
+        else
+            niact_findings_watch(NULL, h);
     }
     free(w);
     free(tid);
@@ -258,6 +276,49 @@ static void print_table(const niact_scenario *sc, const stats *st, const sim_job
            sc->turns);
 }
 
+/* The scenario's errors, each once with its count (their effects were voided and the
+ * games went on: the outcome "error" counts only games that on_error = "end" ended). */
+static void print_errors(const stats *st, const niact_findings *found, const char *dir) {
+    size_t n = niact_findings_errors(found);
+    if (!n && !st->error_games)
+        return; /* nothing to say: the table above is the whole result */
+    printf("  scenario errors: in %lld of %lld games (%.1f%%)\n",
+           (long long)st->error_games, (long long)st->games,
+           st->games ? 100.0 * st->error_games / st->games : 0.0);
+    for (size_t i = 0; i < niact_findings_count(found); i++) {
+        const niact_finding *x = niact_findings_at(found, i);
+        if (x->warning)
+            continue;
+        char text[2600];
+        niact_finding_format(x, text, sizeof text);
+        if (x->e.file[0] && x->e.line > 0)
+            printf("    %s/%s:%d: %s\n", dir, x->e.file, (int)x->e.line, text);
+        else
+            printf("    %s: %s\n", dir, text);
+    }
+    if (n)
+        printf("  (niact check finds these with every seat's personality; the games went on "
+               "with each failed callback's effect voided)\n");
+}
+
+static json_t *errors_json(const niact_findings *found) {
+    json_t *a = json_array();
+    for (size_t i = 0; i < niact_findings_count(found); i++) {
+        const niact_finding *x = niact_findings_at(found, i);
+        if (x->warning)
+            continue;
+        json_t *o = json_object();
+        json_object_set_new(o, "file", json_string(x->e.file));
+        json_object_set_new(o, "line", json_integer(x->e.line));
+        json_object_set_new(o, "context", json_string(x->e.context));
+        json_object_set_new(o, "reason", json_string(x->e.reason));
+        json_object_set_new(o, "count", json_integer(x->count));
+        json_object_set_new(o, "games", json_integer(x->games));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
 static json_t *roles_json(const niact_scenario *sc, const stats *st, const sim_job *job) {
     double n = st->games ? (double)st->games : 1;
     json_t *roles = json_object();
@@ -275,7 +336,7 @@ static json_t *roles_json(const niact_scenario *sc, const stats *st, const sim_j
 }
 
 static void print_json(const niact_scenario *sc, const stats *st, const sim_job *job,
-                       const char *ai) {
+                       const char *ai, const niact_findings *found) {
     double n = st->games ? (double)st->games : 1;
     json_t *root = json_object();
     json_object_set_new(root, "scenario", json_string(sc->meta.id));
@@ -293,6 +354,8 @@ static void print_json(const niact_scenario *sc, const stats *st, const sim_job 
     json_object_set_new(root, "mean_turns", json_real(st->turns / n));
     json_object_set_new(root, "min_turns", json_integer(st->games ? st->len_min : 0));
     json_object_set_new(root, "max_turns", json_integer(st->len_max));
+    json_object_set_new(root, "error_games", json_integer(st->error_games));
+    json_object_set_new(root, "errors", errors_json(found));
     json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     putchar('\n');
     json_decref(root);
@@ -435,13 +498,20 @@ int cli_sim(int argc, char **argv) {
                             : default_threads(a.games);
     stats st;
     stats_init(&st);
-    if (run_games(job, h, threads, &st) == 0) {
-        if (a.json)
-            print_json(sc, &st, job, a.ai);
-        else
+    niact_findings *found = niact_findings_new();
+    if (!found) {
+        fprintf(stderr, "niact sim: out of memory\n");
+    } else if (run_games(job, h, threads, &st, found) == 0) {
+        niact_findings_sort(found);
+        if (a.json) {
+            print_json(sc, &st, job, a.ai, found);
+        } else {
             print_table(sc, &st, job);
+            print_errors(&st, found, job->dir);
+        }
         rc = CLI_OK;
     }
+    niact_findings_free(found);
     pthread_mutex_destroy(&job->lock);
 done:
     niact_host_free(h);

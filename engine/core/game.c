@@ -127,18 +127,41 @@ void niact_core_restore(niact_game *g, const niact_mark *m) {
     g->pending = m->pending;
 }
 
-/* Reports a voided callback (the rules' error is on g->error); NIACT_OK so the turn goes on. */
+/* Whether this error (what ran, where, why) was told to the seats already in this game;
+ * if not, it is noted as told (while there is room). */
+static int told_before(niact_game *g, const niact_error *e) {
+    uint64_t h = NIACT_HASH_INIT;
+    h = niact_hash_bytes(h, e->context, strlen(e->context) + 1);
+    h = niact_hash_bytes(h, e->file, strlen(e->file) + 1);
+    h = niact_hash_u64(h, (uint64_t)(uint32_t)e->line);
+    h = niact_hash_bytes(h, e->reason, strlen(e->reason) + 1);
+    for (int i = 0; i < g->n_told_errors; i++)
+        if (g->told_errors[i] == h)
+            return 1;
+    if (g->n_told_errors < NIACT_TOLD_ERRORS)
+        g->told_errors[g->n_told_errors++] = h;
+    return 0;
+}
+
+/* Reports a voided callback (the rules' error is on g->error); NIACT_OK so the turn goes on.
+ * Every seat is told of an error once a game: the same callback failing the same way
+ * again (every turn, say) is voided as well, without another entry in the log. */
 static niact_status voided(niact_game *g) {
     char full[1024], buf[1200];
     g->err_gen++;
-    niact_error ctx = g->error;
-    ctx.context[0] = 0; /* the log names it before the colon */
-    niact_error_format(&ctx, full, sizeof full);
-    snprintf(buf, sizeof buf, "Scenario error in %s (its effect was voided): %s", g->error.context,
-             full);
     if (g->on_error)
         g->on_error(g->on_error_ud, &g->error);
-    niact_status st = niact_rules_log(g, all_roles(g), NIACT_LOG_ERROR, buf);
+    niact_status st = NIACT_OK;
+    if (told_before(g, &g->error)) {
+        g->untold_errors++;
+    } else {
+        niact_error ctx = g->error;
+        ctx.context[0] = 0; /* the log names it before the colon */
+        niact_error_format(&ctx, full, sizeof full);
+        snprintf(buf, sizeof buf, "Scenario error in %s (its effect was voided): %s",
+                 g->error.context, full);
+        st = niact_rules_log(g, all_roles(g), NIACT_LOG_ERROR, buf);
+    }
     if (st != NIACT_OK)
         return niact_core_break(g, "a scenario error's report");
     if (g->sc->end_on_error && g->pending == NIACT_OUTCOME_NONE) {

@@ -16,6 +16,11 @@ typedef struct log_item {
     char *text;          /* owned copy */
 } log_item;
 
+/* Distinct scenario errors told once each in a game (past them, each is told every time). */
+#ifndef NIACT_TOLD_ERRORS
+#define NIACT_TOLD_ERRORS 32
+#endif
+
 struct niact_game {
     const niact_scenario *sc; /* declarations, shared and immutable */
     niact_rules rules;        /* the scenario's rules */
@@ -78,6 +83,12 @@ struct niact_game {
 
     niact_error error; /* the last error (error.h); err.reason is what niact_game_error says */
     uint64_t err_gen;  /* callbacks voided so far (tells a caller its callback was voided) */
+    /* The scenario errors told to the seats (a fingerprint each: context, file, line,
+     * reason): the same error again is voided without another log entry, so a callback
+     * that fails every turn is told once a game, not every turn. */
+    uint64_t told_errors[NIACT_TOLD_ERRORS];
+    int32_t n_told_errors;
+    int32_t untold_errors; /* voided callbacks not told again */
     int broken;        /* an allocation failed mid-change: every later call is refused */
     niact_error_fn on_error; /* told of every voided callback (not copied), or NULL */
     void *on_error_ud;       /* its argument */

@@ -146,6 +146,12 @@ uint64_t niact_game_hash(const niact_game *g) {
     h = niact_hash_u64(h, g->log_total);
     h = niact_hash_u64(h, g->log_hash);
     h = niact_hash_bytes(h, g->outcome_text, strlen(g->outcome_text));
+    if (g->n_told_errors) { /* only when an error was told: games without one hash as before */
+        int32_t counts[2] = {g->n_told_errors, g->untold_errors};
+        h = niact_hash_i32s(h, counts, 2);
+        for (int i = 0; i < g->n_told_errors; i++)
+            h = niact_hash_u64(h, g->told_errors[i]);
+    }
     return niact_core_hash_negotiation(g, h);
 }
 

@@ -518,17 +518,65 @@ void host_open_state(niact_host *h) {
 
 /* ---- the rules interface ---- */
 
+/* What ran, for a problem's record: the function (a registry reference) and the words
+ * of its context, formatted only when there is a problem (legality tests are hot). */
+typedef struct callee {
+    int ref;          /* the scenario's function; LUA_NOREF: none known */
+    int idx;          /* or, if > 0, the stack index where it is */
+    const char *fmt;  /* context, printf-style with up to two strings */
+    const char *a, *b;
+} callee;
+
+/* Fills e's position with where the function `ref` was written, if e has no position
+ * in the scenario's files (an error raised by the engine after the function returned,
+ * a limit fired outside any scenario frame, a result the engine cannot use). */
+static void place(niact_host *h, int ref, int idx, niact_error *e) {
+    if (e->file[0] && e->line > 0)
+        return;
+    lua_State *L = h->L;
+    if (idx > 0)
+        lua_pushvalue(L, idx);
+    else if (ref != LUA_NOREF && ref != LUA_REFNIL)
+        lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+    else
+        return;
+    lua_Debug ar;
+    if (lua_type(L, -1) == LUA_TFUNCTION && lua_getinfo(L, ">S", &ar)) {
+        if (ar.source[0] == '@' && ar.linedefined > 0) {
+            snprintf(e->file, sizeof e->file, "%s", ar.source + 1);
+            e->line = ar.linedefined;
+            host_quote(h, e);
+        }
+    } else {
+        lua_pop(L, 1);
+    }
+}
+
+/* Completes the record of a callback's problem on h->error (its position, its context)
+ * and tells the hook. */
+static void report(niact_host *h, const callee *c, int warning) {
+    niact_error *e = &h->error;
+    place(h, c->ref, c->idx, e);
+    if (c->fmt)
+        snprintf(e->context, sizeof e->context, c->fmt, c->a ? c->a : "", c->b ? c->b : "");
+    niact_error_format(e, h->err, sizeof h->err);
+    if (h->hook && e->kind != NIACT_KIND_NOMEM)
+        h->hook(h->hook_ud, e, warning);
+}
+
 /* The status of a callback's result: the kind was set where the failure arose
- * (host_call, the hook, the allocator), never read back from the message. */
-static niact_status status_of(niact_host *h, int st) {
+ * (host_call, the hook, the allocator), never read back from the message. A failure is
+ * reported (report). */
+static niact_status status_of(niact_host *h, int st, const callee *c) {
     if (st == LUA_OK)
         return NIACT_OK;
+    report(h, c, 0);
     return niact_error_kind_status(h->error.kind);
 }
 
 /* Sets a failure the host finds in a callback's results (a score that is not a number):
- * kind SCRIPT at the declaration's position. */
-static niact_status bad_result(niact_host *h, const char *file, int line, const char *fmt, ...) {
+ * kind SCRIPT, at the position where the callback was written. */
+static niact_status bad_result(niact_host *h, const callee *c, const char *fmt, ...) {
     niact_error_clear(&h->error);
     h->error.status = NIACT_ERR_SCRIPT;
     h->error.kind = NIACT_KIND_SCRIPT;
@@ -536,10 +584,24 @@ static niact_status bad_result(niact_host *h, const char *file, int line, const 
     va_start(ap, fmt);
     vsnprintf(h->error.reason, sizeof h->error.reason, fmt, ap);
     va_end(ap);
-    snprintf(h->error.file, sizeof h->error.file, "%s", file ? file : "");
-    h->error.line = line;
-    niact_error_format(&h->error, h->err, sizeof h->err);
+    report(h, c, 0);
     return NIACT_ERR_SCRIPT;
+}
+
+/* A warning about a result the host takes (h->error is left as it was). */
+static void warn_result(niact_host *h, const callee *c, const char *fmt, ...) {
+    if (!h->hook)
+        return;
+    niact_error keep = h->error;
+    niact_error_clear(&h->error);
+    h->error.kind = NIACT_KIND_SCRIPT;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(h->error.reason, sizeof h->error.reason, fmt, ap);
+    va_end(ap);
+    report(h, c, 1);
+    h->error = keep;
+    niact_error_format(&h->error, h->err, sizeof h->err);
 }
 
 static const host_mode RULE = {-1, NULL};            /* a rule: the truth, may change it */
@@ -557,11 +619,15 @@ static int prepare(niact_host *h, int ref) {
 /* Calls the prepared function with nargs arguments; *out = the truth of its first
  * result. A false result may come with a reason (a string second result), kept for why(). */
 static niact_status call_truth(niact_host *h, niact_game *g, host_mode mode, int nargs,
-                               int *out) {
+                               int *out, const callee *c) {
     int st = host_call(h, g, mode, nargs, 2);
     if (st != LUA_OK)
-        return status_of(h, st);
+        return status_of(h, st, c);
     *out = lua_toboolean(h->L, -2);
+    int type = lua_type(h->L, -2);
+    if (type != LUA_TBOOLEAN && type != LUA_TNIL && h->hook) /* Lua counts 0 and "" as true */
+        warn_result(h, c, "returned a %s, which counts as true whatever its value: return "
+                    "true or false", lua_typename(h->L, type));
     const char *why = !*out && lua_type(h->L, -1) == LUA_TSTRING ? lua_tostring(h->L, -1) : "";
     size_t n = strlen(why); /* no snprintf: this runs on every legality test */
     n = n < sizeof h->why ? n : sizeof h->why - 1;
@@ -571,27 +637,28 @@ static niact_status call_truth(niact_host *h, niact_game *g, host_mode mode, int
     return NIACT_OK;
 }
 
-static niact_status call_simple(niact_host *h, niact_game *g, int ref) {
-    if (!prepare(h, ref))
+static niact_status call_simple(niact_host *h, niact_game *g, callee c) {
+    if (!prepare(h, c.ref))
         return NIACT_OK;
-    return status_of(h, host_call(h, g, RULE, 1, 0));
+    return status_of(h, host_call(h, g, RULE, 1, 0), &c);
 }
 
 static niact_status r_setup(void *ud, niact_game *g) {
     niact_host *h = ud;
-    return call_simple(h, g, h->ref_setup);
+    return call_simple(h, g, (callee){h->ref_setup, 0, "setup", NULL, NULL});
 }
 static niact_status r_turn_start(void *ud, niact_game *g) {
     niact_host *h = ud;
-    return call_simple(h, g, h->ref_turn_start);
+    return call_simple(h, g, (callee){h->ref_turn_start, 0, "turn start", NULL, NULL});
 }
 static niact_status r_turn_end(void *ud, niact_game *g) {
     niact_host *h = ud;
-    return call_simple(h, g, h->ref_turn_end);
+    return call_simple(h, g, (callee){h->ref_turn_end, 0, "turn end", NULL, NULL});
 }
 static niact_status r_event_fire(void *ud, niact_game *g, int e) {
     niact_host *h = ud;
-    return call_simple(h, g, h->event_refs[e].b);
+    return call_simple(h, g, (callee){h->event_refs[e].b, 0, "event '%s'", h->sc->events[e].meta.id,
+                                      NULL});
 }
 
 static void push_role_param(niact_host *h, const niact_order *o) {
@@ -608,7 +675,9 @@ static niact_status r_legal(void *ud, niact_game *g, const niact_order *o, int *
     if (!prepare(h, h->action_refs[o->action].a))
         return NIACT_OK;
     push_role_param(h, o);
-    return call_truth(h, g, LEGAL, 3, ok);
+    callee c = {h->action_refs[o->action].a, 0, "legality test of '%s'",
+                h->sc->actions[o->action].meta.id, NULL};
+    return call_truth(h, g, LEGAL, 3, ok, &c);
 }
 
 static niact_status r_resolve(void *ud, niact_game *g, const niact_order *o) {
@@ -616,7 +685,9 @@ static niact_status r_resolve(void *ud, niact_game *g, const niact_order *o) {
     if (!prepare(h, h->action_refs[o->action].b))
         return NIACT_OK;
     push_role_param(h, o);
-    return status_of(h, host_call(h, g, RULE, 3, 0));
+    callee c = {h->action_refs[o->action].b, 0, "action '%s'", h->sc->actions[o->action].meta.id,
+                NULL};
+    return status_of(h, host_call(h, g, RULE, 3, 0), &c);
 }
 
 static niact_status r_condition(void *ud, niact_game *g, int e, int *fire) {
@@ -624,23 +695,24 @@ static niact_status r_condition(void *ud, niact_game *g, int e, int *fire) {
     *fire = 1;
     if (!prepare(h, h->event_refs[e].a))
         return NIACT_OK;
-    return call_truth(h, g, RULE, 1, fire);
+    callee c = {h->event_refs[e].a, 0, "condition of event '%s'", h->sc->events[e].meta.id, NULL};
+    return call_truth(h, g, RULE, 1, fire, &c);
 }
 
 static niact_status r_score(void *ud, niact_game *g, int obj, int32_t *score) {
     niact_host *h = ud;
     if (!prepare(h, h->objective_refs[obj]))
         return NIACT_OK;
+    callee c = {h->objective_refs[obj], 0, "objective '%s'", h->sc->objectives[obj].meta.id, NULL};
     int st = host_call(h, g, RULE, 1, 1);
     if (st != LUA_OK)
-        return status_of(h, st);
-    int isnum;
+        return status_of(h, st, &c);
+    int isnum, type = lua_type(h->L, -1);
     lua_Number n = lua_tonumberx(h->L, -1, &isnum);
     lua_pop(h->L, 1);
-    if (!isnum || !isfinite(n))
-        return bad_result(h, h->sc->objectives[obj].meta.file, h->sc->objectives[obj].meta.line,
-                          "objective '%s': score must return a number",
-                          h->sc->objectives[obj].meta.id);
+    if (type != LUA_TNUMBER || !isfinite(n))
+        return bad_result(h, &c, "score must return a number from 0 to 100, not %s",
+                          type == LUA_TNUMBER ? "an infinity or NaN" : lua_typename(h->L, type));
     n = floor(n + 0.5);
     *score = n < 0 ? 0 : n > 100 ? 100 : (int32_t)n;
     return NIACT_OK;
@@ -652,9 +724,10 @@ static niact_status r_end_check(void *ud, niact_game *g, niact_outcome *out, cha
     *out = NIACT_OUTCOME_NONE;
     if (!prepare(h, h->ref_end_check))
         return NIACT_OK;
+    callee c = {h->ref_end_check, 0, "end check", NULL, NULL};
     int st = host_call(h, g, RULE, 1, 2);
     if (st != LUA_OK)
-        return status_of(h, st);
+        return status_of(h, st, &c);
     const char *kind = lua_type(h->L, -2) == LUA_TSTRING ? lua_tostring(h->L, -2) : NULL;
     size_t tlen = 0;
     const char *t = lua_type(h->L, -1) == LUA_TSTRING ? lua_tolstring(h->L, -1, &tlen) : "";
@@ -664,14 +737,15 @@ static niact_status r_end_check(void *ud, niact_game *g, niact_outcome *out, cha
     if (kind && niact_scenario_outcome_parse(h->sc, kind, &o) == 0 &&
         niact_scenario_outcome_declared(h->sc, o)) {
         if (niact_text_check(t, tlen, NIACT_TEXT_NEWLINES, why, sizeof why) != NIACT_OK)
-            res = bad_result(h, h->sc->meta.file, 0, "end_check: the outcome text must be "
-                             "plain text: %s", why), t = "";
+            res = bad_result(h, &c, "end_check: the outcome text must be plain text: %s", why),
+            t = "";
         else
             *out = o;
     } else if (!lua_isnil(h->L, -2)) {
-        res = bad_result(h, h->sc->meta.file, 0,
-                         "end_check must return nil or a declared outcome (and a text); "
-                         "'%s' is not declared", kind ? kind : luaL_typename(h->L, -2));
+        res = kind ? bad_result(h, &c, "end_check must return nil or a declared outcome (and a "
+                                       "text); '%.60s' is not declared", kind)
+                   : bad_result(h, &c, "end_check must return nil or a declared outcome (and a "
+                                       "text), not a %s", luaL_typename(h->L, -2));
     }
     snprintf(text, len, "%s", t);
     lua_pop(h->L, 2);
@@ -711,7 +785,9 @@ static niact_status r_term_legal(void *ud, niact_game *g, int from, uint32_t par
         lua_pushstring(L, h->sc->roles[t->giver].meta.id);
         lua_setfield(L, -2, "giver");
     }
-    return call_truth(h, g, (host_mode){-1, "a term's legality test"}, 4, ok);
+    callee c = {h->term_refs[t->term][0], 0, "legality test of term '%s'",
+                h->sc->terms[t->term].meta.id, NULL};
+    return call_truth(h, g, (host_mode){-1, "a term's legality test"}, 4, ok, &c);
 }
 
 /* The deadline of the commitment to term item t under agreement `agreement`, or -1. */
@@ -729,19 +805,23 @@ static niact_status r_term_agreed(void *ud, niact_game *g, int32_t agreement,
     if (!prepare_term(h, t, 1, t->giver))
         return NIACT_OK;
     push_agreement_info(h->L, g, agreement, deadline_of(g, agreement, t));
-    return status_of(h, host_call(h, g, RULE, 4, 0));
+    callee c = {h->term_refs[t->term][1], 0, "term '%s' (on_agree)", h->sc->terms[t->term].meta.id,
+                NULL};
+    return status_of(h, host_call(h, g, RULE, 4, 0), &c);
 }
 
-static niact_status r_term_check(void *ud, niact_game *g, const niact_commitment *c,
+static niact_status r_term_check(void *ud, niact_game *g, const niact_commitment *c_,
                                  int *verdict) {
     niact_host *h = ud;
     *verdict = 0;
-    if (!prepare_term(h, &c->item, 2, c->item.giver))
+    if (!prepare_term(h, &c_->item, 2, c_->item.giver))
         return NIACT_OK;
-    push_agreement_info(h->L, g, c->agreement, c->deadline);
+    push_agreement_info(h->L, g, c_->agreement, c_->deadline);
+    callee c = {h->term_refs[c_->item.term][2], 0, "term '%s' (check)",
+                h->sc->terms[c_->item.term].meta.id, NULL};
     int st = host_call(h, g, RULE, 4, 1);
     if (st != LUA_OK)
-        return status_of(h, st);
+        return status_of(h, st, &c);
     if (!lua_isnil(h->L, -1))
         *verdict = lua_toboolean(h->L, -1) ? 1 : -1;
     lua_pop(h->L, 1);
@@ -754,7 +834,9 @@ static niact_status r_term_settled(void *ud, niact_game *g, const niact_commitme
     if (!prepare_term(h, &c->item, fn, c->item.giver))
         return NIACT_OK;
     push_agreement_info(h->L, g, c->agreement, c->deadline);
-    return status_of(h, host_call(h, g, RULE, 4, 0));
+    callee k = {h->term_refs[c->item.term][fn], 0, fn == 3 ? "term '%s' (on_kept)" : "term '%s' (on_broken)",
+                h->sc->terms[c->item.term].meta.id, NULL};
+    return status_of(h, host_call(h, g, RULE, 4, 0), &k);
 }
 
 niact_status niact_host_term_value(niact_host *h, niact_game *g, int viewer, int role,
@@ -771,15 +853,16 @@ niact_status niact_host_term_value(niact_host *h, niact_game *g, int viewer, int
         lua_pushinteger(h->L, t->param);
     else
         lua_pushnil(h->L);
+    callee c = {h->term_refs[t->term][5], 0, "term '%s' (value)", h->sc->terms[t->term].meta.id, NULL};
     int st = host_call(h, g, (host_mode){viewer, "a term's value"}, 4, 1);
     if (st != LUA_OK)
-        return status_of(h, st);
-    int isnum;
+        return status_of(h, st, &c);
+    int isnum, type = lua_type(h->L, -1);
     lua_Number n = lua_tonumberx(h->L, -1, &isnum);
     lua_pop(h->L, 1);
-    if (!isnum || !isfinite(n))
-        return bad_result(h, h->sc->terms[t->term].meta.file, h->sc->terms[t->term].meta.line,
-                          "term '%s': value must return a number", h->sc->terms[t->term].meta.id);
+    if (type != LUA_TNUMBER || !isfinite(n))
+        return bad_result(h, &c, "value must return a number, not %s",
+                          type == LUA_TNUMBER ? "an infinity or NaN" : lua_typename(h->L, type));
     *value = n;
     return NIACT_OK;
 }
@@ -830,7 +913,9 @@ static int pers_runner(lua_State *L) {
     lua_call(L, 2, 1);
     if (lua_isnil(L, -1))
         return 0;
-    luaL_checktype(L, -1, LUA_TTABLE);
+    if (!lua_istable(L, -1))
+        return luaL_error(L, "a personality must return a list of orders (or nil), not a %s",
+                          luaL_typename(L, -1));
     int list = lua_gettop(L);
     lua_getfield(L, LUA_REGISTRYINDEX, IDS_KEY);
     lua_getfield(L, -1, "actions");
@@ -842,18 +927,25 @@ static int pers_runner(lua_State *L) {
         if (lua_type(L, o) == LUA_TSTRING) {
             lua_pushvalue(L, o);
         } else {
-            luaL_checktype(L, o, LUA_TTABLE);
+            if (!lua_istable(L, o))
+                return luaL_error(L, "order %d of the list is a %s: give an action id, "
+                                     "{ \"action_id\", param } or { action = \"id\", param = n }",
+                                  (int)i, luaL_typename(L, o));
             if (lua_geti(L, o, 1) == LUA_TNIL) {
                 lua_pop(L, 1);
                 lua_getfield(L, o, "action");
             }
         }
+        if (lua_type(L, -1) != LUA_TSTRING)
+            return luaL_error(L, "order %d of the list names no action (its action is a %s)",
+                              (int)i, luaL_typename(L, -1));
         lua_pushvalue(L, -1);
         lua_rawget(L, aids);
         int ok;
         int a = (int)lua_tointegerx(L, -1, &ok);
         if (!ok)
-            return luaL_error(L, "personality: no action '%s'", lua_tostring(L, -2));
+            return luaL_error(L, "no action '%s' (order %d of the list)", lua_tostring(L, -2),
+                              (int)i);
         int32_t param = h->sc->actions[a].param_default;
         if (lua_istable(L, o)) {
             if (lua_geti(L, o, 2) == LUA_TNIL) {
@@ -895,7 +987,29 @@ niact_status niact_host_personality(niact_host *h, niact_game *g, const char *na
     lua_pushlightuserdata(L, &po);
     lua_pushvalue(L, fn);
     int st = host_call(h, g, (host_mode){role, "a personality"}, 2, 0);
+    callee c = {LUA_NOREF, fn, "personality '%s' for '%s'", name, h->sc->roles[role].meta.id};
+    niact_status res = status_of(h, st, &c);
     lua_settop(L, 0);
     *n = po.n;
-    return status_of(h, st);
+    return res;
+}
+
+int niact_host_personality_at(niact_host *h, const char *name, int role, char *file,
+                              size_t len) {
+    lua_State *L = h->L;
+    int top = lua_gettop(L), line = 0;
+    if (len)
+        file[0] = 0;
+    if (role < 0 || role >= h->sc->n_roles || h->running)
+        return 0;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->ref_personalities);
+    lua_Debug ar;
+    if (lua_type(L, -1) == LUA_TTABLE && lua_getfield(L, -1, name) == LUA_TTABLE &&
+        lua_getfield(L, -1, h->sc->roles[role].meta.id) == LUA_TFUNCTION &&
+        lua_getinfo(L, ">S", &ar) && ar.source[0] == '@' && ar.linedefined > 0) {
+        snprintf(file, len, "%s", ar.source + 1);
+        line = ar.linedefined;
+    }
+    lua_settop(L, top);
+    return line;
 }

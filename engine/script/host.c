@@ -319,6 +319,15 @@ static void source_line(const host_file *f, int line, char *out, size_t len) {
     snprintf(out, len, "%.*s", n > 150 ? 150 : n, p);
 }
 
+void host_quote(const niact_host *h, niact_error *e) {
+    source_line(find_file(h, e->file, strlen(e->file)), e->line, e->source, sizeof e->source);
+}
+
+void niact_host_set_hook(niact_host *h, niact_host_hook fn, void *ud) {
+    h->hook = fn;
+    h->hook_ud = fn ? ud : NULL;
+}
+
 /* Fills h->error from a Lua error message: a leading "FILE:LINE: " naming a loaded
  * scenario file is Lua's own position (luaL_where) and becomes file and line; otherwise
  * the position is the innermost scenario frame's, and the message is the reason whole. */

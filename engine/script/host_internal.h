@@ -91,6 +91,8 @@ struct niact_host {
     niact_error error;      /* last error's record (kind, file, line, bare reason) */
     char err[2048];         /* the same, formatted for a person (niact_host_error) */
     char why[256];          /* reason the last legality test gave for a refusal, or "" */
+    niact_host_hook hook;   /* told of every callback's problem (niact_host_set_hook) */
+    void *hook_ud;
 };
 
 /* sandbox.c */
@@ -129,6 +131,8 @@ int host_call(niact_host *h, niact_game *g, host_mode mode, int nargs, int nres)
  * every instruction (pcall, xpcall and coroutines cannot swallow it), and raises. */
 int host_kill(lua_State *L, niact_error_kind kind, const char *fmt, ...);
 void host_problem(niact_host *h, const char *file, int line, const char *fmt, ...);
+/* Quotes line e->line of e->file (a loaded file) into e->source ("" if none). */
+void host_quote(const niact_host *h, niact_error *e);
 char *host_strdup(const char *s);
 
 /* decl.c */

@@ -58,6 +58,8 @@ niact_status niact_session_new(niact_host *host, uint64_t seed, const niact_seat
             return NIACT_ERR_INVALID;
         }
     }
+    for (int r = 0; r < NIACT_MAX_ROLES; r++)
+        s->tally[r].first_dropped = -1;
     s->inputs = calloc((size_t)sc->turns + 1, sizeof *s->inputs);
     if (!s->inputs) {
         free(s);
@@ -174,6 +176,10 @@ const char *niact_session_warning(niact_session *s) {
     return s->warning;
 }
 
+const niact_ai_tally *niact_session_ai_tally(const niact_session *s, int role) {
+    return role >= 0 && role < NIACT_MAX_ROLES ? &s->tally[role] : NULL;
+}
+
 const char *niact_session_error(const niact_session *s) {
     return s->error.reason;
 }
@@ -250,6 +256,7 @@ niact_status niact_session_suggest(niact_session *s, int role, const char *p,
     /* A personality's illegal, repeated or unaffordable orders are dropped, not fatal:
      * keep the ones the core would accept, in the personality's order. */
     const niact_scenario *sc = niact_session_scenario(s);
+    niact_ai_tally *ty = &s->tally[role];
     int32_t left = niact_game_action_points(s->game, role);
     int k = 0;
     for (int i = 0; i < *n; i++) {
@@ -257,12 +264,28 @@ niact_status niact_session_suggest(niact_session *s, int role, const char *p,
         int ok = 0, dup = 0;
         for (int j = 0; j < k && !a->repeatable; j++)
             dup |= orders[j].action == orders[i].action;
-        if (dup || a->cost > left || k >= NIACT_MAX_ORDERS)
+        ty->given++;
+        if (!dup && a->cost <= left && k < NIACT_MAX_ORDERS) {
+            if (niact_game_order_legal(s->game, &orders[i], &ok, NULL, 0) == NIACT_ERR_NOMEM)
+                return NIACT_ERR_NOMEM;
+        }
+        if (!ok) {
+            if (ty->first_dropped < 0) { /* said once: the why is formatted only here */
+                ty->first_dropped = orders[i].action;
+                if (dup)
+                    snprintf(ty->why, sizeof ty->why, "it is already ordered this turn");
+                else if (a->cost > left)
+                    snprintf(ty->why, sizeof ty->why, "it costs %d action points and %d are left",
+                             (int)a->cost, (int)left);
+                else if (k >= NIACT_MAX_ORDERS)
+                    snprintf(ty->why, sizeof ty->why, "more than %d orders", NIACT_MAX_ORDERS);
+                else if (niact_game_order_legal(s->game, &orders[i], &ok, ty->why,
+                                                sizeof ty->why) == NIACT_ERR_NOMEM)
+                    return NIACT_ERR_NOMEM;
+            }
             continue;
-        if (niact_game_order_legal(s->game, &orders[i], &ok, NULL, 0) == NIACT_ERR_NOMEM)
-            return NIACT_ERR_NOMEM;
-        if (!ok)
-            continue;
+        }
+        ty->kept++;
         left -= a->cost;
         orders[k++] = orders[i];
     }

@@ -50,12 +50,31 @@ const niact_error *niact_host_last_error(const niact_host *h);
 niact_status niact_host_personality(niact_host *h, niact_game *g, const char *name, int role,
                                     niact_order *orders, int max, int *n);
 
+/* Where personality `name`'s function for `role` was written: returns the line and fills
+ * file (relative to the scenario folder, as in error records), or returns 0. */
+int niact_host_personality_at(niact_host *h, const char *name, int role, char *file,
+                              size_t len);
+
 /* The value of a term to `role`, as the scenario's `value` function judges it, seen
  * from `viewer`'s knowledge (the function runs in viewer's read-only view). A term with
  * no value function is worth 0. */
 struct niact_term_item;
 niact_status niact_host_term_value(niact_host *h, niact_game *g, int viewer, int role,
                                    const struct niact_term_item *t, double *value);
+
+/* A hook told of every problem of a scenario callback, once its record is complete: a
+ * failure (warning = 0: the callback raised, hit a limit, or returned what the engine
+ * cannot use), or a result the engine takes but that is almost surely a mistake
+ * (warning = 1: a legality test or condition that answered a number, a string or a
+ * table, which Lua counts as true). e->file and e->line are where the error was raised
+ * in the scenario's files, or else where the failing callback was written; e->context
+ * names the callback ("action 'recon'", "personality 'hawk' for 'us'", "term 'trade'
+ * (value)"). The hook must not call the host. NULL fn removes it. Failures are also
+ * what the callers see as before: the hook only lets a checker or a simulator count
+ * them, including those a caller takes as a plain "no" or a 0 (a term's value that
+ * fails is worth 0 to the AI). */
+typedef void (*niact_host_hook)(void *ud, const niact_error *e, int warning);
+void niact_host_set_hook(niact_host *h, niact_host_hook fn, void *ud);
 
 /* Bytes the Lua state holds now, and the most it has held. */
 size_t niact_host_memory(const niact_host *h, size_t *peak);

@@ -199,6 +199,16 @@ niact_status niact_session_end_turn(niact_session *s, int role);
 
 /* The orders an AI seat would give now (does not submit them). */
 niact_status niact_session_ai_orders(niact_session *s, int role, niact_order *orders, int *n);
+/* What a seat's scripted personality asked for this game and what of it was taken: its
+ * illegal, repeated or unaffordable orders are dropped by niact_session_ai_orders, so a
+ * personality whose every order is dropped plays as if it gave none (niact check warns). */
+typedef struct niact_ai_tally {
+    int32_t given;          /* orders the personality gave */
+    int32_t kept;           /* of them, orders the core would take */
+    int16_t first_dropped;  /* action of the first order dropped, -1 if none */
+    char why[200];          /* why it was dropped (a bare reason) */
+} niact_ai_tally;
+const niact_ai_tally *niact_session_ai_tally(const niact_session *s, int role);
 /* Random legal orders within the role's action points, from a generator seeded by the
  * game's seed, the turn and the role (so they never disturb the game's own chance). */
 niact_status niact_session_random_orders(niact_session *s, int role, niact_order *orders,
