@@ -108,9 +108,9 @@ int cli_check(int argc, char **argv) {
         printf("%s: and %zu more distinct problems not shown\n", dir, niact_findings_dropped(f));
     char played[256];
     snprintf(played, sizeof played,
-             "%d games played: random seats and each of %d personalit%s in its seats, %d "
-             "seed%s each", sum->games, sum->personalities, sum->personalities == 1 ? "y" : "ies",
-             sum->seeds, sum->seeds == 1 ? "" : "s");
+             "%d games played: random seats and every personality (%d) in its seats, %d "
+             "seed%s each", sum->games, sum->personalities, sum->seeds,
+             sum->seeds == 1 ? "" : "s");
     if (errors == 0) {
         printf("%s: ok%s (%d roles, %d tracks, %d actions, %d events, %d objectives, %d "
                "terms; %s; every legality test asked twice)\n",
