@@ -274,6 +274,35 @@ static void test_text_play_replay_debrief(void **st) {
     assert_int_equal(system(cmd), 0);
 }
 
+/* Moscow, Havana and the UN answer Washington, not the calendar: a US player who speaks
+ * on 18 October (turn 3) sees the ships turn back and Cuba's combat alarm the next day,
+ * U Thant's appeal the day after. */
+static void test_historical_answers_an_early_speech(void **st) {
+    (void)st;
+    char dir[] = "/tmp/niact_oct_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char in[512], cmd[2048];
+    snprintf(in, sizeof in, "%s/input", dir);
+    FILE *f = fopen(in, "w");
+    assert_non_null(f);
+    fputs("done\ny\ndone\ny\norder announce_quarantine\ndone\ny\n", f);
+    for (int t = 4; t <= 13; t++)
+        fputs("order recon_high\ndone\ny\n", f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "HOME=%s XDG_DATA_HOME=%s %s play --text --scenario october1962 "
+             "--seed 2 --no-autosave --seat ussr=ai:historical --seat cuba=ai:historical "
+             "--seat un=ai:historical < %s 2>&1; rm -rf %s", dir, dir, NIACT_BIN, in, dir);
+    int rc;
+    char *out = run(cmd, &rc);
+    assert_int_equal(rc, 0);
+    assert_non_null(strstr(out, "1962-10-18 NEWS      President Kennedy tells the nation"));
+    assert_non_null(strstr(out, "1962-10-19 NEWS      Soviet ships bound for Cuba turn back"));
+    assert_non_null(strstr(out, "1962-10-19 NEWS      Cuba sounds the combat alarm"));
+    assert_non_null(strstr(out, "1962-10-20 NEWS      U Thant appeals to Kennedy and Khrushchev"));
+    assert_null(strstr(out, "The newspapers report Soviet missile sites"));
+    free(out);
+}
+
 static void test_check_and_sim(void **st) {
     (void)st;
     int rc;
@@ -299,6 +328,7 @@ int main(void) {
         cmocka_unit_test(test_every_source_listed),
         cmocka_unit_test(test_historical_course),
         cmocka_unit_test(test_text_play_replay_debrief),
+        cmocka_unit_test(test_historical_answers_an_early_speech),
         cmocka_unit_test(test_check_and_sim),
     };
     return cmocka_run_group_tests(tests, load, unload);

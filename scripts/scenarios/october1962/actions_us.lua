@@ -10,7 +10,7 @@ A.list = {
         .. "sharpens (error 2). Only SAMs reach a U-2, and Soviet crews man them.",
     source = "S-499; Dobbs",
     resolve = function(state)
-      C.observe(state, "us", "sites_ready", 2)
+      C.photograph(state, 2, 4)
       state:report("us", "U-2 photographs analysed: about " .. (state:estimate("us", "sites_ready"))
         .. " launchers look ready to fire.")
     end },
@@ -25,7 +25,7 @@ A.list = {
       return C.public(state), "low-level flights would give the secret away before the President speaks"
     end,
     resolve = function(state)
-      C.observe(state, "us", "sites_ready", 1)
+      C.photograph(state, 1, 2)
       state:add("cuba_voice", 1)
       state:report("us", "Low-level photographs in: " .. (state:estimate("us", "sites_ready"))
         .. " launchers ready, give or take one.")
@@ -172,6 +172,7 @@ A.list = {
         .. "prestige +12, allied confidence -25, pressure +8).",
     source = "RFK; Tapes (27 Oct); NSA Jupiter EBB 2023",
     legal = function(state, role, how)
+      if not C.public(state) then return false, "the crisis is still secret" end
       if state:get("jupiters") >= how then return false, "already promised" end
       if how == 1 and state:get("channel") < 2 then
         return false, "a secret promise needs the back channel open"
@@ -196,7 +197,7 @@ A.list = {
     roles = { "us" }, cost = 2, priority = 5,
     text = "Bomb the sites (needs invasion forces at 4). The Air Force promised no more "
         .. "than 90 per cent of the known launchers; Soviet crews die; tension +2 (+3 while "
-        .. "the crisis is secret: a surprise attack). Launchers left may fire.",
+        .. "the crisis is secret: a surprise attack, which makes it public). Launchers left may fire.",
     source = "RFK (Sweeney, 21 Oct); Tapes; Dobbs",
     legal = function(state)
       return state:get("build_up") >= 4 and state:get("removal") < 2,
@@ -209,6 +210,7 @@ A.list = {
       state:add("sites_ready", -hit)
       state:add("struck", 1)
       C.escalate(state, C.public(state) and 2 or 3)
+      C.go_public(state)
       state:add("prestige", -8)
       state:add("havana_trust", 1)
       state:add("oas_support", -10)

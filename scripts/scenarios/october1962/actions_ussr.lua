@@ -16,16 +16,11 @@ A.list = {
     resolve = function(state) state:add("sites_ready", 1) end },
 
   niact.action{ id = "camouflage", name = "Camouflage the sites",
-    roles = { "ussr" }, cost = 1, priority = 40,
-    text = "Nets and paint: this turn's American photographs see less (their estimate of "
-        .. "ready launchers goes wrong by up to 6).",
+    roles = { "ussr" }, cost = 1, priority = 25,
+    text = "Nets and paint: this turn's American photographs undercount the ready "
+        .. "launchers, by 1 to 4 from a U-2, by up to 2 from low-level jets.",
     source = "Dobbs",
-    resolve = function(state)
-      local v, err = state:estimate("us", "sites_ready")
-      local off = state:random(-6, 0)
-      state:set_estimate("us", "sites_ready", math.max(0, state:get("sites_ready") + off),
-        math.max(err, 3))
-    end },
+    resolve = function(state) state:set("camouflaged", 1) end },
 
   niact.action{ id = "hold_ships", name = "Stop the ships",
     roles = { "ussr" }, cost = 1, priority = 10,

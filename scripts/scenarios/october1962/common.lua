@@ -31,6 +31,17 @@ function C.age(state, role, track, max)
   if err < max then state:set_estimate(role, track, v, err + 1) end
 end
 
+-- American photographs of the sites: the estimate of ready launchers with the given
+-- error bar, undercounting by 1..missed when the sites are camouflaged this turn.
+function C.photograph(state, err, missed)
+  if state:get("camouflaged") == 1 then
+    local seen = math.max(0, state:get("sites_ready") - state:random(missed // 4, missed))
+    state:set_estimate("us", "sites_ready", seen, err + 1)
+  else
+    C.observe(state, "us", "sites_ready", err)
+  end
+end
+
 -- Whether the crisis is public (the speech or a leak).
 function C.public(state) return state:get("public") == 1 end
 

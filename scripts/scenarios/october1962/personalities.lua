@@ -48,6 +48,7 @@ end
 
 -- ---- historical ----------------------------------------------------------------------
 -- Turn t is 15 + t October: 1 = 16 Oct ... 7 = 22 Oct (the speech) ... 13 = 28 Oct.
+-- Washington chooses the day it speaks; the others answer (see since_public below).
 
 local us_history = {
   { { "recon_high" }, { "build_up" } },                        -- 16: ExComm; more U-2s
@@ -69,13 +70,29 @@ local function us_historical(state)
   return us_history[state:turn()] or { { "recon_high" } }
 end
 
+-- Moscow, Havana and New York answer Washington. Their record is a list of days from the
+-- day the crisis broke (22 October: Moscow and Havana knew that day that the President
+-- would speak, and acted before he did). If the crisis is still secret they play the
+-- secret days, and on 22 October that first day. If Washington speaks (or strikes)
+-- earlier, they learn it with the news: the day after, they play the first two days of
+-- their record at once (as far as their action points go), then the rest day by day.
+local function concat(a, b)
+  local out = {}
+  for _, x in ipairs(a) do out[#out + 1] = x end
+  for _, x in ipairs(b) do out[#out + 1] = x end
+  return out
+end
+
+local function record_day(state, history, secret, after)
+  local p, t = state:get("public_turn"), state:turn()
+  if p == 0 then return t == 7 and history[1] or secret end
+  local k = t - p + 1                                          -- 2 on the day after it broke
+  if p < 7 and k == 2 then return concat(history[1], history[2]) end
+  return history[k] or after
+end
+
+local ussr_secret = { { "hurry_sites" }, { "camouflage" } }    -- 16-21: Anadyr goes on
 local ussr_history = {
-  { { "hurry_sites" }, { "camouflage" } },                     -- 16-21: Anadyr goes on
-  { { "hurry_sites" }, { "camouflage" } },
-  { { "hurry_sites" }, { "camouflage" } },
-  { { "hurry_sites" }, { "camouflage" } },
-  { { "hurry_sites" }, { "camouflage" } },
-  { { "hurry_sites" }, { "camouflage" } },
   { { "hurry_sites" }, { "order_restraint" } },                -- 22: no nuclear use without Moscow
   { { "hold_ships", 0 }, { "defy" }, { "hurry_sites" } },      -- 23: ships ordered home
   { { "defy" }, { "hurry_sites" } },                           -- 24: "an act of aggression"
@@ -86,12 +103,11 @@ local ussr_history = {
 }
 
 local function ussr_historical(state)
-  return ussr_history[state:turn()] or { { "order_restraint" } }
+  return record_day(state, ussr_history, ussr_secret, { { "accept_terms" }, { "order_restraint" } })
 end
 
 local cuba_history = {
-  {}, {}, {}, {}, {}, {},                                      -- 16-21: Havana does not know
-  { { "mobilize", 2 } },                                      -- 22: the combat alarm
+  { { "mobilize", 2 } },                                       -- 22: the combat alarm
   { { "speak_out" } },                                         -- 23: no inspection
   { { "speak_out" } },                                         -- 24: AA batteries mobilized
   { { "speak_out" } },
@@ -101,12 +117,11 @@ local cuba_history = {
 }
 
 local function cuba_historical(state)
-  return cuba_history[state:turn()] or {}
+  -- in secret, Havana does not know it is found out
+  return record_day(state, cuba_history, {}, { { "speak_out" } })
 end
 
 local un_history = {
-  { { "soundings" } }, { { "soundings" } }, { { "soundings" } },
-  { { "soundings" } }, { { "soundings" } }, { { "soundings" } },
   { { "soundings" } },                                         -- 22: the address
   { { "convene_council" } },                                   -- 23: the Council meets
   { { "appeal_standstill" }, { "mediate" } },                  -- 24: U Thant's appeal
@@ -117,7 +132,7 @@ local un_history = {
 }
 
 local function un_historical(state)
-  return un_history[state:turn()] or { { "mediate" } }
+  return record_day(state, un_history, { { "soundings" } }, { { "mediate" } })
 end
 
 P.historical = honest{ us = us_historical, ussr = ussr_historical, cuba = cuba_historical,

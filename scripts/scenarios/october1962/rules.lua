@@ -191,6 +191,7 @@ function R.setup(state)
 end
 
 function R.turn_end(state)
+  state:set("camouflaged", 0)
   local r = state:get("restraint")
   if r > 0 then state:set("restraint", r - 1) end
   state:set("tension_last", state:get("tension"))
