@@ -244,13 +244,13 @@ static void test_text_play_replay_debrief(void **st) {
              "--seat un=ai:historical --record %s < %s 2>&1", dir, dir, NIACT_BIN, rec, in);
     int rc;
     char *out = run(cmd, &rc);
-    if (rc != 0 || !strstr(out, "=== RESULT: SETTLEMENT"))
+    if (rc != 0 || !strstr(out, "=== RESULT: THE MISSILES GO"))
         print_error("%s\n", out + (strlen(out) > 3000 ? strlen(out) - 3000 : 0));
     assert_int_equal(rc, 0);
     assert_non_null(strstr(out, "Briefing: Cuba"));
     assert_non_null(strstr(out, "Cuban forces are put on alert."));
     assert_non_null(strstr(out, "Fidel Castro states Cuba's five conditions"));
-    assert_non_null(strstr(out, "=== RESULT: SETTLEMENT after 13 turns"));
+    assert_non_null(strstr(out, "=== RESULT: THE MISSILES GO after 13 turns"));
     assert_null(strstr(out, "Scenario error"));
     free(out);
 
@@ -319,6 +319,9 @@ static void test_check_and_sim(void **st) {
         assert_int_equal(rc, 0);
         assert_non_null(strstr(out, "20 games of October 1962: the thirteen days"));
         assert_non_null(strstr(out, "error 0.0%"));
+        /* the scenario's own ends are counted by their ids */
+        assert_non_null(strstr(out, "standoff "));
+        assert_non_null(strstr(out, "trade "));
         free(out);
     }
 }

@@ -233,7 +233,11 @@ static int lhs_value(run *r, const char *name, int32_t *v) {
     return 0;
 }
 
-static const char *const outcomes[] = {"none", "settlement", "war", "last_turn", "error"};
+/* The game's outcome by its id: the scenario's own (`outcomes`), "none" while running. */
+static const char *outcome_id(run *r) {
+    niact_outcome o = niact_game_outcome(r->g);
+    return o == NIACT_OUTCOME_NONE ? "none" : niact_scenario_outcome(r->sc, o).id;
+}
 
 /* One condition: returns 1 true, 0 false, -1 error. */
 static int cond(run *r, const char *c) {
@@ -245,7 +249,7 @@ static int cond(run *r, const char *c) {
         snprintf(name, sizeof name, "%.*s", (int)(p - c), c);
         const char *rhs = p + strlen(ops[k]);
         if (!strcmp(name, "outcome")) {
-            const char *now = outcomes[niact_game_outcome(r->g)];
+            const char *now = outcome_id(r);
             int eq = !strcmp(now, rhs);
             if (k == 2) return !eq;
             if (k == 3) return eq;
@@ -365,53 +369,47 @@ static int run_case(const rcase *c, uint64_t seed, int *hits, char *err, size_t 
                                   r.sc->roles[role].meta.id, kw);
                 }
             }
-        } else if (!strcmp(kw, "agree")) {
-            /* agree FROM TO term[:param] ...: FROM proposes, TO accepts at once */
+        } else if (!strcmp(kw, "agree") || !strcmp(kw, "unproposable")) {
+            /* agree FROM TO item... [public]: FROM proposes, TO accepts at once;
+             * unproposable FROM TO item... [public]: the proposal must be refused.
+             * An item is term[:param][@giver]; the proposal is secret unless `public`. */
+            int agree = !strcmp(kw, "agree");
             char *tok = strtok(args, " ");
             int from = tok ? niact_scenario_role(r.sc, tok) : -1;
             tok = strtok(NULL, " ");
             int to = tok ? niact_scenario_role(r.sc, tok) : -1;
-            if (from < 0 || to < 0) { rc = bad(&r, "agree FROM TO term[:param] ..."); break; }
+            if (from < 0 || to < 0) { rc = bad(&r, "%s FROM TO term[:param][@giver] ...", kw); break; }
             niact_term_item items[NIACT_MAX_TERMS];
-            int n = 0;
+            int n = 0, public_ = 0;
             for (tok = strtok(NULL, " "); tok && n < NIACT_MAX_TERMS && rc == 0;
                  tok = strtok(NULL, " ")) {
+                if (!strcmp(tok, "public")) { public_ = 1; continue; }
                 char id[64];
                 snprintf(id, sizeof id, "%s", tok);
+                char *at = strchr(id, '@');
+                if (at) *at++ = 0;
                 char *colon = strchr(id, ':');
                 if (colon) *colon = 0;
                 int t = niact_scenario_term(r.sc, id);
                 if (t < 0) { rc = bad(&r, "no term '%s'", id); break; }
+                int giver = at ? niact_scenario_role(r.sc, at) : -1;
+                if (at && giver < 0) { rc = bad(&r, "no role '%s'", at); break; }
                 items[n].term = (int16_t)t;
-                items[n].giver = -1;
+                items[n].giver = (int16_t)giver;
                 items[n].param = colon ? atoi(colon + 1) : r.sc->terms[t].param_default;
                 n++;
             }
+            if (rc != 0) break;
+            if (n == 0) { rc = bad(&r, "%s needs a term", kw); break; }
             int32_t pid = 0;
-            if (rc == 0 && niact_game_propose(r.g, from, 1u << to, 0, items, n, 0, &pid) !=
-                               NIACT_OK)
+            niact_status ps = niact_game_propose(r.g, from, 1u << to, public_, items, n, 0, &pid);
+            if (!agree) {
+                if (ps == NIACT_OK) rc = bad(&r, "the proposal was accepted");
+            } else if (ps != NIACT_OK) {
                 rc = bad(&r, "proposal refused: %s", niact_game_error(r.g));
-            else if (rc == 0 && niact_game_answer(r.g, to, pid, 1) != NIACT_OK)
+            } else if (niact_game_answer(r.g, to, pid, 1) != NIACT_OK) {
                 rc = bad(&r, "acceptance refused: %s", niact_game_error(r.g));
-        } else if (!strcmp(kw, "unproposable")) {
-            /* unproposable FROM TO term[:param]: the proposal must be refused */
-            char *tok = strtok(args, " ");
-            int from = tok ? niact_scenario_role(r.sc, tok) : -1;
-            tok = strtok(NULL, " ");
-            int to = tok ? niact_scenario_role(r.sc, tok) : -1;
-            tok = strtok(NULL, " ");
-            if (from < 0 || to < 0 || !tok) { rc = bad(&r, "unproposable FROM TO term"); break; }
-            char id[64];
-            snprintf(id, sizeof id, "%s", tok);
-            char *colon = strchr(id, ':');
-            if (colon) *colon = 0;
-            int t = niact_scenario_term(r.sc, id);
-            if (t < 0) { rc = bad(&r, "no term '%s'", id); break; }
-            niact_term_item it = {(int16_t)t, -1,
-                                  colon ? atoi(colon + 1) : r.sc->terms[t].param_default};
-            int32_t pid = 0;
-            if (niact_game_propose(r.g, from, 1u << to, 0, &it, 1, 0, &pid) == NIACT_OK)
-                rc = bad(&r, "proposal of '%s' was accepted", id);
+            }
         } else if (!strcmp(kw, "refused")) {
             /* refused: the orders given so far must be refused at submission */
             if (submit_all(&r) == 0) rc = bad(&r, "orders were accepted");
@@ -428,8 +426,7 @@ static int run_case(const rcase *c, uint64_t seed, int *hits, char *err, size_t 
                     int32_t now = 0;
                     snprintf(lhs, sizeof lhs, "%.*s", (int)strcspn(tok, "=!<>"), tok);
                     if (!strncmp(lhs, "outcome", 7))
-                        rc = bad(&r, "expected %s, outcome is %s", tok,
-                                 outcomes[niact_game_outcome(r.g)]);
+                        rc = bad(&r, "expected %s, outcome is %s", tok, outcome_id(&r));
                     else if (lhs_value(&r, lhs, &now) == 0)
                         rc = bad(&r, "expected %s, %s is %d", tok, lhs, (int)now);
                     else

@@ -1,10 +1,12 @@
 /* The Saltbank dispute (tests/scenarios/saltbank), a fictional two-seat scenario in
  * another sea and another year, played through the real front ends: `niact check`
  * passes; a hot-seat game in the terminal shows the scenario's own calendar (two days a
- * turn from 1 May 1973), its own terms and who gives them, and ends with the scenario's
- * own settlement text once both sides agree; a game played to the last turn reaches 15
- * May 1973 with the scenario's dated gale on the 9th; `niact sim` plays it without an
- * error and its AIs sometimes settle. Nothing in C names it. */
+ * turn from 1 May 1973), its own terms and who gives them, its own negotiation rules
+ * (one proposal a seat a turn, trust from 30 and +15 for a word kept)
+ * and ends in its own outcome (an accord) once both sides agree; a game played to the
+ * last turn reaches 15 May 1973 with the scenario's dated gale on the 9th and ends in the
+ * scenario's time-out (a stalemate); `niact sim` reports its outcomes and its AIs
+ * sometimes agree. Nothing in C names it. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -61,9 +63,10 @@ static void test_negotiated_accord(void **st) {
     int rc;
     char *out = play("terms\n"
                      "propose vandmark quota=10 limit_recognized\n"
+                     "propose vandmark quota=12\n"
                      "order appeal\ndone\ny\n"
                      "accept 1\norder recall\norder trawl\ndone\n", &rc);
-    if (!strstr(out, "=== RESULT: SETTLEMENT"))
+    if (!strstr(out, "=== RESULT: FISHERIES ACCORD"))
         print_error("%s\n", out + (strlen(out) > 3000 ? strlen(out) - 3000 : 0));
     assert_int_equal(rc, 0);
     assert_non_null(strstr(out, "NIACT - The Saltbank dispute (scenario saltbank"));
@@ -74,8 +77,12 @@ static void test_negotiated_accord(void **st) {
     assert_non_null(strstr(out, "given by: vandmark"));
     assert_non_null(strstr(out, "given by: skerra"));
     assert_non_null(strstr(out, "Proposal #1 is agreed by every party"));
+    /* the scenario's negotiation rules: one proposal a turn (its trust, 30 + 15 for a
+     * word kept, is asserted by the rule case "the accord") */
+    assert_non_null(strstr(out, "Skerra has made 1 proposal this turn, as many as the "
+                                "scenario allows a seat in one turn."));
     /* the scenario's end, on the scenario's calendar */
-    assert_non_null(strstr(out, "=== RESULT: SETTLEMENT after 1 turn (1973-05-03) ==="));
+    assert_non_null(strstr(out, "=== RESULT: FISHERIES ACCORD after 1 turn (1973-05-03) ==="));
     assert_non_null(strstr(out, "Skerra and Vandmark sign a fisheries accord"));
     free(out);
 }
@@ -93,7 +100,8 @@ static void test_played_to_the_last_turn(void **st) {
     assert_non_null(strstr(out, "turn 5 of 8 - 1973-05-09"));
     assert_non_null(strstr(out, "turn 8 of 8 - 1973-05-15"));
     assert_non_null(strstr(out, "A gale on 1973-05-09 drives trawlers off the Saltbank."));
-    assert_non_null(strstr(out, "=== RESULT: LAST TURN"));
+    assert_non_null(strstr(out, "=== RESULT: NO ACCORD after 8 turns"));
+    assert_non_null(strstr(out, "The season ends with the trawlers still on the bank"));
     assert_null(strstr(out, "1962"));
     free(out);
 }
@@ -105,7 +113,9 @@ static void test_sim(void **st) {
     assert_int_equal(rc, 0);
     assert_non_null(strstr(out, "60 games of The Saltbank dispute"));
     assert_non_null(strstr(out, "error 0.0%"));
-    assert_null(strstr(out, "settlement 0.0%"));
+    assert_null(strstr(out, "accord 0.0%"));
+    assert_non_null(strstr(out, "cod_war "));
+    assert_non_null(strstr(out, "stalemate "));
     free(out);
 }
 

@@ -15,6 +15,7 @@ local fulfil = {
   missiles_out = { ussr = { { "accept_terms" } } },
   halt_work = { ussr = { { "halt_work" } } },
   jupiters_secret = { us = { { "jupiters_out", 1 } } },
+  jupiters_public = { us = { { "jupiters_out", 2 } } },
   ships_hold = { ussr = { { "hold_ships", 1 } } },
   hold_fire = { cuba = { { "hold_fire" } } },
   un_visit = { cuba = { { "admit_un" } } },

@@ -202,18 +202,18 @@ end
 
 function R.end_check(state)
   local t = state:get("tension")
-  if t >= 6 then
-    return "war", "The Caribbean crisis has become a war between the United States and "
-      .. "the Soviet Union."
-  end
+  if t >= 6 then return "war" end
   if C.settled(state) then
     local j = state:get("jupiters")
-    local how = j == 2 and "and the Jupiters in Turkey, traded in public"
-      or j == 1 and "and, in secret, the Jupiters in Turkey"
-      or "and nothing more"
+    local havana = state:get("consulted") >= 2 and " Havana was consulted."
+      or " Havana was not consulted, and is bitter."
+    if j == 2 then
+      return "trade", "Khrushchev has ordered the missiles out of Cuba, for a promise not "
+        .. "to invade and the Jupiters in Turkey, traded in public." .. havana
+    end
     return "settlement", "Khrushchev has ordered the missiles out of Cuba, for a promise "
-      .. "not to invade " .. how .. ". Havana was " .. (state:get("consulted") >= 2
-      and "consulted." or "not consulted, and is bitter.")
+      .. "not to invade" .. (j == 1 and " and, in secret, the Jupiters in Turkey."
+      or " and nothing more.") .. havana
   end
 end
 

@@ -46,6 +46,23 @@ return niact.scenario{
   events = concat(events.list, rules.events),
   objectives = objectives.list,
   terms = terms.list,
+  -- Cold War bargaining: little trust to begin with, and a broken word costs more than a
+  -- kept one earns; a proposal lapses at the end of the next day.
+  negotiation = { trust = { start = 40, kept = 10, broken = 30 }, expiry = 1,
+                  proposals_per_turn = 2 },
+  outcomes = {
+    settlement = { name = "settlement", stamp = "THE MISSILES GO",
+      text = "Khrushchev has ordered the missiles out of Cuba." },
+    trade = { name = "public trade", stamp = "MISSILES FOR MISSILES",
+      text = "The missiles in Cuba for the missiles in Turkey, in public." },
+    war = { name = "war", stamp = "WAR", zero_scores = true, rank = 2,
+      text = "The Caribbean crisis has become a war between the United States and the "
+          .. "Soviet Union." },
+    standoff = { name = "standoff", stamp = "NO SETTLEMENT",
+      text = "28 October ends with the missiles still in Cuba and the quarantine on the "
+          .. "line: the crisis goes on." },
+  },
+  timeout = "standoff",
   setup = rules.setup,
   turn_end = rules.turn_end,
   end_check = rules.end_check,

@@ -37,16 +37,16 @@ T.list = {
   niact.term{ id = "missiles_out", name = "The missiles dismantled and returned",
     givers = { "ussr" }, window = 2,
     text = "The Soviet Union orders the missiles out within two turns. Broken at the "
-        .. "deadline: tension +1, Soviet prestige -3.",
+        .. "deadline: tension +1, Soviet prestige -3 (-6 if the promise was public).",
     source = "NSK 28 Oct; Address 22 Oct",
     legal = function(state)
       return state:get("offer") >= 1 and not C.settled(state),
         "not before Moscow offers a bargain, or the missiles are already ordered out"
     end,
     check = function(state) if C.settled(state) then return true end end,
-    on_broken = function(state)
+    on_broken = function(state, giver, param, info)
       C.escalate(state, 1)
-      state:add("prestige", -3)
+      state:add("prestige", info.public and -6 or -3)
     end,
     value = function(state, role)
       local cover = state:get("pledge") >= 1 and 15 or 0
@@ -66,7 +66,7 @@ T.list = {
     value = function(state, role) return worth(role, 15, -8, -10, 20) end },
 
   niact.term{ id = "jupiters_secret", name = "The Jupiters out of Turkey, in secret",
-    givers = { "us" }, window = 2,
+    givers = { "us" }, window = 2, secrecy = "secret",
     text = "The United States promises through the back channel that the Jupiters will "
         .. "go within months, provided nothing is said. Needs the channel open and Moscow's "
         .. "public demand for them. Kept "
@@ -79,6 +79,20 @@ T.list = {
     check = function(state) if state:get("jupiters") >= 1 then return true end end,
     on_broken = function(state) state:add("prestige", -3) end,
     value = function(state, role) return worth(role, -12, 25, 0, 2) end },
+
+  niact.term{ id = "jupiters_public", name = "The Jupiters out of Turkey, in public",
+    givers = { "us" }, window = 2, secrecy = "public",
+    text = "The United States agrees in public to remove the Jupiters: the trade Moscow "
+        .. "broadcast on 27 October. Only in a public proposal, once Moscow has asked. "
+        .. "Kept when traded in public; broken: Soviet prestige -5.",
+    source = "NSK 27 Oct; Tapes (27 Oct)",
+    legal = function(state)
+      return state:get("offer") == 2 and state:get("jupiters") < 2,
+        "only once Moscow has asked for them, and only once"
+    end,
+    check = function(state) if state:get("jupiters") == 2 then return true end end,
+    on_broken = function(state) state:add("prestige", -5) end,
+    value = function(state, role) return worth(role, -40, 35, 0, 2) end },
 
   niact.term{ id = "ships_hold", name = "Soviet ships kept from the line for N days",
     givers = { "ussr" }, param = { name = "days", min = 1, max = 10, default = 3 },

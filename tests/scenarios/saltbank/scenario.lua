@@ -13,6 +13,19 @@ return niact.scenario{
       .. "limit over the Saltbank, Vandmark's trawlers keep fishing, and the gunboats come out.",
   source = invented("the whole scenario"),
   calendar = { start = "1973-05-01", days_per_turn = 2, turns = 8 },
+  -- Old neighbours who distrust each other: trust starts low, a kept word counts for
+  -- more than in the bundled games, proposals stay open two more turns, one a turn.
+  negotiation = { trust = { start = 30, kept = 15, broken = 20 }, expiry = 2,
+                  proposals_per_turn = 1 },
+  outcomes = {
+    accord = { name = "accord", stamp = "FISHERIES ACCORD",
+      text = "Skerra and Vandmark sign a fisheries accord: a 50-mile limit and a quota." },
+    cod_war = { name = "naval war", stamp = "SHOTS FIRED", zero_scores = true, rank = 2,
+      text = "Shots are fired on the Saltbank: the dispute has become a naval war." },
+    stalemate = { name = "stalemate", stamp = "NO ACCORD",
+      text = "The season ends with the trawlers still on the bank and no accord." },
+  },
+  timeout = "stalemate",
   roles = {
     niact.role{ id = "skerra", name = "Skerra", action_points = 2,
       briefing = "# Skerra\nThe Saltbank is your living. Keep the foreign trawlers off it.",
@@ -179,12 +192,8 @@ return niact.scenario{
       end },
   },
   end_check = function(state)
-    if state:get("tension") >= 5 then
-      return "war", "Shots are fired on the Saltbank: the dispute has become a naval war."
-    end
-    if state:get("accord") >= 2 then
-      return "settlement", "Skerra and Vandmark sign a fisheries accord: a 50-mile limit and a quota."
-    end
+    if state:get("tension") >= 5 then return "cod_war" end
+    if state:get("accord") >= 2 then return "accord" end
   end,
   personalities = {
     stubborn = {
