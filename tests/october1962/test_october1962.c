@@ -7,6 +7,7 @@
  *   promised in secret, and Khrushchev's acceptance on the 28th (turn 13);
  * - a person plays the Cuban seat in the terminal to the result, with a record that
  *   `niact replay --verify` recomputes and `niact debrief` sets beside the record;
+ * - it declares its own map, layers bound to its own tracks;
  * - `niact check` passes and `niact sim` plays every personality without an error. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,6 +21,7 @@
 
 #include <jansson.h>
 
+#include "niact/map.h"
 #include "niact/negotiation.h"
 #include "niact/rules.h"
 #include "niact/session.h"
@@ -222,6 +224,24 @@ static void test_historical_course(void **st) {
     }
 }
 
+/* Its own map declaration: the Caribbean of the bundled assets, its own layers bound by
+ * id to its own tracks (none of which November 1962 has). */
+static void test_own_map(void **st) {
+    (void)st;
+    const niact_scenario *sc = niact_host_scenario(host);
+    const niact_map *m = sc->map;
+    assert_non_null(m);
+    assert_string_equal(m->name, "The Caribbean, October 1962");
+    assert_string_equal(m->coast, "assets/maps/caribbean.geojson");
+    const char *tracks[] = {"sites_ready", "quarantine", "irbm_ships", "build_up",
+                            "mobilization", "fired_on"};
+    assert_int_equal(m->n_layers, 6);
+    for (int i = 0; i < 6; i++)
+        assert_int_equal(m->layers[i].track, niact_scenario_track(sc, tracks[i]));
+    assert_int_equal(m->n_routes, 2);
+    assert_string_equal(m->routes[0].id, "quarantine_arc");
+}
+
 /* ---- the front ends ---- */
 
 /* A person plays Cuba in the terminal for 13 turns (the others are historical), with a
@@ -330,6 +350,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_source_listed),
         cmocka_unit_test(test_historical_course),
+        cmocka_unit_test(test_own_map),
         cmocka_unit_test(test_text_play_replay_debrief),
         cmocka_unit_test(test_historical_answers_an_early_speech),
         cmocka_unit_test(test_check_and_sim),

@@ -1,5 +1,6 @@
 /* The Saltbank dispute (tests/scenarios/saltbank), a fictional two-seat scenario in
- * another sea and another year, played through the real front ends: `niact check`
+ * another sea and another year, with its own map (invented islands, from its own folder),
+ * played through the real front ends: `niact check`
  * passes; a hot-seat game in the terminal shows the scenario's own calendar (two days a
  * turn from 1 May 1973), its own terms and who gives them, its own negotiation rules
  * (one proposal a seat a turn, trust from 30 and +15 for a word kept)
@@ -17,6 +18,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
+
+#include "niact/map.h"
+#include "niact/script.h"
 
 #define SALT NIACT_TEST_DIR "/scenarios/saltbank/"
 
@@ -47,6 +51,35 @@ static char *play(const char *input, int *status) {
     snprintf(cmd, sizeof cmd, "HOME=%s XDG_DATA_HOME=%s %s play --text --scenario %s --seed 3 "
              "--no-autosave < %s 2>&1; rm -rf %s", dir, dir, NIACT_BIN, SALT, in, dir);
     return run(cmd, status);
+}
+
+/* The map is the scenario's: its own region in another sea, its own coast file and
+ * places from its folder, its layers bound to its own tracks. */
+static void test_own_map(void **st) {
+    (void)st;
+    niact_host *h = NULL;
+    char msg[1024];
+    assert_int_equal(niact_host_load(SALT, NIACT_SCRIPTS_DIR "/lib", NULL, &h, msg, sizeof msg),
+                     NIACT_OK);
+    const niact_scenario *sc = niact_host_scenario(h);
+    const niact_map *m = sc->map;
+    assert_non_null(m);
+    assert_string_equal(m->name, "The Saltbank, May 1973");
+    assert_true(m->west == -25.0 && m->east == -13.0 && m->south == 49.5 && m->north == 56.0);
+    assert_string_equal(m->coast, "maps/saltbank.geojson");
+    assert_true(m->n_polygons == 3 && m->n_rings == 3);
+    int focus = 0;
+    for (int i = 0; i < m->n_rings; i++) focus += m->rings[i].focus;
+    assert_int_equal(focus, 2);                  /* Skerra's two islands */
+    assert_int_equal(m->n_places, 4);
+    assert_string_equal(m->places[0].id, "skerrahavn");
+    assert_true(m->places[0].capital && m->places[0].shown);
+    assert_int_equal(m->n_layers, 4);
+    assert_int_equal(m->layers[0].track, niact_scenario_track(sc, "trawlers"));
+    assert_int_equal(m->layers[2].track, niact_scenario_track(sc, "limit"));
+    assert_int_equal(m->layers[2].at_least, 2);
+    assert_true(m->layers[2].radius_km == 370.0);
+    niact_host_free(h);
 }
 
 static void test_check(void **st) {
@@ -121,6 +154,7 @@ static void test_sim(void **st) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_own_map),
         cmocka_unit_test(test_check),
         cmocka_unit_test(test_negotiated_accord),
         cmocka_unit_test(test_played_to_the_last_turn),

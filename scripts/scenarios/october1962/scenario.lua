@@ -13,6 +13,7 @@ local briefings = require("briefings")
 local personalities = require("personalities")
 local rules = require("rules")
 local turning_points = require("turning_points")
+local map = require("map")
 
 local function concat(...)
   local out = {}
@@ -28,7 +29,11 @@ return niact.scenario{
   text = "From the U-2 photographs of the missile sites to Khrushchev's broadcast: "
       .. "thirteen days in which the United States, the Soviet Union, Cuba and the UN "
       .. "decide between a quarantine, a strike and a bargain.",
+  subtitle = "The thirteen days: 16 to 28 October 1962",
+  blurb = "October 1962: the missiles are found in Cuba. Four seats, thirteen days, one "
+      .. "bargain.",
   source = "Dobbs; RFK; Tapes; F&N (sources.md)",
+  map = map,
   debrief = briefings.debrief,
   calendar = { start = "1962-10-16", days_per_turn = 1, turns = 13 },
   roles = {

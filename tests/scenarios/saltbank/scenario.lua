@@ -13,6 +13,31 @@ return niact.scenario{
       .. "limit over the Saltbank, Vandmark's trawlers keep fishing, and the gunboats come out.",
   source = invented("the whole scenario"),
   calendar = { start = "1973-05-01", days_per_turn = 2, turns = 8 },
+  -- Its own map, from its own folder: invented islands in another sea.
+  map = niact.map{
+    name = "The Saltbank, May 1973",
+    region = { west = -25.0, east = -13.0, south = 49.5, north = 56.0 },
+    projection = "mercator",
+    coast = "maps/saltbank.geojson",
+    focus = { "Skerra" },
+    places = "maps/places.json",
+    show = { "capital", "port" },
+    routes = {
+      niact.route{ id = "limit_50", name = "Skerra's 50-mile line", shown = true, dotted = true,
+        points = { { -22.4, 52.2 }, { -19.4, 52.1 }, { -18.6, 53.4 }, { -19.6, 54.6 },
+                   { -22.6, 54.7 } } },
+    },
+    layers = {
+      niact.layer{ track = "trawlers", label = "Vandmark trawlers on the bank", symbol = "boat",
+        at = { "saltbank", { -18.0, 51.7 }, { -18.8, 52.2 } }, steps = { 1, 10, 20 } },
+      niact.layer{ track = "escort", label = "Frigates", symbol = "square",
+        at = { { -17.6, 52.3 } } },
+      niact.layer{ track = "limit", label = "Fishing limit", symbol = "ring", radius_km = 370,
+        at = { "skerrahavn" }, at_least = 2 },
+      niact.layer{ track = "net_cuts", label = "Nets cut", symbol = "diamond",
+        at = { { -18.4, 51.6 } } },
+    },
+  },
   -- Old neighbours who distrust each other: trust starts low, a kept word counts for
   -- more than in the bundled games, proposals stay open two more turns, one a turn.
   negotiation = { trust = { start = 30, kept = 15, broken = 20 }, expiry = 2,
