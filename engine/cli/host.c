@@ -273,14 +273,14 @@ static void seat_refresh(host *h, int r) {
     int opened = 0;
     if (hs->shown_turn != turn) {
         if (hs->shown_turn == -2) { /* a rejoin in the middle of the turn */
-            h->t.cursor[r] = hs->turn_cursor;
+            niact_session_rewind(h->s, r, hs->turn_cursor);
         } else
-            hs->turn_cursor = h->t.cursor[r];
+            hs->turn_cursor = niact_session_heard(h->s, r);
         cli_turn_screen(&h->t, r);
         countdown_line(h, out);
         if (niact_session_paused(h->s))
             fprintf(out, "(The game is paused by the moderator.)\n");
-        hs->notice = h->t.cursor[r];
+        hs->notice = niact_session_heard(h->s, r);
         hs->shown_turn = turn;
         opened = 1;
     }

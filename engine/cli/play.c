@@ -88,11 +88,27 @@ static int n_draft(play *p, int role) {
     return n;
 }
 
+/* The seat's news: what it has not heard yet, drained from the session's events (news,
+ * reports, telegrams, proposals and answers, errors; the turns, the end and the tracks
+ * that moved are shown by the screen and 'status'), or with all the whole log it may
+ * read. */
+static int next_news(play *p, int role, int all, size_t *cur, niact_log_entry *e) {
+    if (all)
+        return niact_game_log_next(p->g, role, cur, e);
+    niact_event ev;
+    while (niact_session_hear(p->s, role, &ev))
+        if (ev.kind == NIACT_EVENT_LOG) {
+            *e = ev.entry;
+            return 1;
+        }
+    return 0;
+}
+
 static void show_news(play *p, int role, int all) {
-    size_t cur = all ? 0 : p->cursor[role];
+    size_t cur = 0;
     niact_log_entry e;
     int any = 0;
-    while (niact_game_log_next(p->g, role, &cur, &e)) {
+    while (next_news(p, role, all, &cur, &e)) {
         char date[16] = "";
         niact_scenario_date(p->sc, e.turn, date, sizeof date);
         const char *tag = e.kind == NIACT_LOG_REPORT     ? "REPORT"
@@ -108,8 +124,6 @@ static void show_news(play *p, int role, int all) {
     }
     if (!any)
         fprintf(p->out, "  (no news)\n");
-    if (!all)
-        p->cursor[role] = cur;
 }
 
 static void show_status(play *p, int role) {

@@ -27,7 +27,6 @@ typedef struct cli_text {
     niact_session *s;
     const niact_game *g;
     const niact_scenario *sc;
-    size_t cursor[NIACT_MAX_ROLES];   /* log read so far, per role */
     size_t public_cursor;             /* log shown to spectators */
     int humans;                       /* human seats */
     int quit;                         /* the player quit or input ended */

@@ -173,6 +173,18 @@ void niact_session_heard_until(niact_session *s, int role, int32_t turn) {
         remember(s, role, ear);
 }
 
+void niact_session_rewind(niact_session *s, int role, size_t pos) {
+    session_ear *ear = ear_of(s, role);
+    if (!ear)
+        return;
+    size_t end = niact_game_log_size(s->game);
+    ear->log = pos < end ? pos : end;
+    ear->mark = 0; /* a mark placed at pos was heard with the entries before it */
+    while (ear->mark < s->n_marks && s->marks[ear->mark].log_pos <= ear->log)
+        ear->mark++;
+    ear->track = -1;
+}
+
 size_t niact_session_heard(const niact_session *s, int role) {
     if (role == NIACT_SPECTATOR)
         return s->ears[NIACT_MAX_ROLES].log;

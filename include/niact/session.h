@@ -458,6 +458,10 @@ int niact_session_hear(niact_session *s, int role, niact_event *ev);
 void niact_session_heard_until(niact_session *s, int role, int32_t turn);
 /* The log position of the seat's next unheard entry (everything before it was heard). */
 size_t niact_session_heard(const niact_session *s, int role);
+/* The seat hears again from log position pos (one niact_session_heard gave): what came
+ * after it, and the turns and the end marked after it, are heard again (a network seat
+ * that rejoins sees its turn's news again). pos past the log is the log's end. */
+void niact_session_rewind(niact_session *s, int role, size_t pos);
 
 /* Parses "historical" / "ai" / "ai:hawk" / "human" into a seat. Returns 0 or -1. */
 int niact_seat_parse(const char *text, niact_seat *seat);

@@ -438,6 +438,31 @@ static void test_tools(void **state) {
     ts_rmdir(dir);
 }
 
+/* A seat heard up to a position comes back to it: the same news and turn marks again
+ * (a network seat that rejoins in the middle of a turn); past the end is the end. */
+static void test_rewind(void **state) {
+    fx *f = *state;
+    play_turn(f, "raise", NULL);
+    heard a1 = drain(f, A);
+    size_t pos = niact_session_heard(f->s, A);
+    play_turn(f, "big", NULL);
+    heard a2 = drain(f, A);
+    assert_non_null(strstr(a2.text, "A big step."));
+    assert_int_equal(a2.turn, 1);
+    niact_session_rewind(f->s, A, pos);
+    heard again = drain(f, A);
+    assert_string_equal(again.text, a2.text);
+    assert_int_equal(again.log, a2.log);
+    assert_int_equal(again.turn, 1);
+    niact_session_rewind(f->s, A, 0);
+    heard all = drain(f, A);
+    assert_int_equal(all.log, a1.log + a2.log);
+    assert_int_equal(all.turn, 2);
+    niact_session_rewind(f->s, A, (size_t)-1);
+    heard none = drain(f, A);
+    assert_int_equal(none.log + none.turn, 0);
+}
+
 static void test_ai_talk_is_pure(void **state) {
     (void)state;
     char msg[4096];
@@ -477,6 +502,7 @@ int main(void) {
         cmocka_unit_test(test_ai_talk_is_pure),
         cmocka_unit_test_setup_teardown(test_tell, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tools, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rewind, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
