@@ -278,7 +278,8 @@ static void print_table(const niact_scenario *sc, const stats *st, const sim_job
 
 /* The scenario's errors, each once with its count (their effects were voided and the
  * games went on: the outcome "error" counts only games that on_error = "end" ended). */
-static void print_errors(const stats *st, const niact_findings *found, const char *dir) {
+static void print_errors(const stats *st, const niact_findings *found, const char *dir,
+                         const char *lib) {
     size_t n = niact_findings_errors(found);
     if (!n && !st->error_games)
         return; /* nothing to say: the table above is the whole result */
@@ -291,8 +292,10 @@ static void print_errors(const stats *st, const niact_findings *found, const cha
             continue;
         char text[2600];
         niact_finding_format(x, text, sizeof text);
+        int in_lib = strncmp(x->e.file, "lib/", 4) == 0 && lib[0]; /* the shared library */
         if (x->e.file[0] && x->e.line > 0)
-            printf("    %s/%s:%d: %s\n", dir, x->e.file, (int)x->e.line, text);
+            printf("    %s/%s:%d: %s\n", in_lib ? lib : dir, x->e.file + (in_lib ? 4 : 0),
+                   (int)x->e.line, text);
         else
             printf("    %s: %s\n", dir, text);
     }
@@ -507,7 +510,7 @@ int cli_sim(int argc, char **argv) {
             print_json(sc, &st, job, a.ai, found);
         } else {
             print_table(sc, &st, job);
-            print_errors(&st, found, job->dir);
+            print_errors(&st, found, job->dir, job->lib);
         }
         rc = CLI_OK;
     }
