@@ -65,6 +65,8 @@ int cli_check(int argc, char **argv) {
     char dir[4096], find[4100];
     snprintf(dir, sizeof dir, "%s", target);
     snprintf(find, sizeof find, "%s", target);
+    for (size_t n = strlen(dir); n > 1 && dir[n - 1] == '/';) /* "mine/" names as "mine" */
+        dir[--n] = 0;
     struct stat stt;
     if (stat(dir, &stt) == 0 && S_ISREG(stt.st_mode)) { /* a file: check its folder */
         char *slash = strrchr(dir, '/');
