@@ -6,6 +6,7 @@
  * then asks for the next. */
 #include "niact/ai.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* The value to `judged_for` of a term, judged from `role`'s knowledge; 0 on error. */
@@ -91,13 +92,31 @@ static int build_package(niact_host *h, niact_game *g, int role, int other,
     return mine > 0 && theirs > 0 ? n : 0;
 }
 
-void niact_ai_talk_start(niact_ai_talk *t) {
+void niact_ai_talk_start(niact_ai_talk *t, const char *personality) {
     memset(t, 0, sizeof *t);
+    /* Only a scenario's personality has hooks: not the random AI, nor a search level. */
+    if (personality && *personality && strcmp(personality, "random") != 0 &&
+        niact_ai_parse_level(personality) == NIACT_AI_NONE)
+        t->personality = personality;
+}
+
+/* A telegram waiting to be sent, as the next move. */
+static int tell_move(niact_ai_talk *t, niact_ai_move *m) {
+    if (!t->tell_to || !t->tell[0])
+        return 0;
+    m->kind = NIACT_AI_MOVE_TELEGRAM;
+    m->to = t->tell_to;
+    snprintf(m->text, sizeof m->text, "%s", t->tell);
+    t->tell_to = 0;
+    t->tell[0] = 0;
+    return 1;
 }
 
 niact_status niact_ai_talk_next(niact_host *h, niact_game *g, int role, niact_ai_talk *t,
                                 niact_ai_move *m) {
     memset(m, 0, sizeof *m);
+    if (tell_move(t, m))
+        return NIACT_OK;
     if (t->done)
         return NIACT_OK;
     /* First every open proposal waiting for the role's answer, in order. */
@@ -108,14 +127,61 @@ niact_status niact_ai_talk_next(niact_host *h, niact_game *g, int role, niact_ai
             continue;
         m->kind = NIACT_AI_MOVE_ANSWER;
         m->id = p->id;
-        m->accept = proposal_value(h, g, role, p) > 0;
+        int accept = -1;
+        if (t->personality) {
+            niact_status st = niact_host_personality_answer(h, g, t->personality, role, p->id,
+                                                            &accept, t->tell, sizeof t->tell);
+            if (st != NIACT_OK) {
+                memset(m, 0, sizeof *m);
+                t->done = 1;
+                return st;
+            }
+            if (t->tell[0])
+                t->tell_to = 1u << p->from;
+        }
+        m->accept = accept >= 0 ? accept : proposal_value(h, g, role, p) > 0;
         t->next++;
         return NIACT_OK;
     }
-    /* Then at most one proposal of its own a turn. */
-    t->done = 1;
-    if (niact_game_phase(g) == NIACT_PHASE_ENDED)
+    if (niact_game_phase(g) == NIACT_PHASE_ENDED) {
+        t->done = 1;
         return NIACT_OK;
+    }
+    /* Then its own: a personality's hook, or the generic routine. */
+    if (t->personality && !t->asked) {
+        t->asked = 1;
+        int n = -1;
+        niact_status st = niact_host_personality_propose(h, g, t->personality, role, t->offers,
+                                                         NIACT_AI_MAX_OFFERS, &n);
+        if (st != NIACT_OK) {
+            t->done = 1;
+            return st;
+        }
+        if (n < 0)
+            t->personality = NULL; /* nil: the generic routine proposes */
+        else
+            t->n_offers = n;
+    }
+    if (t->personality) {
+        if (t->next_offer >= t->n_offers) {
+            t->done = 1;
+            return NIACT_OK;
+        }
+        const niact_host_offer *o = &t->offers[t->next_offer++];
+        m->kind = NIACT_AI_MOVE_PROPOSE;
+        m->to = o->to;
+        m->public_ = o->public_;
+        m->n_terms = o->n_terms;
+        for (int k = 0; k < o->n_terms; k++)
+            m->terms[k] = (niact_term_item){o->terms[k].term, o->terms[k].giver, o->terms[k].param};
+        if (o->text[0]) {
+            t->tell_to = o->to;
+            snprintf(t->tell, sizeof t->tell, "%s", o->text);
+        }
+        return NIACT_OK;
+    }
+    /* At most one proposal of its own a turn. */
+    t->done = 1;
     const niact_scenario *sc = niact_game_scenario(g);
     for (int other = 0; other < sc->n_roles; other++) {
         if (other == role)

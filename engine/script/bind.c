@@ -963,6 +963,36 @@ static int pers_runner(lua_State *L) {
     return 0;
 }
 
+/* Pushes the personality's hook for the role: "orders" (the role's function, or its
+ * table's `orders`), "propose" or "answer" (its table's). 1 pushed, 0 none (nothing
+ * pushed), -1 no such personality for the role (the error set). */
+static int push_hook(niact_host *h, const char *name, int role, const char *hook) {
+    lua_State *L = h->L;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->ref_personalities);
+    int t = lua_getfield(L, -1, name) == LUA_TTABLE
+                ? lua_getfield(L, -1, h->sc->roles[role].meta.id)
+                : LUA_TNIL;
+    if (t != LUA_TFUNCTION && t != LUA_TTABLE) {
+        lua_settop(L, 0);
+        niact_error_set(&h->error, NIACT_ERR_INVALID, NIACT_KIND_INVALID,
+                        "no personality '%s' for role '%s'", name, h->sc->roles[role].meta.id);
+        niact_error_format(&h->error, h->err, sizeof h->err);
+        return -1;
+    }
+    if (t == LUA_TFUNCTION) {
+        if (strcmp(hook, "orders") != 0) {
+            lua_settop(L, 0);
+            return 0;
+        }
+    } else if (lua_getfield(L, -1, hook) != LUA_TFUNCTION) {
+        lua_settop(L, 0);
+        return 0;
+    }
+    lua_replace(L, 1);
+    lua_settop(L, 1);
+    return 1;
+}
+
 niact_status niact_host_personality(niact_host *h, niact_game *g, const char *name, int role,
                                     niact_order *orders, int max, int *n) {
     lua_State *L = h->L;
@@ -972,14 +1002,12 @@ niact_status niact_host_personality(niact_host *h, niact_game *g, const char *na
         niact_error_format(&h->error, h->err, sizeof h->err);
         return NIACT_ERR_INVALID;
     }
-    lua_rawgeti(L, LUA_REGISTRYINDEX, h->ref_personalities);
-    if (lua_getfield(L, -1, name) != LUA_TTABLE ||
-        lua_getfield(L, -1, h->sc->roles[role].meta.id) != LUA_TFUNCTION) {
-        lua_settop(L, 0);
-        niact_error_set(&h->error, NIACT_ERR_INVALID, NIACT_KIND_INVALID,
-                        "no personality '%s' for role '%s'", name, h->sc->roles[role].meta.id);
-        niact_error_format(&h->error, h->err, sizeof h->err);
+    int found = push_hook(h, name, role, "orders");
+    if (found < 0)
         return NIACT_ERR_INVALID;
+    if (found == 0) { /* it only negotiates: no orders */
+        lua_settop(L, 0);
+        return NIACT_OK;
     }
     int fn = lua_gettop(L);
     pers_out po = {orders, max, 0, role};
@@ -1004,12 +1032,271 @@ int niact_host_personality_at(niact_host *h, const char *name, int role, char *f
         return 0;
     lua_rawgeti(L, LUA_REGISTRYINDEX, h->ref_personalities);
     lua_Debug ar;
-    if (lua_type(L, -1) == LUA_TTABLE && lua_getfield(L, -1, name) == LUA_TTABLE &&
-        lua_getfield(L, -1, h->sc->roles[role].meta.id) == LUA_TFUNCTION &&
-        lua_getinfo(L, ">S", &ar) && ar.source[0] == '@' && ar.linedefined > 0) {
+    int t = lua_type(L, -1) == LUA_TTABLE && lua_getfield(L, -1, name) == LUA_TTABLE
+                ? lua_getfield(L, -1, h->sc->roles[role].meta.id)
+                : LUA_TNIL;
+    if (t == LUA_TTABLE) /* {orders =, propose =, answer =}: where its orders were written */
+        t = lua_getfield(L, -1, "orders");
+    if (t == LUA_TFUNCTION && lua_getinfo(L, ">S", &ar) && ar.source[0] == '@' &&
+        ar.linedefined > 0) {
         snprintf(file, len, "%s", ar.source + 1);
         line = ar.linedefined;
     }
     lua_settop(L, top);
     return line;
+}
+
+/* ---- personalities that negotiate ---- */
+
+typedef struct talk_out {
+    int role;
+    niact_host_offer *offers;
+    int max, n;             /* propose: -1 if the hook returned nil */
+    int32_t id;             /* answer: the proposal */
+    int accept;             /* answer: -1 nil */
+    char why[NIACT_HOST_OFFER_TEXT];
+} talk_out;
+
+/* A role id (or a list of them) at idx as a mask; raises on anything else. */
+static uint32_t roles_arg(lua_State *L, niact_host *h, int idx, const char *what) {
+    uint32_t mask = 0;
+    idx = lua_absindex(L, idx);
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        int r = niact_scenario_role(h->sc, lua_tostring(L, idx));
+        if (r < 0)
+            luaL_error(L, "%s: no role '%s'", what, lua_tostring(L, idx));
+        return 1u << r;
+    }
+    if (!lua_istable(L, idx))
+        luaL_error(L, "%s: `to` must be a role id or a list of them", what);
+    lua_Integer n = luaL_len(L, idx);
+    for (lua_Integer i = 1; i <= n && i <= NIACT_MAX_ROLES; i++) {
+        lua_geti(L, idx, i);
+        mask |= roles_arg(L, h, -1, what);
+        lua_pop(L, 1);
+    }
+    return mask;
+}
+
+/* Reads one proposal table {to=, terms={...}, public=, text=} at idx into o. */
+static void read_offer(lua_State *L, niact_host *h, int idx, niact_host_offer *o) {
+    idx = lua_absindex(L, idx);
+    memset(o, 0, sizeof *o);
+    luaL_checktype(L, idx, LUA_TTABLE);
+    lua_getfield(L, idx, "to");
+    o->to = roles_arg(L, h, -1, "a personality's proposal");
+    lua_pop(L, 1);
+    lua_getfield(L, idx, "public");
+    o->public_ = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    if (lua_getfield(L, idx, "text") == LUA_TSTRING) {
+        size_t len;
+        const char *t = lua_tolstring(L, -1, &len);
+        if (len >= sizeof o->text)
+            luaL_error(L, "a personality's proposal: text is at most %d bytes",
+                       (int)sizeof o->text - 1);
+        memcpy(o->text, t, len + 1);
+    }
+    lua_pop(L, 1);
+    if (lua_getfield(L, idx, "terms") != LUA_TTABLE)
+        luaL_error(L, "a personality's proposal needs terms = { ... }");
+    int terms = lua_gettop(L);
+    lua_Integer n = luaL_len(L, terms);
+    if (n < 1 || n > NIACT_MAX_TERMS)
+        luaL_error(L, "a personality's proposal has 1 to %d terms", NIACT_MAX_TERMS);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_geti(L, terms, i);
+        int t = lua_gettop(L);
+        if (lua_istable(L, t)) { /* {"id", param, giver = "role"} or {term=, param=, giver=} */
+            if (lua_geti(L, t, 1) == LUA_TNIL) {
+                lua_pop(L, 1);
+                lua_getfield(L, t, "term");
+            }
+        } else {
+            lua_pushvalue(L, t);
+        }
+        const char *id = lua_tostring(L, -1);
+        int k = id ? niact_scenario_term(h->sc, id) : -1;
+        if (k < 0)
+            luaL_error(L, "a personality's proposal: no term '%s'", id ? id : "?");
+        const niact_term_def *d = &h->sc->terms[k];
+        int32_t param = d->has_param ? d->param_default : 0;
+        int giver = -1;
+        if (lua_istable(L, t)) {
+            if (lua_geti(L, t, 2) == LUA_TNIL) {
+                lua_pop(L, 1);
+                lua_getfield(L, t, "param");
+            }
+            if (!lua_isnil(L, -1) && d->has_param)
+                param = check_i32(L, lua_gettop(L));
+            if (lua_getfield(L, t, "giver") != LUA_TNIL) {
+                const char *g = lua_tostring(L, -1);
+                if (!g || (giver = niact_scenario_role(h->sc, g)) < 0)
+                    luaL_error(L, "a personality's proposal: no role '%s' to give '%s'",
+                               g ? g : "?", d->meta.id);
+            }
+        }
+        o->terms[o->n_terms].term = (int16_t)k;
+        o->terms[o->n_terms].giver = (int16_t)giver;
+        o->terms[o->n_terms].param = param;
+        o->n_terms++;
+        lua_settop(L, terms);
+    }
+    lua_pop(L, 1);
+}
+
+/* Inside the protected call: propose(state, role) -> nil | proposal | {proposal, ...}. */
+static int propose_runner(lua_State *L) {
+    niact_host *h;
+    lua_getallocf(L, (void **)&h);
+    talk_out *to = lua_touserdata(L, 1);
+    lua_pushvalue(L, 2);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->ref_state);
+    lua_pushstring(L, h->sc->roles[to->role].meta.id);
+    lua_call(L, 2, 1);
+    to->n = -1;
+    if (lua_isnil(L, -1))
+        return 0;
+    if (lua_type(L, -1) == LUA_TBOOLEAN && !lua_toboolean(L, -1)) {
+        to->n = 0; /* false: no proposal this turn */
+        return 0;
+    }
+    luaL_checktype(L, -1, LUA_TTABLE);
+    int res = lua_gettop(L);
+    to->n = 0;
+    if (lua_getfield(L, res, "terms") != LUA_TNIL) { /* one proposal */
+        lua_pop(L, 1);
+        if (to->max > 0)
+            read_offer(L, h, res, &to->offers[to->n++]);
+        return 0;
+    }
+    lua_pop(L, 1);
+    lua_Integer n = luaL_len(L, res);
+    for (lua_Integer i = 1; i <= n && to->n < to->max; i++) {
+        lua_geti(L, res, i);
+        read_offer(L, h, -1, &to->offers[to->n++]);
+        lua_pop(L, 1);
+    }
+    return 0;
+}
+
+/* Pushes proposal p as the personality may read it. */
+static void push_proposal(lua_State *L, niact_host *h, const niact_proposal *p) {
+    lua_createtable(L, 0, 6);
+    lua_pushinteger(L, p->id);
+    lua_setfield(L, -2, "id");
+    lua_pushstring(L, h->sc->roles[p->from].meta.id);
+    lua_setfield(L, -2, "from");
+    lua_createtable(L, 0, 0);
+    for (int r = 0, n = 0; r < h->sc->n_roles; r++)
+        if (p->to & (1u << r)) {
+            lua_pushstring(L, h->sc->roles[r].meta.id);
+            lua_rawseti(L, -2, ++n);
+        }
+    lua_setfield(L, -2, "to");
+    lua_pushboolean(L, p->public_);
+    lua_setfield(L, -2, "public");
+    lua_pushinteger(L, p->counter_of);
+    lua_setfield(L, -2, "counter_of");
+    lua_pushinteger(L, p->turn + 1);
+    lua_setfield(L, -2, "turn");
+    lua_createtable(L, p->n_terms, 0);
+    for (int i = 0; i < p->n_terms; i++) {
+        const niact_term_item *t = &p->terms[i];
+        lua_createtable(L, 0, 3);
+        lua_pushstring(L, h->sc->terms[t->term].meta.id);
+        lua_setfield(L, -2, "term");
+        if (h->sc->terms[t->term].has_param) {
+            lua_pushinteger(L, t->param);
+            lua_setfield(L, -2, "param");
+        }
+        lua_pushstring(L, h->sc->roles[t->giver].meta.id);
+        lua_setfield(L, -2, "giver");
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_setfield(L, -2, "terms");
+}
+
+/* Inside the protected call: answer(state, proposal) -> nil | true | false [, reason]. */
+static int answer_runner(lua_State *L) {
+    niact_host *h;
+    lua_getallocf(L, (void **)&h);
+    talk_out *to = lua_touserdata(L, 1);
+    const niact_proposal *p = niact_game_proposal_by_id(h->game, to->role, to->id);
+    lua_pushvalue(L, 2);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->ref_state);
+    if (!p)
+        return luaL_error(L, "no proposal #%d for this seat", (int)to->id);
+    push_proposal(L, h, p);
+    lua_call(L, 2, 2);
+    to->accept = lua_isnil(L, -2) ? -1 : lua_toboolean(L, -2);
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        size_t len;
+        const char *w = lua_tolstring(L, -1, &len);
+        if (len >= sizeof to->why)
+            return luaL_error(L, "an answer's reason is at most %d bytes", (int)sizeof to->why - 1);
+        memcpy(to->why, w, len + 1);
+    }
+    return 0;
+}
+
+static niact_status run_talk(niact_host *h, niact_game *g, const char *name, int role,
+                             const char *hook, lua_CFunction runner, talk_out *to, int *found) {
+    lua_State *L = h->L;
+    *found = 0;
+    if (role < 0 || role >= h->sc->n_roles) {
+        niact_error_set(&h->error, NIACT_ERR_INVALID, NIACT_KIND_INVALID, "no such role");
+        niact_error_format(&h->error, h->err, sizeof h->err);
+        return NIACT_ERR_INVALID;
+    }
+    int f = push_hook(h, name, role, hook);
+    if (f <= 0)
+        return f < 0 ? NIACT_ERR_INVALID : NIACT_OK;
+    *found = 1;
+    int fn = lua_gettop(L);
+    lua_pushcfunction(L, runner);
+    lua_pushlightuserdata(L, to);
+    lua_pushvalue(L, fn);
+    int st = host_call(h, g, (host_mode){role, "a personality's negotiation"}, 2, 0);
+    callee c = {LUA_NOREF, fn, strcmp(hook, "propose") == 0
+                                   ? "personality '%s' for '%s' (propose)"
+                                   : "personality '%s' for '%s' (answer)",
+                name, h->sc->roles[role].meta.id};
+    niact_status res = status_of(h, st, &c);
+    lua_settop(L, 0);
+    return res;
+}
+
+niact_status niact_host_personality_propose(niact_host *h, niact_game *g, const char *name,
+                                            int role, niact_host_offer *out, int max, int *n) {
+    talk_out to = {.role = role, .offers = out, .max = max, .n = -1};
+    int found;
+    *n = -1;
+    niact_status st = run_talk(h, g, name, role, "propose", propose_runner, &to, &found);
+    if (st == NIACT_OK && found)
+        *n = to.n;
+    if (st == NIACT_OK) /* a telegram is plain text, as a seat's (the core checks it too) */
+        for (int i = 0; i < (*n > 0 ? *n : 0); i++)
+            if (niact_text_check(out[i].text, strlen(out[i].text), NIACT_TEXT_NEWLINES, NULL, 0) !=
+                NIACT_OK)
+                out[i].text[0] = 0;
+    return st;
+}
+
+niact_status niact_host_personality_answer(niact_host *h, niact_game *g, const char *name,
+                                           int role, int32_t id, int *accept, char *why,
+                                           size_t whylen) {
+    talk_out to = {.role = role, .id = id, .accept = -1};
+    int found;
+    *accept = -1;
+    if (whylen)
+        why[0] = 0;
+    niact_status st = run_talk(h, g, name, role, "answer", answer_runner, &to, &found);
+    if (st == NIACT_OK && found) {
+        *accept = to.accept;
+        if (whylen && niact_text_check(to.why, strlen(to.why), NIACT_TEXT_NEWLINES, NULL, 0) ==
+                          NIACT_OK)
+            snprintf(why, whylen, "%s", to.why);
+    }
+    return st;
 }

@@ -1075,12 +1075,32 @@ static uint32_t rd_personality_roles(rd *r, int idx, const char *name) {
         for (int i = 0; lua_type(L, -2) == LUA_TSTRING && i < sc->n_roles; i++)
             if (strcmp(sc->roles[i].meta.id, lua_tostring(L, -2)) == 0)
                 role = i;
-        if (role < 0)
+        if (role < 0) {
             PROBLEM(r, "personality '%s': keys must be role ids", name);
-        else if (!lua_isfunction(L, -1))
-            PROBLEM(r, "personality '%s': %s must be a function", name, sc->roles[role].meta.id);
-        else
+        } else if (lua_istable(L, -1)) {
+            /* { orders = fn, propose = fn, answer = fn }: how it orders and negotiates */
+            char what[120];
+            snprintf(what, sizeof what, "personality '%s': %s", name, sc->roles[role].meta.id);
+            static const char *const hooks[] = {"orders", "propose", "answer", NULL};
+            rd_known(r, -1, what, hooks);
+            int any = 0;
+            for (int k = 0; hooks[k]; k++) {
+                int t = rawfield(L, -1, hooks[k]);
+                if (t != LUA_TNIL && t != LUA_TFUNCTION)
+                    PROBLEM(r, "%s: %s must be a function", what, hooks[k]);
+                any |= t == LUA_TFUNCTION;
+                lua_pop(L, 1);
+            }
+            if (!any)
+                PROBLEM(r, "%s: give at least one of orders, propose, answer", what);
+            else
+                roles |= 1u << role;
+        } else if (!lua_isfunction(L, -1)) {
+            PROBLEM(r, "personality '%s': %s must be a function or a table {orders=, propose=, "
+                       "answer=}", name, sc->roles[role].meta.id);
+        } else {
             roles |= 1u << role;
+        }
     }
     if (!roles)
         PROBLEM(r, "personality '%s' plays no role", name);

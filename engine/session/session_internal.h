@@ -50,6 +50,7 @@ struct niact_session {
     size_t telegram_bytes;    /* their text, in bytes */
     uint32_t ai_failed;       /* bit r: seat r's scripted AI failed (reported once) */
     niact_ai_tally tally[NIACT_MAX_ROLES]; /* what each seat's personality gave and kept */
+    uint32_t ai_talk_failed; /* seats whose personality's negotiation failed (said once) */
     char warning[1200];       /* the first failure of a seat's scripted AI, to show once */
     int warning_new;          /* warning not yet taken by niact_session_warning */
     /* Drafts and the options cache. */

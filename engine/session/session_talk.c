@@ -144,17 +144,34 @@ niact_status niact_session_apply(niact_session *s, const niact_input *in) {
 
 niact_status niact_session_ai_negotiate(niact_session *s, int role) {
     niact_ai_talk talk;
-    niact_ai_talk_start(&talk);
+    niact_ai_talk_start(&talk, s->seats[role].personality);
     niact_ai_move m;
     for (;;) {
         niact_status st = niact_ai_talk_next(s->host, s->game, role, &talk, &m);
-        if (st != NIACT_OK || m.kind == NIACT_AI_MOVE_NONE)
+        if (st == NIACT_ERR_NOMEM)
+            return st;
+        if (st != NIACT_OK) { /* a personality's hook failed: said once, its talk stops */
+            if (!(s->ai_talk_failed & (1u << role))) {
+                char why[900];
+                s->ai_talk_failed |= 1u << role;
+                niact_error_format(niact_host_last_error(s->host), why, sizeof why);
+                snprintf(s->warning, sizeof s->warning,
+                         "the AI of the %s negotiated no further this turn (its personality "
+                         "failed; said once a game): %s", niact_session_scenario(s)->roles[role].meta.name, why);
+                s->warning_new = 1;
+            }
+            return NIACT_OK;
+        }
+        if (m.kind == NIACT_AI_MOVE_NONE)
             return st;
         int32_t id;
         if (m.kind == NIACT_AI_MOVE_ANSWER)
             st = niact_session_answer(s, role, m.id, m.accept);
-        else
-            st = niact_session_propose(s, role, m.to, 0, m.terms, m.n_terms, 0, &id);
+        else if (m.kind == NIACT_AI_MOVE_TELEGRAM)
+            st = niact_session_telegram(s, role, m.to, m.text);
+        else if ((st = niact_session_propose(s, role, m.to, m.public_, m.terms, m.n_terms, 0,
+                                             &id)) != NIACT_OK)
+            talk.tell_to = 0; /* a refused proposal: its telegram is not sent either */
         if (st == NIACT_ERR_NOMEM)
             return st; /* any other refusal: the AI goes on with its next move */
     }

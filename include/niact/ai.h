@@ -113,32 +113,52 @@ niact_status niact_ai_think(niact_host *host, const niact_game *snapshot, int ro
 typedef enum niact_ai_move_kind {
     NIACT_AI_MOVE_NONE = 0,   /* nothing more this turn */
     NIACT_AI_MOVE_ANSWER,     /* answer proposal `id` (accept or not) */
-    NIACT_AI_MOVE_PROPOSE,    /* propose terms[0..n_terms) to `to`, privately */
+    NIACT_AI_MOVE_PROPOSE,    /* propose terms[0..n_terms) to `to` (public_: in public) */
+    NIACT_AI_MOVE_TELEGRAM,   /* send `text` to `to` (a personality's reason or message) */
 } niact_ai_move_kind;
 
 typedef struct niact_ai_move {
     niact_ai_move_kind kind;
     int32_t id;               /* ANSWER: the proposal */
     int accept;               /* ANSWER */
-    uint32_t to;              /* PROPOSE: addressees */
+    uint32_t to;              /* PROPOSE, TELEGRAM: addressees */
+    int public_;              /* PROPOSE */
     int n_terms;              /* PROPOSE */
     niact_term_item terms[NIACT_MAX_TERMS];
+    char text[NIACT_HOST_OFFER_TEXT]; /* TELEGRAM */
 } niact_ai_move;
+
+#define NIACT_AI_MAX_OFFERS 8 /* proposals a personality's hook may make in one turn */
 
 /* Where an AI seat is in its negotiation of one turn. */
 typedef struct niact_ai_talk {
     int next;                 /* next proposal (index in the seat's view) to consider */
     int done;                 /* answers given and its own proposal decided */
+    const char *personality;  /* the seat's scripted personality (its propose and answer
+                                 hooks), NULL for the generic routine only */
+    int asked;                /* its propose hook has been asked this turn */
+    int n_offers, next_offer; /* what the hook proposed, and the next to make */
+    niact_host_offer offers[NIACT_AI_MAX_OFFERS];
+    uint32_t tell_to;         /* a telegram still to send (after an answer or a proposal) */
+    char tell[NIACT_HOST_OFFER_TEXT];
 } niact_ai_talk;
 
-void niact_ai_talk_start(niact_ai_talk *t);
+/* Starts a turn's negotiation; personality may be NULL (or "", "random", a search level:
+ * the generic routine). */
+void niact_ai_talk_start(niact_ai_talk *t, const char *personality);
 /* The AI seat's next move of this turn, judged on the game as it is now (the caller
  * carries out each move before asking for the next): first an answer to every open
- * proposal addressed to it, in order (accepted when worth more than zero to it, what
- * others give discounted by their trust), then at most one proposal of its own (the
- * term it wants most from another role, with what it can give that the other values,
- * until both gain; not one it made in the last two turns). NONE when it is done. The
- * game is not changed; `value` runs in the seat's read-only view on host h. */
+ * proposal addressed to it, in order, then its own proposals. A scripted personality
+ * with an `answer` hook answers for itself (its reason, if it gives one, is sent to the
+ * proposer as a telegram), and one with a `propose` hook makes its own proposals (each
+ * with its telegram, if any); a hook that returns nil, and a seat without hooks, fall
+ * back to the generic routine: accept when the proposal is worth more than zero to it
+ * (what others give weighted by their trust, the scenario's ai_trust), then at most one
+ * proposal of its own (the term it wants most from another role, with what it can give
+ * that the other values, until both gain; not one it made in the last two turns). NONE
+ * when it is done. The game is not changed; hooks and `value` run in the seat's
+ * read-only view on host h. A failing hook is returned as its error (the seat's talk
+ * stops for the turn). */
 niact_status niact_ai_talk_next(niact_host *h, niact_game *g, int role, niact_ai_talk *t,
                                 niact_ai_move *m);
 

@@ -54,6 +54,30 @@ niact_status niact_host_personality(niact_host *h, niact_game *g, const char *na
  * file (relative to the scenario folder, as in error records), or returns 0. */
 int niact_host_personality_at(niact_host *h, const char *name, int role, char *file,
                               size_t len);
+/* A personality's own negotiation (its `propose` and `answer` hooks, docs/modding.md),
+ * run like its orders: in the seat's read-only view. */
+#define NIACT_HOST_OFFER_TEXT 400
+typedef struct niact_host_offer {
+    uint32_t to;          /* addressees */
+    int public_;          /* a public proposal */
+    int n_terms;
+    struct {
+        int16_t term, giver; /* giver -1: not named (the core picks it) */
+        int32_t param;
+    } terms[6];           /* NIACT_MAX_TERMS */
+    char text[NIACT_HOST_OFFER_TEXT]; /* a telegram sent with it ("" if none) */
+} niact_host_offer;
+/* The proposals the personality makes now: at most max in out, *n how many; *n is -1
+ * when it has no `propose` hook for the role or the hook returned nil (the generic AI
+ * proposes instead). */
+niact_status niact_host_personality_propose(niact_host *h, niact_game *g, const char *name,
+                                            int role, niact_host_offer *out, int max, int *n);
+/* Its answer to proposal `id`: *accept 1 or 0, or -1 when it has no `answer` hook or the
+ * hook returned nil (the generic AI answers); why gets its reason ("" if none), which the
+ * AI sends the proposer as a telegram. */
+niact_status niact_host_personality_answer(niact_host *h, niact_game *g, const char *name,
+                                           int role, int32_t id, int *accept, char *why,
+                                           size_t whylen);
 
 /* The value of a term to `role`, as the scenario's `value` function judges it, seen
  * from `viewer`'s knowledge (the function runs in viewer's read-only view). A term with

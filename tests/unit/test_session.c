@@ -477,7 +477,7 @@ static void test_ai_talk_is_pure(void **state) {
     niact_game *g = niact_session_game(s);
     uint64_t h = niact_game_hash(g);
     niact_ai_talk talk;
-    niact_ai_talk_start(&talk);
+    niact_ai_talk_start(&talk, NULL);
     niact_ai_move m;
     assert_int_equal(niact_ai_talk_next(niact_session_host(s), g, 1, &talk, &m), NIACT_OK);
     assert_int_equal(m.kind, NIACT_AI_MOVE_ANSWER);

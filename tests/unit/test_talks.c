@@ -34,6 +34,8 @@ static char *talks_scenario(const char *extra, const char *role_a) {
              "  objectives = { niact.objective{ id = 'o', role = 'a', score = function() return 60 end } },\n"
              "  terms = {\n"
              "    niact.term{ id = 'team', givers = { 'b', 'c' }, window = 2,\n"
+             "      value = function(state, role, giver)\n"
+             "        if role == 'a' and giver ~= 'a' then return 10 end return 5 end,\n"
              "      legal = function(state, from, param, info)\n"
              "        return not (info.public and from == 'c'), 'c proposes only in secret' end,\n"
              "      on_agree = function(state, giver, param, info)\n"
@@ -54,6 +56,20 @@ static char *talks_scenario(const char *extra, const char *role_a) {
              "        for i = 1, n do out[#out + 1] = { 'act', 5 } end\n"
              "        for i = 1, mine do out[#out + 1] = { 'act', 6 } end\n"
              "        return out end,\n"
+             "    },\n"
+             "    talker = {\n"
+             "      a = { propose = function(state, role)\n"
+             "              local t = state:turn()\n"
+             "              if t == 1 then return { to = { 'b', 'c' }, public = true,\n"
+             "                terms = { { 'team', giver = 'c' } }, text = 'Will c send a team?' } end\n"
+             "              if t == 2 then return nil end\n"
+             "              return false end,\n"
+             "            answer = function(state, p)\n"
+             "              if p.public then return false, 'Not in public.' end\n"
+             "              return nil end },\n"
+             "      b = { answer = function(state, p) return true end },\n"
+             "      c = { orders = function(state) return { { 'act', 4 } } end,\n"
+             "            answer = function(state, p) state:set('x', 1) end },\n"
              "    },\n"
              "  },\n"
              "%s\n"
@@ -470,6 +486,191 @@ static void test_outcome_rank(void **st) {
     close_fx(&f);
 }
 
+
+/* ---- 4. personalities that negotiate ---- */
+
+static void open_seats(fx *f, const char *extra, const char *a, const char *b, const char *c) {
+    memset(f, 0, sizeof *f);
+    f->dir = talks_scenario(extra, "");
+    char msg[4096];
+    if (ts_load(f->dir, &f->h, msg, sizeof msg) != NIACT_OK)
+        fail_msg("%s", msg);
+    niact_seat seats[NIACT_MAX_ROLES] = {0};
+    const char *who[3] = {a, b, c};
+    for (int r = 0; r < 3; r++)
+        assert_int_equal(niact_seat_parse(who[r], &seats[r]), 0);
+    if (niact_session_new(f->h, 7, seats, &f->s, msg, sizeof msg) != NIACT_OK)
+        fail_msg("%s", msg);
+    f->g = niact_session_game(f->s);
+    f->sc = niact_host_scenario(f->h);
+}
+
+static int log_has(const niact_game *g, int role, const char *needle) {
+    size_t cur = 0;
+    niact_log_entry e;
+    while (niact_game_log_next(g, role, &cur, &e))
+        if (strstr(e.text, needle))
+            return 1;
+    return 0;
+}
+
+/* Resolves with the human seats giving no orders. */
+static void resolve_humans(fx *f) {
+    for (int r = 0; r < 3; r++)
+        if (niact_session_seat(f->s, r)->kind == NIACT_SEAT_HUMAN)
+            assert_int_equal(niact_session_submit(f->s, r, NULL, 0), NIACT_OK);
+    assert_int_equal(niact_session_resolve(f->s), NIACT_OK);
+}
+
+static void test_propose_and_answer_hooks(void **st) {
+    (void)st;
+    fx f;
+    open_seats(&f, "", "ai:talker", "ai:talker", "human");
+    resolve_humans(&f);
+    const char *w = niact_session_warning(f.s);
+    if (w)
+        fail_msg("%s", w);
+    /* a's hook: a public proposal to b and c, the team asked of c, with a telegram. */
+    const niact_proposal *p = niact_game_proposal_by_id(f.g, C, 1);
+    assert_non_null(p);
+    assert_int_equal(p->from, A);
+    assert_true(p->public_);
+    assert_int_equal(p->terms[0].giver, C);
+    assert_int_equal(p->accepted, 1u << B); /* b's hook accepted; c (human) has not */
+    assert_true(log_has(f.g, C, "Will c send a team?"));
+    /* Turn 2: a's hook returns nil: the generic AI proposes (the team, from b). */
+    resolve_humans(&f);
+    w = niact_session_warning(f.s);
+    if (w)
+        fail_msg("%s", w);
+    p = NULL; /* (b, without a propose hook, made the generic proposal of turn 1 too) */
+    for (int i = 0; niact_game_proposal(f.g, A, i); i++)
+        if (niact_game_proposal(f.g, A, i)->from == A && niact_game_proposal(f.g, A, i)->turn == 1)
+            p = niact_game_proposal(f.g, A, i);
+    assert_non_null(p);
+    assert_int_equal(p->from, A);
+    assert_int_equal(p->terms[0].giver, B);
+    /* Turn 3: false: no proposal at all. */
+    int32_t before = 0;
+    while (niact_game_proposal(f.g, A, before))
+        before++;
+    resolve_humans(&f);
+    int32_t after = 0;
+    while (niact_game_proposal(f.g, A, after))
+        after++;
+    assert_int_equal(after, before);
+    /* a's answer hook: a public proposal refused, with its reason to the proposer. */
+    niact_term_item t = item(&f, "open", -1);
+    int32_t id;
+    assert_int_equal(niact_session_propose(f.s, C, 1u << A, 1, &t, 1, 0, &id), NIACT_OK);
+    resolve_humans(&f);
+    assert_int_equal(niact_game_proposal_by_id(f.g, C, id)->status, NIACT_PROPOSAL_REJECTED);
+    assert_true(log_has(f.g, C, "Not in public."));
+    close_fx(&f);
+}
+
+static void test_answer_hook_nil_is_generic(void **st) {
+    (void)st;
+    fx f;
+    open_seats(&f, "", "ai:talker", "human", "human");
+    /* A private proposal: a's hook returns nil; the generic AI prices it (worth 10 > 0). */
+    int32_t id = propose(&f, B, 1u << A, 0, item(&f, "team", -1));
+    resolve_humans(&f);
+    assert_int_equal(niact_game_proposal_by_id(f.g, B, id)->status, NIACT_PROPOSAL_AGREED);
+    close_fx(&f);
+}
+
+static void test_failing_hook(void **st) {
+    (void)st;
+    fx f;
+    open_seats(&f, "", "human", "human", "ai:talker");
+    const niact_proposal *p1;
+    /* c's answer hook writes: a question may not; its talk stops, said once. */
+    propose(&f, A, 1u << C, 0, item(&f, "team", -1));
+    resolve_humans(&f);
+    const char *w = niact_session_warning(f.s);
+    assert_non_null(w);
+    assert_non_null(strstr(w, "negotiated no further"));
+    assert_non_null(strstr(w, "state:set is not allowed"));
+    p1 = niact_game_proposal_by_id(f.g, A, 1);
+    assert_int_equal(p1->status, NIACT_PROPOSAL_OPEN); /* not answered */
+    assert_int_equal(p1->accepted, 0);
+    propose(&f, A, 1u << C, 0, item(&f, "team", -1));
+    resolve_humans(&f);
+    assert_null(niact_session_warning(f.s)); /* once */
+    /* its orders hook still plays: x stays 0, the orders were given (act 4) */
+    close_fx(&f);
+}
+
+static void test_hostile_hooks(void **st) {
+    (void)st;
+    char msg[8192];
+    problems("personalities = { p = { a = { oders = function() end } } },", "", msg, sizeof msg);
+    assert_non_null(strstr(msg, "unknown field 'oders'"));
+    problems("personalities = { p = { a = { propose = 5 } } },", "", msg, sizeof msg);
+    assert_non_null(strstr(msg, "propose must be a function"));
+    problems("personalities = { p = { a = {} } },", "", msg, sizeof msg);
+    assert_non_null(strstr(msg, "give at least one of orders, propose, answer"));
+    /* A hook's bad proposal is its error (a script error at play, not a crash). */
+    fx f;
+    open_fx(&f, "");
+    niact_host_offer o[4];
+    int n;
+    niact_status s2 = niact_host_personality_propose(f.h, f.g, "nobody", A, o, 4, &n);
+    assert_int_equal(s2, NIACT_ERR_INVALID);
+    close_fx(&f);
+}
+
+/* November 1962: the historical seats negotiate as the record shows. */
+static void open_november(fx *f, const char *us, const char *ussr, const char *un) {
+    memset(f, 0, sizeof *f);
+    char msg[4096];
+    if (ts_load(NIACT_SCRIPTS_DIR "/scenarios/november1962", &f->h, msg, sizeof msg) != NIACT_OK)
+        fail_msg("%s", msg);
+    niact_seat seats[NIACT_MAX_ROLES] = {0};
+    const char *who[3] = {us, ussr, un};
+    for (int r = 0; r < 3; r++)
+        assert_int_equal(niact_seat_parse(who[r], &seats[r]), 0);
+    if (niact_session_new(f->h, 1, seats, &f->s, msg, sizeof msg) != NIACT_OK)
+        fail_msg("%s", msg);
+    f->g = niact_session_game(f->s);
+    f->sc = niact_host_scenario(f->h);
+}
+
+static void test_november_historical_talks(void **st) {
+    (void)st;
+    enum { US, USSR, UN };
+    for (int historical = 0; historical < 2; historical++) {
+        fx f;
+        open_november(&f, historical ? "ai:historical" : "ai:dove", "human", "human");
+        /* Moscow offers the bombers out in 60 days, in public: the generic AI takes it;
+         * Kennedy held out for thirty days ("only the timing remains"). */
+        niact_term_item t = {(int16_t)niact_scenario_term(f.sc, "il28_out"), -1, 60};
+        int32_t id;
+        assert_int_equal(niact_session_propose(f.s, USSR, 1u << US, 1, &t, 1, 0, &id), NIACT_OK);
+        resolve_humans(&f);
+        const niact_proposal *p = niact_game_proposal_by_id(f.g, USSR, id);
+        assert_int_equal(p->status, historical ? NIACT_PROPOSAL_REJECTED : NIACT_PROPOSAL_AGREED);
+        assert_int_equal(log_has(f.g, USSR, "Thirty days, not months"), historical);
+        f.dir = NULL;
+        close_fx(&f);
+    }
+    /* The Secretary-General asks Moscow (not the UN itself) for an inspection team, and
+     * a historical Moscow refuses, saying why. */
+    fx f;
+    open_november(&f, "human", "ai:historical", "ai:historical");
+    resolve_humans(&f);
+    const niact_proposal *p = niact_game_proposal_by_id(f.g, UN, 1);
+    assert_non_null(p);
+    assert_int_equal(p->terms[0].term, niact_scenario_term(f.sc, "un_team"));
+    assert_int_equal(p->terms[0].giver, USSR);
+    resolve_humans(&f);
+    assert_int_equal(niact_game_proposal_by_id(f.g, UN, 1)->status, NIACT_PROPOSAL_REJECTED);
+    assert_true(log_has(f.g, UN, "Havana refuses any inspection"));
+    f.dir = NULL;
+    close_fx(&f);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_defaults_are_todays),
@@ -487,6 +688,11 @@ int main(void) {
         cmocka_unit_test(test_timeout),
         cmocka_unit_test(test_hostile_outcomes),
         cmocka_unit_test(test_outcome_rank),
+        cmocka_unit_test(test_propose_and_answer_hooks),
+        cmocka_unit_test(test_answer_hook_nil_is_generic),
+        cmocka_unit_test(test_failing_hook),
+        cmocka_unit_test(test_hostile_hooks),
+        cmocka_unit_test(test_november_historical_talks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -139,7 +139,109 @@ local function un_historical(state)
   return un_history[state:turn()] or { { "mediate" }, { "gather_reports" } }
 end
 
-P.historical = honest{ us = us_historical, ussr = ussr_historical, un = un_historical }
+-- How the historical seats negotiate (their `propose` and `answer` hooks): the terms
+-- the record shows each side offering, accepting and refusing, with its reasons sent as
+-- telegrams. A hook that returns nil leaves the answer to the generic AI (`value`).
+
+-- Whether the proposal holds term `id`, and given by whom.
+local function holds(p, id, giver)
+  for _, t in ipairs(p.terms) do
+    if t.term == id and (giver == nil or t.giver == giver) then return t end
+  end
+end
+
+-- Whether `role` gives anything in the proposal.
+local function gives(p, role)
+  for _, t in ipairs(p.terms) do if t.giver == role then return true end end
+  return false
+end
+
+local us_talk = {
+  -- 12 Nov: R. Kennedy to Dobrynin: order the IL-28s out within about 30 days and the
+  -- quarantine is lifted at once; the pledge need not be public. A private channel,
+  -- offered again each turn until the bombers are agreed (20 Nov).
+  propose = function(state)
+    local t = state:turn()
+    if t >= 4 and state:get("quarantine") > 0 and state:get("il28_deal") < 2 then
+      return { to = "ussr", public = false,
+               terms = { { "il28_out", 30, giver = "ussr" }, { "lift_quarantine" } },
+               text = "Order the IL-28s out within thirty days and the quarantine is lifted "
+                   .. "at once. This channel stays private." }
+    end
+    return false
+  end,
+  answer = function(state, p)
+    if holds(p, "formal_pledge", "us") then
+      return false, "No formal pledge without inspection on the ground."
+    end
+    if p.public and gives(p, "us") then
+      -- the assurances of 12-20 November were given privately, never traded in public
+      return false, "The President's assurances are not traded in public."
+    end
+    local il28 = holds(p, "il28_out")
+    if holds(p, "lift_quarantine", "us") and not il28 then
+      return false, "The quarantine stays until the bombers are ordered out."
+    end
+    if il28 and il28.param > 30 then
+      return false, "Thirty days, not months: only the timing remains."
+    end
+    return nil
+  end,
+}
+
+local ussr_talk = {
+  propose = function(state) return false end,  -- Moscow answered Washington's demands
+  answer = function(state, p)
+    local t = state:turn()
+    if holds(p, "un_team", "ussr") then
+      return false, "Havana refuses any inspection on Cuban soil; Moscow cannot give it."
+    end
+    if holds(p, "sams_out", "ussr") then
+      return false, "The air defence of Cuba is not part of the bargain."
+    end
+    if holds(p, "il28_out", "ussr") then
+      if t < 4 then return false, "The IL-28s are obsolete, for coastal defence only." end
+      if t < 7 then return false, "The bombers can go, but Moscow needs two or three months." end
+      if not holds(p, "lift_quarantine") then
+        return false, "The bombers go when the quarantine is lifted."
+      end
+      return true, "The IL-28s will leave within thirty days and may be observed and counted."
+    end
+    if (holds(p, "inspect_at_sea", "ussr") or holds(p, "icrc_ships", "ussr")) and t < 3 then
+      return false, "Moscow's obligations were met when the missiles left."
+    end
+    return nil
+  end,
+}
+
+local un_talk = {
+  -- 30 Oct - 1 Nov: U Thant asks for UN observers in Cuba; it is Moscow (and Havana) that
+  -- would have to give them.
+  propose = function(state)
+    if state:turn() == 1 then
+      return { to = "ussr", terms = { { "un_team", giver = "ussr" } },
+               text = "The Secretary-General asks that UN observers verify the removal." }
+    end
+    return false
+  end,
+  answer = function(state, p)
+    if holds(p, "icrc_ships", "un") or holds(p, "un_team", "un") then
+      return false, "The Secretary-General can ask for inspection, not promise it: Havana "
+          .. "and Moscow must consent."
+    end
+    return nil
+  end,
+}
+
+-- A seat's orders with its commitments kept, and its negotiation.
+local function talking(orders, talk)
+  return { orders = orders, propose = talk.propose, answer = talk.answer }
+end
+
+local honest_historical = honest{ us = us_historical, ussr = ussr_historical, un = un_historical }
+P.historical = { us = talking(honest_historical.us, us_talk),
+                 ussr = talking(honest_historical.ussr, ussr_talk),
+                 un = talking(honest_historical.un, un_talk) }
 
 -- ---- hawk ----------------------------------------------------------------------------
 
