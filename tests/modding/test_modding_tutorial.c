@@ -1,5 +1,6 @@
 /* The tutorial in docs/modding.md is run, so a modder who copies it has a playable
- * scenario. Every fenced block whose info string is `lua tutorial:FILE` is written to FILE
+ * scenario. Every fenced block whose info string is `lua tutorial:FILE` (or `json
+ * tutorial:FILE`, a map file) is written to FILE
  * (blocks naming the same file are appended in order) in a fresh folder `strait`; then
  * `niact check` must pass and print exactly the line the tutorial's `text tutorial:check`
  * block shows, `niact sim` must play it without an error, and `niact rules` must list
@@ -60,9 +61,10 @@ static int extract(char *check, size_t cap) {
             }
             continue;
         }
-        if (!strncmp(line, "```lua tutorial:", 16)) {
+        int lua = !strncmp(line, "```lua tutorial:", 16);
+        if (lua || !strncmp(line, "```json tutorial:", 17)) {
             char name[256];
-            snprintf(name, sizeof name, "%s", line + 16);
+            snprintf(name, sizeof name, "%s", line + (lua ? 16 : 17));
             name[strcspn(name, " \r\n")] = 0;
             /* a plain file name in the folder: no path, no hidden file */
             assert_true(name[0] && name[0] != '.' && !strchr(name, '/'));
@@ -71,7 +73,7 @@ static int extract(char *check, size_t cap) {
             out = fopen(path, "a");
             assert_non_null(out);
             assert_int_equal(fchmod(fileno(out), 0644), 0);
-            blocks++;
+            blocks += lua;
             open_at = ln;
         } else if (!strncmp(line, "```text tutorial:check", 22)) {
             in_check = 1;
@@ -93,7 +95,7 @@ static void test_tutorial_runs(void **st) {
 
     char want[4096];
     int blocks = extract(want, sizeof want);
-    assert_true(blocks >= 7);                    /* scenario.lua and six files */
+    assert_true(blocks >= 8);                    /* scenario.lua and seven files */
     assert_true(want[0]);
 
     char cmd[1024];
@@ -127,6 +129,13 @@ static void test_tutorial_runs(void **st) {
     assert_int_equal(rc, 0);
     assert_non_null(strstr(out, "Send destroyers through"));
     assert_non_null(strstr(out, "A treaty sharing the lighthouse"));
+    free(out);
+
+    /* the tutorial's own ends, by their ids */
+    snprintf(cmd, sizeof cmd, "%s sim --scenario %s/ --games 40 --threads 1 2>&1", NIACT_BIN, scen);
+    out = run(cmd, &rc);
+    assert_int_equal(rc, 0);
+    assert_non_null(strstr(out, "standoff "));
     free(out);
 
 }
