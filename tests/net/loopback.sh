@@ -128,6 +128,9 @@ grep -q 'Orders given:' proj.out || fail "the projector did not show who gave or
 grep -q 'Your orders for this turn are given' un.out \
     || fail "the UN, whose orders were given, was not told so when it joined"
 
+# A sanitized build's findings (the ASan/UBSan CI step) fail the test too.
+grep -l 'ERROR: AddressSanitizer\|runtime error:\|LeakSanitizer' ./*.err 2>/dev/null \
+    && fail "a sanitizer reported an error"
 "$niact" replay rec.json --verify >replay.out 2>&1 || fail "the record does not verify: $(tail -3 replay.out)"
 "$niact" debrief rec.json >debrief.md 2>debrief.err || fail "the record does not debrief"
 grep -q SECRET-USSR-TO-UN-3307 rec.json || fail "the record lacks the USSR's telegram"

@@ -39,7 +39,8 @@ mkfifo console us.pipe ussr.pipe
 
 timeout 60 "$niact" host --text --port 0 --bind 127.0.0.1 --seed 5 --seat un=ai:historical \
     --no-autosave --record rec.json <console >host.out 2>host.err &
-pids+=($!)
+host=$!
+pids+=("$host")
 exec 7>console
 wait_for host.err 'listening on UDP port'
 port=$(sed -n 's/.*listening on UDP port \([0-9]*\).*/\1/p' host.err)
@@ -113,8 +114,12 @@ echo 'deadline 0' >&7
 wait_for us.out 'removed the deadline'
 echo stop >&7
 exec 7>&- 8>&- 9>&-
-for _ in $(seq 100); do grep -q 'ended the session' host.err && break; sleep 0.05; done
-grep -q 'ended the session' host.err || fail "the host did not stop"
+wait "$host" || fail "the host ended with status $? after 'stop'"
+grep -q 'ended the session' host.err || fail "the host did not say it stopped"
+# A sanitized build's findings (the ASan/UBSan CI step) fail the test too.
+grep -l 'ERROR: AddressSanitizer\|runtime error:\|LeakSanitizer' ./*.err 2>/dev/null \
+    && fail "a sanitizer reported an error"
+
 
 # The record holds every moderator input, and replays.
 for kind in pause resume message inject free_seat deadline default; do
