@@ -83,6 +83,8 @@ static const help_part parts[] = {
      "    --seat ROLE=remote|human|ai[:PERSONALITY]   repeatable; roles left out are\n"
      "                              remote; human seats play at the console\n"
      "    --seed N                  the game's random seed (default: from the clock)\n"
+     "    --load FILE|NAME          go on with a saved or recorded game (its seed, seats\n"
+     "                              and turn); its human seats get new codes\n"
      "    --record FILE, --no-autosave   as for play\n"},
     {"join",
      "niact join HOST[:PORT] --code CODE --text\n"

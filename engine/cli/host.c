@@ -849,7 +849,7 @@ static int parse_seat(host *h, const char *arg, uint32_t *given) {
 
 int cli_host(int argc, char **argv) {
     const char *scenario = "november1962", *seat_args[32], *bind_addr = NULL;
-    int n_seats = 0, text = 0, have_seed = 0, k;
+    int n_seats = 0, text = 0, have_seed = 0, have_scenario = 0, k;
     long port = NET_DEFAULT_PORT;
     uint64_t seed = 0;
     cli_rec rec;
@@ -858,7 +858,7 @@ int cli_host(int argc, char **argv) {
         const char *a = argv[i];
         int more = i + 1 < argc;
         if (!strcmp(a, "--scenario") && more)
-            scenario = argv[++i];
+            scenario = argv[++i], have_scenario = 1;
         else if (!strcmp(a, "--seat") && more && n_seats < 32)
             seat_args[n_seats++] = argv[++i];
         else if (!strcmp(a, "--seed") && more) {
@@ -879,11 +879,7 @@ int cli_host(int argc, char **argv) {
             bind_addr = argv[++i];
         else if (!strcmp(a, "--text"))
             text = 1;
-        else if (!strcmp(a, "--load")) {
-            fprintf(stderr, "niact host: --load is not supported yet (a host starts a new "
-                            "game)\n");
-            return CLI_USAGE;
-        } else if ((k = cli_rec_option(&rec, argc, argv, &i)) != 0) {
+        else if ((k = cli_rec_option(&rec, argc, argv, &i)) != 0) {
             if (k < 0)
                 return CLI_USAGE;
         } else {
@@ -898,42 +894,76 @@ int cli_host(int argc, char **argv) {
     }
     if ((k = cli_rec_check(&rec)) != CLI_OK)
         return k;
-    niact_host *lh = NULL;
-    char dir[4096], msg[1024];
-    if (niact_session_load(scenario, NULL, &lh, dir, sizeof dir, msg, sizeof msg) != NIACT_OK) {
-        fprintf(stderr, "niact host: %s\n", msg);
-        return CLI_BAD_INPUT;
-    }
-    fprintf(stderr, "niact: scenario %s from %s\n", niact_host_scenario(lh)->meta.id, dir);
     static host h; /* large (the projectors, the text game): not on the stack */
     memset(&h, 0, sizeof h);
-    h.sc = niact_host_scenario(lh);
+    char msg[1024];
+    niact_host *lh = NULL;
+    if (rec.load_arg) { /* a game saved or recorded: its scenario, seed and seats' kinds */
+        if (have_seed) {
+            fprintf(stderr, "niact host: --load takes the seed from the save\n");
+            return CLI_USAGE;
+        }
+        if ((k = cli_rec_load(&rec, have_scenario ? scenario : NULL, &h.s)) != CLI_OK)
+            return k;
+        h.sc = niact_session_scenario(h.s);
+        seed = niact_game_seed(niact_session_view(h.s));
+        have_seed = 1;
+        for (int r = 0; r < h.sc->n_roles; r++)
+            h.seats[r] = *niact_session_seat(h.s, r);
+    } else {
+        char dir[4096];
+        if (niact_session_load(scenario, NULL, &lh, dir, sizeof dir, msg, sizeof msg) !=
+            NIACT_OK) {
+            fprintf(stderr, "niact host: %s\n", msg);
+            return CLI_BAD_INPUT;
+        }
+        fprintf(stderr, "niact: scenario %s from %s\n", niact_host_scenario(lh)->meta.id, dir);
+        h.sc = niact_host_scenario(lh);
+    }
     for (int r = 0; r < h.sc->n_roles; r++) {
-        h.hs[r].remote = 1; /* seats not named are remote */
+        /* seats not named are remote (a loaded game's AI seats stay AI) */
+        h.hs[r].remote = h.seats[r].kind == NIACT_SEAT_HUMAN;
         h.hs[r].peer = -1;
         h.hs[r].shown_turn = -1;
     }
+    niact_seat loaded[NIACT_MAX_ROLES];
+    memcpy(loaded, h.seats, sizeof loaded);
     uint32_t given = 0;
-    for (int i = 0; i < n_seats; i++)
-        if (parse_seat(&h, seat_args[i], &given) != 0) {
-            niact_host_free(lh);
-            return CLI_USAGE;
+    int bad = 0;
+    for (int i = 0; i < n_seats && !bad; i++)
+        bad = parse_seat(&h, seat_args[i], &given) != 0;
+    for (int r = 0; r < h.sc->n_roles && !bad && h.s; r++)
+        if (h.seats[r].kind != loaded[r].kind) {
+            fprintf(stderr, "niact host: the loaded game's %s seat is %s; --seat may say only "
+                            "where a human seat plays (remote or human)\n",
+                    h.sc->roles[r].meta.id, loaded[r].kind == NIACT_SEAT_AI ? "an AI" : "human");
+            bad = 1;
         }
+    if (bad) {
+        if (h.s)
+            niact_session_free(h.s);
+        niact_host_free(lh);
+        return CLI_USAGE;
+    }
     for (int r = 0; r < h.sc->n_roles; r++)
         if (h.hs[r].remote && net_code_new(h.hs[r].code, sizeof h.hs[r].code) != 0) {
             fprintf(stderr, "niact host: the system gave no randomness for the seat codes\n");
+            if (h.s)
+                niact_session_free(h.s);
             niact_host_free(lh);
             return CLI_BAD_INPUT;
         }
     if (!have_seed)
         seed = cli_clock_seed();
-    niact_status st = niact_session_new(lh, seed, h.seats, &h.s, msg, sizeof msg);
-    if (st != NIACT_OK) {
-        fprintf(stderr, "niact host: %s\n", msg);
-        niact_host_free(lh);
-        return st == NIACT_ERR_INVALID ? CLI_USAGE : CLI_BAD_INPUT;
+    if (!h.s) {
+        niact_status st = niact_session_new(lh, seed, h.seats, &h.s, msg, sizeof msg);
+        if (st != NIACT_OK) {
+            fprintf(stderr, "niact host: %s\n", msg);
+            niact_host_free(lh);
+            return st == NIACT_ERR_INVALID ? CLI_USAGE : CLI_BAD_INPUT;
+        }
+        niact_session_own_host(h.s);
     }
-    niact_session_own_host(h.s);
     h.sv = net_server_open(bind_addr, (uint16_t)port, msg, sizeof msg);
     if (!h.sv) {
         fprintf(stderr, "niact host: %s\n", msg);
@@ -1002,10 +1032,13 @@ int cli_host(int argc, char **argv) {
         for (int i = 0; i < NET_MAX_PEERS; i++)
             if (h.peer_role[i] != NO_ROLE)
                 net_server_kick(h.sv, i, NET_BYE_STOPPED, why);
+        cli_rec_quit(&rec, h.s, 0); /* the turn so far: orders given, talks, moderator */
         char where[8300];
         if (cli_rec_kept(&rec, where, sizeof where))
-            fprintf(stderr, "niact host: %s The game is kept in %s (the turns resolved so "
-                            "far).\n", why, where);
+            fprintf(stderr, "niact host: %s The game is kept in %s (as far as played; orders "
+                            "not yet given are not kept). Resume it with: niact host --text "
+                            "--load %s\n", why, where,
+                    rec.record_ok ? rec.record_path : rec.autosaved);
         else
             fprintf(stderr, "niact host: %s Nothing was kept (no --record, autosave off or "
                             "failed).\n", why);

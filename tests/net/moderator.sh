@@ -126,4 +126,28 @@ for kind in pause resume message inject free_seat deadline default; do
     grep -q "\"kind\": *\"$kind\"" rec.json || fail "the record has no '$kind' input"
 done
 "$niact" replay rec.json --verify >replay.out 2>&1 || fail "the record does not verify: $(tail -3 replay.out)"
-echo "ok: pause, resume, message, inject, truth, free, deadline and default over the network"
+
+# The stopped game resumes on a new host (--load): new codes for its human seats, the
+# AI seat stays AI, and it is played to the end; the whole record still verifies.
+grep -q 'Resume it with: niact host --text --load' host.err || fail "the host did not say how to resume"
+timeout 60 "$niact" host --text --port 0 --bind 127.0.0.1 --load rec.json --record rec.json \
+    --no-autosave </dev/null >host2.out 2>host2.err &
+host2=$!
+pids+=("$host2")
+wait_for host2.err 'listening on UDP port'
+wait_for host2.out '^seat ussr '
+[ "$(grep -c '^seat ' host2.out)" = 2 ] || fail "the loaded game's human seats are not the remote ones"
+port=$(sed -n 's/.*listening on UDP port \([0-9]*\).*/\1/p' host2.err)
+turns() { for _ in $(seq 14); do echo done; done; }
+for r in us ussr; do
+    c=$(awk -v r=$r '$1 == "seat" && $2 == r { print $4 }' host2.out)
+    turns | timeout 40 "$niact" join "127.0.0.1:$port" --code "$c" --text >$r.end.out 2>$r.end.err &
+    pids+=($!)
+done
+wait "$host2" || fail "the resumed host ended with status $?"
+grep -q '=== RESULT' us.end.out || fail "the resumed game did not reach its result"
+grep -q 'turn 2 of 12' us.end.out || fail "the resumed game did not go on from turn 2"
+"$niact" replay rec.json --verify >replay2.out 2>&1 || fail "the resumed game's record does not verify"
+grep -l 'ERROR: AddressSanitizer\|runtime error:\|LeakSanitizer' ./*.err 2>/dev/null \
+    && fail "a sanitizer reported an error"
+echo "ok: pause, resume, message, inject, truth, free, deadline and default over the network; resumed with --load"
