@@ -9,6 +9,7 @@
 #include "textplay.h"
 
 #include <ctype.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -990,6 +991,7 @@ int cli_host(int argc, char **argv) {
             printf("seat %s code %s\n", role_id(&h, r), h.hs[r].code);
     fflush(stdout);
     cli_catch_stop_signals();
+    signal(SIGPIPE, SIG_IGN); /* a console whose reader went away does not stop the game */
     cli_rec_turn(&rec, h.s);
     int over = advance(&h, &rec);
     reader console;

@@ -61,7 +61,10 @@ turns() { for _ in $(seq 14); do echo done; done; }
 { echo 'telegram ussr SECRET-US-TO-USSR-4471 meet at the Waldorf'; echo 'order 1'; turns; } >us.in
 # The UN (its orders for turn 1 were given by the hostile client): a private telegram
 # to the USSR in turn 2.
-{ echo 'telegram ussr SECRET-UN-TO-USSR-9182 U Thant asks'; echo status; turns; } >un.in
+# 90 commands at once: the host prompts a seat at most 20 times a second (bursts of
+# 60), so a fast pipe waits; every command must still be answered.
+{ echo 'telegram ussr SECRET-UN-TO-USSR-9182 U Thant asks'; echo status
+  for _ in $(seq 90); do echo orders; done; turns; } >un.in
 timeout 40 "$niact" join "127.0.0.1:$port" --code "$us" --text <us.in >us.out 2>us.err &
 usp=$!
 pids+=("$usp")
@@ -90,6 +93,19 @@ timeout 40 "$niact" join "127.0.0.1:$port" --code "$ussr" --text <ussr.in >ussr.
 k2=$!
 pids+=("$k2")
 
+# Usage errors and a host nobody runs, meanwhile (each bounded).
+"$niact" join 127.0.0.1:1 --code ABCDEFGHJK --text </dev/null >noone.out 2>noone.err &
+noone=$!
+pids+=("$noone")
+"$niact" host --port 0 </dev/null >/dev/null 2>nowin.err; st=$?
+[ $st = 2 ] && grep -q 'moderator window is not built' nowin.err || fail "host without --text: $st"
+"$niact" join 127.0.0.1 --code ABCDEFGHJK </dev/null >/dev/null 2>nowin2.err; st=$?
+[ $st = 2 ] && grep -q 'window client is not built' nowin2.err || fail "join without --text: $st"
+"$niact" join --code X --text </dev/null >/dev/null 2>&1; [ $? = 2 ] || fail "join without a host"
+"$niact" join 127.0.0.1:99999 --code X --text </dev/null >/dev/null 2>&1; [ $? = 2 ] || fail "a bad port"
+"$niact" host --text --port 70000 </dev/null >/dev/null 2>&1; [ $? = 2 ] || fail "host: a bad port"
+"$niact" host --text --seat us=robot </dev/null >/dev/null 2>&1; [ $? = 2 ] || fail "host: a bad seat"
+
 for p in "$usp" "$unp" "$k2" "$proj"; do
     wait "$p" || fail "a client (pid $p) ended with status $?"
 done
@@ -98,6 +114,9 @@ wait "$host" || fail "the host ended with status $?"
 for f in us un ussr proj; do
     grep -q '=== RESULT' "$f.out" || fail "$f did not see the result"
 done
+[ "$(grep -c 'No orders yet' un.out)" -ge 90 ] || fail "the UN's fast commands were not all answered"
+wait "$noone"; st=$?
+[ $st = 1 ] && grep -q 'nobody answered' noone.err || fail "joining nobody: status $st, $(cat noone.err)"
 grep -q '=== RESULT' host.out || fail "the host did not print the result"
 # The killed client was dead (it never heard it was replaced); its seat was taken by the
 # new connection with its code.
