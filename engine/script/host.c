@@ -351,6 +351,21 @@ static void record_message(niact_host *h, lua_State *L, const char *msg) {
         e->line = line;
     }
     snprintf(e->reason, sizeof e->reason, "%s", msg);
+    /* Raised in the shared library (lib/util.lua): the place that matters to the modder
+     * is the line of their own files that called it; the library's line goes with the
+     * reason. */
+    lua_Debug ar;
+    if (strncmp(e->file, "lib/", 4) == 0)
+        for (int lvl = 0; lua_getstack(L, lvl, &ar); lvl++)
+            if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 && ar.source[0] == '@' &&
+                strncmp(ar.source + 1, "lib/", 4) != 0) {
+                size_t n = strlen(e->reason);
+                snprintf(e->reason + n, sizeof e->reason - n, " (raised in %s:%d)", e->file,
+                         (int)e->line);
+                snprintf(e->file, sizeof e->file, "%s", ar.source + 1);
+                e->line = ar.currentline;
+                break;
+            }
     source_line(find_file(h, e->file, strlen(e->file)), e->line, e->source, sizeof e->source);
 }
 

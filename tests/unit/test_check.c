@@ -187,6 +187,26 @@ static void test_rules_callback_errors(void **st) {
     ts_rmdir(dir);
 }
 
+/* An error raised inside the shared library (scripts/lib) is placed at the modder's own
+ * line that called it, with the library's line in the reason. */
+static void test_library_error_at_callers_line(void **st) {
+    (void)st;
+    char *dir = scenario(PLAIN_ACTION PLAIN_OBJECTIVE "  turn_end = R.turn_end,\n");
+    ts_write(dir, "rules.lua",
+             "local util = require('util')\n"
+             "local R = {}\n"
+             "function R.turn_end(state)\n"
+             "  state:set('t', util.clamp(nil, 0, 10))\n"
+             "end\n"
+             "return R\n");
+    niact_check_summary sum;
+    niact_findings *f = run_check(dir, 1, &sum);
+    expect(f, "(raised in lib/util.lua:", 0, "rules.lua", 4, "turn end", 3, 1);
+    assert_string_equal(finding(f, "raised in")->e.source, "state:set('t', util.clamp(nil, 0, 10))");
+    niact_findings_free(f);
+    ts_rmdir(dir);
+}
+
 /* An error in setup: every game fails to start, and the error is at its line, once a game. */
 static void test_setup_error(void **st) {
     (void)st;
@@ -371,6 +391,7 @@ int main(void) {
         cmocka_unit_test(test_personality_errors),
         cmocka_unit_test(test_term_errors),
         cmocka_unit_test(test_rules_callback_errors),
+        cmocka_unit_test(test_library_error_at_callers_line),
         cmocka_unit_test(test_setup_error),
         cmocka_unit_test(test_runtime_warnings),
         cmocka_unit_test(test_bundled_scenario_is_clean),
