@@ -220,6 +220,24 @@ static void test_historical_course(void **st) {
         assert_int_equal(truth(g, "tactical"), 98);
         assert_int_equal(truth(g, "us_alert"), 2);
         assert_non_null(strstr(niact_game_outcome_text(g), "in secret, the Jupiters"));
+        /* the bargain as the record struck it: Moscow's private terms of the 26th,
+         * accepted by Washington on the 27th (no invasion, kept by Kennedy's letter) and
+         * kept by Moscow on the 28th; nothing traded in public, the UN's appeals declined */
+        /* (settled_turn counts from 0: 11 is turn 12, 27 October) */
+        int us_kept = 0, ussr_kept = 0, jup_public = niact_scenario_term(sc, "jupiters_public");
+        for (int r = 0; r < sc->n_roles; r++) {
+            const niact_commitment *c;
+            for (int i = 0; (c = niact_game_commitment(g, r, i)) != NULL; i++) {
+                assert_int_not_equal(c->item.term, jup_public);
+                if (c->item.term == niact_scenario_term(sc, "no_invasion") &&
+                    c->status == NIACT_COMMIT_KEPT && c->settled_turn == 11)
+                    us_kept = 1;
+                if (c->item.term == niact_scenario_term(sc, "missiles_out") &&
+                    c->status == NIACT_COMMIT_KEPT && c->settled_turn == 12)
+                    ussr_kept = 1;
+            }
+        }
+        assert_true(us_kept && ussr_kept);
         niact_session_free(s);
     }
 }

@@ -2,7 +2,9 @@
 -- that returns a list of orders in order of preference ({action, param}). Orders that
 -- are illegal or do not fit the action points are skipped.
 --
---   historical  the choices made from 16 to 28 October 1962 (sources.md), turn by turn
+--   historical  the choices made from 16 to 28 October 1962 (sources.md), turn by turn,
+--               and the bargain as struck: Moscow's private terms of the 26th, accepted
+--               by Washington on the 27th, nothing traded in public (propose/answer hooks)
 --   hawk        presses hard, accepts risk
 --   dove        gives ground to lower the risk
 local P = {}
@@ -136,8 +138,134 @@ local function un_historical(state)
   return record_day(state, un_history, { { "soundings" } }, { { "mediate" } })
 end
 
-P.historical = honest{ us = us_historical, ussr = ussr_historical, cuba = cuba_historical,
-                       un = un_historical }
+-- How the historical seats negotiate (their `propose` and `answer` hooks): what the
+-- record shows each side offering, accepting and refusing, with its reasons sent as
+-- telegrams. A hook that returns nil leaves the answer to the generic AI (`value`).
+
+-- Whether the proposal holds term `id` (given by `giver`, if named).
+local function holds(p, id, giver)
+  for _, t in ipairs(p.terms) do
+    if t.term == id and (giver == nil or t.giver == giver) then return t end
+  end
+end
+
+-- The day of the crisis in the record (1 = 22 October), 0 while it is secret.
+local function day(state)
+  local p = state:get("public_turn")
+  if p == 0 then return 0 end
+  return state:turn() - p + 1
+end
+
+local us_talk = {
+  -- 27 October: Kennedy answers the private letter of the 26th in public (the missiles
+  -- out under UN observation, an assurance against invasion), ignoring the broadcast.
+  propose = function(state)
+    local agreed = false
+    for _, c in ipairs(state:commitments()) do
+      if c.term == "no_invasion" then agreed = true end
+    end
+    if state:get("offer") >= 1 and state:get("pledge") == 0 and not agreed then
+      return { to = "ussr", public = true,
+               terms = { { "missiles_out", giver = "ussr" }, { "no_invasion", giver = "us" } },
+               text = "As your letter of 26 October proposes: the weapons out under UN "
+                   .. "observation, and assurances against an invasion of Cuba." }
+    end
+    return false
+  end,
+  answer = function(state, p)
+    if holds(p, "jupiters_public") then
+      return false, "The Jupiters are a matter for NATO; they are not traded for Cuba in public."
+    end
+    if holds(p, "no_low_flights") then
+      return false, "Surveillance goes on until the sites are verified gone."
+    end
+    if holds(p, "no_boarding") then
+      return false, "The Navy will keep clear of Soviet ships that stay away, but the "
+        .. "quarantine keeps its right to stop and search."
+    end
+    if holds(p, "missiles_out", "ussr") and holds(p, "no_invasion", "us") then
+      if state:get("offer") >= 1 and not holds(p, "jupiters_public") then
+        return true, "Accepted: the weapons out under UN observation, and our assurances."
+      end
+      return false, "First the work on the sites must stop."
+    end
+    return nil
+  end,
+}
+
+local ussr_talk = {
+  -- 26 October: the long private letter; 27 October: the broadcast with the Jupiters.
+  propose = function(state)
+    local d = day(state)
+    if d == 5 then
+      return { to = "us", public = false,
+               terms = { { "missiles_out", giver = "ussr" }, { "no_invasion", giver = "us" } },
+               text = "If you promise not to invade Cuba, the need for our specialists there "
+                   .. "would disappear." }
+    elseif d == 6 and state:get("offer") == 2 then
+      return { to = "us", public = true,
+               terms = { { "missiles_out", giver = "ussr" }, { "no_invasion", giver = "us" },
+                         { "jupiters_public", giver = "us" } },
+               text = "We will remove our missiles from Cuba; you will remove yours from Turkey." }
+    end
+    return false
+  end,
+  answer = function(state, p)
+    if holds(p, "missiles_out", "ussr") and not holds(p, "no_invasion", "us") then
+      return false, "Not without a promise that Cuba will not be invaded."
+    end
+    if holds(p, "missiles_out", "ussr") and day(state) >= 6 then
+      return true, "The Soviet government accepts: the weapons will be dismantled and returned."
+    end
+    if holds(p, "missiles_out", "ussr") then
+      return false, "The weapons in Cuba are defensive."
+    end
+    return nil
+  end,
+}
+
+local cuba_talk = {
+  -- Havana was not a party to the bargain: it proposed nothing and gave nothing.
+  propose = function(state) return false end,
+  answer = function(state, p)
+    if holds(p, "hold_fire", "cuba") then
+      return false, "Cuba will defend its airspace."
+    end
+    if holds(p, "un_visit", "cuba") and day(state) < 7 then
+      return false, "Cuba receives no one while it is blockaded and threatened."
+    end
+    return nil
+  end,
+}
+
+local un_talk = {
+  -- 24 and 25 October: U Thant asks both sides to hold back while they talk.
+  propose = function(state)
+    local d = day(state)
+    if d == 3 or d == 4 then
+      local out = {}
+      if state:get("irbm_ships") >= 1 then
+        out[#out + 1] = { to = "ussr", public = true, terms = { { "ships_hold", 7, giver = "ussr" } },
+                          text = "I ask that Soviet ships keep away from the interception area." }
+      end
+      out[#out + 1] = { to = "us", public = true, terms = { { "no_boarding", 7, giver = "us" } },
+                        text = "I ask that United States ships avoid a direct confrontation." }
+      return out
+    end
+    return false
+  end,
+}
+
+local function talking(orders, talk)
+  return { orders = orders, propose = talk.propose, answer = talk.answer }
+end
+
+local honest_historical = honest{ us = us_historical, ussr = ussr_historical,
+                                  cuba = cuba_historical, un = un_historical }
+P.historical = { us = talking(honest_historical.us, us_talk),
+                 ussr = talking(honest_historical.ussr, ussr_talk),
+                 cuba = talking(honest_historical.cuba, cuba_talk),
+                 un = talking(honest_historical.un, un_talk) }
 
 -- ---- hawk ----------------------------------------------------------------------------
 

@@ -22,8 +22,8 @@ T.list = {
         .. "deadline without a pledge: tension +1.",
     source = "NSK 26 Oct; JFK 27 Oct",
     legal = function(state)
-      return state:get("offer") >= 1 and state:get("pledge") == 0,
-        "not before Moscow offers a bargain (or the pledge is already given)"
+      return C.public(state) and state:get("pledge") == 0,
+        "the crisis is still secret, or the pledge is already given"
     end,
     check = function(state)
       if state:ordered("us", "invade") or state:ordered("us", "air_strike") then return false end
@@ -40,8 +40,8 @@ T.list = {
         .. "deadline: tension +1, Soviet prestige -3 (-6 if the promise was public).",
     source = "NSK 28 Oct; Address 22 Oct",
     legal = function(state)
-      return state:get("offer") >= 1 and not C.settled(state),
-        "not before Moscow offers a bargain, or the missiles are already ordered out"
+      return C.public(state) and not C.settled(state),
+        "the crisis is still secret, or the missiles are already ordered out"
     end,
     check = function(state) if C.settled(state) then return true end end,
     on_broken = function(state, giver, param, info)
