@@ -34,8 +34,9 @@ void cli_print_result(FILE *out, const niact_game *g);
 void cli_print_wrapped(FILE *out, const char *text, int indent, int width);
 /* Prints prefix, then text wrapped at `width` with a hanging indent under the text. */
 void cli_print_hanging(FILE *out, const char *prefix, const char *text, int width);
-/* Formats what `role` knows of `track` ("12 (est. +/-3)", "tense (3)", "?"). */
-void cli_track_text(const niact_game *g, int role, int track, char *buf, size_t len);
+/* What `role` knows of `track`, in the one wording (niact_known_text) for a terminal:
+ * "tense (3)", "~12 +/-3 (not yet observed)", "unknown". */
+void cli_track_text(const niact_session *s, int role, int track, char *buf, size_t len);
 
 /* The output sanitizer (textout.c): a filter over a byte stream that keeps '\n' and
  * printable UTF-8 and marks everything else (C0 controls and DEL as ^X, C1 and

@@ -103,27 +103,11 @@ void cli_print_wrapped(FILE *out, const char *text, int indent, int width) {
     cli_print_hanging(out, prefix, text, width);
 }
 
-void cli_track_text(const niact_game *g, int role, int track, char *buf, size_t len) {
-    const niact_track_def *d = &niact_game_scenario(g)->tracks[track];
-    niact_track_view v;
-    if (niact_game_view_track(g, role, track, &v) != NIACT_OK || v.vis == NIACT_VIS_NONE) {
-        snprintf(buf, len, "?");
-        return;
-    }
-    const char *label = d->n_labels && v.value >= d->min && v.value <= d->max
-                            ? d->labels[v.value - d->min]
-                            : NULL;
-    if (v.vis == NIACT_VIS_ESTIMATE) {
-        if (label)
-            snprintf(buf, len, "%s (est. %d +/-%d)", label, v.value, v.error);
-        else
-            snprintf(buf, len, "%d +/-%d (estimate%s)", v.value, v.error,
-                     v.turn_seen < 0 ? ", not yet observed" : "");
-    } else if (label) {
-        snprintf(buf, len, "%s (%d)", label, v.value);
-    } else {
-        snprintf(buf, len, "%d", v.value);
-    }
+void cli_track_text(const niact_session *s, int role, int track, char *buf, size_t len) {
+    niact_known k;
+    if (niact_session_track(s, role, track, &k) != NIACT_OK)
+        k.vis = NIACT_VIS_NONE;
+    niact_known_text(&k, NIACT_WORDS_ASCII | NIACT_WORDS_SEEN, buf, len); /* the one wording */
 }
 
 static const char *outcome_name(const niact_game *g) {

@@ -188,7 +188,7 @@ static void projector_update(host *h, hproj *p) {
             if (!all)
                 continue;
             char buf[128];
-            cli_track_text(h->g, 0, t, buf, sizeof buf);
+            cli_track_text(h->s, 0, t, buf, sizeof buf);
             fprintf(out, "    %-34s %s\n", h->sc->tracks[t].meta.name, buf);
         }
         p->shown_turn = turn;

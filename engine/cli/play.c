@@ -142,7 +142,7 @@ static void show_status(play *p, int role) {
             fprintf(p->out, "   %s:\n", d->group);
             group = d->group;
         }
-        cli_track_text(p->g, role, t, buf, sizeof buf);
+        cli_track_text(p->s, role, t, buf, sizeof buf);
         fprintf(p->out, "    %s%-34s %s\n", d->ladder ? "!" : " ", d->meta.name, buf);
     }
     int32_t s = 0;

@@ -291,6 +291,23 @@ niact_status niact_session_end_turn(niact_session *s, int role) {
     return NIACT_OK;
 }
 
+size_t niact_known_text(const niact_known *k, unsigned flags, char *buf, size_t len) {
+    const char *pm = flags & NIACT_WORDS_ASCII ? "+/-" : "\xC2\xB1";
+    const char *first = (flags & NIACT_WORDS_SEEN) && k->turn_seen < 0 ? " (not yet observed)" : "";
+    int n;
+    if (k->vis == NIACT_VIS_NONE)
+        n = snprintf(buf, len, "unknown");
+    else if (k->vis == NIACT_VIS_ESTIMATE && k->label)
+        n = snprintf(buf, len, "%s? (est. %d %s%d)%s", k->label, k->value, pm, k->error, first);
+    else if (k->vis == NIACT_VIS_ESTIMATE)
+        n = snprintf(buf, len, "~%d %s%d%s", k->value, pm, k->error, first);
+    else if (k->label)
+        n = snprintf(buf, len, "%s (%d)", k->label, k->value);
+    else
+        n = snprintf(buf, len, "%d", k->value);
+    return n < 0 ? 0 : (size_t)n;
+}
+
 niact_status niact_session_track(const niact_session *s, int role, int track, niact_known *out) {
     memset(out, 0, sizeof *out);
     niact_track_view v;

@@ -268,18 +268,9 @@ void play_end_turn(app *a) {
 
 void play_track_text(const ui_play *p, int role, int track, char *buf, size_t len) {
     niact_known k;
-    if (niact_session_track(p->s, role, track, &k) != NIACT_OK || k.vis == NIACT_VIS_NONE) {
-        snprintf(buf, len, "unknown");
-        return;
-    }
-    if (k.vis == NIACT_VIS_ESTIMATE && k.label)
-        snprintf(buf, len, "%s? (est. %d \xC2\xB1%d)", k.label, k.value, k.error);
-    else if (k.vis == NIACT_VIS_ESTIMATE)
-        snprintf(buf, len, "~%d \xC2\xB1%d", k.value, k.error);
-    else if (k.label)
-        snprintf(buf, len, "%s", k.label);
-    else
-        snprintf(buf, len, "%d", k.value);
+    if (niact_session_track(p->s, role, track, &k) != NIACT_OK)
+        k.vis = NIACT_VIS_NONE;
+    niact_known_text(&k, 0, buf, len); /* the one wording, shared with text play */
 }
 
 void play_date(const niact_scenario *sc, int32_t t, char *buf, size_t len) {

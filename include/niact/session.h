@@ -181,6 +181,16 @@ typedef struct niact_known {
     const char *label;      /* the scenario's word for the value, or NULL */
 } niact_known;
 niact_status niact_session_track(const niact_session *s, int role, int track, niact_known *out);
+/* The words for what a seat knows of a track, the one wording of every front end:
+ *   true value      "12", or with a label "tense (3)"
+ *   estimate        "~12 ±3", or with a label "tense? (est. 3 ±1)"
+ *   nothing         "unknown"
+ * Flags: NIACT_WORDS_ASCII writes "+/-" for "±" (a terminal); NIACT_WORDS_SEEN adds
+ * " (not yet observed)" to an estimate that is still the starting guess. Returns the
+ * length it wanted (as snprintf). */
+#define NIACT_WORDS_ASCII 1u
+#define NIACT_WORDS_SEEN 2u
+size_t niact_known_text(const niact_known *k, unsigned flags, char *buf, size_t len);
 
 /* ---- tell (commands in) ---------------------------------------------------------- */
 

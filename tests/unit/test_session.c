@@ -463,6 +463,33 @@ static void test_rewind(void **state) {
     assert_int_equal(none.log + none.turn, 0);
 }
 
+/* The one wording of what a seat knows of a track (text play and the window). */
+static void test_words(void **state) {
+    (void)state;
+    char buf[128];
+    niact_known k = {NIACT_VIS_TRUE, 12, 0, 3, NULL};
+    niact_known_text(&k, 0, buf, sizeof buf);
+    assert_string_equal(buf, "12");
+    k.label = "tense";
+    niact_known_text(&k, NIACT_WORDS_ASCII, buf, sizeof buf);
+    assert_string_equal(buf, "tense (12)");
+    k.vis = NIACT_VIS_ESTIMATE;
+    k.error = 3;
+    niact_known_text(&k, 0, buf, sizeof buf);
+    assert_string_equal(buf, "tense? (est. 12 \xC2\xB1" "3)");
+    k.label = NULL;
+    k.turn_seen = -1;
+    niact_known_text(&k, NIACT_WORDS_ASCII | NIACT_WORDS_SEEN, buf, sizeof buf);
+    assert_string_equal(buf, "~12 +/-3 (not yet observed)");
+    niact_known_text(&k, 0, buf, sizeof buf);
+    assert_string_equal(buf, "~12 \xC2\xB1" "3");
+    k.vis = NIACT_VIS_NONE;
+    niact_known_text(&k, NIACT_WORDS_ASCII, buf, sizeof buf);
+    assert_string_equal(buf, "unknown");
+    assert_int_equal(niact_known_text(&k, 0, buf, 3), 7); /* cut, and says how long */
+    assert_string_equal(buf, "un");
+}
+
 static void test_ai_talk_is_pure(void **state) {
     (void)state;
     char msg[4096];
@@ -503,6 +530,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_tell, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tools, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rewind, setup, teardown),
+        cmocka_unit_test(test_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
