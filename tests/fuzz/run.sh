@@ -3,6 +3,7 @@
 # SECONDS (default 60), seeded from real files:
 #   fuzz_record    tests/record/seeds (good records) and tests/record/corpus (bad ones)
 #   fuzz_scenario  the scenario.lua of testland and of every bundled scenario
+#   fuzz_net       one packet of each message type of the network protocol
 # Usage: tests/fuzz/run.sh [SECONDS]      (build folder: $NIACT_FUZZ_BUILD or build-fuzz)
 # New inputs are kept in the build folder's fuzz-corpus/; a finding stops the run with
 # the crashing input saved as crash-* there, and this script exits non-zero.
@@ -13,12 +14,20 @@ build=${NIACT_FUZZ_BUILD:-$root/build-fuzz}
 flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -g"
 CC=clang cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNIACT_FUZZ=ON \
   -DNIACT_WINDOW=OFF -DCMAKE_C_FLAGS="$flags" >/dev/null
-cmake --build "$build" --target fuzz_record fuzz_scenario -j2 >"$build/fuzz-build.log" 2>&1 || {
+cmake --build "$build" --target fuzz_record fuzz_scenario fuzz_net -j2 >"$build/fuzz-build.log" 2>&1 || {
   tail -30 "$build/fuzz-build.log"
   exit 1
 }
 work=$build/fuzz-corpus
-mkdir -p "$work/record" "$work/scenario" "$work/scenario-seeds"
+mkdir -p "$work/record" "$work/scenario" "$work/scenario-seeds" "$work/net" "$work/net-seeds"
+# Seeds for fuzz_net: HELLO, LINE, WELCOME, TEXT, PROMPT, END, BYE.
+printf '\001\000\012ABCDEFGHJK' >"$work/net-seeds/hello"
+printf '\002\001\000\000\000\007\000order 1' >"$work/net-seeds/line"
+printf '\201\001\005\000Hello' >"$work/net-seeds/welcome"
+printf '\202\003\000a\nb' >"$work/net-seeds/text"
+printf '\203\002\000\000\000\007\000[us] > ' >"$work/net-seeds/prompt"
+printf '\204' >"$work/net-seeds/end"
+printf '\205\002\003\000Bye' >"$work/net-seeds/bye"
 cp "$root"/tests/scenarios/testland/scenario.lua "$work/scenario-seeds/testland.lua"
 for s in "$root"/scripts/scenarios/*/scenario.lua; do
   [ -e "$s" ] && cp "$s" "$work/scenario-seeds/$(basename "$(dirname "$s")").lua"
@@ -40,3 +49,4 @@ run() { # NAME MAXLEN CORPUS SEEDS...
 }
 run fuzz_record 65536 "$work/record" "$root/tests/record/seeds" "$root/tests/record/corpus"
 run fuzz_scenario 32768 "$work/scenario" "$work/scenario-seeds"
+run fuzz_net 9000 "$work/net" "$work/net-seeds"
