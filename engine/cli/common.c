@@ -116,7 +116,7 @@ static const char *outcome_name(const niact_game *g) {
 
 void cli_print_result(FILE *out, const niact_game *g) {
     const niact_scenario *sc = niact_game_scenario(g);
-    char date[16] = "";
+    char date[NIACT_DATE_MAX] = "";
     niact_scenario_date(sc, niact_game_turn(g), date, sizeof date);
     fprintf(out, "\n=== RESULT: %s after %d turn%s (%s) ===\n",
             outcome_name(g), niact_game_turn(g),

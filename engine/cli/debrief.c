@@ -106,81 +106,21 @@ static void cell(doc *d, const char *text) {
 
 /* ---- dates ------------------------------------------------------------------------ */
 
-static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+/* Every date is the scenario's one formatter (niact_scenario_format), so a calendar in
+ * hours shows its hours here too. */
 
-/* Days since 1970-01-01 of a civil date, and back (proleptic Gregorian). */
-static long days_of(int y, int m, int dd) {
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil(long z, int *y, int *m, int *dd) {
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *dd = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-/* The first day of turn index t, as days since 1970-01-01 (negative before); LONG_MIN if
- * the calendar is bad. */
-static long turn_day(const niact_scenario *sc, int32_t t) {
-    char iso[16];
-    int y, m, dd;
-    if (niact_scenario_date(sc, t, iso, sizeof iso) != 0 || sscanf(iso, "%d-%d-%d", &y, &m, &dd) != 3)
-        return LONG_MIN;
-    return days_of(y, m, dd);
-}
-
-/* "19 Nov 1962" for a day; with year = 0, "19 Nov". */
-static void day_text(long z, int year, char *buf, size_t len) {
-    int y, m, dd;
-    civil(z, &y, &m, &dd);
-    if (year)
-        snprintf(buf, len, "%d %s %d", dd, months[(m - 1) % 12], y);
-    else
-        snprintf(buf, len, "%d %s", dd, months[(m - 1) % 12]);
-}
-
-/* The days of turn index t: "19-21 Nov 1962" (or "30 Nov-2 Dec 1962", "19 Nov 1962"). */
+/* The days (or hours) of turn index t: "19-21 Nov 1962", "27 Oct 1962, 06:00-10:00". */
 static void turn_span(const niact_scenario *sc, int32_t t, char *buf, size_t len) {
-    long a = turn_day(sc, t);
-    if (a == LONG_MIN) {
+    if (niact_scenario_format(sc, t, NIACT_DATE_SPAN, buf, len) != 0)
         snprintf(buf, len, "turn %d", t + 1);
-        return;
-    }
-    long b = a + sc->days_per_turn - 1;
-    int y1, m1, d1, y2, m2, d2;
-    civil(a, &y1, &m1, &d1);
-    civil(b, &y2, &m2, &d2);
-    if (a == b)
-        day_text(a, 1, buf, len);
-    else if (m1 == m2 && y1 == y2)
-        snprintf(buf, len, "%d-%d %s %d", d1, d2, months[(m1 - 1) % 12], y1);
-    else
-        snprintf(buf, len, "%d %s-%d %s %d", d1, months[(m1 - 1) % 12], d2,
-                 months[(m2 - 1) % 12], y2);
 }
 
-/* The date a track's k-th value stands for: the start for k = 0, else the last day of
- * turn k (short form, "3 Nov"). */
+/* The date a track's k-th value stands for: the start for k = 0, else where turn k ends
+ * (its last day, "3 Nov", or its last hour, "27 Oct 10:00"). */
 static void point_date(const niact_scenario *sc, int32_t k, char *buf, size_t len) {
-    long z = turn_day(sc, k == 0 ? 0 : k - 1);
-    if (z != LONG_MIN && k > 0)
-        z += sc->days_per_turn - 1;
-    if (z == LONG_MIN)
+    niact_date_style st = k == 0 ? NIACT_DATE_SHORT : NIACT_DATE_END;
+    if (niact_scenario_format(sc, k == 0 ? 0 : k - 1, st, buf, len) != 0)
         snprintf(buf, len, "%d", k);
-    else
-        day_text(z, 0, buf, len);
 }
 
 /* ---- values and orders in words ----------------------------------------------------- */
@@ -287,7 +227,7 @@ static void svg_curve(doc *d, const niact_game *g, int t) {
     fputs("\"/>", d->out);
     for (int32_t k = 0; k <= turns; k++) {
         double x = L + dx * k, y = T + (H - T - B) * (1.0 - (hist(g, t, k) - def->min) / span);
-        char date[32], val[128];
+        char date[NIACT_DATE_MAX], val[128];
         point_date(sc, k, date, sizeof date);
         value_text(def, hist(g, t, k), val, sizeof val);
         fprintf(d->out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#1f4e9c\"><title>", x, y);
@@ -304,7 +244,7 @@ static void svg_curve(doc *d, const niact_game *g, int t) {
     }
     fputs("</svg><figcaption>", d->out);
     esc(d, def->meta.name, 1);
-    char a[128], b[128], da[32], db[32];
+    char a[128], b[128], da[NIACT_DATE_MAX], db[NIACT_DATE_MAX];
     value_text(def, hist(g, t, 0), a, sizeof a);
     value_text(def, hist(g, t, turns), b, sizeof b);
     point_date(sc, 0, da, sizeof da);
@@ -336,7 +276,7 @@ static void md_curve(doc *d, const niact_game *g, int t) {
         if (strlen(bar) + 4 < sizeof bar)
             strcat(bar, blocks[idx < 0 ? 0 : idx > 7 ? 7 : idx]);
     }
-    char buf[200], val[128], date[32];
+    char buf[200], val[128], date[NIACT_DATE_MAX];
     row_start(d);
     cell(d, def->meta.name);
     cell(d, bar);
@@ -352,7 +292,7 @@ static void md_curve(doc *d, const niact_game *g, int t) {
 
 static void curves(doc *d, const niact_game *g) {
     const niact_scenario *sc = niact_game_scenario(g);
-    char from[32], to[32], line[200];
+    char from[NIACT_DATE_MAX], to[NIACT_DATE_MAX], line[200];
     point_date(sc, 0, from, sizeof from);
     point_date(sc, niact_game_turn(g), to, sizeof to);
     heading(d, 2, "The tracks over the game");

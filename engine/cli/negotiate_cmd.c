@@ -148,7 +148,7 @@ static void show_agreements(niact_session *s, int role, FILE *out) {
     for (int i = 0; (c = niact_game_commitment(g, role, i)); i++) {
         any = 1;
         const niact_term_def *d = &sc->terms[c->item.term];
-        char date[16] = "";
+        char date[NIACT_DATE_MAX] = "";
         niact_scenario_date(sc, c->deadline, date, sizeof date);
         fprintf(out, "  agreement #%d: %s owes %s", c->agreement, sc->roles[c->item.giver].meta.id,
                d->meta.name);

@@ -109,7 +109,7 @@ static void show_news(play *p, int role, int all) {
     niact_log_entry e;
     int any = 0;
     while (next_news(p, role, all, &cur, &e)) {
-        char date[16] = "";
+        char date[NIACT_DATE_MAX] = "";
         niact_scenario_date(p->sc, e.turn, date, sizeof date);
         const char *tag = e.kind == NIACT_LOG_REPORT     ? "REPORT"
                           : e.kind == NIACT_LOG_ERROR    ? "ERROR"
@@ -128,7 +128,7 @@ static void show_news(play *p, int role, int all) {
 
 static void show_status(play *p, int role) {
     char buf[128];
-    char date[16] = "";
+    char date[NIACT_DATE_MAX] = "";
     niact_scenario_date(p->sc, niact_game_turn(p->g), date, sizeof date);
     fprintf(p->out, "  What the %s knows on %s:\n", p->sc->roles[role].meta.name, date);
     const char *group = NULL;
@@ -420,7 +420,7 @@ static void unsaved_text(play *p, int role, char *buf, size_t len) {
  * turn, what it knows, proposals waiting for its answer. */
 void cli_turn_screen(play *p, int role) {
     const niact_role_def *rd = &p->sc->roles[role];
-    char title[160], date[16];
+    char title[160], date[NIACT_DATE_MAX];
     niact_scenario_date(p->sc, niact_game_turn(p->g), date, sizeof date);
     snprintf(title, sizeof title, "%s - turn %d of %d - %s", rd->meta.name,
              niact_game_turn(p->g) + 1, p->sc->turns, date);
@@ -749,7 +749,7 @@ int cli_play(int argc, char **argv) {
         if (stop_signal)
             stop_and_save(&p, -1); /* does not return */
         if (p.humans == 0) {
-            char title[96], date[16];
+            char title[96], date[NIACT_DATE_MAX];
             niact_scenario_date(sc, niact_game_turn(p.g), date, sizeof date);
             snprintf(title, sizeof title, "Turn %d of %d - %s", niact_game_turn(p.g) + 1,
                      sc->turns, date);

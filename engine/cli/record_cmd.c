@@ -384,7 +384,7 @@ static void replay_turn(void *ud, niact_session *s, int32_t turn) {
     const niact_scenario *sc = niact_session_scenario(s);
     const niact_game *g = niact_session_view(s);
     uint64_t h = 0;
-    char date[16] = "";
+    char date[NIACT_DATE_MAX] = "";
     niact_scenario_date(sc, turn - 1, date, sizeof date);
     niact_game_turn_hash(g, turn, &h);
     printf("\n== Turn %d (%s), state hash %016llx\n", turn, date, (unsigned long long)h);

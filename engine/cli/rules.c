@@ -34,9 +34,13 @@ static json_t *param_json(int has, const char *name, int32_t mn, int32_t mx, int
 static void print_json(const niact_scenario *sc) {
     json_t *root = meta_json(&sc->meta);
     json_object_set_new(root, "version", json_string(sc->version));
+    json_object_set_new(root, "api_version", json_integer(sc->api_version));
+    char start[NIACT_DATE_MAX] = "";
+    niact_scenario_date(sc, 0, start, sizeof start);
     json_object_set_new(root, "calendar",
-                        json_pack("{s:s, s:i, s:i}", "start", sc->start_date, "days_per_turn",
-                                  sc->days_per_turn, "turns", sc->turns));
+                        json_pack("{s:s, s:i, s:i, s:i}", "start", start, "days_per_turn",
+                                  sc->days_per_turn, "hours_per_turn", sc->hours_per_turn,
+                                  "turns", sc->turns));
     json_t *roles = json_array(), *tracks = json_array(), *actions = json_array(),
            *events = json_array(), *objectives = json_array(), *terms = json_array();
     for (int i = 0; i < sc->n_roles; i++) {
@@ -149,8 +153,10 @@ static void print_text(const niact_scenario *sc) {
     printf("%s (scenario %s, version %s)\n", sc->meta.name, sc->meta.id, sc->version);
     if (sc->meta.text[0])
         cli_print_wrapped(stdout, sc->meta.text, 2, 78);
-    printf("Calendar: from %s, %d days a turn, %d turns\n", sc->start_date, sc->days_per_turn,
-           sc->turns);
+    char start[NIACT_DATE_MAX] = "", step[32] = "";
+    niact_scenario_format(sc, 0, NIACT_DATE_LONG, start, sizeof start);
+    niact_scenario_step(sc, step, sizeof step);
+    printf("Calendar: from %s, %s a turn, %d turns\n", start, step, sc->turns);
     printf("\nROLES\n");
     for (int i = 0; i < sc->n_roles; i++) {
         snprintf(extra, sizeof extra, " (%d action points)", sc->roles[i].action_points);

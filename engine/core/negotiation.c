@@ -167,8 +167,8 @@ static niact_status agree(niact_game *g, niact_proposal *p) {
     for (int i = 0; i < p->n_terms; i++) {
         const niact_term_def *d = &g->sc->terms[p->terms[i].term];
         int32_t window = d->window;
-        if (d->window_days && d->has_param && g->sc->days_per_turn > 0)
-            window = (p->terms[i].param + g->sc->days_per_turn - 1) / g->sc->days_per_turn;
+        if (d->window_days && d->has_param) /* days, in a calendar of days or hours */
+            window = niact_scenario_days_in_turns(g->sc, p->terms[i].param);
         niact_commitment c = {p->id, p->terms[i], g->turn + (window > 0 ? window : 0), -1,
                               NIACT_COMMIT_PENDING};
         g->commitments[g->n_commitments++] = c;

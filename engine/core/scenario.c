@@ -56,44 +56,206 @@ static int leap(int y) {
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-/* Parses "YYYY-MM-DD" strictly: exactly ten characters, four digits of year (0001-9999,
- * no sign, no space), a real day of a real month (29 February in leap years only).
- * Returns 0 and the day number, or -1. */
-static int parse_date(const char *s, int64_t *days) {
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+static int two(const char *s) {
+    return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+/* Parses "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" strictly: four digits of year (0001-9999, no
+ * sign, no space), a real day of a real month (29 February in leap years only), and a
+ * time on the 24-hour clock (00:00-23:59) after exactly one space. Returns 0 with the
+ * minutes since 1970-01-01 00:00 and whether a time was given, or -1. No locale, no time
+ * zone: a scenario's dates are the dates of its story, the same everywhere. */
+static int parse_when(const char *s, int64_t *minutes, int *has_time) {
+    size_t n = s ? strlen(s) : 0;
+    if ((n != 10 && n != 16) || s[4] != '-' || s[7] != '-')
         return -1;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+    for (size_t i = 0; i < n; i++) {
+        if (i == 4 || i == 7 || i == 10 || i == 13)
+            continue;
+        if (s[i] < '0' || s[i] > '9')
             return -1;
-    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+    }
+    int hh = 0, mm = 0;
+    if (n == 16) {
+        if (s[10] != ' ' || s[13] != ':')
+            return -1;
+        hh = two(s + 11);
+        mm = two(s + 14);
+        if (hh > 23 || mm > 59)
+            return -1;
+    }
+    int y = two(s) * 100 + two(s + 2), m = two(s + 5), d = two(s + 8);
     static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] + (m == 2 && leap(y)))
         return -1;
-    *days = days_from_civil(y, (unsigned)m, (unsigned)d);
+    *minutes = days_from_civil(y, (unsigned)m, (unsigned)d) * 1440 + hh * 60 + mm;
+    if (has_time)
+        *has_time = n == 16;
+    return 0;
+}
+
+/* Minutes a turn lasts: hours_per_turn if set, else days_per_turn days (a scenario built
+ * in C may set only days_per_turn). */
+static int64_t step_minutes(const niact_scenario *sc) {
+    if (sc->hours_per_turn > 0)
+        return (int64_t)sc->hours_per_turn * 60;
+    return (int64_t)sc->days_per_turn * 1440;
+}
+
+int niact_scenario_shows_time(const niact_scenario *sc) {
+    int has_time = 0;
+    int64_t start;
+    if (parse_when(sc->start_date, &start, &has_time) != 0)
+        return 0;
+    return has_time || step_minutes(sc) % 1440 != 0;
+}
+
+/* A moment, broken down. */
+typedef struct when {
+    int y, m, d, hh, mm;
+} when;
+
+static when when_of(int64_t minutes) {
+    when w;
+    int64_t day = minutes >= 0 ? minutes / 1440 : -((-minutes + 1439) / 1440);
+    int64_t rest = minutes - day * 1440;
+    civil_from_days(day, &w.y, &w.m, &w.d);
+    w.hh = (int)(rest / 60);
+    w.mm = (int)(rest % 60);
+    return w;
+}
+
+/* The start of turn `turn` (0-based), in minutes since 1970; -1 if the calendar is bad or
+ * the moment falls outside the years 0001-9999. */
+static int turn_start(const niact_scenario *sc, int32_t turn, int64_t *out) {
+    int64_t start, step = step_minutes(sc);
+    if (parse_when(sc->start_date, &start, NULL) != 0 || step <= 0)
+        return -1;
+    int64_t t = start + (int64_t)turn * step;
+    when w = when_of(t);
+    if (w.y < 1 || w.y > 9999)
+        return -1;
+    *out = t;
+    return 0;
+}
+
+static const char *const month_long[] = {"January", "February", "March",     "April",
+                                         "May",     "June",     "July",      "August",
+                                         "September", "October", "November", "December"};
+static const char *const month_short[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+int niact_scenario_format(const niact_scenario *sc, int32_t turn, niact_date_style style,
+                          char *buf, size_t len) {
+    int64_t a;
+    if (len == 0)
+        return -1;
+    buf[0] = 0;
+    if (turn_start(sc, turn, &a) != 0)
+        return -1;
+    int timed = niact_scenario_shows_time(sc);
+    int64_t step = step_minutes(sc);
+    when w = when_of(a);
+    int n = -1;
+    switch (style) {
+    case NIACT_DATE_ISO:
+        n = timed ? snprintf(buf, len, "%04d-%02d-%02d %02d:%02d", w.y, w.m, w.d, w.hh, w.mm)
+                  : snprintf(buf, len, "%04d-%02d-%02d", w.y, w.m, w.d);
+        break;
+    case NIACT_DATE_LONG:
+        n = timed ? snprintf(buf, len, "%d %s %d, %02d:%02d", w.d, month_long[w.m - 1], w.y,
+                             w.hh, w.mm)
+                  : snprintf(buf, len, "%d %s %d", w.d, month_long[w.m - 1], w.y);
+        break;
+    case NIACT_DATE_SHORT:
+        n = timed ? snprintf(buf, len, "%d %s %02d:%02d", w.d, month_short[w.m - 1], w.hh, w.mm)
+                  : snprintf(buf, len, "%d %s", w.d, month_short[w.m - 1]);
+        break;
+    case NIACT_DATE_BOX:
+        if (step % 1440 == 0)
+            n = snprintf(buf, len, "%d", w.d);
+        else if (w.mm == 0)
+            n = snprintf(buf, len, "%02d", w.hh);
+        else
+            n = snprintf(buf, len, "%02d:%02d", w.hh, w.mm);
+        break;
+    case NIACT_DATE_END: {
+        /* Days: the turn's last day. Times: the moment it ends (the next turn's start). */
+        when e = when_of(timed ? a + step : a + step - 1440);
+        if (e.y > 9999)
+            return -1;
+        n = timed ? snprintf(buf, len, "%d %s %02d:%02d", e.d, month_short[e.m - 1], e.hh, e.mm)
+                  : snprintf(buf, len, "%d %s", e.d, month_short[e.m - 1]);
+        break;
+    }
+    case NIACT_DATE_SPAN: {
+        when e = when_of(timed ? a + step : a + step - 1440);
+        if (e.y > 9999)
+            return -1;
+        if (timed && e.y == w.y && e.m == w.m && e.d == w.d)
+            n = snprintf(buf, len, "%d %s %d, %02d:%02d-%02d:%02d", w.d, month_short[w.m - 1],
+                         w.y, w.hh, w.mm, e.hh, e.mm);
+        else if (timed)
+            n = snprintf(buf, len, "%d %s %d, %02d:%02d - %d %s %d, %02d:%02d", w.d,
+                         month_short[w.m - 1], w.y, w.hh, w.mm, e.d, month_short[e.m - 1], e.y,
+                         e.hh, e.mm);
+        else if (step == 1440)
+            n = snprintf(buf, len, "%d %s %d", w.d, month_short[w.m - 1], w.y);
+        else if (e.y == w.y && e.m == w.m)
+            n = snprintf(buf, len, "%d-%d %s %d", w.d, e.d, month_short[w.m - 1], w.y);
+        else if (e.y == w.y)
+            n = snprintf(buf, len, "%d %s-%d %s %d", w.d, month_short[w.m - 1], e.d,
+                         month_short[e.m - 1], w.y);
+        else
+            n = snprintf(buf, len, "%d %s %d-%d %s %d", w.d, month_short[w.m - 1], w.y, e.d,
+                         month_short[e.m - 1], e.y);
+        break;
+    }
+    }
+    if (n < 0 || (size_t)n >= len) {
+        buf[0] = 0; /* never a cut date */
+        return -1;
+    }
     return 0;
 }
 
 int niact_scenario_date(const niact_scenario *sc, int32_t turn, char *buf, size_t len) {
-    int64_t start;
-    if (parse_date(sc->start_date, &start) != 0 || len < 11)
+    return niact_scenario_format(sc, turn, NIACT_DATE_ISO, buf, len);
+}
+
+int niact_scenario_step(const niact_scenario *sc, char *buf, size_t len) {
+    int64_t step = step_minutes(sc);
+    int n;
+    if (step <= 0)
         return -1;
-    int y, m, d;
-    civil_from_days(start + (int64_t)turn * sc->days_per_turn, &y, &m, &d);
-    if (y < 1 || y > 9999) /* a calendar running out of four-digit years */
-        return -1;
-    snprintf(buf, len, "%04d-%02d-%02d", y, m, d);
-    return 0;
+    if (step % 1440 == 0 && !(sc->hours_per_turn > 0))
+        n = snprintf(buf, len, "%lld day%s", (long long)(step / 1440), step == 1440 ? "" : "s");
+    else
+        n = snprintf(buf, len, "%lld hour%s", (long long)(step / 60), step == 60 ? "" : "s");
+    return n < 0 || (size_t)n >= len ? -1 : 0;
+}
+
+int32_t niact_scenario_days_in_turns(const niact_scenario *sc, int32_t days) {
+    int64_t step = step_minutes(sc);
+    if (step <= 0 || days <= 0)
+        return 0;
+    int64_t t = ((int64_t)days * 1440 + step - 1) / step;
+    return t > INT32_MAX ? INT32_MAX : (int32_t)t;
 }
 
 int32_t niact_scenario_turn_of(const niact_scenario *sc, const char *date) {
-    int64_t start, day;
-    if (parse_date(sc->start_date, &start) != 0 || parse_date(date, &day) != 0 ||
-        sc->days_per_turn <= 0)
+    int64_t start, at, step = step_minutes(sc);
+    int has_time = 0;
+    if (parse_when(sc->start_date, &start, NULL) != 0 || parse_when(date, &at, &has_time) != 0 ||
+        step <= 0)
         return INT32_MIN;
-    int64_t diff = day - start;
-    int64_t t = diff >= 0 ? diff / sc->days_per_turn : -((-diff + sc->days_per_turn - 1) /
-                                                          sc->days_per_turn);
+    /* A day without a time: the first turn that covers any of that day. */
+    if (!has_time && at < start && at + 1440 > start)
+        at = start;
+    int64_t diff = at - start;
+    int64_t t = diff >= 0 ? diff / step : -((-diff + step - 1) / step);
+    if (t < INT32_MIN + 1 || t > INT32_MAX)
+        return INT32_MIN;
     return (int32_t)t;
 }
 

@@ -266,7 +266,7 @@ static int st_turns(lua_State *L) {
 
 static int st_date(lua_State *L) {
     niact_host *h = check_state(L);
-    char buf[16];
+    char buf[NIACT_DATE_MAX];
     int32_t t = lua_isnoneornil(L, 2) ? niact_game_turn(h->game) : check_i32(L, 2) - 1;
     if (niact_scenario_date(h->sc, t, buf, sizeof buf) != 0)
         return luaL_error(L, "bad calendar");

@@ -6,6 +6,7 @@
 #include "niact/game.h"
 #include "niact/hash.h"
 #include "niact/negotiation.h"
+#include "niact/schema.h"
 #include "niact/text.h"
 
 #include <limits.h>
@@ -61,10 +62,16 @@ typedef struct rd {
     int line;
     size_t bytes;   /* bytes of text copied into the C declarations so far */
     int over;       /* the total went past NIACT_DECL_BYTES_MAX (said once) */
+    int own;        /* the table being checked has a position of its own (a constructor) */
+    char sc_file[300]; /* where the scenario table was written */
+    int sc_line;
+    int n_roles;    /* role ids declared, for keys that may be role ids (schema check) */
+    char roles[NIACT_MAX_ROLES][48];
 } rd;
 
-/* Sets the reader's position to that of the table at idx (or keeps the parent's). */
-static void rd_where(rd *r, int idx) {
+/* Sets the reader's position to that of the table at idx (or keeps the parent's);
+ * returns whether the table had one of its own (it was wrapped in a constructor). */
+static int rd_where(rd *r, int idx) {
     lua_State *L = r->L;
     idx = lua_absindex(L, idx);
     lua_getfield(L, LUA_REGISTRYINDEX, WHERE_KEY);
@@ -81,6 +88,7 @@ static void rd_where(rd *r, int idx) {
         r->line = c ? atoi(c + 1) : 0;
     }
     lua_pop(L, 2);
+    return w != NULL;
 }
 
 #define PROBLEM(r, ...) host_problem((r)->h, (r)->file, (r)->line, __VA_ARGS__)
@@ -120,7 +128,8 @@ static char *rd_text(rd *r, const char *v, size_t len, const char *what, const c
     return rd_dup(r, v);
 }
 
-/* A string field: a malloc'd copy, def if absent (NULL def: required). */
+/* A string field: a malloc'd copy, def if absent ("" if the schema requires it). Its
+ * type, and whether it is required, were checked against the schema. */
 static char *rd_str(rd *r, int idx, const char *field, const char *def, const char *what) {
     lua_State *L = r->L;
     int t = rawfield(L, idx, field);
@@ -136,20 +145,15 @@ static char *rd_str(rd *r, int idx, const char *field, const char *def, const ch
             len = 0;
         }
         out = rd_text(r, v, len, what, field);
-    } else if (t == LUA_TNIL) {
-        if (!def)
-            PROBLEM(r, "%s: field '%s' is required", what, field);
-        out = rd_dup(r, def ? def : "");
-    } else {
-        PROBLEM(r, "%s: field '%s' must be a string, not a %s", what, field,
-                lua_typename(L, t));
-        out = rd_dup(r, "");
+    } else { /* absent, or of a type the schema check has reported */
+        out = rd_dup(r, def && t == LUA_TNIL ? def : "");
     }
     lua_pop(L, 1);
     return out;
 }
 
-/* An integer field; *present says whether it was given. */
+/* An integer field (def if absent or not a whole number within +/-1e9: the schema check
+ * has said so); *present says whether it was given. */
 static int32_t rd_int(rd *r, int idx, const char *field, int32_t def, const char *what,
                       int *present) {
     lua_State *L = r->L;
@@ -157,15 +161,12 @@ static int32_t rd_int(rd *r, int idx, const char *field, int32_t def, const char
     int32_t v = def;
     if (present)
         *present = t != LUA_TNIL;
+    (void)what; /* type, whole number and range: checked against the schema */
     if (t == LUA_TNUMBER) {
         int isnum;
         lua_Integer i = lua_tointegerx(L, -1, &isnum);
-        if (!isnum || i < -1000000000 || i > 1000000000)
-            PROBLEM(r, "%s: field '%s' must be a whole number within +/-1e9", what, field);
-        else
+        if (isnum && i >= -1000000000 && i <= 1000000000)
             v = (int32_t)i;
-    } else if (t != LUA_TNIL) {
-        PROBLEM(r, "%s: field '%s' must be a number, not a %s", what, field, lua_typename(L, t));
     }
     lua_pop(L, 1);
     return v;
@@ -175,24 +176,21 @@ static int rd_bool(rd *r, int idx, const char *field, int def, const char *what)
     lua_State *L = r->L;
     int t = rawfield(L, idx, field);
     int v = def;
+    (void)what;
     if (t == LUA_TBOOLEAN)
         v = lua_toboolean(L, -1);
-    else if (t != LUA_TNIL)
-        PROBLEM(r, "%s: field '%s' must be true or false", what, field);
     lua_pop(L, 1);
     return v;
 }
 
-/* A function field as a registry reference, LUA_NOREF if absent. */
+/* A function field as a registry reference, LUA_NOREF if absent (or not a function:
+ * the schema check has said so, and whether it is required). */
 static int rd_fn(rd *r, int idx, const char *field, int required, const char *what) {
     lua_State *L = r->L;
+    (void)required, (void)what;
     int t = rawfield(L, idx, field);
     if (t == LUA_TFUNCTION)
         return luaL_ref(L, LUA_REGISTRYINDEX);
-    if (t != LUA_TNIL)
-        PROBLEM(r, "%s: field '%s' must be a function", what, field);
-    else if (required)
-        PROBLEM(r, "%s: field '%s' (a function) is required", what, field);
     lua_pop(L, 1);
     return LUA_NOREF;
 }
@@ -208,10 +206,28 @@ static int valid_id(const char *s) {
 }
 
 /* Reads the common fields; registers the id in the kind's id table (on top). */
+static int place_element(rd *r, const char *id, int in_map);
+
 static void rd_meta(rd *r, int idx, niact_meta *m, const char *kind, int index, int ids) {
     lua_State *L = r->L;
     char what[96];
-    rd_where(r, idx);
+    if (!rd_where(r, idx)) {
+        /* A plain table (no constructor): at the line where its id is written in the
+         * scenario's file, if it is there; else where the reading was. */
+        const char *id = rawfield(L, idx, "id") == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        char file[sizeof r->file];
+        int line = r->line;
+        memcpy(file, r->file, sizeof file);
+        memcpy(r->file, r->sc_file, sizeof r->file);
+        r->line = r->sc_line;
+        r->own = 1;
+        if (!place_element(r, id, 0)) {
+            memcpy(r->file, file, sizeof file);
+            r->line = line;
+        }
+        r->own = 0;
+        lua_pop(L, 1);
+    }
     m->id = rd_str(r, idx, "id", NULL, kind);
     snprintf(what, sizeof what, "%s '%s'", kind, m->id);
     if (m->id[0] && !valid_id(m->id))
@@ -237,8 +253,7 @@ static int rd_array(rd *r, int idx, const char *field, int required) {
         lua_newtable(L);
         return 0;
     }
-    if (t != LUA_TTABLE) {
-        PROBLEM(r, "scenario: field '%s' must be a list (table)", field);
+    if (t != LUA_TTABLE) { /* the schema check has said so */
         lua_pop(L, 1);
         lua_newtable(L);
         return 0;
@@ -262,8 +277,7 @@ static int new_ids(lua_State *L, int ids, const char *kind) {
 /* Role index of the id at the top of the stack (popped), or -1 with a problem. */
 static int rd_role_ref(rd *r, int roles_ids, const char *what) {
     lua_State *L = r->L;
-    if (lua_type(L, -1) != LUA_TSTRING) {
-        PROBLEM(r, "%s: a role must be given by its id (a string)", what);
+    if (lua_type(L, -1) != LUA_TSTRING) { /* the schema check has said so */
         lua_pop(L, 1);
         return -1;
     }
@@ -294,11 +308,9 @@ static uint32_t rd_roles(rd *r, int idx, const char *field, int roles_ids, const
             if (role >= 0)
                 mask |= 1u << role;
         }
-    } else {
-        PROBLEM(r, "%s: field '%s' must list role ids", what, field);
     }
     lua_pop(L, 1);
-    if (!mask)
+    if (!mask && (t == LUA_TSTRING || t == LUA_TTABLE)) /* else the schema check said why */
         PROBLEM(r, "%s: field '%s' names no role", what, field);
     return mask;
 }
@@ -318,10 +330,422 @@ static void rd_param(rd *r, int idx, int *has, char **name, int32_t *mn, int32_t
         if (*mn > *mx || *def < *mn || *def > *mx)
             PROBLEM(r, "%s: param needs min <= default <= max", what);
     } else {
-        if (t != LUA_TNIL)
-            PROBLEM(r, "%s: param must be a table {name=, min=, max=, default=}", what);
         *name = rd_dup(r, "");
         *mn = *mx = *def = 0;
+    }
+    lua_pop(L, 1);
+}
+
+/* ---- the schema check (include/niact/schema.h) ----
+ *
+ * Before anything is read, every table of the scenario is checked against the schema:
+ * a field no kind knows is an error naming the nearest known one; a field of the wrong
+ * type, a number that is not whole or out of its range, a required field left out, all
+ * problems at FILE:LINE. The readers below then take values as given. */
+
+static int ident_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_';
+}
+
+/* The line, at or after the reader's, where `key = ` is written in the reader's file, if
+ * the table being checked has a position of its own (else the reader's line): the line
+ * of the field itself rather than of its declaration. */
+static int find_line(rd *r, const char *key, const char *value);
+static int field_line(rd *r, const char *key) {
+    if (!r->own || r->line <= 0)
+        return r->line;
+    int line = find_line(r, key, NULL);
+    return line ? line : r->line;
+}
+
+/* The first line, from the reader's, where `key = ` (or `key = 'value'`/"value") is
+ * written in the reader's file; 0 if none in the next 400 lines. */
+static int find_line(rd *r, const char *key, const char *value) {
+    const niact_host *h = r->h;
+    size_t kl = strlen(key), vl = value ? strlen(value) : 0;
+    for (int i = 0; i < h->n_files; i++) {
+        if (strcmp(h->files[i].name, r->file) != 0)
+            continue;
+        const char *t = h->files[i].text, *end = t + h->files[i].len, *p = t;
+        int line = 1;
+        while (p < end && line < r->line)
+            if (*p++ == '\n')
+                line++;
+        for (int last = line + 400; p < end && line <= last; p++) {
+            if (*p == '\n') {
+                line++;
+                continue;
+            }
+            if ((size_t)(end - p) <= kl || memcmp(p, key, kl) != 0 ||
+                (p > t && ident_char(p[-1])) || ident_char(p[kl]))
+                continue;
+            const char *q = p + kl;
+            while (q < end && (*q == ' ' || *q == '\t'))
+                q++;
+            if (q >= end || *q != '=' || (q + 1 < end && q[1] == '='))
+                continue;
+            if (!value)
+                return line;
+            for (q++; q < end && (*q == ' ' || *q == '\t');)
+                q++;
+            if (q < end && (*q == '"' || *q == '\'') && (size_t)(end - q) > vl + 1 &&
+                memcmp(q + 1, value, vl) == 0 && q[vl + 1] == *q)
+                return line;
+        }
+        break;
+    }
+    return 0;
+}
+
+/* A list's or a map's element without a position of its own (a plain table, not
+ * wrapped in its constructor): placed at the line where its id (or its name in a map)
+ * is written, searched from the enclosing declaration, so its fields are found after
+ * it. Returns whether it was found. */
+static int place_element(rd *r, const char *id, int in_map) {
+    if (!r->own || r->line <= 0 || !id)
+        return 0;
+    int line = in_map ? find_line(r, id, NULL) : find_line(r, "id", id);
+    if (!line)
+        return 0;
+    r->line = line;
+    return 1;
+}
+
+#define PROBLEM_AT(r, key, ...) host_problem((r)->h, (r)->file, field_line(r, key), __VA_ARGS__)
+
+/* "a whole number", "a string"...: what a field must be, for messages. */
+static const char *type_words(const niact_field *f, char *buf, size_t len) {
+    switch (f->type) {
+    case NIACT_T_TEXT:
+    case NIACT_T_DATE:
+        return "a string";
+    case NIACT_T_ID:
+    case NIACT_T_REF:
+        return "an id (a string)";
+    case NIACT_T_INT:
+        snprintf(buf, len, "a whole number%s%s%s", f->choices ? " or \"" : "",
+                 f->choices ? f->choices : "", f->choices ? "\"" : "");
+        return buf;
+    case NIACT_T_NUMBER:
+        return "a number";
+    case NIACT_T_BOOL:
+        return "true or false";
+    case NIACT_T_FUNCTION:
+        return f->sub ? "a function or a table" : "a function";
+    case NIACT_T_ENUM: {
+        size_t at = (size_t)snprintf(buf, len, "one of ");
+        for (const char *c = f->choices; *c && at + 8 < len;) {
+            const char *bar = strchr(c, '|');
+            size_t w = bar ? (size_t)(bar - c) : strlen(c);
+            at += (size_t)snprintf(buf + at, len - at, "%s\"%.*s\"", c == f->choices ? "" : ", ",
+                                   (int)w, c);
+            c = bar ? bar + 1 : c + w;
+        }
+        if (f->sub && at + 12 < len)
+            snprintf(buf + at, len - at, " or a table");
+        return buf;
+    }
+    case NIACT_T_ROLES:
+        return "a role id or a list of role ids";
+    case NIACT_T_RECORD:
+    case NIACT_T_MAP:
+        return "a table";
+    case NIACT_T_LIST:
+        return "a list (table)";
+    case NIACT_T_STRINGS:
+        return "a list of strings";
+    }
+    return "?";
+}
+
+static int in_choices(const char *choices, const char *s) {
+    size_t n = strlen(s);
+    for (const char *c = choices; c && *c;) {
+        const char *bar = strchr(c, '|');
+        size_t w = bar ? (size_t)(bar - c) : strlen(c);
+        if (w == n && memcmp(c, s, n) == 0)
+            return 1;
+        c = bar ? bar + 1 : c + w;
+    }
+    return 0;
+}
+
+static int is_role_id(const rd *r, const char *s) {
+    for (int i = 0; i < r->n_roles; i++)
+        if (strcmp(r->roles[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+static void check_table(rd *r, int idx, const niact_kind *k, const char *what);
+
+/* The element of a list or a map at the top, for messages: "action 'blockade'". */
+static void element_what(rd *r, const niact_kind *k, int i, const char *key, char *buf,
+                         size_t len) {
+    lua_State *L = r->L;
+    if (key) {
+        snprintf(buf, len, "%s '%s'", k->name, key);
+        return;
+    }
+    if (rawfield(L, -1, "id") == LUA_TSTRING)
+        snprintf(buf, len, "%s '%.48s'", k->name, lua_tostring(L, -1));
+    else
+        snprintf(buf, len, "%s #%d", k->name, i);
+    lua_pop(L, 1);
+}
+
+/* Checks the value at the top of the stack (left there) against field f. `name` is the
+ * field's name as written (a role id for role keys). */
+static void check_value(rd *r, const niact_field *f, const char *name, const char *what) {
+    lua_State *L = r->L;
+    int t = lua_type(L, -1), v = lua_gettop(L);
+    char words[160], sub[160];
+    int bad = 0;
+    switch (f->type) {
+    case NIACT_T_TEXT:
+    case NIACT_T_ID:
+    case NIACT_T_DATE:
+    case NIACT_T_REF:
+        bad = t != LUA_TSTRING;
+        break;
+    case NIACT_T_INT:
+        if (t == LUA_TSTRING && f->choices) {
+            bad = !in_choices(f->choices, lua_tostring(L, v));
+        } else if (t != LUA_TNUMBER) {
+            bad = 1;
+        } else {
+            int isnum;
+            lua_Integer i = lua_tointegerx(L, v, &isnum);
+            double lo = f->min, hi = f->max;
+            if (lo == 0 && hi == 0)
+                lo = -1e9, hi = 1e9;
+            if (!isnum)
+                PROBLEM_AT(r, name, "%s: field '%s' must be a whole number", what, name);
+            else if ((double)i < lo || (double)i > hi) {
+                if (f->min == 0 && f->max == 0)
+                    PROBLEM_AT(r, name, "%s: field '%s' must be a whole number within +/-1e9",
+                               what, name);
+                else
+                    PROBLEM_AT(r, name, "%s: field '%s' must be %.0f-%.0f (it is %lld)", what,
+                               name, lo, hi, (long long)i);
+            }
+        }
+        break;
+    case NIACT_T_NUMBER:
+        if (t != LUA_TNUMBER) {
+            bad = 1;
+        } else {
+            double d = lua_tonumber(L, v);
+            if (!(d >= f->min && d <= f->max)) /* NaN too */
+                PROBLEM_AT(r, name, "%s: field '%s' must be %.0f-%.0f", what, name, f->min,
+                           f->max);
+        }
+        break;
+    case NIACT_T_BOOL:
+        bad = t != LUA_TBOOLEAN;
+        break;
+    case NIACT_T_FUNCTION:
+        if (t == LUA_TTABLE && f->sub) {
+            snprintf(sub, sizeof sub, "%s %s", what, name);
+            check_table(r, v, f->sub, sub);
+        } else {
+            bad = t != LUA_TFUNCTION;
+        }
+        break;
+    case NIACT_T_ENUM:
+        if (t == LUA_TTABLE && f->sub) {
+            snprintf(sub, sizeof sub, "%s %s", what, name);
+            check_table(r, v, f->sub, sub);
+        } else {
+            bad = t != LUA_TSTRING || !in_choices(f->choices, lua_tostring(L, v));
+        }
+        break;
+    case NIACT_T_ROLES:
+        if (t == LUA_TTABLE) {
+            lua_Integer n = (lua_Integer)lua_rawlen(L, v);
+            for (lua_Integer i = 1; i <= n && i <= 64 && !bad; i++) {
+                bad = lua_rawgeti(L, v, i) != LUA_TSTRING;
+                lua_pop(L, 1);
+            }
+        } else {
+            bad = t != LUA_TSTRING;
+        }
+        break;
+    case NIACT_T_RECORD:
+        if (t == LUA_TTABLE) {
+            snprintf(sub, sizeof sub, "%s%s%s", what, what[0] ? " " : "", name);
+            check_table(r, v, f->sub, sub);
+        } else {
+            bad = 1;
+        }
+        break;
+    case NIACT_T_LIST:
+    case NIACT_T_MAP:
+        if (t != LUA_TTABLE) {
+            bad = 1;
+            break;
+        }
+        {
+            size_t n = lua_rawlen(L, v);
+            int odd = 0, count = 0;
+            /* Keys in a fixed order (Lua's own order changes from run to run). */
+            if (f->type == NIACT_T_LIST) {
+                for (lua_pushnil(L); count < 2 * NIACT_DECL_MAX_LIST && lua_next(L, v);
+                     lua_pop(L, 1), count++) {
+                    int isnum;
+                    lua_Integer i = lua_type(L, -2) == LUA_TNUMBER ? lua_tointegerx(L, -2, &isnum)
+                                                                   : 0;
+                    if (lua_type(L, -2) != LUA_TNUMBER || !isnum || i < 1 || (size_t)i > n)
+                        odd++;
+                }
+                lua_settop(L, v);
+                if (odd)
+                    PROBLEM_AT(r, name, "%s: field '%s' must be a list: it has %d entr%s not "
+                                        "numbered 1..%zu (a name = value inside { })",
+                               what, name, odd, odd == 1 ? "y" : "ies", n);
+                int own = r->own, line = r->line;
+                for (size_t i = 1; i <= n && i <= NIACT_DECL_MAX_LIST; i++) {
+                    if (lua_rawgeti(L, v, (lua_Integer)i) == LUA_TTABLE) {
+                        element_what(r, f->sub, (int)i, NULL, sub, sizeof sub);
+                        int e = lua_gettop(L);
+                        const char *id = rawfield(L, e, "id") == LUA_TSTRING ? lua_tostring(L, -1)
+                                                                             : NULL;
+                        r->own = place_element(r, id, 0);
+                        lua_settop(L, e);
+                        check_table(r, e, f->sub, sub);
+                        r->own = own;
+                        r->line = line;
+                    }
+                    lua_settop(L, v);
+                }
+            } else {
+                int own = r->own, line = r->line;
+                for (lua_pushnil(L); count < NIACT_DECL_MAX_PERSONALITIES + 1 && lua_next(L, v);
+                     lua_pop(L, 1), count++) {
+                    if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TTABLE)
+                        continue; /* the reader says so */
+                    lua_pushvalue(L, -2);
+                    lua_insert(L, -2);
+                    element_what(r, f->sub, 0, lua_tostring(L, -2), sub, sizeof sub);
+                    r->own = place_element(r, lua_tostring(L, -2), 1);
+                    check_table(r, lua_gettop(L), f->sub, sub);
+                    r->own = own;
+                    r->line = line;
+                    lua_pop(L, 1);
+                }
+                lua_settop(L, v);
+            }
+        }
+        break;
+    case NIACT_T_STRINGS:
+        bad = t != LUA_TTABLE;
+        break;
+    }
+    if (bad && t == LUA_TSTRING)
+        PROBLEM_AT(r, name, "%s: field '%s' must be %s, not \"%.40s\"", what, name,
+                   type_words(f, words, sizeof words), lua_tostring(L, v));
+    else if (bad)
+        PROBLEM_AT(r, name, "%s: field '%s' must be %s, not %s", what, name,
+                   type_words(f, words, sizeof words), lua_typename(L, t));
+    lua_settop(L, v);
+}
+
+static int cmp_key(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+#define CHECK_MAX_FIELDS 256 /* fields one declaration may hold */
+
+/* Checks the table at idx as a `k` (and the tables inside it). */
+static void check_table(rd *r, int idx, const niact_kind *k, const char *what) {
+    lua_State *L = r->L;
+    if (k->own_check) /* its reader checks it (the map) */
+        return;
+    idx = lua_absindex(L, idx);
+    char file[sizeof r->file];
+    int line = r->line, own = r->own;
+    memcpy(file, r->file, sizeof file);
+    r->own = rd_where(r, idx) || own;
+    luaL_checkstack(L, 16, "checking the declarations");
+    /* The keys, sorted: the same problems in the same order on every run. */
+    const char **keys = lua_newuserdatauv(L, CHECK_MAX_FIELDS * sizeof *keys, 0);
+    int n = 0, unnamed = 0, many = 0;
+    for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1)) {
+        if (lua_type(L, -2) != LUA_TSTRING)
+            unnamed++;
+        else if (n < CHECK_MAX_FIELDS)
+            keys[n++] = lua_tostring(L, -2); /* held by the table */
+        else
+            many = 1;
+    }
+    if (unnamed)
+        PROBLEM(r, "%s: %d value%s without a field name (write name = value)", what, unnamed,
+                unnamed == 1 ? "" : "s");
+    if (many)
+        PROBLEM(r, "%s: more than %d fields", what, CHECK_MAX_FIELDS);
+    qsort(keys, (size_t)n, sizeof *keys, cmp_key);
+    for (int i = 0; i < n; i++) {
+        const niact_field *f = niact_schema_field(k, keys[i]);
+        if (!f && k->role_value && is_role_id(r, keys[i]))
+            f = k->role_value;
+        if (f) {
+            rawfield(L, idx, keys[i]);
+            check_value(r, f, keys[i], what);
+            lua_pop(L, 1);
+            continue;
+        }
+        /* The nearest known name: a field, or a role id where roles may be keys. */
+        const char *best = NULL;
+        int bestd = 1000;
+        for (const niact_field *g = k->fields; g->name; g++) {
+            int d = niact_edit_distance(keys[i], g->name, 8);
+            if (niact_schema_near(keys[i], g->name) && d < bestd)
+                best = g->name, bestd = d;
+        }
+        for (int j = 0; k->role_value && j < r->n_roles; j++) {
+            int d = niact_edit_distance(keys[i], r->roles[j], 8);
+            if (niact_schema_near(keys[i], r->roles[j]) && d < bestd)
+                best = r->roles[j], bestd = d;
+        }
+        const char *unknown = k->role_value ? "unknown field or role" : "unknown field";
+        if (best)
+            PROBLEM_AT(r, keys[i], "%s '%.60s' in %s; did you mean '%s'?", unknown, keys[i], what,
+                       best);
+        else
+            PROBLEM_AT(r, keys[i], "%s '%.60s' in %s", unknown, keys[i], what);
+    }
+    for (const niact_field *f = k->fields; f->name; f++) {
+        if (!(f->flags & NIACT_F_REQUIRED))
+            continue;
+        int t = rawfield(L, idx, f->name);
+        lua_pop(L, 1);
+        if (t != LUA_TNIL)
+            continue;
+        if (f->type == NIACT_T_FUNCTION)
+            PROBLEM(r, "%s: field '%s' (a function) is required", what, f->name);
+        else if (f->type == NIACT_T_RECORD)
+            PROBLEM(r, "%s: field '%s' is required (%s = { ... })", what, f->name, f->name);
+        else
+            PROBLEM(r, "%s: field '%s' is required", what, f->name);
+    }
+    lua_settop(L, idx);
+    memcpy(r->file, file, sizeof file);
+    r->line = line;
+    r->own = own;
+}
+
+/* The role ids the scenario declares (read raw, for keys that may be role ids). */
+static void check_role_ids(rd *r, int sc_idx) {
+    lua_State *L = r->L;
+    if (rawfield(L, sc_idx, "roles") == LUA_TTABLE) {
+        int list = lua_gettop(L);
+        for (lua_Integer i = 1; i <= NIACT_MAX_ROLES; i++) {
+            if (lua_rawgeti(L, list, i) == LUA_TTABLE && rawfield(L, -1, "id") == LUA_TSTRING &&
+                lua_rawlen(L, -1) < sizeof r->roles[0])
+                snprintf(r->roles[r->n_roles++], sizeof r->roles[0], "%s", lua_tostring(L, -1));
+            lua_settop(L, list);
+        }
     }
     lua_pop(L, 1);
 }
@@ -348,8 +772,6 @@ static void rd_roles_decl(rd *r, int sc_idx, int ids) {
         } else {
             rd_meta(r, t, &d->meta, "role", i, rids);
             d->action_points = rd_int(r, t, "action_points", 3, "role", NULL);
-            if (d->action_points < 0 || d->action_points > 100)
-                PROBLEM(r, "role '%s': action_points must be 0-100", d->meta.id);
             d->briefing = rd_str(r, t, "briefing", "", "role");
             if (rawfield(L, t, "actor") != LUA_TNIL) { /* checked once personalities are read */
                 char what[80];
@@ -385,27 +807,20 @@ static void rd_visible(rd *r, int t, niact_track_def *d, const char *what) {
     int ty = rawfield(L, t, "visible");
     int all = NIACT_VIS_TRUE;
     if (ty == LUA_TSTRING) {
-        all = vis_of(lua_tostring(L, -1));
-        if (all < 0)
-            PROBLEM(r, "%s: visible must be \"true\", \"estimate\" or \"none\"", what);
+        all = vis_of(lua_tostring(L, -1)); /* -1: the schema check has said so */
     } else if (ty == LUA_TTABLE) {
         if (rawfield(L, -1, "all") == LUA_TSTRING)
             all = vis_of(lua_tostring(L, -1));
         else
             all = NIACT_VIS_NONE;
         lua_pop(L, 1);
-    } else if (ty != LUA_TNIL) {
-        PROBLEM(r, "%s: visible must be a string or a table of role = visibility", what);
     }
     for (int i = 0; i < sc->n_roles; i++) {
         int v = all < 0 ? NIACT_VIS_NONE : all;
         if (ty == LUA_TTABLE && rawfield(L, -1, sc->roles[i].meta.id) != LUA_TNIL) {
             v = lua_type(L, -1) == LUA_TSTRING ? vis_of(lua_tostring(L, -1)) : -1;
-            if (v < 0) {
-                PROBLEM(r, "%s: visible.%s must be \"true\", \"estimate\" or \"none\"", what,
-                        sc->roles[i].meta.id);
+            if (v < 0) /* the schema check has said so */
                 v = NIACT_VIS_NONE;
-            }
         }
         if (ty == LUA_TTABLE)
             lua_pop(L, 1);
@@ -424,8 +839,6 @@ static void rd_estimates(rd *r, int t, niact_track_def *d, const char *what) {
     if (ty == LUA_TTABLE) {
         v = rd_int(r, e, "value", v, what, NULL);
         err = rd_int(r, e, "error", err, what, NULL);
-    } else if (ty != LUA_TNIL) {
-        PROBLEM(r, "%s: estimate must be a table {value=, error=}", what);
     }
     for (int i = 0; i < sc->n_roles; i++) {
         d->est_initial[i] = v;
@@ -475,8 +888,6 @@ static void rd_labels(rd *r, int t, niact_track_def *d, const char *what) {
             }
             d->n_labels = n;
         }
-    } else if (ty != LUA_TNIL) {
-        PROBLEM(r, "%s: labels must be a list of strings", what);
     }
     lua_pop(L, 1);
 }
@@ -550,8 +961,6 @@ static void rd_actions(rd *r, int sc_idx, int ids, int roles_ids) {
         snprintf(what, sizeof what, "action '%s'", d->meta.id);
         d->roles = rd_roles(r, t, "roles", roles_ids, what);
         d->cost = rd_int(r, t, "cost", 1, what, NULL);
-        if (d->cost < 0 || d->cost > 100)
-            PROBLEM(r, "%s: cost must be 0-100", what);
         d->priority = rd_int(r, t, "priority", 50, what, NULL);
         d->repeatable = rd_bool(r, t, "repeatable", 0, what);
         rd_param(r, t, &d->has_param, &d->param_name, &d->param_min, &d->param_max,
@@ -599,26 +1008,22 @@ static void rd_events(rd *r, int sc_idx, int ids) {
         if (d->date[0]) {
             int32_t tt = niact_scenario_turn_of(sc, d->date);
             if (tt == INT32_MIN)
-                PROBLEM(r, "%s: date must be a real date YYYY-MM-DD", what);
+                PROBLEM(r, "%s: date must be a real date \"YYYY-MM-DD\" or \"YYYY-MM-DD HH:MM\"", what);
             else if (tt < 0 || tt >= sc->turns)
                 PROBLEM(r, "%s: %s falls outside the calendar", what, d->date);
             d->turn = tt;
             if (has_turn)
                 PROBLEM(r, "%s: give a date or a turn, not both", what);
-        } else if (has_turn && (d->turn < 0 || d->turn >= sc->turns)) {
+        } else if (has_turn && d->turn >= 0 && d->turn < 500 && d->turn >= sc->turns) {
             PROBLEM(r, "%s: turn must be 1-%d", what, sc->turns);
         } else if (!has_turn) {
             d->turn = -1;
         }
         rawfield(L, t, "chance");
         double ch = lua_type(L, -1) == LUA_TNUMBER ? lua_tonumber(L, -1) : 100.0;
-        if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TNUMBER)
-            PROBLEM(r, "%s: chance must be a number (percent)", what);
         lua_pop(L, 1);
-        if (!(ch >= 0 && ch <= 100)) { /* NaN too: never converted */
-            PROBLEM(r, "%s: chance must be 0-100 (percent)", what);
+        if (!(ch >= 0 && ch <= 100)) /* NaN too: never converted (the schema check said so) */
             ch = 0;
-        }
         d->chance = (int32_t)(ch * 10 + 0.5);
         d->once = rd_bool(r, t, "once", d->turn >= 0, what);
         d->opens_turn = rd_bool(r, t, "opens_turn", 0, what);
@@ -659,8 +1064,6 @@ static void rd_objectives(rd *r, int sc_idx, int ids, int roles_ids) {
         rawfield(L, t, "role");
         d->role = rd_role_ref(r, roles_ids, what);
         d->weight = rd_int(r, t, "weight", 1, what, NULL);
-        if (d->weight < 0 || d->weight > 1000)
-            PROBLEM(r, "%s: weight must be 0-1000", what);
         h->objective_refs[i] = rd_fn(r, t, "score", 1, what);
         lua_settop(L, oids);
     }
@@ -685,8 +1088,6 @@ static int rd_ref(rd *r, int idx, const char *field, int ids, const char *kind,
             at = -1;
         }
         lua_pop(L, 2);
-    } else if (t != LUA_TNIL) {
-        PROBLEM(r, "%s: field '%s' must be an id (a string)", what, field);
     }
     lua_pop(L, 1);
     return at;
@@ -746,29 +1147,6 @@ static void rd_turning_points(rd *r, int sc_idx, int ids, int roles_ids) {
     lua_settop(L, list - 1);
 }
 
-/* Reports every key of the table at idx that is not in `known` (NULL-ended). */
-static void rd_known(rd *r, int idx, const char *what, const char *const *known) {
-    lua_State *L = r->L;
-    idx = lua_absindex(L, idx);
-    for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1)) {
-        if (lua_type(L, -2) != LUA_TSTRING) {
-            PROBLEM(r, "%s: keys must be field names", what);
-            continue;
-        }
-        const char *k = lua_tostring(L, -2);
-        int ok = 0;
-        for (int i = 0; known[i] && !ok; i++)
-            ok = strcmp(known[i], k) == 0;
-        if (!ok) {
-            char list[300] = "";
-            for (int i = 0; known[i]; i++)
-                snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "",
-                         known[i]);
-            PROBLEM(r, "%s: unknown field '%s' (known: %s)", what, k, list);
-        }
-    }
-}
-
 /* secrecy = "either" | "public" | "secret" */
 static int rd_secrecy(rd *r, int idx, int def, const char *what) {
     lua_State *L = r->L;
@@ -782,23 +1160,19 @@ static int rd_secrecy(rd *r, int idx, int def, const char *what) {
             v = NIACT_SECRECY_PUBLIC;
         else if (strcmp(s, "secret") == 0)
             v = NIACT_SECRECY_SECRET;
-        else
-            PROBLEM(r, "%s: secrecy must be \"either\", \"public\" or \"secret\"", what);
+        /* else the schema check has said so */
     }
     lua_pop(L, 1);
     return v;
 }
 
-/* An integer field that must lie in [lo, hi]. */
+/* An integer field that must lie in [lo, hi]: def if it does not (the schema check has
+ * said so, with its range). */
 static int32_t rd_int_in(rd *r, int idx, const char *field, int32_t def, int32_t lo, int32_t hi,
                          const char *what) {
     int present;
     int32_t v = rd_int(r, idx, field, def, what, &present);
-    if (present && (v < lo || v > hi)) {
-        PROBLEM(r, "%s: %s must be %d to %d (it is %d)", what, field, lo, hi, v);
-        v = def;
-    }
-    return v;
+    return present && (v < lo || v > hi) ? def : v;
 }
 
 /* negotiation = { trust = {start=, kept=, broken=}, expiry=, proposals_per_turn=,
@@ -812,43 +1186,35 @@ static void rd_negotiation(rd *r, int sc_idx) {
         lua_pop(L, 1);
         return;
     }
-    if (t != LUA_TTABLE) {
-        PROBLEM(r, "scenario: negotiation must be a table");
+    if (t != LUA_TTABLE) { /* the schema check has said so */
         lua_pop(L, 1);
         return;
     }
     int ni = lua_gettop(L);
     rd_where(r, ni);
-    static const char *const known[] = {"trust", "expiry", "proposals_per_turn", "ai_trust",
-                                        "secrecy", NULL};
-    rd_known(r, ni, "negotiation", known);
     int tt = rawfield(L, ni, "trust");
     if (tt == LUA_TTABLE) {
-        static const char *const tk[] = {"start", "kept", "broken", NULL};
-        rd_known(r, -1, "negotiation.trust", tk);
         int ti = lua_gettop(L);
         n->trust_start = rd_int_in(r, ti, "start", n->trust_start, 0, 100, "negotiation.trust");
         n->trust_kept = rd_int_in(r, ti, "kept", n->trust_kept, 0, 100, "negotiation.trust");
         n->trust_broken =
             rd_int_in(r, ti, "broken", n->trust_broken, 0, 100, "negotiation.trust");
-    } else if (tt != LUA_TNIL) {
-        PROBLEM(r, "negotiation: trust must be a table {start=, kept=, broken=}");
     }
     lua_pop(L, 1);
     n->expiry = rd_int_in(r, ni, "expiry", n->expiry, 0, 500, "negotiation");
     int share = NIACT_MAX_PROPOSALS / (sc->n_roles > 0 ? sc->n_roles : 1);
+    int32_t ppt = rd_int(r, ni, "proposals_per_turn", n->proposals_per_turn, "negotiation", NULL);
+    if (ppt > share && ppt <= NIACT_MAX_PROPOSALS) /* past 96: the schema check said so */
+        PROBLEM(r, "negotiation: proposals_per_turn must be 1 to %d (96 / %d roles; it is %d)",
+                share, sc->n_roles, ppt);
     n->proposals_per_turn =
         rd_int_in(r, ni, "proposals_per_turn", n->proposals_per_turn, 1, share, "negotiation");
     int at = rawfield(L, ni, "ai_trust");
     if (at == LUA_TTABLE) {
-        static const char *const ak[] = {"at_0", "at_100", NULL};
-        rd_known(r, -1, "negotiation.ai_trust", ak);
         int ai = lua_gettop(L);
         n->ai_trust_at_0 = rd_int_in(r, ai, "at_0", n->ai_trust_at_0, 0, 1000, "negotiation.ai_trust");
         n->ai_trust_at_100 =
             rd_int_in(r, ai, "at_100", n->ai_trust_at_100, 0, 1000, "negotiation.ai_trust");
-    } else if (at != LUA_TNIL) {
-        PROBLEM(r, "negotiation: ai_trust must be a table {at_0=, at_100=} (percent)");
     }
     lua_pop(L, 1);
     n->secrecy = rd_secrecy(r, ni, n->secrecy, "negotiation");
@@ -874,8 +1240,7 @@ static void rd_outcomes(rd *r, int sc_idx) {
     niact_scenario *sc = r->h->sc;
     int t = rawfield(L, sc_idx, "outcomes");
     int given = t == LUA_TTABLE;
-    if (t != LUA_TNIL && !given)
-        PROBLEM(r, "scenario: outcomes must be a table ID = {name=, text=, ...}");
+    /* not a table: the schema check has said so */
     int oi = lua_gettop(L);
     /* The ids, engine's first, then the scenario's own, sorted. */
     const char *ids[MAX_OUTCOMES + 8];
@@ -941,9 +1306,6 @@ static void rd_outcomes(rd *r, int sc_idx) {
             int e = lua_gettop(L);
             char what[80];
             snprintf(what, sizeof what, "outcome '%s'", d->id);
-            static const char *const known[] = {"name", "stamp", "text", "rank", "zero_scores",
-                                                NULL};
-            rd_known(r, e, what, known);
             d->title = rd_str(r, e, "name", title, what);
             if (rawfield(L, e, "stamp") != LUA_TNIL)
                 d->stamp = rd_str(r, e, "stamp", "", what);
@@ -982,8 +1344,6 @@ static void rd_outcomes(rd *r, int sc_idx) {
             PROBLEM(r, "scenario: timeout names no declared outcome '%s'", id);
         else
             sc->timeout = (int)o;
-    } else if (tt != LUA_TNIL) {
-        PROBLEM(r, "scenario: timeout must be an outcome id (a string)");
     }
     lua_pop(L, 1);
 }
@@ -1049,8 +1409,6 @@ static void rd_terms(rd *r, int sc_idx, int ids, int roles_ids) {
                 PROBLEM(r, "%s: window = \"days\" needs a param (the number of days)", what);
         } else {
             d->window = rd_int(r, t, "window", 3, what, NULL);
-            if (d->window < 0 || d->window > 500)
-                PROBLEM(r, "%s: window must be 0-500 turns, or \"days\"", what);
         }
         lua_pop(L, 1);
         static const char *const fns[HOST_TERM_FNS] = {"legal", "on_agree", "check",
@@ -1076,29 +1434,23 @@ static uint32_t rd_personality_roles(rd *r, int idx, const char *name) {
             if (strcmp(sc->roles[i].meta.id, lua_tostring(L, -2)) == 0)
                 role = i;
         if (role < 0) {
-            PROBLEM(r, "personality '%s': keys must be role ids", name);
+            /* not a role id: the schema check has said so, with the nearest */
         } else if (lua_istable(L, -1)) {
-            /* { orders = fn, propose = fn, answer = fn }: how it orders and negotiates */
+            /* { orders = fn, propose = fn, answer = fn }: how it orders and negotiates (the
+             * schema check has said what is unknown or not a function) */
             char what[120];
             snprintf(what, sizeof what, "personality '%s': %s", name, sc->roles[role].meta.id);
             static const char *const hooks[] = {"orders", "propose", "answer", NULL};
-            rd_known(r, -1, what, hooks);
             int any = 0;
             for (int k = 0; hooks[k]; k++) {
-                int t = rawfield(L, -1, hooks[k]);
-                if (t != LUA_TNIL && t != LUA_TFUNCTION)
-                    PROBLEM(r, "%s: %s must be a function", what, hooks[k]);
-                any |= t == LUA_TFUNCTION;
+                any |= rawfield(L, -1, hooks[k]) == LUA_TFUNCTION;
                 lua_pop(L, 1);
             }
             if (!any)
                 PROBLEM(r, "%s: give at least one of orders, propose, answer", what);
             else
                 roles |= 1u << role;
-        } else if (!lua_isfunction(L, -1)) {
-            PROBLEM(r, "personality '%s': %s must be a function or a table {orders=, propose=, "
-                       "answer=}", name, sc->roles[role].meta.id);
-        } else {
+        } else if (lua_isfunction(L, -1)) {
             roles |= 1u << role;
         }
     }
@@ -1115,8 +1467,7 @@ static void rd_personalities(rd *r, int sc_idx) {
     if (ty == LUA_TNIL) {
         lua_pop(L, 1);
         lua_newtable(L);
-    } else if (ty != LUA_TTABLE) {
-        PROBLEM(r, "scenario: personalities must be a table name = {role = function}");
+    } else if (ty != LUA_TTABLE) { /* the schema check has said so */
         lua_pop(L, 1);
         lua_newtable(L);
     }
@@ -1169,9 +1520,27 @@ static void rd_personalities(rd *r, int sc_idx) {
 static int read_all(lua_State *L) {
     niact_host *h = lua_touserdata(L, 1);
     int sc_idx = 2;
-    rd r = {h, L, "scenario.lua", 0, 0, 0};
+    rd r = {.h = h, .L = L, .file = "scenario.lua"};
     rd_where(&r, sc_idx);
+    memcpy(r.sc_file, r.file, sizeof r.sc_file);
+    r.sc_line = r.line;
     niact_scenario *sc = h->sc;
+    /* Every field known, of its type and in its range, before anything is read. */
+    check_role_ids(&r, sc_idx);
+    check_table(&r, sc_idx, niact_schema_root(), "scenario");
+    rd_where(&r, sc_idx);
+    int has_api;
+    sc->api_version = rd_int(&r, sc_idx, "api_version", NIACT_API_VERSION, "scenario", &has_api);
+    if (has_api && (sc->api_version < NIACT_API_VERSION_MIN || sc->api_version > NIACT_API_VERSION))
+        host_problem(h, r.file, field_line(&r, "api_version"),
+                     "scenario: written for API version %d; this niact reads versions %d-%d%s",
+                     sc->api_version, NIACT_API_VERSION_MIN, NIACT_API_VERSION,
+                     sc->api_version > NIACT_API_VERSION ? " (a newer niact is needed)"
+                                                         : " (see docs/modding.md, \"API versions\")");
+    else if (!has_api)
+        host_warning(h, r.file, r.line,
+                     "scenario: no api_version; read as version %d (declare api_version = %d)",
+                     NIACT_API_VERSION, NIACT_API_VERSION);
     sc->meta.id = rd_dup(&r, "");
     sc->meta.name = rd_str(&r, sc_idx, "name", NULL, "scenario");
     sc->meta.text = rd_str(&r, sc_idx, "text", "", "scenario");
@@ -1190,31 +1559,36 @@ static int read_all(lua_State *L) {
     if (strchr(sc->subtitle, '\n'))
         PROBLEM(&r, "scenario: subtitle must be one line");
     char *on_error = rd_str(&r, sc_idx, "on_error", "void", "scenario");
-    if (strcmp(on_error, "void") != 0 && strcmp(on_error, "end") != 0)
-        PROBLEM(&r, "scenario: on_error must be \"void\" or \"end\"");
     sc->end_on_error = strcmp(on_error, "end") == 0;
     free(on_error);
-    if (rawfield(L, sc_idx, "calendar") != LUA_TTABLE) {
-        PROBLEM(&r, "scenario: calendar = {start=\"YYYY-MM-DD\", days_per_turn=, turns=} is "
-                    "required");
+    if (rawfield(L, sc_idx, "calendar") != LUA_TTABLE) { /* the schema check has said so */
         lua_pop(L, 1);
         lua_newtable(L);
     }
     int cal = lua_gettop(L);
     sc->start_date = rd_str(&r, cal, "start", "1970-01-01", "calendar");
-    sc->days_per_turn = rd_int(&r, cal, "days_per_turn", 1, "calendar", NULL);
+    int has_days, has_hours;
+    sc->days_per_turn = rd_int(&r, cal, "days_per_turn", 1, "calendar", &has_days);
+    sc->hours_per_turn = rd_int(&r, cal, "hours_per_turn", 0, "calendar", &has_hours);
     sc->turns = rd_int(&r, cal, "turns", 10, "calendar", NULL);
     lua_pop(L, 1);
-    char buf[16];
+    if (has_days && has_hours)
+        PROBLEM(&r, "calendar: give days_per_turn or hours_per_turn, not both");
+    if (has_hours)
+        sc->days_per_turn = 0;
+    int steps_ok = has_hours ? sc->hours_per_turn >= 1 && sc->hours_per_turn <= 8784
+                             : sc->days_per_turn >= 1 && sc->days_per_turn <= 366;
+    char buf[NIACT_DATE_MAX];
     if (niact_scenario_date(sc, 0, buf, sizeof buf) != 0)
-        PROBLEM(&r, "calendar: start must be a real date YYYY-MM-DD (years 0001-9999)");
-    else if (sc->turns >= 1 && sc->turns <= 500 && sc->days_per_turn >= 1 &&
-             sc->days_per_turn <= 366 && niact_scenario_date(sc, sc->turns, buf, sizeof buf) != 0)
+        PROBLEM(&r, "calendar: start must be a real date \"YYYY-MM-DD\" or \"YYYY-MM-DD HH:MM\" "
+                    "(years 0001-9999, 24-hour clock)");
+    else if (sc->turns >= 1 && sc->turns <= 500 && steps_ok &&
+             niact_scenario_format(sc, sc->turns - 1, NIACT_DATE_SPAN, buf, sizeof buf) != 0)
         PROBLEM(&r, "calendar: the last turn falls after 9999-12-31");
-    if (sc->days_per_turn < 1 || sc->days_per_turn > 366)
-        PROBLEM(&r, "calendar: days_per_turn must be 1-366");
-    if (sc->turns < 1 || sc->turns > 500)
-        PROBLEM(&r, "calendar: turns must be 1-500");
+    if (!steps_ok) { /* the schema check has said why; a sane step for what follows */
+        sc->days_per_turn = 1;
+        sc->hours_per_turn = 0;
+    }
 
     niact_scenario_init(sc);
     lua_newtable(L);

@@ -480,26 +480,46 @@ int host_call(niact_host *h, niact_game *g, host_mode mode, int nargs, int nres)
     return LUA_OK;
 }
 
-void host_problem(niact_host *h, const char *file, int line, const char *fmt, ...) {
+/* Appends "FILE:LINE: <tag>message" to a list of lines. */
+static void add_line(char **list, size_t *len, const char *file, int line, const char *tag,
+                     const char *fmt, va_list ap) {
     char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     char row[1400];
-    int n = line > 0 ? snprintf(row, sizeof row, "%s:%d: %s\n", file, line, msg)
-                     : snprintf(row, sizeof row, "%s: %s\n", file, msg);
+    int n = line > 0 ? snprintf(row, sizeof row, "%s:%d: %s%s\n", file, line, tag, msg)
+                     : snprintf(row, sizeof row, "%s: %s%s\n", file, tag, msg);
     if (n < 0)
         return;
     if ((size_t)n >= sizeof row)
         n = sizeof row - 1;
-    char *p = realloc(h->problems, h->problems_len + (size_t)n + 1);
+    char *p = realloc(*list, *len + (size_t)n + 1);
     if (!p)
         return;
-    memcpy(p + h->problems_len, row, (size_t)n + 1);
-    h->problems = p;
-    h->problems_len += (size_t)n;
-    h->n_problems++;
+    memcpy(p + *len, row, (size_t)n + 1);
+    *list = p;
+    *len += (size_t)n;
+}
+
+void host_problem(niact_host *h, const char *file, int line, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    add_line(&h->problems, &h->problems_len, file, line, "", fmt, ap);
+    va_end(ap);
+    h->n_problems++; /* counted even if its text found no memory: the load still fails */
+}
+
+void host_warning(niact_host *h, const char *file, int line, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    add_line(&h->warnings, &h->warnings_len, file, line, "warning: ", fmt, ap);
+    va_end(ap);
+    h->n_warnings++;
+}
+
+const char *niact_host_warnings(const niact_host *h, int *n) {
+    if (n)
+        *n = h->n_warnings;
+    return h->warnings ? h->warnings : "";
 }
 
 void niact_host_free(niact_host *h) {
@@ -517,6 +537,7 @@ void niact_host_free(niact_host *h) {
     free(h->objective_refs);
     free(h->term_refs);
     free(h->problems);
+    free(h->warnings);
     free(h->bigs);
     free(h);
 }

@@ -88,6 +88,9 @@ struct niact_host {
     char *problems;         /* accumulated load problems, one per line */
     size_t problems_len;
     int n_problems;
+    char *warnings;         /* what loads but is almost surely wrong, one per line */
+    size_t warnings_len;
+    int n_warnings;
     niact_error error;      /* last error's record (kind, file, line, bare reason) */
     char err[2048];         /* the same, formatted for a person (niact_host_error) */
     char why[256];          /* reason the last legality test gave for a refusal, or "" */
@@ -133,6 +136,9 @@ int host_kill(lua_State *L, niact_error_kind kind, const char *fmt, ...);
 void host_problem(niact_host *h, const char *file, int line, const char *fmt, ...);
 /* Quotes line e->line of e->file (a loaded file) into e->source ("" if none). */
 void host_quote(const niact_host *h, niact_error *e);
+/* A warning: FILE:LINE: warning: message, kept for niact_host_warnings (the scenario
+ * still loads). */
+void host_warning(niact_host *h, const char *file, int line, const char *fmt, ...);
 char *host_strdup(const char *s);
 
 /* decl.c */

@@ -273,16 +273,9 @@ void play_track_text(const ui_play *p, int role, int track, char *buf, size_t le
     niact_known_text(&k, 0, buf, len); /* the one wording, shared with text play */
 }
 
+/* "27 October 1962" (or "27 October 1962, 06:00" in a calendar of hours): the one date
+ * formatter (niact_scenario_format). */
 void play_date(const niact_scenario *sc, int32_t t, char *buf, size_t len) {
-    static const char *const months[] = {"January", "February", "March",     "April",
-                                         "May",     "June",     "July",      "August",
-                                         "September", "October", "November", "December"};
-    char iso[16];
-    int y, m, d;
-    if (niact_scenario_date(sc, t, iso, sizeof iso) != 0 ||
-        sscanf(iso, "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12) {
+    if (niact_scenario_format(sc, t, NIACT_DATE_LONG, buf, len) != 0)
         snprintf(buf, len, "turn %d", t + 1);
-        return;
-    }
-    snprintf(buf, len, "%d %s %d", d, months[m - 1], y);
 }

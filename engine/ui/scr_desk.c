@@ -19,9 +19,8 @@ static void calendar(app *a, SDL_Rect r) {
     int x0 = r.x + r.w - n * (bw + gap) + gap;
     for (int t = 0; t < n; t++) {
         SDL_Rect b = {x0 + t * (bw + gap), r.y, bw, r.h};
-        char iso[16], day[8] = "";
-        if (niact_scenario_date(p->sc, t, iso, sizeof iso) == 0)
-            snprintf(day, sizeof day, "%d", (iso[8] - '0') * 10 + (iso[9] - '0'));
+        char day[NIACT_DATE_MAX] = ""; /* the day of the month, or the hour */
+        niact_scenario_format(p->sc, t, NIACT_DATE_BOX, day, sizeof day);
         ui_fill(u, b, t == now ? COL_INK : COL_PAPER_LIGHT);
         ui_frame(u, b, COL_RULE, 1);
         if (ui_text_width(u, FACE_SANS_BOLD, SZ_SMALL, "28") > b.w - 2)

@@ -217,10 +217,11 @@ static void presets(app *a, SDL_Rect r) {
 /* The scenario's description, its calendar, and the map. */
 static void about(app *a, SDL_Rect r, const niact_scenario *sc) {
     ui *u = &a->ui;
-    char text[1400], d0[40];
+    char text[1400], d0[NIACT_DATE_MAX], step[32] = "";
     play_date(sc, 0, d0, sizeof d0);
-    snprintf(text, sizeof text, "%s\n\n%d turns of %d days from %s.", sc->meta.text, sc->turns,
-             sc->days_per_turn, d0);
+    niact_scenario_step(sc, step, sizeof step);
+    snprintf(text, sizeof text, "%s\n\n%d turns of %s from %s.", sc->meta.text, sc->turns,
+             step, d0);
     int th = ui_text_height(u, FACE_SANS, SZ_BODY, r.w, text);
     if (th > r.h)
         th = r.h;

@@ -150,8 +150,10 @@ struct niact_map; /* niact/map.h: what a scenario's map declares */
 typedef struct niact_scenario {
     niact_meta meta;         /* id = folder name; name = title */
     char *version;           /* scenario version string */
-    char *start_date;        /* ISO date of the first turn */
-    int32_t days_per_turn;
+    char *start_date;        /* the first turn: "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" */
+    int32_t days_per_turn;   /* a calendar in days: days a turn; 0 in a calendar in hours */
+    int32_t hours_per_turn;  /* a calendar in hours: hours a turn; 0 in a calendar in days */
+    int32_t api_version;     /* the API version the scenario declares it is written for */
     int32_t turns;           /* number of turns */
     int end_on_error;        /* a callback error ends the game (else it is voided) */
     int n_roles;
@@ -193,10 +195,36 @@ int niact_scenario_action(const niact_scenario *sc, const char *id);
 int niact_scenario_event(const niact_scenario *sc, const char *id);
 int niact_scenario_term(const niact_scenario *sc, const char *id);
 
-/* The calendar date of the first day of turn `turn` as "YYYY-MM-DD" into buf (>= 11
- * bytes). Returns 0, or -1 if the start date is malformed. */
+/* ---- the calendar ----
+ * One calendar, in days (days_per_turn) or hours (hours_per_turn), from a start that may
+ * carry a time ("1962-10-27 06:00"). Every date the game shows is made by
+ * niact_scenario_format, in one of these styles; a calendar "shows time" when its turns
+ * are not whole days or its start has a time, and then every style carries the time. No
+ * locale and no time zone are consulted: the same text everywhere. */
+#define NIACT_DATE_MAX 64 /* room for any style */
+typedef enum niact_date_style {
+    NIACT_DATE_ISO,   /* "1962-11-01", or "1962-10-27 06:00": state:date, records, JSON */
+    NIACT_DATE_LONG,  /* "1 November 1962", or "27 October 1962, 06:00" */
+    NIACT_DATE_SHORT, /* "1 Nov", or "27 Oct 06:00" */
+    NIACT_DATE_SPAN,  /* the whole turn: "1-3 Nov 1962", "27 Oct 1962, 06:00-10:00" */
+    NIACT_DATE_END,   /* where the turn ends: its last day "3 Nov", or "27 Oct 10:00" */
+    NIACT_DATE_BOX,   /* the fewest characters: the day "1", or the hour "06" */
+} niact_date_style;
+/* Turn `turn` (0-based) in a style into buf. Returns 0, or -1 (buf "") if the calendar
+ * is malformed, the date falls outside the years 0001-9999, or buf is too small. */
+int niact_scenario_format(const niact_scenario *sc, int32_t turn, niact_date_style style,
+                          char *buf, size_t len);
+/* The same in NIACT_DATE_ISO (buf >= 17 bytes). */
 int niact_scenario_date(const niact_scenario *sc, int32_t turn, char *buf, size_t len);
-/* Turn in which an ISO date falls (may be < 0 or >= turns), or INT32_MIN if malformed. */
+/* Whether the calendar shows times (hours). */
+int niact_scenario_shows_time(const niact_scenario *sc);
+/* How long a turn lasts, in words: "3 days", "1 day", "4 hours". 0, or -1. */
+int niact_scenario_step(const niact_scenario *sc, char *buf, size_t len);
+/* The turns that cover `days` days (rounded up; 0 for days <= 0). */
+int32_t niact_scenario_days_in_turns(const niact_scenario *sc, int32_t days);
+/* Turn in which a date ("YYYY-MM-DD" or "YYYY-MM-DD HH:MM") falls (may be < 0 or >=
+ * turns; a day without a time: the first turn that covers any of it), or INT32_MIN if
+ * malformed. */
 int32_t niact_scenario_turn_of(const niact_scenario *sc, const char *date);
 
 /* Frees a scenario and everything it owns; NULL is fine. */

@@ -35,6 +35,11 @@ niact_status niact_host_load(const char *dir, const char *libdir, const niact_li
                              niact_host **out, char *msg, size_t msglen);
 void niact_host_free(niact_host *h);
 
+/* What the scenario declares that is legal but almost surely wrong (an action that costs
+ * more than any of its roles has, a role without objectives, a weight of 0...): one
+ * "FILE:LINE: warning: message" a line, "" if none; *n (if not NULL) is how many. */
+const char *niact_host_warnings(const niact_host *h, int *n);
+
 /* The scenario's declarations; owned by the host. */
 const niact_scenario *niact_host_scenario(const niact_host *h);
 /* The rules interface bound to this host. */

@@ -273,7 +273,7 @@ static void test_autosave_long_ids(void **st) {
     (void)st;
     char *sdir = ts_tempdir(), text[4096], name[128], msg[4096];
     snprintf(text, sizeof text,
-             "return niact.scenario{ id = 'a_scenario_with_a_very_long_identifier_x', name = 'L',\n"
+             "return niact.scenario{ name = 'L',\n"
              "  calendar = { start = '1962-11-01', days_per_turn = 1, turns = 2 },\n"
              "  roles = { niact.role{ id = 'the_first_role_with_a_long_name_aaaaaaaa' },\n"
              "            niact.role{ id = 'the_second_role_with_a_long_name_bbbbbbb' },\n"
@@ -330,7 +330,7 @@ static void test_writer_reason(void **st) {
     (void)st;
     char *sdir = ts_tempdir(), msg[4096];
     ts_write(sdir, "scenario.lua",
-             "return niact.scenario{ id = 'utf', name = 'Utf',\n"
+             "return niact.scenario{ name = 'Utf',\n"
              "  calendar = { start = '1962-11-01', days_per_turn = 1, turns = 3 },\n"
              "  roles = { niact.role{ id = 'us' } },\n"
              "  tracks = { niact.track{ id = 'x', min = 0, max = 10, initial = 0 } },\n"

@@ -29,12 +29,11 @@ static void long_id(char *out, const char *prefix) {
 static char *write_scenario(void) {
     char *dir = ts_tempdir(), id[48], *text = malloc(1 << 16);
     size_t n = 0;
-    long_id(id, "biggest_");
     n += (size_t)snprintf(text + n, 65536 - n,
-                          "return niact.scenario{ id = '%s', name = 'Biggest',\n"
+                          "return niact.scenario{ name = 'Biggest',\n"
                           "  version = '1.0.0-0123456789012345678901234567890_',\n"
                           "  calendar = { start = '1962-01-01', days_per_turn = 1, turns = %d },\n"
-                          "  roles = {\n", id, TURNS);
+                          "  roles = {\n", TURNS);
     char roles[ROLES * 48] = "";
     for (int r = 0; r < ROLES; r++) {
         char pre[16];

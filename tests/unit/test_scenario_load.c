@@ -105,7 +105,7 @@ static void test_required_fields(void **st) {
     expect(HEAD "roles = { {id='us'} }, tracks = {}, objectives = { {id='o', role='us'} } }",
            "field 'score' (a function) is required");
     expect(HEAD "roles = { {id='us'} }, tracks = { {id='t', visible='maybe'} } }",
-           "visible must be");
+           "track 't': field 'visible' must be one of \"true\", \"estimate\", \"none\" or a table, not \"maybe\"");
     expect(HEAD "roles = { {id='us'} }, tracks = { {id='t', min=0, max=2, labels={'a'}} } }",
            "labels must name each value");
     expect(HEAD "roles = { {id='us'} }, tracks = { {id='t', min=1.5} } }", "whole number");
@@ -207,11 +207,11 @@ static void test_declaration_limits(void **st) {
            "roles = { {id='us'} }, personalities = p }",
            "more than 64 personalities");
     expect(HEAD "roles = { {id='us'} }, personalities = { calm = { them = function() end } } }",
-           "personality 'calm': keys must be role ids");
+           "unknown field or role 'them' in personality 'calm'");
     expect(HEAD "roles = { {id='us'} }, personalities = { calm = { us = 3 } } }",
-           "personality 'calm': us must be a function");
+           "personality 'calm': field 'us' must be a function, not number");
     expect(HEAD "roles = { {id='us'} }, events = { {id='e', chance = 0/0, effect = function() end} } }",
-           "chance must be 0-100");
+           "event 'e': field 'chance' must be 0-100");
 }
 
 

@@ -222,20 +222,22 @@ static void test_hostile_negotiation(void **st) {
     char msg[8192];
     problems("negotiation = { trust = { start = -5, kept = 200, broken = -1 } },", "", msg,
              sizeof msg);
-    assert_non_null(strstr(msg, "start must be 0 to 100 (it is -5)"));
-    assert_non_null(strstr(msg, "kept must be 0 to 100 (it is 200)"));
-    assert_non_null(strstr(msg, "broken must be 0 to 100 (it is -1)"));
+    assert_non_null(strstr(msg, "field 'start' must be 0-100 (it is -5)"));
+    assert_non_null(strstr(msg, "field 'kept' must be 0-100 (it is 200)"));
+    assert_non_null(strstr(msg, "field 'broken' must be 0-100 (it is -1)"));
     problems("negotiation = { proposals_per_turn = 1000000, expiry = -1 },", "", msg, sizeof msg);
-    assert_non_null(strstr(msg, "proposals_per_turn must be 1 to 32 (it is 1000000)"));
-    assert_non_null(strstr(msg, "expiry must be 0 to 500"));
+    assert_non_null(strstr(msg, "field 'proposals_per_turn' must be 1-96 (it is 1000000)"));
+    assert_non_null(strstr(msg, "field 'expiry' must be 0-500"));
+    problems("negotiation = { proposals_per_turn = 33 },", "", msg, sizeof msg);
+    assert_non_null(strstr(msg, "proposals_per_turn must be 1 to 32 (96 / 3 roles; it is 33)"));
     problems("negotiation = { trsut = {} },", "", msg, sizeof msg);
-    assert_non_null(strstr(msg, "unknown field 'trsut'"));
+    assert_non_null(strstr(msg, "unknown field 'trsut' in scenario negotiation; did you mean 'trust'?"));
     problems("negotiation = { secrecy = 'sometimes', ai_trust = { at_0 = -1 } },", "", msg,
              sizeof msg);
-    assert_non_null(strstr(msg, "secrecy must be \"either\", \"public\" or \"secret\""));
-    assert_non_null(strstr(msg, "at_0 must be 0 to 1000"));
+    assert_non_null(strstr(msg, "field 'secrecy' must be one of \"either\", \"public\", \"secret\", not \"sometimes\""));
+    assert_non_null(strstr(msg, "field 'at_0' must be 0-1000"));
     problems("negotiation = 5,", "", msg, sizeof msg);
-    assert_non_null(strstr(msg, "negotiation must be a table"));
+    assert_non_null(strstr(msg, "field 'negotiation' must be a table, not number"));
     /* Every problem names the file and line. */
     assert_non_null(strstr(msg, "scenario.lua:"));
 }
@@ -449,13 +451,13 @@ static void test_hostile_outcomes(void **st) {
     problems("outcomes = { Bad_Id = {} },", "", msg, sizeof msg);
     assert_non_null(strstr(msg, "keys are outcome ids"));
     problems("outcomes = { stalemate = { nmae = 'x' } },", "", msg, sizeof msg);
-    assert_non_null(strstr(msg, "outcome 'stalemate': unknown field 'nmae'"));
+    assert_non_null(strstr(msg, "unknown field 'nmae' in outcome 'stalemate'; did you mean 'name'?"));
     problems("outcomes = { stalemate = 'x' },", "", msg, sizeof msg);
     assert_non_null(strstr(msg, "outcome 'stalemate' must be a table"));
     problems("timeout = 'nope',", "", msg, sizeof msg);
     assert_non_null(strstr(msg, "timeout names no declared outcome 'nope'"));
     problems("outcomes = { stalemate = { rank = 0, text = 'a\\27[31m' } },", "", msg, sizeof msg);
-    assert_non_null(strstr(msg, "rank must be 1 to 100"));
+    assert_non_null(strstr(msg, "outcome 'stalemate': field 'rank' must be 1-100 (it is 0)"));
     assert_non_null(strstr(msg, "must be plain text"));
     problems("outcomes = { error = { rank = 5 } },", "", msg, sizeof msg);
     assert_non_null(strstr(msg, "the rank of an error is the engine's"));
@@ -606,9 +608,9 @@ static void test_hostile_hooks(void **st) {
     (void)st;
     char msg[8192];
     problems("personalities = { p = { a = { oders = function() end } } },", "", msg, sizeof msg);
-    assert_non_null(strstr(msg, "unknown field 'oders'"));
+    assert_non_null(strstr(msg, "unknown field 'oders' in personality 'p' a; did you mean 'orders'?"));
     problems("personalities = { p = { a = { propose = 5 } } },", "", msg, sizeof msg);
-    assert_non_null(strstr(msg, "propose must be a function"));
+    assert_non_null(strstr(msg, "personality 'p' a: field 'propose' must be a function, not number"));
     problems("personalities = { p = { a = {} } },", "", msg, sizeof msg);
     assert_non_null(strstr(msg, "give at least one of orders, propose, answer"));
     /* A hook's bad proposal is its error (a script error at play, not a crash). */
