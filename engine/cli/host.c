@@ -169,7 +169,7 @@ static void projector_update(host *h, hproj *p) {
     int32_t turn = niact_game_turn(h->g);
     int ended = niact_game_phase(h->g) == NIACT_PHASE_ENDED;
     if (p->shown_turn != turn && !ended) {
-        char date[16] = "";
+        char date[NIACT_DATE_MAX] = "";
         niact_scenario_date(h->sc, turn, date, sizeof date);
         fprintf(out, "\n== Turn %d of %d - %s ", turn + 1, h->sc->turns, date);
         for (int i = (int)strlen(date) + 16; i < 72; i++)
