@@ -57,7 +57,7 @@ static void test_unknown_fields(void **st) {
         "  terms = { niact.term{ id = 'deal', givers = 'us',\n"               /* 9 */
         "              chek = function() end } },\n"                          /* 10 */
         "  turn_ends = function() end,\n"                                     /* 11 */
-        "  map = 'cuba',\n"                                                   /* 12 */
+        "  maps = 'cuba',\n"                                                  /* 12 */
         "}\n";
     const char *m = load_text(text, NULL);
     static const char *const want[] = {
@@ -66,7 +66,7 @@ static void test_unknown_fields(void **st) {
         "scenario.lua:7: unknown field 'cots' in action 'x'; did you mean 'cost'?",
         "scenario.lua:10: unknown field 'chek' in term 'deal'; did you mean 'check'?",
         "scenario.lua:11: unknown field 'turn_ends' in scenario; did you mean 'turn_end'?",
-        "scenario.lua:12: unknown field 'map' in scenario\n",
+        "scenario.lua:12: unknown field 'maps' in scenario; did you mean 'map'?",
     };
     for (size_t i = 0; i < sizeof want / sizeof *want; i++)
         if (!strstr(m, want[i]))
