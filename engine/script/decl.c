@@ -573,7 +573,8 @@ static void check_value(rd *r, const niact_field *f, const char *name, const cha
         }
         break;
     case NIACT_T_RECORD:
-        if (t == LUA_TTABLE) {
+        if (f->sub->own_check) { /* its reader checks it, the type too (the map) */
+        } else if (t == LUA_TTABLE) {
             snprintf(sub, sizeof sub, "%s%s%s", what, what[0] ? " " : "", name);
             check_table(r, v, f->sub, sub);
         } else {

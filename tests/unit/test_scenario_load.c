@@ -209,7 +209,7 @@ static void test_declaration_limits(void **st) {
     expect(HEAD "roles = { {id='us'} }, personalities = { calm = { them = function() end } } }",
            "unknown field or role 'them' in personality 'calm'");
     expect(HEAD "roles = { {id='us'} }, personalities = { calm = { us = 3 } } }",
-           "personality 'calm': field 'us' must be a function, not number");
+           "personality 'calm': field 'us' must be a function or a table, not number");
     expect(HEAD "roles = { {id='us'} }, events = { {id='e', chance = 0/0, effect = function() end} } }",
            "event 'e': field 'chance' must be 0-100");
 }
