@@ -1018,6 +1018,11 @@ int cli_host(int argc, char **argv) {
                     h.console_open = 0; /* the game goes on without the console */
                     fprintf(stderr, "niact host: the console's input ended; the game goes "
                                     "on until it ends (Ctrl-C stops it)\n");
+                    for (int r = 0; r < h.sc->n_roles; r++)
+                        if (h.seats[r].kind == NIACT_SEAT_HUMAN && !h.hs[r].remote)
+                            fprintf(stderr, "niact host: the %s seat plays at the console, "
+                                            "which has closed: its turns wait for a deadline "
+                                            "or Ctrl-C\n", role_id(&h, r));
                 }
                 break;
             }
