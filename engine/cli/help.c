@@ -23,7 +23,9 @@ static const help_part parts[] = {
     {"play",
      "niact play [OPTIONS]          play a game, in the window or (--text) in the terminal\n"
      "    --scenario NAME|DIR       a scenario by name, or a folder (default november1962)\n"
-     "    --seat ROLE=human|ai[:PERSONALITY]   repeatable; roles left out are human (hot seat)\n"
+     "    --seat ROLE=human|ai[:PERSONALITY]|actor   repeatable; actor: the role's scripted\n"
+     "                              actor (a scenario may declare one); roles left out are\n"
+     "                              human (hot seat), or their actor if they have one\n"
      "    --seed N                  the game's random seed (default: from the clock, printed)\n"
      "    --text                    play in the terminal (stdin/stdout) instead of the window\n"
      "    --load FILE|NAME          resume a saved game (its scenario, seed and seats); a\n"
@@ -41,6 +43,7 @@ static const help_part parts[] = {
      "                              number (default 1)\n"
      "    --ai PERSONALITY          the AI of every seat (default random)\n"
      "    --seat ROLE=PERSONALITY   repeatable: that seat plays another AI than --ai\n"
+     "                              (ROLE=actor: the role's scripted actor)\n"
      "    --threads T               worker threads (default: every core); any T gives the\n"
      "                              same result\n"
      "    --json                    the statistics as one JSON document on stdout\n"},

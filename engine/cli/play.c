@@ -619,7 +619,8 @@ static int parse_seat(const niact_scenario *sc, const char *arg, niact_seat *sea
                       uint32_t *given) {
     const char *eq = strchr(arg, '=');
     if (!eq) {
-        fprintf(stderr, "niact play: --seat takes ROLE=human|ai[:PERSONALITY], not '%s'\n", arg);
+        fprintf(stderr, "niact play: --seat takes ROLE=human|ai[:PERSONALITY]|actor, not '%s'\n",
+                arg);
         return -1;
     }
     char role[64];
@@ -639,7 +640,8 @@ static int parse_seat(const niact_scenario *sc, const char *arg, niact_seat *sea
     }
     *given |= 1u << r;
     if (niact_seat_parse(eq + 1, &seats[r]) != 0) {
-        fprintf(stderr, "niact play: seat '%s' must be human, ai or ai:PERSONALITY\n", eq + 1);
+        fprintf(stderr, "niact play: seat '%s' must be human, ai, ai:PERSONALITY or actor\n",
+                eq + 1);
         return -1;
     }
     return 0;
@@ -713,6 +715,9 @@ int cli_play(int argc, char **argv) {
         return CLI_BAD_INPUT;
     const niact_scenario *sc = s ? niact_session_scenario(s) : niact_host_scenario(h);
     uint32_t given = 0;
+    if (!s) /* a new game: a role left out is human, or its scripted actor if it has one */
+        for (int r = 0; r < sc->n_roles; r++)
+            niact_seat_default(sc, r, &seats[r]);
     for (int i = 0; i < n_seats; i++)
         if (parse_seat(sc, seat_args[i], seats, &given) != 0) {
             niact_host_free(h);

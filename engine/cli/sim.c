@@ -423,7 +423,8 @@ static int parse_args(sim_args *a, int argc, char **argv) {
     return 0;
 }
 
-/* Every seat plays --ai, except those named by --seat ROLE=PERSONALITY. */
+/* Every seat plays --ai, except those named by --seat ROLE=PERSONALITY (or ROLE=actor:
+ * the role's scripted actor). */
 static int set_seats(const sim_args *a, const niact_scenario *sc, niact_seat *seats) {
     for (int r = 0; r < sc->n_roles; r++) {
         seats[r].kind = NIACT_SEAT_AI;
@@ -451,7 +452,13 @@ static int set_seats(const sim_args *a, const niact_scenario *sc, niact_seat *se
             return -1;
         }
         given |= 1u << r;
-        snprintf(seats[r].personality, sizeof seats[r].personality, "%s", p);
+        seats[r].actor = strcmp(p, "actor") == 0; /* the role's scripted actor */
+        if (seats[r].actor && !sc->roles[r].actor) {
+            fprintf(stderr, "niact sim: role '%s' has no scripted actor\n", sc->roles[r].meta.id);
+            return -1;
+        }
+        snprintf(seats[r].personality, sizeof seats[r].personality, "%s",
+                 seats[r].actor ? sc->roles[r].actor : p);
     }
     return 0;
 }

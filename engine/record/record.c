@@ -134,6 +134,8 @@ static json_t *build_seats(niact_session *s) {
         char text[48];
         if (seat->kind == NIACT_SEAT_HUMAN)
             snprintf(text, sizeof text, "human");
+        else if (seat->actor)
+            snprintf(text, sizeof text, "actor");
         else if (!seat->personality[0])
             snprintf(text, sizeof text, "ai");
         else

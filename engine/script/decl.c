@@ -1362,7 +1362,10 @@ static void check_actors(rd *r) {
                 found = k;
         snprintf(r->file, sizeof r->file, "%s", d->meta.file ? d->meta.file : "");
         r->line = d->meta.line;
-        if (found < 0)
+        if (strlen(d->actor) > NIACT_ACTOR_NAME_MAX)
+            PROBLEM(r, "role '%s': an actor's name is at most %d characters (a seat holds "
+                       "no longer one)", d->meta.id, NIACT_ACTOR_NAME_MAX);
+        else if (found < 0)
             PROBLEM(r, "role '%s': actor names no personality '%s'", d->meta.id, d->actor);
         else if (!(sc->personality_roles[found] & (1u << i)))
             PROBLEM(r, "role '%s': personality '%s' (its actor) does not play it", d->meta.id,

@@ -25,10 +25,26 @@ int niact_seat_parse(const char *text, niact_seat *seat) {
     seat->kind = NIACT_SEAT_AI;
     if (strcmp(text, "ai") == 0)
         return 0;
+    if (strcmp(text, "actor") == 0) { /* the role's scripted actor (niact_session_new) */
+        seat->actor = 1;
+        return 0;
+    }
     if (strncmp(text, "ai:", 3) != 0 || !text[3] || strlen(text + 3) >= sizeof seat->personality)
         return -1;
     snprintf(seat->personality, sizeof seat->personality, "%s", text + 3);
     return 0;
+}
+
+_Static_assert(sizeof(((niact_seat *)0)->personality) > NIACT_ACTOR_NAME_MAX,
+               "a seat holds an actor's name");
+
+void niact_seat_default(const niact_scenario *sc, int role, niact_seat *seat) {
+    memset(seat, 0, sizeof *seat);
+    if (role >= 0 && role < sc->n_roles && sc->roles[role].actor) {
+        seat->kind = NIACT_SEAT_AI;
+        seat->actor = 1;
+        snprintf(seat->personality, sizeof seat->personality, "%s", sc->roles[role].actor);
+    }
 }
 
 niact_status niact_session_new(niact_host *host, uint64_t seed, const niact_seat *seats,
@@ -44,6 +60,24 @@ niact_status niact_session_new(niact_host *host, uint64_t seed, const niact_seat
     if (seats)
         memcpy(s->seats, seats, sizeof s->seats);
     for (int r = 0; r < sc->n_roles; r++) {
+        if (s->seats[r].actor) { /* played by the role's scripted actor */
+            if (!sc->roles[r].actor) {
+                if (msg) {
+                    int n = snprintf(msg, msglen, "role '%s' has no scripted actor (roles with "
+                                     "one:", sc->roles[r].meta.id);
+                    for (int k = 0; k < sc->n_roles; k++)
+                        if (sc->roles[k].actor && n > 0 && (size_t)n < msglen)
+                            n += snprintf(msg + n, msglen - (size_t)n, " %s", sc->roles[k].meta.id);
+                    if (n > 0 && (size_t)n < msglen)
+                        snprintf(msg + n, msglen - (size_t)n, ")");
+                }
+                free(s);
+                return NIACT_ERR_INVALID;
+            }
+            s->seats[r].kind = NIACT_SEAT_AI;
+            snprintf(s->seats[r].personality, sizeof s->seats[r].personality, "%s",
+                     sc->roles[r].actor);
+        }
         const char *p = s->seats[r].personality;
         if (s->seats[r].kind != NIACT_SEAT_AI || !*p || strcmp(p, "random") == 0 ||
             niact_ai_parse_level(p) != NIACT_AI_NONE)

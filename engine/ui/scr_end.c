@@ -19,7 +19,7 @@ static int score_block(app *a, SDL_Rect r, int role) {
     char line[200];
     const niact_seat *seat = &p->seats[role];
     snprintf(line, sizeof line, "%s  (%s%s)", p->sc->roles[role].meta.name,
-             seat->kind == NIACT_SEAT_HUMAN ? "human" : "AI: ",
+             seat->kind == NIACT_SEAT_HUMAN ? "human" : seat->actor ? "scripted actor: " : "AI: ",
              seat->kind == NIACT_SEAT_HUMAN ? "" : (seat->personality[0] ? seat->personality : "random"));
     /* Leave room for the objectives of the roles still to come. */
     int share = r.h / (p->sc->n_roles - role > 0 ? p->sc->n_roles - role : 1);

@@ -52,10 +52,15 @@ static void scan_bundled(app *a) {
         scan_folder(a, base);
 }
 
-/* Default seats: the first delegation human, the others AI (historical if offered). */
+/* Default seats: the first delegation human, a role with a scripted actor its actor, the
+ * others AI (historical if offered). */
 static void default_seats(app *a, const niact_scenario *sc) {
     memset(a->seats, 0, sizeof a->seats);
     for (int r = 1; r < sc->n_roles; r++) {
+        if (sc->roles[r].actor) {
+            niact_seat_default(sc, r, &a->seats[r]);
+            continue;
+        }
         a->seats[r].kind = NIACT_SEAT_AI;
         for (int k = 0; k < sc->n_personalities; k++)
             if (!strcmp(sc->personalities[k], "historical"))
@@ -101,9 +106,19 @@ void newgame_open(app *a) {
     a->ui.focus = 0;
 }
 
-/* Cycles a seat: human -> AI (random) -> each scenario personality -> the search AI's
- * levels -> human. */
-static void cycle_seat(niact_seat *s, const niact_scenario *sc) {
+/* Cycles a seat: human -> the role's scripted actor (if it has one) -> AI (random) ->
+ * each scenario personality -> the search AI's levels -> human. */
+static void cycle_seat(niact_seat *s, const niact_scenario *sc, int role) {
+    if (s->kind == NIACT_SEAT_HUMAN && sc->roles[role].actor) {
+        niact_seat_default(sc, role, s);
+        return;
+    }
+    if (s->actor) {
+        memset(s, 0, sizeof *s);
+        s->kind = NIACT_SEAT_AI;
+        snprintf(s->personality, sizeof s->personality, "random");
+        return;
+    }
     static const char *const levels[] = {"mcts-easy", "mcts-medium", "mcts-hard"};
     const char *names[64];
     int n = 0;
@@ -137,12 +152,14 @@ static void seat_rows(app *a, SDL_Rect r, const niact_scenario *sc) {
         const niact_seat *s = &a->seats[i];
         if (s->kind == NIACT_SEAT_HUMAN)
             snprintf(label, sizeof label, "Human delegation");
+        else if (s->actor)
+            snprintf(label, sizeof label, "Scripted actor (%s)", s->personality);
         else
             snprintf(label, sizeof label, "AI: %s", s->personality[0] ? s->personality : "random");
         if (!u->focus && i == 0 && !u->inert)
             ui_set_focus(u, ui_id("seat", 0));
         if (ui_button(u, ui_id("seat", i), (SDL_Rect){r.x + lw, y, r.w - lw, bh}, label, 1))
-            cycle_seat(&a->seats[i], sc);
+            cycle_seat(&a->seats[i], sc, i);
     }
 }
 
@@ -208,7 +225,8 @@ static void presets(app *a, SDL_Rect r) {
         default_seats(a, sc);
     SDL_Rect hint = {r.x, r.y + bh + gap, r.w, r.h - bh - gap};
     ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, hint,
-            "A seat's button cycles: human, AI (random), the scenario's personalities, the "
+            "A seat's button cycles: human, the role's scripted actor (if it has one), AI "
+            "(random), the scenario's personalities, the "
             "search AI (mcts-easy, -medium, -hard). Two or more human seats play hot seat: "
             "the window hands over between them.",
             0);

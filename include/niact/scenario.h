@@ -14,6 +14,7 @@
 #define NIACT_DECL_BYTES_MAX (4 << 20)    /* bytes of all the declarations' texts */
 #define NIACT_DECL_MAX_LIST 4096          /* entries of one list (tracks, actions, labels...) */
 #define NIACT_DECL_MAX_PERSONALITIES 64   /* scripted AI personalities */
+#define NIACT_ACTOR_NAME_MAX 31           /* a role's actor: a personality name a seat holds */
 #define NIACT_MAX_ORDERS 16   /* orders one role may give in one turn */
 #define NIACT_MAX_TERM_PARAMS 1
 

@@ -40,6 +40,8 @@ typedef enum niact_seat_kind {
 typedef struct niact_seat {
     niact_seat_kind kind;
     char personality[32]; /* AI: a scenario personality, or "random"; "" = "random" */
+    int actor;            /* the role's scripted actor (its role's `actor` personality): an
+                             AI seat whose personality niact_session_new fills in */
 } niact_seat;
 
 /* The orders one role gave in one turn: what a record keeps to replay a game. */
@@ -475,5 +477,8 @@ void niact_session_rewind(niact_session *s, int role, size_t pos);
 
 /* Parses "historical" / "ai" / "ai:hawk" / "human" into a seat. Returns 0 or -1. */
 int niact_seat_parse(const char *text, niact_seat *seat);
+/* The seat a role has when no one asked for another: its scripted actor if the scenario
+ * declares one (a role's `actor`), else human. */
+void niact_seat_default(const niact_scenario *sc, int role, niact_seat *seat);
 
 #endif

@@ -302,7 +302,7 @@ static void test_play_error_told_once(void **st) {
              "return R\n");
     niact_session *s = NULL;
     char msg[4096];
-    niact_seat seats[NIACT_MAX_ROLES] = {{NIACT_SEAT_AI, ""}, {NIACT_SEAT_AI, ""}};
+    niact_seat seats[NIACT_MAX_ROLES] = {{NIACT_SEAT_AI, "", 0}, {NIACT_SEAT_AI, "", 0}};
     assert_int_equal(niact_session_open(dir, 7, seats, &s, msg, sizeof msg), NIACT_OK);
     assert_int_equal(niact_session_play_out(s), NIACT_OK);
     const niact_game *g = niact_session_view(s);

@@ -673,6 +673,85 @@ static void test_november_historical_talks(void **st) {
     close_fx(&f);
 }
 
+/* ---- 5. seats played by the role's scripted actor ---- */
+
+static void test_actor_seats(void **st) {
+    (void)st;
+    char *dir = talks_scenario("", ", actor = 'watcher'");
+    char msg[4096];
+    niact_host *h;
+    if (ts_load(dir, &h, msg, sizeof msg) != NIACT_OK)
+        fail_msg("%s", msg);
+    const niact_scenario *sc = niact_host_scenario(h);
+    assert_string_equal(sc->roles[A].actor, "watcher");
+    assert_null(sc->roles[B].actor);
+    /* By default: the actor where there is one, human elsewhere. */
+    niact_seat seats[NIACT_MAX_ROLES] = {0};
+    for (int r = 0; r < 3; r++)
+        niact_seat_default(sc, r, &seats[r]);
+    assert_int_equal(seats[A].kind, NIACT_SEAT_AI);
+    assert_true(seats[A].actor);
+    assert_string_equal(seats[A].personality, "watcher");
+    assert_int_equal(seats[B].kind, NIACT_SEAT_HUMAN);
+    /* "actor" as a seat: the session fills in the personality. */
+    assert_int_equal(niact_seat_parse("actor", &seats[A]), 0);
+    assert_true(seats[A].actor);
+    assert_string_equal(seats[A].personality, "");
+    niact_session *s;
+    assert_int_equal(niact_session_new(h, 3, seats, &s, msg, sizeof msg), NIACT_OK);
+    assert_string_equal(niact_session_seat(s, A)->personality, "watcher");
+    assert_int_equal(niact_session_seat(s, A)->kind, NIACT_SEAT_AI);
+    /* The record says "actor", and a loaded record has the actor again. */
+    assert_int_equal(niact_session_submit(s, B, NULL, 0), NIACT_OK);
+    assert_int_equal(niact_session_submit(s, C, NULL, 0), NIACT_OK);
+    assert_int_equal(niact_session_resolve(s), NIACT_OK);
+    char *text;
+    size_t len;
+    assert_int_equal(niact_record_dump(s, NIACT_RECORD_ALL_ROLES, &text, &len, msg, sizeof msg),
+                     NIACT_OK);
+    assert_non_null(strstr(text, "\"a\": \"actor\""));
+    niact_record_opts opts = {.host = h};
+    niact_loaded l;
+    if (niact_record_load_text(text, len, &opts, &l, msg, sizeof msg) != NIACT_OK)
+        fail_msg("%s", msg);
+    assert_true(niact_session_seat(l.session, A)->actor);
+    assert_string_equal(niact_session_seat(l.session, A)->personality, "watcher");
+    niact_loaded_free(&l);
+    free(text);
+    niact_session_free(s);
+    /* A role with no actor cannot be seated as one. */
+    memset(seats, 0, sizeof seats);
+    assert_int_equal(niact_seat_parse("actor", &seats[B]), 0);
+    assert_int_equal(niact_session_new(h, 3, seats, &s, msg, sizeof msg), NIACT_ERR_INVALID);
+    assert_non_null(strstr(msg, "role 'b' has no scripted actor (roles with one: a)"));
+    niact_host_free(h);
+    /* niact play: the actor plays a role left out, so a game of b=ai, c=ai needs no one. */
+    char cmd[8192];
+    snprintf(cmd, sizeof cmd,
+             "HOME=%s XDG_DATA_HOME=%s/data '%s' play --text --scenario '%s' --seat b=ai "
+             "--seat c=ai --seed 2 --no-autosave </dev/null 2>&1", dir, dir, NIACT_BIN, dir);
+    FILE *f = popen(cmd, "r");
+    char out[65536];
+    size_t got = fread(out, 1, sizeof out - 1, f);
+    out[got] = 0;
+    assert_int_equal(pclose(f), 0);
+    assert_non_null(strstr(out, "=== RESULT"));
+    ts_rmdir(dir);
+}
+
+static void test_hostile_actors(void **st) {
+    (void)st;
+    char msg[8192];
+    problems("", ", actor = 'nobody'", msg, sizeof msg);
+    assert_non_null(strstr(msg, "role 'a': actor names no personality 'nobody'"));
+    problems("", ", actor = 5", msg, sizeof msg);
+    assert_non_null(strstr(msg, "field 'actor' must be a string"));
+    problems("personalities = { bonly = { b = function() return {} end } },", ", actor = 'bonly'",
+             msg, sizeof msg);
+    /* (the scenario's own personalities table is replaced by this one) */
+    assert_non_null(strstr(msg, "personality 'bonly' (its actor) does not play it"));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_defaults_are_todays),
@@ -695,6 +774,8 @@ int main(void) {
         cmocka_unit_test(test_failing_hook),
         cmocka_unit_test(test_hostile_hooks),
         cmocka_unit_test(test_november_historical_talks),
+        cmocka_unit_test(test_actor_seats),
+        cmocka_unit_test(test_hostile_actors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
