@@ -40,17 +40,17 @@ static niact_status encode_role_orders(const niact_scenario *sc, int role, const
     return bad ? NIACT_ERR_NOMEM : NIACT_OK;
 }
 
-niact_status rec_orders_encode(niact_session *s, int32_t t, uint32_t keep, json_t *events) {
+niact_status rec_orders_encode(niact_session *s, const niact_played *p, uint32_t keep,
+                               json_t *events) {
     const niact_scenario *sc = niact_session_scenario(s);
-    const niact_turn_input *in = t >= 0 ? niact_session_input(s, t) : NULL;
-    if (t >= 0 && !in)
-        return NIACT_ERR_INVALID;
+    if (!p->resolved && !p->last)
+        return NIACT_OK; /* cut by a rollback: its orders were never carried out */
     for (int r = 0; r < sc->n_roles; r++) {
         int n = 0;
         const niact_order *os;
-        if (in) {
-            n = in->n[r];
-            os = in->orders[r];
+        if (p->resolved) {
+            n = p->orders->n[r];
+            os = p->orders->orders[r];
         } else {
             if (!(keep & (1u << r)) || !niact_game_submitted(niact_session_game(s), r))
                 continue;
@@ -137,15 +137,17 @@ const rec_kind rec_kinds[] = {
     {"resume", rec_resume_apply},     {"deadline", rec_deadline_apply},
     {"default", rec_default_apply},   {"inject", rec_inject_apply},
     {"message", rec_message_apply},   {"free_seat", rec_free_seat_apply},
+    {"rollback", rec_rollback_apply},
 };
 const int rec_n_kinds = (int)(sizeof rec_kinds / sizeof rec_kinds[0]);
 
 /* Negotiation first (it happens before the orders are final), then the orders. */
 static const rec_encoder rec_encoders[] = {rec_neg_encode, rec_orders_encode};
 
-niact_status rec_encode_inputs(niact_session *s, int32_t t, uint32_t keep, json_t *events) {
+niact_status rec_encode_inputs(niact_session *s, const niact_played *p, uint32_t keep,
+                               json_t *events) {
     for (size_t k = 0; k < sizeof rec_encoders / sizeof rec_encoders[0]; k++) {
-        niact_status st = rec_encoders[k](s, t, keep, events);
+        niact_status st = rec_encoders[k](s, p, keep, events);
         if (st != NIACT_OK)
             return st;
     }
@@ -200,10 +202,14 @@ static void known_kinds(char *buf, size_t len) {
 
 niact_status rec_apply_inputs(rec_apply *a, json_t *events, const char *turn_name) {
     a->orders_seen = 0;
+    a->rolled_back = 0;
     for (size_t i = 0; i < json_array_size(events); i++) {
         json_t *ev = json_array_get(events, i), *kind;
         char where[160], known[200];
         snprintf(where, sizeof where, "%s, input %zu", turn_name, i + 1);
+        if (a->rolled_back)
+            return rec_fail(a->msg, a->msglen, "%s: after a rollback (a rollback is the last "
+                            "input of its turn)", where);
         if (!json_is_object(ev))
             return rec_fail(a->msg, a->msglen, "%s: an input must be an object, not %s", where,
                             rec_type_name(ev));

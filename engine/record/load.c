@@ -219,10 +219,14 @@ static niact_status check_hash(loader *L, json_t *hash, int32_t t, const char *w
                     ", the record says %s", t, got, json_string_value(hash));
 }
 
-static niact_status replay_turn(loader *L, json_t *turn, int32_t t) {
+/* One turn object of the record, the i-th: played as the seats and the moderator did.
+ * A turn cut by a rollback (its last input) has no orders and no hash. */
+static niact_status replay_turn(loader *L, json_t *turn, size_t i) {
     static const char *const keys[] = {"turn", "inputs", "hash", NULL};
+    niact_session *s = L->out->session;
+    int32_t t = niact_game_turn(niact_session_game(s));
     char where[64];
-    json_t *num, *inputs, *hash;
+    json_t *num, *inputs, *hash = json_object_get(turn, "hash");
     niact_status st;
     snprintf(where, sizeof where, "turn %d", t + 1);
     if (!json_is_object(turn))
@@ -230,18 +234,25 @@ static niact_status replay_turn(loader *L, json_t *turn, int32_t t) {
                         rec_type_name(turn));
     if ((st = rec_check_keys(turn, keys, where, L->msg, L->msglen)) ||
         (st = rec_get(turn, "turn", JSON_INTEGER, &num, where, L->msg, L->msglen)) ||
-        (st = rec_get(turn, "inputs", JSON_ARRAY, &inputs, where, L->msg, L->msglen)) ||
-        (st = rec_get(turn, "hash", JSON_STRING, &hash, where, L->msg, L->msglen)))
+        (st = rec_get(turn, "inputs", JSON_ARRAY, &inputs, where, L->msg, L->msglen)))
         return st;
     if (json_integer_value(num) != t + 1)
-        return rec_fail(L->msg, L->msglen, "%s: numbered %lld; turns must be numbered 1, 2, ...",
-                        where, (long long)json_integer_value(num));
-    niact_session *s = L->out->session;
-    if (niact_game_phase(niact_session_game(s)) == NIACT_PHASE_ENDED)
-        return rec_fail(L->msg, L->msglen, "%s: the game had already ended", where);
-    rec_apply a = {s, L->sc, 0, L->msg, L->msglen};
+        return rec_fail(L->msg, L->msglen, "%s: numbered %lld; turns must be numbered 1, 2, "
+                        "... (entry %zu of \"turns\"; they go back only after a rollback)", where,
+                        (long long)json_integer_value(num), i + 1);
+    rec_apply a = {s, L->sc, 0, 0, L->msg, L->msglen};
     if ((st = rec_apply_inputs(&a, inputs, where)) != NIACT_OK)
         return st;
+    if (a.rolled_back) {
+        if (hash || a.orders_seen)
+            return rec_fail(L->msg, L->msglen, "%s: a turn cut by a rollback has no orders and "
+                            "no \"hash\"", where);
+        return NIACT_OK;
+    }
+    if ((st = rec_get(turn, "hash", JSON_STRING, &hash, where, L->msg, L->msglen)))
+        return st;
+    if (niact_game_phase(niact_session_game(s)) == NIACT_PHASE_ENDED)
+        return rec_fail(L->msg, L->msglen, "%s: the game had already ended", where);
     /* Every role's orders are in a finished turn (none is an empty list): the replay
      * never asks an AI seat, whose answer could differ from the game's. */
     for (int r = 0; r < L->sc->n_roles; r++)
@@ -267,13 +278,22 @@ static niact_status replay_turns(loader *L, json_t *root) {
         (st = check_hash(L, h0, 0, "record's \"start_hash\"")))
         return st;
     size_t n = json_array_size(turns);
-    if (n > (size_t)L->sc->turns)
+    /* Every turn object resolves one turn of the scenario's, except those cut by a
+     * rollback (no "hash"); each rollback lets the game play its turns again. */
+    size_t cut = 0;
+    for (size_t t = 0; t < n; t++)
+        cut += json_is_object(json_array_get(turns, t)) &&
+               !json_object_get(json_array_get(turns, t), "hash");
+    if (cut > NIACT_SESSION_MAX_ROLLBACKS)
+        return rec_fail(L->msg, L->msglen, "the record has %zu turns cut by a rollback; a game "
+                        "has at most %d rollbacks", cut, NIACT_SESSION_MAX_ROLLBACKS);
+    if (n - cut > (size_t)L->sc->turns * (cut + 1))
         return rec_fail(L->msg, L->msglen, "the record has %zu turns; scenario '%s' has %d", n,
                         L->sc->meta.id, L->sc->turns);
     for (size_t t = 0; t < n; t++)
-        if ((st = replay_turn(L, json_array_get(turns, t), (int32_t)t)) != NIACT_OK)
+        if ((st = replay_turn(L, json_array_get(turns, t), t)) != NIACT_OK)
             return st;
-    L->out->turns = (int32_t)n;
+    L->out->turns = niact_session_turns_played(L->out->session);
     return NIACT_OK;
 }
 
@@ -300,9 +320,13 @@ static niact_status apply_current(loader *L, json_t *root) {
                         (long long)json_integer_value(num), L->out->turns);
     char where[64];
     snprintf(where, sizeof where, "turn %d (under way)", L->out->turns + 1);
-    rec_apply a = {s, L->sc, 0, L->msg, L->msglen};
+    rec_apply a = {s, L->sc, 0, 0, L->msg, L->msglen};
     L->out->partial = json_array_size(inputs) > 0;
-    return rec_apply_inputs(&a, inputs, where);
+    if ((st = rec_apply_inputs(&a, inputs, where)) != NIACT_OK)
+        return st;
+    if (a.rolled_back) /* a rollback ends its turn: the record goes on with a new one */
+        return rec_fail(L->msg, L->msglen, "%s: a rollback cannot be in the turn under way", w);
+    return NIACT_OK;
 }
 
 static niact_status check_outcome(loader *L, json_t *root) {
@@ -434,7 +458,12 @@ niact_status niact_record_info_read(const char *path, niact_record_info *info, c
             if (n >= sizeof info->seats)
                 break;
         }
-        info->turns = (int32_t)json_array_size(json_object_get(root, "turns"));
+        /* Turns played on the game's line: after a rollback the record lists more. */
+        json_t *turns = json_object_get(root, "turns"), *cur = json_object_get(root, "current");
+        json_t *last = json_array_get(turns, json_array_size(turns) - 1);
+        json_int_t n_t = cur ? json_integer_value(json_object_get(cur, "turn")) - 1
+                             : last ? json_integer_value(json_object_get(last, "turn")) : 0;
+        info->turns = n_t < 0 ? 0 : n_t > 100000 ? 100000 : (int32_t)n_t;
         v = json_object_get(root, "outcome");
         copy_id(info->outcome, sizeof info->outcome, json_is_string(v) ? json_string_value(v)
                                                                        : "?");

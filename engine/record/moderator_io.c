@@ -11,12 +11,12 @@ static int put(json_t *obj, const char *key, json_t *v) {
 }
 
 int rec_mod_kind(niact_input_kind k) {
-    return k >= NIACT_INPUT_PAUSE && k <= NIACT_INPUT_FREE_SEAT;
+    return k >= NIACT_INPUT_PAUSE && k <= NIACT_INPUT_ROLLBACK;
 }
 
 json_t *rec_mod_encode(const niact_scenario *sc, const niact_input *in) {
-    static const char *const names[] = {"pause",  "resume",  "deadline", "default",
-                                        "inject", "message", "free_seat"};
+    static const char *const names[] = {"pause",  "resume",  "deadline",  "default",
+                                        "inject", "message", "free_seat", "rollback"};
     if (!rec_mod_kind(in->kind))
         return NULL;
     json_t *ev = json_object();
@@ -44,6 +44,10 @@ json_t *rec_mod_encode(const niact_scenario *sc, const niact_input *in) {
         break;
     case NIACT_INPUT_MESSAGE:
         if (put(ev, "text", json_string(in->text ? in->text : "")))
+            goto fail;
+        break;
+    case NIACT_INPUT_ROLLBACK:
+        if (put(ev, "to_turn", json_integer(in->id)))
             goto fail;
         break;
     default: break;
@@ -162,4 +166,22 @@ niact_status rec_free_seat_apply(rec_apply *a, json_t *ev, const char *where) {
         return st;
     niact_input in = {.kind = NIACT_INPUT_FREE_SEAT, .role = (int16_t)r};
     return apply(a, &in, "freeing of a seat", where);
+}
+
+niact_status rec_rollback_apply(rec_apply *a, json_t *ev, const char *where) {
+    static const char *const keys[] = {"kind", "to_turn", NULL};
+    json_t *t;
+    niact_status st;
+    if ((st = rec_check_keys(ev, keys, where, a->msg, a->msglen)) ||
+        (st = rec_get(ev, "to_turn", JSON_INTEGER, &t, where, a->msg, a->msglen)))
+        return st;
+    json_int_t v = json_integer_value(t);
+    if (v < 1 || v > a->sc->turns)
+        return rec_fail(a->msg, a->msglen, "%s: \"to_turn\" must be 1 to %d, not %lld", where,
+                        a->sc->turns, (long long)v);
+    niact_input in = {.kind = NIACT_INPUT_ROLLBACK, .role = NIACT_MODERATOR, .id = (int32_t)v};
+    if ((st = apply(a, &in, "rollback", where)) != NIACT_OK)
+        return st;
+    a->rolled_back = 1;
+    return NIACT_OK;
 }

@@ -71,18 +71,13 @@ fail:
     return NULL;
 }
 
-niact_status rec_neg_encode(niact_session *s, int32_t t, uint32_t keep, json_t *events) {
+niact_status rec_neg_encode(niact_session *s, const niact_played *p, uint32_t keep,
+                            json_t *events) {
     (void)keep; /* negotiation is public to its addressees at once: always kept */
     const niact_scenario *sc = niact_session_scenario(s);
-    int32_t turn = t >= 0 ? t : niact_game_turn(niact_session_game(s));
-    size_t n = niact_session_input_count(s);
-    for (size_t i = 0; i < n; i++) {
-        const niact_input *in = niact_session_input_at(s, i);
-        if (in->turn != turn)
-            continue;
-        if (json_array_append_new(events, encode_one(sc, in)) != 0)
+    for (size_t i = 0; i < p->n_inputs; i++)
+        if (json_array_append_new(events, encode_one(sc, &p->inputs[i])) != 0)
             return NIACT_ERR_NOMEM;
-    }
     return NIACT_OK;
 }
 

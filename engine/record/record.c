@@ -148,18 +148,17 @@ static json_t *build_seats(niact_session *s) {
     return seats;
 }
 
-static json_t *build_turn(niact_session *s, int32_t t, uint32_t keep) {
+/* One turn of the history: its inputs, then (resolved) every role's orders and the hash
+ * after it; the turn under way keeps the orders of the roles in keep; a turn cut by a
+ * rollback has no orders and no hash. */
+static json_t *build_turn(niact_session *s, const niact_played *p, uint32_t keep) {
     json_t *turn = json_object(), *inputs = json_array();
     int bad = !turn || !inputs;
-    bad = bad || rec_encode_inputs(s, t, keep, inputs) != NIACT_OK;
-    bad = bad || json_object_set_new(turn, "turn",
-                                     json_integer(t >= 0 ? t + 1
-                                                         : niact_session_turns_played(s) + 1));
+    bad = bad || rec_encode_inputs(s, p, keep, inputs) != NIACT_OK;
+    bad = bad || json_object_set_new(turn, "turn", json_integer(p->turn + 1));
     bad = bad || json_object_set(turn, "inputs", inputs);
-    uint64_t h = 0;
-    if (!bad && t >= 0)
-        bad = niact_game_turn_hash(niact_session_game(s), t + 1, &h) != NIACT_OK ||
-              json_object_set_new(turn, "hash", hex_string(h));
+    if (!bad && p->resolved)
+        bad = json_object_set_new(turn, "hash", hex_string(p->hash));
     json_decref(inputs);
     if (bad) {
         json_decref(turn);
@@ -234,14 +233,16 @@ static niact_status check_texts(niact_session *s, char *msg, size_t msglen) {
         CHECK(sc->actions[a].meta.id, "the id of action %d", a + 1);
     for (int t = 0; t < sc->n_terms; t++)
         CHECK(sc->terms[t].meta.id, "the id of term %d", t + 1);
-    for (size_t i = 0; i < niact_session_input_count(s); i++) {
-        const niact_input *in = niact_session_input_at(s, i);
-        if (in->kind == NIACT_INPUT_TELEGRAM)
-            CHECK(in->text, "the telegram of role %d in turn %d", in->role + 1,
-                  (int)in->turn + 1);
-        else if (in->kind == NIACT_INPUT_MESSAGE)
-            CHECK(in->text, "the moderator's message in turn %d", (int)in->turn + 1);
-    }
+    niact_played p;
+    for (size_t k = 0; niact_session_played_at(s, k, &p); k++)
+        for (size_t i = 0; i < p.n_inputs; i++) {
+            const niact_input *in = &p.inputs[i];
+            if (in->kind == NIACT_INPUT_TELEGRAM)
+                CHECK(in->text, "the telegram of role %d in turn %d", in->role + 1,
+                      (int)in->turn + 1);
+            else if (in->kind == NIACT_INPUT_MESSAGE)
+                CHECK(in->text, "the moderator's message in turn %d", (int)in->turn + 1);
+        }
 #undef CHECK
     if (!what)
         return NIACT_OK;
@@ -258,7 +259,6 @@ niact_status rec_build(niact_session *s, uint32_t keep, json_t **out, char *msg,
     if (tst != NIACT_OK)
         return tst;
     niact_game *g = niact_session_game(s);
-    int32_t played = niact_session_turns_played(s);
     uint64_t h0 = 0;
     char seed[24];
     snprintf(seed, sizeof seed, "%" PRIu64, niact_game_seed(g));
@@ -268,11 +268,13 @@ niact_status rec_build(niact_session *s, uint32_t keep, json_t **out, char *msg,
               put(root, "version", json_integer(NIACT_RECORD_VERSION)) ||
               put(root, "scenario", build_scenario(sc)) || put(root, "seed", json_string(seed)) ||
               put(root, "seats", build_seats(s)) || put(root, "start_hash", hex_string(h0));
-    for (int32_t t = 0; t < played && !bad; t++)
-        bad = json_array_append_new(turns, build_turn(s, t, 0)) != 0;
+    niact_played p;
+    for (size_t k = 0; !bad && niact_session_played_at(s, k, &p) && !p.last; k++)
+        bad = json_array_append_new(turns, build_turn(s, &p, 0)) != 0;
     bad = bad || json_object_set(root, "turns", turns);
-    if (!bad && niact_game_phase(g) != NIACT_PHASE_ENDED)
-        bad = put(root, "current", build_turn(s, -1, keep));
+    if (!bad && niact_game_phase(g) != NIACT_PHASE_ENDED &&
+        niact_session_played_at(s, niact_session_played_count(s) - 1, &p))
+        bad = put(root, "current", build_turn(s, &p, keep));
     bad = bad || put(root, "outcome", json_string(rec_outcome_id(niact_game_scenario(g), niact_game_outcome(g))));
     json_decref(turns);
     if (bad) {

@@ -12,6 +12,7 @@ typedef struct rec_apply {
     niact_session *s;
     const niact_scenario *sc;
     uint32_t orders_seen;      /* roles that had an orders event in this turn */
+    int rolled_back;           /* the turn's last input was a rollback */
     char *msg;                 /* error message out */
     size_t msglen;
 } rec_apply;
@@ -26,18 +27,20 @@ typedef struct rec_kind {
     niact_status (*apply)(rec_apply *a, json_t *ev, const char *where);
 } rec_kind;
 
-/* Appends the events of resolved turn t to events; t < 0: of the turn under way (the
- * orders only of the roles in keep). */
-typedef niact_status (*rec_encoder)(niact_session *s, int32_t t, uint32_t keep,
+/* Appends the events of one turn of the history (niact_session_played_at) to events;
+ * for the turn under way (p->last) the orders only of the roles in keep. */
+typedef niact_status (*rec_encoder)(niact_session *s, const niact_played *p, uint32_t keep,
                                     json_t *events);
 
 extern const rec_kind rec_kinds[];
 extern const int rec_n_kinds;
 
 /* The orders kind (inputs.c) and the negotiation's kinds (negotiation_io.c). */
-niact_status rec_orders_encode(niact_session *s, int32_t t, uint32_t keep, json_t *events);
+niact_status rec_orders_encode(niact_session *s, const niact_played *p, uint32_t keep,
+                               json_t *events);
 niact_status rec_orders_apply(rec_apply *a, json_t *ev, const char *where);
-niact_status rec_neg_encode(niact_session *s, int32_t t, uint32_t keep, json_t *events);
+niact_status rec_neg_encode(niact_session *s, const niact_played *p, uint32_t keep,
+                            json_t *events);
 niact_status rec_propose_apply(rec_apply *a, json_t *ev, const char *where);
 niact_status rec_answer_apply(rec_apply *a, json_t *ev, const char *where);
 niact_status rec_withdraw_apply(rec_apply *a, json_t *ev, const char *where);
@@ -52,6 +55,7 @@ niact_status rec_default_apply(rec_apply *a, json_t *ev, const char *where);
 niact_status rec_inject_apply(rec_apply *a, json_t *ev, const char *where);
 niact_status rec_message_apply(rec_apply *a, json_t *ev, const char *where);
 niact_status rec_free_seat_apply(rec_apply *a, json_t *ev, const char *where);
+niact_status rec_rollback_apply(rec_apply *a, json_t *ev, const char *where);
 
 /* A role id (a JSON string) as its index; msg on failure. */
 niact_status rec_role(rec_apply *a, json_t *ev, const char *key, int *role, const char *where);
@@ -60,8 +64,9 @@ json_t *rec_roles_json(const niact_scenario *sc, uint32_t mask);
 niact_status rec_roles_mask(rec_apply *a, json_t *ev, const char *key, uint32_t *mask,
                             const char *where);
 
-/* Appends the events of turn t (t < 0: the turn under way, roles in keep) of every kind. */
-niact_status rec_encode_inputs(niact_session *s, int32_t t, uint32_t keep, json_t *events);
+/* Appends the events of one turn of the history (the turn under way: roles in keep). */
+niact_status rec_encode_inputs(niact_session *s, const niact_played *p, uint32_t keep,
+                               json_t *events);
 /* Checks and applies one turn's array of events. */
 niact_status rec_apply_inputs(rec_apply *a, json_t *events, const char *turn_name);
 

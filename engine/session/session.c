@@ -104,6 +104,8 @@ niact_status niact_session_new(niact_host *host, uint64_t seed, const niact_seat
         st = session_orders_init(s);
     if (st == NIACT_OK)
         st = session_events_init(s);
+    if (st == NIACT_OK)
+        st = session_history_init(s);
     if (st != NIACT_OK) {
         if (st == NIACT_ERR_NOMEM && msg && s->game)
             snprintf(msg, msglen, "out of memory");
@@ -123,9 +125,8 @@ void niact_session_free(niact_session *s) {
         return;
     niact_game_free(s->game);
     free(s->inputs);
-    for (size_t i = 0; i < s->n_neg; i++)
-        free(s->neg[i].text);
-    free(s->neg);
+    free(s->neg); /* (its texts are jneg's) */
+    session_history_free(s);
     session_orders_free(s);
     session_events_free(s);
     if (s->own_host)
@@ -381,10 +382,14 @@ niact_status niact_session_resolve(niact_session *s) {
             memcpy(in->orders[r], os, (size_t)n * sizeof *os);
     }
     session_changed(s);
-    niact_status st = niact_game_resolve(s->game);
+    niact_status st = session_history_room(s);
+    if (st != NIACT_OK)
+        return st;
+    st = niact_game_resolve(s->game);
     if (st != NIACT_OK)
         return session_take(s, st);
     s->n_inputs++;
+    session_history_close(s, 1);
     for (int r = 0; r < NIACT_MAX_ROLES; r++) {
         s->n_draft[r] = 0; /* a draft belongs to its turn */
         s->draft_gen[r]++;

@@ -12,6 +12,17 @@ typedef struct session_mark {
     niact_outcome outcome;    /* END */
 } session_mark;
 
+/* One turn as the record keeps it (session_history.c): every turn played, in the order
+ * played, including those a rollback undid. The last is the turn under way. */
+typedef struct session_play {
+    int32_t turn;             /* the game's turn index */
+    int resolved;             /* 1: resolved (hash, orders); 0: under way, or cut by a
+                                 rollback (then its last input is the rollback) */
+    uint64_t hash;            /* state hash after it (resolved) */
+    niact_turn_input orders;  /* every role's orders (resolved) */
+    size_t first, n;          /* its inputs: jneg[first .. first + n) */
+} session_play;
+
 /* What the scenario's tests said of one action for one seat, cached (no draft in it). */
 typedef struct session_rule {
     int legal;                /* the test allows `param` */
@@ -44,7 +55,12 @@ struct niact_session {
     niact_seat seats[NIACT_MAX_ROLES];
     niact_turn_input *inputs; /* [turns] orders of resolved turns */
     int32_t n_inputs;         /* resolved turns */
-    niact_input *neg;         /* negotiation inputs, in order */
+    niact_input *neg;         /* inputs of the live line (the turns not undone), in order;
+                                 their texts belong to jneg */
+    niact_input *jneg;        /* every input ever kept, in order (owns the texts) */
+    size_t n_jneg, cap_jneg;
+    session_play *plays;      /* the history (session_history.c); the last is open */
+    size_t n_plays, cap_plays;
     size_t n_neg, cap_neg;
     size_t n_telegrams;       /* telegrams sent in this game */
     size_t telegram_bytes;    /* their text, in bytes */
@@ -99,6 +115,12 @@ niact_status session_events_init(niact_session *s);
  * game has taken (cannot fail once reserve succeeded). */
 niact_status session_reserve(niact_session *s, const char *text, char **copy);
 niact_status session_keep(niact_session *s, const niact_input *in, char *text);
+/* The history (session_history.c): opened with the game; room for one more play; the
+ * open play resolved (after a resolution: its orders and hash) or cut (by a rollback). */
+niact_status session_history_init(niact_session *s);
+niact_status session_history_room(niact_session *s);
+void session_history_close(niact_session *s, int resolved);
+void session_history_free(niact_session *s);
 /* NIACT_OK, or the refusal (on the handle) if the game is paused. */
 niact_status session_not_paused(niact_session *s);
 /* niact_session_apply of a moderator's input (session_moderator.c). */

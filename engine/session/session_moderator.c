@@ -366,6 +366,7 @@ niact_status session_apply_moderator(niact_session *s, const niact_input *in) {
     case NIACT_INPUT_INJECT: return niact_session_inject(s, in->id);
     case NIACT_INPUT_MESSAGE: return niact_session_message(s, in->text ? in->text : "");
     case NIACT_INPUT_FREE_SEAT: return niact_session_free_seat(s, in->role);
+    case NIACT_INPUT_ROLLBACK: return niact_session_rollback(s, in->id);
     default: return session_fail(s, NIACT_ERR_INVALID, "unknown kind of input");
     }
 }

@@ -19,18 +19,29 @@ niact_status session_reserve(niact_session *s, const char *text, char **copy) {
         s->neg = n;
         s->cap_neg = cap;
     }
+    if (s->n_jneg == s->cap_jneg) {
+        size_t cap = s->cap_jneg ? s->cap_jneg * 2 : 16;
+        niact_input *n = realloc(s->jneg, cap * sizeof *n);
+        if (!n)
+            return session_fail(s, NIACT_ERR_NOMEM, "out of memory");
+        s->jneg = n;
+        s->cap_jneg = cap;
+    }
     if (text && !(*copy = strdup(text)))
         return session_fail(s, NIACT_ERR_NOMEM, "out of memory");
     return NIACT_OK;
 }
 
-/* Keeps a command the game has taken (reserve made the room; this cannot fail). */
+/* Keeps a command the game has taken (reserve made the room; this cannot fail): in the
+ * live line and in the history of the turn under way. */
 niact_status session_keep(niact_session *s, const niact_input *in, char *text) {
     session_changed(s);
-    s->neg[s->n_neg] = *in;
-    s->neg[s->n_neg].turn = niact_game_turn(s->game);
-    s->neg[s->n_neg].text = text;
-    s->n_neg++;
+    niact_input k = *in;
+    k.turn = niact_game_turn(s->game);
+    k.text = text;
+    s->neg[s->n_neg++] = k;
+    s->jneg[s->n_jneg++] = k;
+    s->plays[s->n_plays - 1].n++;
     return NIACT_OK;
 }
 

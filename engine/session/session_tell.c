@@ -19,7 +19,7 @@ niact_command niact_command_make(niact_command_kind kind, int role) {
 const char *niact_command_name(int32_t kind) {
     static const char *const names[NIACT_CMD_COUNT] = {
         "order", "drop", "param", "end turn", "propose", "answer", "withdraw", "telegram",
-        "save", "pause", "resume", "deadline", "default", "inject", "message", "free seat"};
+        "save", "pause", "resume", "deadline", "default", "inject", "message", "free seat", "rollback"};
     return kind >= 0 && kind < NIACT_CMD_COUNT ? names[kind] : "?";
 }
 
@@ -97,6 +97,7 @@ static niact_status run(niact_session *s, const niact_command *c, niact_reply *r
     case NIACT_CMD_INJECT: return niact_session_inject(s, c->index);
     case NIACT_CMD_MESSAGE: return niact_session_message(s, c->text);
     case NIACT_CMD_FREE_SEAT: return niact_session_free_seat(s, c->index);
+    case NIACT_CMD_ROLLBACK: return niact_session_rollback(s, c->index);
     case NIACT_CMD_COUNT: break;
     }
     return session_fail(s, NIACT_ERR_INVALID, "no such command");

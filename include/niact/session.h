@@ -65,6 +65,7 @@ typedef enum niact_input_kind {
     NIACT_INPUT_INJECT,      /* id = the event fired now */
     NIACT_INPUT_MESSAGE,     /* text to every seat */
     NIACT_INPUT_FREE_SEAT,   /* role: its seat is freed (a new player may take it) */
+    NIACT_INPUT_ROLLBACK,    /* id = the turn (1-based) the game went back to the start of */
 } niact_input_kind;
 
 typedef struct niact_input {
@@ -301,6 +302,7 @@ typedef enum niact_command_kind {
     NIACT_CMD_INJECT,    /* fire event `index` now */
     NIACT_CMD_MESSAGE,   /* `text` to every seat */
     NIACT_CMD_FREE_SEAT, /* free seat `index` */
+    NIACT_CMD_ROLLBACK,  /* back to the start of turn `index` (1-based) */
     NIACT_CMD_COUNT
 } niact_command_kind;
 
@@ -389,6 +391,28 @@ niact_status niact_session_message(niact_session *s, const char *text);
  * a new code and drops whoever held the old one). */
 niact_status niact_session_free_seat(niact_session *s, int role);
 uint32_t niact_session_seat_epoch(const niact_session *s, int role);
+/* Rolls the game back to the start of `turn` (1-based, at most the turn under way): the
+ * game is played again from its seed through the inputs of the turns before it, every
+ * hash checked; the undone turns stay in the record (docs/records.md). Seats hear the
+ * turn's opening news again, and a note. */
+#define NIACT_SESSION_MAX_ROLLBACKS 100   /* rollbacks in one game (record bound) */
+niact_status niact_session_rollback(niact_session *s, int32_t turn);
+
+/* The history a record keeps: every turn in the order played, including turns a rollback
+ * undid; the last is the turn under way. */
+typedef struct niact_played {
+    int32_t turn;                   /* the game's turn index (0-based) */
+    int resolved;                   /* resolved: orders and hash are set */
+    int last;                       /* the turn under way */
+    uint64_t hash;                  /* state hash after it */
+    const niact_turn_input *orders; /* every role's orders (resolved), else NULL */
+    const niact_input *inputs;      /* its other inputs in order (a cut turn ends with
+                                       its rollback) */
+    size_t n_inputs;
+} niact_played;
+size_t niact_session_played_count(const niact_session *s);
+int niact_session_played_at(const niact_session *s, size_t i, niact_played *out);
+
 /* The true value of a track now (the moderator sees the truth; seats never do). */
 niact_status niact_session_truth(const niact_session *s, int track, int32_t *value);
 

@@ -66,8 +66,8 @@ static long pos(const char *hay, const char *needle) {
 }
 
 static void order(fx *f, int role, const char *id, int32_t param) {
-    assert_int_equal(niact_session_order(f->s, role, niact_scenario_action(f->sc, id), param),
-                     NIACT_OK);
+    if (niact_session_order(f->s, role, niact_scenario_action(f->sc, id), param) != NIACT_OK)
+        fail_msg("order %s: %s", id, niact_session_error(f->s));
 }
 
 static int event(fx *f, const char *id) {
@@ -352,6 +352,105 @@ static void test_tell(void **state) {
     free(text);
 }
 
+/* Every seat gives `id` (if it may) and the turn resolves. */
+static void play_turn(fx *f, const char *us) {
+    if (niact_game_phase(niact_session_view(f->s)) == NIACT_PHASE_ENDED)
+        fail_msg("ended at turn %d: %s", niact_game_turn(niact_session_view(f->s)),
+                 niact_game_outcome_text(niact_session_view(f->s)));
+    order(f, US, us, NIACT_PARAM_SUGGESTED);
+    for (int r = US; r <= UN; r++)
+        assert_int_equal(niact_session_end_turn(f->s, r), NIACT_OK);
+    assert_int_equal(niact_session_resolve(f->s), NIACT_OK);
+}
+
+/* Back to the start of an earlier turn: the game is as it was then (its hashes), the
+ * seats hear the turn again and a note, the undone turns stay in the record, and the
+ * record replays through the rollback to the same game. */
+static void test_rollback(void **state) {
+    fx *f = *state;
+    const niact_game *g = niact_session_view(f->s);
+    play_turn(f, "recon");
+    uint64_t h1;
+    assert_int_equal(niact_game_turn_hash(g, 1, &h1), NIACT_OK);
+    assert_int_equal(niact_session_telegram(f->s, US, 1u << USSR, "Turn two words."), NIACT_OK);
+    assert_int_equal(niact_session_inject(f->s, event(f, "talks")), NIACT_OK);
+    play_turn(f, "wait");
+    play_turn(f, "recon");
+    if (niact_game_phase(g) == NIACT_PHASE_ENDED)
+        fail_msg("ended at turn %d: %s", niact_game_turn(g), niact_game_outcome_text(g));
+    assert_int_equal(niact_game_turn(g), 3);
+    order(f, US, "recon", 0);
+    assert_int_equal(niact_session_end_turn(f->s, US), NIACT_OK);
+    assert_int_equal(niact_session_rollback(f->s, 5), NIACT_ERR_INVALID); /* not yet played */
+    assert_int_equal(niact_session_rollback(f->s, 0), NIACT_ERR_INVALID);
+    niact_event ev;
+    while (niact_session_hear(f->s, UN, &ev))
+        ;
+    assert_int_equal(niact_session_rollback(f->s, 2), NIACT_OK);
+    assert_true(niact_session_view(f->s) == g); /* the same game, played again */
+    assert_int_equal(niact_game_turn(g), 1);
+    uint64_t again;
+    assert_int_equal(niact_game_turn_hash(g, 1, &again), NIACT_OK);
+    assert_true(again == h1);
+    assert_false(niact_game_submitted(g, US));
+    assert_int_equal(niact_session_turns_played(f->s), 1);
+    /* Turn 2's telegram is undone; the live line holds the note (a later rollback plays it
+     * again). */
+    assert_int_equal(niact_session_input_count(f->s), 1);
+    assert_int_equal(niact_session_input_at(f->s, 0)->kind, NIACT_INPUT_MESSAGE);
+    /* The UN seat hears turn 2's opening news again, then the note. */
+    int note = 0, events = 0;
+    while (niact_session_hear(f->s, UN, &ev)) {
+        events++;
+        note |= ev.kind == NIACT_EVENT_LOG && strstr(ev.entry.text, "back to the start of turn 2");
+    }
+    assert_true(note);
+    /* A different turn 2, then the record. */
+    play_turn(f, "recon");
+    char *text = dump(f->s);
+    assert_non_null(strstr(text, "{\"turn\": 4, \"inputs\": [\n   {\"kind\": \"rollback\", "
+                                 "\"to_turn\": 2}\n  ]},"));
+    long t4 = pos(text, "{\"turn\": 4, "), t2b = pos(text + t4, "{\"turn\": 2, ");
+    assert_true(t4 > 0 && t2b > 0); /* turn 4 (cut), then turn 2 again */
+    assert_non_null(strstr(text, "Turn two words.")); /* the undone turn's telegram is kept */
+    niact_loaded l;
+    reload(f, text, &l);
+    assert_int_equal(l.turns, 2);
+    assert_int_equal(niact_session_turns_played(l.session), 2);
+    niact_loaded_free(&l);
+    /* The record without its rollback does not load. */
+    char *cut = strdup(text), *at = strstr(cut, "\n   {\"kind\": \"rollback\", \"to_turn\": 2}");
+    assert_non_null(at);
+    size_t k = strlen("\n   {\"kind\": \"rollback\", \"to_turn\": 2}");
+    memmove(at, at + k, strlen(at + k) + 1);
+    char msg[1024];
+    assert_int_equal(ru_load(f->h, cut, strlen(cut), &l, msg, sizeof msg), NIACT_ERR_FORMAT);
+    free(cut);
+    /* Nor with an input after it. */
+    char *more = malloc(strlen(text) + 64);
+    at = strstr(text, "{\"kind\": \"rollback\", \"to_turn\": 2}");
+    size_t head = (size_t)(at - text) + strlen("{\"kind\": \"rollback\", \"to_turn\": 2}");
+    memcpy(more, text, head);
+    strcpy(more + head, ",\n   {\"kind\": \"pause\"}");
+    strcat(more, text + head);
+    assert_int_equal(ru_load(f->h, more, strlen(more), &l, msg, sizeof msg), NIACT_ERR_FORMAT);
+    assert_non_null(strstr(msg, "after a rollback"));
+    free(more);
+    free(text);
+    /* After the end: back to the last turn, and the game runs again. */
+    while (niact_game_phase(g) != NIACT_PHASE_ENDED)
+        play_turn(f, "recon");
+    int32_t last = niact_game_turn(g);
+    if (niact_session_rollback(f->s, last) != NIACT_OK)
+        fail_msg("rollback to %d: %s", last, niact_session_error(f->s));
+    assert_int_equal(niact_game_phase(g) == NIACT_PHASE_ENDED, 0);
+    assert_int_equal(niact_game_turn(g), last - 1);
+    text = dump(f->s);
+    reload(f, text, &l);
+    niact_loaded_free(&l);
+    free(text);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_pause, setup, teardown),
@@ -361,6 +460,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_free_seat, setup, teardown),
         cmocka_unit_test_setup_teardown(test_moderator_view, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tell, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rollback, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
