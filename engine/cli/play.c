@@ -552,14 +552,28 @@ static int human_turn(play *p, int role) {
     }
 }
 
+/* On a terminal, clears the screen and its scrollback (ESC[3J: the previous seat's
+ * orders and secrets are gone from the terminal's history too). The program's own
+ * control sequence, written past the output filter; nothing when stdout is not a
+ * terminal (a pipe or a file gets the game's text unchanged). */
+static void clear_screen(void) {
+    static const char seq[] = "\033[H\033[2J\033[3J";
+    fflush(stdout);
+    if (isatty(STDOUT_FILENO))
+        cli_write_raw(STDOUT_FILENO, seq, sizeof seq - 1);
+}
+
 /* Hot seat on a terminal: the next seat's private screen waits until the keyboard has
- * changed hands (the previous seat's screen is still above it: issue 13). */
+ * changed hands, and the previous seat's screen is cleared with its scrollback before the
+ * gate and again after it (issue 13). */
 static int hand_over(play *p, int role) {
     char line[LINE_MAX_BYTES + 1];
-    printf("\nPass the keyboard to the %s delegation; press Enter when only they are "
-           "looking. ", p->sc->roles[role].meta.name);
+    clear_screen();
+    printf("\nPass to the %s delegation. Press Enter when only they are looking. ",
+           p->sc->roles[role].meta.name);
     fflush(stdout);
     int k = cli_read_line(&p->in, line);
+    clear_screen();
     return k == LINE_SIGNAL ? CLI_TURN_SIGNAL : k == LINE_END ? CLI_TURN_QUIT : CLI_TURN_DONE;
 }
 

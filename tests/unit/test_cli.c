@@ -208,6 +208,12 @@ static void test_play_through_a_pipe(void **st) {
     assert_int_equal(o.code, 0);
     assert_null(strstr(o.text, "Quit anyway?"));
     assert_non_null(strstr(o.text, "Game left unfinished"));
+    /* A hot seat through a pipe (us, then ussr): no hand-over gate and no clearing, so a
+     * script plays every seat as written (issue 13). */
+    assert_non_null(strstr(o.text, "[ussr] > "));
+    assert_null(strstr(o.text, "Pass to the"));
+    assert_null(strchr(o.text, '\033'));
+    assert_null(strstr(o.text, "^[[3J"));
     /* Leaving says what was kept: here nothing (a newcomer was told nothing either way). */
     assert_non_null(strstr(o.text, "Nothing was saved on leaving"));
     free(o.text);
@@ -686,11 +692,26 @@ static void test_questions_on_a_terminal(void **st) {
     at = c->len;
     say(c, "y\n");
     expect_out(c, at, "Orders given. 2 action points were left unspent.");
-    expect_out(c, at, "Pass the keyboard to the Soviet Union delegation");
+    expect_out(c, at, "Pass to the Soviet Union delegation. Press Enter");
+    /* The screen and its scrollback were cleared before the gate (ESC[3J), after the
+     * United States' last words. */
+    {
+        const char *given = strstr(c->buf + at, "Orders given."),
+                   *gate = strstr(c->buf + at, "Pass to the Soviet Union delegation"),
+                   *clear = strstr(c->buf + at, "\033[H\033[2J\033[3J");
+        assert_true(given && gate && clear);
+        assert_true(given - c->buf < clear - c->buf && clear - c->buf < gate - c->buf);
+    }
     /* The next seat's private screen waits for Enter. */
     assert_false(await(c, at, "What the Soviet Union knows", 300));
+    size_t gate_at = c->len;
     say(c, "\n");
     expect_out(c, at, "What the Soviet Union knows");
+    { /* cleared again once Enter is pressed, before the Soviet screen */
+        const char *clear = strstr(c->buf + gate_at, "\033[3J"),
+                   *screen = strstr(c->buf + gate_at, "What the Soviet Union knows");
+        assert_true(clear && screen && clear - c->buf < screen - c->buf);
+    }
     expect_out(c, at, "[ussr] > ");
     at = c->len;
     say(c, "order stall\norder remove 5\ndone\n");
@@ -699,7 +720,7 @@ static void test_questions_on_a_terminal(void **st) {
     expect_out(c, at, "Orders given.");
     /* From the last seat of a turn to the first of the next, the keyboard changes hands
      * too: the turn's news for the United States waits. */
-    expect_out(c, at, "Pass the keyboard to the United States delegation");
+    expect_out(c, at, "Pass to the United States delegation. Press Enter");
     assert_false(await(c, at, "United States - turn 2 of", 300));
     say(c, "\n");
     expect_out(c, at, "United States - turn 2 of");
