@@ -46,6 +46,8 @@ static void print_json(const niact_scenario *sc) {
     for (int i = 0; i < sc->n_roles; i++) {
         json_t *o = meta_json(&sc->roles[i].meta);
         json_object_set_new(o, "action_points", json_integer(sc->roles[i].action_points));
+        if (sc->roles[i].actor)
+            json_object_set_new(o, "actor", json_string(sc->roles[i].actor));
         json_array_append_new(roles, o);
     }
     for (int i = 0; i < sc->n_tracks; i++) {
@@ -105,6 +107,8 @@ static void print_json(const niact_scenario *sc) {
         json_object_set_new(o, "param", param_json(d->has_param, d->param_name, d->param_min,
                                                    d->param_max, d->param_default));
         json_object_set_new(o, "window", json_integer(d->window));
+        static const char *const secrecy[] = {"either", "public", "secret"};
+        json_object_set_new(o, "secrecy", json_string(secrecy[d->secrecy % 3]));
         json_array_append_new(terms, o);
     }
     json_object_set_new(root, "roles", roles);
@@ -131,6 +135,27 @@ static void print_json(const niact_scenario *sc) {
         json_array_append_new(tps, o);
     }
     json_object_set_new(root, "turning_points", tps);
+    const niact_negotiation_def *n = &sc->negotiation;
+    json_object_set_new(root, "negotiation",
+                        json_pack("{s:{s:i, s:i, s:i}, s:i, s:i, s:{s:i, s:i}}", "trust", "start",
+                                  n->trust_start, "kept", n->trust_kept, "broken",
+                                  n->trust_broken, "expiry", n->expiry, "proposals_per_turn",
+                                  n->proposals_per_turn, "ai_trust", "at_0", n->ai_trust_at_0,
+                                  "at_100", n->ai_trust_at_100));
+    json_t *outs = json_array();
+    for (int i = 1; i < niact_scenario_outcome_count(sc); i++) {
+        niact_outcome_names nm = niact_scenario_outcome(sc, (niact_outcome)i);
+        json_array_append_new(
+            outs, json_pack("{s:s, s:s, s:s, s:s, s:i, s:b, s:b}", "id", nm.id, "name", nm.title,
+                            "stamp", nm.stamp, "text",
+                            niact_scenario_outcome_text(sc, (niact_outcome)i), "rank",
+                            niact_scenario_outcome_rank(sc, (niact_outcome)i), "zero_scores",
+                            niact_scenario_outcome_zero(sc, (niact_outcome)i), "declared",
+                            niact_scenario_outcome_declared(sc, (niact_outcome)i)));
+    }
+    json_object_set_new(root, "outcomes", outs);
+    json_object_set_new(root, "timeout",
+                        json_string(niact_scenario_outcome(sc, niact_scenario_timeout(sc)).id));
     json_t *pers = json_array();
     for (int i = 0; i < sc->n_personalities; i++)
         json_array_append_new(pers, json_string(sc->personalities[i]));
@@ -180,6 +205,21 @@ static void print_text(const niact_scenario *sc) {
                 o += snprintf(extra + o, sizeof extra - (size_t)o, " %s", sc->roles[r].meta.id);
         snprintf(extra + o, sizeof extra - (size_t)o, ")");
         item(&d->meta, extra);
+    }
+    printf("\nNEGOTIATION\n  trust starts at %d, +%d for a commitment kept, -%d for one broken; "
+           "a proposal open %d turn%s after its own; %d proposals a seat a turn\n",
+           sc->negotiation.trust_start, sc->negotiation.trust_kept, sc->negotiation.trust_broken,
+           sc->negotiation.expiry, sc->negotiation.expiry == 1 ? "" : "s",
+           sc->negotiation.proposals_per_turn);
+    printf("\nOUTCOMES\n");
+    for (int i = 1; i < niact_scenario_outcome_count(sc); i++) {
+        niact_outcome o = (niact_outcome)i;
+        if (!niact_scenario_outcome_declared(sc, o) && o != niact_scenario_timeout(sc))
+            continue;
+        printf("  %-28s %s%s%s\n", niact_scenario_outcome(sc, o).id,
+               niact_scenario_outcome(sc, o).title,
+               o == niact_scenario_timeout(sc) ? " (when the calendar runs out)" : "",
+               niact_scenario_outcome_zero(sc, o) ? " (every score 0)" : "");
     }
     printf("\nTERMS\n");
     for (int i = 0; i < sc->n_terms; i++)

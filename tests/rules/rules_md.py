@@ -163,6 +163,8 @@ for role in [r['id'] for r in d['roles']]:
     w('')
 w('## Terms (for negotiation)\n')
 w('Offers and demands a proposal may carry (`propose`, `accept`, `counter` in text play). An accepted proposal is an agreement: each term becomes a commitment of its giver, judged at the end of every turn: kept, broken, or not yet. Keeping one raises the giver\'s trust, breaking one lowers it and may have a further consequence named below. A term is a promise to act: the seat must still give the orders.\n')
+n = d['negotiation']
+w('Trust starts at %d for every seat (of 0-100); a commitment kept adds %d, one broken takes %d. A proposal can be answered in the turn it was made and the %s; each seat may make %d proposals a turn. The proposer names who gives a term several may give (`TERM@ROLE`). A public proposal, and the agreement it becomes, is seen by every seat; a private one by its parties only.\n' % (n['trust']['start'], n['trust']['kept'], n['trust']['broken'], 'next' if n['expiry'] == 1 else 'next %d' % n['expiry'], n['proposals_per_turn']))
 for t in d['terms']:
     if t['window'] == 0 and t['param'] and t['param']['name'] == 'days':
         extra = 'given by ' + ', '.join(names[x] for x in t['givers']) + '; due within the days given'
@@ -184,7 +186,7 @@ for p in d.get('turning_points', []):
     w('| **`%s`** %s | %s: %s *Source: %s.* | %s | %s |' % (p['id'], p['name'], p['date'], p['text'], link(p['source']), mark, p['prompt']))
 w('')
 w('## AI personalities\n')
-desc = {'historical': "plays the choices of November 1962 turn by turn (`--seat ROLE=ai:historical`); with all three seats historical the game reproduces the real outcome (see docs/balance.md).",
+desc = {'historical': "plays the choices of November 1962 turn by turn (`--seat ROLE=ai:historical`), and bargains as the record shows: Washington offers, in private, the quarantine lifted for the IL-28s out within thirty days (from 10 November), and trades no assurance in public; Moscow refuses the bombers until 20 November and any inspection on Cuban soil; the Secretary-General asks Moscow for observers and promises no inspection himself (each refusal with its reason, as a telegram). With all three seats historical the game reproduces the real outcome (see docs/balance.md).",
         'hawk': 'presses hard and accepts risk: low flights, boarding, retaliation, contesting the bombers, Cuban crews at the SAMs, an activist Secretary-General.',
         'dove': 'gives ground to lower the risk: U-2s only, an early conditional pledge, uncovered shipments, early concession on the bombers, restraint orders, quiet mediation and the ICRC.'}
 for p in d['personalities']:

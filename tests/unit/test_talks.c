@@ -745,7 +745,7 @@ static void test_hostile_actors(void **st) {
     problems("", ", actor = 'nobody'", msg, sizeof msg);
     assert_non_null(strstr(msg, "role 'a': actor names no personality 'nobody'"));
     problems("", ", actor = 5", msg, sizeof msg);
-    assert_non_null(strstr(msg, "field 'actor' must be a string"));
+    assert_non_null(strstr(msg, "role 'a': field 'actor' must be"));
     problems("personalities = { bonly = { b = function() return {} end } },", ", actor = 'bonly'",
              msg, sizeof msg);
     /* (the scenario's own personalities table is replaced by this one) */
