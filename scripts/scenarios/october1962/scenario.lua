@@ -41,7 +41,10 @@ return niact.scenario{
       text = "President Kennedy and the ExComm.", source = "Tapes" },
     niact.role{ id = "ussr", name = "Soviet Union", action_points = 3, briefing = briefings.ussr,
       text = "Chairman Khrushchev and the Presidium.", source = "F&N" },
+    -- Havana was left out of the bargain: when no person or AI holds the seat, its
+    -- historical personality plays it as a scripted actor.
     niact.role{ id = "cuba", name = "Cuba", action_points = 2, briefing = briefings.cuba,
+      actor = "historical",
       text = "Prime Minister Fidel Castro's government.", source = "Dobbs" },
     niact.role{ id = "un", name = "United Nations", action_points = 2, briefing = briefings.un,
       text = "Acting Secretary-General U Thant.", source = "Dorn" },
