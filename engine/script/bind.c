@@ -822,7 +822,11 @@ static niact_status r_term_check(void *ud, niact_game *g, const niact_commitment
     int st = host_call(h, g, RULE, 4, 1);
     if (st != LUA_OK)
         return status_of(h, st, &c);
-    if (!lua_isnil(h->L, -1))
+    int type = lua_type(h->L, -1);
+    if (type != LUA_TNIL && type != LUA_TBOOLEAN && h->hook) /* 0 would be "kept" */
+        warn_result(h, &c, "returned a %s, which counts as kept whatever its value: return "
+                    "true (kept), false (broken) or nil (not yet)", lua_typename(h->L, type));
+    if (type != LUA_TNIL)
         *verdict = lua_toboolean(h->L, -1) ? 1 : -1;
     lua_pop(h->L, 1);
     return NIACT_OK;

@@ -79,13 +79,13 @@ static const niact_finding *finding(const niact_findings *f, const char *needle)
 }
 
 /* The finding is an error (or warning) at FILE:LINE, in CONTEXT (NULL: any), seen COUNT
- * times (-1: any, at least once) in GAMES games. */
+ * times (-1: any, at least once) in GAMES games (-1: any). */
 static void expect(const niact_findings *f, const char *needle, int warning, const char *file,
                    int line, const char *context, int64_t count, int64_t games) {
     const niact_finding *x = finding(f, needle);
     if (x->warning != warning || strcmp(x->e.file, file) || x->e.line != line ||
         (context && strcmp(x->e.context, context)) || (count >= 0 && x->count != count) ||
-        x->count < 1 || x->games != games)
+        x->count < 1 || (games >= 0 && x->games != games))
         fail_msg("'%s': %s %s:%d (in %s) x%lld across %lld games; want %s %s:%d (in %s) "
                  "x%lld across %lld games",
                  needle, x->warning ? "warning" : "error", x->e.file, (int)x->e.line,
@@ -274,6 +274,34 @@ static void test_runtime_warnings(void **st) {
     ts_rmdir(dir);
 }
 
+/* A term's check that answers a number counts it kept whatever the number: a warning
+ * where the check was written, each time it is asked (once a turn while it is open). A
+ * personality agrees the term at once: 'us' proposes it, 'them' accepts. */
+static void test_term_check_warning(void **st) {
+    (void)st;
+    char *dir = scenario(PLAIN_ACTION PLAIN_OBJECTIVE
+                         "  terms = R.terms,\n"
+                         "  personalities = { deal = { us = R.us, them = R.them } },\n");
+    ts_write(dir, "rules.lua",
+             "local R = {}\n"
+             "R.terms = { niact.term{ id = 'pledge', givers = { 'us' }, window = 5,\n"
+             "  value = function() return 5 end,\n"
+             "  check = function(state, giver)\n"
+             "    return state:get('t')\n"
+             "  end } }\n"
+             "R.us = { orders = function() return {} end,\n"
+             "  propose = function(state) if state:turn() == 1 then\n"
+             "    return { { to = { 'them' }, terms = { { term = 'pledge' } } } } end return false end }\n"
+             "R.them = { orders = function() return {} end, answer = function() return true end }\n"
+             "return R\n");
+    niact_check_summary sum;
+    niact_findings *f = run_check(dir, 2, &sum);
+    expect(f, "returned a number, which counts as kept", 1, "rules.lua", 4, "term 'pledge' (check)",
+           -1, -1);
+    niact_findings_free(f);
+    ts_rmdir(dir);
+}
+
 /* The bundled scenario passes: no error and no warning, every personality played. */
 static void test_bundled_scenario_is_clean(void **st) {
     (void)st;
@@ -394,6 +422,7 @@ int main(void) {
         cmocka_unit_test(test_library_error_at_callers_line),
         cmocka_unit_test(test_setup_error),
         cmocka_unit_test(test_runtime_warnings),
+        cmocka_unit_test(test_term_check_warning),
         cmocka_unit_test(test_bundled_scenario_is_clean),
         cmocka_unit_test(test_play_error_told_once),
         cmocka_unit_test(test_command_line),
