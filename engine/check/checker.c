@@ -246,6 +246,8 @@ niact_status niact_check_run(const char *name, const niact_check_options *opt,
     sum->terms = sc->n_terms;
     sum->personalities = sc->n_personalities;
     sum->seeds = seeds;
+    snprintf(sum->load_warnings, sizeof sum->load_warnings, "%s",
+             niact_host_warnings(h, &sum->n_load_warnings));
     run c = {.h = h, .sc = sc, .f = f, .sum = sum};
     size_t na = sc->n_actions ? (size_t)sc->n_actions : 1;
     size_t no = sc->n_objectives ? (size_t)sc->n_objectives : 1;

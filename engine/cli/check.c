@@ -103,8 +103,23 @@ int cli_check(int argc, char **argv) {
         rc = CLI_BAD_INPUT;
         goto done;
     }
-    size_t n = niact_findings_count(f), errors = niact_findings_errors(f);
-    for (size_t i = 0; i < n; i++)
+    /* The declarations' warnings first (FILE:LINE: warning: ..., relative to the folder),
+     * then what playing found. */
+    for (char *line = sum->load_warnings; *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = 0;
+        if (strncmp(line, "lib/", 4) == 0 && sum->lib[0])
+            printf("%s/%s\n", sum->lib, line + 4);
+        else
+            printf("%s/%s\n", dir, line);
+        if (!nl)
+            break;
+        line = nl + 1;
+    }
+    size_t n = niact_findings_count(f) + (size_t)sum->n_load_warnings;
+    size_t errors = niact_findings_errors(f);
+    for (size_t i = 0; i < niact_findings_count(f); i++)
         print_finding(niact_findings_at(f, i), dir, sum->lib);
     if (niact_findings_dropped(f))
         printf("%s: and %zu more distinct problems not shown\n", dir, niact_findings_dropped(f));

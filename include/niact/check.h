@@ -74,13 +74,16 @@ typedef struct niact_check_summary {
     char id[64];      /* the scenario's id */
     int roles, tracks, actions, events, objectives, terms, personalities;
     int seeds;        /* games per seating */
+    int n_load_warnings;        /* the declarations' warnings (niact_host_warnings) */
+    char load_warnings[16384];  /* one "FILE:LINE: warning: message" a line */
     int games;        /* games played */
     int64_t turns;    /* turns played */
     int seatings;     /* seatings tried: random seats, then one per personality */
     int64_t options;  /* seats' options asked (one per seat a turn) */
 } niact_check_summary;
 
-/* Loads the scenario (the one lookup rule) and plays it. On a load failure returns the
+/* Loads the scenario (the one lookup rule) and plays it. The declarations' warnings
+ * (found at load: legal but almost surely wrong) are in sum->load_warnings. On a load failure returns the
  * host's status with every problem in msg (FILE:LINE: message, full paths) and adds no
  * finding; otherwise NIACT_OK with the problems in f (sorted) and sum filled in. */
 niact_status niact_check_run(const char *name_or_dir, const niact_check_options *opt,

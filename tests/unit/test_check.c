@@ -22,7 +22,7 @@ static char *scenario(const char *fields) {
     char text[8192];
     snprintf(text, sizeof text,
              "local R, P = require('rules'), require('personalities')\n"               /* 1 */
-             "return niact.scenario{ name = 'Broken',\n"                              /* 2 */
+             "return niact.scenario{ name = 'Broken', api_version = 2,\n"                           /* 2 */
              "  calendar = { start = '1962-11-01', days_per_turn = 1, turns = 3 },\n" /* 3 */
              "  roles = { niact.role{ id = 'us' }, niact.role{ id = 'them' } },\n"    /* 4 */
              "  tracks = { niact.track{ id = 't', min = 0, max = 10 } },\n"           /* 5 */
@@ -405,6 +405,21 @@ static void test_command_line(void **st) {
     if (!first || strstr(first + 1, "turn_end is broken"))
         fail_msg("the error should be printed once:\n%s", out);
     free(out);
+    /* The declarations' warnings (found at load) are printed with the folder first, and
+     * a scenario with warnings only passes. */
+    char *plain = ts_tempdir();
+    ts_write(plain, "scenario.lua",
+             "return niact.scenario{ name = 'Plain',\n"
+             "  calendar = { start = '1962-11-01', days_per_turn = 1, turns = 2 },\n"
+             "  roles = { niact.role{ id = 'us' } }, tracks = { niact.track{ id = 't' } },\n"
+             PLAIN_OBJECTIVE "}\n");
+    snprintf(args, sizeof args, "check %s --seeds 1", plain);
+    assert_int_equal(run_niact(args, &out), 0);
+    snprintf(want, sizeof want, "%s/scenario.lua:1: warning: scenario: no api_version", plain);
+    expect_in(out, want);
+    expect_in(out, ": ok with warnings (1 roles");
+    free(out);
+    ts_rmdir(plain);
     snprintf(args, sizeof args, "sim --games 5 --threads 2 --scenario %s", dir);
     assert_int_equal(run_niact(args, &out), 0);
     expect_in(out, "scenario errors: in 5 of 5 games (100.0%)");

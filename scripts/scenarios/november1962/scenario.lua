@@ -23,6 +23,7 @@ local function concat(...)
 end
 
 return niact.scenario{
+  api_version = 2,
   name = "November 1962",
   version = "1.0",
   text = "The Cuban missile crisis after the crisis: Khrushchev has promised to remove the "
