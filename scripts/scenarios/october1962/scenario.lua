@@ -24,6 +24,7 @@ local function concat(...)
 end
 
 return niact.scenario{
+  api_version = 2,
   name = "October 1962: the thirteen days",
   version = "1.0",
   text = "From the U-2 photographs of the missile sites to Khrushchev's broadcast: "

@@ -7,6 +7,7 @@ local util = require("util")
 local function invented(what) return "invented for the tests: " .. what end
 
 return niact.scenario{
+  api_version = 2,
   name = "The Saltbank dispute",
   version = "1.0",
   text = "A fictional fisheries dispute in the northern seas: Skerra extends its fishing "
