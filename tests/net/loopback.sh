@@ -82,8 +82,9 @@ disown "$k1" # (no "Killed" notice from the shell)
 exec 3>ussr.pipe
 echo 'order 2' >&3
 echo 'telegram un SECRET-USSR-TO-UN-3307 about Castro' >&3
-for _ in $(seq 100); do grep -q 'Telegram sent' ussr1.out && break; sleep 0.05; done
+for _ in $(seq 300); do grep -q "Telegram sent" ussr1.out && break; sleep 0.05; done
 grep -q 'Ordered:' ussr1.out || fail "the USSR's first order was not taken"
+grep -q "Telegram sent" ussr1.out || fail "the USSR's telegram was not sent before it was killed"
 kill -9 "$k1"
 for _ in $(seq 100); do kill -0 "$k1" 2>/dev/null || break; sleep 0.02; done
 kill -0 "$k1" 2>/dev/null && fail "the USSR client did not die"

@@ -26,9 +26,9 @@ fail() {
     done
     exit 1
 }
-# wait_for FILE PATTERN: up to 8 s for PATTERN (grep -E) to appear in FILE.
+# wait_for FILE PATTERN: up to 15 s for PATTERN (grep -E) to appear in FILE.
 wait_for() {
-    for _ in $(seq 160); do
+    for _ in $(seq 300); do
         grep -qE -- "$2" "$1" 2>/dev/null && return 0
         sleep 0.05
     done
