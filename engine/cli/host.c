@@ -592,6 +592,8 @@ static const char *const console_help =
     "  default ROLE          that seat plays the default now\n"
     "  events                the scenario's events; inject EVENT fires one now\n"
     "  message TEXT          a message to every seat\n"
+    "  rollback TURN         back to the start of an earlier turn (1-based; the turns\n"
+    "                        undone stay in the record)\n"
     "  ROLE COMMAND          a command of a seat played at this console (text play's)\n"
     "  stop                  end the session now (the game is kept as far as played)\n"
     "  help                  this list\n";
@@ -784,6 +786,44 @@ static void console_line(host *h, cli_rec *rec, char *line) {
             for (int q = 0; q < h->sc->n_roles; q++) /* said: not announced again as news */
                 if (h->hs[q].shown_turn >= 0)
                     h->hs[q].notice = log_end(h, q);
+            after_moderator(h, rec);
+        }
+    } else if (!strcmp(cmd, "rollback")) {
+        char *end;
+        long turn = strtol(arg, &end, 10);
+        niact_command c = niact_command_make(NIACT_CMD_ROLLBACK, NIACT_MODERATOR);
+        c.index = (int32_t)turn;
+        if (!*arg || *end || turn < 1 || turn > h->sc->turns)
+            printf("  rollback TURN: the turn to go back to the start of (1-%d)\n",
+                   niact_game_turn(h->g) + 1);
+        else if (moderator(h, &c) == 0) {
+            /* Every screen opens the turn again; the log was played again, so every
+             * cursor into it starts over from where the seats now stand. */
+            size_t size = niact_game_log_size(h->g);
+            for (int q = 0; q < h->sc->n_roles; q++) {
+                hseat *hs = &h->hs[q];
+                if (hs->remote && hs->peer >= 0 && hs->prompt) {
+                    net_msg cancel = {NET_PROMPT, 0, 0, "", 0};
+                    net_server_send(h->sv, hs->peer, &cancel);
+                }
+                hs->prompt = 0;
+                hs->shown_turn = -1;
+                if (hs->notice > size)
+                    hs->notice = size;
+            }
+            for (int i = 0; i < NET_MAX_PEERS; i++)
+                if (h->pj[i].peer >= 0) {
+                    h->pj[i].shown_turn = -1;
+                    if (h->pj[i].cursor > size)
+                        h->pj[i].cursor = size;
+                }
+            h->console_turn = -1;
+            h->countdown_turn = -1;
+            h->told_default = h->told_reopened = 0;
+            char text[160];
+            snprintf(text, sizeof text, "\n(The moderator rolled the game back to the start of "
+                     "turn %ld.)\n", turn);
+            broadcast(h, text);
             after_moderator(h, rec);
         }
     } else if (!strcmp(cmd, "stop")) {

@@ -4,7 +4,8 @@
 # message to every seat, an injected event (a seat that had given its orders gets them
 # back), the truth and a seat's view on the console, a deadline with default orders (a
 # silent seat defaults, its prompt is withdrawn, the turn resolves), and freeing a seat
-# (its connection is closed, its old code refused, the new code works). Each is asserted
+# (its connection is closed, its old code refused, the new code works), and a rollback
+# to the start of turn 1. Each is asserted
 # on the screens and on the record, which must replay and verify.
 # Every wait is bounded. usage: moderator.sh NIACT
 set -u
@@ -110,6 +111,11 @@ wait_for ussr.out 'From now on each turn has 0:02'
 wait_for ussr.out 'Time is up'
 wait_for host.err 'the ussr seat missed the deadline'
 wait_for host.err 'turn 1 resolved'
+# Roll back to the start of turn 1: every screen is told and opens turn 1 again.
+echo 'rollback 1' >&7
+wait_for us.out 'rolled the game back to the start of turn 1'
+wait_for ussr.out 'rolled the game back to the start of turn 1'
+[ "$(grep -c 'turn 1 of 12' ussr.out)" -ge 2 ] || fail "the USSR's screen did not open turn 1 again"
 echo 'deadline 0' >&7
 wait_for us.out 'removed the deadline'
 echo stop >&7
@@ -122,7 +128,7 @@ grep -l 'ERROR: AddressSanitizer\|runtime error:\|LeakSanitizer' ./*.err 2>/dev/
 
 
 # The record holds every moderator input, and replays.
-for kind in pause resume message inject free_seat deadline default; do
+for kind in pause resume message inject free_seat deadline default rollback; do
     grep -q "\"kind\": *\"$kind\"" rec.json || fail "the record has no '$kind' input"
 done
 "$niact" replay rec.json --verify >replay.out 2>&1 || fail "the record does not verify: $(tail -3 replay.out)"
@@ -150,4 +156,4 @@ grep -q 'turn 2 of 12' us.end.out || fail "the resumed game did not go on from t
 "$niact" replay rec.json --verify >replay2.out 2>&1 || fail "the resumed game's record does not verify"
 grep -l 'ERROR: AddressSanitizer\|runtime error:\|LeakSanitizer' ./*.err 2>/dev/null \
     && fail "a sanitizer reported an error"
-echo "ok: pause, resume, message, inject, truth, free, deadline and default over the network; resumed with --load"
+echo "ok: pause, resume, message, inject, truth, free, deadline, default and rollback over the network; resumed with --load"
