@@ -1,9 +1,9 @@
 #!/bin/sh
 # The session is the only door (docs/architecture.md, "The boundary"): no front-end file
 # calls a core, host, AI or record-loading function that changes a game or loads a
-# scenario's Lua host. Every file under engine/ui, engine/cli and engine/net is checked
-# (text play, the window, sim, check, rules, replay, debrief, records, niact host/join
-# and the network server): they open games, records and scenarios through
+# scenario's Lua host. Every file under engine/ui, engine/cli, engine/net and
+# engine/check is checked (text play, the window, sim, check and its checker, rules,
+# replay, debrief, records, niact host/join and the network server): they open games, records and scenarios through
 # include/niact/session.h, and read the game through the core's const accessors.
 # Exits 1 naming each offending line.
 # usage: check_boundary.sh SOURCE_DIR
@@ -19,7 +19,8 @@ host="niact_host_(load|personality|term_value|rules)$call"
 other="niact_ai_(think|talk_next|talk_start)$call|niact_(rules|core)_[a-z_]+$call|niact_record_load(_text)?$call|niact_loaded_free$call|niact_session_game$call"
 forbidden="$core|$host|$other"
 files=$(ls "$src"/engine/ui/*.c "$src"/engine/ui/*.h "$src"/engine/cli/*.c "$src"/engine/cli/*.h \
-           "$src"/engine/net/*.c "$src"/engine/net/*.h 2>/dev/null)
+           "$src"/engine/net/*.c "$src"/engine/net/*.h "$src"/engine/check/*.c \
+           "$src"/engine/check/*.h 2>/dev/null)
 [ -n "$files" ] || { echo "check_boundary: no front-end files under $src"; exit 2; }
 bad=$(grep -nE "$forbidden" $files)
 if [ -n "$bad" ]; then
