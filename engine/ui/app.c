@@ -133,8 +133,16 @@ void app_frame(app *a, int present) {
         draw_screen(a);
     }
     ui_end(u);
-    if (present)
+    if (present) {
         SDL_RenderPresent(u->ren);
+        /* The hand-over is on screen from now: only keys pressed from now count there. */
+        if (a->scr == SCR_HANDOVER && a->ov == OV_NONE) {
+            if (!a->handover_shown)
+                a->handover_shown = SDL_GetTicks() ? SDL_GetTicks() : 1;
+        } else {
+            a->handover_shown = 0;
+        }
+    }
 }
 
 int app_event(app *a, const SDL_Event *ev) {

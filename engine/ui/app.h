@@ -80,6 +80,8 @@ typedef struct app {
     ui ui;
     ui_screen scr;
     ui_overlay ov;
+    uint32_t handover_shown;  /* SDL ticks when the hand-over screen was first presented
+                                 (0: not on screen yet); keys need to come after it */
     int quit;                 /* leave the loop */
     int fullscreen;
     /* New game. */
@@ -177,6 +179,9 @@ void ov_load(app *a);
 void scr_title(app *a);
 void scr_newgame(app *a);
 void scr_handover(app *a);
+/* Keys pressed less than this long after the hand-over screen appeared do not open the
+ * next seat's desk (an Enter that followed the E ending the last seat's turn). */
+#define HANDOVER_GUARD_MS 400
 void scr_brief(app *a);
 void scr_desk(app *a);
 void scr_end(app *a);

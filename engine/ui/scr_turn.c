@@ -43,6 +43,15 @@ void scr_handover(app *a) {
     uint32_t id = ui_id("handover", p->role);
     if (!u->inert)
         ui_set_focus(u, id);
+    /* A fresh press only: nothing before the screen was shown, nothing within
+     * HANDOVER_GUARD_MS of it (E then Enter 50 ms apart), no key repeat; a click only
+     * once it is on screen. The next seat's secrets wait for a deliberate hand. */
+    uint32_t shown = a->handover_shown;
+    if (u->activate && (!shown || u->key_repeat ||
+                        (int32_t)(u->key_time - shown) < HANDOVER_GUARD_MS))
+        u->activate = 0;
+    if (u->click && !shown)
+        u->click = 0;
     if (ui_button(u, id, (SDL_Rect){slip.x + (w - bw) / 2, y, bw, ui_px(u, 56)}, line, 1)) {
         a->scr = SCR_BRIEF;
         u->focus = 0;

@@ -77,6 +77,8 @@ typedef struct ui {
     int click;                  /* a left click was released at mx,my this frame */
     int wheel;                  /* wheel steps this frame (+ = up) */
     SDL_Keycode key;            /* key pressed this frame, 0 if none */
+    uint32_t key_time;          /* SDL timestamp (ms) of the last key event fed */
+    int key_repeat;             /* the last key event was the key's auto-repeat */
     uint16_t kmod;              /* its modifiers */
     int activate;               /* Enter/Space on the focused widget */
     char text_in[64];           /* text typed this frame (SDL_TEXTINPUT, UTF-8) */

@@ -153,6 +153,8 @@ int ui_feed(ui *u, const SDL_Event *ev) {
         u->wheel += ev->wheel.y;
         return 1;
     case SDL_KEYDOWN:
+        u->key_time = ev->key.timestamp;
+        u->key_repeat = ev->key.repeat != 0;
         return feed_key(u, &ev->key);
     case SDL_TEXTINPUT: {
         size_t have = strlen(u->text_in), add = strlen(ev->text.text);

@@ -369,6 +369,44 @@ static void test_focus_and_enter(void **state) {
     close_canvas(&c);
 }
 
+/* Hot seat: the hand-over needs a fresh key press after it has been shown. E then Enter
+ * 50 ms apart, an Enter right after it appeared, and a key repeat leave it on screen;
+ * a deliberate Enter later opens the next seat's briefing (issue 13). */
+static void key_at(app *a, SDL_Keycode k, uint32_t when, int repeat) {
+    SDL_Event ev = {0};
+    ev.type = SDL_KEYDOWN;
+    ev.key.keysym.sym = k;
+    ev.key.timestamp = when;
+    ev.key.repeat = (Uint8)repeat;
+    app_event(a, &ev);
+}
+
+static void test_handover_fresh_key(void **state) {
+    (void)state;
+    canvas c;
+    assert_int_equal(open_canvas(&c, &sizes[0]), 0);
+    setup_screen(&c.a, S_DESK, scenario_dir[n_scenarios - 1]);
+    app *a = &c.a;
+    app_frame(a, 1);
+    int first = a->play.role;
+    uint32_t t = SDL_GetTicks();
+    key_at(a, SDLK_e, t, 0);          /* ends the first seat's turn */
+    key_at(a, SDLK_RETURN, t + 50, 0); /* typed before the hand-over was drawn */
+    assert_int_equal(a->scr, SCR_HANDOVER);
+    assert_true(a->play.role != first);
+    app_frame(a, 1); /* now it is on screen */
+    uint32_t shown = a->handover_shown;
+    assert_true(shown != 0);
+    key_at(a, SDLK_RETURN, shown + 50, 0); /* 50 ms after it appeared: too soon */
+    assert_int_equal(a->scr, SCR_HANDOVER);
+    key_at(a, SDLK_RETURN, shown + 2000, 1); /* the key held down: a repeat */
+    assert_int_equal(a->scr, SCR_HANDOVER);
+    app_frame(a, 1);
+    key_at(a, SDLK_RETURN, shown + 2000, 0); /* a fresh press, later */
+    assert_int_equal(a->scr, SCR_BRIEF);
+    close_canvas(&c);
+}
+
 /* A proposal addressed to the seat shows in its inbox; clicking Accept answers it. */
 static void test_answer_proposal(void **state) {
     (void)state;
@@ -585,6 +623,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_boxes),
         cmocka_unit_test(test_focus_and_enter),
+        cmocka_unit_test(test_handover_fresh_key),
         cmocka_unit_test(test_answer_proposal),
         cmocka_unit_test(test_counter_and_withdraw),
         cmocka_unit_test(test_telegram_limit),
