@@ -75,6 +75,7 @@ int cli_help_asked(int argc, char **argv);
 int cli_play(int argc, char **argv);
 int cli_sim(int argc, char **argv);
 int cli_check(int argc, char **argv);
+int cli_schema(int argc, char **argv);
 int cli_rules(int argc, char **argv);
 int cli_replay(int argc, char **argv);
 int cli_saves(int argc, char **argv); /* niact saves (record_cmd.c) */

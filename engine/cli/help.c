@@ -54,6 +54,12 @@ static const help_part parts[] = {
      "                              problem once as FILE:LINE: message (xN across G games);\n"
      "                              exit 0 clean or warnings only, 1 with an error\n"
      "    --seeds N                 games per seating, 1-1000 (default 10)\n"},
+    {"schema",
+     "niact schema --luals|--markdown\n"
+     "                              the scenario API's schema, from the table scenarios are\n"
+     "                              checked against: LuaLS annotations for an editor\n"
+     "                              (niact schema --luals > niact.lua), or the field\n"
+     "                              reference of docs/modding.md\n"},
     {"replay",
      "niact replay FILE [OPTIONS]   replay a game record, showing the game as it goes\n"
      "    --verify                  recompute every turn; exit 1 at the first state-hash\n"

@@ -18,6 +18,7 @@ static const struct {
     {"play", cli_play},     {"sim", cli_sim},         {"check", cli_check},
     {"rules", cli_rules},   {"debrief", cli_debrief}, {"replay", cli_replay},
     {"saves", cli_saves},   {"host", cli_host},       {"join", cli_join},
+    {"schema", cli_schema},
 };
 
 int main(int argc, char **argv) {

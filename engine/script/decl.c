@@ -10,6 +10,7 @@
 #include "niact/text.h"
 
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,7 +48,7 @@ void host_open_decl(lua_State *L) {
         lua_pushcfunction(L, decl_ctor);
         lua_setfield(L, -2, kinds[i]);
     }
-    lua_pushliteral(L, "1");
+    lua_pushinteger(L, NIACT_API_VERSION); /* the version this niact writes (schema.h) */
     lua_setfield(L, -2, "api_version");
     lua_setfield(L, -2, "niact");
     lua_pop(L, 1);
@@ -835,6 +836,7 @@ static void rd_estimates(rd *r, int t, niact_track_def *d, const char *what) {
     lua_State *L = r->L;
     niact_scenario *sc = r->h->sc;
     int ty = rawfield(L, t, "estimate");
+    d->estimate_declared = ty == LUA_TTABLE;
     int e = lua_gettop(L);
     int32_t v = d->initial, err = (d->max - d->min) / 4;
     if (ty == LUA_TTABLE) {
@@ -1521,6 +1523,89 @@ static void rd_personalities(rd *r, int sc_idx) {
     h->ref_personalities = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
+/* A warning at a declaration's place: the line where `field` is written, if it is. */
+static void warn_at(rd *r, const niact_meta *m, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void warn_at(rd *r, const niact_meta *m, const char *field, const char *fmt, ...) {
+    char msg[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    snprintf(r->file, sizeof r->file, "%s", m->file ? m->file : "");
+    r->line = m->line;
+    r->own = 1;
+    int line = field ? field_line(r, field) : m->line;
+    r->own = 0;
+    host_warning(r->h, r->file, line, "%s", msg);
+}
+
+/* What loads but is almost surely wrong (docs/modding.md, "What check warns of"). What
+ * only play shows (an action never legal, an objective that never moves) is the
+ * checker's (engine/check). */
+static void decl_warnings(rd *r) {
+    const niact_scenario *sc = r->h->sc;
+    for (int a = 0; a < sc->n_actions; a++) {
+        const niact_action_def *d = &sc->actions[a];
+        for (int i = 0; i < sc->n_roles; i++)
+            if ((d->roles & (1u << i)) && d->cost > sc->roles[i].action_points)
+                warn_at(r, &d->meta, "cost",
+                        "action '%s' costs %d and role '%s' has %d action point%s a turn: it "
+                        "can never order it",
+                        d->meta.id, d->cost, sc->roles[i].meta.id, sc->roles[i].action_points,
+                        sc->roles[i].action_points == 1 ? "" : "s");
+    }
+    for (int i = 0; i < sc->n_roles; i++) {
+        const niact_role_def *d = &sc->roles[i];
+        int objectives = 0, actions = 0;
+        for (int o = 0; o < sc->n_objectives; o++)
+            objectives += sc->objectives[o].role == i;
+        for (int a = 0; a < sc->n_actions; a++)
+            actions += (sc->actions[a].roles >> i) & 1u;
+        if (!objectives)
+            warn_at(r, &d->meta, NULL, "role '%s' has no objective: nothing it does is scored",
+                    d->meta.id);
+        if (!actions)
+            warn_at(r, &d->meta, NULL, "role '%s' may order no action", d->meta.id);
+    }
+    for (int o = 0; o < sc->n_objectives; o++) {
+        const niact_objective_def *d = &sc->objectives[o];
+        if (d->weight == 0 && d->role >= 0)
+            warn_at(r, &d->meta, "weight",
+                    "objective '%s' has weight 0: it never counts in '%s''s score", d->meta.id,
+                    sc->roles[d->role].meta.id);
+    }
+    for (int t = 0; t < sc->n_tracks; t++) {
+        const niact_track_def *d = &sc->tracks[t];
+        if (d->min == d->max)
+            warn_at(r, &d->meta, NULL, "track '%s' has min = max = %d: it can never move",
+                    d->meta.id, d->min);
+        if (d->estimate_declared || d->hidden)
+            continue;
+        for (int i = 0; i < sc->n_roles; i++)
+            if (d->vis[i] == NIACT_VIS_ESTIMATE) {
+                warn_at(r, &d->meta, "visible",
+                        "track '%s': '%s' sees an estimate, but no estimate is declared: it "
+                        "starts at the true value (%d) +/- %d (declare estimate = {value=, "
+                        "error=})",
+                        d->meta.id, sc->roles[i].meta.id, d->initial, d->est_error[i]);
+                break;
+            }
+    }
+    for (int e = 0; e < sc->n_events; e++) {
+        const niact_event_def *d = &sc->events[e];
+        if (d->chance == 0)
+            warn_at(r, &d->meta, "chance", "event '%s' has chance 0: it never fires", d->meta.id);
+    }
+    for (int t = 0; t < sc->n_terms; t++) {
+        const niact_term_def *d = &sc->terms[t];
+        if (!d->has_check)
+            warn_at(r, &d->meta, NULL,
+                    "term '%s' has no check: every commitment to it is broken at its deadline",
+                    d->meta.id);
+    }
+}
+
 static int read_all(lua_State *L) {
     niact_host *h = lua_touserdata(L, 1);
     int sc_idx = 2;
@@ -1619,6 +1704,8 @@ static int read_all(lua_State *L) {
     rd_personalities(&r, sc_idx);
     rd_outcomes(&r, sc_idx);
     check_actors(&r);
+    if (!h->n_problems)
+        decl_warnings(&r);
     return 0;
 }
 

@@ -508,12 +508,36 @@ void host_problem(niact_host *h, const char *file, int line, const char *fmt, ..
     h->n_problems++; /* counted even if its text found no memory: the load still fails */
 }
 
+#define HOST_MAX_WARNINGS 256
+
 void host_warning(niact_host *h, const char *file, int line, const char *fmt, ...) {
+    if (h->n_warnings >= HOST_MAX_WARNINGS)
+        return;
     va_list ap;
     va_start(ap, fmt);
     add_line(&h->warnings, &h->warnings_len, file, line, "warning: ", fmt, ap);
     va_end(ap);
     h->n_warnings++;
+    niact_error *v = realloc(h->warning_v, (size_t)(h->n_warnings_v + 1) * sizeof *v);
+    if (!v)
+        return; /* the text above still says it */
+    h->warning_v = v;
+    niact_error *e = &v[h->n_warnings_v++];
+    niact_error_clear(e);
+    e->kind = NIACT_KIND_SCRIPT;
+    snprintf(e->file, sizeof e->file, "%s", file);
+    e->line = line;
+    va_start(ap, fmt);
+    vsnprintf(e->reason, sizeof e->reason, fmt, ap);
+    va_end(ap);
+}
+
+int niact_host_warning_count(const niact_host *h) {
+    return h->n_warnings_v;
+}
+
+const niact_error *niact_host_warning_at(const niact_host *h, int i) {
+    return i >= 0 && i < h->n_warnings_v ? &h->warning_v[i] : NULL;
 }
 
 const char *niact_host_warnings(const niact_host *h, int *n) {
@@ -538,6 +562,7 @@ void niact_host_free(niact_host *h) {
     free(h->term_refs);
     free(h->problems);
     free(h->warnings);
+    free(h->warning_v);
     free(h->bigs);
     free(h);
 }

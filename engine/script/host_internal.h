@@ -91,6 +91,8 @@ struct niact_host {
     char *warnings;         /* what loads but is almost surely wrong, one per line */
     size_t warnings_len;
     int n_warnings;
+    niact_error *warning_v; /* the same as records (file, line, reason), n_warnings_v */
+    int n_warnings_v;
     niact_error error;      /* last error's record (kind, file, line, bare reason) */
     char err[2048];         /* the same, formatted for a person (niact_host_error) */
     char why[256];          /* reason the last legality test gave for a refusal, or "" */

@@ -348,7 +348,7 @@ static const niact_field f_scenario[] = {
     F("subtitle", NIACT_T_TEXT, .def = "\"\"", .doc = "one line under the title"),
     F("blurb", NIACT_T_TEXT, .def = "the text", .doc = "what the title screen says of it"),
     F("map", NIACT_T_RECORD, .sub = &k_map, .def = "no map", .doc = "the map (niact.map{})"),
-    F("api_version", NIACT_T_INT, .min = 0, .max = 1000000, .def = "2 (with a warning)",
+    F("api_version", NIACT_T_INT, .def = "2 (with a warning)",
       .doc = "the version of this API the scenario is written for (1 or 2)"),
     F("version", NIACT_T_TEXT, .def = "\"1\"",
       .doc = "the scenario's own version: 1-40 letters, digits, . - _ +"),

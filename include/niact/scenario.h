@@ -54,6 +54,7 @@ typedef struct niact_track_def {
     char *group;                             /* display group ("" if none) */
     int hidden;                              /* a scenario variable: in no role's view */
     int ladder;                              /* the escalation ladder: shown prominently */
+    int estimate_declared;                   /* `estimate` was given (else initial +/- range/4) */
 } niact_track_def;
 
 typedef struct niact_action_def {

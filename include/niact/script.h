@@ -39,6 +39,9 @@ void niact_host_free(niact_host *h);
  * more than any of its roles has, a role without objectives, a weight of 0...): one
  * "FILE:LINE: warning: message" a line, "" if none; *n (if not NULL) is how many. */
 const char *niact_host_warnings(const niact_host *h, int *n);
+/* The same warnings as records (file, line, reason; kind NIACT_KIND_SCRIPT), 0..count-1. */
+int niact_host_warning_count(const niact_host *h);
+const niact_error *niact_host_warning_at(const niact_host *h, int i);
 
 /* The scenario's declarations; owned by the host. */
 const niact_scenario *niact_host_scenario(const niact_host *h);

@@ -34,14 +34,15 @@ static char *scenario(const char *fields) {
     return dir;
 }
 
-/* A plain action for both roles (line 6-7) and an objective that moves (8-9), so that
- * only the mistake under test is found. */
+/* A plain action for both roles (line 6-7) and an objective that moves for each (8-9), so
+ * that only the mistake under test is found (a role without objective is warned of). */
 #define PLAIN_ACTION                                                                    \
     "  actions = { niact.action{ id = 'push', roles = { 'us', 'them' },\n"              \
     "    resolve = function(state) state:add('t', 1) end } },\n"
 #define PLAIN_OBJECTIVE                                                                 \
     "  objectives = { niact.objective{ id = 'o', role = 'us',\n"                        \
-    "    score = function(state) return state:get('t') * 10 end } },\n"
+    "    score = function(state) return state:get('t') * 10 end }, niact.objective{ "     \
+    "id = 'o2', role = 'them', score = function(state) return state:get('t') end } },\n"
 
 static niact_findings *run_check(const char *dir, int seeds, niact_check_summary *sum) {
     niact_findings *f = niact_findings_new();
@@ -241,7 +242,8 @@ static void test_runtime_warnings(void **st) {
         "      legal = R.counted },\n"                                              /* 11 */
         "    niact.action{ id = 'dear', roles = { 'us' }, cost = 5, resolve = R.nothing } },\n" /* 12 */
         "  objectives = { niact.objective{ id = 'flat', role = 'us',\n"             /* 13 */
-        "    score = function(state) return 0 end } },\n"                           /* 14 */
+        "    score = function(state) return 0 end }, niact.objective{ id = 'moves', role = "
+        "'them', score = function(state) return state:get('t') end } },\n"         /* 14 */
         "  personalities = { timid = { us = P.us } },\n");                          /* 15 */
     ts_write(dir, "rules.lua",
              "local R = {}\n"
@@ -270,6 +272,10 @@ static void test_runtime_warnings(void **st) {
     assert_non_null(strstr(finding(f, "'timid'")->e.reason,
                            "'dear', it costs 5 action points and 3 are left"));
     assert_int_equal(niact_findings_count(f), 4);
+    /* and what the declarations alone show, at load: 'dear' costs more than 'us' has */
+    assert_int_equal(sum.n_load_warnings, 1);
+    assert_non_null(strstr(sum.load_warnings, "scenario.lua:12: warning: action 'dear' costs 5 "
+                                              "and role 'us' has 3 action points a turn"));
     niact_findings_free(f);
     ts_rmdir(dir);
 }

@@ -9,7 +9,10 @@
 #include <cmocka.h>
 
 #include "niact/schema.h"
+#include "script/host_internal.h"
 #include "support.h"
+
+#include <sys/wait.h>
 
 /* Loads text as scenario.lua; returns the problems (static), or "" if it loaded (then
  * *warn holds its warnings, static too). */
@@ -264,11 +267,231 @@ static void test_days_calendar(void **st) {
     assert_string_equal(b, "");
 }
 
+/* Legal but almost surely wrong: warnings at FILE:LINE, and the scenario still loads. */
+static void test_warnings(void **st) {
+    (void)st;
+    const char *warn;
+    const char *m = load_text(
+        "return niact.scenario{ name = 'W', api_version = 2,\n"                  /* 1 */
+        "  calendar = { start = '1962-11-01', days_per_turn = 1, turns = 3 },\n"  /* 2 */
+        "  roles = { niact.role{ id = 'us', action_points = 2 },\n"               /* 3 */
+        "            niact.role{ id = 'un' } },\n"                                /* 4 */
+        "  tracks = { niact.track{ id = 'm', min = 0, max = 40,\n"                /* 5 */
+        "               visible = { all = 'estimate' } },\n"                      /* 6 */
+        "             niact.track{ id = 'flat', min = 3, max = 3, initial = 3 } },\n" /* 7 */
+        "  actions = { niact.action{ id = 'strike', roles = { 'us' },\n"          /* 8 */
+        "                 cost = 3,\n"                                            /* 9 */
+        "                 resolve = function() end } },\n"                        /* 10 */
+        "  events = { niact.event{ id = 'never', chance = 0,\n"                   /* 11 */
+        "               effect = function() end } },\n"                           /* 12 */
+        "  objectives = { niact.objective{ id = 'o', role = 'us',\n"              /* 13 */
+        "                   weight = 0, score = function() return 50 end } },\n"  /* 14 */
+        "  terms = { niact.term{ id = 'promise', givers = 'us' } },\n"            /* 15 */
+        "}\n", &warn);
+    if (m[0])
+        fail_msg("did not load: %s", m);
+    static const char *const want[] = {
+        "scenario.lua:9: warning: action 'strike' costs 3 and role 'us' has 2 action points a "
+        "turn: it can never order it",
+        "scenario.lua:4: warning: role 'un' has no objective: nothing it does is scored",
+        "scenario.lua:4: warning: role 'un' may order no action",
+        "scenario.lua:14: warning: objective 'o' has weight 0: it never counts in 'us''s score",
+        "scenario.lua:7: warning: track 'flat' has min = max = 3: it can never move",
+        "scenario.lua:6: warning: track 'm': 'us' sees an estimate, but no estimate is "
+        "declared: it starts at the true value (0) +/- 10",
+        "scenario.lua:11: warning: event 'never' has chance 0: it never fires",
+        "scenario.lua:15: warning: term 'promise' has no check: every commitment to it is "
+        "broken at its deadline",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        if (!strstr(warn, want[i]))
+            fail_msg("expected '%s' in:\n%s", want[i], warn);
+    /* The bundled scenarios declare nothing of the kind. */
+    static const char *const bundled[] = {"november1962", "october1962"};
+    for (size_t i = 0; i < 2; i++) {
+        char dir[512], msg[8192];
+        snprintf(dir, sizeof dir, NIACT_SCRIPTS_DIR "/scenarios/%s", bundled[i]);
+        niact_host *h = NULL;
+        if (ts_load(dir, &h, msg, sizeof msg) != NIACT_OK)
+            fail_msg("%s: %s", bundled[i], msg);
+        int n = 0;
+        const char *w = niact_host_warnings(h, &n);
+        if (n)
+            fail_msg("%s warns:\n%s", bundled[i], w);
+        niact_host_free(h);
+    }
+}
+
+/* niact check prints the warnings with their place and exits 0. */
+static void test_check_prints_warnings(void **st) {
+    (void)st;
+    char *dir = ts_tempdir();
+    ts_write(dir, "scenario.lua",
+             "return niact.scenario{ name = 'W', api_version = 2,\n"
+             "  calendar = { start = '1962-11-01', days_per_turn = 1, turns = 2 },\n"
+             "  roles = { niact.role{ id = 'us' } }, tracks = {},\n"
+             "  actions = { niact.action{ id = 'a', roles = 'us', resolve = function() end } },\n"
+             "  objectives = { niact.objective{ id = 'o', role = 'us', weight = 0,\n"
+             "                   score = function() return 1 end } },\n"
+             "}\n");
+    char cmd[4300], out[8192] = "";
+    snprintf(cmd, sizeof cmd, "'%s' check '%s/' --seeds 1 2>&1", NIACT_BIN, dir);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t n = fread(out, 1, sizeof out - 1, p);
+    out[n] = 0;
+    int status = pclose(p);
+    ts_rmdir(dir);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    if (!strstr(out, "scenario.lua:5: warning: objective 'o' has weight 0"))
+        fail_msg("no warning in:\n%s", out);
+}
+
+/* The API version: declared, checked, with a clear message outside the versions read. */
+static void test_api_version(void **st) {
+    (void)st;
+    const char *warn;
+#define API(v) "return niact.scenario{ name = 'A', " v                                    \
+               "  calendar = { start = '1962-11-01', days_per_turn = 1, turns = 3 },\n"  \
+               "  roles = { niact.role{ id = 'us' } }, tracks = {} }\n"
+    expect_problem(API("api_version = 3,\n"),
+                   "scenario.lua:1: scenario: written for API version 3; this niact reads "
+                   "versions 1-2 (a newer niact is needed)");
+    expect_problem(API("api_version = 0,\n"), "written for API version 0");
+    expect_problem(API("api_version = '2',\n"), "field 'api_version' must be a whole number");
+    assert_string_equal(load_text(API("api_version = 1,\n"), &warn), "");
+    assert_string_equal(load_text(API("api_version = 2,\n"), &warn), "");
+    assert_null(strstr(warn, "api_version"));
+    assert_string_equal(load_text(API(""), &warn), "");
+    assert_non_null(strstr(warn, "scenario.lua:1: warning: scenario: no api_version; read as "
+                                 "version 2 (declare api_version = 2)"));
+#undef API
+}
+
+/* Reads a whole file (static buffer). */
+static const char *read_file(const char *path) {
+    static char buf[1 << 20];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        fail_msg("cannot open %s", path);
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    return buf;
+}
+
+/* A generator's output into a string (static buffer). */
+static const char *generated(void (*gen)(FILE *)) {
+    static char buf[1 << 18];
+    FILE *f = fmemopen(buf, sizeof buf, "w");
+    assert_non_null(f);
+    gen(f);
+    fclose(f);
+    return buf;
+}
+
+/* The stubs name every kind's class, every field in its class, every state method, and
+ * are valid Lua. */
+static void test_luals_stubs(void **st) {
+    (void)st;
+    char *stub = strdup(generated(niact_schema_luals));
+    int kinds = 0, fields = 0;
+    for (const niact_kind *const *k = niact_schema_kinds(); *k; k++, kinds++) {
+        char head[128];
+        snprintf(head, sizeof head, "---@class %s\n", (*k)->cls);
+        const char *at = strstr(stub, head);
+        if (!at)
+            fail_msg("no class %s in the stubs", (*k)->cls);
+        const char *end = strstr(at + 1, "---@class ");
+        for (const niact_field *f = (*k)->fields; f->name; f++, fields++) {
+            char want[128];
+            snprintf(want, sizeof want, "---@field %s%s ", f->name,
+                     f->flags & NIACT_F_REQUIRED ? "" : "?");
+            const char *hit = strstr(at, want);
+            if (!hit || (end && hit > end))
+                fail_msg("field %s of %s is not in its class", f->name, (*k)->cls);
+        }
+        if ((*k)->ctor) {
+            char fn[96];
+            snprintf(fn, sizeof fn, "function niact.%s(t) end", (*k)->ctor);
+            assert_non_null(strstr(stub, fn));
+        }
+    }
+    assert_true(kinds >= 20 && fields >= 100);
+    for (const niact_method *m = niact_schema_methods(); m->name; m++) {
+        char want[96];
+        snprintf(want, sizeof want, "---@field %s fun(self: niact.State", m->name);
+        assert_non_null(strstr(stub, want));
+    }
+    lua_State *L = luaL_newstate();
+    if (luaL_loadstring(L, stub) != LUA_OK)
+        fail_msg("the stubs are not Lua: %s", lua_tostring(L, -1));
+    lua_close(L);
+    free(stub);
+}
+
+/* Every method the host gives `state` is in the schema, and every method the schema
+ * documents is there. */
+static void test_state_methods(void **st) {
+    (void)st;
+    char msg[4096];
+    niact_host *h = NULL;
+    assert_int_equal(ts_load(NIACT_TEST_DIR "/scenarios/testland", &h, msg, sizeof msg), NIACT_OK);
+    lua_State *L = h->L;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->ref_state);
+    assert_true(lua_getmetatable(L, -1));
+    assert_int_equal(lua_getfield(L, -1, "__index"), LUA_TTABLE);
+    int n = 0;
+    for (lua_pushnil(L); lua_next(L, -2); lua_pop(L, 1), n++) {
+        const char *name = lua_tostring(L, -2);
+        const niact_method *m = niact_schema_methods();
+        while (m->name && strcmp(m->name, name) != 0)
+            m++;
+        if (!m->name)
+            fail_msg("state:%s is not in the schema (engine/script/schema.c, methods)", name);
+    }
+    int documented = 0;
+    for (const niact_method *m = niact_schema_methods(); m->name; m++, documented++) {
+        lua_getfield(L, -1, m->name);
+        if (!lua_isfunction(L, -1))
+            fail_msg("the schema documents state:%s, which the host does not give", m->name);
+        lua_pop(L, 1);
+    }
+    assert_int_equal(n, documented);
+    lua_settop(L, 0);
+    niact_host_free(h);
+}
+
+/* docs/modding.md holds the reference exactly as the schema makes it. */
+static void test_reference_in_docs(void **st) {
+    (void)st;
+    const char *doc = read_file(NIACT_TEST_DIR "/../docs/modding.md");
+    const char *b = strstr(doc, "<!-- schema:begin -->\n"), *e = strstr(doc, "<!-- schema:end -->");
+    if (!b || !e || e < b)
+        fail_msg("docs/modding.md has no <!-- schema:begin --> ... <!-- schema:end --> section");
+    b += strlen("<!-- schema:begin -->\n");
+    const char *want = generated(niact_schema_markdown);
+    if (strlen(want) != (size_t)(e - b) || memcmp(want, b, strlen(want)) != 0)
+        fail_msg("docs/modding.md's reference differs from `niact schema --markdown`: paste "
+                 "its output between the markers");
+    /* every field is in it */
+    for (const niact_kind *const *k = niact_schema_kinds(); *k; k++)
+        for (const niact_field *f = (*k)->fields; f->name; f++) {
+            char cell[96];
+            snprintf(cell, sizeof cell, "| `%s` |", f->name);
+            assert_non_null(strstr(want, cell));
+        }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_unknown_fields),   cmocka_unit_test(test_unknown_nested),
         cmocka_unit_test(test_types_and_ranges), cmocka_unit_test(test_edit_distance),
         cmocka_unit_test(test_hours_calendar),   cmocka_unit_test(test_days_calendar),
+        cmocka_unit_test(test_warnings),         cmocka_unit_test(test_check_prints_warnings),
+        cmocka_unit_test(test_api_version),      cmocka_unit_test(test_luals_stubs),
+        cmocka_unit_test(test_state_methods),    cmocka_unit_test(test_reference_in_docs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

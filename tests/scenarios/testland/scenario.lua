@@ -9,6 +9,7 @@ local function r(id, name, ap)
 end
 
 return niact.scenario{
+  api_version = 2,
   name = "Testland",
   version = "1.0",
   text = "A test crisis.",
