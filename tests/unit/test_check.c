@@ -418,7 +418,9 @@ static void test_command_line(void **st) {
              "return niact.scenario{ name = 'Plain',\n"
              "  calendar = { start = '1962-11-01', days_per_turn = 1, turns = 2 },\n"
              "  roles = { niact.role{ id = 'us' } }, tracks = { niact.track{ id = 't' } },\n"
-             PLAIN_OBJECTIVE "}\n");
+             "  objectives = { niact.objective{ id = 'o', role = 'us',\n"
+             "    score = function(state) return state:get('t') end } },\n"
+             "}\n");
     snprintf(args, sizeof args, "check %s --seeds 1", plain);
     assert_int_equal(run_niact(args, &out), 0);
     snprintf(want, sizeof want, "%s/scenario.lua:1: warning: scenario: no api_version", plain);
