@@ -216,8 +216,17 @@ static void test_hours_calendar(void **st) {
     assert_int_equal(niact_scenario_turn_of(sc, "1962-10-27"), 0);
     /* "within N days" in a calendar of 4-hour turns: 6 turns a day. */
     assert_int_equal(niact_scenario_days_in_turns(sc, 2), 12);
-    /* state:date follows the calendar. */
     niact_host_free(h);
+    /* What niact rules shows follows the calendar. */
+    char cmd[4300], out[8192] = "";
+    snprintf(cmd, sizeof cmd, "'%s' rules --scenario '%s/' 2>/dev/null", NIACT_BIN, dir);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t got = fread(out, 1, sizeof out - 1, p);
+    out[got] = 0;
+    pclose(p);
+    if (!strstr(out, "Calendar: from 27 October 1962, 06:00, 4 hours a turn, 6 turns"))
+        fail_msg("niact rules:\n%s", out);
     ts_rmdir(dir);
 
     /* A calendar in days keeps its dates without a time. */
