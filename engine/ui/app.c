@@ -41,8 +41,6 @@ int app_init(app *a, SDL_Window *win, SDL_Renderer *ren, const char *assets) {
     a->nego.role = -1;
     if (ui_init(&a->ui, win, ren, assets) != 0)
         return -1;
-    char err[512];
-    a->map = map_load(assets, err, sizeof err); /* the game goes on without a map */
     a->seed = (uint64_t)time(NULL) % 1000000u;
     return 0;
 }
@@ -51,8 +49,9 @@ void app_free(app *a) {
     play_stop(a);
     niact_host_free(a->cfg);
     a->cfg = NULL;
-    map_free(a->map);
-    a->map = NULL;
+    map_cache_free(a);
+    niact_host_free(a->title_host);
+    a->title_host = NULL;
     ui_free(&a->ui);
 }
 
@@ -309,9 +308,11 @@ typedef struct main_ctx {
 
 static int start_title(app *a, void *ctx) {
     main_ctx *m = ctx;
-    if (m->scenario) {
+    if (m->scenario) { /* offered first, and chosen, on the new game screen */
+        snprintf(a->want_scen, sizeof a->want_scen, "%s", m->scenario);
         snprintf(a->scen[0], sizeof a->scen[0], "%s", m->scenario);
         a->n_scen = 1;
+        a->scen_info[0].origin = strchr(m->scenario, '/') ? 2 : 0;
     }
     a->scr = SCR_TITLE;
     return 0;
@@ -364,6 +365,16 @@ static int start_play(app *a, void *ctx) {
         return 0;
     }
     char dir[NIACT_PATH_MAX];
+    if (!c->scenario) { /* none asked for: the first bundled one (by name) */
+        scenarios_scan(a);
+        for (int i = 0; i < a->n_scen && !c->scenario; i++)
+            if (a->scen_info[i].origin == 0)
+                c->scenario = a->scen[i];
+        if (!c->scenario) {
+            fprintf(stderr, "niact play: no bundled scenario was found; give --scenario\n");
+            return -1;
+        }
+    }
     niact_status st = niact_session_load(c->scenario, NULL, &h, dir, sizeof dir, msg, sizeof msg);
     if (st == NIACT_ERR_INVALID) {
         fprintf(stderr, "niact play: %s\n", msg);
@@ -390,7 +401,13 @@ static int start_play(app *a, void *ctx) {
             return -1;
         }
     }
-    snprintf(a->scen[0], sizeof a->scen[0], "%s", c->scenario);
+    if (c->scenario != a->scen[0]) {
+        char given[4096];
+        snprintf(given, sizeof given, "%s", c->scenario);
+        snprintf(a->scen[0], sizeof a->scen[0], "%s", given);
+        memset(&a->scen_info[0], 0, sizeof a->scen_info[0]); /* read again when offered */
+        a->scen_info[0].origin = strchr(given, '/') ? 2 : 0;
+    }
     a->n_scen = 1;
     memcpy(a->seats, seats, sizeof seats);
     a->seed = c->have_seed ? c->seed : (uint64_t)time(NULL) % 1000000u;
@@ -403,7 +420,7 @@ static int start_play(app *a, void *ctx) {
 
 int niact_ui_play(int argc, char **argv) {
     win_opts o = {1280, 720, 1.0f, 0};
-    play_ctx c = {.scenario = "november1962"};
+    play_ctx c = {.scenario = NULL}; /* NULL: the first bundled scenario */
     for (int i = 1; i < argc; i++) {
         int k = window_option(&o, argc, argv, &i);
         if (k == 1)

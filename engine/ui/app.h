@@ -24,10 +24,31 @@ typedef enum ui_overlay {
     OV_AGREEMENTS, /* proposals, agreements, commitments, trust (A) */
 } ui_overlay;
 
-typedef struct ui_map ui_map;
+/* A scenario's map as the window draws it (map.c): its declaration (niact/map.h) and
+ * the coastlines' texture. */
+typedef struct ui_map {
+    const struct niact_map *decl; /* the scenario's, valid while that scenario is loaded */
+    uint64_t key;            /* the scenario's content hash: with decl, what tex shows */
+    SDL_Texture *tex;        /* coastlines rendered at tex_w x tex_h */
+    int tex_w, tex_h;
+    SDL_Renderer *tex_ren;   /* the renderer the texture belongs to */
+    uint32_t used;           /* when last asked for (the cache keeps the newer) */
+} ui_map;
+#define UI_MAP_CACHE 2       /* maps kept drawn (title or new game, and the game) */
 
 #define UI_MAX_SCENARIOS 16
 #define UI_MAX_SAVES 8
+
+/* What the title and new game screens say of a scenario offered, from its declaration. */
+typedef struct ui_scen_info {
+    int loaded;               /* looked at (ok or not) */
+    int ok;                   /* it loads */
+    int origin;               /* 0 bundled, 1 the user's (installed), 2 given (a folder) */
+    int has_map;
+    char title[128];          /* its name, or the folder's name if it does not load */
+    char subtitle[200];
+    char blurb[600];
+} ui_scen_info;
 
 /* A save the load menu offers. */
 typedef struct ui_save {
@@ -86,7 +107,12 @@ typedef struct app {
     int fullscreen;
     /* New game. */
     char scen[UI_MAX_SCENARIOS][4096]; /* names or folders of the scenarios offered */
+    ui_scen_info scen_info[UI_MAX_SCENARIOS];
     int n_scen, scen_idx;
+    int scroll_scen;          /* first scenario shown in the new game list */
+    char want_scen[4096];     /* --scenario: offered and chosen first ("" if none) */
+    niact_host *title_host;   /* the scenario whose map the title shows (NULL: none) */
+    int title_scanned;        /* the title has looked for the bundled scenarios */
     niact_host *cfg;          /* the chosen scenario, loaded (moves into the game) */
     char cfg_error[1024];
     niact_seat seats[NIACT_MAX_ROLES];
@@ -100,7 +126,8 @@ typedef struct app {
     int detail_kind, detail_idx; /* what the detail panel explains (1: action, 2: track) */
     int end_page;             /* end screen: the page of charts shown */
     int map_key_hidden;       /* the map key is folded away (K) */
-    ui_map *map;
+    ui_map maps[UI_MAP_CACHE]; /* map.c: map_of */
+    uint32_t map_clock;
     uint32_t back_focus;      /* focus to restore when an overlay closes */
     char note[256];           /* a one-line notice shown on the title screen */
     ui_nego nego;             /* negotiation sheets */
@@ -193,6 +220,10 @@ void ov_help(app *a);
 void newgame_load(app *a);
 /* Opens the new game screen (scanning the bundled scenarios). */
 void newgame_open(app *a);
+/* Finds the scenarios to offer (the ones given, the bundled, the user's) and reads each
+ * one's name, subtitle and blurb; keeps the featured one (the one asked for, else the
+ * first bundled with a map) in title_host for the title's map. */
+void scenarios_scan(app *a);
 
 /* ---- desk panels (desk_*.c) ---- */
 void desk_tracks(app *a, SDL_Rect r);
@@ -244,8 +275,9 @@ void nego_close(app *a);
 void nego_roles_text(const niact_scenario *sc, uint32_t mask, char *buf, size_t len);
 
 /* ---- map.c ---- */
-ui_map *map_load(const char *assets, char *err, size_t errlen);
-void map_free(ui_map *m);
+/* The map a scenario declares, as drawn (cached), or NULL if it declares none. */
+ui_map *map_of(app *a, const niact_scenario *sc);
+void map_cache_free(app *a);
 /* Draws the map and what the seat knows into r. */
 void map_draw(app *a, ui_map *m, SDL_Rect r);
 /* Draws the map only, dimmed (title background). */

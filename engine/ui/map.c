@@ -1,166 +1,80 @@
-/* The map of the Caribbean: Natural Earth coastlines (assets/map/caribbean.geojson) in
- * a Mercator projection, rendered once per size into a texture, with places
- * (assets/map/places.json) and what the seat knows drawn on top (map_layers.c). */
+/* The scenario's map: its coastlines (a GeoJSON file the scenario declared, already
+ * read and checked when it loaded) in the declared projection, rendered once per size
+ * into a texture, with places and what the seat knows drawn on top (map_layers.c). */
 #include "map.h"
 
-#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The part of the world the map shows (degrees). */
 #define PI 3.14159265358979323846
-#define VIEW_W (-87.6)
-#define VIEW_E (-72.6)
-#define VIEW_S (18.6)
-#define VIEW_N (31.0)
 
 static double merc(double lat) {
     return log(tan(PI / 4 + lat * PI / 360.0));
 }
 
-void map_project(const map_view *v, double lon, double lat, float *x, float *y) {
-    *x = (float)(v->ox + (lon - v->lon0) * v->k);
-    *y = (float)(v->oy + (v->y0 - merc(lat)) * v->k * 180.0 / PI);
+/* Projected y of a latitude, in degrees (north up). */
+static double proj_y(int proj, double lat) {
+    return proj == NIACT_PROJ_MERCATOR ? merc(lat) * 180.0 / PI : lat;
 }
 
-static map_view make_view(SDL_Rect r) {
+void map_project(const map_view *v, double lon, double lat, float *x, float *y) {
+    *x = (float)(v->ox + (lon - v->lon0) * v->xs * v->k);
+    *y = (float)(v->oy + (v->y0 - proj_y(v->proj, lat)) * v->k);
+}
+
+float map_km_px(const map_view *v, double lat, double km) {
+    double deg = km / 111.32; /* degrees of latitude, or of longitude at the equator */
+    if (v->proj == NIACT_PROJ_MERCATOR)
+        deg /= fmax(0.05, cos(lat * PI / 180.0));
+    return (float)(deg * v->k);
+}
+
+map_view map_view_for(const ui_map *m, SDL_Rect r) {
+    const niact_map *d = m->decl;
     map_view v;
-    double dx = VIEW_E - VIEW_W, dy = (merc(VIEW_N) - merc(VIEW_S)) * 180.0 / PI;
+    v.proj = d->projection;
+    v.xs = v.proj == NIACT_PROJ_MERCATOR ? 1.0 : cos((d->south + d->north) / 2 * PI / 180.0);
+    double dx = (d->east - d->west) * v.xs, dy = proj_y(v.proj, d->north) - proj_y(v.proj, d->south);
     v.k = fmin(r.w / dx, r.h / dy);
-    v.lon0 = VIEW_W;
-    v.y0 = merc(VIEW_N);
+    v.lon0 = d->west;
+    v.y0 = proj_y(v.proj, d->north);
     v.ox = r.x + (r.w - dx * v.k) / 2;
     v.oy = r.y + (r.h - dy * v.k) / 2;
     return v;
 }
 
-map_view map_view_for(SDL_Rect r) {
-    return make_view(r);
-}
-
-/* ---- loading ---- */
-
-static int add_ring(ui_map *m, json_t *ring, int feature) {
-    size_t n = json_array_size(ring);
-    if (n < 3 || m->n_rings >= MAP_MAX_RINGS)
-        return 0;
-    float *pts = malloc(n * 2 * sizeof *pts);
-    if (!pts)
-        return -1;
-    for (size_t i = 0; i < n; i++) {
-        json_t *p = json_array_get(ring, i);
-        pts[2 * i] = (float)json_number_value(json_array_get(p, 0));
-        pts[2 * i + 1] = (float)json_number_value(json_array_get(p, 1));
-    }
-    map_ring *r = &m->rings[m->n_rings++];
-    r->pts = pts;
-    r->n = (int)n;
-    r->feature = feature;
-    r->polygon = m->n_polygons;
-    return 0;
-}
-
-/* A Polygon is rings (outer, then holes); the rings of one polygon fill together. */
-static int add_polygon(ui_map *m, json_t *poly, int feature) {
-    size_t i;
-    json_t *ring;
-    json_array_foreach(poly, i, ring) {
-        if (add_ring(m, ring, feature) != 0)
-            return -1;
-    }
-    m->n_polygons++;
-    return 0;
-}
-
-static int load_features(ui_map *m, json_t *root) {
-    size_t i;
-    json_t *f;
-    json_array_foreach(json_object_get(root, "features"), i, f) {
-        const char *name = json_string_value(json_object_get(json_object_get(f, "properties"),
-                                                             "name"));
-        int feature = name && strcmp(name, "Cuba") == 0 ? 1
-                      : name && strstr(name, "United States") ? 2
-                                                              : 0;
-        json_t *geom = json_object_get(f, "geometry");
-        const char *type = json_string_value(json_object_get(geom, "type"));
-        json_t *coords = json_object_get(geom, "coordinates");
-        if (!type)
-            continue;
-        if (!strcmp(type, "Polygon") && add_polygon(m, coords, feature) != 0)
-            return -1;
-        if (!strcmp(type, "MultiPolygon")) {
-            size_t k;
-            json_t *poly;
-            json_array_foreach(coords, k, poly) {
-                if (add_polygon(m, poly, feature) != 0)
-                    return -1;
-            }
-        }
-    }
-    return 0;
-}
-
-static void load_places(ui_map *m, json_t *root) {
-    size_t i;
-    json_t *p;
-    json_array_foreach(json_object_get(root, "places"), i, p) {
-        if (m->n_places >= MAP_MAX_PLACES)
-            break;
-        map_place *q = &m->places[m->n_places];
-        const char *id = json_string_value(json_object_get(p, "id"));
-        const char *name = json_string_value(json_object_get(p, "name"));
-        const char *kind = json_string_value(json_object_get(p, "kind"));
-        if (!id || !name || !kind)
-            continue;
-        snprintf(q->id, sizeof q->id, "%s", id);
-        snprintf(q->name, sizeof q->name, "%s", name);
-        snprintf(q->kind, sizeof q->kind, "%s", kind);
-        q->lat = json_number_value(json_object_get(p, "lat"));
-        q->lon = json_number_value(json_object_get(p, "lon"));
-        m->n_places++;
-    }
-}
-
-ui_map *map_load(const char *assets, char *err, size_t errlen) {
-    char path[4400];
-    json_error_t je;
-    ui_map *m = calloc(1, sizeof *m);
-    if (!m)
+/* The window's map of a scenario, from a small cache (the title, the new game screen
+ * and the desk may each show another scenario's); NULL when it declares none. */
+ui_map *map_of(app *a, const niact_scenario *sc) {
+    if (!sc || !sc->map)
         return NULL;
-    snprintf(path, sizeof path, "%s/maps/caribbean.geojson", assets);
-    json_t *root = json_load_file(path, 0, &je);
-    if (!root || load_features(m, root) != 0) {
-        snprintf(err, errlen, "%s:%d: %s", path, je.line, root ? "out of memory" : je.text);
-        json_decref(root);
-        map_free(m);
-        return NULL;
+    ui_map *pick = NULL;
+    for (int i = 0; i < UI_MAP_CACHE; i++)
+        if (a->maps[i].decl == sc->map && a->maps[i].key == sc->content_hash)
+            pick = &a->maps[i];
+    if (!pick) { /* the older slot makes room */
+        pick = &a->maps[0];
+        for (int i = 1; i < UI_MAP_CACHE; i++)
+            if (a->maps[i].used < pick->used)
+                pick = &a->maps[i];
+        if (pick->tex)
+            SDL_DestroyTexture(pick->tex);
+        memset(pick, 0, sizeof *pick);
+        pick->decl = sc->map;
+        pick->key = sc->content_hash;
     }
-    json_decref(root);
-    snprintf(path, sizeof path, "%s/maps/caribbean_places.json", assets);
-    root = json_load_file(path, 0, &je);
-    if (root)
-        load_places(m, root);
-    json_decref(root);
-    return m;
+    pick->used = ++a->map_clock;
+    return pick;
 }
 
-void map_free(ui_map *m) {
-    if (!m)
-        return;
-    for (int i = 0; i < m->n_rings; i++)
-        free(m->rings[i].pts);
-    if (m->tex)
-        SDL_DestroyTexture(m->tex);
-    free(m);
-}
-
-const map_place *map_place_by_id(const ui_map *m, const char *id) {
-    for (int i = 0; i < m->n_places; i++)
-        if (!strcmp(m->places[i].id, id))
-            return &m->places[i];
-    return NULL;
+void map_cache_free(app *a) {
+    for (int i = 0; i < UI_MAP_CACHE; i++) {
+        if (a->maps[i].tex)
+            SDL_DestroyTexture(a->maps[i].tex);
+        memset(&a->maps[i], 0, sizeof a->maps[i]);
+    }
 }
 
 /* ---- the base texture ---- */
@@ -172,8 +86,8 @@ static int cmp_float(const void *a, const void *b) {
 
 /* Even-odd scanline fill of rings [first, last) into the surface; xy holds every ring's
  * points already projected to pixels (xy[r][2i], xy[r][2i+1]). */
-static void fill_polygon(SDL_Surface *s, float *const *xy, const ui_map *m, int first, int last,
-                         uint32_t color) {
+static void fill_polygon(SDL_Surface *s, float *const *xy, const niact_map *m, int first,
+                         int last, uint32_t color) {
     float xs[4096]; /* on the stack: no state shared between calls */
     float ymin = 1e9f, ymax = -1e9f;
     for (int r = first; r < last; r++)
@@ -181,7 +95,9 @@ static void fill_polygon(SDL_Surface *s, float *const *xy, const ui_map *m, int 
             ymin = fminf(ymin, xy[r][2 * i + 1]);
             ymax = fmaxf(ymax, xy[r][2 * i + 1]);
         }
-    int y0 = (int)fmaxf(0, floorf(ymin)), y1 = (int)fminf((float)s->h - 1, ceilf(ymax));
+    /* Clamped before the conversion: a polygon far off the region is off the surface. */
+    int y0 = (int)fminf((float)s->h, fmaxf(0, floorf(ymin)));
+    int y1 = (int)fmaxf(-1, fminf((float)s->h - 1, ceilf(ymax)));
     for (int py = y0; py <= y1; py++) {
         float sy = (float)py + 0.5f;
         int n = 0;
@@ -197,8 +113,8 @@ static void fill_polygon(SDL_Surface *s, float *const *xy, const ui_map *m, int 
         qsort(xs, (size_t)n, sizeof xs[0], cmp_float);
         uint32_t *row = (uint32_t *)((uint8_t *)s->pixels + py * s->pitch);
         for (int i = 0; i + 1 < n; i += 2) {
-            int a = (int)fmaxf(0, ceilf(xs[i] - 0.5f));
-            int b = (int)fminf((float)s->w - 1, floorf(xs[i + 1] - 0.5f));
+            int a = (int)fminf((float)s->w, fmaxf(0, ceilf(xs[i] - 0.5f)));
+            int b = (int)fmaxf(-1, fminf((float)s->w - 1, floorf(xs[i + 1] - 0.5f)));
             for (int x = a; x <= b; x++)
                 row[x] = color;
         }
@@ -210,7 +126,39 @@ static void plot(SDL_Surface *s, int x, int y, uint32_t c) {
         ((uint32_t *)((uint8_t *)s->pixels + y * s->pitch))[x] = c;
 }
 
+/* Clips the segment to the surface (Liang-Barsky); 0 if nothing of it is on it. A map
+ * may hold coastlines far outside the region shown: they cost nothing. */
+static int clip(const SDL_Surface *s, float *x0, float *y0, float *x1, float *y1) {
+    double t0 = 0, t1 = 1, dx = (double)*x1 - *x0, dy = (double)*y1 - *y0;
+    double p[4] = {-dx, dx, -dy, dy};
+    double q[4] = {*x0 + 1.0, s->w + 1.0 - *x0, *y0 + 1.0, s->h + 1.0 - *y0};
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return 0;
+        } else {
+            double r = q[i] / p[i];
+            if (p[i] < 0 && r > t1)
+                return 0;
+            if (p[i] > 0 && r < t0)
+                return 0;
+            if (p[i] < 0 && r > t0)
+                t0 = r;
+            if (p[i] > 0 && r < t1)
+                t1 = r;
+        }
+    }
+    double ax = *x0, ay = *y0;
+    *x0 = (float)(ax + t0 * dx);
+    *y0 = (float)(ay + t0 * dy);
+    *x1 = (float)(ax + t1 * dx);
+    *y1 = (float)(ay + t1 * dy);
+    return 1;
+}
+
 static void stroke(SDL_Surface *s, float x0, float y0, float x1, float y1, uint32_t c, int t) {
+    if (!clip(s, &x0, &y0, &x1, &y1))
+        return;
     float dx = x1 - x0, dy = y1 - y0;
     int steps = (int)fmaxf(fabsf(dx), fabsf(dy)) + 1;
     for (int i = 0; i <= steps; i++) {
@@ -221,26 +169,41 @@ static void stroke(SDL_Surface *s, float x0, float y0, float x1, float y1, uint3
     }
 }
 
-static void draw_base(SDL_Surface *s, const ui_map *m, int line) {
+/* Degrees between graticule lines: about eight across the region. */
+static int grid_step(double span) {
+    static const int steps[] = {1, 2, 5, 10, 15, 30};
+    for (int i = 0; i < 6; i++)
+        if (span / steps[i] <= 10)
+            return steps[i];
+    return 30;
+}
+
+static void draw_base(SDL_Surface *s, const ui_map *um, int line) {
+    const niact_map *m = um->decl;
     SDL_Rect all = {0, 0, s->w, s->h};
-    map_view v = make_view(all);
+    map_view v = map_view_for(um, all);
     uint32_t sea = SDL_MapRGB(s->format, COL_SEA.r, COL_SEA.g, COL_SEA.b);
     uint32_t grid = SDL_MapRGB(s->format, 176, 192, 190);
     SDL_FillRect(s, NULL, sea);
-    for (int lon = -92; lon <= -64; lon += 2) { /* graticule every 2 degrees */
+    /* The graticule, over the region and the margins the box shows beyond it. */
+    double sx = m->east - m->west, sy = m->north - m->south;
+    int step = grid_step(fmax(sx, sy));
+    double gw = fmax(-180, m->west - sx), ge = fmin(180, m->east + sx);
+    double so = fmax(-85, m->south - sy), no = fmin(85, m->north + sy);
+    for (int lon = (int)floor(gw / step) * step; lon <= ge; lon += step) {
         float x, y0, y1;
-        map_project(&v, lon, 14, &x, &y0);
-        map_project(&v, lon, 32, &x, &y1);
+        map_project(&v, lon, so, &x, &y0);
+        map_project(&v, lon, no, &x, &y1);
         stroke(s, x, y0, x, y1, grid, 1);
     }
-    for (int lat = 14; lat <= 32; lat += 2) {
+    for (int lat = (int)floor(so / step) * step; lat <= no; lat += step) {
         float x0, x1, y;
-        map_project(&v, -92, lat, &x0, &y);
-        map_project(&v, -64, lat, &x1, &y);
+        map_project(&v, gw, lat, &x0, &y);
+        map_project(&v, ge, lat, &x1, &y);
         stroke(s, x0, y, x1, y, grid, 1);
     }
     uint32_t land = SDL_MapRGB(s->format, COL_LAND.r, COL_LAND.g, COL_LAND.b);
-    uint32_t cuba = SDL_MapRGB(s->format, COL_LAND_FOCUS.r, COL_LAND_FOCUS.g, COL_LAND_FOCUS.b);
+    uint32_t focus = SDL_MapRGB(s->format, COL_LAND_FOCUS.r, COL_LAND_FOCUS.g, COL_LAND_FOCUS.b);
     uint32_t ink = SDL_MapRGB(s->format, 70, 62, 50);
     /* Project every point once (log and tan are dear), then fill and stroke. */
     float **xy = calloc((size_t)m->n_rings + 1, sizeof *xy);
@@ -262,7 +225,7 @@ static void draw_base(SDL_Surface *s, const ui_map *m, int line) {
         int e = r;
         while (e < m->n_rings && m->rings[e].polygon == m->rings[r].polygon)
             e++;
-        fill_polygon(s, xy, m, r, e, m->rings[r].feature == 1 ? cuba : land);
+        fill_polygon(s, xy, m, r, e, m->rings[r].focus ? focus : land);
         r = e;
     }
     for (int r = 0; r < m->n_rings; r++) {

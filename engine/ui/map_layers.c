@@ -1,68 +1,30 @@
-/* What the seat knows, drawn over the map. The engine knows no scenario's tracks by
- * name, so map layers bind to tracks by words in their ids ("missile", "il28", "sam",
- * "quarantine", "ship", "recon"): a scenario that names its tracks that way gets them
- * on the map, as this seat sees them (true value, estimate, or unknown). Every layer is
- * also written out in the map key, so nothing is shown by colour or shape alone. */
+/* What the seat knows, drawn over the scenario's map. Each layer the scenario declared
+ * (niact/map.h) binds one track to a symbol at positions or along routes; it is drawn
+ * as this seat knows the track: present (its value or estimate reaches the layer's
+ * at_least), absent, or unknown (not in its view). Every layer is also written out in
+ * the map key, so nothing is shown by colour or shape alone. The engine knows no track,
+ * place or route by name: all of it is the declaration's. */
 #include "map.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-enum { L_MISSILE, L_BOMBER, L_SAM, L_QUARANTINE, L_SHIPS, L_RECON, L_COUNT };
-
-typedef struct layer_def {
-    const char *title;
-    const char *keys[3];
-} layer_def;
-
-static const layer_def layers[L_COUNT] = {
-    {"Missile sites", {"missile", "mrbm", NULL}},
-    {"IL-28 airfields", {"il28", "bomber", NULL}},
-    {"SAM sites", {"sam", NULL, NULL}},
-    {"Quarantine line", {"quarantine", "blockade", NULL}},
-    {"Ships at sea", {"ship", "at_sea", "counted"}},
-    {"Reconnaissance", {"recon", "overflight", NULL}},
-};
-
-/* Schematic SAM positions (near the places named; not surveyed sites). */
-static const char *const sam_places[] = {"havana", "san_cristobal", "sagua_la_grande",
-                                         "remedios", "holguin", "santiago"};
-/* The outbound sea lane from Mariel through the Florida Straits (lon, lat). */
-static const double lane[][2] = {{-82.75, 23.1}, {-81.0, 23.55}, {-79.6, 24.0},
-                                 {-78.2, 25.2}, {-76.6, 26.8}, {-74.0, 28.4}};
-
 typedef struct known {
-    int track;             /* -1: the scenario has no such track */
     niact_track_view v;
+    int state;        /* 1 present, 0 absent, -1 unknown */
     char text[96];
 } known;
 
-static int find_track(const niact_scenario *sc, const layer_def *l) {
-    for (int t = 0; t < sc->n_tracks; t++) {
-        if (sc->tracks[t].hidden)
-            continue;
-        for (int k = 0; k < 3 && l->keys[k]; k++)
-            if (strstr(sc->tracks[t].meta.id, l->keys[k]))
-                return t;
-    }
-    return -1;
-}
-
-static void know(const ui_play *p, int role, int layer, known *k) {
+static void know(const ui_play *p, const niact_map_layer *l, known *k) {
     memset(k, 0, sizeof *k);
-    k->track = p->sc ? find_track(p->sc, &layers[layer]) : -1;
-    if (k->track < 0 || role < 0)
+    k->state = -1;
+    if (p->role < 0 || !p->g || l->track < 0 || l->track >= p->sc->n_tracks)
         return;
-    niact_game_view_track(p->g, role, k->track, &k->v);
-    play_track_text(p, role, k->track, k->text, sizeof k->text);
-}
-
-/* Present, as far as the seat can tell: 1 yes, 0 no, -1 unknown. */
-static int present(const ui_play *p, const known *k) {
-    if (k->track < 0 || k->v.vis == NIACT_VIS_NONE)
-        return -1;
-    return k->v.value > p->sc->tracks[k->track].min;
+    niact_game_view_track(p->g, p->role, l->track, &k->v);
+    play_track_text(p, p->role, l->track, k->text, sizeof k->text);
+    if (k->v.vis != NIACT_VIS_NONE)
+        k->state = k->v.value >= l->at_least;
 }
 
 static void triangle(ui *u, float x, float y, float s, SDL_Color c, int filled) {
@@ -112,80 +74,96 @@ static void plane(ui *u, float x, float y, float s, SDL_Color c) {
     ui_line(u, x - s * 0.5f, y + s * 0.8f, x + s * 0.5f, y + s * 0.8f, c, w);
 }
 
-/* The symbol of a layer, at x,y (used on the map and in the key). */
-static void symbol(ui *u, int layer, float x, float y, float s, int state) {
+static void square(ui *u, float x, float y, float s, SDL_Color c, int filled) {
+    SDL_Rect r = {(int)(x - s * 0.8f), (int)(y - s * 0.8f), (int)(1.6f * s), (int)(1.6f * s)};
+    if (filled)
+        ui_fill(u, r, c);
+    ui_frame(u, r, c, (int)fmaxf(1.5f, s * 0.3f));
+}
+
+static void diamond(ui *u, float x, float y, float s, SDL_Color c, int filled) {
+    if (filled) {
+        SDL_Vertex v[6] = {{{x, y - s}, c, {0, 0}}, {{x + s, y}, c, {0, 0}}, {{x, y + s}, c, {0, 0}},
+                           {{x, y - s}, c, {0, 0}}, {{x - s, y}, c, {0, 0}}, {{x, y + s}, c, {0, 0}}};
+        SDL_RenderGeometry(u->ren, NULL, v, 6, NULL, 0);
+    }
+    float w = fmaxf(1.5f, s * 0.3f);
+    ui_line(u, x, y - s, x + s, y, c, w);
+    ui_line(u, x + s, y, x, y + s, c, w);
+    ui_line(u, x, y + s, x - s, y, c, w);
+    ui_line(u, x - s, y, x, y - s, c, w);
+}
+
+/* A point symbol at x,y of size s in a state (on the map; in the key, r is the ring's
+ * radius: the symbol's size). */
+static void point_symbol(ui *u, int sym, float x, float y, float s, float r, int state) {
     SDL_Color ink = state < 0 ? COL_INK_FADED : COL_INK;
-    switch (layer) {
-    case L_MISSILE: triangle(u, x, y, s, state > 0 ? COL_STAMP : ink, state > 0); break;
-    case L_BOMBER: plane(u, x, y, s, state > 0 ? COL_STAMP : ink); break;
-    case L_SAM: circle(u, x, y, s, ink, fmaxf(1.5f, s * 0.25f), state <= 0); break;
-    case L_QUARANTINE: dashed(u, x - s, y, x + s, y, COL_FOCUS, fmaxf(2, s * 0.35f), s * 0.4f); break;
-    case L_SHIPS: ship(u, x - s * 0.3f, y, s, ink); break;
-    default: dashed(u, x - s, y + s * 0.5f, x + s, y - s * 0.5f, ink, fmaxf(1.5f, s * 0.2f), s * 0.3f);
+    SDL_Color hot = state > 0 ? COL_STAMP : ink;
+    switch (sym) {
+    case NIACT_SYM_TRIANGLE: triangle(u, x, y, s, hot, state > 0); break;
+    case NIACT_SYM_AIRCRAFT: plane(u, x, y, s, hot); break;
+    case NIACT_SYM_RING: circle(u, x, y, r, ink, r > s ? 1.5f : fmaxf(1.5f, s * 0.25f), state <= 0); break;
+    case NIACT_SYM_BOAT: ship(u, x - s * 0.3f, y, s, state > 0 ? COL_INK : state == 0 ? COL_RULE : COL_INK_FADED); break;
+    case NIACT_SYM_SQUARE: square(u, x, y, s, hot, state > 0); break;
+    default: diamond(u, x, y, s, hot, state > 0); break;
     }
 }
 
-static void place_sites(app *a, ui_map *m, const map_view *v, const char *kind, int layer,
-                        int state) {
-    float s = (float)ui_px(&a->ui, 7);
-    for (int i = 0; i < m->n_places; i++) {
-        if (strcmp(m->places[i].kind, kind) != 0)
-            continue;
-        float x, y;
-        map_project(v, m->places[i].lon, m->places[i].lat, &x, &y);
-        symbol(&a->ui, layer, x, y, s, state);
+/* A path symbol's look: colour, width and dash, or 0 when it is not drawn. */
+static int path_style(const ui *u, int sym, int state, int dotted, SDL_Color *c, float *w,
+                      float *d) {
+    if (state < 0)
+        return 0;
+    if (sym == NIACT_SYM_LINE) {
+        *c = state ? COL_FOCUS : COL_INK_FADED;
+        *w = state ? 4.0f : 1.5f;
+        *d = (float)ui_px(u, 8);
+    } else {
+        *c = state ? COL_INK : COL_INK_FADED;
+        *w = state ? 2.5f : 1.2f;
+        *d = (float)ui_px(u, 5);
     }
+    if (dotted)
+        *d *= 0.6f;
+    return 1;
 }
 
-static void draw_sams(app *a, ui_map *m, const map_view *v, int state) {
-    float r = (float)(v->k * 0.4); /* about 25 nautical miles */
-    for (size_t i = 0; i < sizeof sam_places / sizeof *sam_places; i++) {
-        const map_place *p = map_place_by_id(m, sam_places[i]);
-        float x, y;
-        if (!p)
-            continue;
-        map_project(v, p->lon + 0.25, p->lat - 0.2, &x, &y);
-        circle(&a->ui, x, y, r, state < 0 ? COL_INK_FADED : COL_INK, 1.5f, state <= 0);
-    }
-}
-
-static void draw_lane(app *a, const map_view *v, int ships, int quarantine) {
-    ui *u = &a->ui;
+static void draw_route(app *a, const map_view *v, const niact_map_route *rt, SDL_Color c, float w,
+                       float d) {
     float x0, y0, x1, y1;
-    for (size_t i = 1; i < sizeof lane / sizeof *lane; i++) {
-        map_project(v, lane[i - 1][0], lane[i - 1][1], &x0, &y0);
-        map_project(v, lane[i][0], lane[i][1], &x1, &y1);
-        dashed(u, x0, y0, x1, y1, COL_RULE, 1.5f, (float)ui_px(u, 4));
-    }
-    for (int i = 0; i < ships && i < 3; i++) { /* up to three hulls along the lane */
-        map_project(v, lane[2 + i][0], lane[2 + i][1], &x0, &y0);
-        ship(u, x0, y0 - ui_px(u, 6), (float)ui_px(u, 7), COL_INK);
-    }
-    if (quarantine >= 0) { /* a picket line across the approaches */
-        map_project(v, -78.6, 27.4, &x0, &y0);
-        map_project(v, -73.0, 22.2, &x1, &y1);
-        dashed(u, x0, y0, x1, y1, quarantine ? COL_FOCUS : COL_INK_FADED,
-               quarantine ? 4.0f : 1.5f, (float)ui_px(u, 8));
-    }
-}
-
-static void draw_recon(app *a, ui_map *m, const map_view *v, int state) {
-    const map_place *from = map_place_by_id(m, "mccoy"), *kw = map_place_by_id(m, "key_west");
-    if (!from || !kw || state < 0)
-        return;
-    SDL_Color c = state > 0 ? COL_INK : COL_INK_FADED;
-    float w = state > 0 ? 2.5f : 1.2f, d = (float)ui_px(&a->ui, 5);
-    double route[][2] = {{from->lon, from->lat}, {-83.4, 22.6}, {-79.5, 22.2}, {-76.0, 20.4},
-                         {-74.8, 21.6}, {from->lon, from->lat}};
-    float x0, y0, x1, y1;
-    for (int i = 1; i < 6; i++) {
-        map_project(v, route[i - 1][0], route[i - 1][1], &x0, &y0);
-        map_project(v, route[i][0], route[i][1], &x1, &y1);
+    for (int i = 1; i < rt->n; i++) {
+        map_project(v, rt->pts[i - 1].lon, rt->pts[i - 1].lat, &x0, &y0);
+        map_project(v, rt->pts[i].lon, rt->pts[i].lat, &x1, &y1);
         dashed(&a->ui, x0, y0, x1, y1, c, w, d);
     }
-    map_project(v, kw->lon, kw->lat, &x0, &y0); /* low-level run from Key West */
-    map_project(v, -83.0, 22.75, &x1, &y1);
-    dashed(&a->ui, x0, y0, x1, y1, c, w, d * 0.6f);
+}
+
+static void draw_layer(app *a, const niact_map *m, const map_view *v, const niact_map_layer *l,
+                       const known *k) {
+    ui *u = &a->ui;
+    if (niact_map_symbol_is_path(l->symbol)) {
+        SDL_Color c;
+        float w, d;
+        for (int i = 0; i < l->n_routes; i++) {
+            const niact_map_route *rt = &m->routes[l->routes[i]];
+            if (path_style(u, l->symbol, k->state, rt->dotted, &c, &w, &d))
+                draw_route(a, v, rt, c, w, d);
+        }
+        return;
+    }
+    float s = (float)ui_px(u, 7);
+    for (int i = 0; i < l->n_at; i++) {
+        /* With steps, a position shows once the seat knows the value reached it. */
+        if (l->steps && (k->state < 0 || k->v.value < l->steps[i]))
+            continue;
+        float x, y, r = s;
+        map_project(v, l->at[i].lon, l->at[i].lat, &x, &y);
+        if (l->symbol == NIACT_SYM_RING)
+            r = map_km_px(v, l->at[i].lat, l->radius_km);
+        if (l->symbol == NIACT_SYM_BOAT)
+            y -= (float)ui_px(u, 6); /* the hull sits on the water, above its point */
+        point_symbol(u, l->symbol, x, y, s, r, k->state);
+    }
 }
 
 /* A label beside a place: right, left, then below; left out if all would overlap. */
@@ -210,61 +188,54 @@ static void place_label(ui *u, float x, float y, int s, const char *name, SDL_Re
     }
 }
 
-static void draw_places(app *a, ui_map *m, const map_view *v) {
+static void draw_places(app *a, const niact_map *m, const map_view *v) {
     ui *u = &a->ui;
     int s = ui_px(u, 4) < 2 ? 2 : ui_px(u, 4), n_taken = 0;
-    SDL_Rect taken[MAP_MAX_PLACES];
+    SDL_Rect taken[64];
     for (int i = 0; i < m->n_places; i++) {
-        const map_place *p = &m->places[i];
+        const niact_map_place *p = &m->places[i];
+        if (!p->shown)
+            continue;
         float x, y;
         map_project(v, p->lon, p->lat, &x, &y);
-        int show = !strcmp(p->kind, "capital") || !strcmp(p->kind, "city") ||
-                   !strcmp(p->kind, "us_base");
-        if (!show)
-            continue;
         SDL_Rect dot = {(int)x - s / 2, (int)y - s / 2, s, s};
         ui_fill(u, dot, COL_INK);
-        if (!strcmp(p->kind, "capital"))
+        if (p->capital)
             ui_frame(u, (SDL_Rect){dot.x - s / 2, dot.y - s / 2, 2 * s, 2 * s}, COL_INK, 1);
-        char name[96];
-        snprintf(name, sizeof name, "%s", p->name);
-        char *cut = strstr(name, " (");
-        if (cut)
-            *cut = 0;
-        if ((cut = strstr(name, " Naval Base")) != NULL)
-            *cut = 0;
-        place_label(u, x, y, s, name, taken, &n_taken);
+        if (n_taken < 64)
+            place_label(u, x, y, s, p->label, taken, &n_taken);
     }
 }
 
-/* A key line: the layer and what the seat knows of its track. Ships stand for a count
- * that may be of something else (missiles counted at sea): the track's name says so. */
-static void key_line(const app *a, int layer, const known *k, char *buf, size_t len) {
-    const char *name = layer == L_SHIPS && k->track >= 0 ? a->play.sc->tracks[k->track].meta.name
-                                                         : layers[layer].title;
-    snprintf(buf, len, "%s: %s", name, k->text);
+/* The symbol of a layer in the key, at x,y. */
+static void key_symbol(ui *u, const niact_map_layer *l, float x, float y, float s, int state) {
+    SDL_Color ink = state < 0 ? COL_INK_FADED : COL_INK;
+    if (l->symbol == NIACT_SYM_LINE)
+        dashed(u, x - s, y, x + s, y, state < 0 ? COL_INK_FADED : COL_FOCUS, fmaxf(2, s * 0.35f),
+               s * 0.4f);
+    else if (l->symbol == NIACT_SYM_ROUTE)
+        dashed(u, x - s, y + s * 0.5f, x + s, y - s * 0.5f, ink, fmaxf(1.5f, s * 0.2f), s * 0.3f);
+    else
+        point_symbol(u, l->symbol, x, y, s, s, l->symbol == NIACT_SYM_BOAT && state >= 0 ? 1 : state);
 }
 
-/* The map key: one line per layer the scenario has, with what the seat knows. */
-static void draw_key(app *a, SDL_Rect r, const known *k) {
+/* The map key: one line per layer, with what the seat knows. */
+static void draw_key(app *a, const niact_map *m, SDL_Rect r, const known *k) {
     ui *u = &a->ui;
-    int lh = ui_line_height(u, FACE_SANS, SZ_SMALL), pad = ui_px(u, 6), n = 0;
-    for (int l = 0; l < L_COUNT; l++)
-        n += k[l].track >= 0;
+    int lh = ui_line_height(u, FACE_SANS, SZ_SMALL), pad = ui_px(u, 6), n = m->n_layers;
     if (n == 0)
         return;
     int kw = 0;
-    for (int l = 0; l < L_COUNT; l++) {
-        char line[160];
-        key_line(a, l, &k[l], line, sizeof line);
-        int w = k[l].track >= 0 ? ui_text_width(u, FACE_SANS, SZ_SMALL, line) : 0;
+    for (int l = 0; l < n; l++) {
+        char line[200];
+        snprintf(line, sizeof line, "%s: %s", m->layers[l].label, k[l].text);
+        int w = ui_text_width(u, FACE_SANS, SZ_SMALL, line);
         kw = w > kw ? w : kw;
     }
     kw += 3 * pad + lh + 2;
     if (kw > r.w - 2 * pad)
         kw = r.w - 2 * pad;
-    /* Top right: the open Atlantic north of the Bahamas. Clicking it (or K) folds it
-     * away to a small tab, and back. */
+    /* Top right. Clicking it (or K) folds it away to a small tab, and back. */
     SDL_Rect box = {r.x + r.w - pad - kw, r.y + pad, kw, n * lh + 2 * pad};
     if (a->map_key_hidden) {
         int tw = ui_text_width(u, FACE_SANS_BOLD, SZ_SMALL, "Map key (K)") + 2 * pad;
@@ -283,44 +254,45 @@ static void draw_key(app *a, SDL_Rect r, const known *k) {
         return;
     }
     int y = box.y + pad;
-    for (int l = 0; l < L_COUNT; l++) {
-        if (k[l].track < 0)
-            continue;
-        int known_state = present(&a->play, &k[l]);
-        symbol(u, l, (float)(box.x + pad + lh / 2), (float)(y + lh / 2), lh * 0.35f, known_state);
-        char line[160];
-        key_line(a, l, &k[l], line, sizeof line);
+    for (int l = 0; l < n; l++) {
+        key_symbol(u, &m->layers[l], (float)(box.x + pad + lh / 2), (float)(y + lh / 2),
+                   lh * 0.35f, k[l].state);
+        char line[200];
+        snprintf(line, sizeof line, "%s: %s", m->layers[l].label, k[l].text);
         SDL_Rect t = {box.x + 2 * pad + lh, y, box.w - 3 * pad - lh, lh};
         ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, t, line, TX_ONELINE);
         y += lh;
     }
 }
 
-void map_draw(app *a, ui_map *m, SDL_Rect r) {
+void map_draw(app *a, ui_map *um, SDL_Rect r) {
     ui *u = &a->ui;
-    if (!m) {
-        ui_text(u, FACE_SANS, SZ_BODY, COL_INK_FADED, r, "(the map could not be loaded)",
-                TX_CENTER | TX_MIDDLE);
+    if (!um || !um->decl)
         return;
-    }
+    const niact_map *m = um->decl;
     SDL_Rect saved;
     ui_push_clip(u, r, &saved);
-    map_draw_plain(u, m, r);
-    map_view v = map_view_for(r);
-    known k[L_COUNT];
-    for (int l = 0; l < L_COUNT; l++)
-        know(&a->play, a->play.role, l, &k[l]);
-    int ships = present(&a->play, &k[L_SHIPS]) > 0 ? 1 + (k[L_SHIPS].v.value > 10) + (k[L_SHIPS].v.value > 20) : 0;
-    draw_lane(a, &v, ships, k[L_QUARANTINE].track >= 0 ? present(&a->play, &k[L_QUARANTINE]) : -1);
-    draw_recon(a, m, &v, present(&a->play, &k[L_RECON]));
-    if (k[L_SAM].track >= 0)
-        draw_sams(a, m, &v, present(&a->play, &k[L_SAM]));
-    draw_places(a, m, &v);
-    if (k[L_MISSILE].track >= 0)
-        place_sites(a, m, &v, "missile_site", L_MISSILE, present(&a->play, &k[L_MISSILE]));
-    if (k[L_BOMBER].track >= 0)
-        place_sites(a, m, &v, "airfield", L_BOMBER, present(&a->play, &k[L_BOMBER]));
-    draw_key(a, r, k);
+    map_draw_plain(u, um, r);
+    map_view v = map_view_for(um, r);
+    known k[NIACT_MAP_MAX_LAYERS];
+    for (int l = 0; l < m->n_layers; l++)
+        know(&a->play, &m->layers[l], &k[l]);
+    /* Shown routes; path layers; rings; places; the other point symbols. */
+    for (int i = 0; i < m->n_routes; i++)
+        if (m->routes[i].shown)
+            draw_route(a, &v, &m->routes[i], COL_RULE, 1.5f,
+                       (float)ui_px(u, m->routes[i].dotted ? 2.4f : 4));
+    for (int pass = 0; pass < 3; pass++) {
+        if (pass == 2)
+            draw_places(a, m, &v);
+        for (int l = 0; l < m->n_layers; l++) {
+            int sym = m->layers[l].symbol;
+            int group = niact_map_symbol_is_path(sym) ? 0 : sym == NIACT_SYM_RING ? 1 : 2;
+            if (group == pass)
+                draw_layer(a, m, &v, &m->layers[l], &k[l]);
+        }
+    }
+    draw_key(a, m, r, k);
     ui_pop_clip(u, saved);
     ui_frame(u, r, COL_INK, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
 }

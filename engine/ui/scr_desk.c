@@ -230,8 +230,9 @@ void scr_desk(app *a) {
     int map_h = wa * 80 / 100;
     if (map_h > body_h * 58 / 100)
         map_h = body_h * 58 / 100;
-    if (a->map)
-        map_draw(a, a->map, (SDL_Rect){colA.x, colA.y, colA.w, map_h});
+    ui_map *map = map_of(a, p->sc); /* NULL: the scenario declares none */
+    if (map)
+        map_draw(a, map, (SDL_Rect){colA.x, colA.y, colA.w, map_h});
     else
         map_h = -m;
     desk_log(a, (SDL_Rect){colA.x, colA.y + map_h + m, colA.w, colA.h - map_h - m});

@@ -1,5 +1,6 @@
 /* The new game screen: scenario, each seat human or AI with its personality, seed. */
 #include "app.h"
+#include "map.h"
 #include "niact/hash.h"
 #include "niact/paths.h"
 
@@ -17,39 +18,102 @@ static int has_scenario(const char *dir) {
     return stat(p, &st) == 0;
 }
 
-static void add_scen(app *a, const char *name) {
+/* Adds a scenario to the list (once); returns its index, or -1 when the list is full. */
+static int add_scen(app *a, const char *name, int origin) {
     for (int i = 0; i < a->n_scen; i++)
-        if (!strcmp(a->scen[i], name))
-            return;
-    if (a->n_scen < UI_MAX_SCENARIOS)
-        snprintf(a->scen[a->n_scen++], sizeof a->scen[0], "%s", name);
+        if (!strcmp(a->scen[i], name)) {
+            if (!strchr(name, '/')) /* a bare name is where the folders found it */
+                a->scen_info[i].origin = origin;
+            return i;
+        }
+    if (a->n_scen >= UI_MAX_SCENARIOS)
+        return -1;
+    memset(&a->scen_info[a->n_scen], 0, sizeof a->scen_info[0]);
+    a->scen_info[a->n_scen].origin = origin;
+    snprintf(a->scen[a->n_scen], sizeof a->scen[0], "%s", name);
+    return a->n_scen++;
 }
 
-/* Adds the scenarios of one folder, the bundled or the user's (niact/paths.h). */
-static void scan_folder(app *a, const char *root) {
+static int cmp_name(const void *x, const void *y) {
+    return strcmp((const char *)x, (const char *)y);
+}
+
+/* Adds the scenarios of one folder, the bundled or the user's (niact/paths.h), sorted
+ * by name. */
+static void scan_folder(app *a, const char *root, int origin) {
     DIR *d = opendir(root);
     if (!d)
         return;
+    char names[UI_MAX_SCENARIOS][72];
+    int n = 0;
     struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
+    while ((e = readdir(d)) != NULL && n < UI_MAX_SCENARIOS) {
         char p[4400];
         snprintf(p, sizeof p, "%s/%s", root, e->d_name);
-        if (niact_name_ok(e->d_name) && has_scenario(p))
-            add_scen(a, e->d_name);
+        if (niact_name_ok(e->d_name) && strlen(e->d_name) < sizeof names[0] && has_scenario(p))
+            snprintf(names[n++], sizeof names[0], "%s", e->d_name);
     }
     closedir(d);
+    qsort(names, (size_t)n, sizeof names[0], cmp_name);
+    for (int i = 0; i < n; i++)
+        add_scen(a, names[i], origin);
 }
 
-/* Adds the scenarios a bare name can reach, in the order of the lookup rule: the
- * bundled ones, then the user's <data home>/scenarios. */
-static void scan_bundled(app *a) {
+/* Reads what a scenario declares about itself (once). Returns its host when keep is
+ * set and it loaded, else NULL. */
+static niact_host *scen_look(app *a, int i, int keep) {
+    ui_scen_info *in = &a->scen_info[i];
+    if (in->loaded && !keep)
+        return NULL;
+    char dir[NIACT_PATH_MAX], msg[1024];
+    niact_host *h = NULL;
+    in->loaded = 1;
+    in->ok = niact_session_load(a->scen[i], NULL, &h, dir, sizeof dir, msg, sizeof msg) ==
+             NIACT_OK;
+    const char *slash = strrchr(a->scen[i], '/');
+    if (!in->ok) {
+        snprintf(in->title, sizeof in->title, "%.100s",
+                 slash && slash[1] ? slash + 1 : a->scen[i]);
+        snprintf(in->subtitle, sizeof in->subtitle, "does not load");
+        in->blurb[0] = 0;
+        niact_host_free(h);
+        return NULL;
+    }
+    const niact_scenario *sc = niact_host_scenario(h);
+    snprintf(in->title, sizeof in->title, "%s", sc->meta.name);
+    snprintf(in->subtitle, sizeof in->subtitle, "%s", sc->subtitle ? sc->subtitle : "");
+    snprintf(in->blurb, sizeof in->blurb, "%s", sc->blurb ? sc->blurb : sc->meta.text);
+    in->has_map = sc->map != NULL;
+    if (keep)
+        return h;
+    niact_host_free(h);
+    return NULL;
+}
+
+void scenarios_scan(app *a) {
     char base[NIACT_PATH_MAX], root[NIACT_PATH_MAX + 32];
+    if (a->want_scen[0])
+        add_scen(a, a->want_scen, strchr(a->want_scen, '/') ? 2 : 0);
     if (niact_path_bundled(base, sizeof base, NULL, 0) == 0) {
         snprintf(root, sizeof root, "%s/scripts/scenarios", base);
-        scan_folder(a, root);
+        scan_folder(a, root, 0);
     }
     if (niact_path_data_home("scenarios", 0, base, sizeof base, NULL, 0) == 0)
-        scan_folder(a, base);
+        scan_folder(a, base, 1);
+    for (int i = 0; i < a->n_scen; i++)
+        scen_look(a, i, 0);
+    if (a->title_host)
+        return;
+    /* The title's map: the scenario asked for, else the first bundled one with a map. */
+    int pick = -1;
+    for (int i = 0; i < a->n_scen && pick < 0; i++)
+        if (a->want_scen[0] && !strcmp(a->scen[i], a->want_scen) && a->scen_info[i].has_map)
+            pick = i;
+    for (int i = 0; i < a->n_scen && pick < 0; i++)
+        if (a->scen_info[i].origin == 0 && a->scen_info[i].has_map)
+            pick = i;
+    if (pick >= 0)
+        a->title_host = scen_look(a, pick, 1);
 }
 
 /* Default seats: the first delegation human, a role with a scripted actor its actor, the
@@ -94,11 +158,17 @@ void newgame_load(app *a) {
 }
 
 void newgame_open(app *a) {
-    scan_bundled(a);
+    scenarios_scan(a);
+    /* The scenario asked for (--scenario), else the first bundled one, else the first. */
     a->scen_idx = 0;
-    for (int i = 0; i < a->n_scen; i++)
-        if (!strcmp(a->scen[i], "november1962"))
-            a->scen_idx = i;
+    int found = 0;
+    for (int i = 0; i < a->n_scen && !found; i++)
+        if (a->want_scen[0] && !strcmp(a->scen[i], a->want_scen))
+            a->scen_idx = i, found = 1;
+    for (int i = 0; i < a->n_scen && !found; i++)
+        if (a->scen_info[i].origin == 0)
+            a->scen_idx = i, found = 1;
+    a->scroll_scen = 0;
     newgame_load(a);
     a->seed = (uint64_t)time(NULL) % 1000000u;
     a->seed_typing = 0;
@@ -232,7 +302,7 @@ static void presets(app *a, SDL_Rect r) {
             0);
 }
 
-/* The scenario's description, its calendar, and the map. */
+/* The scenario's description, its calendar, and its map. */
 static void about(app *a, SDL_Rect r, const niact_scenario *sc) {
     ui *u = &a->ui;
     char text[1400], d0[NIACT_DATE_MAX], step[32] = "";
@@ -244,11 +314,63 @@ static void about(app *a, SDL_Rect r, const niact_scenario *sc) {
     if (th > r.h)
         th = r.h;
     ui_text(u, FACE_SANS, SZ_BODY, COL_INK, (SDL_Rect){r.x, r.y, r.w, th}, text, 0);
-    SDL_Rect map = {r.x, r.y + th + ui_px(u, 16), r.w, r.h - th - ui_px(u, 16)};
-    if (a->map && map.h > ui_px(u, 120)) {
-        map_draw_plain(u, a->map, map);
+    /* The map, its caption above it. */
+    int cl = ui_line_height(u, FACE_TYPE, SZ_SMALL), y = r.y + th + ui_px(u, 12);
+    SDL_Rect map = {r.x, y + cl, r.w, r.y + r.h - y - cl};
+    ui_map *m = map_of(a, sc);
+    if (m && map.h > ui_px(u, 120)) {
+        ui_text(u, FACE_TYPE, SZ_SMALL, COL_INK_FADED, (SDL_Rect){r.x, y, r.w, cl},
+                m->decl->name, TX_RIGHT | TX_ONELINE);
+        map_draw_plain(u, m, map);
         ui_frame(u, map, COL_INK, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
     }
+}
+
+/* The scenarios offered, one button each (the chosen one marked [X]), scrolling when
+ * they do not all fit. Returns the height used. */
+static int scenario_list(app *a, SDL_Rect r) {
+    ui *u = &a->ui;
+    int eh = ui_px(u, 40), gap = ui_px(u, 6), lh = ui_line_height(u, FACE_SANS_BOLD, SZ_SMALL);
+    int bw = ui_px(u, 44), head = eh > lh ? eh : lh;
+    int fit = (r.h - head - gap) / (eh + gap);
+    if (fit < 1)
+        fit = 1;
+    int shown = a->n_scen < fit ? a->n_scen : fit;
+    if (a->scroll_scen > a->n_scen - shown)
+        a->scroll_scen = a->n_scen - shown;
+    if (a->scroll_scen < 0)
+        a->scroll_scen = 0;
+    char head_text[64];
+    snprintf(head_text, sizeof head_text, "SCENARIO (%d)", a->n_scen);
+    ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){r.x, r.y, r.w - 2 * bw, head},
+            head_text, TX_MIDDLE | TX_ONELINE);
+    if (a->n_scen > shown) {
+        if (ui_button(u, ui_id("scenscroll", 0), (SDL_Rect){r.x + r.w - 2 * bw - gap, r.y, bw, head},
+                      "\xE2\x96\xB2", a->scroll_scen > 0))
+            a->scroll_scen--;
+        if (ui_button(u, ui_id("scenscroll", 1), (SDL_Rect){r.x + r.w - bw, r.y, bw, head},
+                      "\xE2\x96\xBC", a->scroll_scen + shown < a->n_scen))
+            a->scroll_scen++;
+    }
+    static const char *const origins[] = {"bundled", "yours", "folder"};
+    int y = r.y + head + gap;
+    for (int k = 0; k < shown; k++) {
+        int i = a->scroll_scen + k;
+        ui_scen_info *in = &a->scen_info[i];
+        char label[300], shorter[200];
+        const char *title = in->loaded ? in->title : a->scen[i];
+        snprintf(label, sizeof label, "%s %s  \xC2\xB7  %s%s", i == a->scen_idx ? "[X]" : "[ ]",
+                 title, origins[in->origin % 3], in->loaded && !in->ok ? ", does not load" : "");
+        snprintf(shorter, sizeof shorter, "%s %s", i == a->scen_idx ? "[X]" : "[ ]", title);
+        if (ui_button(u, ui_id("scen", i), (SDL_Rect){r.x, y, r.w, eh},
+                      nego_fit_label(u, r.w - ui_px(u, 16), label, shorter), 1) &&
+            i != a->scen_idx) {
+            a->scen_idx = i;
+            newgame_load(a);
+        }
+        y += eh + gap;
+    }
+    return y - r.y;
 }
 
 void scr_newgame(app *a) {
@@ -264,27 +386,29 @@ void scr_newgame(app *a) {
     int colw = in.w * 3 / 5 - pad, bh = ui_px(u, 46);
     SDL_Rect left = {in.x, in.y, colw, in.h};
     SDL_Rect right = {in.x + colw + pad, in.y, in.w - colw - pad, in.h - bh - pad};
-    char label[160];
-    snprintf(label, sizeof label, "Scenario: %s%s",
-             a->cfg ? niact_host_scenario(a->cfg)->meta.name : a->scen[a->scen_idx],
-             a->n_scen > 1 ? "  (change)" : "");
-    if (ui_button(u, ui_id("scen", 0), (SDL_Rect){left.x, left.y, left.w, bh}, label,
-                  a->n_scen > 1)) {
-        a->scen_idx = (a->scen_idx + 1) % a->n_scen;
-        newgame_load(a);
-    }
+    /* The chosen scenario's name and subtitle head the left column. */
+    const niact_scenario *sc = a->cfg ? niact_host_scenario(a->cfg) : NULL;
+    int tl = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY), sl = ui_line_height(u, FACE_SANS, SZ_SMALL);
+    ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){left.x, left.y, left.w, tl},
+            sc ? sc->meta.name : a->scen_info[a->scen_idx].title, TX_ONELINE);
+    if (sc && sc->subtitle && sc->subtitle[0])
+        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){left.x, left.y + tl, left.w, sl},
+                sc->subtitle, TX_ONELINE);
+    int top = left.y + (bh > tl + sl ? bh : tl + sl);
     if (a->cfg) {
-        const niact_scenario *sc = niact_host_scenario(a->cfg);
-        seat_rows(a, (SDL_Rect){left.x, left.y + bh + pad, left.w, 0}, sc);
-        int sy = left.y + bh + pad + sc->n_roles * (bh + ui_px(u, 10)) + ui_px(u, 10);
+        seat_rows(a, (SDL_Rect){left.x, top + pad, left.w, 0}, sc);
+        int sy = top + pad + sc->n_roles * (bh + ui_px(u, 10)) + ui_px(u, 10);
         seed_row(a, (SDL_Rect){left.x, sy, left.w, bh});
         presets(a, (SDL_Rect){left.x, sy + bh + ui_px(u, 20), left.w, in.y + in.h - bh - pad -
                                                                    (sy + bh + ui_px(u, 20))});
-        about(a, right, sc);
     } else {
         ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_STAMP,
-                (SDL_Rect){left.x, left.y + bh + pad, in.w, in.h - 2 * bh - 2 * pad},
-                a->cfg_error, 0);
+                (SDL_Rect){left.x, top + pad, left.w, in.h - 2 * bh - 2 * pad}, a->cfg_error, 0);
+    }
+    int list_h = scenario_list(a, (SDL_Rect){right.x, right.y, right.w, right.h * 2 / 5});
+    if (a->cfg) {
+        int ay = right.y + list_h + ui_px(u, 10);
+        about(a, (SDL_Rect){right.x, ay, right.w, right.y + right.h - ay}, sc);
     }
     int by = in.y + in.h - bh, bw = ui_px(u, 260);
     if (ui_button(u, ui_id("ng", 1), (SDL_Rect){in.x + in.w - bw, by, bw, bh},

@@ -1,5 +1,6 @@
 /* The title screen and the two overlays: the pause menu and the settings. */
 #include "app.h"
+#include "map.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -24,6 +25,50 @@ static int button_column(ui *u, SDL_Rect r, const char *name, const char *const 
     return hit;
 }
 
+/* The bundled scenarios (and the one asked for), each with its name, subtitle and
+ * blurb as it declares them, as much as fits in r: with blurbs (two lines at most),
+ * else with subtitles, else names alone. Returns the height used. */
+static int title_scenarios(app *a, SDL_Rect r) {
+    ui *u = &a->ui;
+    int nl = ui_line_height(u, FACE_TYPE_BOLD, SZ_BODY), sl = ui_line_height(u, FACE_TYPE, SZ_SMALL);
+    int gap = ui_px(u, 8), n = 0;
+    int list[UI_MAX_SCENARIOS];
+    for (int i = 0; i < a->n_scen; i++)
+        if (a->scen_info[i].ok && a->scen_info[i].origin != 1)
+            list[n++] = i;
+    int level = 2;
+    for (; level > 0; level--) { /* the most that fits */
+        int h = 0;
+        for (int k = 0; k < n; k++) {
+            const ui_scen_info *in = &a->scen_info[list[k]];
+            int bh = ui_text_height(u, FACE_TYPE, SZ_SMALL, r.w, in->blurb);
+            h += nl + gap + (in->subtitle[0] ? sl : 0) + (level == 2 ? (bh < 2 * sl ? bh : 2 * sl) : 0);
+        }
+        if (h <= r.h)
+            break;
+    }
+    int y = r.y;
+    for (int k = 0; k < n && y + nl <= r.y + r.h; k++) {
+        const ui_scen_info *in = &a->scen_info[list[k]];
+        ui_text(u, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){r.x, y, r.w, nl}, in->title,
+                TX_ONELINE);
+        y += nl;
+        if (level >= 1 && in->subtitle[0]) {
+            ui_text(u, FACE_TYPE, SZ_SMALL, COL_INK_FADED, (SDL_Rect){r.x, y, r.w, sl},
+                    in->subtitle, TX_ONELINE);
+            y += sl;
+        }
+        if (level == 2 && in->blurb[0]) {
+            int bh = ui_text_height(u, FACE_TYPE, SZ_SMALL, r.w, in->blurb);
+            if (bh > 2 * sl)
+                bh = 2 * sl;
+            y += ui_text(u, FACE_TYPE, SZ_SMALL, COL_INK, (SDL_Rect){r.x, y, r.w, bh}, in->blurb, 0);
+        }
+        y += gap;
+    }
+    return y - r.y;
+}
+
 /* Returns the y below the text. */
 static int title_text(app *a, SDL_Rect slip) {
     ui *u = &a->ui;
@@ -35,13 +80,19 @@ static int title_text(app *a, SDL_Rect slip) {
     ui_text(u, FACE_TYPE_BOLD, SZ_TITLE, COL_INK, (SDL_Rect){slip.x + pad, y, w, th}, "NIACT",
             TX_ONELINE);
     y += th;
-    static const char *const blurb = "A game of crisis negotiation. November 1962: the "
-                                     "missiles are promised to leave Cuba, but nobody can yet "
-                                     "prove it.";
+    static const char *const blurb = "A game of crisis negotiation.";
     int bh = ui_text_height(u, FACE_TYPE, SZ_BODY, w, blurb);
     y += ui_text(u, FACE_TYPE, SZ_BODY, COL_INK, (SDL_Rect){slip.x + pad, y, w, bh}, blurb, 0);
-    ui_hline(u, slip.x + pad, slip.x + slip.w - pad, y + ui_px(u, 10), COL_INK, 1);
-    return y + ui_px(u, 10);
+    y += ui_px(u, 12);
+    /* Room for the scenarios: what the buttons (two columns of three at least), the
+     * notice and the footer leave. */
+    int lh = ui_line_height(u, FACE_SANS, SZ_SMALL);
+    int room = slip.y + slip.h - pad - (a->note[0] ? 5 : 3) * lh - ui_px(u, 30) -
+               3 * ui_px(u, 62) - y;
+    if (room > 0)
+        y += title_scenarios(a, (SDL_Rect){slip.x + pad, y, w, room});
+    ui_hline(u, slip.x + pad, slip.x + slip.w - pad, y, COL_INK, 1);
+    return y;
 }
 
 /* The title's buttons under its text; returns the footer's box. */
@@ -87,14 +138,21 @@ static SDL_Rect title_buttons(app *a, SDL_Rect slip, int text_end) {
 void scr_title(app *a) {
     ui *u = &a->ui;
     /* The map of the crisis on the right; the telegram lies over its edge. */
+    if (!a->title_scanned) { /* the bundled scenarios' own names and texts, once */
+        scenarios_scan(a);
+        a->title_scanned = 1;
+    }
     SDL_Rect map = {u->w * 2 / 5, 0, u->w - u->w * 2 / 5, u->h};
-    map_draw_plain(u, a->map, map);
-    ui_fill(u, map, (SDL_Color){239, 230, 207, 90});
-    ui_fill(u, (SDL_Rect){map.x, 0, ui_px(u, 2), u->h}, COL_RULE);
-    int cl = ui_line_height(u, FACE_TYPE, SZ_SMALL), cm = ui_px(u, 16);
-    ui_text(u, FACE_TYPE, SZ_SMALL, COL_INK_FADED,
-            (SDL_Rect){map.x + cm, cm, map.w - 2 * cm, cl},
-            "THE CARIBBEAN, NOVEMBER 1962", TX_RIGHT | TX_ONELINE);
+    ui_map *tm = map_of(a, a->title_host ? niact_host_scenario(a->title_host) : NULL);
+    if (tm) {
+        map_draw_plain(u, tm, map);
+        ui_fill(u, map, (SDL_Color){239, 230, 207, 90});
+        ui_fill(u, (SDL_Rect){map.x, 0, ui_px(u, 2), u->h}, COL_RULE);
+        int cl = ui_line_height(u, FACE_TYPE, SZ_SMALL), cm = ui_px(u, 16);
+        ui_text(u, FACE_TYPE, SZ_SMALL, COL_INK_FADED,
+                (SDL_Rect){map.x + cm, cm, map.w - 2 * cm, cl}, tm->decl->name,
+                TX_RIGHT | TX_ONELINE);
+    }
     int m = ui_px(u, 48);
     SDL_Rect slip = {m, m, u->w / 2 - m, u->h - 2 * m};
     if (slip.w < ui_px(u, 520))

@@ -45,19 +45,19 @@ static void test_november_map(void **st) {
     assert_true(m->routes[u2].pts[0].lat > 28.0); /* "mccoy": a place's position */
     assert_int_equal(m->n_layers, 6);
     /* Bound by id, as declared: sam_control and the other sam_ tracks are not shown. */
-    const char *tracks[6] = {"quarantine", "missiles_counted", "recon", "sams", "missiles",
-                             "il28"};
+    const char *tracks[6] = {"missiles", "il28", "sams", "quarantine", "missiles_counted",
+                             "recon"};
     for (int i = 0; i < 6; i++)
         assert_int_equal(m->layers[i].track, niact_scenario_track(sc, tracks[i]));
-    assert_string_equal(m->layers[1].label, "Missiles counted at sea"); /* the track's name */
-    assert_int_equal(m->layers[1].symbol, NIACT_SYM_BOAT);
-    assert_int_equal(m->layers[1].n_at, 3);
-    assert_int_equal(m->layers[1].steps[2], 21);
-    assert_int_equal(m->layers[4].n_at, 4); /* every place of kind missile_site */
-    assert_int_equal(m->layers[4].at_least, 1);
-    assert_int_equal(m->layers[3].symbol, NIACT_SYM_RING);
-    assert_true(m->layers[3].radius_km > 40 && m->layers[3].radius_km < 42);
-    assert_int_equal(m->layers[2].n_routes, 2);
+    assert_string_equal(m->layers[4].label, "Missiles counted at sea"); /* the track's name */
+    assert_int_equal(m->layers[4].symbol, NIACT_SYM_BOAT);
+    assert_int_equal(m->layers[4].n_at, 3);
+    assert_int_equal(m->layers[4].steps[2], 21);
+    assert_int_equal(m->layers[0].n_at, 4); /* every place of kind missile_site */
+    assert_int_equal(m->layers[0].at_least, 1);
+    assert_int_equal(m->layers[2].symbol, NIACT_SYM_RING);
+    assert_true(m->layers[2].radius_km > 40 && m->layers[2].radius_km < 42);
+    assert_int_equal(m->layers[5].n_routes, 2);
     assert_string_equal(sc->blurb, "November 1962: the missiles are promised to leave Cuba, but "
                                    "nobody can yet prove it.");
     assert_true(sc->subtitle[0] != 0);

@@ -22,19 +22,19 @@ return niact.map{
     niact.route{ id = "low_level_run", name = "Low-level run from Key West", dotted = true,
       points = { "key_west", { -83.0, 22.75 } } },
   },
-  layers = {
+  layers = {   -- the map key lists them in this order
+    niact.layer{ track = "missiles", label = "Missile sites", symbol = "triangle",
+      kind = "missile_site" },
+    niact.layer{ track = "il28", label = "IL-28 airfields", symbol = "aircraft",
+      kind = "airfield" },
+    niact.layer{ track = "sams", label = "SAM sites", symbol = "ring", radius_km = 41,
+      at = { { -82.12, 22.91 }, { -82.80, 22.52 }, { -79.83, 22.61 }, { -79.30, 22.30 },
+             { -76.07, 20.59 }, { -75.57, 19.82 } } },
     niact.layer{ track = "quarantine", label = "Quarantine line", symbol = "line",
       routes = { "picket_line" } },
     niact.layer{ track = "missiles_counted", symbol = "boat",   -- "Missiles counted at sea"
       at = { { -79.6, 24.0 }, { -78.2, 25.2 }, { -76.6, 26.8 } }, steps = { 1, 11, 21 } },
     niact.layer{ track = "recon", label = "Reconnaissance", symbol = "route",
       routes = { "u2_route", "low_level_run" } },
-    niact.layer{ track = "sams", label = "SAM sites", symbol = "ring", radius_km = 41,
-      at = { { -82.12, 22.91 }, { -82.80, 22.52 }, { -79.83, 22.61 }, { -79.30, 22.30 },
-             { -76.07, 20.59 }, { -75.57, 19.82 } } },
-    niact.layer{ track = "missiles", label = "Missile sites", symbol = "triangle",
-      kind = "missile_site" },
-    niact.layer{ track = "il28", label = "IL-28 airfields", symbol = "aircraft",
-      kind = "airfield" },
   },
 }

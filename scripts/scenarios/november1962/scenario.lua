@@ -29,7 +29,7 @@ return niact.scenario{
   text = "The Cuban missile crisis after the crisis: Khrushchev has promised to remove the "
       .. "missiles, but nobody can yet prove it. Verify, bargain and avoid the cycle of "
       .. "action and reaction that would lead back to the brink.",
-  subtitle = "The missile crisis after the crisis: 1 November to 6 December 1962",
+  subtitle = "After the crisis: 1 November - 6 December 1962",
   blurb = "November 1962: the missiles are promised to leave Cuba, but nobody can yet "
       .. "prove it.",
   source = "telegram 1158; XI-132",
