@@ -11,6 +11,10 @@
 /* Exit codes of cli.md. */
 enum { CLI_OK = 0, CLI_BAD_INPUT = 1, CLI_USAGE = 2 };
 
+/* The scenario played when none is named (niact_path_default_scenario: the first
+ * bundled one by name); NULL after telling stderr why there is none. */
+const char *cli_default_scenario(const char *cmd);
+
 /* Finds a scenario by the one rule (niact_path_scenario) and says on stderr which folder
  * it is ("niact: scenario NAME from DIR"); on failure prints why. Returns 0 or -1. */
 int cli_find(const char *name, char *dir, size_t dirlen, char *lib, size_t liblen);

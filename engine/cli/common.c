@@ -36,6 +36,16 @@ void cli_say_record_scenario(const niact_session *s, const niact_replay_info *in
                 info->scenario_dir);
 }
 
+const char *cli_default_scenario(const char *cmd) {
+    static char name[256];
+    char msg[NIACT_PATH_MAX + 256];
+    if (niact_path_default_scenario(name, sizeof name, msg, sizeof msg) != 0) {
+        fprintf(stderr, "niact %s: %s\n", cmd, msg);
+        return NULL;
+    }
+    return name;
+}
+
 niact_host *cli_load(const char *name, FILE *err) {
     char dir[NIACT_PATH_MAX], lib[NIACT_PATH_MAX];
     if (cli_find(name, dir, sizeof dir, lib, sizeof lib) != 0)

@@ -22,7 +22,7 @@ static const help_part parts[] = {
      "niact --help                  this text (also -h); niact COMMAND --help: its part\n"},
     {"play",
      "niact play [OPTIONS]          play a game, in the window or (--text) in the terminal\n"
-     "    --scenario NAME|DIR       a scenario by name, or a folder (default november1962)\n"
+     "    --scenario NAME|DIR       a scenario by name, or a folder (default: first bundled)\n"
      "    --seat ROLE=human|ai[:PERSONALITY]|actor   repeatable; actor: the role's scripted\n"
      "                              actor (a scenario may declare one); roles left out are\n"
      "                              human (hot seat), or their actor if they have one\n"
@@ -38,7 +38,7 @@ static const help_part parts[] = {
     {"sim",
      "niact sim --games N [OPTIONS] N AI-only games: per role, score mean/sd/min/max and\n"
      "                              how often it scored highest; outcomes, war rate, length\n"
-     "    --scenario NAME|DIR       a scenario by name, or a folder (default november1962)\n"
+     "    --scenario NAME|DIR       a scenario by name, or a folder (default: first bundled)\n"
      "    --seed S                  the base seed; each game's seed comes from S and its\n"
      "                              number (default 1)\n"
      "    --ai PERSONALITY          the AI of every seat (default random)\n"
@@ -79,7 +79,7 @@ static const help_part parts[] = {
     {"rules",
      "niact rules [OPTIONS]         the scenario's roles, tracks, actions, terms, events and\n"
      "                              objectives, each with its source\n"
-     "    --scenario NAME|DIR       a scenario by name, or a folder (default november1962)\n"
+     "    --scenario NAME|DIR       a scenario by name, or a folder (default: first bundled)\n"
      "    --json                    as one JSON document on stdout\n"},
     {"host",
      "niact host --text [OPTIONS]   run one game for seats on other computers (network);\n"
@@ -88,7 +88,7 @@ static const help_part parts[] = {
      "                              console on stdin (the moderator window is not built)\n"
      "    --port N                  UDP port (default 7962; 0: any free port, on stderr)\n"
      "    --bind ADDR               listen on this IPv4 address only (default: all)\n"
-     "    --scenario NAME|DIR       a scenario by name, or a folder (default november1962)\n"
+     "    --scenario NAME|DIR       a scenario by name, or a folder (default: first bundled)\n"
      "    --seat ROLE=remote|human|ai[:PERSONALITY]   repeatable; roles left out are\n"
      "                              remote; human seats play at the console\n"
      "    --seed N                  the game's random seed (default: from the clock)\n"

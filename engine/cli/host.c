@@ -889,7 +889,7 @@ static int parse_seat(host *h, const char *arg, uint32_t *given) {
 }
 
 int cli_host(int argc, char **argv) {
-    const char *scenario = "november1962", *seat_args[32], *bind_addr = NULL;
+    const char *scenario = NULL, *seat_args[32], *bind_addr = NULL; /* NULL: first bundled */
     int n_seats = 0, text = 0, have_seed = 0, have_scenario = 0, k;
     long port = NET_DEFAULT_PORT;
     uint64_t seed = 0;
@@ -953,6 +953,8 @@ int cli_host(int argc, char **argv) {
             h.seats[r] = *niact_session_seat(h.s, r);
     } else {
         char dir[4096];
+        if (!scenario && !(scenario = cli_default_scenario("host")))
+            return CLI_BAD_INPUT;
         if (niact_session_load(scenario, NULL, &lh, dir, sizeof dir, msg, sizeof msg) !=
             NIACT_OK) {
             fprintf(stderr, "niact host: %s\n", msg);

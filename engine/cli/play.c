@@ -662,7 +662,7 @@ static int parse_seat(const niact_scenario *sc, const char *arg, niact_seat *sea
 }
 
 int cli_play(int argc, char **argv) {
-    const char *scenario = "november1962", *seat_args[32];
+    const char *scenario = NULL, *seat_args[32]; /* none named: the first bundled one */
     int n_seats = 0, text = 0, hashes = 0;
     uint64_t seed = 0;
     int have_seed = 0, have_scenario = 0, k;
@@ -725,6 +725,8 @@ int cli_play(int argc, char **argv) {
         have_seed = 1;
     }
     niact_host *h = NULL; /* a new game's scenario, loaded by the session's loader */
+    if (!s && !scenario && !(scenario = cli_default_scenario("play")))
+        return CLI_BAD_INPUT;
     if (!s && !(h = cli_load(scenario, stderr)))
         return CLI_BAD_INPUT;
     const niact_scenario *sc = s ? niact_session_scenario(s) : niact_host_scenario(h);

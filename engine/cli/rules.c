@@ -245,7 +245,7 @@ static void print_text(const niact_scenario *sc) {
 }
 
 int cli_rules(int argc, char **argv) {
-    const char *scenario = "november1962";
+    const char *scenario = NULL; /* none named: the first bundled scenario */
     int json = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--scenario") && i + 1 < argc)
@@ -257,6 +257,8 @@ int cli_rules(int argc, char **argv) {
             return CLI_USAGE;
         }
     }
+    if (!scenario && !(scenario = cli_default_scenario("rules")))
+        return CLI_BAD_INPUT;
     niact_host *h = cli_load(scenario, stderr);
     if (!h)
         return CLI_BAD_INPUT;

@@ -406,7 +406,7 @@ static int parse_opt(sim_args *a, int argc, char **argv, int *i) {
 
 static int parse_args(sim_args *a, int argc, char **argv) {
     memset(a, 0, sizeof *a);
-    a->scenario = "november1962";
+    a->scenario = NULL; /* none named: the first bundled scenario */
     a->ai = "random";
     a->seed = 1;
     for (int i = 1; i < argc; i++)
@@ -420,6 +420,8 @@ static int parse_args(sim_args *a, int argc, char **argv) {
         fprintf(stderr, "niact sim: --threads takes 1 to %d\n", SIM_MAX_THREADS);
         return CLI_USAGE;
     }
+    if (!a->scenario && !(a->scenario = cli_default_scenario("sim")))
+        return CLI_BAD_INPUT;
     return 0;
 }
 

@@ -338,3 +338,31 @@ int niact_path_scenario(const char *name_or_dir, char *dir, size_t dirlen, char 
                 here ? " (a folder in the current one is never looked up by name: give ./" : "",
                 here ? a : "", here ? ")" : "");
 }
+
+int niact_path_default_scenario(char *name, size_t len, char *msg, size_t msglen) {
+    char bundled[NIACT_PATH_MAX], base[NIACT_PATH_MAX + 32];
+    if (find_bundled(bundled, sizeof bundled, msg, msglen) != 0)
+        return -1;
+    snprintf(base, sizeof base, "%s/scripts/scenarios", bundled);
+    DIR *d = opendir(base);
+    if (!d)
+        return fail(msg, msglen, "no bundled scenarios in %s: %s", base, strerror(errno));
+    char best[256] = "";
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        char p[NIACT_PATH_MAX + 300];
+        if (!niact_name_ok(e->d_name) || strlen(e->d_name) >= sizeof best ||
+            (best[0] && strcmp(e->d_name, best) >= 0))
+            continue;
+        snprintf(p, sizeof p, "%s/%s/scenario.lua", base, e->d_name);
+        struct stat st;
+        if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+            snprintf(best, sizeof best, "%s", e->d_name);
+    }
+    closedir(d);
+    if (!best[0])
+        return fail(msg, msglen, "no bundled scenario in %s; give --scenario NAME|DIR", base);
+    if ((size_t)snprintf(name, len, "%s", best) >= len)
+        return fail(msg, msglen, "the default scenario's name is too long");
+    return 0;
+}

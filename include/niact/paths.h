@@ -50,4 +50,9 @@ int niact_path_bundled(char *out, size_t len, char *msg, size_t msglen);
 int niact_path_scenario(const char *name_or_dir, char *dir, size_t dirlen, char *lib,
                         size_t liblen, char *msg, size_t msglen);
 
+/* The scenario a command plays when none is named: the first bundled scenario by name
+ * (byte order) that is a folder with a scenario.lua, so which one is the default is
+ * data (the bundled folder), never a name written in C. 0 and name set, or -1 and msg. */
+int niact_path_default_scenario(char *name, size_t len, char *msg, size_t msglen);
+
 #endif
