@@ -81,7 +81,7 @@ int niact_session_played_at(const niact_session *s, size_t i, niact_played *out)
     out->resolved = p->resolved;
     out->hash = p->hash;
     out->orders = p->resolved ? &p->orders : NULL;
-    out->inputs = s->jneg + p->first;
+    out->inputs = s->jneg ? s->jneg + p->first : NULL; /* no inputs yet: no array */
     out->n_inputs = p->n;
     out->last = i + 1 == s->n_plays;
     return 1;

@@ -31,9 +31,17 @@ static ENetPeer *connect_with(uint32_t data) {
     enet_address_set_host_ip(&a, "127.0.0.1");
     a.port = port;
     ENetPeer *p = enet_host_connect(client, &a, 1, data);
-    ENetEvent e;
-    if (p && enet_host_service(client, &e, 3000) > 0 && e.type == ENET_EVENT_TYPE_CONNECT)
-        return p;
+    /* Up to 5 s for this peer's CONNECT; anything else that arrives first (a late packet
+     * or disconnect of an earlier, reset peer, on a loaded machine) is skipped. */
+    for (int waited = 0; p && waited < 5000; waited += 20) {
+        ENetEvent e;
+        if (enet_host_service(client, &e, 20) <= 0)
+            continue;
+        if (e.type == ENET_EVENT_TYPE_RECEIVE)
+            enet_packet_destroy(e.packet);
+        if (e.type == ENET_EVENT_TYPE_CONNECT && e.peer == p)
+            return p;
+    }
     if (p)
         enet_peer_reset(p);
     return NULL;
@@ -56,16 +64,18 @@ static void send_msg(ENetPeer *p, const net_msg *m) {
  * 1 if it came, -1 if the connection closed first, 0 on time out. */
 static int wait_for(ENetPeer *p, net_type type, int ms, char *text, size_t len, uint32_t *prompt,
                     uint8_t *kind) {
-    (void)p;
     for (int waited = 0; waited < ms; waited += 20) {
         ENetEvent e;
         int k = enet_host_service(client, &e, 20);
         if (k <= 0)
             continue;
-        if (e.type == ENET_EVENT_TYPE_DISCONNECT)
+        if (e.type == ENET_EVENT_TYPE_DISCONNECT && e.peer == p)
             return -1;
-        if (e.type != ENET_EVENT_TYPE_RECEIVE)
+        if (e.type != ENET_EVENT_TYPE_RECEIVE || e.peer != p) { /* an earlier peer's: skip */
+            if (e.type == ENET_EVENT_TYPE_RECEIVE)
+                enet_packet_destroy(e.packet);
             continue;
+        }
         net_msg m;
         char why[128];
         int ok = net_decode(e.packet->data, e.packet->dataLength, &m, why, sizeof why) == 0 &&
