@@ -99,12 +99,38 @@ const char *nego_fit_label(ui *u, int w, const char *longer, const char *shorter
     return ui_text_width(u, FACE_TYPE_BOLD, SZ_BODY, longer) + ui_px(u, 16) <= w ? longer : shorter;
 }
 
+/* The parties (the seat and `to`) that may give term t. */
+static uint32_t can_give(const ui_play *p, int t, uint32_t to) {
+    return p->sc->terms[t].givers & (to | 1u << p->role);
+}
+
 /* The giver of term t among the seat and `to`, as the core picks it; -1 if none. */
 static int term_giver(const ui_play *p, int t, uint32_t to) {
-    uint32_t can = p->sc->terms[t].givers & (to | 1u << p->role);
+    uint32_t can = can_give(p, t, to);
     if (!can)
         return -1;
     return (can & (1u << p->role)) ? p->role : __builtin_ctz(can);
+}
+
+/* The giver of a picked term: the one the proposer chose while it may still give it (an
+ * addressee removed since no longer can), else the core's pick. */
+static int item_giver(const ui_play *p, const niact_term_item *it, uint32_t to) {
+    if (it->giver >= 0 && it->giver < p->sc->n_roles && (can_give(p, it->term, to) >> it->giver & 1u))
+        return it->giver;
+    return term_giver(p, it->term, to);
+}
+
+/* The proposer's next choice of giver for a picked term: the next party that may give it. */
+static void next_giver(const ui_play *p, niact_term_item *it, uint32_t to) {
+    uint32_t can = can_give(p, it->term, to);
+    int g = item_giver(p, it, to);
+    for (int k = 1; k <= p->sc->n_roles; k++) {
+        int r = (g + k) % p->sc->n_roles;
+        if (can >> r & 1u) {
+            it->giver = (int16_t)r;
+            return;
+        }
+    }
 }
 
 static int picked(const ui_nego *n, int t) {
@@ -133,13 +159,16 @@ static void toggle_term(ui_nego *n, const niact_scenario *sc, int t) {
 }
 
 /* "Given by the Soviet Union: you ask for it" under a term's name. */
-static void giver_text(const ui_play *p, int t, uint32_t to, char *buf, size_t len) {
-    int g = term_giver(p, t, to);
+static void giver_text(const ui_play *p, int t, const niact_term_item *it, uint32_t to,
+                       char *buf, size_t len) {
+    int g = it ? item_giver(p, it, to) : term_giver(p, t, to);
+    int choice = it && __builtin_popcount(can_give(p, t, to)) > 1;
+    const char *more = choice ? " (click to change who gives it)" : "";
     char who[200];
     if (g == p->role)
-        snprintf(buf, len, "Given by you: you offer it");
+        snprintf(buf, len, "Given by you: you offer it%s", more);
     else if (g >= 0)
-        snprintf(buf, len, "Given by %s: you ask for it", p->sc->roles[g].meta.name);
+        snprintf(buf, len, "Given by %s: you ask for it%s", p->sc->roles[g].meta.name, more);
     else {
         nego_roles_text(p->sc, p->sc->terms[t].givers, who, sizeof who);
         snprintf(buf, len, "Only %s can give it: add them as addressees", who);
@@ -199,7 +228,11 @@ static int term_row(app *a, SDL_Rect r, int t) {
     int sw = d->has_param ? ui_px(u, 36) * 2 + ui_px(u, 100) : 0, sh = ui_px(u, 40);
     int below = sw && r.x + r.w - sw - pad - tx < ui_px(u, 260);
     int steps = k >= 0 && d->has_param;
-    SDL_Rect hitr = {r.x, r.y, r.w - (steps && !below ? sw + pad : 0), h};
+    /* A picked term that more than one party may give: its second line picks the giver. */
+    int choose = k >= 0 && __builtin_popcount(can_give(&a->play, t, n->to)) > 1;
+    SDL_Rect hitr = {r.x, r.y, r.w - (steps && !below ? sw + pad : 0), choose ? pad + l1 : h};
+    SDL_Rect giver_r = {r.x, r.y + pad + l1, hitr.w, l2 + pad};
+    int gst = 0;
     SDL_Rect row = {r.x, r.y, r.w, h + (steps && below ? sh + pad / 2 : 0)}, sr;
     sr = below ? (SDL_Rect){tx, r.y + h - pad / 2, sw, sh} : (SDL_Rect){r.x + r.w - sw - pad, r.y, sw, h};
     int st = 0;
@@ -209,6 +242,11 @@ static int term_row(app *a, SDL_Rect r, int t) {
             toggle_term(n, a->play.sc, t);
         if (st & 1)
             ui_fill(u, hitr, COL_HOVER);
+        if (choose && picked(n, t) >= 0 &&
+            ui_region(u, ui_id("term-giver", t), giver_r, &gst) && picked(n, t) >= 0)
+            next_giver(&a->play, &n->items[picked(n, t)], n->to);
+        if (choose && (gst & 1))
+            ui_fill(u, giver_r, COL_HOVER);
         if (k >= 0)
             ui_frame(u, row, COL_INK, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
         else
@@ -216,7 +254,8 @@ static int term_row(app *a, SDL_Rect r, int t) {
         check_box(u, (SDL_Rect){r.x + pad, r.y + pad + ui_px(u, 2), cb, cb}, k >= 0);
         int tw = hitr.x + hitr.w - tx - pad;
         char sub[300];
-        giver_text(&a->play, t, n->to, sub, sizeof sub);
+        k = picked(n, t);
+        giver_text(&a->play, t, k >= 0 ? &n->items[k] : NULL, n->to, sub, sizeof sub);
         ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){tx, r.y + pad, tw, l1},
                 d->meta.name, TX_ONELINE);
         ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){tx, r.y + pad + l1, tw, l2},
@@ -225,6 +264,8 @@ static int term_row(app *a, SDL_Rect r, int t) {
             stepper(a, sr, t, &n->items[picked(n, t)]);
         if ((st & 2) && u->focus_visible)
             ui_focus_ring(u, hitr);
+        if (choose && (gst & 2) && u->focus_visible)
+            ui_focus_ring(u, giver_r);
     }
     if (st & 1)
         n->explain = t;
@@ -245,8 +286,10 @@ static void term_list(app *a, SDL_Rect view) {
         SDL_Rect item = {view.x, y, w, h};
         list_follow(a, view, item, &a->nego.scroll_terms, ui_id("term", t));
         list_follow(a, view, item, &a->nego.scroll_terms, ui_id("term-minus", t));
+        list_follow(a, view, item, &a->nego.scroll_terms, ui_id("term-giver", t));
         list_follow(a, view, item, &a->nego.scroll_terms, ui_id("term-plus", t));
         if (ui_is_focused(u, ui_id("term", t)) || ui_is_focused(u, ui_id("term-minus", t)) ||
+            ui_is_focused(u, ui_id("term-giver", t)) ||
             ui_is_focused(u, ui_id("term-plus", t)))
             focused = t;
         y += h + gap;
@@ -342,7 +385,7 @@ static void summary_text(const app *a, char *buf, size_t len) {
     char who[200], offer[1200] = "", ask[1200] = "", counter[80] = "";
     nego_roles_text(p->sc, n->to, who, sizeof who);
     for (int k = 0; k < n->n; k++) {
-        int g = term_giver(p, n->items[k].term, n->to);
+        int g = item_giver(p, &n->items[k], n->to);
         add_item(p, &n->items[k], g, g == p->role ? offer : ask,
                  g == p->role ? sizeof offer : sizeof ask);
     }
@@ -362,6 +405,12 @@ static void send_proposal(app *a) {
     c.id = n->counter_of;
     c.n_terms = n->n;
     memcpy(c.terms, n->items, sizeof c.terms);
+    for (int k = 0; k < n->n; k++) { /* a giver chosen and still a party, else the core's */
+        const niact_term_item *it = &n->items[k];
+        int chosen = it->giver >= 0 && it->giver < p->sc->n_roles &&
+                     (can_give(p, it->term, n->to) >> it->giver & 1u);
+        c.terms[k].giver = chosen ? it->giver : -1;
+    }
     niact_reply r;
     niact_status st = niact_session_tell(p->s, &c, &r);
     int32_t id = r.id;

@@ -352,6 +352,25 @@ static int32_t propose_by_keyboard(int rw, int sp) {
 static int32_t propose_by_mouse(int bt, int sp) {
     assert_true(click(ui_id("nego", 0)));
     assert_int_equal(A->ov, OV_PROPOSE);
+    /* A term both parties may give (Talks on Berlin: us or ussr): its second line picks
+     * the giver, and a click moves to the other party. */
+    int bl = -1;
+    for (int t = 0; t < A->play.sc->n_terms; t++)
+        if (!strcmp(A->play.sc->terms[t].meta.id, "berlin_talks"))
+            bl = t;
+    assert_true(bl >= 0);
+    assert_true(A->nego.to & 2u); /* to Moscow */
+    assert_true(click(ui_id("term", bl)));
+    assert_int_equal(A->nego.n, 1);
+    assert_int_equal(A->nego.items[0].giver, -1); /* not chosen: the core's pick */
+    assert_true(click(ui_id("term-giver", bl)));
+    int g1 = A->nego.items[0].giver;
+    assert_true(g1 == 0 || g1 == 1);
+    assert_true(click(ui_id("term-giver", bl)));
+    assert_true(A->nego.items[0].giver == 0 || A->nego.items[0].giver == 1);
+    assert_int_not_equal(A->nego.items[0].giver, g1);
+    assert_true(click(ui_id("term", bl))); /* dropped again */
+    assert_int_equal(A->nego.n, 0);
     assert_true(click(ui_id("term", bt)));
     assert_true(click(ui_id("prop-send", 0)));
     assert_true(A->nego.msg_refused);
