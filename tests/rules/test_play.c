@@ -29,7 +29,7 @@ static char *play(const char *human, const char *input) {
             snprintf(seats + strlen(seats), sizeof seats - strlen(seats),
                      " --seat %s=ai:historical", roles[r]);
     char cmd[1024];
-    snprintf(cmd, sizeof cmd, "%s play --text --scenario november1962 --seed 7%s < %s 2>&1",
+    snprintf(cmd, sizeof cmd, "%s play --text --scenario november1962 --seed 7 --no-autosave%s < %s 2>&1",
              NIACT_BIN, seats, script);
     FILE *p = popen(cmd, "r");
     assert_non_null(p);
