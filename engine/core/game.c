@@ -243,6 +243,7 @@ niact_status niact_game_new(const niact_scenario *sc, const niact_rules *rules, 
     g->unhashed_from = -1;
     for (int r = 0; r < NIACT_MAX_ROLES; r++)
         g->trust[r] = sc->negotiation.trust_start;
+    niact_core_index_negotiation(g);
     niact_rng_seed(&g->rng, seed, 0x6e69616374ULL /* "niact" */);
     niact_status st = alloc_block(g);
     if (st == NIACT_OK) {

@@ -80,6 +80,17 @@ struct niact_game {
     niact_commitment commitments[NIACT_MAX_COMMITMENTS]; /* from agreements, in order */
     int32_t n_commitments;                             /* made so far */
     int32_t trust[NIACT_MAX_ROLES];                    /* per role, 0-100 */
+    /* Indexes of the two arrays above (derived, not hashed; rebuilt by
+     * niact_core_index_negotiation after anything rewrites them), so that the i-th
+     * proposal or commitment a role may see is one lookup, not a scan of all of them:
+     * the AI's negotiation walks them by index every turn. */
+    uint8_t seen_proposals[NIACT_MAX_ROLES][NIACT_MAX_PROPOSALS]; /* indexes, id order */
+    int32_t n_seen_proposals[NIACT_MAX_ROLES];
+    uint8_t seen_commitments[NIACT_MAX_ROLES][NIACT_MAX_COMMITMENTS];
+    int32_t n_seen_commitments[NIACT_MAX_ROLES];
+    int32_t made[NIACT_MAX_ROLES];      /* proposals each role made in the game (not forgotten) */
+    int32_t made_turn[NIACT_MAX_ROLES]; /* ... and in turn made_on[role] */
+    int32_t made_on[NIACT_MAX_ROLES];   /* the turn made_turn counts, -1 none */
 
     niact_error error; /* the last error (error.h); err.reason is what niact_game_error says */
     uint64_t err_gen;  /* callbacks voided so far (tells a caller its callback was voided) */
@@ -144,6 +155,8 @@ niact_status niact_core_refuse_broken(niact_game *g);
 /* negotiation.c: the turn's negotiation steps, called by the resolution. */
 niact_status niact_core_apply_agreements(niact_game *g);
 niact_status niact_core_judge_commitments(niact_game *g);
+/* Rebuilds the proposal and commitment indexes from the arrays (after a rewrite). */
+void niact_core_index_negotiation(niact_game *g);
 uint64_t niact_core_hash_negotiation(const niact_game *g, uint64_t h);
 
 #endif

@@ -34,6 +34,55 @@ static int may_see(const niact_game *g, int role, const niact_proposal *p) {
     return role < g->sc->n_roles && (audience(g, p) & (1u << role));
 }
 
+/* The indexes (game_internal.h): a new proposal or commitment is appended to the list of
+ * every role that may see it. Who may see one never changes once it is made (only
+ * niact_rules_forget_negotiation rewrites proposals, and it rebuilds the indexes). */
+_Static_assert(NIACT_MAX_PROPOSALS <= 256 && NIACT_MAX_COMMITMENTS <= 256,
+               "the indexes hold uint8_t positions");
+
+static void index_proposal(niact_game *g, int i) {
+    uint32_t aud = audience(g, &g->proposals[i]);
+    for (int r = 0; r < g->sc->n_roles; r++)
+        if (aud & (1u << r))
+            g->seen_proposals[r][g->n_seen_proposals[r]++] = (uint8_t)i;
+}
+
+static void index_commitment(niact_game *g, int i) {
+    uint32_t aud = audience(g, &g->proposals[g->commitments[i].agreement - 1]);
+    for (int r = 0; r < g->sc->n_roles; r++)
+        if (aud & (1u << r))
+            g->seen_commitments[r][g->n_seen_commitments[r]++] = (uint8_t)i;
+}
+
+/* A proposal by `from` now: counted in its allowance of the game and of this turn. */
+static void count_made(niact_game *g, int from, int32_t turn) {
+    if (g->made_on[from] != turn) {
+        g->made_on[from] = turn;
+        g->made_turn[from] = 0;
+    }
+    g->made[from]++;
+    g->made_turn[from]++;
+}
+
+void niact_core_index_negotiation(niact_game *g) {
+    memset(g->n_seen_proposals, 0, sizeof g->n_seen_proposals);
+    memset(g->n_seen_commitments, 0, sizeof g->n_seen_commitments);
+    memset(g->made, 0, sizeof g->made);
+    memset(g->made_turn, 0, sizeof g->made_turn);
+    for (int r = 0; r < NIACT_MAX_ROLES; r++)
+        g->made_on[r] = -1;
+    for (int i = 0; i < g->n_proposals; i++) {
+        index_proposal(g, i);
+        const niact_proposal *p = &g->proposals[i];
+        if (p->n_terms > 0 && p->turn == g->turn) /* (a forgotten one holds no terms) */
+            count_made(g, p->from, p->turn);
+        else if (p->n_terms > 0)
+            g->made[p->from]++;
+    }
+    for (int i = 0; i < g->n_commitments; i++)
+        index_commitment(g, i);
+}
+
 /* "IL-28s removed (days 30), given by the Soviet Union" into buf. */
 static void term_text(const niact_game *g, const niact_term_item *t, char *buf, size_t len) {
     const niact_term_def *d = &g->sc->terms[t->term];
@@ -171,7 +220,8 @@ static niact_status agree(niact_game *g, niact_proposal *p) {
             window = niact_scenario_days_in_turns(g->sc, p->terms[i].param);
         niact_commitment c = {p->id, p->terms[i], g->turn + (window > 0 ? window : 0), -1,
                               NIACT_COMMIT_PENDING};
-        g->commitments[g->n_commitments++] = c;
+        g->commitments[g->n_commitments] = c;
+        index_commitment(g, g->n_commitments++);
     }
     char buf[300];
     snprintf(buf, sizeof buf, "Proposal #%d is agreed by every party: it is now an agreement.",
@@ -211,12 +261,8 @@ niact_status niact_game_propose(niact_game *g, int from, uint32_t to, int public
         return refuse(g, "a proposal has 1 to %d terms", NIACT_MAX_TERMS);
     /* Each seat has its own allowance, a turn and a game, so that no seat can use up
      * the others' (the game holds NIACT_MAX_PROPOSALS in all). */
-    int this_turn = 0, in_game = 0;
-    for (int i = 0; i < g->n_proposals; i++)
-        if (g->proposals[i].from == from && g->proposals[i].n_terms > 0) { /* not forgotten */
-            in_game++;
-            this_turn += g->proposals[i].turn == g->turn;
-        }
+    int this_turn = g->made_on[from] == g->turn ? g->made_turn[from] : 0;
+    int in_game = g->made[from];
     int32_t cap = g->sc->negotiation.proposals_per_turn;
     if (cap > 0 && this_turn >= cap)
         return refuse(g, "%s has made %d proposal%s this turn, as many as the scenario allows "
@@ -256,7 +302,9 @@ niact_status niact_game_propose(niact_game *g, int from, uint32_t to, int public
     if (niact_rules_log(g, audience(g, &p), NIACT_LOG_PROPOSAL, buf) != NIACT_OK)
         return counter_of ? niact_core_break(g, "a counter-proposal")
                           : niact_core_fail(g, NIACT_ERR_NOMEM, NIACT_KIND_NOMEM, "out of memory");
-    g->proposals[g->n_proposals++] = p;
+    g->proposals[g->n_proposals] = p;
+    index_proposal(g, g->n_proposals++);
+    count_made(g, from, g->turn);
     *id = p.id;
     return NIACT_OK;
 }
@@ -313,11 +361,14 @@ niact_status niact_game_telegram(niact_game *g, int from, uint32_t to, const cha
 }
 
 const niact_proposal *niact_game_proposal(const niact_game *g, int role, int index) {
-    int k = 0;
-    for (int i = 0; i < g->n_proposals; i++)
-        if (may_see(g, role, &g->proposals[i]) && k++ == index)
-            return &g->proposals[i];
-    return NULL;
+    if (index < 0)
+        return NULL;
+    if (role < 0) /* all of them, once the game has ended */
+        return g->phase == NIACT_PHASE_ENDED && index < g->n_proposals ? &g->proposals[index]
+                                                                       : NULL;
+    if (role >= g->sc->n_roles || index >= g->n_seen_proposals[role])
+        return NULL;
+    return &g->proposals[g->seen_proposals[role][index]];
 }
 
 const niact_proposal *niact_game_proposal_by_id(const niact_game *g, int role, int32_t id) {
@@ -326,13 +377,14 @@ const niact_proposal *niact_game_proposal_by_id(const niact_game *g, int role, i
 }
 
 const niact_commitment *niact_game_commitment(const niact_game *g, int role, int index) {
-    int k = 0;
-    for (int i = 0; i < g->n_commitments; i++) {
-        const niact_proposal *p = &g->proposals[g->commitments[i].agreement - 1];
-        if (may_see(g, role, p) && k++ == index)
-            return &g->commitments[i];
-    }
-    return NULL;
+    if (index < 0)
+        return NULL;
+    if (role < 0)
+        return g->phase == NIACT_PHASE_ENDED && index < g->n_commitments ? &g->commitments[index]
+                                                                         : NULL;
+    if (role >= g->sc->n_roles || index >= g->n_seen_commitments[role])
+        return NULL;
+    return &g->commitments[g->seen_commitments[role][index]];
 }
 
 const niact_commitment *niact_rules_commitment(const niact_game *g, int index) {

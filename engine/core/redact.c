@@ -47,4 +47,5 @@ void niact_rules_forget_negotiation(niact_game *g, int role) {
         p->agreed_turn = -1;
         p->status = NIACT_PROPOSAL_WITHDRAWN;
     }
+    niact_core_index_negotiation(g);
 }

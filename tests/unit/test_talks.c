@@ -199,6 +199,142 @@ static void test_cap_per_seat_per_turn(void **st) {
     close_fx(&f);
 }
 
+/* The proposals and commitments a role may see, by index (engine/core indexes them so a
+ * lookup is one step, not a scan): after 96 proposals of every kind (private, public, to
+ * one or two seats, answered or not, over several turns), each role's list is exactly
+ * the ids it may see, in order, computed here from what was proposed; its commitments
+ * are those of the agreements it may see; a copy and a copy that forgot what a role may
+ * not know (the search AI's sampled games) index the same way; the allowances count
+ * what is left. */
+typedef struct made_ref {
+    int from;
+    uint32_t to;
+    int pub;
+} made_ref;
+
+static int ref_sees(const made_ref *m, int role) {
+    return m->pub || m->from == role || (m->to & (1u << role));
+}
+
+static void check_index(const niact_game *g, const made_ref *ref, int n) {
+    for (int r = 0; r < 3; r++) {
+        int k = 0;
+        for (int id = 1; id <= n; id++)
+            if (ref_sees(&ref[id], r)) {
+                const niact_proposal *p = niact_game_proposal(g, r, k++);
+                assert_non_null(p);
+                assert_int_equal(p->id, id);
+                assert_ptr_equal(p, niact_game_proposal_by_id(g, r, id));
+            } else {
+                assert_null(niact_game_proposal_by_id(g, r, id));
+            }
+        assert_null(niact_game_proposal(g, r, k));
+        assert_null(niact_game_proposal(g, r, -1));
+        /* Commitments: those of the agreements the role may see, in the game's order. */
+        k = 0;
+        const niact_commitment *c;
+        for (int i = 0; (c = niact_rules_commitment(g, i)); i++)
+            if (ref_sees(&ref[c->agreement], r))
+                assert_ptr_equal(niact_game_commitment(g, r, k++), c);
+        assert_null(niact_game_commitment(g, r, k));
+    }
+    assert_null(niact_game_proposal(g, 3, 0)); /* no such role */
+}
+
+static void test_proposal_index_many(void **st) {
+    (void)st;
+    fx f;
+    open_fx(&f, "negotiation = { proposals_per_turn = 12, expiry = 2 },");
+    made_ref ref[NIACT_MAX_PROPOSALS + 1] = {{0}};
+    int n = 0, agreed = 0;
+    uint32_t x = 12345; /* a fixed pattern of kinds */
+    while (n < NIACT_MAX_PROPOSALS) {
+        x = x * 1103515245u + 12345u;
+        int from = (int)(x >> 8) % 3, kind = (int)(x >> 12) % 4;
+        uint32_t to;
+        int pub = 0;
+        niact_term_item t;
+        if (from == A) { /* to b, c or both; the team (b or c gives), public or not */
+            to = kind == 0 ? 1u << B : kind == 1 ? 1u << C : (1u << B) | (1u << C);
+            pub = kind == 3;
+            t = item(&f, "team", -1);
+        } else if (kind < 2) { /* b or c asks a for something secret */
+            to = 1u << A;
+            t = item(&f, "quiet", -1);
+        } else if (kind == 2) { /* ... or public */
+            to = 1u << A;
+            pub = 1;
+            t = item(&f, "open", -1);
+        } else { /* b asks c for the team, or c asks b, privately */
+            to = 1u << (from == B ? C : B);
+            t = item(&f, "team", -1);
+        }
+        int32_t id = 0;
+        niact_status s = niact_session_propose(f.s, from, to, pub, &t, 1, 0, &id);
+        if (s != NIACT_OK) { /* this seat's allowance of the turn, or of the game */
+            const char *e = niact_session_error(f.s);
+            assert_true(strstr(e, "this turn") || strstr(e, "in this game"));
+            if (strstr(e, "this turn"))
+                resolve(&f);
+            continue;
+        }
+        assert_int_equal(id, n + 1);
+        ref[++n] = (made_ref){from, to, pub};
+        if ((x >> 20) % 3 == 0 && agreed < 60) { /* every addressee accepts */
+            for (int r = 0; r < 3; r++)
+                if (to & (1u << r))
+                    assert_int_equal(niact_session_answer(f.s, r, id, 1), NIACT_OK);
+            agreed++;
+        }
+        if (n % 17 == 0)
+            check_index(f.g, ref, n);
+    }
+    assert_true(agreed > 10);
+    check_index(f.g, ref, n);
+    /* A copy indexes the same. */
+    niact_game *copy = NULL;
+    assert_int_equal(niact_game_clone(f.g, &copy), NIACT_OK);
+    check_index(copy, ref, n);
+    /* A copy that forgot what c may not know: each such proposal is an empty withdrawn
+     * one of c's (its id kept), its commitments gone. */
+    niact_rules_forget_negotiation(copy, C);
+    made_ref forgot[NIACT_MAX_PROPOSALS + 1];
+    for (int id = 1; id <= n; id++)
+        forgot[id] = ref_sees(&ref[id], C) ? ref[id] : (made_ref){C, 0, 0};
+    check_index(copy, forgot, n);
+    niact_game_free(copy);
+    close_fx(&f);
+}
+
+/* The allowance of a turn counts the proposals a copy still holds: in a sampled game that
+ * forgot a's private proposals to b (c may not know them), a has made none; c's own count
+ * is not raised by the forgotten ones it now holds as empty withdrawn proposals. */
+static void test_cap_after_forgetting(void **st) {
+    (void)st;
+    fx f;
+    open_fx(&f, "negotiation = { proposals_per_turn = 2 },");
+    propose(&f, A, 1u << B, 0, item(&f, "team", -1));
+    propose(&f, A, 1u << B, 0, item(&f, "team", -1));
+    propose(&f, C, 1u << A, 0, item(&f, "quiet", -1));
+    niact_term_item t = item(&f, "team", -1), q = item(&f, "quiet", -1);
+    int32_t id = 0;
+    assert_int_equal(niact_game_propose(f.g, A, 1u << B, 0, &t, 1, 0, &id), NIACT_ERR_INVALID);
+    assert_non_null(strstr(niact_game_error(f.g), "a has made 2 proposals this turn"));
+    niact_game *copy = NULL;
+    assert_int_equal(niact_game_clone(f.g, &copy), NIACT_OK);
+    assert_int_equal(niact_game_propose(copy, A, 1u << B, 0, &t, 1, 0, &id), NIACT_ERR_INVALID);
+    niact_rules_forget_negotiation(copy, C);
+    assert_int_equal(niact_game_propose(copy, A, 1u << B, 0, &t, 1, 0, &id), NIACT_OK);
+    assert_int_equal(id, 4);
+    assert_int_equal(niact_game_propose(copy, A, 1u << B, 0, &t, 1, 0, &id), NIACT_OK);
+    assert_int_equal(niact_game_propose(copy, A, 1u << B, 0, &t, 1, 0, &id), NIACT_ERR_INVALID);
+    assert_int_equal(niact_game_propose(copy, C, 1u << A, 0, &q, 1, 0, &id), NIACT_OK);
+    assert_int_equal(niact_game_propose(copy, C, 1u << A, 0, &q, 1, 0, &id), NIACT_ERR_INVALID);
+    assert_non_null(strstr(niact_game_error(copy), "c has made 2 proposals this turn"));
+    niact_game_free(copy);
+    close_fx(&f);
+}
+
 static void test_share_of_the_game(void **st) {
     (void)st;
     fx f;
@@ -758,6 +894,8 @@ int main(void) {
         cmocka_unit_test(test_declared_trust_and_expiry),
         cmocka_unit_test(test_cap_per_seat_per_turn),
         cmocka_unit_test(test_share_of_the_game),
+        cmocka_unit_test(test_proposal_index_many),
+        cmocka_unit_test(test_cap_after_forgetting),
         cmocka_unit_test(test_hostile_negotiation),
         cmocka_unit_test(test_proposer_chooses_the_giver),
         cmocka_unit_test(test_givers_naming_unknown_roles),
