@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Reads the callgrind dumps of niact_bench_floor (one after each phase: "niact sim",
+"floor") and prints the instructions of each, their ratio, and where niact's
+instructions beyond the floor go: the inclusive cost of the engine's functions that a
+callback goes through (callgrind's cost of each call to them, summed over callers
+outside the function itself), for the functions named below and the top of the rest.
+
+usage: floor_split.py DUMP... [--games N]"""
+import re
+import sys
+from collections import defaultdict
+
+WATCH = [
+    ("host_call", "a callback's protected call (whole, Lua inside included)"),
+    ("lua_pcallk", "lua_pcall (the scenario's code inside)"),
+    ("msg_handler", "message handler"),
+    ("host_hook", "the count hook (C side)"),
+    ("luaG_traceexec", "the VM's hook check per instruction"),
+    ("luaD_hook", "the VM calling the hook"),
+    ("rethook", "the VM's return hook check"),
+    ("check_state", "check_state"),
+    ("luaL_checkudata", "luaL_checkudata"),
+    ("lookup", "lookup (id -> index)"),
+    ("host_alloc", "the allocator (caps, big strings)"),
+    ("niact_game_resolve", "a turn's resolution (callbacks inside)"),
+    ("niact_session_ai_negotiate", "the AIs' negotiation (callbacks inside)"),
+    ("niact_session_ai_orders", "the AIs' orders (callbacks inside)"),
+    ("vsnprintf", "vsnprintf (formatting)"),
+]
+
+
+def parse(path):
+    desc, total = "", 0
+    self_cost = defaultdict(int)
+    incl = defaultdict(int)
+    names = {}
+    fn = None
+    cfn = None
+    pending_call = False
+    with open(path, errors="replace") as f:
+        for line in f:
+            if line.startswith("desc: Trigger:"):
+                desc = line.split(":", 2)[2].strip()
+            m = re.match(r"^(fn|cfn)=\((\d+)\)\s*(.*)$", line)
+            if m:
+                kind, num, name = m.groups()
+                if name:
+                    names[num] = name.strip()
+                name = names.get(num, "?")
+                if kind == "fn":
+                    fn = name
+                else:
+                    cfn = name
+                continue
+            if line.startswith("calls="):
+                pending_call = True
+                continue
+            if line[:1].isdigit() or line[:1] in "+-*":
+                parts = line.split()
+                if len(parts) < 2:
+                    continue
+                ir = int(parts[1])
+                if pending_call:
+                    pending_call = False
+                    if cfn != fn:
+                        incl[cfn] += ir
+                else:
+                    self_cost[fn] += ir
+                    total += ir
+            elif line.startswith("totals:") or line.startswith("summary:"):
+                pass
+    return desc, total, self_cost, incl
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    games = 1
+    if "--games" in sys.argv:
+        games = int(sys.argv[sys.argv.index("--games") + 1])
+        args = [a for a in args if a != str(games)]
+    phases = {}
+    for p in args:
+        desc, total, self_cost, incl = parse(p)
+        if "niact sim" in desc:
+            phases["niact"] = (total, self_cost, incl)
+        elif "floor" in desc:
+            phases["floor"] = (total, self_cost, incl)
+    if "niact" not in phases or "floor" not in phases:
+        print("floor_split.py: no 'niact sim' and 'floor' dumps found", file=sys.stderr)
+        return 1
+    n, f = phases["niact"][0], phases["floor"][0]
+    print(f"instructions, whole sim ({games} games): niact {n:,}  floor {f:,}  "
+          f"ratio {n / f:.3f}")
+    print(f"per game: niact {n / games:,.0f}  floor {f / games:,.0f}")
+    print(f"split of niact's instructions: the floor's work (scenario Lua on plain tables) "
+          f"{100.0 * f / n:.1f}%, the engine (bindings and their Lua API calls, guards, "
+          f"core, AI) {100.0 * (n - f) / n:.1f}%")
+    _, self_cost, incl = phases["niact"]
+    print("inclusive costs in niact's sim (share of its instructions):")
+    for name, what in WATCH:
+        c = incl.get(name, 0) or self_cost.get(name, 0)
+        if name in ("luaG_traceexec", "rethook"):
+            c = self_cost.get(name, 0) + incl.get(name, 0)
+        print(f"  {100.0 * c / n:6.2f}%  {c:>14,}  {name}: {what}")
+    print("top self costs in niact's sim:")
+    for name, c in sorted(self_cost.items(), key=lambda x: -x[1])[:15]:
+        print(f"  {100.0 * c / n:6.2f}%  {c:>14,}  {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
