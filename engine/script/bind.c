@@ -10,6 +10,8 @@
 #include "niact/text.h"
 
 #include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -17,15 +19,17 @@
 #define STATE_MT "niact.state"
 #define IDS_KEY "niact.ids"
 
-/* Upvalues of every method: the id tables of tracks, roles, events, actions. */
-#define UV_TRACKS lua_upvalueindex(1)
-#define UV_ROLES lua_upvalueindex(2)
-#define UV_EVENTS lua_upvalueindex(3)
-#define UV_ACTIONS lua_upvalueindex(4)
+/* Upvalues of every method: the id tables of tracks (1), roles (2), events (3),
+ * actions (4); lookup's uv is that number (and the host's id cache h->idc[uv - 1]). */
 
+/* The host's one state object, by address (luaL_checkudata looked its metatable up by
+ * name on every call: 16 % of a sim); anything else gets luaL_checkudata's own error. */
 static niact_host *check_state(lua_State *L) {
-    niact_host **p = luaL_checkudata(L, 1, STATE_MT);
-    niact_host *h = *p;
+    niact_host *h = host_of(L);
+    if (lua_touserdata(L, 1) != h->state_ud || !h->state_ud) {
+        luaL_checkudata(L, 1, STATE_MT); /* raises its "niact.state expected" */
+        luaL_error(L, "state: not this host's state");
+    }
     if (!h->game)
         luaL_error(L, "state used outside a callback (do not keep it)");
     return h;
@@ -52,10 +56,58 @@ static niact_host *check_write(lua_State *L, const char *method) {
     return h;
 }
 
+static size_t id_slot(const char *p, size_t cap) {
+    uint64_t x = (uint64_t)(uintptr_t)p >> 3;
+    return (size_t)((x * 0x9e3779b97f4a7c15ull) >> 20) & (cap - 1);
+}
+
+/* Fills the cache of kind k from the ids table at idx (id -> index). Out of memory
+ * leaves the cache empty: lookups then use the table. */
+static void id_cache_fill(lua_State *L, niact_host *h, int k, int idx) {
+    struct host_id_cache *c = &h->idc[k];
+    size_t n = 0;
+    idx = lua_absindex(L, idx);
+    for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1))
+        n++;
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    c->key = calloc(cap, sizeof *c->key);
+    c->index = calloc(cap, sizeof *c->index);
+    if (!c->key || !c->index) {
+        free(c->key);
+        free(c->index);
+        c->key = NULL;
+        c->index = NULL;
+        return;
+    }
+    c->cap = cap;
+    for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1)) {
+        if (lua_type(L, -2) != LUA_TSTRING || !lua_isinteger(L, -1))
+            continue;
+        const char *key = lua_tostring(L, -2);
+        size_t j = id_slot(key, cap);
+        while (c->key[j])
+            j = (j + 1) & (cap - 1);
+        c->key[j] = key;
+        c->index[j] = (int)lua_tointeger(L, -1);
+    }
+}
+
+/* The index of the id at arg in the ids table of upvalue uv: the cache by address
+ * first, then the table (any string, or a number, as luaL_checkstring takes it). */
 static int lookup(lua_State *L, int arg, int uv, const char *kind) {
+    niact_host *h = host_of(L);
+    const struct host_id_cache *c = &h->idc[uv - 1];
+    if (c->cap && lua_type(L, arg) == LUA_TSTRING) {
+        const char *p = lua_tostring(L, arg);
+        for (size_t j = id_slot(p, c->cap); c->key[j]; j = (j + 1) & (c->cap - 1))
+            if (c->key[j] == p)
+                return c->index[j];
+    }
     const char *id = luaL_checkstring(L, arg);
     lua_pushvalue(L, arg);
-    lua_rawget(L, uv);
+    lua_rawget(L, lua_upvalueindex(uv));
     int ok;
     int i = (int)lua_tointegerx(L, -1, &ok);
     lua_pop(L, 1);
@@ -64,8 +116,8 @@ static int lookup(lua_State *L, int arg, int uv, const char *kind) {
     return i;
 }
 
-#define TRACK(L, a) lookup(L, a, UV_TRACKS, "track")
-#define ROLE(L, a) lookup(L, a, UV_ROLES, "role")
+#define TRACK(L, a) lookup(L, a, 1, "track")
+#define ROLE(L, a) lookup(L, a, 2, "role")
 
 static int32_t check_i32(lua_State *L, int arg) {
     lua_Integer v;
@@ -278,7 +330,7 @@ static int st_date(lua_State *L) {
  * (an event reported only to others is, for it, an event that did not happen). */
 static int st_fired(lua_State *L) {
     niact_host *h = check_state(L);
-    int e = lookup(L, 2, UV_EVENTS, "event");
+    int e = lookup(L, 2, 3, "event");
     lua_pushinteger(L, h->view_role >= 0 ? niact_rules_told(h->game, e, h->view_role)
                                          : niact_rules_fired(h->game, e));
     return 1;
@@ -340,7 +392,7 @@ static int st_orders(lua_State *L) {
 /* state:ordered(role, action): this turn's parameter (true if none) or nil. */
 static int st_ordered(lua_State *L) {
     niact_host *h = check_truth(L, "ordered");
-    int r = ROLE(L, 2), a = lookup(L, 3, UV_ACTIONS, "action");
+    int r = ROLE(L, 2), a = lookup(L, 3, 4, "action");
     int n;
     const niact_order *os = niact_rules_turn_orders(h->game, &n);
     for (int i = 0; i < n; i++) {
@@ -377,7 +429,7 @@ static int st_legal(lua_State *L) {
     niact_host *h = check_state(L);
     if (h->view_role < 0)
         return luaL_error(L, "state:legal is for personalities");
-    int a = lookup(L, 2, UV_ACTIONS, "action");
+    int a = lookup(L, 2, 4, "action");
     niact_order o = {(int16_t)h->view_role, (int16_t)a,
                      lua_isnoneornil(L, 3) ? h->sc->actions[a].param_default : check_i32(L, 3)};
     const niact_action_def *d = &h->sc->actions[a];
@@ -495,9 +547,17 @@ void host_open_state(niact_host *h) {
         {"trust", st_trust},     {NULL, NULL}};
     niact_host **p = lua_newuserdatauv(L, sizeof *p, 0);
     *p = h;
+    h->state_ud = p;
     luaL_newmetatable(L, STATE_MT);
     lua_newtable(L); /* methods */
     lua_getfield(L, LUA_REGISTRYINDEX, IDS_KEY);
+    static const char *const kinds[4] = {"tracks", "roles", "events", "actions"};
+    for (int k = 0; k < 4; k++) {
+        lua_getfield(L, -1, kinds[k]);
+        if (lua_istable(L, -1))
+            id_cache_fill(L, h, k, -1);
+        lua_pop(L, 1);
+    }
     for (const luaL_Reg *m = methods; m->name; m++) {
         lua_getfield(L, -1, "tracks");
         lua_getfield(L, -2, "roles");

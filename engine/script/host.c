@@ -564,6 +564,10 @@ void niact_host_free(niact_host *h) {
     free(h->warnings);
     free(h->warning_v);
     free(h->bigs);
+    for (int k = 0; k < 4; k++) {
+        free(h->idc[k].key);
+        free(h->idc[k].index);
+    }
     free(h);
 }
 

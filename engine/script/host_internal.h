@@ -78,6 +78,18 @@ struct niact_host {
     niact_rules rules;      /* bound to this host */
     int ref_scenario;       /* the table scenario.lua returned */
     int ref_state;          /* the `state` userdata */
+    const void *state_ud;   /* its block: the only object check_state accepts (it is kept
+                             * alive by ref_state, and Lua never moves an object) */
+    /* Per kind of id (tracks, roles, events, actions): the id strings of the ids tables,
+     * by address. Lua interns short strings, so a short argument equal to an id is that
+     * very string; the keys live as long as the host, so an address here is never
+     * reused. Anything else (a long string, a number, an unknown id) falls back to the
+     * table. Open addressing, a power of two slots, NULL = empty. */
+    struct host_id_cache {
+        const char **key;
+        int *index;
+        size_t cap;
+    } idc[4];
     int ref_ids;            /* id -> index tables, per kind */
     host_refs *action_refs; /* legal, resolve */
     host_refs *event_refs;  /* condition, effect */

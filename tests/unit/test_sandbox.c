@@ -379,6 +379,17 @@ static void test_require_confined(void **st) {
 static void test_state_misuse(void **st) {
     (void)st;
     expect_error("", "state:get('nope')", "no track 'nope'");
+    /* check_state compares the address of the host's one state object; lookup finds ids
+     * by the address of the interned id string, and anything else in the ids table. */
+    expect_error("", "state.get({}, 'x')", "niact.state expected, got table");
+    expect_error("", "state.get(nil, 'x')", "niact.state expected, got nil");
+    expect_error("", "state.get('x', 'x')", "niact.state expected, got string");
+    expect_error("", "state:get(string.rep('x', 50))", "no track 'xxxxxxxxxx");
+    expect_error("", "state:get(7)", "no track '7'");
+    expect_error("", "state:get({})", "string expected, got table");
+    expect_error("", "state:get()", "string expected, got no value");
+    expect_clean("local id = ('y'):rep(0) .. 'x' assert(state:get(id) == state:get('x'))\n"
+                 "assert(state:min(table.concat({'', 'x'})) == state:min('x')) state:set('x', 1)");
     expect_error("", "state:end_game('victory')", "no outcome 'victory' is declared");
     expect_error("", "state:roll(0)", "must be at least 1");
     expect_error("", "state:set('x', 0/0)", "finite");
