@@ -123,14 +123,6 @@ static void waiting_for(host *h, char *buf, size_t len) {
     }
 }
 
-static uint32_t given_mask(host *h) {
-    uint32_t m = 0;
-    for (int r = 0; r < h->sc->n_roles; r++)
-        if (niact_game_submitted(h->g, r))
-            m |= 1u << r;
-    return m;
-}
-
 /* "4:05" of a time left in ms. */
 static void clock_text(int64_t ms, char *buf, size_t len) {
     int64_t sec = (ms + 999) / 1000;
@@ -161,56 +153,67 @@ static void countdown_line(host *h, FILE *out) {
 
 /* ---- the projector: what every seat sees ---------------------------------------- */
 
+/* The projector's text, made from the session's public view only (niact_session_public:
+ * what is told to every seat), so it cannot show a seat's secret. */
 static void projector_update(host *h, hproj *p) {
+    static niact_public pub; /* large; the host runs on one thread */
+    if (niact_session_public(h->s, (int64_t)now_ms(), p->cursor, &pub) != NIACT_OK)
+        return;
     capture c;
     FILE *out = capture_begin(h, &c);
     if (!out)
         return;
-    int32_t turn = niact_game_turn(h->g);
-    int ended = niact_game_phase(h->g) == NIACT_PHASE_ENDED;
-    if (p->shown_turn != turn && !ended) {
-        char date[NIACT_DATE_MAX] = "";
-        niact_scenario_date(h->sc, turn, date, sizeof date);
-        fprintf(out, "\n== Turn %d of %d - %s ", turn + 1, h->sc->turns, date);
-        for (int i = (int)strlen(date) + 16; i < 72; i++)
+    if (p->shown_turn != pub.turn && !pub.ended) {
+        fprintf(out, "\n== Turn %d of %d - %s ", pub.turn + 1, pub.turns, pub.date);
+        for (int i = (int)strlen(pub.date) + 16; i < 72; i++)
             fputc('=', out);
         fputc('\n', out);
         fprintf(out, "Public news:\n");
-        cli_show_public(&h->t, &p->cursor, turn);
-        fprintf(out, "What every delegation sees:\n");
-        for (int t = 0; t < h->sc->n_tracks; t++) {
-            int all = 1;
-            for (int r = 0; r < h->sc->n_roles && all; r++) {
-                niact_track_view v;
-                all = niact_game_view_track(h->g, r, t, &v) == NIACT_OK &&
-                      v.vis == NIACT_VIS_TRUE;
-            }
-            if (!all)
-                continue;
-            char buf[128];
-            cli_track_text(h->s, 0, t, buf, sizeof buf);
-            fprintf(out, "    %-34s %s\n", h->sc->tracks[t].meta.name, buf);
+        for (;;) {
+            for (int i = 0; i < pub.n_news; i++)
+                cli_print_hanging(out, "  - ", pub.news_text + pub.news[i].off, 78);
+            p->cursor = (size_t)pub.news_next;
+            if (!pub.news_more ||
+                niact_session_public(h->s, (int64_t)now_ms(), p->cursor, &pub) != NIACT_OK)
+                break;
         }
-        p->shown_turn = turn;
+        fprintf(out, "What every delegation sees:\n");
+        for (int i = 0; i < pub.n_tracks; i++)
+            fprintf(out, "    %-34s %s\n", h->sc->tracks[pub.tracks[i].track].meta.name,
+                    pub.tracks[i].text);
+        p->shown_turn = pub.turn;
         p->shown_given = 0;
     }
-    uint32_t given = given_mask(h) + 1;
-    if (!ended && given != p->shown_given) {
-        char wait[256];
-        waiting_for(h, wait, sizeof wait);
+    uint32_t given = pub.given + 1;
+    if (!pub.ended && given != p->shown_given) {
         fprintf(out, "Orders given:");
-        int any = 0;
-        for (int r = 0; r < h->sc->n_roles; r++)
-            if (h->seats[r].kind == NIACT_SEAT_HUMAN && niact_game_submitted(h->g, r))
+        int any = 0, waiting = 0;
+        for (int r = 0; r < pub.n_roles; r++)
+            if ((pub.humans & pub.given) & (1u << r))
                 fprintf(out, " %s", role_id(h, r)), any = 1;
-        fprintf(out, "%s%s%s\n", any ? "" : " none yet", wait[0] ? "; waiting for " : "",
-                wait);
-        countdown_line(h, out);
+        fprintf(out, "%s", any ? "" : " none yet");
+        for (int r = 0; r < pub.n_roles; r++)
+            if ((pub.humans & ~pub.given) & (1u << r))
+                fprintf(out, "%s%s", waiting++ ? ", " : "; waiting for ", role_id(h, r));
+        fputc('\n', out);
+        if (pub.left_ms >= 0) {
+            char t[32];
+            clock_text(pub.left_ms, t, sizeof t);
+            fprintf(out, "Time left in this turn: %s%s.\n", t,
+                    pub.paused ? " (the game is paused)" : "");
+        }
         p->shown_given = given;
     }
-    if (ended) {
-        cli_show_public(&h->t, &p->cursor, INT32_MAX);
-        cli_print_result(out, h->g);
+    if (pub.ended) {
+        for (;;) {
+            for (int i = 0; i < pub.n_news; i++)
+                cli_print_hanging(out, "  - ", pub.news_text + pub.news[i].off, 78);
+            p->cursor = (size_t)pub.news_next;
+            if (!pub.news_more ||
+                niact_session_public(h->s, (int64_t)now_ms(), p->cursor, &pub) != NIACT_OK)
+                break;
+        }
+        cli_print_result(out, h->g); /* the result: public once the game is over */
     }
     capture_send(h, &c, p->peer);
 }

@@ -610,21 +610,20 @@ static _Noreturn void stop_and_save(play *p, int role) {
 /* For spectators of an all-AI game: the public entries written so far, up to those of
  * turn index `upto` (the next turn's opening news waits for that turn's heading). */
 void cli_show_public(play *p, size_t *cursor, int32_t upto) {
-    niact_log_entry e;
-    uint32_t all = (1u << p->sc->n_roles) - 1u;
-    size_t cur = *cursor, before = cur;
-    /* Read as role 0 but print only entries meant for everyone. */
-    while (niact_game_log_next(p->g, 0, &cur, &e)) {
-        if (e.turn > upto) {
-            cur = before;
-            break;
+    /* The session's public view: only what is told to every seat. */
+    static niact_public pub; /* large; text play runs on one thread */
+    do {
+        if (niact_session_public(p->s, 0, *cursor, &pub) != NIACT_OK)
+            return;
+        for (int i = 0; i < pub.n_news; i++) {
+            if (pub.news[i].turn > upto) {
+                *cursor = (size_t)pub.news[i].pos;
+                return;
+            }
+            cli_print_hanging(p->out, "  - ", pub.news_text + pub.news[i].off, 78);
         }
-        before = cur;
-        if ((e.audience & all) != all)
-            continue;
-        cli_print_hanging(p->out, "  - ", e.text, 78);
-    }
-    *cursor = cur;
+        *cursor = (size_t)pub.news_next;
+    } while (pub.news_more);
 }
 
 /* One --seat: seats[role] from "ROLE=KIND"; *given marks the roles already set (a role

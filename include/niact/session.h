@@ -416,6 +416,61 @@ int niact_session_played_at(const niact_session *s, size_t i, niact_played *out)
 /* The true value of a track now (the moderator sees the truth; seats never do). */
 niact_status niact_session_truth(const niact_session *s, int track, int32_t *value);
 
+/* ---- the public view (what every seat may see: the projector) -------------------- */
+/* Everything a projector, a seat's header or a moderator's room view may show to the
+ * whole class, as plain data (no pointer: a network host can send it as bytes): the
+ * calendar, the countdown, the pause, who has given orders this turn (never what), the
+ * public news (log entries addressed to every seat), the tracks every seat sees truly,
+ * and at the end the outcome and the scores (public once the game is over). Nothing in
+ * it is read from a seat's private view, the truth or another seat's log: it is built
+ * from what is told to every seat (tests/unit/test_public.c searches it for secrets). */
+#define NIACT_PUBLIC_TRACKS 32        /* public tracks kept (the scenario's first ones) */
+#define NIACT_PUBLIC_NEWS 48          /* news entries per call */
+#define NIACT_PUBLIC_NEWS_BYTES 12288 /* bytes of their text per call */
+typedef struct niact_public_track {
+    int32_t track;                    /* index in the scenario's tracks */
+    int32_t value;                    /* its value (every seat sees it truly) */
+    char text[64];                    /* niact_known_text's words ("tense (3)") */
+} niact_public_track;
+typedef struct niact_public_news {
+    int32_t turn;                     /* the turn it was written in (0-based) */
+    int32_t kind;                     /* a niact_log_kind */
+    uint64_t pos;                     /* its position in the log (a news_from for it) */
+    uint32_t off, len;                /* its text: news_text[off .. off + len) */
+} niact_public_news;
+typedef struct niact_public {
+    int32_t turn;                     /* the turn under way (0-based), or the turns played */
+    int32_t turns;                    /* the scenario's turns */
+    char date[NIACT_DATE_MAX];        /* the turn's date, NIACT_DATE_LONG */
+    int ended;                        /* the game is over */
+    int32_t outcome;                  /* a niact_outcome (NIACT_OUTCOME_NONE while running) */
+    char outcome_title[64];           /* "settlement" (ended) */
+    char outcome_text[2048];          /* the game's outcome text (ended; cut at a
+                                         character if longer, ending in "...") */
+    int32_t scores[NIACT_MAX_ROLES];  /* each role's score (ended; else 0) */
+    int paused;                       /* the moderator paused the game */
+    int32_t deadline;                 /* seconds a turn (0: none) */
+    char default_play[32];            /* what a late seat plays ("": no orders) */
+    int64_t left_ms;                  /* ms left in the turn's countdown, -1: none */
+    int32_t n_roles;
+    uint32_t humans;                  /* bit r: seat r is played by people */
+    uint32_t given;                   /* bit r: seat r has given its orders this turn */
+    uint32_t defaulted;               /* bit r: seat r missed this turn's deadline */
+    int32_t n_tracks;
+    niact_public_track tracks[NIACT_PUBLIC_TRACKS];
+    uint64_t news_from, news_next;    /* the log positions read: [from, next) */
+    int news_more;                    /* more public news after news_next (call again) */
+    int32_t n_news;
+    niact_public_news news[NIACT_PUBLIC_NEWS];
+    char news_text[NIACT_PUBLIC_NEWS_BYTES]; /* the entries' texts, each NUL-ended */
+} niact_public;
+/* Fills *out with the public view at now_ms (the front end's monotonic clock, as
+ * niact_session_tick), with the public news from log position news_from (0: from the
+ * start; pass out->news_next of the last call to get only what is new). An entry longer
+ * than NIACT_PUBLIC_NEWS_BYTES is cut at a character, ending in "...". */
+niact_status niact_session_public(const niact_session *s, int64_t now_ms, size_t news_from,
+                                  niact_public *out);
+
 /* ---- the tools' entries (sim, check, debrief, replay, rules) ---------------------- */
 
 /* A game kept only for its result (the simulator): no log text and no per-turn hash
