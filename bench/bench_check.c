@@ -31,7 +31,7 @@ int main(void) {
             size_t found = 0;
             for (int i = 0; i < 5; i++) {
                 niact_findings *f = niact_findings_new();
-                niact_check_options opt = {seeds[k]};
+                niact_check_options opt = {.seeds = seeds[k]};
                 char msg[4096];
                 double t0 = now();
                 if (!f || niact_check_run(names[n], &opt, f, &sum, msg, sizeof msg) != NIACT_OK) {

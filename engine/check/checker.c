@@ -233,11 +233,26 @@ niact_status niact_check_run(const char *name, const niact_check_options *opt,
     niact_status st = niact_session_load(name, NULL, &h, sum->dir, sizeof sum->dir, msg, msglen);
     if (st != NIACT_OK)
         return st;
+    const char *variant = opt ? opt->variant : NULL;
+    char vwhy[600];
+    if (niact_host_set_variant(h, variant, vwhy, sizeof vwhy) != 0) {
+        snprintf(msg, msglen, "--variant: %s", vwhy);
+        niact_host_free(h);
+        return NIACT_ERR_INVALID;
+    }
     char dir[sizeof sum->dir];
     if (niact_find_scenario(name, dir, sizeof dir, sum->lib, sizeof sum->lib) != 0)
         sum->lib[0] = 0;
     const niact_scenario *sc = niact_host_scenario(h);
     snprintf(sum->id, sizeof sum->id, "%s", sc->meta.id);
+    snprintf(sum->variant, sizeof sum->variant, "%s", variant ? variant : "");
+    for (int i = 0, at = 0; i < sc->n_variants && at < (int)sizeof sum->other_variants; i++) {
+        if (variant && !strcmp(variant, sc->variants[i].meta.id))
+            continue;
+        int w = snprintf(sum->other_variants + at, sizeof sum->other_variants - (size_t)at,
+                         "%s%s", at ? " " : "", sc->variants[i].meta.id);
+        at += w > 0 ? w : 0;
+    }
     sum->roles = sc->n_roles;
     sum->tracks = sc->n_tracks;
     sum->actions = sc->n_actions;
@@ -292,7 +307,8 @@ niact_status niact_check_run(const char *name, const niact_check_options *opt,
     play(&c, 1, seats, -1, 0, hb, &tb);
     niact_host *fresh = NULL;
     char why[256];
-    if (niact_session_load(name, NULL, &fresh, NULL, 0, why, sizeof why) == NIACT_OK) {
+    if (niact_session_load(name, NULL, &fresh, NULL, 0, why, sizeof why) == NIACT_OK &&
+        niact_host_set_variant(fresh, variant, why, sizeof why) == 0) {
         c.h = fresh;
         play(&c, 1, seats, -1, 0, ha, &ta);
         c.h = h;

@@ -48,6 +48,8 @@ int cli_check(int argc, char **argv) {
             }
             opt.seeds = (int)v;
             i++;
+        } else if (strcmp(argv[i], "--variant") == 0 && i + 1 < argc) {
+            opt.variant = argv[++i];
         } else if (argv[i][0] == '-' || target) {
             cli_help(stderr, "check");
             return CLI_USAGE;
@@ -91,6 +93,11 @@ int cli_check(int argc, char **argv) {
     }
     int rc = CLI_OK;
     niact_status st = niact_check_run(find, &opt, f, sum, msg, 1 << 16);
+    if (st != NIACT_OK && !strncmp(msg, "--variant: ", 11)) {
+        fprintf(stderr, "niact check: %s\n", msg);
+        rc = CLI_USAGE;
+        goto done;
+    }
     if (st != NIACT_OK) {
         printf("niact: scenario '%s' could not be loaded:\n", dir);
         for (char *line = msg; line && *line;) {
@@ -138,6 +145,11 @@ int cli_check(int argc, char **argv) {
                n - errors, n - errors == 1 ? "" : "s", played);
         rc = CLI_BAD_INPUT;
     }
+    if (sum->variant[0])
+        printf("%s: played as its variant '%s'\n", sum->id, sum->variant);
+    if (sum->other_variants[0])
+        printf("%s: variants not played here: %s (check each with --variant ID)\n", sum->id,
+               sum->other_variants);
 done:
     niact_findings_free(f);
     free(sum);

@@ -24,6 +24,9 @@ int cli_find(const char *name, char *dir, size_t dirlen, char *lib, size_t lible
 niact_host *cli_load_dir(const char *name, const char *dir, FILE *err);
 /* cli_find, then cli_load_dir. */
 niact_host *cli_load(const char *name, FILE *err);
+/* Chooses the scenario's variant (--variant; NULL: none) on a fresh host, or says on
+ * stderr why not ("niact CMD: --variant: ..."). Returns 0 or -1. */
+int cli_set_variant(niact_host *h, const char *variant, const char *cmd);
 /* Says on stderr which folder a record's scenario came from, if the loader looked it
  * up (info->scenario_dir). */
 void cli_say_record_scenario(const niact_session *s, const niact_replay_info *info);

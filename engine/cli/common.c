@@ -46,6 +46,14 @@ const char *cli_default_scenario(const char *cmd) {
     return name;
 }
 
+int cli_set_variant(niact_host *h, const char *variant, const char *cmd) {
+    char msg[700];
+    if (!variant || niact_host_set_variant(h, variant, msg, sizeof msg) == 0)
+        return 0;
+    fprintf(stderr, "niact %s: --variant: %s\n", cmd, msg);
+    return -1;
+}
+
 niact_host *cli_load(const char *name, FILE *err) {
     char dir[NIACT_PATH_MAX], lib[NIACT_PATH_MAX];
     if (cli_find(name, dir, sizeof dir, lib, sizeof lib) != 0)

@@ -481,6 +481,7 @@ static void talks(doc *d, const niact_game *g) {
 
 static void header(doc *d, const niact_game *g, int unfinished) {
     const niact_scenario *sc = niact_game_scenario(g);
+    const niact_variant_def *variant = niact_scenario_variant_played(sc);
     char title[512], line[1024];
     snprintf(title, sizeof title, "Debrief%s: %s", unfinished ? " (unfinished game)" : "",
              sc->meta.name);
@@ -526,11 +527,13 @@ static void header(doc *d, const niact_game *g, int unfinished) {
                             "orders given in the turn under way are not shown.\n\n",
                     niact_game_turn(g), sc->turns, niact_game_turn(g), last);
         }
-        snprintf(line, sizeof line, "Seed %llu.", (unsigned long long)niact_game_seed(g));
+        snprintf(line, sizeof line, "Seed %llu%s%s.", (unsigned long long)niact_game_seed(g),
+                 variant ? ", variant: " : "", variant ? variant->meta.name : "");
         para(d, line);
     } else {
-        snprintf(line, sizeof line, "Seed %llu. The game ended after %d turns (%s): ",
-                 (unsigned long long)niact_game_seed(g), niact_game_turn(g), last);
+        snprintf(line, sizeof line, "Seed %llu%s%s. The game ended after %d turns (%s): ",
+                 (unsigned long long)niact_game_seed(g), variant ? ", variant: " : "",
+                 variant ? variant->meta.name : "", niact_game_turn(g), last);
         fputs(d->html ? "<p>" : "", d->out);
         esc(d, line, 0);
         fputs(d->html ? "<strong>" : "**", d->out);

@@ -23,6 +23,7 @@ static const help_part parts[] = {
     {"play",
      "niact play [OPTIONS]          play a game, in the window or (--text) in the terminal\n"
      "    --scenario NAME|DIR       a scenario by name, or a folder (default: first bundled)\n"
+     "    --variant ID              one of the scenario's variants (niact rules lists them)\n"
      "    --seat ROLE=human|ai[:PERSONALITY]|actor   repeatable; actor: the role's scripted\n"
      "                              actor (a scenario may declare one); roles left out are\n"
      "                              human (hot seat), or their actor if they have one\n"
@@ -39,6 +40,7 @@ static const help_part parts[] = {
      "niact sim --games N [OPTIONS] N AI-only games: per role, score mean/sd/min/max and\n"
      "                              how often it scored highest; outcomes, war rate, length\n"
      "    --scenario NAME|DIR       a scenario by name, or a folder (default: first bundled)\n"
+     "    --variant ID              one of the scenario's variants (niact rules lists them)\n"
      "    --seed S                  the base seed; each game's seed comes from S and its\n"
      "                              number (default 1)\n"
      "    --ai PERSONALITY          the AI of every seat (default random)\n"
@@ -53,7 +55,8 @@ static const help_part parts[] = {
      "                              and play it with every personality in its seats: each\n"
      "                              problem once as FILE:LINE: message (xN across G games);\n"
      "                              exit 0 clean or warnings only, 1 with an error\n"
-     "    --seeds N                 games per seating, 1-1000 (default 10)\n"},
+     "    --seeds N                 games per seating, 1-1000 (default 10)\n"
+     "    --variant ID              play that variant of the scenario instead\n"},
     {"schema",
      "niact schema --luals|--markdown\n"
      "                              the scenario API's schema, from the table scenarios are\n"
@@ -80,6 +83,7 @@ static const help_part parts[] = {
      "niact rules [OPTIONS]         the scenario's roles, tracks, actions, terms, events and\n"
      "                              objectives, each with its source\n"
      "    --scenario NAME|DIR       a scenario by name, or a folder (default: first bundled)\n"
+     "    --variant ID              one of the scenario's variants (niact rules lists them)\n"
      "    --json                    as one JSON document on stdout\n"},
     {"host",
      "niact host --text [OPTIONS]   run one game for seats on other computers (network);\n"
@@ -89,6 +93,8 @@ static const help_part parts[] = {
      "    --port N                  UDP port (default 7962; 0: any free port, on stderr)\n"
      "    --bind ADDR               listen on this IPv4 address only (default: all)\n"
      "    --scenario NAME|DIR       a scenario by name, or a folder (default: first bundled)\n"
+     "    --variant ID              one of the scenario's variants (niact rules lists them)\n"
+     "                              and sets its deadline on every turn\n"
      "    --seat ROLE=remote|human|ai[:PERSONALITY]   repeatable; roles left out are\n"
      "                              remote; human seats play at the console\n"
      "    --seed N                  the game's random seed (default: from the clock)\n"

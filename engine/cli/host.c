@@ -893,6 +893,7 @@ static int parse_seat(host *h, const char *arg, uint32_t *given) {
 
 int cli_host(int argc, char **argv) {
     const char *scenario = NULL, *seat_args[32], *bind_addr = NULL; /* NULL: first bundled */
+    const char *variant = NULL;
     int n_seats = 0, text = 0, have_seed = 0, have_scenario = 0, k;
     long port = NET_DEFAULT_PORT;
     uint64_t seed = 0;
@@ -903,6 +904,8 @@ int cli_host(int argc, char **argv) {
         int more = i + 1 < argc;
         if (!strcmp(a, "--scenario") && more)
             scenario = argv[++i], have_scenario = 1;
+        else if (!strcmp(a, "--variant") && more)
+            variant = argv[++i];
         else if (!strcmp(a, "--seat") && more && n_seats < 32)
             seat_args[n_seats++] = argv[++i];
         else if (!strcmp(a, "--seed") && more) {
@@ -943,8 +946,8 @@ int cli_host(int argc, char **argv) {
     char msg[1024];
     niact_host *lh = NULL;
     if (rec.load_arg) { /* a game saved or recorded: its scenario, seed and seats' kinds */
-        if (have_seed) {
-            fprintf(stderr, "niact host: --load takes the seed from the save\n");
+        if (have_seed || variant) {
+            fprintf(stderr, "niact host: --load takes the seed and variant from the save\n");
             return CLI_USAGE;
         }
         if ((k = cli_rec_load(&rec, have_scenario ? scenario : NULL, &h.s)) != CLI_OK)
@@ -964,6 +967,10 @@ int cli_host(int argc, char **argv) {
             return CLI_BAD_INPUT;
         }
         fprintf(stderr, "niact: scenario %s from %s\n", niact_host_scenario(lh)->meta.id, dir);
+        if (cli_set_variant(lh, variant, "host") != 0) {
+            niact_host_free(lh);
+            return CLI_USAGE;
+        }
         h.sc = niact_host_scenario(lh);
     }
     for (int r = 0; r < h.sc->n_roles; r++) {
@@ -1035,6 +1042,19 @@ int cli_host(int argc, char **argv) {
         if (h.hs[r].remote)
             printf("seat %s code %s\n", role_id(&h, r), h.hs[r].code);
     fflush(stdout);
+    const niact_variant_def *vd = niact_scenario_variant_played(h.sc);
+    if (vd && !rec.load_arg) {
+        fprintf(stderr, "niact host: variant %s (%s)\n", vd->meta.name, vd->meta.id);
+        if (vd->deadline > 0) { /* the variant's deadline, as the moderator would set it */
+            niact_command c = niact_command_make(NIACT_CMD_DEADLINE, NIACT_MODERATOR);
+            c.param = vd->deadline;
+            snprintf(c.text, sizeof c.text, "%s", vd->absent[0] ? vd->absent : "none");
+            if (moderator(&h, &c) == 0)
+                fprintf(stderr, "niact host: each turn has %d:%02d (the variant's deadline); a "
+                                "seat late with its orders plays %s\n", vd->deadline / 60,
+                        vd->deadline % 60, vd->absent[0] ? vd->absent : "no orders");
+        }
+    }
     cli_catch_stop_signals();
     signal(SIGPIPE, SIG_IGN); /* a console whose reader went away does not stop the game */
     cli_rec_turn(&rec, h.s);

@@ -662,6 +662,7 @@ static int parse_seat(const niact_scenario *sc, const char *arg, niact_seat *sea
 
 int cli_play(int argc, char **argv) {
     const char *scenario = NULL, *seat_args[32]; /* none named: the first bundled one */
+    const char *variant = NULL;
     int n_seats = 0, text = 0, hashes = 0;
     uint64_t seed = 0;
     int have_seed = 0, have_scenario = 0, k;
@@ -672,6 +673,8 @@ int cli_play(int argc, char **argv) {
         int more = i + 1 < argc;
         if (!strcmp(a, "--scenario") && more)
             scenario = argv[++i], have_scenario = 1;
+        else if (!strcmp(a, "--variant") && more)
+            variant = argv[++i];
         else if (!strcmp(a, "--seat") && more && n_seats < 32)
             seat_args[n_seats++] = argv[++i];
         else if (!strcmp(a, "--seed") && more) {
@@ -712,8 +715,9 @@ int cli_play(int argc, char **argv) {
     memset(seats, 0, sizeof seats);
     niact_session *s = NULL;
     if (rec.load_arg) { /* a saved game: its scenario, seed and seats come from the save */
-        if (n_seats || have_seed) {
-            fprintf(stderr, "niact play: --load takes the seats and seed from the save\n");
+        if (n_seats || have_seed || variant) {
+            fprintf(stderr, "niact play: --load takes the seats, seed and variant from the "
+                            "save\n");
             return CLI_USAGE;
         }
         if ((k = cli_rec_load(&rec, have_scenario ? scenario : NULL, &s)) != CLI_OK)
@@ -728,6 +732,10 @@ int cli_play(int argc, char **argv) {
         return CLI_BAD_INPUT;
     if (!s && !(h = cli_load(scenario, stderr)))
         return CLI_BAD_INPUT;
+    if (h && cli_set_variant(h, variant, "play") != 0) {
+        niact_host_free(h);
+        return CLI_USAGE;
+    }
     const niact_scenario *sc = s ? niact_session_scenario(s) : niact_host_scenario(h);
     uint32_t given = 0;
     if (!s) /* a new game: a role left out is human, or its scripted actor if it has one */

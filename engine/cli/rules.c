@@ -41,6 +41,21 @@ static void print_json(const niact_scenario *sc) {
                         json_pack("{s:s, s:i, s:i, s:i}", "start", start, "days_per_turn",
                                   sc->days_per_turn, "hours_per_turn", sc->hours_per_turn,
                                   "turns", sc->turns));
+    const niact_variant_def *played = niact_scenario_variant_played(sc);
+    json_object_set_new(root, "variant", played ? json_string(played->meta.id) : json_null());
+    json_t *variants = json_array();
+    for (int i = 0; i < sc->n_variants; i++) {
+        const niact_variant_def *v = &sc->variants[i];
+        json_t *o = meta_json(&v->meta);
+        json_object_set_new(o, "turns", json_integer(v->turns));
+        json_object_set_new(o, "days_per_turn", json_integer(v->days_per_turn));
+        json_object_set_new(o, "hours_per_turn", json_integer(v->hours_per_turn));
+        json_object_set_new(o, "deadline", json_integer(v->deadline));
+        json_object_set_new(o, "absent", json_string(v->absent));
+        json_object_set_new(o, "minutes", json_integer(v->minutes));
+        json_array_append_new(variants, o);
+    }
+    json_object_set_new(root, "variants", variants);
     json_t *roles = json_array(), *tracks = json_array(), *actions = json_array(),
            *events = json_array(), *objectives = json_array(), *terms = json_array();
     for (int i = 0; i < sc->n_roles; i++) {
@@ -182,6 +197,34 @@ static void print_text(const niact_scenario *sc) {
     niact_scenario_format(sc, 0, NIACT_DATE_LONG, start, sizeof start);
     niact_scenario_step(sc, step, sizeof step);
     printf("Calendar: from %s, %s a turn, %d turns\n", start, step, sc->turns);
+    const niact_variant_def *played = niact_scenario_variant_played(sc);
+    if (played)
+        printf("Variant: %s (%s)\n", played->meta.name, played->meta.id);
+    if (sc->n_variants) {
+        printf("\nVARIANTS (--variant ID)\n");
+        for (int i = 0; i < sc->n_variants; i++) {
+            const niact_variant_def *v = &sc->variants[i];
+            niact_scenario alt = *sc; /* the calendar the variant plays */
+            if (v->turns)
+                alt.turns = v->turns;
+            if (v->days_per_turn && !sc->hours_per_turn)
+                alt.days_per_turn = v->days_per_turn;
+            if (v->hours_per_turn && sc->hours_per_turn)
+                alt.hours_per_turn = v->hours_per_turn;
+            char vstep[32] = "";
+            niact_scenario_step(&alt, vstep, sizeof vstep);
+            int o = snprintf(extra, sizeof extra, " (%d turns of %s", alt.turns, vstep);
+            if (v->deadline && o > 0 && (size_t)o < sizeof extra)
+                o += snprintf(extra + o, sizeof extra - (size_t)o, ", %d s a turn when hosted",
+                              v->deadline);
+            if (v->minutes && o > 0 && (size_t)o < sizeof extra)
+                o += snprintf(extra + o, sizeof extra - (size_t)o, ", about %d minutes",
+                              v->minutes);
+            if (o > 0 && (size_t)o < sizeof extra)
+                snprintf(extra + o, sizeof extra - (size_t)o, ")");
+            item(&v->meta, extra);
+        }
+    }
     printf("\nROLES\n");
     for (int i = 0; i < sc->n_roles; i++) {
         snprintf(extra, sizeof extra, " (%d action points)", sc->roles[i].action_points);
@@ -245,11 +288,13 @@ static void print_text(const niact_scenario *sc) {
 }
 
 int cli_rules(int argc, char **argv) {
-    const char *scenario = NULL; /* none named: the first bundled scenario */
+    const char *scenario = NULL, *variant = NULL; /* none named: the first bundled one */
     int json = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--scenario") && i + 1 < argc)
             scenario = argv[++i];
+        else if (!strcmp(argv[i], "--variant") && i + 1 < argc)
+            variant = argv[++i];
         else if (!strcmp(argv[i], "--json"))
             json = 1;
         else {
@@ -262,6 +307,10 @@ int cli_rules(int argc, char **argv) {
     niact_host *h = cli_load(scenario, stderr);
     if (!h)
         return CLI_BAD_INPUT;
+    if (cli_set_variant(h, variant, "rules") != 0) {
+        niact_host_free(h);
+        return CLI_USAGE;
+    }
     if (json)
         print_json(niact_host_scenario(h));
     else

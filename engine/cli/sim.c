@@ -36,6 +36,7 @@ typedef struct stats {
 /* What every worker shares. */
 typedef struct sim_job {
     char dir[4096], lib[4096];         /* the scenario to load, once per thread */
+    char variant[64];                  /* --variant, "" for none */
     uint64_t games, seed;
     niact_seat seats[NIACT_MAX_ROLES];
     atomic_uint_fast64_t next;         /* next game index to play */
@@ -153,6 +154,10 @@ static void *worker_main(void *arg) {
             job_fail(job, 0, msg);
             return NULL;
         }
+        if (niact_host_set_variant(w->host, job->variant, msg, sizeof msg) != 0) {
+            job_fail(job, 0, msg);
+            return NULL;
+        }
     }
     niact_findings_watch(w->found, w->host);
     for (;;) {
@@ -256,8 +261,8 @@ static int shown(const niact_scenario *sc, const stats *st, int o) {
 
 static void print_table(const niact_scenario *sc, const stats *st, const sim_job *job) {
     double n = st->games ? (double)st->games : 1;
-    printf("%lld games of %s (seed %llu)\n\n", (long long)st->games, sc->meta.name,
-           (unsigned long long)job->seed);
+    printf("%lld games of %s%s%s (seed %llu)\n\n", (long long)st->games, sc->meta.name,
+           job->variant[0] ? ", variant " : "", job->variant, (unsigned long long)job->seed);
     printf("  %-22s %-16s %6s %6s %5s %5s %9s\n", "role", "AI", "mean", "sd", "min", "max",
            "top score");
     for (int r = 0; r < sc->n_roles; r++)
@@ -343,6 +348,8 @@ static void print_json(const niact_scenario *sc, const stats *st, const sim_job 
     double n = st->games ? (double)st->games : 1;
     json_t *root = json_object();
     json_object_set_new(root, "scenario", json_string(sc->meta.id));
+    if (job->variant[0])
+        json_object_set_new(root, "variant", json_string(job->variant));
     json_object_set_new(root, "games", json_integer(st->games));
     json_object_set_new(root, "seed", json_integer((json_int_t)job->seed));
     json_object_set_new(root, "ai", json_string(ai));
@@ -365,7 +372,7 @@ static void print_json(const niact_scenario *sc, const stats *st, const sim_job 
 }
 
 typedef struct sim_args {
-    const char *scenario, *ai;
+    const char *scenario, *ai, *variant;
     const char *seat_args[32];
     int n_seats, json;
     uint64_t games, seed, threads;
@@ -387,6 +394,8 @@ static int parse_opt(sim_args *a, int argc, char **argv, int *i) {
     (*i)++;
     if (!strcmp(o, "--scenario"))
         a->scenario = val;
+    else if (!strcmp(o, "--variant"))
+        a->variant = val;
     else if (!strcmp(o, "--ai"))
         a->ai = strncmp(val, "ai:", 3) == 0 ? val + 3 : val;
     else if (!strcmp(o, "--seat") && a->n_seats < 32)
@@ -496,6 +505,11 @@ int cli_sim(int argc, char **argv) {
         goto done;
     if (!(h = cli_load_dir(a.scenario, job->dir, stderr)))
         goto done;
+    if (cli_set_variant(h, a.variant, "sim") != 0) {
+        rc = CLI_USAGE;
+        goto done;
+    }
+    snprintf(job->variant, sizeof job->variant, "%s", a.variant ? a.variant : "");
     const niact_scenario *sc = niact_host_scenario(h);
     if (set_seats(&a, sc, job->seats) != 0) {
         rc = CLI_USAGE;

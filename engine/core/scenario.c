@@ -29,6 +29,16 @@ int niact_scenario_term(const niact_scenario *sc, const char *id) {
     FIND(sc->terms, sc->n_terms, meta);
 }
 
+int niact_scenario_variant(const niact_scenario *sc, const char *id) {
+    FIND(sc->variants, sc->n_variants, meta);
+}
+
+const niact_variant_def *niact_scenario_variant_played(const niact_scenario *sc) {
+    return sc && sc->variant >= 1 && sc->variant <= sc->n_variants
+               ? &sc->variants[sc->variant - 1]
+               : NULL;
+}
+
 /* Days from 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm). */
 static int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
     y -= m <= 2;
@@ -303,6 +313,11 @@ void niact_scenario_free(niact_scenario *sc) {
         free(sc->turning_points[i].prompt);
     }
     free(sc->turning_points);
+    for (int i = 0; i < sc->n_variants; i++) {
+        meta_free(&sc->variants[i].meta);
+        free(sc->variants[i].absent);
+    }
+    free(sc->variants);
     for (int i = 0; i < sc->n_roles; i++) {
         meta_free(&sc->roles[i].meta);
         free(sc->roles[i].briefing);

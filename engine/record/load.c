@@ -127,9 +127,9 @@ static niact_status open_host(loader *L, const char *id) {
 }
 
 static niact_status check_scenario(loader *L, json_t *root) {
-    static const char *const keys[] = {"id", "version", "content_hash", NULL};
+    static const char *const keys[] = {"id", "version", "content_hash", "variant", NULL};
     const char *w = "record's \"scenario\"";
-    json_t *j, *id, *ver, *hash;
+    json_t *j, *id, *ver, *hash, *variant;
     uint64_t h;
     niact_status st;
     if ((st = rec_get(root, "scenario", JSON_OBJECT, &j, "record", L->msg, L->msglen)) ||
@@ -144,8 +144,25 @@ static niact_status check_scenario(loader *L, json_t *root) {
                         "(a record may not name a path)", ids);
     if (rec_parse_hex64(json_string_value(hash), &h) != 0)
         return rec_fail(L->msg, L->msglen, "%s: \"content_hash\" must be 16 hex digits", w);
+    const char *vid = "";
+    if ((variant = json_object_get(j, "variant"))) {
+        if (!json_is_string(variant) || !plain_id(json_string_value(variant)))
+            return rec_fail(L->msg, L->msglen, "%s: \"variant\" must be a variant's id", w);
+        vid = json_string_value(variant);
+    }
     if ((st = open_host(L, ids)) != NIACT_OK)
         return st;
+    {
+        const niact_variant_def *have = niact_scenario_variant_played(
+            niact_host_scenario(L->out->host));
+        char why[600];
+        if (have && strcmp(have->meta.id, vid) != 0)
+            return rec_fail(L->msg, L->msglen, "the record is of %s%s%s, not of the variant "
+                            "'%s' chosen here", vid[0] ? "the variant '" : "the whole game",
+                            vid, vid[0] ? "'" : "", have->meta.id);
+        if (!have && vid[0] && niact_host_set_variant(L->out->host, vid, why, sizeof why) != 0)
+            return rec_fail(L->msg, L->msglen, "the record's variant: %s", why);
+    }
     const niact_scenario *sc = L->sc = niact_host_scenario(L->out->host);
     if (strcmp(sc->meta.id, ids) != 0)
         return rec_fail(L->msg, L->msglen, "the record is of scenario '%s', not '%s'", ids,

@@ -175,6 +175,11 @@ static json_t *build_scenario(const niact_scenario *sc) {
         json_decref(j);
         return NULL;
     }
+    const niact_variant_def *v = niact_scenario_variant_played(sc);
+    if (v && json_object_set_new(j, "variant", json_string(v->meta.id))) {
+        json_decref(j);
+        return NULL;
+    }
     return j;
 }
 

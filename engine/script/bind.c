@@ -316,6 +316,16 @@ static int st_turns(lua_State *L) {
     return 1;
 }
 
+static int st_variant(lua_State *L) {
+    niact_host *h = check_state(L);
+    const niact_variant_def *v = niact_scenario_variant_played(h->sc);
+    if (v)
+        lua_pushstring(L, v->meta.id);
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
 static int st_date(lua_State *L) {
     niact_host *h = check_state(L);
     char buf[NIACT_DATE_MAX];
@@ -540,6 +550,7 @@ void host_open_state(niact_host *h) {
         {"report", st_report},   {"roll", st_roll},
         {"random", st_random},   {"chance", st_chance},
         {"turn", st_turn},       {"turns", st_turns},
+        {"variant", st_variant},
         {"date", st_date},       {"fired", st_fired},
         {"end_game", st_end_game}, {"orders", st_orders},
         {"ordered", st_ordered}, {"role", st_role},

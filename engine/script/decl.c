@@ -41,7 +41,7 @@ void host_open_decl(lua_State *L) {
     lua_setfield(L, LUA_REGISTRYINDEX, WHERE_KEY);
     static const char *const kinds[] = {"scenario", "role", "track", "action", "event",
                                         "objective", "term", "turning_point", "map", "place",
-                                        "route", "layer", NULL};
+                                        "route", "layer", "variant", NULL};
     host_push_env(L);
     lua_newtable(L);
     for (int i = 0; kinds[i]; i++) {
@@ -1098,6 +1098,88 @@ static int rd_ref(rd *r, int idx, const char *field, int ids, const char *kind,
 
 /* The record's turning points (for the debrief): each marked by a track reaching a value
  * or an action being ordered. */
+/* variants = { niact.variant{id=, turns=, days_per_turn=, deadline=, absent=, ...} }:
+ * the calendar of each is checked as the scenario's is; `absent` once the personalities
+ * are known (check_variants). */
+static void rd_variants(rd *r, int sc_idx, int ids) {
+    lua_State *L = r->L;
+    niact_scenario *sc = r->h->sc;
+    int n = rd_array(r, sc_idx, "variants", 0);
+    int list = lua_gettop(L);
+    int vids = new_ids(L, ids, "variants");
+    sc->variants = calloc((size_t)(n ? n : 1), sizeof *sc->variants);
+    if (!sc->variants)
+        luaL_error(L, "out of memory");
+    for (int i = 0; i < n; i++) {
+        lua_geti(L, list, i + 1);
+        int t = lua_gettop(L);
+        niact_variant_def *d = &sc->variants[sc->n_variants++];
+        if (!lua_istable(L, t)) {
+            PROBLEM(r, "scenario: variants[%d] must be a table", i + 1);
+            d->meta = (niact_meta){host_strdup(""), host_strdup(""), host_strdup(""),
+                                   host_strdup(""), host_strdup(""), 0};
+            d->absent = host_strdup("");
+            lua_settop(L, vids);
+            continue;
+        }
+        rd_meta(r, t, &d->meta, "variant", i, vids);
+        char what[96];
+        snprintf(what, sizeof what, "variant '%s'", d->meta.id);
+        int has_days, has_hours;
+        d->turns = rd_int(r, t, "turns", 0, what, NULL);
+        d->days_per_turn = rd_int(r, t, "days_per_turn", 0, what, &has_days);
+        d->hours_per_turn = rd_int(r, t, "hours_per_turn", 0, what, &has_hours);
+        d->deadline = rd_int(r, t, "deadline", 0, what, NULL);
+        d->minutes = rd_int(r, t, "minutes", 0, what, NULL);
+        d->absent = rd_str(r, t, "absent", "none", what);
+        if (!strcmp(d->absent, "none"))
+            d->absent[0] = 0;
+        if (has_days && sc->hours_per_turn)
+            PROBLEM(r, "%s: the calendar is in hours: give hours_per_turn", what);
+        if (has_hours && !sc->hours_per_turn)
+            PROBLEM(r, "%s: the calendar is in days: give days_per_turn", what);
+        if (d->turns < 0 || d->turns > 500 || d->days_per_turn < 0 ||
+            d->days_per_turn > 366 || d->hours_per_turn < 0 || d->hours_per_turn > 8784) {
+            d->turns = d->days_per_turn = d->hours_per_turn = 0; /* the schema said why */
+        } else {
+            niact_scenario cal = *sc; /* its calendar, as the variant would make it */
+            cal.variant = 0;
+            if (d->turns)
+                cal.turns = d->turns;
+            if (d->days_per_turn && !sc->hours_per_turn)
+                cal.days_per_turn = d->days_per_turn;
+            if (d->hours_per_turn && sc->hours_per_turn)
+                cal.hours_per_turn = d->hours_per_turn;
+            char buf[NIACT_DATE_MAX];
+            if (cal.turns >= 1 &&
+                niact_scenario_format(&cal, cal.turns - 1, NIACT_DATE_SPAN, buf, sizeof buf) != 0)
+                PROBLEM(r, "%s: the last turn falls after 9999-12-31", what);
+        }
+        lua_settop(L, vids);
+    }
+    lua_settop(L, list - 1);
+}
+
+/* A variant's `absent` names a personality the scenario declares (or none). */
+static void check_variants(rd *r) {
+    niact_scenario *sc = r->h->sc;
+    for (int i = 0; i < sc->n_variants; i++) {
+        niact_variant_def *d = &sc->variants[i];
+        if (!d->absent[0])
+            continue;
+        int found = 0;
+        for (int k = 0; k < sc->n_personalities && !found; k++)
+            found = !strcmp(sc->personalities[k], d->absent);
+        if (!found) {
+            snprintf(r->file, sizeof r->file, "%s", d->meta.file);
+            r->line = d->meta.line;
+            PROBLEM(r, "variant '%s': absent = \"%s\" is not a personality of the "
+                       "scenario (give one of its personalities, or \"none\")",
+                    d->meta.id, d->absent);
+        }
+    }
+}
+
 static void rd_turning_points(rd *r, int sc_idx, int ids, int roles_ids) {
     lua_State *L = r->L;
     niact_scenario *sc = r->h->sc;
@@ -1692,6 +1774,7 @@ static int read_all(lua_State *L) {
     rd_objectives(&r, sc_idx, ids, roles_ids);
     rd_terms(&r, sc_idx, ids, roles_ids);
     rd_turning_points(&r, sc_idx, ids, roles_ids);
+    rd_variants(&r, sc_idx, ids);
     rd_where(&r, sc_idx);
     host_read_map(h, sc_idx, r.file, r.line); /* decl_map.c: after the tracks it binds */
     lua_settop(L, ids);
@@ -1704,6 +1787,7 @@ static int read_all(lua_State *L) {
     rd_personalities(&r, sc_idx);
     rd_outcomes(&r, sc_idx);
     check_actors(&r);
+    check_variants(&r);
     if (!h->n_problems)
         decl_warnings(&r);
     return 0;
@@ -1733,4 +1817,55 @@ int host_read_scenario(niact_host *h) {
     }
     h->sc->content_hash = hash;
     return h->n_problems ? -1 : 0;
+}
+
+int niact_host_set_variant(niact_host *h, const char *id, char *msg, size_t msglen) {
+    if (msglen)
+        msg[0] = 0;
+    if (!id || !id[0])
+        return 0;
+    niact_scenario *sc = h ? h->sc : NULL;
+    if (!sc) {
+        snprintf(msg, msglen, "no scenario loaded");
+        return -1;
+    }
+    int v = niact_scenario_variant(sc, id);
+    if (v < 0) {
+        char list[512] = "";
+        const char *near = NULL;
+        size_t at = 0;
+        for (int i = 0; i < sc->n_variants && at < sizeof list; i++) {
+            int w = snprintf(list + at, sizeof list - at, "%s%s", i ? ", " : "",
+                             sc->variants[i].meta.id);
+            at += w > 0 ? (size_t)w : 0;
+            if (!near && niact_schema_near(id, sc->variants[i].meta.id))
+                near = sc->variants[i].meta.id;
+        }
+        if (!sc->n_variants)
+            snprintf(msg, msglen, "%s declares no variants (so no '%.40s')", sc->meta.name,
+                     id);
+        else if (near)
+            snprintf(msg, msglen, "%s has no variant '%.40s'; did you mean '%s'? (its variants: %s)",
+                     sc->meta.name, id, near, list);
+        else
+            snprintf(msg, msglen, "%s has no variant '%.40s' (its variants: %s)", sc->meta.name,
+                     id, list);
+        return -1;
+    }
+    if (sc->variant) {
+        if (sc->variant == v + 1)
+            return 0;
+        snprintf(msg, msglen, "the variant '%s' is already chosen",
+                 sc->variants[sc->variant - 1].meta.id);
+        return -1;
+    }
+    const niact_variant_def *d = &sc->variants[v];
+    if (d->turns)
+        sc->turns = d->turns;
+    if (d->days_per_turn && !sc->hours_per_turn)
+        sc->days_per_turn = d->days_per_turn;
+    if (d->hours_per_turn && sc->hours_per_turn)
+        sc->hours_per_turn = d->hours_per_turn;
+    sc->variant = v + 1;
+    return 0;
 }

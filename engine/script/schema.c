@@ -314,6 +314,25 @@ static const niact_kind k_turning_point = {"turning point", "turning_point",
                                            "the debrief",
                                            f_turning_point, NULL, 0};
 
+static const niact_field f_variant[] = {
+    META("variant"),
+    F("turns", NIACT_T_INT, .min = 1, .max = 500, .def = "the calendar's",
+      .doc = "number of turns"),
+    F("days_per_turn", NIACT_T_INT, .min = 1, .max = 366, .def = "the calendar's",
+      .doc = "days a turn lasts (a calendar in days)"),
+    F("hours_per_turn", NIACT_T_INT, .min = 1, .max = 8784, .def = "the calendar's",
+      .doc = "hours a turn lasts (a calendar in hours)"),
+    F("deadline", NIACT_T_INT, .min = 0, .max = 86400, .def = "0 (none)",
+      .doc = "seconds a turn: a host sets this deadline on every turn"),
+    F("absent", NIACT_T_TEXT, .def = "\"none\"",
+      .doc = "what a seat past the deadline plays: a personality, or \"none\" (no orders)"),
+    F("minutes", NIACT_T_INT, .min = 1, .max = 1440, .def = "unknown",
+      .doc = "how long a game takes in a room, briefing and debrief included"),
+    END};
+static const niact_kind k_variant = {"variant", "variant", "niact.Variant",
+                                     "another length of game on the same rules (a lesson)",
+                                     f_variant, NULL, 0};
+
 #define SIG_ORDERS                                                                         \
     "fun(state: niact.State, role: string): (string|{[1]: string, [2]: integer?}|"         \
     "{action: string, param: integer?})[]"
@@ -374,6 +393,8 @@ static const niact_field f_scenario[] = {
       .doc = "how the game can end: id = {name=, stamp=, text=, rank=, zero_scores=}"),
     F("timeout", NIACT_T_ID, .def = "\"last_turn\"",
       .doc = "the outcome when the calendar runs out"),
+    F("variants", NIACT_T_LIST, .sub = &k_variant, .def = "{}",
+      .doc = "other lengths of game on the same rules, chosen with --variant"),
     F("personalities", NIACT_T_MAP, .sub = &k_personality, .def = "{}",
       .doc = "scripted AIs by name (a-z, 0-9, _); `historical` is the record's"),
     F("setup", NIACT_T_FUNCTION, .lua = SIG_RULE, .doc = "once, before the first turn"),
@@ -392,7 +413,8 @@ static const niact_kind *const kinds[] = {
     &k_estimate, &k_estimate_one, &k_action,   &k_param,       &k_event,
     &k_objective, &k_term,    &k_turning_point, &k_personality, &k_negotiation,
     &k_trust,    &k_ai_trust, &k_outcome,      &k_map,         &k_region,
-    &k_place,    &k_route,    &k_layer,        &k_seat,        NULL};
+    &k_place,    &k_route,    &k_layer,        &k_seat,        &k_variant,
+    NULL};
 
 /* ---- state ---- */
 
@@ -418,6 +440,7 @@ static const niact_method methods[] = {
     {"chance", "percent: number", "boolean", "true with that probability (0.1 % steps)"},
     {"turn", "", "integer", "this turn, from 1"},
     {"turns", "", "integer", "the number of turns"},
+    {"variant", "", "string?", "the id of the variant played (--variant), nil if none"},
     {"date", "turn?: integer", "string",
      "the first day (and hour) of a turn: \"YYYY-MM-DD\" or \"YYYY-MM-DD HH:MM\""},
     {"fired", "event: string", "integer", "how many times an event has fired"},

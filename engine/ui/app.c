@@ -343,6 +343,7 @@ typedef struct play_ctx {
     const char *record;        /* --record FILE */
     int no_autosave;
     const char *scenario;
+    const char *variant;       /* --variant ID, or NULL */
     const char *seat_args[32];
     int n_seats;
     uint64_t seed;
@@ -383,6 +384,11 @@ static int start_play(app *a, void *ctx) {
     fprintf(stderr, "niact: scenario %s from %s\n", c->scenario, dir);
     if (st != NIACT_OK) {
         fprintf(stderr, "niact play: scenario '%s' could not be loaded:\n%s\n", c->scenario, msg);
+        return -1;
+    }
+    if (c->variant && niact_host_set_variant(h, c->variant, msg, sizeof msg) != 0) {
+        fprintf(stderr, "niact play: --variant: %s\n", msg);
+        niact_host_free(h);
         return -1;
     }
     const niact_scenario *sc = niact_host_scenario(h);
@@ -428,6 +434,8 @@ int niact_ui_play(int argc, char **argv) {
         const char *s = argv[i];
         if (k == 0 && i + 1 < argc && !strcmp(s, "--scenario")) {
             c.scenario = argv[++i];
+        } else if (k == 0 && i + 1 < argc && !strcmp(s, "--variant")) {
+            c.variant = argv[++i];
         } else if (k == 0 && i + 1 < argc && !strcmp(s, "--seat") && c.n_seats < 32) {
             c.seat_args[c.n_seats++] = argv[++i];
         } else if (k == 0 && i + 1 < argc && !strcmp(s, "--load")) {

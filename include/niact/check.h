@@ -63,6 +63,7 @@ size_t niact_finding_format(const niact_finding *x, char *buf, size_t len);
 
 typedef struct niact_check_options {
     int seeds;        /* games per seating (0: NIACT_CHECK_SEEDS) */
+    const char *variant; /* the scenario's variant to play (NULL: as declared) */
 } niact_check_options;
 #define NIACT_CHECK_SEEDS 10
 #define NIACT_CHECK_MAX_SEEDS 1000
@@ -72,6 +73,8 @@ typedef struct niact_check_summary {
     char dir[4096];   /* the scenario folder found (full path) */
     char lib[4096];   /* the shared library folder ("" if none) */
     char id[64];      /* the scenario's id */
+    char variant[64]; /* the variant played ("" as declared) */
+    char other_variants[512]; /* the declared variants not played, space-separated */
     int roles, tracks, actions, events, objectives, terms, personalities;
     int seeds;        /* games per seating */
     int n_load_warnings;        /* the declarations' warnings (niact_host_warnings) */

@@ -149,6 +149,19 @@ typedef struct niact_outcome_def {
 } niact_outcome_def;
 struct niact_map; /* niact/map.h: what a scenario's map declares */
 
+/* A variant of the scenario (a lesson-length game, a longer one): the same rules on
+ * another calendar, with a deadline a host sets each turn. Chosen when the scenario is
+ * loaded (niact_host_set_variant), kept in records; rules may ask state:variant(). */
+typedef struct niact_variant_def {
+    niact_meta meta;         /* id, name, text for the teacher, source */
+    int32_t turns;           /* 0: the scenario's */
+    int32_t days_per_turn;   /* 0: the scenario's step (or hours_per_turn's) */
+    int32_t hours_per_turn;  /* 0: the scenario's step (or days_per_turn's) */
+    int32_t deadline;        /* seconds a turn a host gives each turn; 0: none */
+    char *absent;            /* what a seat past the deadline plays: a personality, "" none */
+    int32_t minutes;         /* how long a game takes in a room, for the teacher; 0 unknown */
+} niact_variant_def;
+
 typedef struct niact_scenario {
     niact_meta meta;         /* id = folder name; name = title */
     char *version;           /* scenario version string */
@@ -184,6 +197,9 @@ typedef struct niact_scenario {
     char *subtitle;          /* one line under the name (title and new game screens); "" */
     char *blurb;             /* a few lines for the title screen (default: text) */
     struct niact_map *map;   /* the map it declares, NULL for none (niact/map.h) */
+    int n_variants;
+    niact_variant_def *variants; /* [n_variants], in the order declared */
+    int variant;             /* 1 + the index of the variant played; 0: as declared */
 } niact_scenario;
 
 /* The defaults of the declarations read with no value (negotiation, timeout): what the
@@ -196,6 +212,9 @@ int niact_scenario_track(const niact_scenario *sc, const char *id);
 int niact_scenario_action(const niact_scenario *sc, const char *id);
 int niact_scenario_event(const niact_scenario *sc, const char *id);
 int niact_scenario_term(const niact_scenario *sc, const char *id);
+int niact_scenario_variant(const niact_scenario *sc, const char *id);
+/* The variant being played, or NULL (the scenario as declared). */
+const niact_variant_def *niact_scenario_variant_played(const niact_scenario *sc);
 
 /* ---- the calendar ----
  * One calendar, in days (days_per_turn) or hours (hours_per_turn), from a start that may

@@ -45,6 +45,12 @@ const niact_error *niact_host_warning_at(const niact_host *h, int i);
 
 /* The scenario's declarations; owned by the host. */
 const niact_scenario *niact_host_scenario(const niact_host *h);
+/* Plays the scenario's variant `id` (niact.variant{} in its `variants`): its calendar
+ * replaces the declared one, and state:variant() says its id. Call it once, after
+ * loading and before any game starts on the host; NULL or "" keeps the scenario as
+ * declared. Returns 0, or -1 with the reason in msg (no such variant: the ones there are,
+ * and the nearest; a variant already chosen). */
+int niact_host_set_variant(niact_host *h, const char *id, char *msg, size_t msglen);
 /* The rules interface bound to this host. */
 const niact_rules *niact_host_rules(const niact_host *h);
 /* The last error, formatted for a person ("" if none): niact_error_format of the record. */

@@ -47,7 +47,7 @@ static char *scenario(const char *fields) {
 static niact_findings *run_check(const char *dir, int seeds, niact_check_summary *sum) {
     niact_findings *f = niact_findings_new();
     assert_non_null(f);
-    niact_check_options opt = {seeds};
+    niact_check_options opt = {.seeds = seeds};
     char msg[8192];
     niact_status st = niact_check_run(dir, &opt, f, sum, msg, sizeof msg);
     if (st != NIACT_OK)

@@ -58,4 +58,19 @@ return niact.scenario{
   end_check = rules.end_check,
   personalities = personalities,
   turning_points = turning_points.list,
+  -- Lengths of game for a class (docs/teachers.md): the same twelve turns and rules, with
+  -- the deadline a host sets on every turn. With each delegation at its own computer the
+  -- teams write their orders at the same time, so a turn lasts as long as the deadline.
+  variants = {
+    niact.variant{ id = "lesson", name = "One lesson (about 45 minutes)",
+      text = "All twelve turns, two and a half minutes each when hosted: a delegation that "
+          .. "has not sent its orders in time plays what its historical delegation did. "
+          .. "Five minutes to start, thirty of play, ten for the debrief.",
+      deadline = 150, absent = "historical", minutes = 45 },
+    niact.variant{ id = "seminar", name = "Double period (about 90 minutes)",
+      text = "All twelve turns, five minutes each when hosted, for talks that take their "
+          .. "time; late delegations play their historical orders. Leaves 25 minutes for "
+          .. "the full debrief protocol.",
+      deadline = 300, absent = "historical", minutes = 90 },
+  },
 }
