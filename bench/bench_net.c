@@ -103,7 +103,7 @@ static int wait_prompt(int i, double timeout) {
 }
 
 static void send_line(int i, const char *text) {
-    net_msg m = {NET_LINE, 0, cl[i].prompt, text, strlen(text)};
+    net_msg m = net_msg_of(NET_LINE, 0, cl[i].prompt, text, strlen(text));
     cl[i].prompt = 0;
     net_client_send(cl[i].c, &m);
 }
@@ -186,8 +186,8 @@ int main(int argc, char **argv) {
             kill(pid, SIGKILL);
             return 1;
         }
-        net_msg hello = {NET_HELLO, (uint8_t)(i == SEATS), 0, i < SEATS ? codes[i] : "",
-                         i < SEATS ? strlen(codes[i]) : 0};
+        net_msg hello = net_msg_of(NET_HELLO, (uint8_t)(i == SEATS), 0, i < SEATS ? codes[i] : "",
+                         i < SEATS ? strlen(codes[i]) : 0);
         net_client_send(cl[i].c, &hello);
     }
     for (int i = 0; i < SEATS; i++)

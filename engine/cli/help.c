@@ -102,11 +102,14 @@ static const help_part parts[] = {
      "                              and turn); its human seats get new codes\n"
      "    --record FILE, --no-autosave   as for play\n"},
     {"join",
-     "niact join HOST[:PORT] --code CODE --text\n"
-     "                              play the seat with that code in the terminal, reading\n"
-     "                              commands from stdin as play --text does (the window\n"
-     "                              client is not built)\n"
-     "    --projector               instead of --code: the public view, for a projector\n"},
+     "niact join HOST[:PORT] --code CODE [--text]\n"
+     "                              play the seat with that code in the window (this\n"
+     "                              computer needs the host's scenario, the same version)\n"
+     "    --text                    in the terminal instead, reading commands from stdin\n"
+     "                              as play --text does\n"
+     "    --scale, --size, --fullscreen   the window's, as for play\n"
+     "    --projector               instead of --code: the public view, for a projector\n"
+     "                              (with --text)\n"},
 };
 
 static const char *const trailer =

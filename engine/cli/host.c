@@ -39,6 +39,10 @@ struct hseat {
     size_t notice;         /* log position up to which it was told of new entries */
     double tokens;         /* commands it may still be prompted for now (the throttle) */
     uint64_t refill;       /* ms: when tokens was last topped up */
+    int window;            /* its client is a window: it gets views and sends CMDs */
+    uint64_t view_hash;    /* the last view sent (without its time left), 0: none */
+    uint64_t view_ms;      /* ms: when it was sent */
+    uint32_t view_id;      /* views sent */
 };
 
 typedef struct hproj {
@@ -96,14 +100,14 @@ static void capture_send(host *h, capture *c, int peer) {
         return;
     fclose(c->f);
     if (c->len && peer >= 0) {
-        net_msg m = {NET_TEXT, 0, 0, c->buf, c->len};
+        net_msg m = net_msg_of(NET_TEXT, 0, 0, c->buf, c->len);
         net_server_send(h->sv, peer, &m);
     }
     free(c->buf);
 }
 
 static void send_text(host *h, int peer, const char *text) {
-    net_msg m = {NET_TEXT, 0, 0, text, strlen(text)};
+    net_msg m = net_msg_of(NET_TEXT, 0, 0, text, strlen(text));
     net_server_send(h->sv, peer, &m);
 }
 
@@ -240,8 +244,8 @@ static size_t log_end(host *h, int role) {
 static void notify_news(host *h, int except) {
     for (int r = 0; r < h->sc->n_roles; r++) {
         hseat *hs = &h->hs[r];
-        if (r == except || !hs->remote || hs->peer < 0 || hs->shown_turn < 0)
-            continue;
+        if (r == except || !hs->remote || hs->peer < 0 || hs->shown_turn < 0 || hs->window)
+            continue; /* (a window hears of it in its view) */
         size_t cur = hs->notice;
         niact_log_entry e;
         int n = 0, tel = 0;
@@ -265,8 +269,14 @@ static void notify_news(host *h, int except) {
 
 /* Sends a connected remote seat whatever it is owed: its turn's opening screen, then a
  * PROMPT; or the word that its orders are given. */
+static void window_refresh(host *h, int r);
+
 static void seat_refresh(host *h, int r) {
     hseat *hs = &h->hs[r];
+    if (hs->window) {
+        window_refresh(h, r);
+        return;
+    }
     if (!hs->remote || hs->peer < 0 || hs->prompt || net_server_backlog(h->sv, hs->peer))
         return;
     int32_t turn = niact_game_turn(h->g);
@@ -314,7 +324,7 @@ static void seat_refresh(host *h, int r) {
     if (++h->next_prompt == 0)
         h->next_prompt = 1;
     hs->prompt = h->next_prompt;
-    net_msg m = {NET_PROMPT, 0, hs->prompt, prompt, strlen(prompt)};
+    net_msg m = net_msg_of(NET_PROMPT, 0, hs->prompt, prompt, strlen(prompt));
     net_server_send(h->sv, hs->peer, &m);
 }
 
@@ -362,6 +372,12 @@ static void game_over(host *h) {
         hseat *hs = &h->hs[r];
         if (!hs->remote || hs->peer < 0)
             continue;
+        if (hs->window) { /* the last view (the truth, every score), then END */
+            window_refresh(h, r);
+            net_msg end = net_msg_of(NET_END, 0, 0, NULL, 0);
+            net_server_send(h->sv, hs->peer, &end);
+            continue;
+        }
         capture c;
         FILE *out = capture_begin(h, &c);
         if (!out)
@@ -371,13 +387,13 @@ static void game_over(host *h) {
         cli_turn_command(&h->t, r, cmd);
         cli_print_result(out, h->g);
         capture_send(h, &c, hs->peer);
-        net_msg end = {NET_END, 0, 0, NULL, 0};
+        net_msg end = net_msg_of(NET_END, 0, 0, NULL, 0);
         net_server_send(h->sv, hs->peer, &end);
     }
     projectors_update(h);
     for (int i = 0; i < NET_MAX_PEERS; i++)
         if (h->pj[i].peer >= 0) {
-            net_msg end = {NET_END, 0, 0, NULL, 0};
+            net_msg end = net_msg_of(NET_END, 0, 0, NULL, 0);
             net_server_send(h->sv, h->pj[i].peer, &end);
         }
     h->t.out = stdout;
@@ -436,7 +452,7 @@ static void tick(host *h, cli_rec *rec) {
         if (!hs->remote || hs->peer < 0)
             continue;
         if (hs->prompt) { /* the host no longer waits for this seat's command */
-            net_msg cancel = {NET_PROMPT, 0, 0, "", 0};
+            net_msg cancel = net_msg_of(NET_PROMPT, 0, 0, "", 0);
             net_server_send(h->sv, hs->peer, &cancel);
             hs->prompt = 0;
         }
@@ -479,7 +495,7 @@ static void on_hello(host *h, const net_event *ev) {
         char text[300];
         snprintf(text, sizeof text, "Projector: the public view of %s (what every "
                  "delegation sees).", h->sc->meta.name);
-        net_msg w = {NET_WELCOME, NET_PROJECTOR_ROLE, 0, text, strlen(text)};
+        net_msg w = net_msg_of(NET_WELCOME, NET_PROJECTOR_ROLE, 0, text, strlen(text));
         net_server_send(h->sv, peer, &w);
         net_server_log(h->sv, peer, "a projector joined");
         projector_update(h, p);
@@ -506,6 +522,8 @@ static void on_hello(host *h, const net_event *ev) {
     }
     hs->peer = peer;
     hs->prompt = 0;
+    hs->window = ev->m.kind == NET_HELLO_WINDOW;
+    hs->view_hash = 0; /* a window gets its whole view at once */
     if (hs->shown_turn == niact_game_turn(h->g))
         hs->shown_turn = -2; /* the turn's screen again, with its news */
     h->peer_role[peer] = role;
@@ -514,9 +532,15 @@ static void on_hello(host *h, const net_event *ev) {
     snprintf(text, sizeof text, "You are the %s in %s (scenario %s, version %s), "
              "playing on this host.", h->sc->roles[role].meta.name, h->sc->meta.name,
              h->sc->meta.id, h->sc->version);
-    net_msg w = {NET_WELCOME, (uint8_t)role, 0, text, strlen(text)};
+    net_msg w = net_msg_of(NET_WELCOME, (uint8_t)role, 0, text, strlen(text));
     net_server_send(h->sv, peer, &w);
-    net_server_log(h->sv, peer, "the %s seat joined", role_id(h, role));
+    if (hs->window) { /* which scenario: the window plays it from its own copy */
+        net_msg sm = net_msg_of(NET_SCENARIO, 0, 0, h->sc->meta.id, strlen(h->sc->meta.id));
+        sm.hash = h->sc->content_hash;
+        net_server_send(h->sv, peer, &sm);
+    }
+    net_server_log(h->sv, peer, "the %s seat joined%s", role_id(h, role),
+                   hs->window ? " (in a window)" : "");
 }
 
 static void on_gone(host *h, int peer) {
@@ -576,6 +600,75 @@ static void on_line(host *h, cli_rec *rec, const net_event *ev) {
         fprintf(stderr, "niact host: the %s seat left (quit)\n", role_id(h, role));
     }
     notify_news(h, role);
+    advance(h, rec);
+}
+
+/* ---- seats played in a window ---------------------------------------------------- */
+/* A window client gets its seat's view as data (niact_session_seat_view: read through
+ * that seat's own views, so nothing of another seat's is in it) whenever it changed, and
+ * sends niact_commands (CMD), which run through niact_session_tell for its seat only. */
+
+#define VIEW_RESYNC_MS 5000 /* a countdown running: the time left is sent again this often */
+
+static void window_refresh(host *h, int r) {
+    hseat *hs = &h->hs[r];
+    if (!hs->remote || hs->peer < 0 || net_server_backlog(h->sv, hs->peer))
+        return;
+    uint64_t t = now_ms();
+    char *json;
+    size_t len;
+    if (niact_session_seat_view(h->s, r, (int64_t)t, &json, &len) != NIACT_OK) {
+        fprintf(stderr, "niact host: the %s seat's view: %s\n", role_id(h, r),
+                niact_session_error(h->s));
+        return;
+    }
+    uint64_t hash = niact_session_seat_view_hash(json, len);
+    int ticking = niact_session_time_left(h->s, (int64_t)t) >= 0;
+    if (hash != hs->view_hash || (ticking && t - hs->view_ms >= VIEW_RESYNC_MS)) {
+        if (net_server_send_view(h->sv, hs->peer, ++hs->view_id, json, len) == 0) {
+            hs->view_hash = hash;
+            hs->view_ms = t;
+        } else
+            net_server_log(h->sv, hs->peer, "the %s seat's view (%zu bytes) could not be sent",
+                           role_id(h, r), len);
+    }
+    free(json);
+}
+
+static void on_cmd(host *h, cli_rec *rec, const net_event *ev) {
+    int peer = ev->peer;
+    int role = h->peer_role[peer];
+    if (role < 0 || role >= h->sc->n_roles || h->hs[role].peer != peer || !h->hs[role].window) {
+        net_server_drop(h->sv, peer, "a window's command not from a window seat");
+        return;
+    }
+    hseat *hs = &h->hs[role];
+    niact_command c;
+    net_cmd_read(&ev->m, &c);
+    niact_reply reply;
+    memset(&reply, 0, sizeof reply);
+    niact_status st;
+    if (!may_prompt(hs)) /* the same throttle as a terminal's prompts */
+        st = NIACT_ERR_INVALID,
+        snprintf(reply.error.reason, sizeof reply.error.reason, "too many commands at once: "
+                 "wait a moment");
+    else if (c.kind < 0 || c.kind >= NIACT_CMD_SAVE)
+        st = NIACT_ERR_INVALID,
+        snprintf(reply.error.reason, sizeof reply.error.reason, "a seat cannot %s from "
+                 "another computer", niact_command_name(c.kind));
+    else {
+        c.role = role; /* whatever it said: a connection gives only its own seat's commands */
+        st = niact_session_tell(h->s, &c, &reply);
+        if (st == NIACT_OK && c.kind == NIACT_CMD_END_TURN)
+            fprintf(stderr, "niact host: the %s seat gave its orders\n", role_id(h, role));
+    }
+    notify_news(h, role);
+    window_refresh(h, role); /* the view first: the answer finds it changed */
+    net_msg m = net_msg_of(NET_REPLY, (uint8_t)reply.error.kind, ev->m.prompt, reply.error.reason,
+                           st == NIACT_OK ? 0 : strlen(reply.error.reason));
+    m.status = st;
+    m.id = reply.id;
+    net_server_send(h->sv, peer, &m);
     advance(h, rec);
 }
 
@@ -806,7 +899,7 @@ static void console_line(host *h, cli_rec *rec, char *line) {
             for (int q = 0; q < h->sc->n_roles; q++) {
                 hseat *hs = &h->hs[q];
                 if (hs->remote && hs->peer >= 0 && hs->prompt) {
-                    net_msg cancel = {NET_PROMPT, 0, 0, "", 0};
+                    net_msg cancel = net_msg_of(NET_PROMPT, 0, 0, "", 0);
                     net_server_send(h->sv, hs->peer, &cancel);
                 }
                 hs->prompt = 0;
@@ -1069,6 +1162,8 @@ int cli_host(int argc, char **argv) {
                 on_hello(&h, &ev);
             else if (ev.kind == NET_EV_LINE)
                 on_line(&h, &rec, &ev);
+            else if (ev.kind == NET_EV_CMD)
+                on_cmd(&h, &rec, &ev);
             else if (ev.kind == NET_EV_GONE)
                 on_gone(&h, ev.peer);
             over = advance(&h, &rec);

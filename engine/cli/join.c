@@ -12,13 +12,22 @@
 
 #define CONNECT_MS 5000
 
+#ifdef NIACT_HAVE_WINDOW
+int niact_ui_join(int argc, char **argv, const char *where, const char *code); /* engine/ui */
+#endif
+
 int cli_join(int argc, char **argv) {
     const char *where = NULL, *code = NULL;
-    int text = 0, projector = 0;
+    int text = 0, projector = 0, n_win = 0;
+    char *win_args[8]; /* the window's options, for the window */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--code") && i + 1 < argc)
             code = argv[++i];
+        else if (!strcmp(a, "--fullscreen") && n_win < 8)
+            win_args[n_win++] = argv[i];
+        else if ((!strcmp(a, "--size") || !strcmp(a, "--scale")) && i + 1 < argc && n_win < 7)
+            win_args[n_win++] = argv[i], win_args[n_win++] = argv[++i];
         else if (!strcmp(a, "--text"))
             text = 1;
         else if (!strcmp(a, "--projector"))
@@ -55,10 +64,24 @@ int cli_join(int argc, char **argv) {
         fprintf(stderr, "niact join: '%s' is not HOST or HOST:PORT (PORT 1-65535)\n", where);
         return CLI_USAGE;
     }
-    if (!text) {
-        fprintf(stderr, "niact join: the window client is not built yet; add --text to play "
-                        "the seat in this terminal\n");
+    if (n_win && text) {
+        fprintf(stderr, "niact join: --size, --scale and --fullscreen are for the window, not "
+                        "--text\n");
         return CLI_USAGE;
+    }
+    if (!text && projector) {
+        fprintf(stderr, "niact join: the projector is shown in the terminal for now; add "
+                        "--text\n");
+        return CLI_USAGE;
+    }
+    if (!text) {
+#ifdef NIACT_HAVE_WINDOW
+        return niact_ui_join(n_win, win_args, where, code);
+#else
+        fprintf(stderr, "niact join: this niact was built without the window; add --text to "
+                        "play the seat in this terminal\n");
+        return CLI_USAGE;
+#endif
     }
     char msg[512];
     net_client *c = net_client_connect(hostname, port, CONNECT_MS, msg, sizeof msg);
@@ -66,7 +89,7 @@ int cli_join(int argc, char **argv) {
         fprintf(stderr, "niact join: %s\n", msg);
         return CLI_BAD_INPUT;
     }
-    net_msg hello = {NET_HELLO, (uint8_t)projector, 0, code ? code : "", clen};
+    net_msg hello = net_msg_of(NET_HELLO, (uint8_t)projector, 0, code ? code : "", clen);
     if (net_client_send(c, &hello) != 0) {
         fprintf(stderr, "niact join: the code could not be sent\n");
         net_client_close(c, 0);
@@ -150,7 +173,7 @@ int cli_join(int argc, char **argv) {
             input_ended = 1;
             break;
         }
-        net_msg lm = {NET_LINE, 0, waiting, line, strlen(line)};
+        net_msg lm = net_msg_of(NET_LINE, 0, waiting, line, strlen(line));
         if (net_client_send(c, &lm) != 0) {
             fprintf(stderr, "niact join: the command could not be sent\n");
             rc = CLI_BAD_INPUT;

@@ -11,7 +11,12 @@ struct net_client {
     ENetPeer *p;
     ENetPacket *held; /* the packet the last message points into */
     int bad;          /* messages from the host that did not decode */
+    FILE *trace;      /* every byte received is appended here (tests), or NULL */
 };
+
+void net_client_trace(net_client *c, FILE *f) {
+    c->trace = f;
+}
 
 static int client_enet_ready;
 
@@ -94,16 +99,21 @@ int net_client_poll(net_client *c, net_msg *m, int timeout_ms, char *msg, size_t
     }
     if (e.type != ENET_EVENT_TYPE_RECEIVE)
         return 0;
+    if (c->trace) {
+        fwrite(e.packet->data, 1, e.packet->dataLength, c->trace);
+        fflush(c->trace);
+    }
     char why[160];
     if (net_decode(e.packet->data, e.packet->dataLength, m, why, sizeof why) != 0 ||
-        m->type == NET_HELLO || m->type == NET_LINE) {
+        m->type == NET_HELLO || m->type == NET_LINE || m->type == NET_CMD) {
         enet_packet_destroy(e.packet);
         if (++c->bad >= NET_BAD_LIMIT) {
             snprintf(msg, msglen, "the host sent too many messages this niact cannot read");
             return -1;
         }
         fprintf(stderr, "niact join: dropped a message from the host: %s\n",
-                m->type == NET_HELLO || m->type == NET_LINE ? "a client's message" : why);
+                m->type == NET_HELLO || m->type == NET_LINE || m->type == NET_CMD
+                    ? "a client's message" : why);
         return 0;
     }
     c->held = e.packet;
@@ -113,7 +123,11 @@ int net_client_poll(net_client *c, net_msg *m, int timeout_ms, char *msg, size_t
 int net_client_send(net_client *c, const net_msg *m) {
     uint8_t buf[NET_MAX_PACKET];
     size_t n = net_encode(m, buf, sizeof buf);
-    if (!n || !c->p)
+    return n ? net_client_send_raw(c, buf, n) : -1;
+}
+
+int net_client_send_raw(net_client *c, const uint8_t *buf, size_t n) {
+    if (!n || n > NET_MAX_PACKET || !c->p)
         return -1;
     ENetPacket *p = enet_packet_create(buf, n, ENET_PACKET_FLAG_RELIABLE);
     if (!p)

@@ -7,14 +7,25 @@
  * The version is the ENet connect data (NET_CONNECT_DATA): a host refuses a client of
  * another version at once, with a message (BYE) that says both versions.
  *
- *   client -> host   HELLO  kind(u8: 0 seat, 1 projector) n(u8) code[n]
+ *   client -> host   HELLO  kind(u8: 0 seat, 1 projector, 2 seat in a window) n(u8) code[n]
  *                    LINE   prompt(u32) n(u16) text[n]       one typed command
+ *                    CMD    seq(u32) command                 a window seat's niact_command:
+ *                           kind role action index param (i32 each) to(u32) public_ id
+ *                           accept (i32) n_terms(u8) terms[n_terms](term i16 giver i16
+ *                           param i32) n(u16) text[n]        (the host forces the role)
  *   host -> client   WELCOME role(u8, 255 projector) n(u16) text[n]
  *                    TEXT   n(u16) text[n]                   screen text to print
  *                    PROMPT prompt(u32) n(u16) text[n]       the host waits for one LINE
  *                                                            (prompt 0: it no longer waits)
  *                    END                                     the game is over
  *                    BYE    reason(u8) n(u16) text[n]        then the host disconnects
+ *                    SCENARIO hash(u64) n(u8) id[n]          a window seat: the scenario
+ *                                                            played (its content hash)
+ *                    VIEW   id(u32) part(u16) parts(u16) data  one piece of the seat's view
+ *                                                            (JSON, docs/architecture.md);
+ *                                                            parts at most NET_VIEW_PARTS
+ *                    REPLY  seq(u32) status(i32) kind(u8) id(i32) n(u16) reason[n]
+ *                                                            the answer to CMD seq
  *
  * A LINE answers the one PROMPT outstanding for its seat, by number; any other LINE (out
  * of turn, replayed, or after the seat gave its orders) is dropped. */
@@ -23,8 +34,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
-#define NET_PROTOCOL 1                           /* bumped on any change to the messages */
+#define NET_PROTOCOL 2                           /* bumped on any change to the messages */
 #define NET_CONNECT_DATA(v) (0x4e430000u | ((uint32_t)(v) & 0xffffu)) /* "NC" + version */
 #define NET_DEFAULT_PORT 7962
 #define NET_MAX_PACKET 8192     /* the largest message either side accepts */
@@ -33,15 +45,23 @@
 #define NET_CODE_LEN 10         /* characters of a seat code */
 #define NET_CODE_MAX 32         /* the longest code a HELLO may carry */
 #define NET_PROJECTOR_ROLE 255
+#define NET_VIEW_CHUNK (NET_MAX_PACKET - 9) /* bytes of a view in one VIEW message */
+#define NET_VIEW_PARTS 256      /* pieces of one view at most: a view is < 2 MB */
+#define NET_MAX_REASON 1024     /* a REPLY's reason */
+#define NET_HELLO_WINDOW 2      /* HELLO kind of a seat played in the window */
 
 typedef enum net_type {
     NET_HELLO = 1,
     NET_LINE = 2,
+    NET_CMD = 3,
     NET_WELCOME = 0x81,
     NET_TEXT = 0x82,
     NET_PROMPT = 0x83,
     NET_END = 0x84,
     NET_BYE = 0x85,
+    NET_SCENARIO = 0x86,
+    NET_VIEW = 0x87,
+    NET_REPLY = 0x88,
 } net_type;
 
 typedef enum net_bye {
@@ -58,11 +78,31 @@ typedef enum net_bye {
 /* A decoded message. text points into the packet it came from (not terminated). */
 typedef struct net_msg {
     net_type type;
-    uint8_t kind;    /* HELLO: 0 seat, 1 projector; WELCOME: role; BYE: reason */
-    uint32_t prompt; /* LINE, PROMPT */
-    const char *text;
+    uint8_t kind;    /* HELLO: 0 seat, 1 projector, 2 window seat; WELCOME: role; BYE:
+                        reason; REPLY: the error's kind */
+    uint32_t prompt; /* LINE, PROMPT; CMD, REPLY: the command's number; VIEW: its id */
+    const char *text; /* CMD: the command's encoding (net_cmd_read); VIEW: its piece;
+                         SCENARIO: the scenario's id; REPLY: the reason */
     size_t len;
+    uint16_t part, parts; /* VIEW */
+    int32_t status, id;   /* REPLY */
+    uint64_t hash;        /* SCENARIO */
 } net_msg;
+
+/* A message of the five first fields (the others zero). */
+static inline net_msg net_msg_of(net_type type, uint8_t kind, uint32_t prompt, const char *text,
+                                 size_t len) {
+    net_msg m = {.type = type, .kind = kind, .prompt = prompt, .text = text, .len = len};
+    return m;
+}
+
+struct niact_command;
+/* CMD: encodes cmd as message number seq into buf (cap bytes); its length, or 0 if it
+ * breaks a limit (more than NIACT_MAX_TERMS terms, a text with no NUL in it). */
+size_t net_cmd_encode(uint32_t seq, const struct niact_command *cmd, uint8_t *buf, size_t cap);
+/* The command of a CMD net_decode accepted (every field as sent: the session checks
+ * the ranges, the host forces the role). */
+void net_cmd_read(const net_msg *m, struct niact_command *cmd);
 
 /* Checks and decodes one packet: the type is known, the lengths add up exactly, the
  * text is plain UTF-8 (a LINE or code holds no line break or control character). 0, or
@@ -71,6 +111,21 @@ int net_decode(const uint8_t *buf, size_t n, net_msg *m, char *why, size_t whyle
 /* Encodes m into buf (cap bytes); returns its length, or 0 if it does not fit or breaks
  * a limit (a text too long for its type). */
 size_t net_encode(const net_msg *m, uint8_t *buf, size_t cap);
+
+/* A view being put together from its VIEW pieces (the client's side). */
+typedef struct net_view_buf {
+    uint32_t id;       /* the view's id */
+    uint16_t next;     /* the piece expected next (0: none begun) */
+    uint16_t parts;    /* pieces it has */
+    char *data;        /* the bytes so far (NUL-terminated when complete) */
+    size_t len, cap;
+} net_view_buf;
+/* Adds one VIEW piece. 1: the view is complete in v->data (v->len bytes; valid until the
+ * next call); 0: more pieces to come; -1: the piece does not follow the ones before
+ * (another id, out of order, more bytes than NET_VIEW_PARTS pieces may hold): the view
+ * so far is dropped (a first piece of a new view starts it again), why says so. */
+int net_view_add(net_view_buf *v, const net_msg *m, char *why, size_t whylen);
+void net_view_free(net_view_buf *v);
 
 /* A new seat code: NET_CODE_LEN characters from an alphabet without look-alikes
  * (no 0/O, 1/I/L), drawn from the operating system's random source (getrandom), never
@@ -104,12 +159,13 @@ typedef enum net_event_kind {
     NET_EV_HELLO,   /* a connection said HELLO (m: kind and code) */
     NET_EV_LINE,    /* a connection that is a seat sent a LINE */
     NET_EV_GONE,    /* a connection closed or timed out (after it said HELLO) */
+    NET_EV_CMD,     /* a connection that is a seat sent a CMD (a window's command) */
 } net_event_kind;
 
 typedef struct net_event {
     net_event_kind kind;
     int peer;       /* the connection's number (0..NET_MAX_PEERS-1) */
-    net_msg m;      /* HELLO, LINE: valid until the next net_server_poll */
+    net_msg m;      /* HELLO, LINE, CMD: valid until the next net_server_poll */
 } net_event;
 
 /* Listens on bind_addr ("" or NULL: every interface) and port (0: one the system
@@ -125,6 +181,9 @@ void net_server_accept(net_server *sv, int peer, int role);
 /* Sends a message (dropped if the peer is gone). TEXT longer than NET_MAX_TEXT is split
  * at character boundaries. 0, or -1. */
 int net_server_send(net_server *sv, int peer, const net_msg *m);
+/* Sends a seat's view (len bytes) as VIEW pieces numbered id; -1 if it is larger than
+ * NET_VIEW_PARTS pieces or the peer is gone. */
+int net_server_send_view(net_server *sv, int peer, uint32_t id, const char *data, size_t len);
 /* Whether the peer's client is behind in reading (more than NET_QUEUE_LIMIT bytes wait). */
 int net_server_backlog(const net_server *sv, int peer);
 /* Sends BYE (reason, text) and disconnects the peer once it is delivered. */
@@ -155,6 +214,11 @@ net_client *net_client_connect(const char *host, uint16_t port, int timeout_ms, 
  * dropped (-1 after too many). */
 int net_client_poll(net_client *c, net_msg *m, int timeout_ms, char *msg, size_t msglen);
 int net_client_send(net_client *c, const net_msg *m);
+/* Sends bytes that are already one message (a CMD from net_cmd_encode). */
+int net_client_send_raw(net_client *c, const uint8_t *buf, size_t n);
+/* Every packet received from now on is appended, as received, to f (NULL: none): what
+ * a test searches for secrets. */
+void net_client_trace(net_client *c, FILE *f);
 /* Disconnects politely (waits up to timeout_ms) and frees. */
 void net_client_close(net_client *c, int timeout_ms);
 

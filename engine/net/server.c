@@ -204,10 +204,26 @@ int net_server_send(net_server *sv, int peer, const net_msg *m) {
         size_t n = m->len - at > NET_MAX_TEXT ? NET_MAX_TEXT : m->len - at;
         while (n > 0 && at + n < m->len && ((unsigned char)m->text[at + n] & 0xC0) == 0x80)
             n--;
-        net_msg part = {NET_TEXT, 0, 0, m->text + at, n};
+        net_msg part = net_msg_of(NET_TEXT, 0, 0, m->text + at, n);
         if (!n || send_raw(sv, peer, &part) != 0)
             return -1;
         at += n;
+    }
+    return 0;
+}
+
+int net_server_send_view(net_server *sv, int peer, uint32_t id, const char *data, size_t len) {
+    if (peer < 0 || peer >= NET_MAX_PEERS || sv->s[peer].state != SLOT_SEAT || !len)
+        return -1;
+    size_t parts = (len + NET_VIEW_CHUNK - 1) / NET_VIEW_CHUNK;
+    if (parts > NET_VIEW_PARTS)
+        return -1;
+    for (size_t i = 0; i < parts; i++) {
+        size_t at = i * NET_VIEW_CHUNK, n = len - at > NET_VIEW_CHUNK ? NET_VIEW_CHUNK : len - at;
+        net_msg m = net_msg_of(NET_VIEW, 0, id, data + at, n);
+        m.part = (uint16_t)i, m.parts = (uint16_t)parts;
+        if (send_raw(sv, peer, &m) != 0)
+            return -1;
     }
     return 0;
 }
@@ -220,7 +236,7 @@ void net_server_kick(net_server *sv, int peer, net_bye reason, const char *text)
     if (peer < 0 || peer >= NET_MAX_PEERS || sv->s[peer].state == SLOT_FREE ||
         sv->s[peer].state == SLOT_KICKED)
         return;
-    net_msg bye = {NET_BYE, (uint8_t)reason, 0, text, strlen(text)};
+    net_msg bye = net_msg_of(NET_BYE, (uint8_t)reason, 0, text, strlen(text));
     if (bye.len > NET_MAX_TEXT)
         bye.len = NET_MAX_TEXT;
     send_raw(sv, peer, &bye);
@@ -325,7 +341,12 @@ static int on_receive(net_server *sv, ENetEvent *e, net_event *ev) {
         ev->kind = NET_EV_LINE, ev->peer = i, ev->m = m;
         sv->held = p;
         return 1;
-    } else if (m.type == NET_LINE)
+    } else if (m.type == NET_CMD && sl->state == SLOT_SEAT &&
+               sl->role != NET_PROJECTOR_ROLE) {
+        ev->kind = NET_EV_CMD, ev->peer = i, ev->m = m;
+        sv->held = p;
+        return 1;
+    } else if (m.type == NET_LINE || m.type == NET_CMD)
         drop(sv, i, sl->state == SLOT_SEAT ? "a command from a projector"
                                            : "a command before the seat was accepted");
     else

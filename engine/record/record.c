@@ -415,6 +415,11 @@ niact_status niact_record_save(niact_session *s, uint32_t keep, const char *path
         msg = scratch;
         msglen = sizeof scratch;
     }
+    if (niact_session_remote_role(s) >= 0) { /* a mirror holds one seat's view, no inputs */
+        snprintf(msg, msglen, "this seat is played from another computer: the host keeps "
+                              "the game's record");
+        return NIACT_ERR_STATE;
+    }
     if (niact_record_replaceable(path, msg, msglen) != 0)
         return NIACT_ERR_IO;
     char *text;
@@ -475,6 +480,11 @@ niact_status niact_record_autosave(niact_session *s, char *path, size_t pathlen,
     if (!msg) {
         msg = scratch;
         msglen = sizeof scratch;
+    }
+    if (niact_session_remote_role(s) >= 0) { /* a mirror holds one seat's view, no inputs */
+        snprintf(msg, msglen, "this seat is played from another computer: the host keeps "
+                              "the game's record");
+        return NIACT_ERR_STATE;
     }
     if (!path || pathlen == 0) {
         snprintf(msg, msglen, "autosave: no place to keep the file's name");

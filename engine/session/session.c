@@ -129,6 +129,7 @@ void niact_session_free(niact_session *s) {
     session_history_free(s);
     session_orders_free(s);
     session_events_free(s);
+    session_remote_free(s);
     if (s->own_host)
         niact_host_free(s->host);
     free(s);
@@ -337,6 +338,8 @@ niact_status niact_session_submit(niact_session *s, int role, const niact_order 
 }
 
 niact_status niact_session_resolve(niact_session *s) {
+    if (s->remote) /* the host resolves: wait for it */
+        return session_remote_resolve(s);
     const niact_scenario *sc = niact_session_scenario(s);
     if (niact_game_phase(s->game) == NIACT_PHASE_ENDED) {
         return session_fail(s, NIACT_ERR_STATE, "the game has ended");
@@ -399,6 +402,8 @@ niact_status niact_session_resolve(niact_session *s) {
 }
 
 niact_status niact_session_play_out(niact_session *s) {
+    if (s->remote)
+        return session_fail(s, NIACT_ERR_STATE, "the host plays the game out, not this seat");
     const niact_scenario *sc = niact_session_scenario(s);
     for (int r = 0; r < sc->n_roles; r++)
         s->seats[r].kind = NIACT_SEAT_AI;

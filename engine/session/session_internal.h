@@ -48,8 +48,11 @@ typedef struct session_ear {
     niact_known *seen;        /* [n_tracks] what the seat knew when it last looked */
 } session_ear;
 
+typedef struct session_remote session_remote; /* session_remote.c */
+
 struct niact_session {
     niact_host *host;         /* the scenario's Lua */
+    session_remote *remote;   /* a remote seat's session (niact_session_remote), or NULL */
     int own_host;             /* the session frees the host */
     niact_game *game;         /* the game */
     niact_seat seats[NIACT_MAX_ROLES];
@@ -128,5 +131,11 @@ niact_status session_apply_moderator(niact_session *s, const niact_input *in);
 /* After a resolution: the moderator's per-turn state (defaults, reopened orders). */
 void session_moderator_turn(niact_session *s);
 void session_events_free(niact_session *s);
+/* session_remote.c: a remote session's commands, options, resolve, clock; free. */
+niact_status session_remote_tell(niact_session *s, const niact_command *c, niact_reply *r);
+const niact_options *session_remote_options(niact_session *s, int role);
+niact_status session_remote_resolve(niact_session *s);
+int64_t session_remote_time_left(const niact_session *s, int64_t now_ms);
+void session_remote_free(niact_session *s);
 
 #endif

@@ -140,6 +140,8 @@ static void clock_update(niact_session *s, int64_t now_ms) {
 }
 
 int64_t niact_session_time_left(const niact_session *s, int64_t now_ms) {
+    if (s->remote)
+        return session_remote_time_left(s, now_ms);
     if (!s->deadline || !running(s) || s->clock_turn != niact_game_turn(s->game))
         return s->deadline && running(s) ? (int64_t)s->deadline * 1000 : -1;
     int64_t at = s->clock_paused >= 0 ? s->clock_paused : now_ms;

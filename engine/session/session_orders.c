@@ -192,6 +192,8 @@ static niact_status options_get(niact_session *s, int role, const niact_options 
 }
 
 const niact_options *niact_session_options(niact_session *s, int role) {
+    if (s->remote) /* the host's answer, as of its last view */
+        return session_remote_options(s, role);
     const niact_options *o;
     options_get(s, role, &o);
     return o;

@@ -75,9 +75,6 @@ static niact_status check_command(niact_session *s, const niact_command *c) {
 }
 
 static niact_status run(niact_session *s, const niact_command *c, niact_reply *r) {
-    niact_status st = check_command(s, c);
-    if (st != NIACT_OK)
-        return st;
     switch ((niact_command_kind)c->kind) {
     case NIACT_CMD_ORDER: return niact_session_order(s, c->role, c->action, c->param);
     case NIACT_CMD_DROP: return niact_session_drop(s, c->role, c->index);
@@ -108,7 +105,9 @@ niact_status niact_session_tell(niact_session *s, const niact_command *cmd, niac
     niact_reply *r = reply ? reply : &local;
     memset(r, 0, sizeof *r);
     niact_error_clear(&s->error);
-    niact_status st = run(s, cmd, r);
+    niact_status st = check_command(s, cmd);
+    if (st == NIACT_OK)
+        st = s->remote ? session_remote_tell(s, cmd, r) : run(s, cmd, r);
     if (st == NIACT_OK)
         niact_error_clear(&s->error);
     else if (s->error.status == NIACT_OK) /* (every path sets one; never leave it empty) */

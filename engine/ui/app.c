@@ -175,9 +175,15 @@ static void run_loop(app *a, double t0) {
         fprintf(stderr, "niact: first frame after %.1f ms\n", now_ms() - t0);
     while (!a->quit) {
         SDL_Event ev;
-        if (!SDL_WaitEvent(&ev))
+        int need = 0;
+        if (a->pump) { /* a remote seat: hear the host between events */
+            if (SDL_WaitEventTimeout(&ev, 30))
+                need = app_event(a, &ev);
+            need |= a->pump(a);
+        } else if (!SDL_WaitEvent(&ev))
             break;
-        int need = app_event(a, &ev);
+        else
+            need = app_event(a, &ev);
         while (!a->quit && SDL_PollEvent(&ev))
             need |= app_event(a, &ev);
         if (need && !a->quit)
@@ -300,6 +306,19 @@ static int window_option(win_opts *o, int argc, char **argv, int *i) {
         return 1;
     }
     return 0;
+}
+
+int niact_ui_window(int argc, char **argv, const char *cmd, int (*start)(app *, void *),
+                    void *ctx) {
+    win_opts o = {1280, 720, 1.0f, 0};
+    for (int i = 0; i < argc; i++) {
+        if (window_option(&o, argc, argv, &i) == 1)
+            continue;
+        fprintf(stderr, "%s: unexpected '%s' (window options: --scale 0.75-2, --size WxH, "
+                        "--fullscreen)\n", cmd, argv[i]);
+        return 2;
+    }
+    return run_window(&o, start, ctx);
 }
 
 typedef struct main_ctx {

@@ -77,6 +77,8 @@ typedef struct ui_play {
     char msg[256];                      /* why the last order was refused ("" if none) */
     char autosave_path[4096];           /* this game's autosave ("" until the first) */
     char save_warn[400];                /* the last autosave or record write failed: why */
+    int32_t opened_turn;                /* the turn play_open_turn opened last (a remote
+                                           seat's pump notices when the host moved on) */
 } ui_play;
 
 /* The negotiation sheets' drafts: a proposal and a telegram, kept while the same seat
@@ -97,7 +99,8 @@ typedef struct ui_nego {
     int msg_refused;                    /* msg is a refusal */
 } ui_nego;
 
-typedef struct app {
+typedef struct app app;
+struct app {
     ui ui;
     ui_screen scr;
     ui_overlay ov;
@@ -145,7 +148,11 @@ typedef struct app {
     int work_play_out;        /* the worker plays the whole game out (no human seat) */
     niact_status work_status; /* what the worker's call returned */
     char work_title[160];     /* what the resolving screen says */
-} app;
+    /* A seat played from another computer (netseat.c): the link to the host, and what
+     * the loop calls between frames to hear it (1: a frame is needed). NULL: local. */
+    void *link;
+    int (*pump)(struct app *a);
+};
 
 /* ---- flow.c: driving the session ---- */
 /* Starts a game on the host (the session takes ownership). Returns 0, or -1 with note set. */
@@ -165,6 +172,8 @@ void play_change_param(ui_play *p, int i, int delta);
 /* The seat ends its turn; moves to the next seat, resolving when all have given
  * orders. Sets the screen that follows. */
 void play_end_turn(app *a);
+/* A remote seat's orders are with the host: wait (in the worker) for the turn to move. */
+void play_wait_host(app *a);
 /* The worker finished (its event arrived): collect it and open the next turn. */
 void play_work_done(app *a);
 /* Waits for a running worker (before the game is freed). */
@@ -293,5 +302,23 @@ void app_free(app *a);
 int ui_find_assets(char *out, size_t len, char *msg, size_t msglen);
 /* Handles one event; returns 1 if a frame is needed. */
 int app_event(app *a, const SDL_Event *ev);
+/* Opens the window with the window options in argv (--size, --scale, --fullscreen;
+ * anything else is refused, naming cmd), lets start(a, ctx) set up the screen, and runs
+ * the loop. Returns the exit code. */
+int niact_ui_window(int argc, char **argv, const char *cmd, int (*start)(app *, void *),
+                    void *ctx);
+/* netseat.c: niact join HOST --code CODE in the window. ui_link_open connects, checks
+ * that this computer has the host's scenario (its content hash), and waits for the seat's
+ * first view: 0, or the exit code (the reason printed). ui_link_start is the window's
+ * start (ctx: the link); ui_link_close hangs up. */
+typedef struct ui_link ui_link;
+int ui_link_open(const char *where, const char *code, ui_link **out);
+int ui_link_start(app *a, void *ctx);
+void ui_link_close(ui_link *l);
+/* Tests: the connection drops as a failing network would (the link reconnects by itself
+ * with the seat's code); whether it is connected. */
+void ui_link_drop(ui_link *l);
+int ui_link_connected(const ui_link *l);
+int niact_ui_join(int argc, char **argv, const char *where, const char *code);
 
 #endif

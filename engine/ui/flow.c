@@ -64,6 +64,7 @@ int play_adopt(app *a, niact_session *s) {
 
 void play_stop(app *a) {
     ui_play *p = &a->play;
+    niact_session_remote_cancel(p->s); /* a remote seat's worker stops waiting for the host */
     play_join(a);
     niact_session_free(p->s);
     free(p->changes);
@@ -166,6 +167,7 @@ static void hear_turn(ui_play *p) {
 
 void play_open_turn(app *a) {
     ui_play *p = &a->play;
+    p->opened_turn = niact_game_turn(p->g);
     if (niact_game_phase(p->g) == NIACT_PHASE_ENDED) {
         p->role = -1;
         a->scr = SCR_END;
@@ -213,6 +215,9 @@ static void start_work(app *a, int play_out) {
     snprintf(a->work_title, sizeof a->work_title, play_out ? "The delegations play on from %s"
                                                            : "Orders for %s are carried out",
              date);
+    if (niact_session_remote_role(p->s) >= 0)
+        snprintf(a->work_title, sizeof a->work_title, "Your orders for %s are with the host: "
+                 "waiting for the other delegations", date);
     a->work_play_out = play_out;
     if (a->work_event) {
         a->scr = SCR_RESOLVING;
@@ -222,6 +227,10 @@ static void start_work(app *a, int play_out) {
     }
     a->work_status = play_out ? niact_session_play_out(p->s) : niact_session_resolve(p->s);
     play_work_done(a);
+}
+
+void play_wait_host(app *a) {
+    start_work(a, 0);
 }
 
 void play_join(app *a) {

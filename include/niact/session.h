@@ -554,6 +554,56 @@ size_t niact_session_heard(const niact_session *s, int role);
  * that rejoins sees its turn's news again). pos past the log is the log's end. */
 void niact_session_rewind(niact_session *s, int role, size_t pos);
 
+/* ---- a seat played from another computer (the network window) -------------------- */
+/* The host sends a remote seat its view as data (niact_session_seat_view: exactly what
+ * that seat may know, read through the seat's own views); the client plays it on a
+ * *remote session* (niact_session_remote): a session of the same scenario, loaded on the
+ * client, whose game is a mirror (niact/mirror.h) filled only from those views. The
+ * front end reads it as any session (niact_session_view, options, draft, track, hear);
+ * its tell() goes to the host through io->tell, and its resolve() waits (io->wait) for
+ * the host to move the turn on (NIACT_OK at once when the turn is over for the seat
+ * already: the game ended, or its orders are not given). docs/architecture.md, "The net layer". */
+typedef struct niact_remote_io {
+    void *ud;
+    /* Sends the command to the host and waits for its answer (filling *reply), applying
+     * the views that come meanwhile (niact_session_remote_apply). */
+    niact_status (*tell)(void *ud, niact_session *s, const niact_command *cmd,
+                         niact_reply *reply);
+    /* Waits until the turn under way is over for this seat (the turn moved on, the game
+     * ended, its orders came back to its draft), applying views; an error when it must
+     * stop waiting (the connection is lost for good, niact_session_remote_cancel). */
+    niact_status (*wait)(void *ud, niact_session *s);
+} niact_remote_io;
+/* A remote session of `role` on a loaded host of the host's scenario (the session owns
+ * neither host nor io; niact_session_own_host as usual). Until the first view it is the
+ * scenario's setup with seed 0: show nothing before niact_session_remote_ready. */
+niact_status niact_session_remote(niact_host *host, int role, const niact_remote_io *io,
+                                  niact_session **out, char *msg, size_t msglen);
+/* The seat a remote session plays, or -1 for a session that is not remote. */
+int niact_session_remote_role(const niact_session *s);
+/* Whether a view has been applied. */
+int niact_session_remote_ready(const niact_session *s);
+/* Applies one seat view (the JSON niact_session_seat_view wrote), checked whole as
+ * untrusted input (sizes, counts, ranges, UTF-8): on a refusal nothing changes and the
+ * reason is on the handle. now_ms: the caller's monotonic clock (for the countdown).
+ * *moved (may be NULL): 1 if the turn, the phase or the seat's given orders changed. */
+niact_status niact_session_remote_apply(niact_session *s, const char *json, size_t len,
+                                        int64_t now_ms, int *moved);
+/* Asks a waiting io->wait to stop (any thread); whether it was asked. */
+void niact_session_remote_cancel(niact_session *s);
+int niact_session_remote_cancelled(const niact_session *s);
+/* Roles whose seats are played by people (the host's), for "waiting for". */
+uint32_t niact_session_remote_humans(const niact_session *s);
+/* The host's side: the view of `role` now as JSON (malloc'd, *len bytes, NUL-terminated):
+ * its calendar, tracks as it knows them, history, scores, given orders, draft, options,
+ * log, the proposals and commitments it may see, trust, pause, deadline and time left
+ * at now_ms, and, once the game has ended, the truth and every score. */
+niact_status niact_session_seat_view(niact_session *s, int role, int64_t now_ms, char **out,
+                                     size_t *len);
+/* The same view with its time left left out: equal views, equal hashes (the host sends a
+ * view again only when this changed, or the countdown needs a new reading). */
+uint64_t niact_session_seat_view_hash(const char *json, size_t len);
+
 /* Parses "historical" / "ai" / "ai:hawk" / "human" into a seat. Returns 0 or -1. */
 int niact_seat_parse(const char *text, niact_seat *seat);
 /* The seat a role has when no one asked for another: its scripted actor if the scenario

@@ -11,7 +11,7 @@ src=${1:-.}
 call='[[:space:]]*\('
 # The core's commands (a game made, changed, copied, stopped or given rules; the
 # moderator's: an event injected, orders reopened, a note, the whole log, the truth).
-core="niact_game_(new|free|submit|resolve|advance|propose|answer|withdraw|telegram|set_quiet|set_rules|set_error_hook|copy|clone|order_legal|check_orders|stop|inject|unsubmit|moderator_note|log_all|truth_now)$call"
+core="niact_game_(new|free|submit|resolve|advance|propose|answer|withdraw|telegram|set_quiet|set_rules|set_error_hook|copy|clone|order_legal|check_orders|stop|inject|unsubmit|moderator_note|log_all|truth_now|mirror)$call"
 # The Lua host: loading it, running its rules or personalities.
 host="niact_host_(load|personality|term_value|rules)$call"
 # The AI, the core's rules interface and its internals, the record loader (it loads a

@@ -158,7 +158,7 @@ int main(int argc, char **argv) {
 
     /* 3. A wrong code. */
     p = connect_with(NET_CONNECT_DATA(NET_PROTOCOL));
-    net_msg hello = {NET_HELLO, 0, 0, "WRONGCODE2", 10};
+    net_msg hello = net_msg_of(NET_HELLO, 0, 0, "WRONGCODE2", 10);
     if (p)
         send_msg(p, &hello);
     if (!p || wait_for(p, NET_BYE, 3000, text, sizeof text, NULL, &kind) != 1 ||
@@ -218,19 +218,19 @@ int main(int argc, char **argv) {
      * own prompt is answered; a second HELLO ends the connection. */
     p = connect_with(NET_CONNECT_DATA(NET_PROTOCOL));
     uint32_t prompt = 0;
-    net_msg seat = {NET_HELLO, 0, 0, code, strlen(code)};
+    net_msg seat = net_msg_of(NET_HELLO, 0, 0, code, strlen(code));
     if (p)
         send_msg(p, &seat);
     if (!p || wait_for(p, NET_PROMPT, 4000, NULL, 0, &prompt, NULL) != 1)
         fail("the seat's code got no prompt");
     else {
-        net_msg wrong = {NET_LINE, 0, prompt + 7, "status", 6};
-        net_msg replay = {NET_LINE, 0, prompt - 1, "status", 6};
+        net_msg wrong = net_msg_of(NET_LINE, 0, prompt + 7, "status", 6);
+        net_msg replay = net_msg_of(NET_LINE, 0, prompt - 1, "status", 6);
         send_msg(p, &wrong);
         send_msg(p, &replay);
         if (wait_for(p, NET_TEXT, 700, NULL, 0, NULL, NULL) == 1)
             fail("a command answering the wrong prompt was answered");
-        net_msg right = {NET_LINE, 0, prompt, "status", 6};
+        net_msg right = net_msg_of(NET_LINE, 0, prompt, "status", 6);
         send_msg(p, &right);
         if (wait_for(p, NET_TEXT, 3000, text, sizeof text, NULL, NULL) != 1 ||
             !strstr(text, "knows"))
@@ -243,12 +243,12 @@ int main(int argc, char **argv) {
         if (wait_for(p, NET_TEXT, 700, NULL, 0, NULL, NULL) == 1)
             fail("a replayed command was answered");
         /* The seat gives its orders (none); a command after that is out of turn. */
-        net_msg done = {NET_LINE, 0, next, "done", 4};
+        net_msg done = net_msg_of(NET_LINE, 0, next, "done", 4);
         send_msg(p, &done);
         if (wait_for(p, NET_TEXT, 3000, text, sizeof text, NULL, NULL) != 1 ||
             !strstr(text, "Orders given"))
             fail("the seat's 'done' was not taken");
-        net_msg late = {NET_LINE, 0, next, "order 1", 7};
+        net_msg late = net_msg_of(NET_LINE, 0, next, "order 1", 7);
         send_msg(p, &late);
         if (wait_for(p, NET_TEXT, 700, NULL, 0, NULL, NULL) == 1)
             fail("a command after the seat's orders were given was answered");
