@@ -139,5 +139,6 @@ niact_status niact_game_mirror(niact_game *g, const niact_mirror *m) {
     memcpy(g->commitments, m->commitments, (size_t)m->n_commitments * sizeof *m->commitments);
     g->n_commitments = m->n_commitments;
     memcpy(g->trust, m->trust, (size_t)sc->n_roles * sizeof *g->trust);
+    niact_core_index_negotiation(g);
     return NIACT_OK;
 }
