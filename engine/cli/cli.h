@@ -37,6 +37,9 @@ uint64_t cli_clock_seed(void);
 
 /* The result block of a finished game: outcome, scores, objectives, final values. */
 void cli_print_result(FILE *out, const niact_game *g);
+/* The same, each score beside baseline[role] (the all-historical game of the same seed,
+ * niact_session_baseline) when baseline is not NULL. */
+void cli_print_result_vs(FILE *out, const niact_game *g, const int32_t *baseline);
 /* Prints the text of a log entry, wrapped at `width` with an indent. */
 void cli_print_wrapped(FILE *out, const char *text, int indent, int width);
 /* Prints prefix, then text wrapped at `width` with a hanging indent under the text. */

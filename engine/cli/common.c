@@ -133,6 +133,10 @@ static const char *outcome_name(const niact_game *g) {
 }
 
 void cli_print_result(FILE *out, const niact_game *g) {
+    cli_print_result_vs(out, g, NULL);
+}
+
+void cli_print_result_vs(FILE *out, const niact_game *g, const int32_t *baseline) {
     const niact_scenario *sc = niact_game_scenario(g);
     char date[NIACT_DATE_MAX] = "";
     niact_scenario_date(sc, niact_game_turn(g), date, sizeof date);
@@ -144,7 +148,11 @@ void cli_print_result(FILE *out, const niact_game *g) {
     for (int r = 0; r < sc->n_roles; r++) {
         int32_t s = 0;
         niact_game_score(g, r, r, &s);
-        fprintf(out, "  %-22s %3d\n", sc->roles[r].meta.name, s);
+        if (baseline)
+            fprintf(out, "  %-22s %3d   (all-historical game of this seed: %d, %+d)\n",
+                    sc->roles[r].meta.name, s, baseline[r], s - baseline[r]);
+        else
+            fprintf(out, "  %-22s %3d\n", sc->roles[r].meta.name, s);
         for (int o = 0; o < sc->n_objectives; o++) {
             if (sc->objectives[o].role != r)
                 continue;

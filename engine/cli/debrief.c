@@ -479,7 +479,8 @@ static void talks(doc *d, const niact_game *g) {
     fputs(d->html ? "</p>\n" : "\n", d->out);
 }
 
-static void header(doc *d, const niact_game *g, int unfinished) {
+/* base: each seat's score in the all-historical game of the same seed, or NULL. */
+static void header(doc *d, const niact_game *g, int unfinished, const int32_t *base) {
     const niact_scenario *sc = niact_game_scenario(g);
     const niact_variant_def *variant = niact_scenario_variant_played(sc);
     char title[512], line[1024];
@@ -543,8 +544,15 @@ static void header(doc *d, const niact_game *g, int unfinished) {
         fputs(d->html ? "</p>\n" : "\n", d->out);
     }
     heading(d, 2, "Scores");
-    const char *cols[] = {"seat", "score", "objectives"};
-    table_head(d, cols, 3);
+    if (base)
+        para(d, "Beside each score: what the seat scored in the all-historical game of the same "
+                "seed (every seat played by the scenario's historical AI), and the difference.");
+    const char *cols[] = {"seat", "score", "all-historical game", "difference", "objectives"};
+    const char *cols3[] = {"seat", "score", "objectives"};
+    if (base)
+        table_head(d, cols, 5);
+    else
+        table_head(d, cols3, 3);
     for (int r = 0; r < sc->n_roles; r++) {
         int32_t s = 0;
         niact_game_score(g, -1, r, &s);
@@ -562,6 +570,13 @@ static void header(doc *d, const niact_game *g, int unfinished) {
         row_start(d);
         cell(d, sc->roles[r].meta.name);
         cell(d, score);
+        if (base) {
+            char b[16], diff[16];
+            snprintf(b, sizeof b, "%d", base[r]);
+            snprintf(diff, sizeof diff, "%+d", s - base[r]);
+            cell(d, b);
+            cell(d, diff);
+        }
         cell(d, objs);
         row_end(d);
     }
@@ -676,7 +691,9 @@ int cli_debrief(int argc, char **argv) {
         }
     }
     doc d = {stdout, html};
-    header(&d, g, unfinished);
+    int32_t base[NIACT_MAX_ROLES];
+    int have_base = !unfinished && niact_session_baseline(ls, base, NIACT_MAX_ROLES) == NIACT_OK;
+    header(&d, g, unfinished, have_base ? base : NULL);
     turning_points(&d, ls);
     curves(&d, g);
     choices(&d, ls);

@@ -823,7 +823,11 @@ int cli_play(int argc, char **argv) {
             printf("\nLast news for the %s:\n", sc->roles[r].meta.name);
             show_news(&p, r, 0);
         }
-        cli_print_result(stdout, p.g);
+        /* Each seat's score beside the all-historical game of the same seed (played by
+         * the session in a private copy); none if the scenario has no such game. */
+        int32_t base[NIACT_MAX_ROLES];
+        int have = niact_session_baseline(s, base, NIACT_MAX_ROLES) == NIACT_OK;
+        cli_print_result_vs(stdout, p.g, have ? base : NULL);
         if (hashes)
             for (int32_t t = 0; t <= niact_game_turn(p.g); t++) {
                 uint64_t hv;

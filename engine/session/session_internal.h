@@ -99,6 +99,9 @@ struct niact_session {
     int64_t clock_paused;     /* ms when a pause was first ticked, -1 if not paused */
     niact_error error;        /* the last error (niact/error.h): niact_session_error says
                                  its bare reason */
+    /* The all-historical game of the same seed (session_baseline.c), played once. */
+    int baseline_state;       /* 0 not yet played, 1 played */
+    int32_t baseline[NIACT_MAX_ROLES]; /* its scores */
 };
 
 /* Something may have changed the game: cached answers are stale. */

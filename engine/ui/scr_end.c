@@ -39,6 +39,15 @@ static int score_block(app *a, SDL_Rect r, int role) {
     ui_fill(u, (SDL_Rect){bar.x, bar.y, bar.w * s / 100, bar.h}, ui_role_color(role));
     ui_frame(u, bar, COL_INK, 1);
     y += bar.h + ui_px(u, 4);
+    /* Who did well: the score beside the all-historical game of the same seed (the
+     * session plays it once, in a private copy). */
+    int32_t base[NIACT_MAX_ROLES];
+    if (p->s && niact_session_baseline(p->s, base, NIACT_MAX_ROLES) == NIACT_OK && y + sl <= r.y + r.h) {
+        snprintf(line, sizeof line, "All-historical game of this seed: %d (%+d)", base[role], s - base[role]);
+        ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){r.x + ui_px(u, 24), y, r.w - ui_px(u, 24), sl},
+                line, TX_ONELINE);
+        y += sl;
+    }
     for (int o = 0; o < p->sc->n_objectives; o++) {
         if (p->sc->objectives[o].role != role)
             continue;

@@ -476,6 +476,13 @@ niact_status niact_session_public(const niact_session *s, int64_t now_ms, size_t
 /* A game kept only for its result (the simulator): no log text and no per-turn hash
  * (niact_game_set_quiet); the state and every result are the same. */
 void niact_session_set_quiet(niact_session *s, int quiet);
+/* The yardstick of the end: each role's score in the all-historical game of this game's
+ * seed (every seat the scenario's "historical" personality, or its role's scripted actor
+ * where that personality does not play it). Played once, in a private session on the
+ * same host that no seat sees and no record keeps; later calls return the same scores.
+ * scores gets n_roles scores (n must be at least that). NIACT_ERR_STATE (reason on the
+ * handle) when the scenario has no historical personality for some role. */
+niact_status niact_session_baseline(niact_session *s, int32_t *scores, int n);
 /* One legality test asked now, uncached (each call asks the scenario once: `niact check`
  * asks twice and compares). Pure, as every question. NIACT_OK with *ok, or the failure
  * (*ok = 0) with its record on the handle; why (may be NULL) explains a 0. */

@@ -51,6 +51,14 @@ static void check_result(const char *out, const char *seat_name) {
     assert_non_null(strstr(out, "Scores (0-100):"));
     assert_non_null(strstr(out, seat_name));
     assert_null(strstr(out, "ERROR"));
+    /* each seat's score beside the all-historical game of the same seed (issue 17) */
+    const char *names[] = {"United States", "Soviet Union", "United Nations"};
+    for (int r = 0; r < 3; r++) {
+        const char *at = strstr(strstr(out, "Scores (0-100):"), names[r]);
+        assert_non_null(at);
+        assert_non_null(strstr(at, "(all-historical game of this seed: "));
+        assert_true(strstr(at, "(all-historical game of this seed: ") < strchr(at, '\n'));
+    }
 }
 
 static void test_play_us(void **st) {
@@ -118,6 +126,19 @@ static void test_debrief_turning_points(void **st) {
         assert_non_null(strstr(out, "the scripted historical AI would have ordered"));
         assert_null(strstr(out, "historical choice"));
         assert_non_null(strstr(out, "Set the quarantine: lift"));
+        /* the scores beside the all-historical game of the same seed: this game is it */
+        assert_non_null(strstr(out, "all-historical game"));
+        snprintf(want, sizeof want, "United States%s", sep);
+        const char *us = strstr(strstr(out, h ? "<h2>Scores</h2>" : "## Scores"), want);
+        assert_non_null(us);
+        int score = -1, base = -1, diff = -99;
+        if (h)
+            assert_int_equal(sscanf(us, "United States</td><td>%d</td><td>%d</td><td>%d", &score, &base,
+                                    &diff), 3);
+        else
+            assert_int_equal(sscanf(us, "United States | %d | %d | %d", &score, &base, &diff), 3);
+        assert_int_equal(score, base);
+        assert_int_equal(diff, 0);
         assert_null(strstr(out, "Set the quarantine 0"));
         if (h) {
             assert_true(strncmp(out, "<!DOCTYPE html>", 15) == 0);
