@@ -15,7 +15,9 @@ A.list = {
   niact.action{ id = "mediate", name = "Mediate between the parties",
     roles = { "un" }, cost = 1, priority = 70,
     text = "Shuttle between the delegations. Lowers tension one step (at crisis or above) "
-        .. "and raises UN credibility, unless one side escalated this same turn.",
+        .. "and raises UN credibility, unless one side escalated this same turn. Below high "
+        .. "tension there is no dispute left to carry between them: the talks go on, and "
+        .. "the UN gains no standing from them.",
     source = "Dorn; S-475",
     resolve = function(state)
       if hostile(state) then
@@ -23,7 +25,7 @@ A.list = {
         state:log("U Thant's mediation is overtaken by events.")
         return
       end
-      state:add("un_credibility", 2)
+      if state:get("tension") >= 3 then state:add("un_credibility", 2) end
       if state:get("tension") >= 4 then
         state:add("tension", -1)
         state:log("U Thant's mediation brings the parties back from the edge.")
@@ -133,17 +135,19 @@ A.list = {
 
   niact.action{ id = "certify", name = "Certify what the UN has seen",
     roles = { "un" }, cost = 1, priority = 60,
-    text = "Report to the Council what UN or ICRC inspectors have verified. Backed by an "
-        .. "operating inspection it adds real verification; certifying what nobody saw adds "
-        .. "little and costs credibility.",
+    text = "Report to the Council what UN or ICRC inspectors have verified (five reports at "
+        .. "most). Backed by an operating inspection it adds real verification and counts as "
+        .. "a UN role; certifying what nobody saw adds little, costs credibility and is no "
+        .. "role at all.",
     source = tp(1) .. "; Dorn",
     legal = function(state)
-      return state:get("un_certified") < 5,
+      return state:get("un_reports") < 5,
         "the UN has certified all it can"
     end,
     resolve = function(state)
-      state:add("un_certified", 1)
+      state:add("un_reports", 1)
       if C.inspection_operating(state) then
+        state:add("un_certified", 1)
         C.verify(state, 12, 100)
         state:add("un_credibility", 4)
         state:add("us_pressure", -4)

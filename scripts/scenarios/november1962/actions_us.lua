@@ -107,7 +107,8 @@ A.list = {
     param = { name = "without Cuba (0 no, 1 yes)", min = 0, max = 1, default = 0 },
     text = "Push the Red Cross scheme for incoming ships. With parameter 1 the United States "
         .. "says it will go ahead without Cuban agreement: the ICRC may then act with less "
-        .. "Cuban cooperation, but Havana sees it as a breach of its sovereignty.",
+        .. "Cuban cooperation, but Havana sees it as a breach of its sovereignty. Being seen "
+        .. "to act eases the pressure at home the first two times only.",
     source = tp(3) .. "; Fischer",
     legal = function(state)
       return state:get("icrc") < 3,
@@ -122,7 +123,7 @@ A.list = {
       else
         state:log("Washington urges prompt ICRC inspection of ships bound for Cuba.")
       end
-      state:add("us_pressure", -2)
+      if state:add("icrc_pressed", 1) <= 2 then state:add("us_pressure", -2) end
     end },
 
   niact.action{ id = "demand_il28", name = "Demand the IL-28s",
@@ -237,11 +238,17 @@ A.list = {
     roles = { "us", "ussr" }, cost = 1, priority = 10,
     text = "Lower alert levels and release reserves. Tension falls one step (and for the "
         .. "United States, its alert a step). For the United States it looks soft while the "
-        .. "bombers are contested; for Moscow it costs a little prestige.",
+        .. "bombers are contested; for Moscow it costs a little prestige. Only what was "
+        .. "raised can be lowered: the United States needs an alert above its lowest step, "
+        .. "Moscow its readiness measures of 23 October still in force (cancelled once).",
     source = "VI-80; UPI 21 Nov; XI-196",
-    legal = function(state)
-      return state:get("tension") > 0,
-        "readiness is already at its lowest"
+    legal = function(state, role)
+      if state:get("tension") == 0 then return false, "readiness is already at its lowest" end
+      if role == "us" then
+        return state:get("us_alert") > 0, "US forces are already at their lowest alert"
+      end
+      return state:get("ussr_readiness") > 0,
+        "the Soviet readiness measures are already cancelled"
     end,
     resolve = function(state, role)
       state:add("tension", -1)
@@ -251,6 +258,7 @@ A.list = {
         state:log("The United States lowers its alert (" .. state:label("us_alert") .. ").")
       else
         state:add("prestige", -1)
+        state:set("ussr_readiness", 0)
         state:log("The Soviet Union and the Warsaw Pact cancel readiness measures.")
       end
     end },

@@ -269,14 +269,17 @@ A.list = {
   niact.action{ id = "demand_protocol", name = "Demand a protocol with Cuba's five points",
     roles = { "ussr" }, cost = 1, priority = 20,
     text = "Insist on a UN protocol that includes Cuba's five points and a formal pledge. "
-        .. "Pleases Havana; Soviet pride gains the first two times only; Washington dislikes "
-        .. "being asked.",
+        .. "The first two times it pleases Havana, gains Soviet pride and gives the UN a "
+        .. "role; after that it is a demand Washington has already turned down, and only "
+        .. "Washington's irritation is left.",
     source = "XI-133; XI-212; XI-218/219",
     resolve = function(state)
-      if state:add("protocols", 1) <= 2 then state:add("prestige", 2) end
-      state:add("castro_anger", -1)
+      if state:add("protocols", 1) <= 2 then
+        state:add("prestige", 2)
+        state:add("castro_anger", -1)
+        state:add("un_credibility", 1)
+      end
       state:add("us_pressure", 2)
-      state:add("un_credibility", 1)
       state:log("Soviet negotiators demand a protocol that includes Cuba's five points.")
     end },
 }

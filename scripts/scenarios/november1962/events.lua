@@ -205,13 +205,15 @@ E.list = {
 
   niact.event{ id = "pact_stand_down", name = "Warsaw Pact stands down", date = "1962-11-21",
     text = "Once the quarantine is lifted Moscow cancels its readiness measures, if the "
-        .. "Soviet seat has not already done so this turn.",
+        .. "Soviet seat has not already done so.",
     source = "UPI 21 Nov",
     condition = function(state)
-      return state:get("quarantine") == 0 and not state:ordered("ussr", "stand_down")
+      return state:get("quarantine") == 0 and state:get("ussr_readiness") > 0
+        and not state:ordered("ussr", "stand_down")
     end,
     effect = function(state)
       if state:get("tension") > 1 then state:add("tension", -1) end
+      state:set("ussr_readiness", 0)
       state:log("The Soviet Union and the Warsaw Pact cancel their readiness measures.")
     end },
 

@@ -83,7 +83,7 @@ O.list = {
     name = "A real UN role in verification",
     text = "UN observers on the ground 100, aerial inspection 85, inspection at sea 65, "
         .. "ICRC inspecting 50, a scheme accepted by Moscow 25, proposed 10; plus 10 per "
-        .. "certification (up to 100).",
+        .. "certification of what inspectors saw (up to 100).",
     source = tp(4) .. "; " .. tp(3) .. "; Dorn",
     score = function(state)
       local s = 0

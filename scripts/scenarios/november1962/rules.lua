@@ -125,7 +125,7 @@ end
 local function own_means(state)
   local high, low = C.flew(state)
   if not high and not low and state:get("verification") < 50
-     and state:get("un_inspection") < 3 then
+     and state:get("missiles_counted") < 42 and state:get("un_inspection") < 3 then
     state:add("verification", -3)
     for _, t in ipairs({ "missiles", "il28" }) do
       local v, err = state:estimate("us", t)
@@ -145,6 +145,29 @@ local function home_front(state)
   if state:get("unanswered") > 0 then
     state:add("us_pressure", state:get("retaliation") // 2)
     if state:add("retaliation", -1) == 0 then state:set("unanswered", 0) end
+  end
+end
+
+-- The bargain of 12 November (XI-173): the bombers ordered out, the quarantine is lifted at
+-- once. A Washington that keeps it standing once the bombers are agreed out and the
+-- missiles have gone is going back on its word: the governments that joined it against
+-- the offensive weapons drift away, and the Navy's ships on station are a cost at home.
+local function bargain_kept(state)
+  if not (state:get("il28_deal") >= 2 and C.missiles_gone(state)) then
+    state:set("bargain_due", 0)
+    return
+  end
+  -- the turn the bargain falls due Washington could not yet have acted on it
+  if state:get("bargain_due") == 0 then
+    state:set("bargain_due", 1)
+    return
+  end
+  if state:get("quarantine") >= 1 then
+    state:add("oas_support", -3)
+    state:add("us_pressure", 3)
+    state:report("us", "The bombers are agreed out and the missiles gone, yet the "
+      .. "quarantine stands: allies and the OAS ask why Washington does not keep the "
+      .. "bargain of 12 November.")
   end
 end
 
@@ -285,13 +308,17 @@ R.events = {
     .. "3 points of verification progress: US pressure +6 in turns 1-2, +4 after; OAS "
     .. "support -2.", no_progress),
   rule("own_means", "Verification by our own means", tp(5),
-    "Security first: a turn without reconnaissance while verification is under 50 and no "
-    .. "UN scheme operates costs verification 3 and blurs the US estimates of missiles and "
+    "Security first: a turn without reconnaissance while verification is under 50, fewer "
+    .. "than 42 missiles have been counted at sea and no UN scheme operates costs verification 3 and blurs the US estimates of missiles and "
     .. "bombers (error +2); second, it costs US pressure +3.", own_means),
   rule("home_front", "The home front", tp(6) .. "; " .. tp(3),
     "A suspended quarantine (+2 a turn), OAS support under 50 (+2), and a shoot-down left "
     .. "unanswered (half the retaliation pressure, which fades a point a turn) weigh on "
     .. "Washington.", home_front),
+  rule("bargain_kept", "The bargain of 12 November", "XI-173; press conference 20 Nov",
+    "Once the bombers are agreed out and every missile has left, each turn after the first "
+    .. "that the quarantine still stands (or is only suspended) costs Washington OAS "
+    .. "support 3 and US pressure +3: it was promised to lift at once.", bargain_kept),
   rule("quarantine_weight", "The quarantine's weight", tp(3) .. "; XI-128",
     "A standing quarantine costs Moscow 1 prestige a turn, boarding 2.", quarantine),
   rule("brink", "The brink", tp(6) .. "; Dobbs",
