@@ -77,6 +77,7 @@ static struct {
     int hist_games;
     int n_roles;
     atomic_int failed;
+    atomic_int played;        /* games played so far, for the progress lines */
     char err[1024];
 } T;
 
@@ -241,6 +242,11 @@ static void *worker(void *arg) {
         c->turns += turns;
         pthread_mutex_unlock(&T.lock);
         atomic_fetch_add(&c->done, 1);
+        int all = atomic_fetch_add(&T.played, 1) + 1;
+        if (all % 500 == 0) {
+            fprintf(stderr, "  %d games played (cell %d of %d)\n", all, ci + 1, T.n_cells);
+            fflush(stderr);
+        }
     }
     niact_host_free(host);
     return NULL;

@@ -45,9 +45,11 @@ O.list = {
 
   niact.objective{ id = "ussr_prestige", role = "ussr", weight = 3,
     name = "Remove without humiliation",
-    text = "Soviet prestige at the end.",
+    text = "Soviet prestige at the end against its standing of 1 November (50), after the "
+        .. "climb-down of 28 October: 100 if Moscow has kept that standing, 2 points less "
+        .. "for each point lost.",
     source = "Dobbs; NSA-393",
-    score = function(state) return state:get("prestige") end },
+    score = function(state) return util.clamp(state:get("prestige") * 2, 0, 100) end },
   niact.objective{ id = "ussr_pledge", role = "ussr", weight = 2,
     name = "A binding non-invasion pledge",
     text = "None 0, conditional 30, unconditional 60, formal 100.",
