@@ -246,7 +246,8 @@ niact_status niact_check_run(const char *name, const niact_check_options *opt,
     const niact_scenario *sc = niact_host_scenario(h);
     snprintf(sum->id, sizeof sum->id, "%s", sc->meta.id);
     snprintf(sum->variant, sizeof sum->variant, "%s", variant ? variant : "");
-    for (int i = 0, at = 0; i < sc->n_variants && at < (int)sizeof sum->other_variants; i++) {
+    for (int i = 0, at = 0; variant && i < sc->n_variants && at < (int)sizeof sum->other_variants;
+         i++) {
         if (variant && !strcmp(variant, sc->variants[i].meta.id))
             continue;
         int w = snprintf(sum->other_variants + at, sizeof sum->other_variants - (size_t)at,
@@ -322,6 +323,34 @@ niact_status niact_check_run(const char *name, const niact_check_options *opt,
                 break;
             }
         niact_host_free(fresh);
+    }
+    /* Without --variant: each declared variant too, with one seed per seating (its own
+     * calendar, and the rules' state:variant() branches). */
+    for (int v = 0; !variant && v < sc->n_variants; v++) {
+        niact_host *hv = NULL;
+        if (niact_session_load(name, NULL, &hv, NULL, 0, why, sizeof why) != NIACT_OK ||
+            niact_host_set_variant(hv, sc->variants[v].meta.id, why, sizeof why) != 0) {
+            niact_host_free(hv);
+            continue;
+        }
+        c.h = hv;
+        c.sc = niact_host_scenario(hv);
+        niact_findings_watch(f, hv);
+        for (int p = -1; p < sc->n_personalities; p++) {
+            memset(seats, 0, sizeof seats);
+            for (int r = 0; r < NIACT_MAX_ROLES; r++) {
+                seats[r].kind = NIACT_SEAT_AI;
+                if (p >= 0 && r < sc->n_roles && (sc->personality_roles[p] & (1u << r)))
+                    snprintf(seats[r].personality, sizeof seats[r].personality, "%s",
+                             sc->personalities[p]);
+            }
+            play(&c, 1, seats, p, 1, NULL, NULL);
+        }
+        niact_findings_watch(NULL, hv);
+        c.h = h;
+        c.sc = sc;
+        niact_host_free(hv);
+        sum->variants_played++;
     }
     niact_findings_sort(f);
 done:

@@ -133,8 +133,9 @@ int cli_check(int argc, char **argv) {
     char played[256];
     snprintf(played, sizeof played,
              "%d games played: random seats and every personality (%d) in its seats, %d "
-             "seed%s each", sum->games, sum->personalities, sum->seeds,
-             sum->seeds == 1 ? "" : "s");
+             "seed%s each%s", sum->games, sum->personalities, sum->seeds,
+             sum->seeds == 1 ? "" : "s",
+             sum->variants_played ? ", and in each variant with one seed" : "");
     if (errors == 0) {
         printf("%s: ok%s (%d roles, %d tracks, %d actions, %d events, %d objectives, %d "
                "terms; %s; every legality test asked twice)\n",

@@ -74,7 +74,8 @@ typedef struct niact_check_summary {
     char lib[4096];   /* the shared library folder ("" if none) */
     char id[64];      /* the scenario's id */
     char variant[64]; /* the variant played ("" as declared) */
-    char other_variants[512]; /* the declared variants not played, space-separated */
+    char other_variants[512]; /* with a variant asked for: the others, not played */
+    int variants_played;      /* without: the declared variants played (one seed each) */
     int roles, tracks, actions, events, objectives, terms, personalities;
     int seeds;        /* games per seating */
     int n_load_warnings;        /* the declarations' warnings (niact_host_warnings) */

@@ -309,6 +309,37 @@ static void test_cli(void **st) {
     assert_non_null(strstr(o->text, "no variant 'nope'"));
 }
 
+/* niact check plays each declared variant too: an error only a variant meets is found,
+ * at its line. */
+static void test_check_plays_variants(void **st) {
+    (void)st;
+    char *dir = ts_tempdir();
+    assert_non_null(dir);
+    char text[8192];
+    snprintf(text, sizeof text, "%s", VARIANT_SCENARIO);
+    char *at = strstr(text, "  setup = function(state)\n");
+    assert_non_null(at);
+    char rest[8192];
+    snprintf(rest, sizeof rest, "%s", at);
+    snprintf(at, sizeof text - (size_t)(at - text),
+             "  turn_end = function(state)\n"
+             "    if state:variant() == 'slow' then error('only the slow variant fails') end\n"
+             "  end,\n%s", rest);
+    ts_write(dir, "scenario.lua", text);
+    char args[4300];
+    snprintf(args, sizeof args, "check %s --seeds 1", dir);
+    out *o = run(args);
+    assert_int_equal(o->code, 1);
+    assert_non_null(strstr(o->text, "only the slow variant fails"));
+    assert_non_null(strstr(o->text, "scenario.lua:15:"));
+    snprintf(args, sizeof args, "check %s --seeds 1 --variant sprint", dir);
+    o = run(args);
+    assert_int_equal(o->code, 0);
+    assert_non_null(strstr(o->text, "played as its variant 'sprint'"));
+    assert_non_null(strstr(o->text, "variants not played here: slow"));
+    ts_rmdir(dir);
+}
+
 /* A hosted lesson: the variant's deadline is set on the first turn, as the moderator's
  * command, kept in the record, which replays, verifies and debriefs as the lesson. */
 static void test_hosted_lesson(void **st) {
@@ -350,7 +381,7 @@ int main(void) {
         cmocka_unit_test(test_declared),        cmocka_unit_test(test_chosen),
         cmocka_unit_test(test_unknown),         cmocka_unit_test(test_bad_declarations),
         cmocka_unit_test(test_record),          cmocka_unit_test(test_cli),
-        cmocka_unit_test(test_hosted_lesson),
+        cmocka_unit_test(test_hosted_lesson),   cmocka_unit_test(test_check_plays_variants),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
