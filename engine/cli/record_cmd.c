@@ -99,6 +99,9 @@ int cli_rec_load(cli_rec *r, const char *scenario, niact_session **s) {
         cli_say_record_scenario(*s, &r->loaded);
     printf("Resumed %s: %d turn(s) played%s.\n", r->load_path, r->loaded.turns,
            r->loaded.partial ? ", and orders already given in the turn under way" : "");
+    if (r->loaded.cut)
+        printf("(Its end was cut: the game stopped while it was being written. The complete "
+               "turns before it are loaded.)\n");
     return CLI_OK;
 }
 
@@ -118,23 +121,22 @@ static void loud(const char *what, const char *msg) {
     fflush(stdout);
 }
 
-/* The --record file and the autosave, keeping the turn under way's inputs of `keep`. */
+/* The --record file and the autosave, keeping the turn under way's inputs of `keep`.
+ * Each appends the turns since its last write (niact_record_append): constant time a
+ * turn, and a kill leaves every complete turn. */
 static void write_both(cli_rec *r, niact_session *s, uint32_t keep) {
     char msg[4096];
     r->record_ok = 0;
-    if (r->record_path && niact_record_save(s, keep, r->record_path, msg, sizeof msg) != NIACT_OK)
+    if (r->record_path &&
+        niact_record_append(s, keep, &r->record_w, r->record_path, msg, sizeof msg) != NIACT_OK)
         loud("NOT RECORDED (the game goes on; 'save NAME' keeps it in the data folder)", msg);
     else if (r->record_path)
         r->record_ok = 1;
     r->autosaved[0] = 0;
     if (!r->autosave)
         return;
-    niact_status st = NIACT_OK;
-    if (keep == NIACT_RECORD_ALL_ROLES || !r->autosave_path[0]) /* (the first: names it) */
-        st = niact_record_autosave(s, r->autosave_path, sizeof r->autosave_path, msg,
-                                   sizeof msg);
-    if (st == NIACT_OK && keep != NIACT_RECORD_ALL_ROLES) /* without the quitting seat's */
-        st = niact_record_save(s, keep, r->autosave_path, msg, sizeof msg);
+    niact_status st = niact_record_autosave_append(s, keep, &r->autosave_w, r->autosave_path,
+                                                   sizeof r->autosave_path, msg, sizeof msg);
     if (st != NIACT_OK)
         loud("AUTOSAVE FAILED (the game goes on; 'save NAME' may still work)", msg);
     else
@@ -426,6 +428,10 @@ static void replay_report(const char *file, niact_session *s, const niact_replay
         cli_print_result(stdout, g);
     else
         printf("\nThe game is under way: %d turn(s) played.\n", l->turns);
+    if (l->cut)
+        fprintf(stderr, "niact replay: note: %s: its end was cut (the game stopped while it "
+                        "was being written); the %d complete turn(s) before it are loaded\n",
+                file, l->turns);
     if (l->first_mismatch >= 0)
         fprintf(stderr, "niact replay: warning: %s: the state hash differs from the record from "
                         "turn %d on (check with --verify)\n", file, l->first_mismatch);

@@ -9,7 +9,7 @@
 #include "niact/session.h"
 
 typedef struct cli_rec {
-    const char *record_path;  /* --record FILE: rewritten atomically after every turn */
+    const char *record_path;  /* --record FILE: a turn appended after every turn */
     char load_path[4096];     /* --load FILE as found ("" if none) */
     const char *load_arg;     /* --load's argument as given */
     int autosave;             /* autosave to the data folder (off with --no-autosave) */
@@ -17,6 +17,8 @@ typedef struct cli_rec {
     char autosaved[4096];     /* the autosave last written ("" if none, or it failed) */
     int record_ok;            /* the --record file was written the last time */
     niact_replay_info loaded; /* what --load found (turns, the scenario's folder) */
+    niact_record_writer record_w;   /* appends to the --record file */
+    niact_record_writer autosave_w; /* appends to the autosave */
 } cli_rec;
 
 void cli_rec_init(cli_rec *r);

@@ -16,6 +16,8 @@ typedef struct loader {
     const niact_scenario *sc;
     char *msg;
     size_t msglen;
+    int cut;        /* the journal's end was cut: its last line, or its outcome, is missing */
+    int no_outcome; /* the journal has no outcome line: the replay's outcome stands */
 } loader;
 
 /* Checks the text's shape before the parser builds a tree: nesting depth at most
@@ -49,6 +51,91 @@ static const char *prescan(const char *t, size_t len, int max_depth, size_t max_
     return NULL;
 }
 
+/* One line of a journal (version 3): a JSON object, or the error naming the line. */
+static niact_status parse_line(loader *L, const char *t, size_t n, size_t line, json_t **out) {
+    json_error_t err;
+    *out = json_loadb(t, n, JSON_REJECT_DUPLICATES, &err);
+    if (!*out)
+        return rec_fail(L->msg, L->msglen, "line %zu, column %d: not valid JSON: %s", line,
+                        err.column, err.text);
+    if (!json_is_object(*out)) {
+        json_decref(*out);
+        *out = NULL;
+        return rec_fail(L->msg, L->msglen, "line %zu: a record's line is a JSON object", line);
+    }
+    return NIACT_OK;
+}
+
+/* Whether the text is a journal: its first line alone is a JSON object of version 3 or
+ * later (a version 1 or 2 record is one JSON document over many lines). */
+static int is_journal(const char *t, size_t len) {
+    const char *nl = memchr(t, '\n', len);
+    if (!nl)
+        return 0;
+    json_t *h = json_loadb(t, (size_t)(nl - t), JSON_REJECT_DUPLICATES, NULL);
+    json_t *v = json_object_get(h, "version");
+    int yes = json_is_object(h) && json_is_integer(v) && json_integer_value(v) >= 3 &&
+              !json_object_get(h, "turns");
+    json_decref(h);
+    return yes;
+}
+
+/* A journal's lines as the tree a version 2 record parses to: the header's fields, then
+ * "turns" (one line each), "current" and "outcome" ({"current": ...} and {"outcome":
+ * ...}, in that order, last). A last line without its newline that does not parse is
+ * where a writer was stopped: it is dropped (L->cut), as is a missing outcome line; any
+ * other bad line is refused by number. */
+static niact_status assemble(loader *L, const char *t, size_t len, json_t **root) {
+    const char *nl = memchr(t, '\n', len);
+    niact_status st = parse_line(L, t, (size_t)(nl - t), 1, root);
+    if (st != NIACT_OK)
+        return st;
+    json_t *turns = json_array();
+    if (!turns || json_object_set_new(*root, "turns", turns) != 0)
+        return rec_fail(L->msg, L->msglen, "out of memory");
+    int stage = 0; /* 0: turns, 1: after current, 2: after outcome */
+    size_t line = 1;
+    for (size_t at = (size_t)(nl - t) + 1; at < len;) {
+        line++;
+        const char *end = memchr(t + at, '\n', len - at);
+        size_t n = end ? (size_t)(end - (t + at)) : len - at;
+        json_t *j = NULL;
+        st = parse_line(L, t + at, n, line, &j);
+        if (st != NIACT_OK && !end) { /* cut while it was written: dropped */
+            L->cut = 1;
+            L->msg[0] = 0;
+            break;
+        }
+        if (st != NIACT_OK)
+            return st;
+        at += n + (end ? 1 : 0);
+        json_t *cur = json_object_get(j, "current"), *out = json_object_get(j, "outcome");
+        int single = json_object_size(j) == 1;
+        const char *what = NULL;
+        if (stage == 2)
+            what = "nothing comes after the outcome";
+        else if (cur && single && stage == 0) {
+            json_object_set(*root, "current", cur);
+            stage = 1;
+        } else if (out && single) {
+            json_object_set(*root, "outcome", out);
+            stage = 2;
+        } else if (json_object_get(j, "turn") && stage == 0)
+            json_array_append(turns, j);
+        else
+            what = stage == 1 ? "only the outcome comes after the turn under way"
+                              : "a line is a turn, {\"current\": TURN} or {\"outcome\": ID}";
+        json_decref(j);
+        if (what)
+            return rec_fail(L->msg, L->msglen, "line %zu: %s", line, what);
+    }
+    if (stage < 2) { /* a writer stopped before its outcome line: the replay's stands */
+        L->cut = 1;
+        L->no_outcome = 1;
+    }
+    return NIACT_OK;
+}
+
 static niact_status parse(loader *L, const char *text, size_t len, json_t **root) {
     *root = NULL;
     if (len > NIACT_RECORD_MAX_BYTES)
@@ -60,6 +147,8 @@ static niact_status parse(loader *L, const char *text, size_t len, json_t **root
     if (shape)
         return rec_fail(L->msg, L->msglen, "%s (at most %d levels and %u values): not a game "
                         "record", shape, NIACT_RECORD_MAX_DEPTH, NIACT_RECORD_MAX_VALUES);
+    if (is_journal(text, len))
+        return assemble(L, text, len, root);
     json_error_t err;
     *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
     if (!*root)
@@ -348,6 +437,8 @@ static niact_status apply_current(loader *L, json_t *root) {
 
 static niact_status check_outcome(loader *L, json_t *root) {
     json_t *j;
+    if (L->no_outcome)
+        return NIACT_OK;
     niact_status st = rec_get(root, "outcome", JSON_STRING, &j, "record", L->msg, L->msglen);
     if (st != NIACT_OK)
         return st;
@@ -372,6 +463,7 @@ static niact_status load_root(loader *L, json_t *root) {
     if ((st = replay_turns(L, root)) || (st = apply_current(L, root)) ||
         (st = check_outcome(L, root)))
         return st;
+    L->out->cut = L->cut;
     return NIACT_OK;
 }
 
@@ -380,7 +472,7 @@ niact_status niact_record_load_text(const char *text, size_t len, const niact_re
     static const niact_record_opts defaults;
     char scratch[1];
     loader L = {opts ? opts : &defaults, out, NULL, msg ? msg : scratch,
-                msg ? msglen : sizeof scratch};
+                msg ? msglen : sizeof scratch, 0, 0};
     memset(out, 0, sizeof *out);
     out->first_mismatch = -1;
     L.msg[0] = 0;
@@ -449,7 +541,7 @@ niact_status niact_record_info_read(const char *path, niact_record_info *info, c
     if (st != NIACT_OK)
         return st;
     static const niact_record_opts defaults;
-    loader L = {&defaults, NULL, NULL, msg, msglen};
+    loader L = {&defaults, NULL, NULL, msg, msglen, 0, 0};
     json_t *root, *v, *seat;
     st = parse(&L, text, len, &root);
     free(text);

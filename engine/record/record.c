@@ -4,8 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "record_internal.h"
 
@@ -92,8 +95,17 @@ static niact_status upgrade_1_2(json_t *root, char *msg, size_t msglen) {
     return NIACT_OK;
 }
 
-static const upgrade_step steps[NIACT_RECORD_VERSION - NIACT_RECORD_OLDEST + 1] = {upgrade_1_2,
-                                                                                   NULL};
+/* 2 -> 3: version 3 changed the layout only (one JSON object a line, so a turn is
+ * appended in constant time); the loader gives both layouts the same tree. */
+static niact_status upgrade_2_3(json_t *root, char *msg, size_t msglen) {
+    (void)root;
+    (void)msg;
+    (void)msglen;
+    return NIACT_OK;
+}
+
+static const upgrade_step steps[NIACT_RECORD_VERSION - NIACT_RECORD_OLDEST + 1] = {
+    upgrade_1_2, upgrade_2_3, NULL};
 
 niact_status rec_upgrade(json_t *root, int64_t version, char *msg, size_t msglen) {
     if (version < NIACT_RECORD_OLDEST)
@@ -215,7 +227,7 @@ static long utf8_bad(const char *s) {
 /* Every text the record will hold is valid UTF-8 (JSON holds nothing else): the
  * scenario's id, version and declared ids, the seats' personalities and every telegram.
  * Otherwise the true reason, so a failed save never says "out of memory". */
-static niact_status check_texts(niact_session *s, char *msg, size_t msglen) {
+static niact_status check_texts(niact_session *s, size_t from, char *msg, size_t msglen) {
     const niact_scenario *sc = niact_session_scenario(s);
     const char *what = NULL, *text = NULL;
     char where[160];
@@ -239,7 +251,7 @@ static niact_status check_texts(niact_session *s, char *msg, size_t msglen) {
     for (int t = 0; t < sc->n_terms; t++)
         CHECK(sc->terms[t].meta.id, "the id of term %d", t + 1);
     niact_played p;
-    for (size_t k = 0; niact_session_played_at(s, k, &p); k++)
+    for (size_t k = from; niact_session_played_at(s, k, &p); k++)
         for (size_t i = 0; i < p.n_inputs; i++) {
             const niact_input *in = &p.inputs[i];
             if (in->kind == NIACT_INPUT_TELEGRAM)
@@ -257,22 +269,34 @@ static niact_status check_texts(niact_session *s, char *msg, size_t msglen) {
     return NIACT_ERR_INVALID;
 }
 
-niact_status rec_build(niact_session *s, uint32_t keep, json_t **out, char *msg, size_t msglen) {
+/* The record's fields before its turns (NULL when out of memory). */
+static json_t *build_header(niact_session *s) {
     const niact_scenario *sc = niact_session_scenario(s);
-    *out = NULL;
-    niact_status tst = check_texts(s, msg, msglen);
-    if (tst != NIACT_OK)
-        return tst;
     niact_game *g = niact_session_game(s);
     uint64_t h0 = 0;
     char seed[24];
     snprintf(seed, sizeof seed, "%" PRIu64, niact_game_seed(g));
     niact_game_turn_hash(g, 0, &h0);
-    json_t *root = json_object(), *turns = json_array();
-    int bad = !root || !turns || put(root, "format", json_string(NIACT_RECORD_FORMAT)) ||
+    json_t *root = json_object();
+    int bad = !root || put(root, "format", json_string(NIACT_RECORD_FORMAT)) ||
               put(root, "version", json_integer(NIACT_RECORD_VERSION)) ||
               put(root, "scenario", build_scenario(sc)) || put(root, "seed", json_string(seed)) ||
               put(root, "seats", build_seats(s)) || put(root, "start_hash", hex_string(h0));
+    if (bad) {
+        json_decref(root);
+        return NULL;
+    }
+    return root;
+}
+
+niact_status rec_build(niact_session *s, uint32_t keep, json_t **out, char *msg, size_t msglen) {
+    *out = NULL;
+    niact_status tst = check_texts(s, 0, msg, msglen);
+    if (tst != NIACT_OK)
+        return tst;
+    niact_game *g = niact_session_game(s);
+    json_t *root = build_header(s), *turns = json_array();
+    int bad = !root || !turns;
     niact_played p;
     for (size_t k = 0; !bad && niact_session_played_at(s, k, &p) && !p.last; k++)
         bad = json_array_append_new(turns, build_turn(s, &p, 0)) != 0;
@@ -330,56 +354,66 @@ static void sb_json(sbuf *b, json_t *j) {
         b->bad = 1;
 }
 
-/* A turn object on one line, its inputs one per line at indent ind + 1. */
-static void sb_turn(sbuf *b, json_t *turn, const char *ind) {
-    const char *key;
-    json_t *v;
-    int first = 1;
-    sb_str(b, "{");
-    json_object_foreach(turn, key, v) {
-        sb_str(b, first ? "\"" : ", \"");
-        sb_str(b, key);
-        sb_str(b, "\": ");
-        first = 0;
-        if (strcmp(key, "inputs") != 0 || json_array_size(v) == 0) {
-            sb_json(b, v);
-            continue;
-        }
-        for (size_t i = 0; i < json_array_size(v); i++) {
-            sb_str(b, i ? ",\n " : "[\n ");
-            sb_str(b, ind);
-            sb_json(b, json_array_get(v, i));
-        }
-        sb_str(b, "\n");
-        sb_str(b, ind);
-        sb_str(b, "]");
-    }
-    sb_str(b, "}");
+/* The journal layout (version 3, docs/records.md): one JSON object a line, in the order
+ * of the tree: the header (every field but the turns, the turn under way and the
+ * outcome), each turn, {"current": TURN} if a turn is under way, {"outcome": ID}. A
+ * writer appends a turn by cutting the file back to the end of its last turn and writing
+ * the new turns and that tail again; a kill at any moment leaves complete lines and at
+ * most one cut line at the end, which the loader drops. *tail_at gets the offset where
+ * the tail (current and outcome) begins. */
+static void sb_line(sbuf *b, const char *key, json_t *v) {
+    sb_str(b, "{\"");
+    sb_str(b, key);
+    sb_str(b, "\": ");
+    sb_json(b, v);
+    sb_str(b, "}\n");
 }
 
-static void sb_record(sbuf *b, json_t *root) {
+static void sb_header(sbuf *b, json_t *root) {
     const char *key;
     json_t *v;
     int first = 1;
     sb_str(b, "{");
     json_object_foreach(root, key, v) {
-        sb_str(b, first ? "\n \"" : ",\n \"");
+        if (!strcmp(key, "turns") || !strcmp(key, "current") || !strcmp(key, "outcome"))
+            continue;
+        sb_str(b, first ? "\"" : ", \"");
         sb_str(b, key);
         sb_str(b, "\": ");
+        sb_json(b, v);
         first = 0;
-        if (!strcmp(key, "current")) {
-            sb_turn(b, v, " ");
-        } else if (!strcmp(key, "turns") && json_array_size(v)) {
-            for (size_t i = 0; i < json_array_size(v); i++) {
-                sb_str(b, i ? ",\n  " : "[\n  ");
-                sb_turn(b, json_array_get(v, i), "  ");
-            }
-            sb_str(b, "\n ]");
-        } else {
-            sb_json(b, v);
-        }
     }
-    sb_str(b, "\n}\n");
+    sb_str(b, "}\n");
+}
+
+static void sb_record(sbuf *b, json_t *root, size_t *tail_at) {
+    sb_header(b, root);
+    json_t *turns = json_object_get(root, "turns"), *cur = json_object_get(root, "current");
+    for (size_t i = 0; i < json_array_size(turns); i++) {
+        sb_json(b, json_array_get(turns, i));
+        sb_str(b, "\n");
+    }
+    *tail_at = b->n;
+    if (cur)
+        sb_line(b, "current", cur);
+    sb_line(b, "outcome", json_object_get(root, "outcome"));
+}
+
+static niact_status dump(niact_session *s, uint32_t keep, sbuf *b, size_t *tail_at, char *msg,
+                         size_t msglen) {
+    json_t *root;
+    niact_status st = rec_build(s, keep, &root, msg, msglen);
+    if (st != NIACT_OK)
+        return st;
+    sb_record(b, root, tail_at);
+    json_decref(root);
+    if (b->bad) {
+        free(b->p);
+        b->p = NULL;
+        snprintf(msg, msglen, "out of memory while writing the record");
+        return NIACT_ERR_NOMEM;
+    }
+    return NIACT_OK;
 }
 
 niact_status niact_record_dump(niact_session *s, uint32_t keep, char **out, size_t *len,
@@ -391,18 +425,11 @@ niact_status niact_record_dump(niact_session *s, uint32_t keep, char **out, size
     }
     *out = NULL;
     *len = 0;
-    json_t *root;
-    niact_status st = rec_build(s, keep, &root, msg, msglen);
+    sbuf b = {0};
+    size_t tail_at;
+    niact_status st = dump(s, keep, &b, &tail_at, msg, msglen);
     if (st != NIACT_OK)
         return st;
-    sbuf b = {0};
-    sb_record(&b, root);
-    json_decref(root);
-    if (b.bad) {
-        free(b.p);
-        snprintf(msg, msglen, "out of memory while writing the record");
-        return NIACT_ERR_NOMEM;
-    }
     *out = b.p;
     *len = b.n;
     return NIACT_OK;
@@ -430,6 +457,202 @@ niact_status niact_record_save(niact_session *s, uint32_t keep, const char *path
     st = niact_write_atomic(path, text, len, msg, msglen);
     free(text);
     return st;
+}
+
+/* ---- appending ----------------------------------------------------------------------- */
+
+static uint64_t text_hash(const char *p, size_t n) {
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
+    return h;
+}
+
+/* The line of history entry k (a complete turn) into b. */
+static void sb_turn_line(sbuf *b, niact_session *s, size_t k) {
+    niact_played p;
+    niact_session_played_at(s, k, &p);
+    json_t *turn = build_turn(s, &p, 0);
+    if (!turn) {
+        b->bad = 1;
+        return;
+    }
+    sb_json(b, turn);
+    sb_str(b, "\n");
+    json_decref(turn);
+}
+
+/* The tail: the turn under way (unless the game ended) and the outcome. */
+static void sb_tail(sbuf *b, niact_session *s, uint32_t keep) {
+    niact_game *g = niact_session_game(s);
+    niact_played p;
+    if (niact_game_phase(g) != NIACT_PHASE_ENDED &&
+        niact_session_played_at(s, niact_session_played_count(s) - 1, &p)) {
+        json_t *cur = build_turn(s, &p, keep);
+        if (!cur)
+            b->bad = 1;
+        else
+            sb_line(b, "current", cur);
+        json_decref(cur);
+    }
+    json_t *o = json_string(rec_outcome_id(niact_game_scenario(g), niact_game_outcome(g)));
+    if (!o)
+        b->bad = 1;
+    else
+        sb_line(b, "outcome", o);
+    json_decref(o);
+}
+
+/* What the writer knows of a file it wrote, from fstat. */
+static void writer_stat(niact_record_writer *w, const struct stat *st) {
+    w->dev = (uint64_t)st->st_dev;
+    w->ino = (uint64_t)st->st_ino;
+    w->size = (int64_t)st->st_size;
+    w->mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
+static int writer_same(const niact_record_writer *w, const struct stat *st) {
+    return S_ISREG(st->st_mode) && w->dev == (uint64_t)st->st_dev &&
+           w->ino == (uint64_t)st->st_ino && w->size == (int64_t)st->st_size &&
+           w->mtime_ns == (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
+/* The whole record, atomically, and what the writer must know to append to it. */
+static niact_status rewrite(niact_session *s, uint32_t keep, niact_record_writer *w,
+                            const char *path, char *msg, size_t msglen) {
+    w->ok = 0;
+    if (niact_record_replaceable(path, msg, msglen) != 0)
+        return NIACT_ERR_IO;
+    sbuf b = {0};
+    size_t tail_at;
+    niact_status st = dump(s, keep, &b, &tail_at, msg, msglen);
+    if (st != NIACT_OK)
+        return st;
+    st = niact_write_atomic(path, b.p, b.n, msg, msglen);
+    struct stat fs;
+    if (st == NIACT_OK && lstat(path, &fs) == 0 && S_ISREG(fs.st_mode)) {
+        size_t n = niact_session_played_count(s);
+        /* The last complete turn's line ends at tail_at; it begins after the newline
+         * before it. */
+        size_t start = tail_at > 0 ? tail_at - 1 : 0;
+        while (start > 0 && b.p[start - 1] != '\n')
+            start--;
+        writer_stat(w, &fs);
+        const char *nl = memchr(b.p, '\n', b.n);
+        w->header = text_hash(b.p, nl ? (size_t)(nl - b.p) + 1 : b.n);
+        w->turns_end = (int64_t)tail_at;
+        w->turns = n ? n - 1 : 0;
+        w->last_line = w->turns ? text_hash(b.p + start, tail_at - start) : 0;
+        w->ok = 1;
+        w->rewrites++;
+    }
+    free(b.p);
+    return st;
+}
+
+niact_status niact_record_append(niact_session *s, uint32_t keep, niact_record_writer *w,
+                                 const char *path, char *msg, size_t msglen) {
+    char scratch[1];
+    if (!msg) {
+        msg = scratch;
+        msglen = sizeof scratch;
+    }
+    if (!path || !*path || strlen(path) >= sizeof w->path) {
+        snprintf(msg, msglen, "no file name to save to");
+        return NIACT_ERR_IO;
+    }
+    if (strcmp(w->path, path) != 0) {
+        memset(w, 0, sizeof *w);
+        snprintf(w->path, sizeof w->path, "%s", path);
+    }
+    size_t n = niact_session_played_count(s);
+    if (!w->ok || n < 1 || n - 1 < w->turns)
+        return rewrite(s, keep, w, path, msg, msglen);
+    /* The file must be the one this writer wrote, unchanged since: else all of it again. */
+    int fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+    struct stat fs;
+    if (fd < 0 || fstat(fd, &fs) != 0 || !writer_same(w, &fs)) {
+        if (fd >= 0)
+            close(fd);
+        return rewrite(s, keep, w, path, msg, msglen);
+    }
+    niact_status st = check_texts(s, w->turns, msg, msglen);
+    if (st != NIACT_OK) {
+        close(fd);
+        return st;
+    }
+    /* The header and the last turn written must still read the same (a history that
+     * changed, or another session writing here, rewrites the file). Constant: one turn. */
+    sbuf b = {0};
+    json_t *head = build_header(s);
+    if (head)
+        sb_header(&b, head);
+    json_decref(head);
+    if (!head || b.bad || text_hash(b.p, b.n) != w->header) {
+        close(fd);
+        free(b.p);
+        return rewrite(s, keep, w, path, msg, msglen);
+    }
+    b.n = 0;
+    if (w->turns) {
+        sb_turn_line(&b, s, w->turns - 1);
+        if (!b.bad && text_hash(b.p, b.n) != w->last_line) {
+            close(fd);
+            free(b.p);
+            return rewrite(s, keep, w, path, msg, msglen);
+        }
+        b.n = 0;
+    }
+    size_t last_start = 0;
+    for (size_t k = w->turns; k + 1 < n; k++) {
+        last_start = b.n;
+        sb_turn_line(&b, s, k);
+    }
+    size_t turns_len = b.n;
+    sb_tail(&b, s, keep);
+    if (b.bad) {
+        close(fd);
+        free(b.p);
+        snprintf(msg, msglen, "out of memory while writing the record");
+        return NIACT_ERR_NOMEM;
+    }
+    /* Cut back to the last complete turn, then write: at every moment the file is
+     * complete lines and at most one cut line at its end. */
+    const char *what = NULL;
+    if (ftruncate(fd, (off_t)w->turns_end) != 0)
+        what = "truncate";
+    size_t done = 0;
+    while (!what && done < b.n) {
+        ssize_t k = pwrite(fd, b.p + done, b.n - done, (off_t)w->turns_end + (off_t)done);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            what = "write";
+        else
+            done += (size_t)k;
+    }
+    if (!what && fdatasync(fd) != 0)
+        what = "flush (fdatasync)";
+    int err = errno;
+    if (!what && fstat(fd, &fs) != 0)
+        what = "stat";
+    if (close(fd) != 0 && !what)
+        what = "close";
+    if (what) {
+        w->ok = 0; /* the file holds the complete turns before this one; next time, all */
+        free(b.p);
+        snprintf(msg, msglen, "%s: %s failed: %s (the turns before this one are kept)", path,
+                 what, strerror(err));
+        return NIACT_ERR_IO;
+    }
+    if (n - 1 > w->turns)
+        w->last_line = text_hash(b.p + last_start, turns_len - last_start);
+    w->turns_end += (int64_t)turns_len;
+    w->turns = n - 1;
+    writer_stat(w, &fs);
+    w->appends++;
+    free(b.p);
+    return NIACT_OK;
 }
 
 /* Appends at most max bytes of src to buf (of size len, used so far *n). */
@@ -474,8 +697,8 @@ int niact_record_autosave_name(niact_session *s, time_t when, char *name, size_t
     return 0;
 }
 
-niact_status niact_record_autosave(niact_session *s, char *path, size_t pathlen, char *msg,
-                                   size_t msglen) {
+static niact_status autosave(niact_session *s, uint32_t keep, niact_record_writer *w,
+                            char *path, size_t pathlen, char *msg, size_t msglen) {
     char dir[4096], name[96], file[4400], scratch[1];
     if (!msg) {
         msg = scratch;
@@ -503,12 +726,25 @@ niact_status niact_record_autosave(niact_session *s, char *path, size_t pathlen,
             snprintf(msg, msglen, "the autosave's path is too long");
             return NIACT_ERR_IO;
         }
-        niact_status st2 = niact_record_save(s, NIACT_RECORD_ALL_ROLES, file, msg, msglen);
+        niact_status st2 = w ? niact_record_append(s, keep, w, file, msg, msglen)
+                             : niact_record_save(s, keep, file, msg, msglen);
         if (st2 != NIACT_OK)
             return st2;
         snprintf(path, pathlen, "%s", file);
         niact_record_prune(dir, NIACT_AUTOSAVE_KEEP);
         return NIACT_OK;
     }
-    return niact_record_save(s, NIACT_RECORD_ALL_ROLES, path, msg, msglen);
+    return w ? niact_record_append(s, keep, w, path, msg, msglen)
+             : niact_record_save(s, keep, path, msg, msglen);
+}
+
+niact_status niact_record_autosave(niact_session *s, char *path, size_t pathlen, char *msg,
+                                   size_t msglen) {
+    return autosave(s, NIACT_RECORD_ALL_ROLES, NULL, path, pathlen, msg, msglen);
+}
+
+niact_status niact_record_autosave_append(niact_session *s, uint32_t keep,
+                                          niact_record_writer *w, char *path, size_t pathlen,
+                                          char *msg, size_t msglen) {
+    return autosave(s, keep, w, path, pathlen, msg, msglen);
 }

@@ -56,6 +56,7 @@ niact_status niact_session_open_record(const char *path, const niact_replay_opts
         info->turns = l.turns;
         info->first_mismatch = l.first_mismatch;
         info->partial = l.partial;
+        info->cut = l.cut;
         snprintf(info->scenario_dir, sizeof info->scenario_dir, "%s",
                  l.scenario_dir[0] ? l.scenario_dir : (o && o->scenario ? dir : ""));
     }

@@ -3,6 +3,7 @@
 #ifndef NIACT_UI_APP_H
 #define NIACT_UI_APP_H
 
+#include "niact/record.h"
 #include "niact/session.h"
 #include "ui.h"
 
@@ -135,7 +136,9 @@ struct app {
     char note[256];           /* a one-line notice shown on the title screen */
     ui_nego nego;             /* negotiation sheets */
     /* Records. */
-    char record_path[4096];   /* --record FILE: the record rewritten after every turn */
+    char record_path[4096];   /* --record FILE: a turn appended after every turn */
+    niact_record_writer record_w;   /* appends to it (niact_record_append) */
+    niact_record_writer autosave_w; /* appends to the game's autosave */
     int no_autosave;          /* --no-autosave */
     char save_msg[512];       /* what the last save or load did (pause and load menus) */
     ui_save saves[UI_MAX_SAVES];

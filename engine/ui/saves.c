@@ -41,12 +41,14 @@ void saves_write(app *a, niact_session *s, char *autosave_path, size_t pathlen, 
     char msg[1024];
     warn[0] = 0;
     if (a->record_path[0] &&
-        niact_record_save(s, NIACT_RECORD_ALL_ROLES, a->record_path, msg, sizeof msg) != NIACT_OK) {
+        niact_record_append(s, NIACT_RECORD_ALL_ROLES, &a->record_w, a->record_path, msg,
+                            sizeof msg) != NIACT_OK) {
         snprintf(warn, warnlen, "NOT RECORDED: %.360s", msg);
         fprintf(stderr, "niact: the record could not be written: %s\n", msg);
     }
     if (!a->no_autosave &&
-        niact_record_autosave(s, autosave_path, pathlen, msg, sizeof msg) != NIACT_OK) {
+        niact_record_autosave_append(s, NIACT_RECORD_ALL_ROLES, &a->autosave_w, autosave_path,
+                                     pathlen, msg, sizeof msg) != NIACT_OK) {
         if (!warn[0])
             snprintf(warn, warnlen, "AUTOSAVE FAILED: %.360s", msg);
         fprintf(stderr, "niact: autosave failed: %s\n", msg);

@@ -1,12 +1,15 @@
-/* Game records: one JSON file that is both a save and a replay. It names the scenario
- * (id, version, content hash), the seed and the seats, and holds every turn's inputs and
+/* Game records: one file that is both a save and a replay. It names the scenario (id,
+ * version, content hash), the seed and the seats, and holds every turn's inputs and
  * state hash, plus the inputs already given in the turn under way. Loading a record
  * re-plays it through a session and checks every turn's hash, so a loaded game is the
- * game that was saved, or no game at all. docs/records.md describes the format.
+ * game that was saved, or no game at all. docs/records.md describes the format: since
+ * version 3, one JSON object a line (a header, each turn, the turn under way, the
+ * outcome), so that a turn is appended in constant time.
  *
- * Records are written atomically (temporary file, fsync, rename, fsync of the folder):
- * a crash in the middle of a save leaves the previous save as it was. A save never
- * replaces a file that is not a niact save. */
+ * Saves are written atomically (temporary file, fsync, rename, fsync of the folder): a
+ * crash in the middle of a save leaves the previous save as it was. The --record file
+ * and autosaves append each turn (niact_record_append): a crash leaves the complete
+ * turns before it, which load. A save never replaces a file that is not a niact save. */
 #ifndef NIACT_RECORD_H
 #define NIACT_RECORD_H
 
@@ -17,7 +20,7 @@
 #include "niact/session.h"
 
 #define NIACT_RECORD_FORMAT "niact-record" /* the "format" field */
-#define NIACT_RECORD_VERSION 2             /* the "version" this build writes */
+#define NIACT_RECORD_VERSION 3             /* the "version" this build writes */
 #define NIACT_RECORD_OLDEST 1              /* the oldest version this build reads */
 #define NIACT_RECORD_MAX_BYTES (16u << 20) /* larger files are refused before parsing */
 #define NIACT_RECORD_MAX_DEPTH 16          /* deeper JSON nesting is refused before parsing */
@@ -52,6 +55,8 @@ typedef struct niact_loaded {
     int32_t first_mismatch;    /* with ignore_hashes: first turn whose hash differed
                                   (0 = the start), or -1 */
     int partial;               /* the record held inputs of the turn under way */
+    int cut;                   /* the record's end was cut (a game stopped while it was
+                                  being written): what was complete is loaded */
     char scenario_dir[4096];   /* the folder the loader loaded the scenario from, found
                                   by niact_path_scenario or given in scenario_dir ("" when
                                   the caller gave the host) */
@@ -68,6 +73,29 @@ niact_status niact_record_dump(niact_session *s, uint32_t keep, char **out, size
 niact_status niact_record_save(niact_session *s, uint32_t keep, const char *path, char *msg,
                                size_t msglen);
 
+/* Writes the session's record to path a turn at a time: the first call (or one after
+ * the file changed behind the writer's back: another size, time or inode, or a history
+ * that no longer starts the same) writes it whole, atomically, as niact_record_save;
+ * later calls cut the file back to the end of its last complete turn and append the new
+ * turns and the tail (the turn under way, the outcome), with one fdatasync: constant
+ * time a turn, however long the game. A kill at any moment leaves a file that loads with
+ * every complete turn (the loader drops a cut last line; docs/records.md). The writer
+ * is the caller's, zeroed before the first call, one per file. */
+typedef struct niact_record_writer {
+    char path[4096];   /* the file ("" before the first call) */
+    int ok;            /* the file holds what this writer last wrote */
+    uint64_t dev, ino; /* ... this file, */
+    int64_t size;      /* ... of this size */
+    int64_t mtime_ns;  /* ... and modification time */
+    int64_t turns_end; /* bytes of the header and the complete turns */
+    size_t turns;      /* complete turns written (history entries) */
+    uint64_t header;    /* hash of the header line */
+    uint64_t last_line; /* hash of the last complete turn's line */
+    uint64_t rewrites, appends; /* how each call wrote (for tests and benchmarks) */
+} niact_record_writer;
+niact_status niact_record_append(niact_session *s, uint32_t keep, niact_record_writer *w,
+                                 const char *path, char *msg, size_t msglen);
+
 /* The autosave: one file per game, $XDG_DATA_HOME/niact/autosave/NAME.json, with the
  * session's record (every submitted input kept), written atomically. path is in and
  * out: "" on a game's first call, when a new file is named for the game
@@ -77,6 +105,11 @@ niact_status niact_record_save(niact_session *s, uint32_t keep, const char *path
  * Front ends call it after the game starts and after every niact_session_resolve. */
 niact_status niact_record_autosave(niact_session *s, char *path, size_t pathlen, char *msg,
                                    size_t msglen);
+/* The same, appending through w (niact_record_append), keeping the turn under way's
+ * orders of the roles in keep. */
+niact_status niact_record_autosave_append(niact_session *s, uint32_t keep,
+                                          niact_record_writer *w, char *path, size_t pathlen,
+                                          char *msg, size_t msglen);
 #define NIACT_AUTOSAVE_KEEP 50     /* autosaves kept; older ones are removed */
 #define NIACT_AUTOSAVE_NAME_MAX 64 /* an autosave's name (without .json) is a save name */
 /* An autosave's name, for a teacher to find the game: when it began (local time), the

@@ -511,6 +511,7 @@ typedef struct niact_replay_info {
     int32_t turns;          /* complete turns in the record */
     int32_t first_mismatch; /* with ignore_hashes: the first turn whose hash differed, or -1 */
     int partial;            /* the record held inputs of the turn under way */
+    int cut;                /* its end was cut (a game stopped while writing it) */
     char scenario_dir[4096]; /* the scenario's folder */
 } niact_replay_info;
 /* Loads the record at path (niact_record_load: every turn replayed and its hash checked).

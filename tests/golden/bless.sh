@@ -19,5 +19,5 @@ while read -r name input args; do
       sed "s/^/  $input refused: /" || true
   fi
   echo "blessed tests/golden/$name.json ($(grep -c '"hash"' "$GOLDEN_DIR/$name.json") turns," \
-       "$(sed -n 's/^ "outcome": "\(.*\)"$/\1/p' "$GOLDEN_DIR/$name.json"))"
+       "$(sed -n 's/^{"outcome": "\(.*\)"}$/\1/p' "$GOLDEN_DIR/$name.json"))"
 done < <(golden_games)

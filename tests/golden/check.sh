@@ -12,9 +12,9 @@ NIACT=$(realpath "${1:-$GOLDEN_DIR/../../build/niact}")
 golden_home
 fail=0
 hashes() { # start hash, then one line per turn: TURN HASH; then the outcome
-  sed -n -e 's/^ "start_hash": "\([0-9a-f]*\)".*/start \1/p' \
+  sed -n -e 's/.*"start_hash": "\([0-9a-f]*\)".*/start \1/p' \
          -e 's/.*"hash": "\([0-9a-f]*\)"}.*/\1/p' \
-         -e 's/^ "outcome": "\(.*\)"$/outcome \1/p' "$1" | awk '
+         -e 's/^{"outcome": "\(.*\)"}$/outcome \1/p' "$1" | awk '
     /^start|^outcome/ { print; next } { print "turn " ++n " " $0 }'
 }
 while read -r name input args; do

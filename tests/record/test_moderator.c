@@ -408,8 +408,8 @@ static void test_rollback(void **state) {
     /* A different turn 2, then the record. */
     play_turn(f, "recon");
     char *text = dump(f->s);
-    assert_non_null(strstr(text, "{\"turn\": 4, \"inputs\": [\n   {\"kind\": \"rollback\", "
-                                 "\"to_turn\": 2}\n  ]},"));
+    assert_non_null(strstr(text, "\n{\"turn\": 4, \"inputs\": [{\"kind\": \"rollback\", "
+                                 "\"to_turn\": 2}]}\n"));
     long t4 = pos(text, "{\"turn\": 4, "), t2b = pos(text + t4, "{\"turn\": 2, ");
     assert_true(t4 > 0 && t2b > 0); /* turn 4 (cut), then turn 2 again */
     assert_non_null(strstr(text, "Turn two words.")); /* the undone turn's telegram is kept */
@@ -419,9 +419,9 @@ static void test_rollback(void **state) {
     assert_int_equal(niact_session_turns_played(l.session), 2);
     niact_loaded_free(&l);
     /* The record without its rollback does not load. */
-    char *cut = strdup(text), *at = strstr(cut, "\n   {\"kind\": \"rollback\", \"to_turn\": 2}");
+    char *cut = strdup(text), *at = strstr(cut, "{\"kind\": \"rollback\", \"to_turn\": 2}");
     assert_non_null(at);
-    size_t k = strlen("\n   {\"kind\": \"rollback\", \"to_turn\": 2}");
+    size_t k = strlen("{\"kind\": \"rollback\", \"to_turn\": 2}");
     memmove(at, at + k, strlen(at + k) + 1);
     char msg[1024];
     assert_int_equal(ru_load(f->h, cut, strlen(cut), &l, msg, sizeof msg), NIACT_ERR_FORMAT);
@@ -431,7 +431,7 @@ static void test_rollback(void **state) {
     at = strstr(text, "{\"kind\": \"rollback\", \"to_turn\": 2}");
     size_t head = (size_t)(at - text) + strlen("{\"kind\": \"rollback\", \"to_turn\": 2}");
     memcpy(more, text, head);
-    strcpy(more + head, ",\n   {\"kind\": \"pause\"}");
+    strcpy(more + head, ", {\"kind\": \"pause\"}");
     strcat(more, text + head);
     assert_int_equal(ru_load(f->h, more, strlen(more), &l, msg, sizeof msg), NIACT_ERR_FORMAT);
     assert_non_null(strstr(msg, "after a rollback"));

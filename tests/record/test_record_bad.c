@@ -128,14 +128,63 @@ static void test_seed_records_load(void **st) {
     }
 }
 
-/* Cut at every byte: refused, except the cut that only drops the final newline. */
+/* Cut at every byte, a version 3 record (one JSON object a line): a cut in its header
+ * line is refused; any later cut is where a writer may have been stopped, and loads the
+ * complete turns before it, no more, no fewer, and says the end was cut (unless the cut
+ * drops only the final newline). tests/record/test_record_append.c does the same to a
+ * file a writer appended to. */
 static void test_truncated_at_every_byte(void **st) {
     (void)st;
     size_t len;
     char *text = long_record(&len), msg[1024];
+    const char *nl = memchr(text, '\n', len);
+    size_t header = (size_t)(nl - text) + 1;
+    int loaded = 0;
     for (size_t cut = 0; cut < len; cut++) {
         niact_loaded l;
         niact_status s = ru_load(host, text, cut, &l, msg, sizeof msg);
+        if (cut < header) {
+            if (s == NIACT_OK)
+                fail_msg("cut at %zu of %zu (in the header) loaded", cut, len);
+            assert_true(msg[0] != 0);
+            assert_null(l.session);
+            continue;
+        }
+        if (s != NIACT_OK)
+            fail_msg("cut at %zu of %zu: %s", cut, len, msg);
+        int turns = 0; /* complete turn lines in the prefix (the last may lack only its
+                          newline: the object is whole) */
+        for (const char *p = text + header; p < text + cut;) {
+            const char *e = memchr(p, '\n', len - (size_t)(p - text));
+            if (e > text + cut)
+                break;
+            turns += strncmp(p, "{\"turn\": ", 9) == 0;
+            p = e + 1;
+        }
+        assert_int_equal(niact_session_turns_played(l.session), turns);
+        if (l.cut != (cut != len - 1))
+            fail_msg("cut at %zu of %zu: cut %d", cut, len, l.cut);
+        niact_loaded_free(&l);
+        loaded++;
+    }
+    print_message("%zu cuts: %zu in the header refused, %d loaded their complete turns\n", len,
+                  header, loaded);
+    free(text);
+}
+
+/* Cut at every byte, a record of the old layout (versions 1 and 2: one JSON document):
+ * refused, except the cut that only drops the final newline. */
+static void test_truncated_v2_at_every_byte(void **st) {
+    (void)st;
+    size_t len;
+    char *text = ru_slurp(SEEDS "/testland-7.json", &len), msg[1024];
+    assert_non_null(strstr(text, "\n \"version\": 1,\n"));
+    niact_record_opts o = {0};
+    o.host = host;
+    o.ignore_hashes = o.ignore_content_hash = 1; /* testland may have changed since */
+    for (size_t cut = 0; cut < len; cut++) {
+        niact_loaded l;
+        niact_status s = niact_record_load_text(text, cut, &o, &l, msg, sizeof msg);
         if (cut == len - 1) {
             assert_int_equal(s, NIACT_OK);
             niact_loaded_free(&l);
@@ -260,6 +309,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_corpus),      cmocka_unit_test(test_seed_records_load),
         cmocka_unit_test(test_truncated_at_every_byte),
+        cmocka_unit_test(test_truncated_v2_at_every_byte),
         cmocka_unit_test(test_bit_flips),   cmocka_unit_test(test_huge),
         cmocka_unit_test(test_depth),       cmocka_unit_test(test_many_values),
         cmocka_unit_test(test_not_files),

@@ -208,7 +208,7 @@ static void test_telegram_bytes(void **st) {
     char *first = strstr(cur, "{\"kind\": \"telegram\"");
     /* Insert a copy of a short telegram before the first: one too many. */
     const char *extra = "{\"kind\": \"telegram\", \"role\": \"us\", \"to\": [\"ussr\"], "
-                        "\"text\": \"w\"},\n  ";
+                        "\"text\": \"w\"}, ";
     size_t el = strlen(extra), pos = (size_t)(first - text);
     char *bad = malloc(len + el + 1);
     memcpy(bad, text, pos);
