@@ -43,6 +43,12 @@ niact_status niact_text_check(const char *s, size_t n, unsigned flags, char *why
                               size_t whylen) {
     size_t chars = 0;
     for (size_t i = 0; i < n;) {
+        unsigned char b = (unsigned char)s[i];
+        if (b >= 0x20 && b < 0x7F) { /* printable ASCII, most of every text: valid as is */
+            i++;
+            chars++;
+            continue;
+        }
         uint32_t cp;
         size_t len = niact_utf8_next(s + i, n - i, &cp);
         chars++;
