@@ -9,10 +9,11 @@
  * in whose view, what the engine changed since the previous callback, the dice drawn.
  * The floor replays that in verify mode: each callback's results, every track after it,
  * the calls to each state method and the outcomes must be niact's, or the run stops.
- * Then the measured phases, untraced: niact plays the games (the same seeds, a fresh
- * session each, as `niact sim`), the floor replays them; CPU time of the thread per
- * turn and per phase, and under callgrind (bench/floor.sh) the instructions of each
- * phase (CALLGRIND_DUMP_STATS_AT after each). This file reads the host's internals
+ * Measured: niact plays the games untraced first (the same seeds, a fresh session each,
+ * as `niact sim`); then each game is traced, verified and replayed by the floor, one
+ * game at a time. CPU time of the thread per turn and per phase, and under callgrind
+ * (bench/floor.sh) the instructions of each phase: collection is on only in niact's
+ * sim and in the floor's replays, and the counters are dumped after each phase. This file reads the host's internals
  * (host_internal.h): it is a measuring tool, not a front end. */
 #include <lauxlib.h>
 #include <lua.h>
@@ -754,8 +755,13 @@ static int measure_niact(run *R, niact_host *host) {
     return 0;
 }
 
-static int measure_floor(run *R) {
+/* Replays game i (GAMES[i + 1], traced and verified just before) as the measured floor:
+ * callgrind collects only inside, the CPU time goes to its turns. The trace of one game
+ * is all the floor's heap holds besides the scenario, so its collector has no more to
+ * traverse than a plain scenario's would. */
+static int measure_floor_game(run *R, int i) {
     lua_State *F = T.F;
+    int top = lua_gettop(F);
     lua_getglobal(F, "GAMES");
     int games = lua_gettop(F);
     lua_getglobal(F, "FLOOR");
@@ -763,45 +769,49 @@ static int measure_floor(run *R) {
     int replay = lua_gettop(F);
     lua_getfield(F, -2, "new_game");
     int new_game = lua_gettop(F);
+    lua_rawgeti(F, games, i + 1);
+    int g = lua_gettop(F);
+    lua_pushvalue(F, g);
+    if (floor_call("compact", 1, 0) != 0)
+        return -1;
+    lua_getfield(F, g, "turns");
+    int turns = lua_gettop(F);
+    lua_Integer n = (lua_Integer)lua_rawlen(F, turns);
+    lua_gc(F, LUA_GCCOLLECT);
     CALLGRIND_TOGGLE_COLLECT;
     double t0 = cpu_ms();
-    for (int i = 0; i < R->games; i++) {
-        lua_rawgeti(F, games, i + 1);
-        int g = lua_gettop(F);
-        lua_pushvalue(F, new_game);
+    lua_pushvalue(F, new_game);
+    lua_pushvalue(F, g);
+    lua_call(F, 1, 0);
+    for (lua_Integer t = 1; t < n; t++) {
+        lua_rawgeti(F, turns, t);
+        lua_rawgeti(F, turns, t + 1);
+        lua_Integer from = lua_tointeger(F, -2), to = lua_tointeger(F, -1) - 1;
+        lua_pop(F, 2);
+        double a = cpu_ms();
+        lua_pushvalue(F, replay);
         lua_pushvalue(F, g);
-        lua_call(F, 1, 0);
-        lua_getfield(F, g, "turns");
-        int turns = lua_gettop(F);
-        lua_Integer n = (lua_Integer)lua_rawlen(F, turns);
-        for (lua_Integer t = 1; t < n; t++) {
-            lua_rawgeti(F, turns, t);
-            lua_rawgeti(F, turns, t + 1);
-            lua_Integer from = lua_tointeger(F, -2), to = lua_tointeger(F, -1) - 1;
-            lua_pop(F, 2);
-            double a = cpu_ms();
-            lua_pushvalue(F, replay);
-            lua_pushvalue(F, g);
-            lua_pushinteger(F, from);
-            lua_pushinteger(F, to);
-            if (lua_pcall(F, 3, 0, 0) != LUA_OK) {
-                fprintf(stderr, "niact_bench_floor: replay: %s\n", lua_tostring(F, -1));
-                return -1;
-            }
-            if (t - 1 < MAX_TURNS) {
-                R->floor_turn_ms[t - 1] += cpu_ms() - a;
-                R->turns_at[t - 1]++;
-            }
-            R->turns++;
-            if (t > R->n_turns_max)
-                R->n_turns_max = (int)t;
+        lua_pushinteger(F, from);
+        lua_pushinteger(F, to);
+        if (lua_pcall(F, 3, 0, 0) != LUA_OK) {
+            CALLGRIND_TOGGLE_COLLECT;
+            fprintf(stderr, "niact_bench_floor: replay: %s\n", lua_tostring(F, -1));
+            return -1;
         }
-        lua_settop(F, new_game);
+        if (t - 1 < MAX_TURNS) {
+            R->floor_turn_ms[t - 1] += cpu_ms() - a;
+            R->turns_at[t - 1]++;
+        }
+        R->turns++;
+        if (t > R->n_turns_max)
+            R->n_turns_max = (int)t;
     }
-    R->floor_ms = cpu_ms() - t0;
+    R->floor_ms += cpu_ms() - t0;
     CALLGRIND_TOGGLE_COLLECT;
-    CALLGRIND_DUMP_STATS_AT("floor");
-    lua_settop(F, games - 1);
+    lua_pushnil(F); /* the trace goes */
+    lua_rawseti(F, games, i + 1);
+    lua_settop(F, top);
+    lua_gc(F, LUA_GCCOLLECT);
     return 0;
 }
 
@@ -875,15 +885,22 @@ int main(int argc, char **argv) {
     lua_getglobal(T.F, "KEYS");
     if (floor_call("setup", 2, 0) != 0)
         return 1;
+    int top = lua_gettop(plain->L);
+    if (measure_niact(&R, plain) != 0)
+        return 1;
+    if (lua_gettop(plain->L) != top) { /* every callback leaves the host's stack as it was */
+        fprintf(stderr, "niact_bench_floor: the host's Lua stack grew from %d to %d values\n",
+                top, lua_gettop(plain->L));
+        return 1;
+    }
     for (int i = 0; i < R.games; i++)
-        if (trace_game(&R, traced, i) != 0)
+        if (trace_game(&R, traced, i) != 0 || measure_floor_game(&R, i) != 0)
             return 1;
+    CALLGRIND_DUMP_STATS_AT("floor");
     printf("%s, AI '%s', %d games: the floor made the same calls (%ld callbacks, %ld state "
            "calls) and reached the same results, tracks and outcomes as niact\n",
            T.sc->meta.name, R.ai, R.games, R.callbacks, R.calls);
     printf("niact's final game hashes, combined: %016llx\n\n", (unsigned long long)R.hash_sum);
-    if (measure_niact(&R, plain) != 0 || measure_floor(&R) != 0)
-        return 1;
     printf("| turn | games | niact ms/turn | floor ms/turn | ratio |\n|---|---|---|---|---|\n");
     for (int t = 0; t < R.n_turns_max && t < MAX_TURNS; t++)
         if (R.turns_at[t])

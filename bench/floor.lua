@@ -234,15 +234,26 @@ local function apply(d)
   end
 end
 
+-- After verifying, the trace in flat arrays (callback, view, three arguments; deltas by
+-- event), and the rest dropped: the floor's collector then traverses a few arrays, not a
+-- table per callback.
+function M.compact(game)
+  local K, V, A1, A2, A3, D = {}, {}, {}, {}, {}, {}
+  for i, e in ipairs(game.ev) do
+    K[i], V[i], A1[i], A2[i], A3[i], D[i] = e.k, e.v, e[1], e[2], e[3], e.d or false
+  end
+  game.ev = nil
+  game.K, game.V, game.A1, game.A2, game.A3, game.D = K, V, A1, A2, A3, D
+end
+
 -- Replays events from..to of one game (the measured loop: nothing but the callbacks).
 function M.replay(game, from, to)
-  local ev, fn = game.ev, M.fn
+  local K, V, A1, A2, A3, D, fn = game.K, game.V, game.A1, game.A2, game.A3, game.D, M.fn
   for i = from, to do
-    local e = ev[i]
-    local d = e.d
+    local d = D[i]
     if d then apply(d) end
-    local v = e.v
-    fn[e.k](v == 0 and truth or views[v], e[1], e[2], e[3])
+    local v = V[i]
+    fn[K[i]](v == 0 and truth or views[v], A1[i], A2[i], A3[i])
   end
 end
 

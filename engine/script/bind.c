@@ -678,10 +678,12 @@ static void warn_result(niact_host *h, const callee *c, const char *fmt, ...) {
 static const host_mode RULE = {-1, NULL};            /* a rule: the truth, may change it */
 static const host_mode LEGAL = {-1, "a legality test"}; /* a question on the truth */
 
-/* Pushes the function and the state; returns 0 if there is no function. */
+/* Pushes the message handler, the function and the state (for host_call_at); returns 0
+ * if there is no function (nothing pushed). */
 static int prepare(niact_host *h, int ref) {
     if (ref == LUA_NOREF || ref == LUA_REFNIL)
         return 0;
+    lua_pushcfunction(h->L, host_msg_handler);
     lua_rawgeti(h->L, LUA_REGISTRYINDEX, ref);
     lua_rawgeti(h->L, LUA_REGISTRYINDEX, h->ref_state);
     return 1;
@@ -691,7 +693,7 @@ static int prepare(niact_host *h, int ref) {
  * result. A false result may come with a reason (a string second result), kept for why(). */
 static niact_status call_truth(niact_host *h, niact_game *g, host_mode mode, int nargs,
                                int *out, const callee *c) {
-    int st = host_call(h, g, mode, nargs, 2);
+    int st = host_call_at(h, g, mode, nargs, 2);
     if (st != LUA_OK)
         return status_of(h, st, c);
     *out = lua_toboolean(h->L, -2);
@@ -704,14 +706,23 @@ static niact_status call_truth(niact_host *h, niact_game *g, host_mode mode, int
     n = n < sizeof h->why ? n : sizeof h->why - 1;
     memcpy(h->why, why, n);
     h->why[n] = 0;
-    lua_pop(h->L, 2);
+    lua_pop(h->L, 3); /* the results and the handler */
     return NIACT_OK;
+}
+
+/* Runs a prepared callback whose results are not used (a rule's action, hook or term
+ * event). */
+static niact_status call_rule(niact_host *h, niact_game *g, int nargs, const callee *c) {
+    int st = host_call_at(h, g, RULE, nargs, 0);
+    if (st == LUA_OK)
+        lua_pop(h->L, 1); /* the handler */
+    return status_of(h, st, c);
 }
 
 static niact_status call_simple(niact_host *h, niact_game *g, callee c) {
     if (!prepare(h, c.ref))
         return NIACT_OK;
-    return status_of(h, host_call(h, g, RULE, 1, 0), &c);
+    return call_rule(h, g, 1, &c);
 }
 
 static niact_status r_setup(void *ud, niact_game *g) {
@@ -758,7 +769,7 @@ static niact_status r_resolve(void *ud, niact_game *g, const niact_order *o) {
     push_role_param(h, o);
     callee c = {h->action_refs[o->action].b, 0, "action '%s'", h->sc->actions[o->action].meta.id,
                 NULL};
-    return status_of(h, host_call(h, g, RULE, 3, 0), &c);
+    return call_rule(h, g, 3, &c);
 }
 
 static niact_status r_condition(void *ud, niact_game *g, int e, int *fire) {
@@ -775,12 +786,12 @@ static niact_status r_score(void *ud, niact_game *g, int obj, int32_t *score) {
     if (!prepare(h, h->objective_refs[obj]))
         return NIACT_OK;
     callee c = {h->objective_refs[obj], 0, "objective '%s'", h->sc->objectives[obj].meta.id, NULL};
-    int st = host_call(h, g, RULE, 1, 1);
+    int st = host_call_at(h, g, RULE, 1, 1);
     if (st != LUA_OK)
         return status_of(h, st, &c);
     int isnum, type = lua_type(h->L, -1);
     lua_Number n = lua_tonumberx(h->L, -1, &isnum);
-    lua_pop(h->L, 1);
+    lua_pop(h->L, 2);
     if (type != LUA_TNUMBER || !isfinite(n))
         return bad_result(h, &c, "score must return a number from 0 to 100, not %s",
                           type == LUA_TNUMBER ? "an infinity or NaN" : lua_typename(h->L, type));
@@ -796,7 +807,7 @@ static niact_status r_end_check(void *ud, niact_game *g, niact_outcome *out, cha
     if (!prepare(h, h->ref_end_check))
         return NIACT_OK;
     callee c = {h->ref_end_check, 0, "end check", NULL, NULL};
-    int st = host_call(h, g, RULE, 1, 2);
+    int st = host_call_at(h, g, RULE, 1, 2);
     if (st != LUA_OK)
         return status_of(h, st, &c);
     const char *kind = lua_type(h->L, -2) == LUA_TSTRING ? lua_tostring(h->L, -2) : NULL;
@@ -819,7 +830,7 @@ static niact_status r_end_check(void *ud, niact_game *g, niact_outcome *out, cha
                                        "text), not a %s", luaL_typename(h->L, -2));
     }
     snprintf(text, len, "%s", t);
-    lua_pop(h->L, 2);
+    lua_pop(h->L, 3);
     return res;
 }
 
@@ -878,7 +889,7 @@ static niact_status r_term_agreed(void *ud, niact_game *g, int32_t agreement,
     push_agreement_info(h->L, g, agreement, deadline_of(g, agreement, t));
     callee c = {h->term_refs[t->term][1], 0, "term '%s' (on_agree)", h->sc->terms[t->term].meta.id,
                 NULL};
-    return status_of(h, host_call(h, g, RULE, 4, 0), &c);
+    return call_rule(h, g, 4, &c);
 }
 
 static niact_status r_term_check(void *ud, niact_game *g, const niact_commitment *c_,
@@ -890,7 +901,7 @@ static niact_status r_term_check(void *ud, niact_game *g, const niact_commitment
     push_agreement_info(h->L, g, c_->agreement, c_->deadline);
     callee c = {h->term_refs[c_->item.term][2], 0, "term '%s' (check)",
                 h->sc->terms[c_->item.term].meta.id, NULL};
-    int st = host_call(h, g, RULE, 4, 1);
+    int st = host_call_at(h, g, RULE, 4, 1);
     if (st != LUA_OK)
         return status_of(h, st, &c);
     int type = lua_type(h->L, -1);
@@ -899,7 +910,7 @@ static niact_status r_term_check(void *ud, niact_game *g, const niact_commitment
                     "true (kept), false (broken) or nil (not yet)", lua_typename(h->L, type));
     if (type != LUA_TNIL)
         *verdict = lua_toboolean(h->L, -1) ? 1 : -1;
-    lua_pop(h->L, 1);
+    lua_pop(h->L, 2);
     return NIACT_OK;
 }
 
@@ -911,7 +922,7 @@ static niact_status r_term_settled(void *ud, niact_game *g, const niact_commitme
     push_agreement_info(h->L, g, c->agreement, c->deadline);
     callee k = {h->term_refs[c->item.term][fn], 0, fn == 3 ? "term '%s' (on_kept)" : "term '%s' (on_broken)",
                 h->sc->terms[c->item.term].meta.id, NULL};
-    return status_of(h, host_call(h, g, RULE, 4, 0), &k);
+    return call_rule(h, g, 4, &k);
 }
 
 niact_status niact_host_term_value(niact_host *h, niact_game *g, int viewer, int role,
@@ -929,12 +940,12 @@ niact_status niact_host_term_value(niact_host *h, niact_game *g, int viewer, int
     else
         lua_pushnil(h->L);
     callee c = {h->term_refs[t->term][5], 0, "term '%s' (value)", h->sc->terms[t->term].meta.id, NULL};
-    int st = host_call(h, g, (host_mode){viewer, "a term's value"}, 4, 1);
+    int st = host_call_at(h, g, (host_mode){viewer, "a term's value"}, 4, 1);
     if (st != LUA_OK)
         return status_of(h, st, &c);
     int isnum, type = lua_type(h->L, -1);
     lua_Number n = lua_tonumberx(h->L, -1, &isnum);
-    lua_pop(h->L, 1);
+    lua_pop(h->L, 2);
     if (type != LUA_TNUMBER || !isfinite(n))
         return bad_result(h, &c, "value must return a number, not %s",
                           type == LUA_TNUMBER ? "an infinity or NaN" : lua_typename(h->L, type));

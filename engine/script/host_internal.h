@@ -58,6 +58,7 @@ struct niact_host {
     size_t bigs_cap;        /* slots (a power of two, or 0) */
     size_t bigs_n;          /* strings in the set */
     uint32_t big_class[64]; /* live big strings by floor(log2(block size)) */
+    int big_top;            /* the highest class with a live string, -1 if none */
 
     niact_game *game;       /* game of the running callback, NULL outside */
     int view_role;          /* -1: rules see the truth; else a personality's read-only view */
@@ -143,6 +144,12 @@ typedef struct host_mode {
  * h->err set and nothing pushed. The mode is the host's: it is restored after the call
  * whatever the script did. */
 int host_call(niact_host *h, niact_game *g, host_mode mode, int nargs, int nres);
+/* The same for a function the caller pushed above host_msg_handler (handler, function,
+ * nargs arguments): no stack rotation. On LUA_OK the handler stays under the nres
+ * results (the caller pops nres + 1); on failure the handler is gone too. */
+int host_call_at(niact_host *h, niact_game *g, host_mode mode, int nargs, int nres);
+/* The message handler of every call (records the error with its position). */
+int host_msg_handler(lua_State *L);
 /* Stops the running callback for good (a limit, or a question that tried to change the
  * game): records kind, message and the scenario position, re-arms the hook to raise on
  * every instruction (pcall, xpcall and coroutines cannot swallow it), and raises. */
