@@ -141,10 +141,13 @@ static uint64_t big_factor(const niact_host *h) {
 }
 
 /* Sets how often the hook runs: every instruction once killed, more often while big
- * strings live (so one period cannot hide much unseen work). Only sets fields. */
+ * strings live, so that one period charges at most HOST_BIG_PERIOD units (with a 16 MiB
+ * string alive the hook runs at every instruction; with a 4 KiB briefing, as November
+ * 1962 holds all game long, nearly as seldom as without one). Only sets fields. */
 static void set_tick(niact_host *h, lua_State *L) {
     uint64_t f = big_factor(h);
-    int want = h->killed ? 1 : f ? (int)(HOST_HOOK_STEP / (1 + f) + 1) : HOST_HOOK_STEP;
+    uint64_t per = f ? HOST_BIG_PERIOD / (1 + f) : HOST_HOOK_STEP;
+    int want = h->killed ? 1 : per < 1 ? 1 : per > HOST_HOOK_STEP ? HOST_HOOK_STEP : (int)per;
     if (want != h->tick) {
         h->tick = want;
         lua_sethook(L, host_hook, LUA_MASKCOUNT, want);

@@ -21,6 +21,10 @@
  * often (docs/modding.md). */
 #define HOST_BIG_STRING 4096
 #define HOST_BIG_UNIT 512
+/* Units one hook period may charge while big strings live (the instructions between two
+ * hooks times 1 + the surcharge): how far past the budget a callback can get before the
+ * hook sees it, 0.16 % of the 5 million. */
+#define HOST_BIG_PERIOD 8000
 /* A vararg function's extra arguments beyond this many are copied by single
  * instructions (`...`, calls passing it on): each one costs HOST_VARARG_COST per hook. */
 #define HOST_VARARG_FREE 16
