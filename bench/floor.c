@@ -18,6 +18,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 #include <lualib.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -727,6 +728,7 @@ static int trace_game(run *R, niact_host *host, int i) {
 }
 
 static int measure_niact(run *R, niact_host *host) {
+    malloc_trim(0); /* as before each replay of the floor */
     CALLGRIND_TOGGLE_COLLECT;
     double t0 = cpu_ms();
     for (int i = 0; i < R->games; i++) {
@@ -778,6 +780,7 @@ static int measure_floor_game(run *R, int i) {
     int turns = lua_gettop(F);
     lua_Integer n = (lua_Integer)lua_rawlen(F, turns);
     lua_gc(F, LUA_GCCOLLECT);
+    malloc_trim(0); /* the C library tidies what that freed now, not inside the replay */
     CALLGRIND_TOGGLE_COLLECT;
     double t0 = cpu_ms();
     lua_pushvalue(F, new_game);

@@ -5,15 +5,15 @@ instructions beyond the floor go: the inclusive cost of the engine's functions t
 callback goes through (callgrind's cost of each call to them, summed over callers
 outside the function itself), for the functions named below and the top of the rest.
 
-usage: floor_split.py DUMP... [--games N]"""
+usage: floor_split.py DUMP... [--games N] [--nohook DUMP_OF_NIACT_SIM_WITHOUT_HOOK]"""
 import re
 import sys
 from collections import defaultdict
 
 WATCH = [
-    ("host_call", "a callback's protected call (whole, Lua inside included)"),
+    ("host_call_at", "a callback's protected call (whole, Lua inside included)"),
     ("lua_pcallk", "lua_pcall (the scenario's code inside)"),
-    ("msg_handler", "message handler"),
+    ("host_msg_handler", "message handler"),
     ("host_hook", "the count hook (C side)"),
     ("luaG_traceexec", "the VM's hook check per instruction"),
     ("luaD_hook", "the VM calling the hook"),
@@ -33,6 +33,7 @@ def parse(path):
     desc, total = "", 0
     self_cost = defaultdict(int)
     incl = defaultdict(int)
+    edges = defaultdict(int)  # (caller, callee) -> inclusive cost of those calls
     names = {}
     fn = None
     cfn = None
@@ -64,12 +65,38 @@ def parse(path):
                     pending_call = False
                     if cfn != fn:
                         incl[cfn] += ir
+                        edges[(fn, cfn)] += ir
                 else:
                     self_cost[fn] += ir
                     total += ir
             elif line.startswith("totals:") or line.startswith("summary:"):
                 pass
-    return desc, total, self_cost, incl
+    return desc, total, self_cost, incl, edges
+
+
+def split(total, incl, edges, floor, nohook):
+    """niact's instructions by where they go (see docs/performance.md)."""
+    calls = incl.get("host_call_at", 0)
+    pcall = edges.get(("host_call_at", "lua_pcallk"), 0)
+    bind = sum(c for (a, b), c in edges.items() if b.startswith("st_") and not a.startswith("st_"))
+    nested = sum(c for (a, b), c in edges.items() if a.startswith("st_") and b == "lua_pcallk")
+    bind -= nested
+    rows = [
+        ("the engine outside callbacks (core, session, AI; pushing a callback's arguments)",
+         total - calls),
+        ("entering and leaving a callback (host_call_at without its lua_pcall)", calls - pcall),
+        ("the bindings: state methods with the Lua API calls they make", bind),
+        ("inside lua_pcall, not a binding: the scenario's Lua, the pcall itself and the "
+         "instruction budget's hook", pcall - bind),
+    ]
+    if nohook is not None:
+        rows.append(("  of which the instruction budget (the same run without the count hook)",
+                     total - nohook))
+    print("split of niact's instructions (callgrind inclusive costs):")
+    for what, c in rows:
+        print(f"  {100.0 * c / total:6.2f}%  {c:>14,}  {what}")
+    print(f"  the floor (plain Lua on tables, same callbacks) is {100.0 * floor / total:.1f}% "
+          f"of niact")
 
 
 def main():
@@ -78,13 +105,18 @@ def main():
     if "--games" in sys.argv:
         games = int(sys.argv[sys.argv.index("--games") + 1])
         args = [a for a in args if a != str(games)]
+    nohook = None
+    if "--nohook" in sys.argv:
+        nohook_path = sys.argv[sys.argv.index("--nohook") + 1]
+        args = [a for a in args if a != nohook_path]
+        nohook = parse(nohook_path)[1]
     phases = {}
     for p in args:
-        desc, total, self_cost, incl = parse(p)
+        desc, total, self_cost, incl, edges = parse(p)
         if "niact sim" in desc:
-            phases["niact"] = (total, self_cost, incl)
+            phases["niact"] = (total, self_cost, incl, edges)
         elif "floor" in desc:
-            phases["floor"] = (total, self_cost, incl)
+            phases["floor"] = (total, self_cost, incl, edges)
     if "niact" not in phases or "floor" not in phases:
         print("floor_split.py: no 'niact sim' and 'floor' dumps found", file=sys.stderr)
         return 1
@@ -92,10 +124,8 @@ def main():
     print(f"instructions, whole sim ({games} games): niact {n:,}  floor {f:,}  "
           f"ratio {n / f:.3f}")
     print(f"per game: niact {n / games:,.0f}  floor {f / games:,.0f}")
-    print(f"split of niact's instructions: the floor's work (scenario Lua on plain tables) "
-          f"{100.0 * f / n:.1f}%, the engine (bindings and their Lua API calls, guards, "
-          f"core, AI) {100.0 * (n - f) / n:.1f}%")
-    _, self_cost, incl = phases["niact"]
+    _, self_cost, incl, edges = phases["niact"]
+    split(n, incl, edges, f, nohook)
     print("inclusive costs in niact's sim (share of its instructions):")
     for name, what in WATCH:
         c = incl.get(name, 0) or self_cost.get(name, 0)

@@ -97,14 +97,14 @@ static void id_cache_fill(lua_State *L, niact_host *h, int k, int idx) {
 /* The index of the id at arg in the ids table of upvalue uv: the cache by address
  * first, then the table (any string, or a number, as luaL_checkstring takes it). */
 static int lookup(lua_State *L, int arg, int uv, const char *kind) {
-    niact_host *h = host_of(L);
-    const struct host_id_cache *c = &h->idc[uv - 1];
-    if (c->cap && lua_type(L, arg) == LUA_TSTRING) {
-        const char *p = lua_tostring(L, arg);
+    const struct host_id_cache *c = &host_of(L)->idc[uv - 1];
+    /* lua_tolstring turns a number into a string in place, as luaL_checkstring below
+     * would: that new string is no id's, so it misses and the table answers. */
+    const char *p = c->cap ? lua_tolstring(L, arg, NULL) : NULL;
+    if (p)
         for (size_t j = id_slot(p, c->cap); c->key[j]; j = (j + 1) & (c->cap - 1))
             if (c->key[j] == p)
                 return c->index[j];
-    }
     const char *id = luaL_checkstring(L, arg);
     lua_pushvalue(L, arg);
     lua_rawget(L, lua_upvalueindex(uv));
