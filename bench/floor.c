@@ -36,7 +36,7 @@
 
 static const char *const METHODS[] = {
     "get",   "set",  "add",   "min",   "max",      "label", "estimate", "observe",
-    "set_estimate", "log", "report", "roll", "random", "chance", "turn", "turns", "date",
+    "set_estimate", "log", "report", "roll", "random", "chance", "turn", "turns", "variant", "date",
     "fired", "end_game", "orders", "ordered", "role", "legal", "commitments", "trust", NULL};
 
 typedef struct tracer {
@@ -497,7 +497,10 @@ static void install_tracer(void) {
     lua_getfield(L, -1, "__index");
     int mt = lua_gettop(L);
     for (int m = 0; METHODS[m]; m++) {
-        lua_getfield(L, mt, METHODS[m]);
+        if (lua_getfield(L, mt, METHODS[m]) != LUA_TFUNCTION) { /* not in this build */
+            lua_pop(L, 1);
+            continue;
+        }
         lua_pushinteger(L, m);
         lua_pushcclosure(L, traced_method, 2);
         lua_setfield(L, mt, METHODS[m]);
@@ -581,6 +584,11 @@ static void push_static(void) {
     lua_setfield(F, st, "actions");
     lua_pushinteger(F, sc->turns);
     lua_setfield(F, st, "turns");
+    const niact_variant_def *variant = niact_scenario_variant_played(sc);
+    if (variant) {
+        lua_pushstring(F, variant->meta.id);
+        lua_setfield(F, st, "variant");
+    }
     lua_newtable(F);
     for (int t = 0; t <= sc->turns; t++) {
         char buf[NIACT_DATE_MAX];

@@ -140,6 +140,7 @@ local function make_state(role)
   function S.chance() return die() end
   function S.turn() return turn end
   function S.turns() return ST.turns end
+  function S.variant() return ST.variant end
   function S.date(_, t) return ST.dates[t and round(t) or turn] end
   if role then
     function S.fired(_, e) return told[role][e] end
