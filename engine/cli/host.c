@@ -536,7 +536,9 @@ static void on_hello(host *h, const net_event *ev) {
     net_server_send(h->sv, peer, &w);
     if (hs->window) { /* which scenario: the window plays it from its own copy */
         net_msg sm = net_msg_of(NET_SCENARIO, 0, 0, h->sc->meta.id, strlen(h->sc->meta.id));
+        const niact_variant_def *vd = niact_scenario_variant_played(h->sc);
         sm.hash = h->sc->content_hash;
+        sm.text2 = vd ? vd->meta.id : "", sm.len2 = strlen(sm.text2);
         net_server_send(h->sv, peer, &sm);
     }
     net_server_log(h->sv, peer, "the %s seat joined%s", role_id(h, role),

@@ -19,8 +19,10 @@
  *                                                            (prompt 0: it no longer waits)
  *                    END                                     the game is over
  *                    BYE    reason(u8) n(u16) text[n]        then the host disconnects
- *                    SCENARIO hash(u64) n(u8) id[n]          a window seat: the scenario
- *                                                            played (its content hash)
+ *                    SCENARIO hash(u64) n(u8) id[n] vn(u8) variant[vn]
+ *                                                            a window seat: the scenario
+ *                                                            played (its content hash, its
+ *                                                            variant or none)
  *                    VIEW   id(u32) part(u16) parts(u16) data  one piece of the seat's view
  *                                                            (JSON, docs/architecture.md);
  *                                                            parts at most NET_VIEW_PARTS
@@ -87,6 +89,8 @@ typedef struct net_msg {
     uint16_t part, parts; /* VIEW */
     int32_t status, id;   /* REPLY */
     uint64_t hash;        /* SCENARIO */
+    const char *text2;    /* SCENARIO: the variant's id ("" when none) */
+    size_t len2;
 } net_msg;
 
 /* A message of the five first fields (the others zero). */

@@ -130,12 +130,22 @@ int net_decode(const uint8_t *b, size_t n, net_msg *m, char *why, size_t whylen)
         if (n < 10)
             return fail(why, whylen, "a SCENARIO shorter than its header");
         m->hash = get64(b + 1);
-        if (take_text(b + 10, n - 10, b[9], 64, 0, m, why, whylen) != 0)
+        if (b[9] > 64 || n < 11 + (size_t)b[9])
+            return fail(why, whylen, "a SCENARIO's id runs past the end of the packet");
+        /* the variant's id after the scenario's */
+        if (take_text(b + 11 + b[9], n - 11 - b[9], b[10 + b[9]], 64, 0, m, why, whylen) != 0)
             return -1;
-        for (size_t i = 0; i < m->len; i++)
-            if (!isalnum((unsigned char)m->text[i]) && m->text[i] != '_' && m->text[i] != '-')
-                return fail(why, whylen, "a scenario id holds only letters, digits, _ and -");
-        return m->len ? 0 : fail(why, whylen, "a SCENARIO without an id");
+        m->text2 = m->text, m->len2 = m->len;
+        m->text = (const char *)b + 10, m->len = b[9];
+        if (!m->len)
+            return fail(why, whylen, "a SCENARIO without an id");
+        for (int k = 0; k < 2; k++) {
+            const char *t = k ? m->text2 : m->text;
+            for (size_t i = 0, len = k ? m->len2 : m->len; i < len; i++)
+                if (!isalnum((unsigned char)t[i]) && t[i] != '_' && t[i] != '-')
+                    return fail(why, whylen, "an id holds only letters, digits, _ and -");
+        }
+        return 0;
     case NET_VIEW:
         if (n < 10)
             return fail(why, whylen, "a VIEW shorter than its header or empty");
@@ -230,11 +240,17 @@ size_t net_encode(const net_msg *m, uint8_t *b, size_t cap) {
     case NET_END:
         head = 1, max = 0;
         break;
-    case NET_SCENARIO:
-        head = 10, max = 64;
-        if (!m->len)
+    case NET_SCENARIO: /* hash, the id, the variant's id */
+        if (!m->len || m->len > 64 || m->len2 > 64 || 11 + m->len + m->len2 > cap)
             return 0;
-        break;
+        b[0] = NET_SCENARIO;
+        put64(b + 1, m->hash);
+        b[9] = (uint8_t)m->len;
+        memcpy(b + 10, m->text, m->len);
+        b[10 + m->len] = (uint8_t)m->len2;
+        if (m->len2)
+            memcpy(b + 11 + m->len, m->text2, m->len2);
+        return 11 + m->len + m->len2;
     case NET_VIEW:
         head = 9, max = NET_VIEW_CHUNK;
         if (!m->len || !m->parts || m->parts > NET_VIEW_PARTS || m->part >= m->parts)
@@ -272,10 +288,6 @@ size_t net_encode(const net_msg *m, uint8_t *b, size_t cap) {
         break;
     case NET_TEXT:
         put16(b + 1, (uint16_t)m->len);
-        break;
-    case NET_SCENARIO:
-        put64(b + 1, m->hash);
-        b[9] = (uint8_t)m->len;
         break;
     case NET_VIEW:
         put32(b + 1, m->prompt);

@@ -30,6 +30,7 @@ struct ui_link {
     char code[NET_CODE_MAX + 1];
     int role;                /* from WELCOME, -1 before */
     char scen_id[65];        /* from SCENARIO */
+    char variant[65];        /* the variant the host plays ("": none) */
     uint64_t scen_hash;
     int have_scen;
     net_view_buf vb;
@@ -101,6 +102,7 @@ static void on_message(ui_link *l, const net_msg *m) {
         break;
     case NET_SCENARIO:
         snprintf(l->scen_id, sizeof l->scen_id, "%.*s", (int)m->len, m->text);
+        snprintf(l->variant, sizeof l->variant, "%.*s", (int)m->len2, m->text2);
         l->scen_hash = m->hash;
         l->have_scen = 1;
         break;
@@ -335,6 +337,13 @@ int ui_link_open(const char *where, const char *code, ui_link **out) {
         fprintf(stderr, "niact join: the host plays scenario '%s', which this computer does "
                         "not have (%s). Install the same version of niact as the host.\n",
                 l->scen_id, st == NIACT_ERR_INVALID ? msg : "it does not load here");
+        rc = 2;
+        goto fail;
+    }
+    if (l->variant[0] && niact_host_set_variant(h, l->variant, msg, sizeof msg) != 0) {
+        fprintf(stderr, "niact join: the host plays the variant '%s' of scenario '%s', which "
+                        "this computer's copy does not have (%s). Install the same version "
+                        "of niact as the host.\n", l->variant, l->scen_id, msg);
         rc = 2;
         goto fail;
     }

@@ -21,6 +21,11 @@ static int score_block(app *a, SDL_Rect r, int role) {
     snprintf(line, sizeof line, "%s  (%s%s)", p->sc->roles[role].meta.name,
              seat->kind == NIACT_SEAT_HUMAN ? "human" : seat->actor ? "scripted actor: " : "AI: ",
              seat->kind == NIACT_SEAT_HUMAN ? "" : (seat->personality[0] ? seat->personality : "random"));
+    int here = niact_session_remote_role(p->s); /* a seat of a networked game: the others' */
+    if (here >= 0)                              /* seats are the host's, as it says */
+        snprintf(line, sizeof line, "%s  (%s)", p->sc->roles[role].meta.name,
+                 role == here ? "you" : niact_session_remote_humans(p->s) & (1u << role)
+                                            ? "human" : "AI");
     /* Leave room for the objectives of the roles still to come. */
     int share = r.h / (p->sc->n_roles - role > 0 ? p->sc->n_roles - role : 1);
     if (share > lh + ui_px(u, 16) && role + 1 < p->sc->n_roles)

@@ -164,6 +164,7 @@ static void test_window_messages(void **state) {
     uint8_t buf[NET_MAX_PACKET];
     net_msg sc = net_msg_of(NET_SCENARIO, 0, 0, "november1962", 12);
     sc.hash = 0x0123456789abcdefull;
+    sc.text2 = "lesson", sc.len2 = 6;
     net_msg view = net_msg_of(NET_VIEW, 0, 7, "{\"v\":1", 6);
     view.part = 2, view.parts = 3;
     net_msg reply = net_msg_of(NET_REPLY, NIACT_KIND_INVALID, 99, "no such role", 12);
@@ -185,13 +186,23 @@ static void test_window_messages(void **state) {
         assert_true(m.hash == all[i]->hash);
         assert_int_equal(m.len, all[i]->len);
         assert_memory_equal(m.text, all[i]->text, m.len);
+        assert_int_equal(m.len2, all[i]->len2);
+        if (m.len2)
+            assert_memory_equal(m.text2, all[i]->text2, m.len2);
+        uint8_t again[NET_MAX_PACKET];
+        assert_int_equal(net_encode(&m, again, sizeof again), n);
+        assert_memory_equal(again, buf, n);
     }
     /* A scenario id with a path in it, or none; a VIEW piece out of range, or empty. */
     net_msg path = net_msg_of(NET_SCENARIO, 0, 0, "../x", 4);
     size_t n = net_encode(&path, buf, sizeof buf);
     assert_true(n > 0);
     assert_false(decodes(buf, n));
-    assert_false(decodes("\x86\0\0\0\0\0\0\0\0\0", 10));
+    assert_false(decodes("\x86\0\0\0\0\0\0\0\0\0\0", 11));         /* no id */
+    assert_false(decodes("\x86\0\0\0\0\0\0\0\0\2x\0", 12));       /* id runs past */
+    assert_false(decodes("\x86\0\0\0\0\0\0\0\0\1x\1", 12));       /* variant too */
+    assert_false(decodes("\x86\0\0\0\0\0\0\0\0\1x\1/", 13));      /* a slash */
+    assert_true(decodes("\x86\0\0\0\0\0\0\0\0\1x\1y", 13));
     assert_false(decodes("\x87\1\0\0\0\3\0\3\0x", 10));          /* part 3 of 3 */
     assert_false(decodes("\x87\1\0\0\0\0\0\0\0x", 10));          /* of 0 parts */
     assert_false(decodes("\x87\1\0\0\0\0\0\1\x01x", 10));        /* 257 parts */

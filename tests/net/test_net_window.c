@@ -2,7 +2,8 @@
  * --text` runs the game (the UN an AI), the Soviet seat is a `niact join --text` client
  * fed by a script, and the US seat is the window itself, in this process, under SDL's
  * dummy video driver, driven by synthetic key presses through the window's own event
- * code (as tests/ui/test_ui_e2e does), to the end of the game. Checked:
+ * code (as tests/ui/test_ui_e2e does), to the end of the game, in the scenario's lesson
+ * variant (a deadline each turn). Checked:
  *   - the window plays every turn through the desk (an order, End turn, the briefing),
  *     waits for the host while the others play, and shows the game-over screen;
  *   - a dropped connection comes back by itself with the seat's code, and the seat's
@@ -105,7 +106,7 @@ static void test_window_seat(void **state) {
     /* The host: the US and the USSR remote, the UN a quick AI; its console's input
      * ends at once, which does not stop it. */
     assert_int_equal(sh("cd %s && (timeout 200 %s host --text --port 0 --bind 127.0.0.1 "
-                        "--seed 7 --no-autosave --record rec.json --seat us=remote --seat "
+                        "--seed 7 --variant lesson --no-autosave --record rec.json --seat us=remote --seat "
                         "ussr=remote --seat un=ai:random </dev/null >host.out 2>host.err & "
                         "echo $! >host.pid)", dir, NIACT_BIN), 0);
     char *out = NULL, *err = NULL;
@@ -151,6 +152,11 @@ static void test_window_seat(void **state) {
     assert_int_equal(ui_link_start(A, link), 0);
     assert_int_equal(niact_session_remote_role(A->play.s), 0);
     assert_int_equal(A->scr, SCR_BRIEF); /* one seat at this computer: no hand-over */
+    /* The host's variant is played here too (its calendar), and its deadline ticks. */
+    const niact_variant_def *vd = niact_scenario_variant_played(A->play.sc);
+    assert_non_null(vd);
+    assert_string_equal(vd->meta.id, "lesson");
+    assert_true(niact_session_time_left(A->play.s, 0) > 0);
     int orders = 0, turns_waited = 0, dropped = 0;
     double t0 = now_s();
     while (A->scr != SCR_END && now_s() - t0 < 180) {
