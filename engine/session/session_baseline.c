@@ -16,6 +16,9 @@ niact_status niact_session_baseline(niact_session *s, int32_t *scores, int n) {
         memcpy(scores, s->baseline, (size_t)sc->n_roles * sizeof *scores);
         return NIACT_OK;
     }
+    if (s->remote) /* a mirror has no seed: only the host can play it (its view says) */
+        return session_fail(s, NIACT_ERR_STATE, "the host has not sent the all-historical "
+                                                "game's scores");
     int hist = -1;
     for (int i = 0; i < sc->n_personalities; i++)
         if (strcmp(sc->personalities[i], BASELINE_PERSONALITY) == 0)

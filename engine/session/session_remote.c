@@ -172,6 +172,10 @@ niact_status niact_session_seat_view(niact_session *s, int role, int64_t now_ms,
     for (int r = 0; r < sc->n_roles; r++)
         trust[r] = niact_game_trust(g, r);
     json_object_set_new(j, "trust", ints(trust, (size_t)sc->n_roles));
+    int32_t base[NIACT_MAX_ROLES];   /* the all-historical game's scores, at the end */
+    json_object_set_new(j, "baseline", ended && niact_session_baseline(s, base, NIACT_MAX_ROLES)
+                                                   == NIACT_OK
+                                           ? ints(base, (size_t)sc->n_roles) : json_null());
     json_object_set_new(j, "paused", json_integer(s->paused));
     json_object_set_new(j, "deadline", json_integer(s->deadline));
     json_object_set_new(j, "defaulted", json_integer(s->defaulted & (1u << role) ? 1 : 0));
@@ -360,6 +364,8 @@ typedef struct view {
     niact_option *opt;
     int n_opt;
     int32_t points, left, paused, deadline, defaulted, reopened, humans;
+    int has_baseline;
+    int32_t baseline[NIACT_MAX_ROLES];
     int64_t time_left;
 } view;
 
@@ -576,6 +582,15 @@ static int read_view(reader *rd, json_t *j, int role, view *v) {
     for (int r = 0; r < sc->n_roles; r++)
         if (get_int(rd, json_array_get(trust, (size_t)r), 0, 100, &v->trust[r], "trust"))
             return -1;
+    json_t *base = json_object_get(j, "baseline");
+    if (!json_is_null(base)) {
+        if (!ended || !(base = get_array(rd, j, "baseline", sc->n_roles, (size_t)sc->n_roles)))
+            return fail_at(rd, "baseline");
+        for (int r = 0; r < sc->n_roles; r++)
+            if (get_int(rd, json_array_get(base, (size_t)r), 0, 100, &v->baseline[r], "baseline"))
+                return -1;
+        v->has_baseline = 1;
+    }
     int32_t tl;
     if (field(rd, j, "paused", 0, 1, &v->paused) ||
         field(rd, j, "deadline", 0, NIACT_SESSION_MAX_DEADLINE, &v->deadline) ||
@@ -640,6 +655,10 @@ niact_status niact_session_remote_apply(niact_session *s, const char *json, size
         s->reopened = v.reopened ? 1u << role : 0;
         rm->humans = (uint32_t)v.humans | 1u << role;
         rm->left_ms = v.time_left, rm->got_ms = now_ms;
+        if (v.has_baseline) { /* the host's all-historical game (the seed is not ours) */
+            memcpy(s->baseline, v.baseline, sizeof s->baseline);
+            s->baseline_state = 1;
+        }
         int turned = v.m.turn != old_turn || (v.m.phase == NIACT_PHASE_ENDED) !=
                                              (old_phase == NIACT_PHASE_ENDED);
         if (!rm->ready || !append) {

@@ -242,11 +242,14 @@ static void test_mirror_plays_the_seat(void **state) {
     send_view(); /* what the host sends when the seat joins */
     assert_true(niact_session_remote_ready(R.r));
     same_as_host();
+    int32_t base[NIACT_MAX_ROLES];
+    assert_int_equal(niact_session_baseline(R.r, base, NIACT_MAX_ROLES), NIACT_ERR_STATE);
     /* Other seats talk among themselves, in private. */
     assert_int_equal(niact_session_telegram(R.host, 1, 1u << 2, "SECRET-USSR-TO-UN-3307"),
                      NIACT_OK);
     assert_int_equal(niact_session_telegram(R.host, 2, 1u << 1, "SECRET-UN-TO-USSR-9182"),
                      NIACT_OK);
+    const niact_scenario *sc = niact_session_scenario(R.host);
     int32_t secret = propose(1, 1u << 2, 0);
     if (!secret)
         fprintf(stderr, "%s\n", niact_session_error(R.host));
@@ -297,6 +300,11 @@ static void test_mirror_plays_the_seat(void **state) {
     assert_int_equal(niact_game_score(niact_session_view(R.r), US, 1, &x), NIACT_OK);
     niact_game_score(niact_session_view(R.host), US, 1, &y);
     assert_int_equal(x, y);
+    /* The all-historical game's scores are the host's (the mirror has no seed). */
+    int32_t b1[NIACT_MAX_ROLES], b2[NIACT_MAX_ROLES];
+    assert_int_equal(niact_session_baseline(R.host, b1, NIACT_MAX_ROLES), NIACT_OK);
+    assert_int_equal(niact_session_baseline(R.r, b2, NIACT_MAX_ROLES), NIACT_OK);
+    assert_memory_equal(b1, b2, (size_t)sc->n_roles * sizeof *b1);
     int ends = 0;
     while (niact_session_hear(R.r, US, &ev))
         ends += ev.kind == NIACT_EVENT_END;
