@@ -86,10 +86,13 @@ static const help_part parts[] = {
      "    --variant ID              one of the scenario's variants (niact rules lists them)\n"
      "    --json                    as one JSON document on stdout\n"},
     {"host",
-     "niact host --text [OPTIONS]   run one game for seats on other computers (network);\n"
+     "niact host [--text] [OPTIONS] run one game for seats on other computers (network);\n"
      "                              prints 'seat ROLE code CODE' for each remote seat and\n"
-     "                              runs until the game ends; --text: the moderator\n"
-     "                              console on stdin (the moderator window is not built)\n"
+     "                              runs until the game ends; without --text the moderator\n"
+     "                              window (F5: the projector view), with --text the\n"
+     "                              moderator console on stdin\n"
+     "    --projector-window        (window) open in the projector view\n"
+     "    --fullscreen              (window) full screen\n"
      "    --port N                  UDP port (default 7962; 0: any free port, on stderr)\n"
      "    --bind ADDR               listen on this IPv4 address only (default: all)\n"
      "    --scenario NAME|DIR       a scenario by name, or a folder (default: first bundled)\n"

@@ -7,6 +7,7 @@
 #include "net/net.h"
 #include "record_cmd.h"
 #include "textplay.h"
+#include "host.h"
 
 #include <ctype.h>
 #include <signal.h>
@@ -72,6 +73,12 @@ typedef struct host {
     int countdown_next;              /* the next of countdown_marks to announce */
     uint32_t told_default;           /* seats told this turn that they defaulted */
     uint32_t told_reopened;          /* seats told their orders came back to the draft */
+    cli_rec rec_store;               /* --record, --load, autosave */
+    cli_rec *rec;
+    reader in;                       /* the console's standard input */
+    int over;                        /* the game has ended (and every screen was told) */
+    int window;                      /* the moderator window runs the loop */
+    int win_projector, win_fullscreen; /* --projector-window, --fullscreen */
 } host;
 
 /* When the countdown is announced on every screen: seconds left. */
@@ -696,17 +703,6 @@ static const char *const console_help =
     "  stop                  end the session now (the game is kept as far as played)\n"
     "  help                  this list\n";
 
-/* A moderator's command through the session's queue (kept in the record). 0, or -1
- * with the refusal printed. */
-static int moderator(host *h, niact_command *c) {
-    c->role = NIACT_MODERATOR;
-    if (niact_session_tell(h->s, c, NULL) != NIACT_OK) {
-        printf("  Not done: %s.\n", niact_session_error(h->s));
-        return -1;
-    }
-    return 0;
-}
-
 /* After a moderator's command: seats hear what it wrote in the log, seats whose orders
  * came back to their draft are told, and the game moves on. */
 static void after_moderator(host *h, cli_rec *rec) {
@@ -721,6 +717,135 @@ static void after_moderator(host *h, cli_rec *rec) {
         }
     projectors_update(h);
     advance(h, rec);
+}
+
+/* A moderator's command, from the console or the window: through the session's queue
+ * (niact_session_tell as NIACT_MODERATOR, so it is kept in the record), then what the
+ * host does around it: every screen is told, prompts are withdrawn after a rollback, a
+ * freed remote seat gets a new code (its `seat ROLE code CODE` line on stdout) and its
+ * connection is closed. 0 with msg saying what was done, or -1 with msg saying why not. */
+static int host_moderate(host *h, niact_command *c, char *msg, size_t len) {
+    c->role = NIACT_MODERATOR;
+    msg[0] = 0;
+    int kind = c->kind, v = c->index;
+    if (kind == NIACT_CMD_FREE_SEAT &&
+        (v < 0 || v >= h->sc->n_roles || h->seats[v].kind != NIACT_SEAT_HUMAN)) {
+        snprintf(msg, len, "Free which seat? (a seat played by people)");
+        return -1;
+    }
+    if (niact_session_tell(h->s, c, NULL) != NIACT_OK) {
+        snprintf(msg, len, "Not done: %s.", niact_session_error(h->s));
+        return -1;
+    }
+    char text[NIACT_TELEGRAM_MAX + 160];
+    switch (kind) {
+    case NIACT_CMD_PAUSE:
+    case NIACT_CMD_RESUME:
+        broadcast(h, kind == NIACT_CMD_PAUSE ? "\n(The moderator paused the game: orders, "
+                                               "proposals and telegrams wait until it goes on.)\n"
+                                             : "\n(The game goes on.)\n");
+        snprintf(msg, len, kind == NIACT_CMD_PAUSE ? "The game is paused." : "The game goes on.");
+        h->countdown_turn = -1; /* the countdown is said again from where it stands */
+        break;
+    case NIACT_CMD_DEADLINE: {
+        const char *play = c->text[0] && strcmp(c->text, "none") ? c->text : NULL;
+        long sec = c->param;
+        if (sec == 0)
+            snprintf(text, sizeof text, "\n(The moderator removed the deadline.)\n");
+        else
+            snprintf(text, sizeof text, "\n(From now on each turn has %ld:%02ld; a delegation "
+                     "that has not given its orders by then plays %s.)\n", sec / 60, sec % 60,
+                     play ? play : "no orders");
+        broadcast(h, text);
+        if (sec == 0)
+            snprintf(msg, len, "No deadline from now on.");
+        else
+            snprintf(msg, len, "Each turn has %ld:%02ld from now on; late seats play %s.",
+                     sec / 60, sec % 60, play ? play : "no orders");
+        h->countdown_turn = -1;
+        break;
+    }
+    case NIACT_CMD_DEFAULT:
+        snprintf(msg, len, "The %s seat plays the default now.", role_id(h, v));
+        break;
+    case NIACT_CMD_INJECT:
+        snprintf(msg, len, "Event '%s' fired.", h->sc->events[v].meta.id);
+        break;
+    case NIACT_CMD_MESSAGE:
+        snprintf(text, sizeof text, "\n(Message from the moderator: %s)\n", c->text);
+        broadcast(h, text);
+        for (int q = 0; q < h->sc->n_roles; q++) /* said: not announced again as news */
+            if (h->hs[q].shown_turn >= 0)
+                h->hs[q].notice = log_end(h, q);
+        snprintf(msg, len, "Message sent to every seat.");
+        break;
+    case NIACT_CMD_FREE_SEAT:
+        if (!h->hs[v].remote) {
+            snprintf(msg, len, "The %s seat's draft was dropped.", role_id(h, v));
+        } else if (net_code_new(h->hs[v].code, sizeof h->hs[v].code) != 0) {
+            snprintf(msg, len, "No new code: the system gave no randomness (the old one still "
+                               "works).");
+        } else {
+            if (h->hs[v].peer >= 0) {
+                net_server_kick(h->sv, h->hs[v].peer, NET_BYE_FREED,
+                                "The moderator gave your seat a new code.");
+                h->peer_role[h->hs[v].peer] = NO_ROLE;
+                h->hs[v].peer = -1;
+                h->hs[v].prompt = 0;
+            }
+            if (h->hs[v].shown_turn == niact_game_turn(h->g))
+                h->hs[v].shown_turn = -2;
+            printf("seat %s code %s\n", role_id(h, v), h->hs[v].code);
+            fflush(stdout);
+            snprintf(msg, len, "The %s seat has a new code: %s.", role_id(h, v), h->hs[v].code);
+        }
+        break;
+    case NIACT_CMD_ROLLBACK: {
+        /* Every screen opens the turn again; the log was played again, so every cursor
+         * into it starts over from where the seats now stand. */
+        size_t size = niact_game_log_size(h->g);
+        for (int q = 0; q < h->sc->n_roles; q++) {
+            hseat *hs = &h->hs[q];
+            if (hs->remote && hs->peer >= 0 && hs->prompt) {
+                net_msg cancel = net_msg_of(NET_PROMPT, 0, 0, "", 0);
+                net_server_send(h->sv, hs->peer, &cancel);
+            }
+            hs->prompt = 0;
+            hs->shown_turn = -1;
+            if (hs->notice > size)
+                hs->notice = size;
+        }
+        for (int i = 0; i < NET_MAX_PEERS; i++)
+            if (h->pj[i].peer >= 0) {
+                h->pj[i].shown_turn = -1;
+                if (h->pj[i].cursor > size)
+                    h->pj[i].cursor = size;
+            }
+        h->console_turn = -1;
+        h->countdown_turn = -1;
+        h->told_default = h->told_reopened = 0;
+        snprintf(text, sizeof text, "\n(The moderator rolled the game back to the start of "
+                 "turn %d.)\n", (int)v);
+        broadcast(h, text);
+        snprintf(msg, len, "Back at the start of turn %d.", (int)v);
+        break;
+    }
+    default:
+        break;
+    }
+    after_moderator(h, h->rec);
+    return 0;
+}
+
+/* The console's moderator command: carried out, and what it did (or why not) printed
+ * (a pause, a deadline, a message or a rollback is said by its broadcast already). */
+static void console_moderate(host *h, niact_command *c) {
+    char msg[400];
+    int kind = c->kind;
+    if (host_moderate(h, c, msg, sizeof msg) != 0 ||
+        (kind != NIACT_CMD_PAUSE && kind != NIACT_CMD_RESUME && kind != NIACT_CMD_MESSAGE &&
+         kind != NIACT_CMD_DEADLINE && kind != NIACT_CMD_ROLLBACK))
+        printf("  %s\n", msg);
 }
 
 static int console_event(host *h, const char *word) {
@@ -740,7 +865,7 @@ static int console_role(host *h, const char *word) {
     return word && *word ? niact_scenario_role(h->sc, word) : -1;
 }
 
-static void console_line(host *h, cli_rec *rec, char *line) {
+static void console_line(host *h, char *line) {
     char *cmd = line;
     while (isspace((unsigned char)*cmd))
         cmd++;
@@ -784,24 +909,8 @@ static void console_line(host *h, cli_rec *rec, char *line) {
         c.index = v;
         if (v < 0 || h->seats[v].kind != NIACT_SEAT_HUMAN)
             printf("  free which seat? (a seat played by people: seats lists them)\n");
-        else if (moderator(h, &c) != 0)
-            ;
-        else if (!h->hs[v].remote)
-            printf("  The %s seat's draft was dropped.\n", role_id(h, v));
-        else if (net_code_new(h->hs[v].code, sizeof h->hs[v].code) != 0)
-            printf("  No new code: the system gave no randomness (the old one still works).\n");
-        else {
-            if (h->hs[v].peer >= 0) {
-                net_server_kick(h->sv, h->hs[v].peer, NET_BYE_FREED,
-                                "The moderator gave your seat a new code.");
-                h->peer_role[h->hs[v].peer] = NO_ROLE;
-                h->hs[v].peer = -1;
-                h->hs[v].prompt = 0;
-            }
-            if (h->hs[v].shown_turn == niact_game_turn(h->g))
-                h->hs[v].shown_turn = -2;
-            printf("seat %s code %s\n", role_id(h, v), h->hs[v].code);
-        }
+        else
+            console_moderate(h, &c);
     } else if (!strcmp(cmd, "truth")) {
         for (int t = 0; t < h->sc->n_tracks; t++) {
             int32_t v = 0;
@@ -817,13 +926,7 @@ static void console_line(host *h, cli_rec *rec, char *line) {
     } else if (!strcmp(cmd, "pause") || !strcmp(cmd, "resume")) {
         niact_command c = niact_command_make(cmd[0] == 'p' ? NIACT_CMD_PAUSE : NIACT_CMD_RESUME,
                                              NIACT_MODERATOR);
-        if (moderator(h, &c) == 0) {
-            broadcast(h, cmd[0] == 'p' ? "\n(The moderator paused the game: orders, proposals "
-                                         "and telegrams wait until it goes on.)\n"
-                                       : "\n(The game goes on.)\n");
-            h->countdown_turn = -1; /* the countdown is said again from where it stands */
-            after_moderator(h, rec);
-        }
+        console_moderate(h, &c);
     } else if (!strcmp(cmd, "deadline")) {
         char *num = strtok(arg, " ");
         char *play = num ? strtok(NULL, " ") : NULL;
@@ -836,19 +939,7 @@ static void console_line(host *h, cli_rec *rec, char *line) {
             niact_command c = niact_command_make(NIACT_CMD_DEADLINE, NIACT_MODERATOR);
             c.param = (int32_t)sec;
             snprintf(c.text, sizeof c.text, "%s", play ? play : "none");
-            if (moderator(h, &c) == 0) {
-                char text[300];
-                if (sec == 0)
-                    snprintf(text, sizeof text, "\n(The moderator removed the deadline.)\n");
-                else
-                    snprintf(text, sizeof text, "\n(From now on each turn has %ld:%02ld; a "
-                             "delegation that has not given its orders by then plays %s.)\n",
-                             sec / 60, sec % 60,
-                             !play || !strcmp(play, "none") ? "no orders" : play);
-                broadcast(h, text);
-                h->countdown_turn = -1;
-                after_moderator(h, rec);
-            }
+            console_moderate(h, &c);
         }
     } else if (!strcmp(cmd, "default")) {
         int v = console_role(h, arg);
@@ -856,8 +947,8 @@ static void console_line(host *h, cli_rec *rec, char *line) {
         c.index = v;
         if (v < 0)
             printf("  default which seat? (a role id)\n");
-        else if (moderator(h, &c) == 0)
-            after_moderator(h, rec);
+        else
+            console_moderate(h, &c);
     } else if (!strcmp(cmd, "events")) {
         for (int e = 0; e < h->sc->n_events; e++)
             printf("  %2d. %-28s %s\n", e + 1, h->sc->events[e].meta.id,
@@ -868,24 +959,15 @@ static void console_line(host *h, cli_rec *rec, char *line) {
         c.index = e;
         if (e < 0)
             printf("  inject which event? ('events' lists them: an id or a number)\n");
-        else if (moderator(h, &c) == 0) {
-            printf("  Event '%s' fired.\n", h->sc->events[e].meta.id);
-            after_moderator(h, rec);
-        }
+        else
+            console_moderate(h, &c);
     } else if (!strcmp(cmd, "message")) {
         niact_command c = niact_command_make(NIACT_CMD_MESSAGE, NIACT_MODERATOR);
         snprintf(c.text, sizeof c.text, "%s", arg);
         if (!*arg)
             printf("  message TEXT\n");
-        else if (moderator(h, &c) == 0) {
-            char text[NIACT_TELEGRAM_MAX + 64];
-            snprintf(text, sizeof text, "\n(Message from the moderator: %s)\n", arg);
-            broadcast(h, text);
-            for (int q = 0; q < h->sc->n_roles; q++) /* said: not announced again as news */
-                if (h->hs[q].shown_turn >= 0)
-                    h->hs[q].notice = log_end(h, q);
-            after_moderator(h, rec);
-        }
+        else
+            console_moderate(h, &c);
     } else if (!strcmp(cmd, "rollback")) {
         char *end;
         long turn = strtol(arg, &end, 10);
@@ -894,36 +976,8 @@ static void console_line(host *h, cli_rec *rec, char *line) {
         if (!*arg || *end || turn < 1 || turn > h->sc->turns)
             printf("  rollback TURN: the turn to go back to the start of (1-%d)\n",
                    niact_game_turn(h->g) + 1);
-        else if (moderator(h, &c) == 0) {
-            /* Every screen opens the turn again; the log was played again, so every
-             * cursor into it starts over from where the seats now stand. */
-            size_t size = niact_game_log_size(h->g);
-            for (int q = 0; q < h->sc->n_roles; q++) {
-                hseat *hs = &h->hs[q];
-                if (hs->remote && hs->peer >= 0 && hs->prompt) {
-                    net_msg cancel = net_msg_of(NET_PROMPT, 0, 0, "", 0);
-                    net_server_send(h->sv, hs->peer, &cancel);
-                }
-                hs->prompt = 0;
-                hs->shown_turn = -1;
-                if (hs->notice > size)
-                    hs->notice = size;
-            }
-            for (int i = 0; i < NET_MAX_PEERS; i++)
-                if (h->pj[i].peer >= 0) {
-                    h->pj[i].shown_turn = -1;
-                    if (h->pj[i].cursor > size)
-                        h->pj[i].cursor = size;
-                }
-            h->console_turn = -1;
-            h->countdown_turn = -1;
-            h->told_default = h->told_reopened = 0;
-            char text[160];
-            snprintf(text, sizeof text, "\n(The moderator rolled the game back to the start of "
-                     "turn %ld.)\n", turn);
-            broadcast(h, text);
-            after_moderator(h, rec);
-        }
+        else
+            console_moderate(h, &c);
     } else if (!strcmp(cmd, "stop")) {
         h->stop = 1;
     } else if (r >= 0) {
@@ -940,7 +994,7 @@ static void console_line(host *h, cli_rec *rec, char *line) {
             if (k == CLI_TURN_QUIT)
                 printf("  (A seat at the console does not leave; 'stop' ends the session.)\n");
             notify_news(h, r);
-            advance(h, rec);
+            advance(h, h->rec);
         }
     } else
         printf("  Unknown command '%.40s'. Type 'help'.\n", cmd);
@@ -986,14 +1040,33 @@ static int parse_seat(host *h, const char *arg, uint32_t *given) {
     return 0;
 }
 
-int cli_host(int argc, char **argv) {
+/* Frees what cli_host_open made (the session, the server). */
+static void host_free(host *h) {
+    if (!h)
+        return;
+    if (h->sv)
+        net_server_close(h->sv);
+    if (h->s)
+        niact_session_free(h->s);
+    free(h);
+}
+
+int cli_host_open(int argc, char **argv, host **out) {
     const char *scenario = NULL, *seat_args[32], *bind_addr = NULL; /* NULL: first bundled */
     const char *variant = NULL;
     int n_seats = 0, text = 0, have_seed = 0, have_scenario = 0, k;
     long port = NET_DEFAULT_PORT;
     uint64_t seed = 0;
-    cli_rec rec;
-    cli_rec_init(&rec);
+    *out = NULL;
+    host *hp = calloc(1, sizeof *hp); /* large (the projectors, the text game): not on the stack */
+    if (!hp) {
+        fprintf(stderr, "niact host: out of memory\n");
+        return CLI_BAD_INPUT;
+    }
+    host *h = hp;
+    cli_rec *rec = &h->rec_store;
+    cli_rec_init(rec);
+    h->rec = rec;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int more = i + 1 < argc;
@@ -1006,6 +1079,7 @@ int cli_host(int argc, char **argv) {
         else if (!strcmp(a, "--seed") && more) {
             if (cli_parse_u64(argv[++i], &seed) != 0) {
                 fprintf(stderr, "niact host: --seed takes a whole number, not '%s'\n", argv[i]);
+                host_free(h);
                 return CLI_USAGE;
             }
             have_seed = 1;
@@ -1015,136 +1089,172 @@ int cli_host(int argc, char **argv) {
             if (*end || end == argv[i] || port < 0 || port > 65535) {
                 fprintf(stderr, "niact host: --port takes a UDP port 1-65535 (0: any free "
                                 "port), not '%s'\n", argv[i]);
+                host_free(h);
                 return CLI_USAGE;
             }
         } else if (!strcmp(a, "--bind") && more)
             bind_addr = argv[++i];
         else if (!strcmp(a, "--text"))
             text = 1;
-        else if ((k = cli_rec_option(&rec, argc, argv, &i)) != 0) {
-            if (k < 0)
+        else if (!strcmp(a, "--projector-window"))
+            h->win_projector = 1;
+        else if (!strcmp(a, "--fullscreen"))
+            h->win_fullscreen = 1;
+        else if ((k = cli_rec_option(rec, argc, argv, &i)) != 0) {
+            if (k < 0) {
+                host_free(h);
                 return CLI_USAGE;
+            }
         } else {
             fprintf(stderr, "niact host: unexpected '%s' (see niact host --help)\n", a);
+            host_free(h);
             return CLI_USAGE;
         }
     }
-    if (!text) {
-        fprintf(stderr, "niact host: the moderator window is not built yet; run the host with "
-                        "--text (the moderator console in this terminal)\n");
+#ifdef NIACT_HAVE_WINDOW
+    char why[300];
+    if (!text && niact_ui_display_ok(why, sizeof why) != 0) {
+        fprintf(stderr, "niact host: cannot open the moderator window (%s); run the host with "
+                        "--text (the moderator console in this terminal)\n", why);
+        host_free(h);
         return CLI_USAGE;
     }
-    if ((k = cli_rec_check(&rec)) != CLI_OK)
+#else
+    if (!text) {
+        fprintf(stderr, "niact host: this build has no window; run the host with --text (the "
+                        "moderator console in this terminal)\n");
+        host_free(h);
+        return CLI_USAGE;
+    }
+#endif
+    if ((k = cli_rec_check(rec)) != CLI_OK) {
+        host_free(h);
         return k;
-    static host h; /* large (the projectors, the text game): not on the stack */
-    memset(&h, 0, sizeof h);
+    }
     char msg[1024];
     niact_host *lh = NULL;
-    if (rec.load_arg) { /* a game saved or recorded: its scenario, seed and seats' kinds */
+    if (rec->load_arg) { /* a game saved or recorded: its scenario, seed and seats' kinds */
         if (have_seed || variant) {
             fprintf(stderr, "niact host: --load takes the seed and variant from the save\n");
+            host_free(h);
             return CLI_USAGE;
         }
-        if ((k = cli_rec_load(&rec, have_scenario ? scenario : NULL, &h.s)) != CLI_OK)
+        if ((k = cli_rec_load(rec, have_scenario ? scenario : NULL, &h->s)) != CLI_OK) {
+            host_free(h);
             return k;
-        h.sc = niact_session_scenario(h.s);
-        seed = niact_game_seed(niact_session_view(h.s));
+        }
+        h->sc = niact_session_scenario(h->s);
+        seed = niact_game_seed(niact_session_view(h->s));
         have_seed = 1;
-        for (int r = 0; r < h.sc->n_roles; r++)
-            h.seats[r] = *niact_session_seat(h.s, r);
+        for (int r = 0; r < h->sc->n_roles; r++)
+            h->seats[r] = *niact_session_seat(h->s, r);
     } else {
         char dir[4096];
-        if (!scenario && !(scenario = cli_default_scenario("host")))
+        if (!scenario && !(scenario = cli_default_scenario("host"))) {
+            host_free(h);
             return CLI_BAD_INPUT;
+        }
         if (niact_session_load(scenario, NULL, &lh, dir, sizeof dir, msg, sizeof msg) !=
             NIACT_OK) {
             fprintf(stderr, "niact host: %s\n", msg);
+            host_free(h);
             return CLI_BAD_INPUT;
         }
         fprintf(stderr, "niact: scenario %s from %s\n", niact_host_scenario(lh)->meta.id, dir);
         if (cli_set_variant(lh, variant, "host") != 0) {
             niact_host_free(lh);
+            host_free(h);
             return CLI_USAGE;
         }
-        h.sc = niact_host_scenario(lh);
+        h->sc = niact_host_scenario(lh);
     }
-    for (int r = 0; r < h.sc->n_roles; r++) {
+    for (int r = 0; r < h->sc->n_roles; r++) {
         /* seats not named are remote (a loaded game's AI seats stay AI) */
-        h.hs[r].remote = h.seats[r].kind == NIACT_SEAT_HUMAN;
-        h.hs[r].peer = -1;
-        h.hs[r].shown_turn = -1;
+        h->hs[r].remote = h->seats[r].kind == NIACT_SEAT_HUMAN;
+        h->hs[r].peer = -1;
+        h->hs[r].shown_turn = -1;
     }
     niact_seat loaded[NIACT_MAX_ROLES];
-    memcpy(loaded, h.seats, sizeof loaded);
+    memcpy(loaded, h->seats, sizeof loaded);
     uint32_t given = 0;
     int bad = 0;
     for (int i = 0; i < n_seats && !bad; i++)
-        bad = parse_seat(&h, seat_args[i], &given) != 0;
-    for (int r = 0; r < h.sc->n_roles && !bad && h.s; r++)
-        if (h.seats[r].kind != loaded[r].kind) {
+        bad = parse_seat(h, seat_args[i], &given) != 0;
+    for (int r = 0; r < h->sc->n_roles && !bad && h->s; r++)
+        if (h->seats[r].kind != loaded[r].kind) {
             fprintf(stderr, "niact host: the loaded game's %s seat is %s; --seat may say only "
                             "where a human seat plays (remote or human)\n",
-                    h.sc->roles[r].meta.id, loaded[r].kind == NIACT_SEAT_AI ? "an AI" : "human");
+                    h->sc->roles[r].meta.id, loaded[r].kind == NIACT_SEAT_AI ? "an AI" : "human");
+            bad = 1;
+        }
+    for (int r = 0; r < h->sc->n_roles && !bad && !text; r++)
+        if (h->seats[r].kind == NIACT_SEAT_HUMAN && !h->hs[r].remote) {
+            fprintf(stderr, "niact host: the %s seat is human at this computer: that needs the "
+                            "console (--text); in the moderator window every human seat is "
+                            "remote\n", h->sc->roles[r].meta.id);
             bad = 1;
         }
     if (bad) {
-        if (h.s)
-            niact_session_free(h.s);
         niact_host_free(lh);
+        host_free(h);
         return CLI_USAGE;
     }
-    for (int r = 0; r < h.sc->n_roles; r++)
-        if (h.hs[r].remote && net_code_new(h.hs[r].code, sizeof h.hs[r].code) != 0) {
+    for (int r = 0; r < h->sc->n_roles; r++)
+        if (h->hs[r].remote && net_code_new(h->hs[r].code, sizeof h->hs[r].code) != 0) {
             fprintf(stderr, "niact host: the system gave no randomness for the seat codes\n");
-            if (h.s)
-                niact_session_free(h.s);
             niact_host_free(lh);
+            host_free(h);
             return CLI_BAD_INPUT;
         }
     if (!have_seed)
         seed = cli_clock_seed();
-    if (!h.s) {
-        niact_status st = niact_session_new(lh, seed, h.seats, &h.s, msg, sizeof msg);
+    if (!h->s) {
+        niact_status st = niact_session_new(lh, seed, h->seats, &h->s, msg, sizeof msg);
         if (st != NIACT_OK) {
             fprintf(stderr, "niact host: %s\n", msg);
             niact_host_free(lh);
+            host_free(h);
             return st == NIACT_ERR_INVALID ? CLI_USAGE : CLI_BAD_INPUT;
         }
-        niact_session_own_host(h.s);
+        niact_session_own_host(h->s);
     }
-    h.sv = net_server_open(bind_addr, (uint16_t)port, msg, sizeof msg);
-    if (!h.sv) {
+    h->sv = net_server_open(bind_addr, (uint16_t)port, msg, sizeof msg);
+    if (!h->sv) {
         fprintf(stderr, "niact host: %s\n", msg);
-        niact_session_free(h.s);
+        host_free(h);
         return CLI_BAD_INPUT;
     }
-    h.g = niact_session_view(h.s);
-    h.seed = seed;
-    h.t.s = h.s, h.t.g = h.g, h.t.sc = h.sc, h.t.out = stdout, h.t.remote = 1;
-    h.t.rec = NULL; /* 'save' is the host's */
-    for (int r = 0; r < h.sc->n_roles; r++)
-        h.t.humans += h.seats[r].kind == NIACT_SEAT_HUMAN;
+    h->g = niact_session_view(h->s);
+    h->seed = seed;
+    h->t.s = h->s, h->t.g = h->g, h->t.sc = h->sc, h->t.out = stdout, h->t.remote = 1;
+    h->t.rec = NULL; /* 'save' is the host's */
+    for (int r = 0; r < h->sc->n_roles; r++)
+        h->t.humans += h->seats[r].kind == NIACT_SEAT_HUMAN;
     for (int i = 0; i < NET_MAX_PEERS; i++)
-        h.peer_role[i] = NO_ROLE, h.pj[i].peer = -1;
-    h.console = text;
-    h.console_open = 1;
-    h.console_turn = -1;
-    h.countdown_turn = -1;
+        h->peer_role[i] = NO_ROLE, h->pj[i].peer = -1;
+    h->console = text;
+    h->console_open = text;
+    h->window = !text;
+    h->console_turn = -1;
+    h->countdown_turn = -1;
     fprintf(stderr, "niact host: %s (scenario %s) - seed %llu%s - listening on UDP port %u\n",
-            h.sc->meta.name, h.sc->meta.id, (unsigned long long)seed,
-            have_seed ? "" : " (from the clock)", (unsigned)net_server_port(h.sv));
-    for (int r = 0; r < h.sc->n_roles; r++)
-        if (h.hs[r].remote)
-            printf("seat %s code %s\n", role_id(&h, r), h.hs[r].code);
+            h->sc->meta.name, h->sc->meta.id, (unsigned long long)seed,
+            have_seed ? "" : " (from the clock)", (unsigned)net_server_port(h->sv));
+    for (int r = 0; r < h->sc->n_roles; r++)
+        if (h->hs[r].remote)
+            printf("seat %s code %s\n", role_id(h, r), h->hs[r].code);
     fflush(stdout);
-    const niact_variant_def *vd = niact_scenario_variant_played(h.sc);
-    if (vd && !rec.load_arg) {
+    const niact_variant_def *vd = niact_scenario_variant_played(h->sc);
+    if (vd && !rec->load_arg) {
         fprintf(stderr, "niact host: variant %s (%s)\n", vd->meta.name, vd->meta.id);
         if (vd->deadline > 0) { /* the variant's deadline, as the moderator would set it */
             niact_command c = niact_command_make(NIACT_CMD_DEADLINE, NIACT_MODERATOR);
             c.param = vd->deadline;
             snprintf(c.text, sizeof c.text, "%s", vd->absent[0] ? vd->absent : "none");
-            if (moderator(&h, &c) == 0)
+            if (niact_session_tell(h->s, &c, NULL) != NIACT_OK)
+                fprintf(stderr, "niact host: the variant's deadline: %s\n",
+                        niact_session_error(h->s));
+            else
                 fprintf(stderr, "niact host: each turn has %d:%02d (the variant's deadline); a "
                                 "seat late with its orders plays %s\n", vd->deadline / 60,
                         vd->deadline % 60, vd->absent[0] ? vd->absent : "no orders");
@@ -1152,69 +1262,153 @@ int cli_host(int argc, char **argv) {
     }
     cli_catch_stop_signals();
     signal(SIGPIPE, SIG_IGN); /* a console whose reader went away does not stop the game */
-    cli_rec_turn(&rec, h.s);
-    int over = advance(&h, &rec);
-    reader console;
-    memset(&console, 0, sizeof console);
+    cli_rec_turn(rec, h->s);
+    if (advance(h, rec)) {
+        h->over = 1;
+        game_over(h);
+    }
+    *out = h;
+    return CLI_OK;
+}
+
+/* The console's lines that are complete now (none waits). */
+static void console_read(host *h) {
     char line[LINE_MAX_BYTES + 1];
-    while (!over && !h.stop && !cli_stop_signal()) {
-        net_event ev;
-        if (net_server_poll(h.sv, &ev, 50)) {
-            if (ev.kind == NET_EV_HELLO)
-                on_hello(&h, &ev);
-            else if (ev.kind == NET_EV_LINE)
-                on_line(&h, &rec, &ev);
-            else if (ev.kind == NET_EV_CMD)
-                on_cmd(&h, &rec, &ev);
-            else if (ev.kind == NET_EV_GONE)
-                on_gone(&h, ev.peer);
-            over = advance(&h, &rec);
+    while (h->console_open && !h->stop) {
+        int lk = cli_read_line_within(&h->in, line, 0);
+        if (lk == LINE_OK) {
+            console_line(h, line);
             continue;
         }
-        while (h.console_open && !h.stop) {
-            int lk = cli_read_line_within(&console, line, 0);
-            if (lk == LINE_OK)
-                console_line(&h, &rec, line);
-            else {
-                if (lk == LINE_END) {
-                    h.console_open = 0; /* the game goes on without the console */
-                    fprintf(stderr, "niact host: the console's input ended; the game goes "
-                                    "on until it ends (Ctrl-C stops it)\n");
-                    for (int r = 0; r < h.sc->n_roles; r++)
-                        if (h.seats[r].kind == NIACT_SEAT_HUMAN && !h.hs[r].remote)
-                            fprintf(stderr, "niact host: the %s seat plays at the console, "
-                                            "which has closed: its turns wait for a deadline "
-                                            "or Ctrl-C\n", role_id(&h, r));
-                }
-                break;
-            }
+        if (lk == LINE_END) {
+            h->console_open = 0; /* the game goes on without the console */
+            fprintf(stderr, "niact host: the console's input ended; the game goes on until it "
+                            "ends (Ctrl-C stops it)\n");
+            for (int r = 0; r < h->sc->n_roles; r++)
+                if (h->seats[r].kind == NIACT_SEAT_HUMAN && !h->hs[r].remote)
+                    fprintf(stderr, "niact host: the %s seat plays at the console, which has "
+                                    "closed: its turns wait for a deadline or Ctrl-C\n",
+                            role_id(h, r));
         }
-        tick(&h, &rec);
-        over = niact_game_phase(h.g) == NIACT_PHASE_ENDED || advance(&h, &rec);
+        break;
     }
-    int rc = CLI_OK;
-    if (over) {
-        game_over(&h);
+}
+
+int cli_host_step(host *h, int wait_ms) {
+    if (!h->over) {
+        net_event ev;
+        /* The network's events now (the first may be waited for), at most 64 a pass so
+         * that a flood never holds the clock, the console or the window. */
+        for (int n = 0; n < 64 && !h->over && net_server_poll(h->sv, &ev, n ? 0 : wait_ms); n++) {
+            if (ev.kind == NET_EV_HELLO)
+                on_hello(h, &ev);
+            else if (ev.kind == NET_EV_LINE)
+                on_line(h, h->rec, &ev);
+            else if (ev.kind == NET_EV_CMD)
+                on_cmd(h, h->rec, &ev);
+            else if (ev.kind == NET_EV_GONE)
+                on_gone(h, ev.peer);
+            h->over = advance(h, h->rec);
+        }
+        if (!h->over)
+            console_read(h);
+        if (!h->over)
+            tick(h, h->rec);
+        if (!h->over)
+            h->over = niact_game_phase(h->g) == NIACT_PHASE_ENDED || advance(h, h->rec);
+        if (h->over)
+            game_over(h);
     } else {
-        const char *why = h.stop ? "The moderator ended the session."
-                                 : "The host was stopped.";
+        net_event ev; /* the game is over: the last words still go out */
+        for (int n = 0; n < 64 && net_server_poll(h->sv, &ev, n ? 0 : wait_ms); n++)
+            if (ev.kind == NET_EV_GONE)
+                on_gone(h, ev.peer);
+    }
+    return h->over || h->stop || cli_stop_signal();
+}
+
+int cli_host_close(host *h) {
+    int rc = CLI_OK;
+    if (!h->over) {
+        const char *why = h->stop ? "The moderator ended the session."
+                                  : "The host was stopped.";
         for (int i = 0; i < NET_MAX_PEERS; i++)
-            if (h.peer_role[i] != NO_ROLE)
-                net_server_kick(h.sv, i, NET_BYE_STOPPED, why);
-        cli_rec_quit(&rec, h.s, 0); /* the turn so far: orders given, talks, moderator */
+            if (h->peer_role[i] != NO_ROLE)
+                net_server_kick(h->sv, i, NET_BYE_STOPPED, why);
+        cli_rec_quit(h->rec, h->s, 0); /* the turn so far: orders given, talks, moderator */
         char where[8300];
-        if (cli_rec_kept(&rec, where, sizeof where))
+        if (cli_rec_kept(h->rec, where, sizeof where))
             fprintf(stderr, "niact host: %s The game is kept in %s (as far as played; orders "
                             "not yet given are not kept). Resume it with: niact host --text "
                             "--load %s\n", why, where,
-                    rec.record_ok ? rec.record_path : rec.autosaved);
+                    h->rec->record_ok ? h->rec->record_path : h->rec->autosaved);
         else
             fprintf(stderr, "niact host: %s Nothing was kept (no --record, autosave off or "
                             "failed).\n", why);
         rc = cli_stop_signal() ? 128 + cli_stop_signal() : CLI_OK;
     }
-    net_server_flush(h.sv, 2000);
-    net_server_close(h.sv);
-    niact_session_free(h.s);
+    net_server_flush(h->sv, 2000);
+    host_free(h);
     return rc;
+}
+
+/* ---- the moderator window's side (engine/ui/room.h) ------------------------------- */
+
+static int room_tick(void *ctx) {
+    host *h = ctx;
+    return cli_host_step(h, 0);
+}
+
+static int room_moderate(void *ctx, niact_command *c, char *msg, size_t len) {
+    return host_moderate(ctx, c, msg, len);
+}
+
+static void room_seat(void *ctx, int role, ui_room_seat *out) {
+    host *h = ctx;
+    memset(out, 0, sizeof *out);
+    if (role < 0 || role >= h->sc->n_roles)
+        return;
+    out->remote = h->hs[role].remote;
+    out->connected = h->hs[role].remote && h->hs[role].peer >= 0;
+    if (out->remote)
+        snprintf(out->code, sizeof out->code, "%s", h->hs[role].code);
+}
+
+static void room_stop(void *ctx) {
+    host *h = ctx;
+    h->stop = 1;
+}
+
+void cli_host_room(host *h, ui_room *room) {
+    memset(room, 0, sizeof *room);
+    room->ctx = h;
+    room->s = h->s;
+    room->port = net_server_port(h->sv);
+    room->projector = h->win_projector;
+    room->fullscreen = h->win_fullscreen;
+    room->tick = room_tick;
+    room->moderate = room_moderate;
+    room->seat = room_seat;
+    room->stop = room_stop;
+}
+
+int cli_host(int argc, char **argv) {
+    host *h = NULL;
+    int k = cli_host_open(argc, argv, &h);
+    if (k != CLI_OK)
+        return k;
+    if (h->window) {
+#ifdef NIACT_HAVE_WINDOW
+        ui_room room;
+        cli_host_room(h, &room);
+        niact_ui_host(&room);
+        if (!h->over)
+            h->stop = 1; /* the window closed before the end: the session ends, the game
+                            is kept */
+#endif
+    } else {
+        while (!cli_host_step(h, 50))
+            ;
+    }
+    return cli_host_close(h);
 }

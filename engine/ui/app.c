@@ -99,6 +99,8 @@ static void draw_screen(app *a) {
     case SCR_DESK: scr_desk(a); break;
     case SCR_END: scr_end(a); break;
     case SCR_RESOLVING: scr_resolving(a); break;
+    case SCR_MODERATOR: scr_moderator(a); break;
+    case SCR_PROJECTOR: scr_projector(a); break;
     default: a->scr = SCR_TITLE; break;
     }
 }
@@ -180,6 +182,12 @@ static void run_loop(app *a, double t0) {
             if (SDL_WaitEventTimeout(&ev, 30))
                 need = app_event(a, &ev);
             need |= a->pump(a);
+        } else if (a->room) { /* niact host: the host's loop runs between frames, never
+                                 waiting */
+            int got = SDL_WaitEventTimeout(&ev, 20);
+            need = room_pass(a);
+            if (got)
+                need |= app_event(a, &ev);
         } else if (!SDL_WaitEvent(&ev))
             break;
         else
@@ -335,6 +343,23 @@ static int start_title(app *a, void *ctx) {
     }
     a->scr = SCR_TITLE;
     return 0;
+}
+
+int niact_ui_display_ok(char *msg, size_t len) {
+    if (has_display())
+        return 0;
+    snprintf(msg, len, "no display: DISPLAY and WAYLAND_DISPLAY are not set");
+    return -1;
+}
+
+static int start_room(app *a, void *ctx) {
+    room_open(a, ctx);
+    return 0;
+}
+
+int niact_ui_host(ui_room *room) {
+    win_opts o = {1280, 720, 1.0f, room->fullscreen};
+    return run_window(&o, start_room, room);
 }
 
 int niact_ui_main(int argc, char **argv) {

@@ -5,6 +5,7 @@
 
 #include "niact/record.h"
 #include "niact/session.h"
+#include "room.h"
 #include "ui.h"
 
 typedef enum ui_screen {
@@ -15,6 +16,8 @@ typedef enum ui_screen {
     SCR_DESK,       /* the main game screen */
     SCR_END,        /* outcome, scores, charts */
     SCR_RESOLVING,  /* the turn resolves in a worker thread (AI seats may search long) */
+    SCR_MODERATOR,  /* niact host: the teacher's room (every seat, the truth, commands) */
+    SCR_PROJECTOR,  /* niact host: what the whole class may see (the public view only) */
     SCR_COUNT
 } ui_screen;
 
@@ -100,6 +103,21 @@ typedef struct ui_nego {
     int msg_refused;                    /* msg is a refusal */
 } ui_nego;
 
+/* The moderator window's controls (scr_room.c). */
+typedef struct ui_mod {
+    int view;                 /* the panel shows: -1 the truth, else that seat's view */
+    int32_t deadline;         /* seconds the deadline control holds */
+    int play;                 /* late seats play: 0 no orders, k a personality (k-1) */
+    int event;                /* the event the inject control holds */
+    int32_t rollback;         /* the turn (1-based) the rollback control holds */
+    char text[NIACT_TELEGRAM_MAX + 1]; /* the message to every seat being written */
+    char msg[400];            /* what the last command did, or why not */
+    int refused;              /* msg is a refusal */
+    int over;                 /* the host's loop said the game is over */
+    int scroll_view, scroll_news;
+    char date_buf[NIACT_DATE_MAX];
+} ui_mod;
+
 typedef struct app app;
 struct app {
     ui ui;
@@ -155,6 +173,9 @@ struct app {
      * the loop calls between frames to hear it (1: a frame is needed). NULL: local. */
     void *link;
     int (*pump)(struct app *a);
+    /* niact host: the room the moderator window runs (NULL in play). */
+    ui_room *room;
+    ui_mod mod;
 };
 
 /* ---- flow.c: driving the session ---- */
@@ -225,6 +246,17 @@ void scr_brief(app *a);
 void scr_desk(app *a);
 void scr_end(app *a);
 void scr_resolving(app *a);
+/* niact host (scr_room.c): the moderator's room and the projector view. */
+void scr_moderator(app *a);
+void scr_projector(app *a);
+/* Opens the room's screen (the moderator's, or the projector's with --projector-window). */
+void room_open(app *a, ui_room *room);
+/* One pass of the room: the host's loop ticked (never waiting). Returns 1 if the screen
+ * should be drawn again (the room moved, or the countdown's second changed). */
+int room_pass(app *a);
+/* The projector's lines, from the public view alone (what scr_projector draws, for the
+ * tests): each line NUL-ended one after the other in buf; returns how many. */
+int projector_lines(const niact_scenario *sc, const niact_public *pub, char *buf, size_t len);
 void ov_pause(app *a);
 void ov_settings(app *a);
 void ov_help(app *a);

@@ -1,0 +1,621 @@
+/* niact host's window: the moderator's room and the projector view.
+ *
+ * The moderator sees every seat (who plays it, connected, orders given, its code), the
+ * truth or any seat's view, the countdown, and gives the teacher's commands (pause,
+ * deadline and what late seats play, inject, rollback, free a seat, a message to every
+ * seat) as niact_commands through the room's moderate() (niact_session_tell as the
+ * moderator, plus what the host does around it): every one is kept in the record.
+ *
+ * The projector view is made from niact_session_public alone (projector_lines), in large
+ * type, light on dark: it cannot show what the public view does not hold. */
+#include "app.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int64_t now_ms(void) {
+    return (int64_t)SDL_GetTicks64();
+}
+
+/* "4:05" of a time left in ms (rounded up: 0:00 only when it has run out). */
+static void clock_text(int64_t ms, char *buf, size_t len) {
+    int64_t sec = (ms + 999) / 1000;
+    snprintf(buf, len, "%lld:%02lld", (long long)(sec / 60), (long long)(sec % 60));
+}
+
+void room_open(app *a, ui_room *room) {
+    a->room = room;
+    a->scr = room->projector ? SCR_PROJECTOR : SCR_MODERATOR;
+    memset(&a->mod, 0, sizeof a->mod);
+    a->mod.view = -1;
+    const char *late = NULL;
+    int32_t set = niact_session_deadline(room->s, &late); /* a variant's, or 5:00 */
+    a->mod.deadline = set > 0 ? set : 300;
+    const niact_scenario *sc = niact_session_scenario(room->s);
+    for (int k = 0; k < sc->n_personalities; k++) /* late seats: the historical play first */
+        if (!strcmp(sc->personalities[k], "historical"))
+            a->mod.play = k + 1;
+    if (a->ui.win)
+        SDL_SetWindowTitle(a->ui.win, "Niact - moderator");
+}
+
+int room_pass(app *a) {
+    if (!a->room)
+        return 0;
+    static uint64_t last_gen;
+    const niact_game *g = niact_session_view(a->room->s);
+    uint64_t before = niact_game_hash(g) ^ niact_game_log_size(g);
+    if (!a->mod.over && a->room->tick(a->room->ctx))
+        a->mod.over = 1;
+    uint64_t after = niact_game_hash(g) ^ niact_game_log_size(g);
+    /* Redraw when the game moved, and once a second for the countdown and the seats. */
+    uint64_t sec = (uint64_t)now_ms() / 500;
+    int need = before != after || sec != last_gen;
+    last_gen = sec;
+    return need;
+}
+
+/* ---- the projector --------------------------------------------------------------- */
+
+enum { PL_TITLE, PL_CALENDAR, PL_CLOCK, PL_STATE, PL_HEAD, PL_ORDERS, PL_TRACK, PL_NEWS,
+       PL_END };
+
+typedef struct pline {
+    int kind;
+    int role;          /* PL_ORDERS: whose */
+    const char *text;
+} pline;
+
+#define PROJ_NEWS 4    /* the latest public news shown */
+#define PROJ_MAX (8 + NIACT_MAX_ROLES + NIACT_PUBLIC_TRACKS + PROJ_NEWS)
+
+/* What the projector shows, from the public view only; texts in buf. */
+static int proj_build(const niact_scenario *sc, const niact_public *pub, pline *out,
+                      char *buf, size_t len) {
+    int n = 0;
+    size_t used = 0;
+#define PUT(k, r, ...)                                                                    \
+    do {                                                                                  \
+        if (n < PROJ_MAX && used < len) {                                                 \
+            int w_ = snprintf(buf + used, len - used, __VA_ARGS__);                       \
+            out[n++] = (pline){k, r, buf + used};                                         \
+            used += (w_ < 0 ? 0 : (size_t)w_ >= len - used ? len - used - 1 : (size_t)w_) + 1; \
+        }                                                                                 \
+    } while (0)
+    PUT(PL_TITLE, -1, "%s", sc->meta.name);
+    if (pub->ended)
+        PUT(PL_CALENDAR, -1, "The game is over after %d turn%s", (int)pub->turn,
+            pub->turn == 1 ? "" : "s");
+    else
+        PUT(PL_CALENDAR, -1, "Turn %d of %d  -  %s", (int)pub->turn + 1, (int)pub->turns,
+            pub->date);
+    if (!pub->ended) {
+        if (pub->left_ms >= 0) {
+            char c[32];
+            clock_text(pub->left_ms, c, sizeof c);
+            PUT(PL_CLOCK, -1, "%s", c);
+        } else {
+            PUT(PL_CLOCK, -1, "no deadline");
+        }
+        if (pub->paused)
+            PUT(PL_STATE, -1, "PAUSED");
+        PUT(PL_HEAD, -1, "Orders");
+        for (int r = 0; r < pub->n_roles; r++) {
+            if (!(pub->humans & (1u << r)))
+                PUT(PL_ORDERS, r, "%s: played by the computer", sc->roles[r].meta.name);
+            else if (pub->given & (1u << r))
+                PUT(PL_ORDERS, r, "%s: orders given%s", sc->roles[r].meta.name,
+                    pub->defaulted & (1u << r) ? " (time ran out)" : "");
+            else
+                PUT(PL_ORDERS, r, "%s: writing orders", sc->roles[r].meta.name);
+        }
+    } else {
+        PUT(PL_END, -1, "%s", pub->outcome_title);
+        for (int r = 0; r < pub->n_roles; r++)
+            PUT(PL_ORDERS, r, "%s: %d points", sc->roles[r].meta.name, (int)pub->scores[r]);
+    }
+    if (pub->n_tracks)
+        PUT(PL_HEAD, -1, "What every delegation sees");
+    for (int i = 0; i < pub->n_tracks; i++) {
+        int t = pub->tracks[i].track;
+        PUT(PL_TRACK, -1, "%s: %s", t >= 0 && t < sc->n_tracks ? sc->tracks[t].meta.name : "?",
+            pub->tracks[i].text);
+    }
+    int first = pub->n_news > PROJ_NEWS ? pub->n_news - PROJ_NEWS : 0;
+    if (pub->n_news)
+        PUT(PL_HEAD, -1, "Public news");
+    for (int i = pub->n_news - 1; i >= first; i--) /* the newest first */
+        PUT(PL_NEWS, -1, "%s", pub->news_text + pub->news[i].off);
+#undef PUT
+    return n;
+}
+
+int projector_lines(const niact_scenario *sc, const niact_public *pub, char *buf, size_t len) {
+    static pline lines[PROJ_MAX];
+    static char tmp[1 << 15];
+    int n = proj_build(sc, pub, lines, tmp, sizeof tmp);
+    size_t used = 0;
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        size_t l = strlen(lines[i].text);
+        if (used + l + 1 > len)
+            break;
+        memcpy(buf + used, lines[i].text, l + 1);
+        used += l + 1;
+        k++;
+    }
+    return k;
+}
+
+/* The public view now, with the latest PROJ_NEWS public entries as its news (read page
+ * by page from the start; kept until the log grows). */
+static void latest_public(app *a, niact_public *pub) {
+    niact_session *s = a->room->s;
+    static char ring[PROJ_NEWS][2048];
+    static int n_ring, head;
+    static size_t seen = (size_t)-1;
+    static const niact_session *of;
+    static niact_public page;
+    size_t size = niact_game_log_size(niact_session_view(s));
+    if (size != seen || of != s) { /* the log moved: read the public news again */
+        n_ring = head = 0;
+        size_t from = 0;
+        do {
+            if (niact_session_public(s, now_ms(), from, &page) != NIACT_OK)
+                break;
+            for (int i = 0; i < page.n_news; i++) {
+                snprintf(ring[head], sizeof ring[head], "%s", page.news_text + page.news[i].off);
+                head = (head + 1) % PROJ_NEWS;
+                n_ring += n_ring < PROJ_NEWS;
+            }
+            from = (size_t)page.news_next;
+        } while (page.news_more);
+        seen = size, of = s;
+    }
+    niact_session_public(s, now_ms(), size, pub); /* the rest as it is now; no news */
+    size_t used = 0;
+    pub->n_news = 0;
+    for (int i = 0; i < n_ring; i++) { /* oldest first, as the public view gives them */
+        const char *t = ring[(head - n_ring + i + PROJ_NEWS) % PROJ_NEWS];
+        size_t l = strlen(t);
+        if (used + l + 1 > sizeof pub->news_text)
+            break;
+        memcpy(pub->news_text + used, t, l + 1);
+        pub->news[pub->n_news++] = (niact_public_news){.off = (uint32_t)used, .len = (uint32_t)l};
+        used += l + 1;
+    }
+}
+
+static const SDL_Color PJ_BACK = {18, 17, 15, 255}, PJ_TEXT = {250, 246, 236, 255},
+                       PJ_SOFT = {214, 206, 186, 255}, PJ_WARN = {255, 196, 92, 255};
+
+void scr_projector(app *a) {
+    ui *u = &a->ui;
+    if (!a->room) {
+        a->scr = SCR_TITLE;
+        return;
+    }
+    static niact_public pub;
+    latest_public(a, &pub);
+    const niact_scenario *sc = niact_session_scenario(a->room->s);
+    static pline lines[PROJ_MAX];
+    static char buf[1 << 15];
+    int n = proj_build(sc, &pub, lines, buf, sizeof buf);
+    ui_fill(u, (SDL_Rect){0, 0, u->w, u->h}, PJ_BACK);
+    int m = ui_px(u, 32), y = m, col = u->w / 2;
+    int lt = ui_line_height(u, FACE_TYPE_BOLD, SZ_TITLE), l1 = ui_line_height(u, FACE_SANS_BOLD, SZ_H1);
+    int yl = 0, yr = 0, side = 0; /* the left column: orders; the right: tracks */
+    for (int i = 0; i < n; i++) {
+        const pline *p = &lines[i];
+        switch (p->kind) {
+        case PL_TITLE:
+            ui_text(u, FACE_TYPE_BOLD, SZ_H1, PJ_SOFT, (SDL_Rect){m, y, col - m, l1}, p->text,
+                    TX_ONELINE);
+            break;
+        case PL_CALENDAR:
+            y += l1 + ui_px(u, 4);
+            ui_text(u, FACE_TYPE_BOLD, SZ_TITLE, PJ_TEXT, (SDL_Rect){m, y, u->w * 2 / 3, lt},
+                    p->text, TX_ONELINE);
+            break;
+        case PL_CLOCK:
+            ui_text(u, FACE_TYPE_BOLD, SZ_TITLE, PJ_WARN,
+                    (SDL_Rect){u->w * 2 / 3, y, u->w / 3 - m, lt}, p->text, TX_RIGHT | TX_ONELINE);
+            break;
+        case PL_STATE:
+        case PL_END:
+            ui_text(u, FACE_TYPE_BOLD, SZ_H1, PJ_WARN,
+                    (SDL_Rect){u->w * 2 / 3, y + lt, u->w / 3 - m, l1}, p->text,
+                    TX_RIGHT | TX_ONELINE);
+            break;
+        case PL_HEAD:
+            if (!yl)
+                yl = yr = y + lt + l1 + ui_px(u, 12);
+            if (!strcmp(p->text, "Orders")) {
+                side = 0;
+            } else if (side == 0 && strcmp(p->text, "Public news")) {
+                side = 1;
+            } else if (!strcmp(p->text, "Public news")) {
+                side = 2;
+                yl = yr = (yl > yr ? yl : yr) + ui_px(u, 8);
+            }
+            {
+                int *py = side == 1 ? &yr : &yl;
+                int x = side == 1 ? col : m, w = side == 2 ? u->w - 2 * m : col - m - ui_px(u, 16);
+                ui_text(u, FACE_SANS_BOLD, SZ_H2, PJ_SOFT, (SDL_Rect){x, *py, w, l1}, p->text,
+                        TX_ONELINE);
+                *py += l1;
+                ui_hline(u, x, x + w, *py, PJ_SOFT, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
+                *py += ui_px(u, 6);
+            }
+            break;
+        case PL_ORDERS:
+            if (!yl)
+                yl = yr = y + lt + l1 + ui_px(u, 12);
+            ui_role_mark(u, p->role, m + ui_px(u, 12), yl + l1 / 2, ui_px(u, 10));
+            ui_text(u, FACE_SANS_BOLD, SZ_H1, PJ_TEXT,
+                    (SDL_Rect){m + ui_px(u, 32), yl, col - m - ui_px(u, 48), l1}, p->text,
+                    TX_ONELINE);
+            yl += l1 + ui_px(u, 4);
+            break;
+        case PL_TRACK:
+            if (yr + l1 > u->h * 2 / 3)
+                break; /* the news keeps its room */
+            ui_text(u, FACE_SANS, SZ_H1, PJ_TEXT, (SDL_Rect){col, yr, u->w - col - m, l1},
+                    p->text, TX_ONELINE);
+            yr += l1 + ui_px(u, 2);
+            break;
+        case PL_NEWS: {
+            if (yl >= u->h - m)
+                break;
+            SDL_Rect box = {m, yl, u->w - 2 * m, u->h - m - yl};
+            int h = ui_text(u, FACE_SANS, SZ_H2, PJ_TEXT, box, p->text, 0);
+            yl += h + ui_px(u, 8);
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    if (ui_key(u, SDLK_F5) || ui_key(u, SDLK_ESCAPE)) {
+        a->scr = SCR_MODERATOR;
+        u->focus = 0;
+    }
+}
+
+/* ---- the moderator --------------------------------------------------------------- */
+
+/* A line of text in the body face; returns its height. */
+static int line(ui *u, SDL_Rect r, int face, int size, SDL_Color c, const char *text) {
+    int lh = ui_line_height(u, face, size);
+    ui_text(u, face, size, c, (SDL_Rect){r.x, r.y, r.w, lh}, text, TX_ONELINE);
+    return lh;
+}
+
+static void say(app *a, int refused, const char *fmt, const char *what) {
+    snprintf(a->mod.msg, sizeof a->mod.msg, fmt, what);
+    a->mod.refused = refused;
+}
+
+/* A moderator's command through the room (niact_session_tell as the moderator). */
+static void command(app *a, niact_command c) {
+    char msg[400];
+    int k = a->room->moderate(a->room->ctx, &c, msg, sizeof msg);
+    say(a, k != 0, "%s", msg);
+}
+
+/* The seats: one row each. */
+static void seats_panel(app *a, SDL_Rect r) {
+    ui *u = &a->ui;
+    niact_session *s = a->room->s;
+    const niact_scenario *sc = niact_session_scenario(s);
+    const niact_game *g = niact_session_view(s);
+    int y = r.y + ui_heading(u, r, "Seats");
+    int lb = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY), ls = ui_line_height(u, FACE_SANS, SZ_SMALL);
+    int bh = ui_px(u, 30), bw = ui_px(u, 74);
+    char buf[200];
+    for (int role = 0; role < sc->n_roles; role++) {
+        ui_room_seat seat;
+        a->room->seat(a->room->ctx, role, &seat);
+        const niact_seat *ns = niact_session_seat(s, role);
+        ui_role_mark(u, role, r.x + ui_px(u, 9), y + lb / 2, ui_px(u, 8));
+        SDL_Rect tr = {r.x + ui_px(u, 24), y, r.w - ui_px(u, 24) - 2 * bw - ui_px(u, 8), lb};
+        line(u, tr, FACE_SANS_BOLD, SZ_BODY, COL_INK, sc->roles[role].meta.name);
+        int yy = y + lb;
+        uint32_t late = niact_session_defaulted(s);
+        if (ns->kind == NIACT_SEAT_AI)
+            snprintf(buf, sizeof buf, "computer (%s)", ns->personality[0] ? ns->personality : "random");
+        else
+            snprintf(buf, sizeof buf, "%s - %s", seat.connected ? "connected" : "not connected",
+                     niact_game_phase(g) == NIACT_PHASE_ENDED ? "game over"
+                     : late & (1u << role)                  ? "time ran out: default orders"
+                     : niact_game_submitted(g, role)        ? "orders given"
+                                                            : "writing orders");
+        yy += line(u, (SDL_Rect){tr.x, yy, tr.w + 2 * bw, ls}, FACE_SANS, SZ_SMALL,
+                   seat.connected || ns->kind == NIACT_SEAT_AI ? COL_INK : COL_STAMP, buf);
+        if (seat.remote) {
+            snprintf(buf, sizeof buf, "code %s", seat.code);
+            yy += line(u, (SDL_Rect){tr.x, yy, tr.w + 2 * bw, ls}, FACE_TYPE_BOLD, SZ_BODY, COL_INK,
+                       buf);
+        }
+        SDL_Rect vb = {r.x + r.w - 2 * bw - ui_px(u, 6), y, bw, bh};
+        if (ui_button(u, ui_id("mod-view", role), vb, a->mod.view == role ? "[View]" : "View", 1))
+            a->mod.view = role, a->mod.scroll_view = 0;
+        SDL_Rect fb = {r.x + r.w - bw, y, bw, bh};
+        if (ui_button(u, ui_id("mod-free", role), fb, "Free", ns->kind == NIACT_SEAT_HUMAN)) {
+            niact_command c = niact_command_make(NIACT_CMD_FREE_SEAT, NIACT_MODERATOR);
+            c.index = role;
+            command(a, c);
+        }
+        y = (yy > y + bh ? yy : y + bh) + ui_px(u, 10);
+    }
+    SDL_Rect tb = {r.x, y, r.w, bh};
+    if (ui_button(u, ui_id("mod-view", 99), tb, a->mod.view < 0 ? "[The truth]" : "The truth", 1))
+        a->mod.view = -1, a->mod.scroll_view = 0;
+}
+
+/* The truth, or what one seat knows: every track, then the seat's latest news. */
+static void view_panel(app *a, SDL_Rect r) {
+    ui *u = &a->ui;
+    niact_session *s = a->room->s;
+    const niact_scenario *sc = niact_session_scenario(s);
+    const niact_game *g = niact_session_view(s);
+    char head[200], buf[200];
+    int v = a->mod.view;
+    if (v >= sc->n_roles)
+        v = a->mod.view = -1;
+    if (v < 0)
+        snprintf(head, sizeof head, "The truth (only you see it)");
+    else
+        snprintf(head, sizeof head, "What the %s sees", sc->roles[v].meta.name);
+    int y0 = r.y + ui_heading(u, r, head);
+    SDL_Rect view = {r.x, y0, r.w, r.y + r.h - y0}, saved;
+    int y = list_begin(a, view, &a->mod.scroll_view, &saved), top = y;
+    int ls = ui_line_height(u, FACE_SANS, SZ_SMALL);
+    for (int t = 0; t < sc->n_tracks; t++) {
+        const niact_track_def *d = &sc->tracks[t];
+        if (v < 0) {
+            int32_t val = 0;
+            if (niact_session_truth(s, t, &val) != NIACT_OK)
+                continue;
+            const char *label = d->n_labels > 0 && val >= d->min && val - d->min < d->n_labels
+                                    ? d->labels[val - d->min]
+                                    : NULL;
+            if (label)
+                snprintf(buf, sizeof buf, "%s (%d)", label, (int)val);
+            else
+                snprintf(buf, sizeof buf, "%d", (int)val);
+        } else {
+            niact_known k;
+            if (niact_session_track(s, v, t, &k) != NIACT_OK)
+                k.vis = NIACT_VIS_NONE;
+            niact_known_text(&k, 0, buf, sizeof buf);
+        }
+        int nw = r.w * 3 / 5;
+        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){r.x, y, nw - ui_px(u, 6), ls},
+                d->meta.name, TX_ONELINE);
+        ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){r.x + nw, y, r.w - nw, ls}, buf,
+                TX_ONELINE);
+        y += ls;
+    }
+    if (v >= 0) { /* the seat's news of this turn, the newest first */
+        y += ui_px(u, 8);
+        y += line(u, (SDL_Rect){r.x, y, r.w, 0}, FACE_SANS_BOLD, SZ_SMALL, COL_INK,
+                  "Its news this turn (newest first):");
+        size_t cur = 0;
+        niact_log_entry e;
+        static niact_log_entry mine[64];
+        int n = 0;
+        int32_t turn = niact_game_turn(g);
+        while (niact_game_log_next(g, v, &cur, &e))
+            if (e.turn >= turn - 1 && e.text) {
+                if (n == 64)
+                    memmove(mine, mine + 1, 63 * sizeof *mine), n--;
+                mine[n++] = e;
+            }
+        for (int i = n - 1; i >= 0; i--) {
+            int h = ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){r.x, y, r.w, 10000},
+                            mine[i].text, 0);
+            y += h + ui_px(u, 4);
+        }
+    }
+    list_end(a, view, &a->mod.scroll_view, y - top, saved);
+}
+
+/* The personality a late seat plays: 0 none, k the scenario's (k-1)-th. */
+static const char *play_name(const niact_scenario *sc, int k) {
+    return k > 0 && k <= sc->n_personalities ? sc->personalities[k - 1] : "none";
+}
+
+static void controls_panel(app *a, SDL_Rect r) {
+    ui *u = &a->ui;
+    niact_session *s = a->room->s;
+    const niact_scenario *sc = niact_session_scenario(s);
+    const niact_game *g = niact_session_view(s);
+    int running = niact_game_phase(g) != NIACT_PHASE_ENDED;
+    ui_mod *m = &a->mod;
+    int y = r.y + ui_heading(u, r, "The room");
+    int bh = ui_px(u, 32), gap = ui_px(u, 6), sw = ui_px(u, 36);
+    int lb = ui_line_height(u, FACE_SANS_BOLD, SZ_SMALL);
+    char buf[300];
+    /* The deadline. */
+    y += line(u, (SDL_Rect){r.x, y, r.w, 0}, FACE_SANS_BOLD, SZ_SMALL, COL_INK,
+              "Deadline for each turn (from now on)");
+    if (ui_button(u, ui_id("mod-dl-minus", 0), (SDL_Rect){r.x, y, sw, bh}, "-", running))
+        m->deadline = m->deadline > 60 ? m->deadline - 60 : m->deadline > 10 ? m->deadline - 10 : 0;
+    if (m->deadline > 0)
+        snprintf(buf, sizeof buf, "%d:%02d", (int)m->deadline / 60, (int)m->deadline % 60);
+    else
+        snprintf(buf, sizeof buf, "none");
+    ui_text(u, FACE_TYPE_BOLD, SZ_H2, COL_INK, (SDL_Rect){r.x + sw, y, ui_px(u, 80), bh}, buf,
+            TX_CENTER | TX_MIDDLE | TX_ONELINE);
+    if (ui_button(u, ui_id("mod-dl-plus", 0), (SDL_Rect){r.x + sw + ui_px(u, 80), y, sw, bh}, "+",
+                  running))
+        m->deadline = m->deadline < 60 ? m->deadline + 10 : m->deadline + 60;
+    if (m->deadline > NIACT_SESSION_MAX_DEADLINE)
+        m->deadline = NIACT_SESSION_MAX_DEADLINE;
+    snprintf(buf, sizeof buf, "late: %s", play_name(sc, m->play));
+    int px = r.x + 2 * sw + ui_px(u, 80) + gap;
+    if (ui_button(u, ui_id("mod-dl-play", 0), (SDL_Rect){px, y, r.x + r.w - px, bh}, buf, running))
+        m->play = (m->play + 1) % (sc->n_personalities + 1);
+    y += bh + gap;
+    if (ui_button(u, ui_id("mod-dl-set", 0), (SDL_Rect){r.x, y, r.w, bh},
+                  m->deadline ? "Set the deadline" : "Remove the deadline", running)) {
+        niact_command c = niact_command_make(NIACT_CMD_DEADLINE, NIACT_MODERATOR);
+        c.param = m->deadline;
+        snprintf(c.text, sizeof c.text, "%s", play_name(sc, m->play));
+        command(a, c);
+    }
+    y += bh + 2 * gap;
+    /* An event now. */
+    y += line(u, (SDL_Rect){r.x, y, r.w, 0}, FACE_SANS_BOLD, SZ_SMALL, COL_INK,
+              "Inject one of the scenario's events now");
+    if (sc->n_events > 0) {
+        if (m->event >= sc->n_events || m->event < 0)
+            m->event = 0;
+        if (ui_button(u, ui_id("mod-ev-prev", 0), (SDL_Rect){r.x, y, sw, bh}, "<", 1))
+            m->event = (m->event + sc->n_events - 1) % sc->n_events;
+        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){r.x + sw + gap, y, r.w - 2 * sw - 2 * gap, bh},
+                sc->events[m->event].meta.name, TX_CENTER | TX_MIDDLE | TX_ONELINE);
+        if (ui_button(u, ui_id("mod-ev-next", 0), (SDL_Rect){r.x + r.w - sw, y, sw, bh}, ">", 1))
+            m->event = (m->event + 1) % sc->n_events;
+        y += bh + gap;
+        if (ui_button(u, ui_id("mod-inject", 0), (SDL_Rect){r.x, y, r.w, bh}, "Inject it now",
+                      running)) {
+            niact_command c = niact_command_make(NIACT_CMD_INJECT, NIACT_MODERATOR);
+            c.index = m->event;
+            command(a, c);
+        }
+        y += bh + 2 * gap;
+    }
+    /* Roll back. */
+    int32_t turn = niact_game_turn(g) + 1;
+    if (m->rollback < 1 || m->rollback > turn)
+        m->rollback = turn;
+    y += line(u, (SDL_Rect){r.x, y, r.w, 0}, FACE_SANS_BOLD, SZ_SMALL, COL_INK,
+              "Back to the start of an earlier turn");
+    if (ui_button(u, ui_id("mod-rb-prev", 0), (SDL_Rect){r.x, y, sw, bh}, "<", 1))
+        m->rollback = m->rollback > 1 ? m->rollback - 1 : 1;
+    snprintf(buf, sizeof buf, "turn %d", (int)m->rollback);
+    ui_text(u, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){r.x + sw, y, ui_px(u, 90), bh}, buf,
+            TX_CENTER | TX_MIDDLE | TX_ONELINE);
+    if (ui_button(u, ui_id("mod-rb-next", 0), (SDL_Rect){r.x + sw + ui_px(u, 90), y, sw, bh}, ">", 1))
+        m->rollback = m->rollback < turn ? m->rollback + 1 : turn;
+    int rx = r.x + 2 * sw + ui_px(u, 90) + gap;
+    if (ui_button(u, ui_id("mod-rollback", 0), (SDL_Rect){rx, y, r.x + r.w - rx, bh}, "Roll back",
+                  running)) {
+        niact_command c = niact_command_make(NIACT_CMD_ROLLBACK, NIACT_MODERATOR);
+        c.index = m->rollback;
+        command(a, c);
+    }
+    y += bh + 2 * gap;
+    /* A message to every seat. */
+    y += line(u, (SDL_Rect){r.x, y, r.w, 0}, FACE_SANS_BOLD, SZ_SMALL, COL_INK,
+              "A message to every seat");
+    uint32_t fid = ui_id("mod-text", 0);
+    SDL_Rect field = {r.x, y, r.w, bh + ui_px(u, 8)};
+    int st = 0, clicked = u->click;
+    int send = ui_region(u, fid, field, &st) && !clicked; /* Enter in the field sends */
+    int focused = ui_is_focused(u, fid);
+    if (focused && !u->inert) {
+        u->typing = 1;
+        if (u->text_in[0]) {
+            size_t have = strlen(m->text), add = strlen(u->text_in);
+            if (have + add <= NIACT_TELEGRAM_MAX) {
+                for (size_t i = 0; i < add; i++) /* a control character types a space */
+                    m->text[have + i] = (unsigned char)u->text_in[i] < 0x20 ? ' ' : u->text_in[i];
+                m->text[have + add] = 0;
+            }
+            u->text_in[0] = 0;
+        }
+        if (ui_key(u, SDLK_BACKSPACE)) {
+            size_t len = strlen(m->text);
+            while (len > 0 && ((unsigned char)m->text[len - 1] & 0xC0) == 0x80)
+                len--;
+            if (len > 0)
+                len--;
+            m->text[len] = 0;
+        }
+    }
+    ui_fill(u, field, COL_PAPER_LIGHT);
+    ui_frame(u, field, focused ? COL_FOCUS : COL_INK, focused ? ui_px(u, 3) : 1);
+    snprintf(buf, sizeof buf, "%s%s", m->text[0] ? m->text : focused ? "" : "(click, then type)",
+             focused ? "_" : "");
+    ui_text(u, FACE_TYPE, SZ_BODY, m->text[0] ? COL_INK : COL_INK_FADED,
+            (SDL_Rect){field.x + gap, field.y, field.w - 2 * gap, field.h}, buf,
+            TX_MIDDLE | TX_ONELINE);
+    y += field.h + gap;
+    if (ui_button(u, ui_id("mod-send", 0), (SDL_Rect){r.x, y, r.w, bh}, "Send to every seat",
+                  running && m->text[0]) ||
+        (send && m->text[0] && running)) {
+        niact_command c = niact_command_make(NIACT_CMD_MESSAGE, NIACT_MODERATOR);
+        snprintf(c.text, sizeof c.text, "%s", m->text);
+        command(a, c);
+        if (!m->refused)
+            m->text[0] = 0;
+    }
+    y += bh + 2 * gap;
+    if (m->msg[0])
+        ui_text(u, FACE_SANS_BOLD, SZ_SMALL, m->refused ? COL_STAMP : COL_INK,
+                (SDL_Rect){r.x, y, r.w, r.y + r.h - y}, m->msg, 0);
+    (void)lb;
+}
+
+void scr_moderator(app *a) {
+    ui *u = &a->ui;
+    if (!a->room) {
+        a->scr = SCR_TITLE;
+        return;
+    }
+    niact_session *s = a->room->s;
+    const niact_scenario *sc = niact_session_scenario(s);
+    static niact_public pub;
+    niact_session_public(s, now_ms(), niact_game_log_size(niact_session_view(s)), &pub);
+    int m = ui_px(u, 16), top = ui_px(u, 78);
+    ui_paper(u, (SDL_Rect){0, 0, u->w, top});
+    ui_hline(u, 0, u->w, top, COL_INK, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
+    char buf[300];
+    int l1 = ui_line_height(u, FACE_TYPE_BOLD, SZ_H1), lb = ui_line_height(u, FACE_SANS, SZ_SMALL);
+    if (pub.ended)
+        snprintf(buf, sizeof buf, "%s - over: %s", sc->meta.name, pub.outcome_title);
+    else
+        snprintf(buf, sizeof buf, "Turn %d of %d - %s", (int)pub.turn + 1, (int)pub.turns, pub.date);
+    ui_text(u, FACE_TYPE_BOLD, SZ_H1, COL_INK, (SDL_Rect){m, ui_px(u, 8), u->w / 2, l1}, buf,
+            TX_ONELINE);
+    snprintf(buf, sizeof buf, "Moderator - %s - UDP port %u - the seats join with their codes",
+             sc->meta.name, a->room->port);
+    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED,
+            (SDL_Rect){m, ui_px(u, 8) + l1 + ui_px(u, 4), u->w / 2, lb}, buf, TX_ONELINE);
+    /* The countdown. */
+    if (pub.ended)
+        snprintf(buf, sizeof buf, "GAME OVER");
+    else if (pub.left_ms >= 0) {
+        char c[32];
+        clock_text(pub.left_ms, c, sizeof c);
+        snprintf(buf, sizeof buf, "%s%s", c, pub.paused ? " PAUSED" : "");
+    } else
+        snprintf(buf, sizeof buf, "%s", pub.paused ? "PAUSED" : "no deadline");
+    ui_text(u, FACE_TYPE_BOLD, SZ_H1, pub.paused || pub.ended ? COL_STAMP : COL_INK,
+            (SDL_Rect){u->w / 2, ui_px(u, 8), ui_px(u, 230), top - ui_px(u, 16)}, buf,
+            TX_CENTER | TX_MIDDLE | TX_ONELINE);
+    int bw = ui_px(u, 150), bh = ui_px(u, 34), bx = u->w - m - bw;
+    if (ui_button(u, ui_id("mod-pause", 0), (SDL_Rect){bx - bw - ui_px(u, 8), ui_px(u, 22), bw, bh},
+                  pub.paused ? "Resume" : "Pause", !pub.ended)) {
+        niact_command c = niact_command_make(pub.paused ? NIACT_CMD_RESUME : NIACT_CMD_PAUSE,
+                                             NIACT_MODERATOR);
+        command(a, c);
+    }
+    if (ui_button(u, ui_id("mod-projector", 0), (SDL_Rect){bx, ui_px(u, 22), bw, bh},
+                  "Projector (F5)", 1) ||
+        ui_key(u, SDLK_F5)) {
+        a->scr = SCR_PROJECTOR;
+        u->focus = 0;
+        return;
+    }
+    int y = top + m, h = u->h - y - m;
+    int w1 = ui_px(u, 400), w3 = ui_px(u, 400);
+    int w2 = u->w - 4 * m - w1 - w3;
+    seats_panel(a, (SDL_Rect){m, y, w1, h});
+    view_panel(a, (SDL_Rect){2 * m + w1, y, w2, h});
+    controls_panel(a, (SDL_Rect){3 * m + w1 + w2, y, w3, h});
+    (void)say;
+}
