@@ -254,6 +254,8 @@ void room_open(app *a, ui_room *room);
 /* One pass of the room: the host's loop ticked (never waiting). Returns 1 if the screen
  * should be drawn again (the room moved, or the countdown's second changed). */
 int room_pass(app *a);
+/* The moderator's countdown as it shows it: "4:05", "4:05 PAUSED", "no deadline". */
+void room_clock_text(app *a, char *buf, size_t len);
 /* The projector's lines, from the public view alone (what scr_projector draws, for the
  * tests): each line NUL-ended one after the other in buf; returns how many. */
 int projector_lines(const niact_scenario *sc, const niact_public *pub, char *buf, size_t len);

@@ -12,9 +12,14 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
+/* The host's clock (CLOCK_MONOTONIC, as engine/cli/host.c ticks the session with): the
+ * countdown is read on the same clock it runs on. */
 static int64_t now_ms(void) {
-    return (int64_t)SDL_GetTicks64();
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
 /* "4:05" of a time left in ms (rounded up: 0:00 only when it has run out). */
@@ -303,15 +308,15 @@ static void command(app *a, niact_command c) {
     say(a, k != 0, "%s", msg);
 }
 
-/* The seats: one row each. */
-static void seats_panel(app *a, SDL_Rect r) {
+/* The seats: one row each. Returns the y below it. */
+static int seats_panel(app *a, SDL_Rect r) {
     ui *u = &a->ui;
     niact_session *s = a->room->s;
     const niact_scenario *sc = niact_session_scenario(s);
     const niact_game *g = niact_session_view(s);
     int y = r.y + ui_heading(u, r, "Seats");
     int lb = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY), ls = ui_line_height(u, FACE_SANS, SZ_SMALL);
-    int bh = ui_px(u, 30), bw = ui_px(u, 74);
+    int bh = ui_px(u, 30), bw = ui_px(u, 84);
     char buf[200];
     for (int role = 0; role < sc->n_roles; role++) {
         ui_room_seat seat;
@@ -338,7 +343,7 @@ static void seats_panel(app *a, SDL_Rect r) {
                        buf);
         }
         SDL_Rect vb = {r.x + r.w - 2 * bw - ui_px(u, 6), y, bw, bh};
-        if (ui_button(u, ui_id("mod-view", role), vb, a->mod.view == role ? "[View]" : "View", 1))
+        if (ui_button(u, ui_id("mod-view", role), vb, a->mod.view == role ? "Shown" : "View", 1))
             a->mod.view = role, a->mod.scroll_view = 0;
         SDL_Rect fb = {r.x + r.w - bw, y, bw, bh};
         if (ui_button(u, ui_id("mod-free", role), fb, "Free", ns->kind == NIACT_SEAT_HUMAN)) {
@@ -349,8 +354,24 @@ static void seats_panel(app *a, SDL_Rect r) {
         y = (yy > y + bh ? yy : y + bh) + ui_px(u, 10);
     }
     SDL_Rect tb = {r.x, y, r.w, bh};
-    if (ui_button(u, ui_id("mod-view", 99), tb, a->mod.view < 0 ? "[The truth]" : "The truth", 1))
+    if (ui_button(u, ui_id("mod-view", 99), tb, a->mod.view < 0 ? "The truth (shown)" : "The truth", 1))
         a->mod.view = -1, a->mod.scroll_view = 0;
+    return y + bh + ui_px(u, 14);
+}
+
+/* The latest public news (what the projector shows), the newest first. */
+static void news_panel(app *a, SDL_Rect r) {
+    ui *u = &a->ui;
+    if (r.h < ui_px(u, 60))
+        return;
+    static niact_public pub;
+    latest_public(a, &pub);
+    int y = r.y + ui_heading(u, r, "Public news (latest)");
+    for (int i = pub.n_news - 1; i >= 0 && y < r.y + r.h; i--) {
+        int h = ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){r.x, y, r.w, r.y + r.h - y},
+                        pub.news_text + pub.news[i].off, 0);
+        y += h + ui_px(u, 6);
+    }
 }
 
 /* The truth, or what one seat knows: every track, then the seat's latest news. */
@@ -390,7 +411,7 @@ static void view_panel(app *a, SDL_Rect r) {
                 k.vis = NIACT_VIS_NONE;
             niact_known_text(&k, 0, buf, sizeof buf);
         }
-        int nw = r.w * 3 / 5;
+        int nw = r.w / 2;
         ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){r.x, y, nw - ui_px(u, 6), ls},
                 d->meta.name, TX_ONELINE);
         ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){r.x + nw, y, r.w - nw, ls}, buf,
@@ -560,6 +581,20 @@ static void controls_panel(app *a, SDL_Rect r) {
     (void)lb;
 }
 
+void room_clock_text(app *a, char *buf, size_t len) {
+    static niact_public pub;
+    niact_session_public(a->room->s, now_ms(), niact_game_log_size(niact_session_view(a->room->s)),
+                         &pub);
+    if (pub.ended)
+        snprintf(buf, len, "GAME OVER");
+    else if (pub.left_ms >= 0) {
+        char c[32];
+        clock_text(pub.left_ms, c, sizeof c);
+        snprintf(buf, len, "%s%s", c, pub.paused ? " PAUSED" : "");
+    } else
+        snprintf(buf, len, "%s", pub.paused ? "PAUSED" : "no deadline");
+}
+
 void scr_moderator(app *a) {
     ui *u = &a->ui;
     if (!a->room) {
@@ -585,19 +620,11 @@ void scr_moderator(app *a) {
              sc->meta.name, a->room->port);
     ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED,
             (SDL_Rect){m, ui_px(u, 8) + l1 + ui_px(u, 4), u->w / 2, lb}, buf, TX_ONELINE);
-    /* The countdown. */
-    if (pub.ended)
-        snprintf(buf, sizeof buf, "GAME OVER");
-    else if (pub.left_ms >= 0) {
-        char c[32];
-        clock_text(pub.left_ms, c, sizeof c);
-        snprintf(buf, sizeof buf, "%s%s", c, pub.paused ? " PAUSED" : "");
-    } else
-        snprintf(buf, sizeof buf, "%s", pub.paused ? "PAUSED" : "no deadline");
+    room_clock_text(a, buf, sizeof buf);
     ui_text(u, FACE_TYPE_BOLD, SZ_H1, pub.paused || pub.ended ? COL_STAMP : COL_INK,
             (SDL_Rect){u->w / 2, ui_px(u, 8), ui_px(u, 230), top - ui_px(u, 16)}, buf,
             TX_CENTER | TX_MIDDLE | TX_ONELINE);
-    int bw = ui_px(u, 150), bh = ui_px(u, 34), bx = u->w - m - bw;
+    int bw = ui_px(u, 190), bh = ui_px(u, 34), bx = u->w - m - bw;
     if (ui_button(u, ui_id("mod-pause", 0), (SDL_Rect){bx - bw - ui_px(u, 8), ui_px(u, 22), bw, bh},
                   pub.paused ? "Resume" : "Pause", !pub.ended)) {
         niact_command c = niact_command_make(pub.paused ? NIACT_CMD_RESUME : NIACT_CMD_PAUSE,
@@ -614,7 +641,8 @@ void scr_moderator(app *a) {
     int y = top + m, h = u->h - y - m;
     int w1 = ui_px(u, 400), w3 = ui_px(u, 400);
     int w2 = u->w - 4 * m - w1 - w3;
-    seats_panel(a, (SDL_Rect){m, y, w1, h});
+    int below = seats_panel(a, (SDL_Rect){m, y, w1, h});
+    news_panel(a, (SDL_Rect){m, below, w1, y + h - below});
     view_panel(a, (SDL_Rect){2 * m + w1, y, w2, h});
     controls_panel(a, (SDL_Rect){3 * m + w1 + w2, y, w3, h});
     (void)say;

@@ -325,7 +325,7 @@ static void test_moderator_window(void **state) {
     key(SDLK_F5);
     assert_int_equal(A->scr, SCR_PROJECTOR);
     static niact_public pub;
-    assert_int_equal(niact_session_public(room.s, (int64_t)SDL_GetTicks64(), 0, &pub), NIACT_OK);
+    assert_int_equal(niact_session_public(room.s, (int64_t)(now_s() * 1000), 0, &pub), NIACT_OK);
     static char lines[1 << 16];
     int n = projector_lines(SC, &pub, lines, sizeof lines);
     assert_true(n >= 6);
@@ -365,6 +365,12 @@ static void test_moderator_window(void **state) {
     assert_string_equal(SC->personalities[A->mod.play - 1], "historical");
     click(ui_id("mod-dl-set", 0));
     wait_text("ussr.out", "From now on each turn has 0:10", 1);
+    /* The countdown the moderator sees is the one the host runs (same clock). */
+    char clock[64];
+    room_clock_text(A, clock, sizeof clock);
+    int mm = -1, ss = -1;
+    assert_int_equal(sscanf(clock, "%d:%d", &mm, &ss), 2);
+    assert_true(mm == 0 && ss >= 0 && ss <= 10);
     assert_true(wait_for(turn2));
     wait_text("ussr.out", "Time is up", 1);
     assert_true(inputs_of(NIACT_INPUT_DEFAULT) >= 1);
