@@ -10,7 +10,9 @@
 #include "host.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -79,6 +81,12 @@ typedef struct host {
     int over;                        /* the game has ended (and every screen was told) */
     int window;                      /* the moderator window runs the loop */
     int win_projector, win_fullscreen; /* --projector-window, --fullscreen */
+    /* The moderator window resolves a turn with AI seats off its thread (a search AI may
+     * think for seconds): while `resolving`, nothing but the worker touches the session. */
+    int resolving;
+    pthread_t worker;
+    atomic_int worker_done;
+    niact_status worker_st;
 } host;
 
 /* When the countdown is announced on every screen: seconds left. */
@@ -409,24 +417,56 @@ static void game_over(host *h) {
 }
 
 /* Moves the game on as far as it can go now. Returns 1 when the game is over. */
+/* After a turn's resolution: its warning, the record and the word on stderr. 0, or -1 if
+ * it failed (the session stops). */
+static int resolved(host *h, cli_rec *rec, niact_status st) {
+    const char *warn = niact_session_warning(h->s);
+    if (warn)
+        fprintf(stderr, "niact host: %s\n", warn);
+    if (st != NIACT_OK) {
+        fprintf(stderr, "niact host: the turn did not resolve: %s\n", niact_session_error(h->s));
+        h->stop = 1;
+        return -1;
+    }
+    cli_rec_turn(rec, h->s);
+    fprintf(stderr, "niact host: turn %d resolved\n", niact_game_turn(h->g));
+    return 0;
+}
+
+static void *resolve_worker(void *ud) {
+    host *h = ud;
+    h->worker_st = niact_session_resolve(h->s);
+    atomic_store(&h->worker_done, 1);
+    return NULL;
+}
+
+static int has_ai(const host *h) {
+    for (int r = 0; r < h->sc->n_roles; r++)
+        if (h->seats[r].kind == NIACT_SEAT_AI)
+            return 1;
+    return 0;
+}
+
+/* Moves the game on as far as it can go now. Returns 1 when the game is over. In the
+ * moderator window a turn with AI seats resolves in a worker thread (cli_host_step
+ * collects it), so the window keeps drawing while the AI thinks. */
 static int advance(host *h, cli_rec *rec) {
+    if (h->resolving)
+        return 0;
     for (;;) {
         if (niact_game_phase(h->g) == NIACT_PHASE_ENDED)
             return 1;
         if (!all_given(h) || niact_session_paused(h->s))
             break;
-        niact_status st = niact_session_resolve(h->s);
-        const char *warn = niact_session_warning(h->s);
-        if (warn)
-            fprintf(stderr, "niact host: %s\n", warn);
-        if (st != NIACT_OK) {
-            fprintf(stderr, "niact host: the turn did not resolve: %s\n",
-                    niact_session_error(h->s));
-            h->stop = 1;
-            return 0;
+        if (h->window && has_ai(h)) {
+            atomic_store(&h->worker_done, 0);
+            if (pthread_create(&h->worker, NULL, resolve_worker, h) == 0) {
+                h->resolving = 1;
+                return 0;
+            } /* no thread: resolved here */
         }
-        cli_rec_turn(rec, h->s);
-        fprintf(stderr, "niact host: turn %d resolved\n", niact_game_turn(h->g));
+        if (resolved(h, rec, niact_session_resolve(h->s)) != 0)
+            return 0;
     }
     for (int r = 0; r < h->sc->n_roles; r++)
         seat_refresh(h, r);
@@ -1295,6 +1335,22 @@ static void console_read(host *h) {
 }
 
 int cli_host_step(host *h, int wait_ms) {
+    if (h->resolving) { /* the worker resolves the turn: nothing else touches the session */
+        if (!atomic_load(&h->worker_done)) {
+            if (wait_ms > 0) {
+                struct timespec t = {0, (wait_ms < 10 ? wait_ms : 10) * 1000000L};
+                nanosleep(&t, NULL);
+            }
+            return h->stop || cli_stop_signal();
+        }
+        pthread_join(h->worker, NULL);
+        h->resolving = 0;
+        if (resolved(h, h->rec, h->worker_st) == 0 && advance(h, h->rec) && !h->over) {
+            h->over = 1;
+            game_over(h);
+        }
+        return h->over || h->stop || cli_stop_signal();
+    }
     if (!h->over) {
         net_event ev;
         /* The network's events now (the first may be waited for), at most 64 a pass so
@@ -1329,6 +1385,11 @@ int cli_host_step(host *h, int wait_ms) {
 
 int cli_host_close(host *h) {
     int rc = CLI_OK;
+    if (h->resolving) { /* the turn under way finishes first */
+        pthread_join(h->worker, NULL);
+        h->resolving = 0;
+        resolved(h, h->rec, h->worker_st);
+    }
     if (!h->over) {
         const char *why = h->stop ? "The moderator ended the session."
                                   : "The host was stopped.";
@@ -1374,6 +1435,11 @@ static void room_seat(void *ctx, int role, ui_room_seat *out) {
         snprintf(out->code, sizeof out->code, "%s", h->hs[role].code);
 }
 
+static int room_busy(void *ctx) {
+    const host *h = ctx;
+    return h->resolving;
+}
+
 static void room_stop(void *ctx) {
     host *h = ctx;
     h->stop = 1;
@@ -1390,6 +1456,7 @@ void cli_host_room(host *h, ui_room *room) {
     room->moderate = room_moderate;
     room->seat = room_seat;
     room->stop = room_stop;
+    room->busy = room_busy;
 }
 
 int cli_host(int argc, char **argv) {

@@ -33,6 +33,9 @@ typedef struct ui_room {
     int (*moderate)(void *ctx, niact_command *c, char *msg, size_t len);
     void (*seat)(void *ctx, int role, ui_room_seat *out);
     void (*stop)(void *ctx);  /* the moderator ends the session (the game is kept) */
+    /* The host is resolving a turn off the window's thread (AI seats thinking): until it
+     * says 0 the window must not read or tell the session (tick() is still called). */
+    int (*busy)(void *ctx);
 } ui_room;
 
 /* Runs the moderator window on the room until it is closed. 0, or 1 if the window could

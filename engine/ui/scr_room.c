@@ -44,20 +44,49 @@ void room_open(app *a, ui_room *room) {
         SDL_SetWindowTitle(a->ui.win, "Niact - moderator");
 }
 
+static int room_busy(const app *a) {
+    return a->room->busy && a->room->busy(a->room->ctx);
+}
+
 int room_pass(app *a) {
     if (!a->room)
         return 0;
-    static uint64_t last_gen;
+    static uint64_t last_half;
+    static int was_busy;
     const niact_game *g = niact_session_view(a->room->s);
-    uint64_t before = niact_game_hash(g) ^ niact_game_log_size(g);
+    int busy = room_busy(a);
+    uint64_t before = busy ? 0 : niact_game_hash(g) ^ niact_game_log_size(g);
     if (!a->mod.over && a->room->tick(a->room->ctx))
         a->mod.over = 1;
-    uint64_t after = niact_game_hash(g) ^ niact_game_log_size(g);
-    /* Redraw when the game moved, and once a second for the countdown and the seats. */
-    uint64_t sec = (uint64_t)now_ms() / 500;
-    int need = before != after || sec != last_gen;
-    last_gen = sec;
+    int now_busy = room_busy(a);
+    uint64_t after = now_busy ? before : niact_game_hash(g) ^ niact_game_log_size(g);
+    /* Redraw when the game moved, and twice a second for the countdown and the seats. */
+    uint64_t half = (uint64_t)now_ms() / 500;
+    int need = before != after || half != last_half || busy != now_busy || was_busy != now_busy;
+    last_half = half;
+    was_busy = now_busy;
     return need;
+}
+
+/* While the host resolves a turn off the window's thread: a screen that reads nothing
+ * of the game (the worker is changing it). */
+static int busy_screen(app *a, int dark) {
+    if (!room_busy(a))
+        return 0;
+    ui *u = &a->ui;
+    static const SDL_Color back = {18, 17, 15, 255}, text = {250, 246, 236, 255};
+    ui_fill(u, (SDL_Rect){0, 0, u->w, u->h}, dark ? back : COL_PAPER);
+    int lh = ui_line_height(u, FACE_TYPE_BOLD, SZ_H1);
+    static const char *dots[] = {"", ".", "..", "..."};
+    char buf[160];
+    snprintf(buf, sizeof buf, "The turn is being resolved%s", dots[(now_ms() / 500) % 4]);
+    ui_text(u, FACE_TYPE_BOLD, SZ_H1, dark ? text : COL_INK,
+            (SDL_Rect){0, u->h / 2 - lh, u->w, lh}, buf, TX_CENTER | TX_ONELINE);
+    int ls = ui_line_height(u, FACE_SANS, SZ_BODY);
+    ui_text(u, FACE_SANS, SZ_BODY, dark ? text : COL_INK_FADED,
+            (SDL_Rect){0, u->h / 2 + ui_px(u, 8), u->w, ls},
+            "the computer's seats are deciding; the room comes back when they have", TX_CENTER | TX_ONELINE);
+    return 1;
 }
 
 /* ---- the projector --------------------------------------------------------------- */
@@ -116,6 +145,7 @@ static int proj_build(const niact_scenario *sc, const niact_public *pub, pline *
         }
     } else {
         PUT(PL_END, -1, "%s", pub->outcome_title);
+        PUT(PL_HEAD, -1, "Scores");
         for (int r = 0; r < pub->n_roles; r++)
             PUT(PL_ORDERS, r, "%s: %d points", sc->roles[r].meta.name, (int)pub->scores[r]);
     }
@@ -200,6 +230,8 @@ void scr_projector(app *a) {
         a->scr = SCR_TITLE;
         return;
     }
+    if (busy_screen(a, 1))
+        return;
     static niact_public pub;
     latest_public(a, &pub);
     const niact_scenario *sc = niact_session_scenario(a->room->s);
@@ -207,74 +239,74 @@ void scr_projector(app *a) {
     static char buf[1 << 15];
     int n = proj_build(sc, &pub, lines, buf, sizeof buf);
     ui_fill(u, (SDL_Rect){0, 0, u->w, u->h}, PJ_BACK);
-    int m = ui_px(u, 32), y = m, col = u->w / 2;
-    int lt = ui_line_height(u, FACE_TYPE_BOLD, SZ_TITLE), l1 = ui_line_height(u, FACE_SANS_BOLD, SZ_H1);
-    int yl = 0, yr = 0, side = 0; /* the left column: orders; the right: tracks */
+    int m = ui_px(u, 32), col = u->w / 2;
+    /* Line heights of each face and size used (a box lower than its line is not drawn). */
+    int lt = ui_line_height(u, FACE_TYPE_BOLD, SZ_TITLE);
+    int lh1 = ui_line_height(u, FACE_TYPE_BOLD, SZ_H1), ls1 = ui_line_height(u, FACE_SANS_BOLD, SZ_H1);
+    int ls2 = ui_line_height(u, FACE_SANS, SZ_H2), lb2 = ui_line_height(u, FACE_SANS_BOLD, SZ_H2);
+    int y_name = m / 2, y_turn = y_name + lh1, y_date = y_turn + lt;
+    int y_cols = y_date + lh1 + ui_px(u, 16), y_news = u->h * 5 / 8;
+    int yl = y_cols, yr = y_cols, yn = y_news, side = 0;
+    char turn_words[64] = "";
     for (int i = 0; i < n; i++) {
         const pline *p = &lines[i];
         switch (p->kind) {
         case PL_TITLE:
-            ui_text(u, FACE_TYPE_BOLD, SZ_H1, PJ_SOFT, (SDL_Rect){m, y, col - m, l1}, p->text,
-                    TX_ONELINE);
-            break;
-        case PL_CALENDAR:
-            y += l1 + ui_px(u, 4);
-            ui_text(u, FACE_TYPE_BOLD, SZ_TITLE, PJ_TEXT, (SDL_Rect){m, y, u->w * 2 / 3, lt},
+            ui_text(u, FACE_TYPE_BOLD, SZ_H1, PJ_SOFT, (SDL_Rect){m, y_name, col - m, lh1},
                     p->text, TX_ONELINE);
             break;
+        case PL_CALENDAR: { /* "Turn 3 of 12  -  7 November 1962": the turn large, the date under it */
+            const char *dash = strstr(p->text, "  -  ");
+            snprintf(turn_words, sizeof turn_words, "%.*s",
+                     dash ? (int)(dash - p->text) : (int)strlen(p->text), p->text);
+            ui_text(u, FACE_TYPE_BOLD, SZ_TITLE, PJ_TEXT, (SDL_Rect){m, y_turn, u->w * 2 / 3 - m, lt},
+                    turn_words, TX_ONELINE);
+            if (dash)
+                ui_text(u, FACE_TYPE_BOLD, SZ_H1, PJ_TEXT, (SDL_Rect){m, y_date, u->w * 2 / 3 - m, lh1},
+                        dash + 5, TX_ONELINE);
+            break;
+        }
         case PL_CLOCK:
-            ui_text(u, FACE_TYPE_BOLD, SZ_TITLE, PJ_WARN,
-                    (SDL_Rect){u->w * 2 / 3, y, u->w / 3 - m, lt}, p->text, TX_RIGHT | TX_ONELINE);
+            ui_text(u, FACE_TYPE_BOLD, SZ_TITLE, PJ_WARN, (SDL_Rect){u->w * 2 / 3, y_turn, u->w / 3 - m, lt},
+                    p->text, TX_RIGHT | TX_ONELINE);
             break;
         case PL_STATE:
         case PL_END:
-            ui_text(u, FACE_TYPE_BOLD, SZ_H1, PJ_WARN,
-                    (SDL_Rect){u->w * 2 / 3, y + lt, u->w / 3 - m, l1}, p->text,
-                    TX_RIGHT | TX_ONELINE);
+            ui_text(u, FACE_TYPE_BOLD, SZ_H1, PJ_WARN, (SDL_Rect){u->w * 2 / 3, y_date, u->w / 3 - m, lh1},
+                    p->text, TX_RIGHT | TX_ONELINE);
             break;
-        case PL_HEAD:
-            if (!yl)
-                yl = yr = y + lt + l1 + ui_px(u, 12);
-            if (!strcmp(p->text, "Orders")) {
-                side = 0;
-            } else if (side == 0 && strcmp(p->text, "Public news")) {
-                side = 1;
-            } else if (!strcmp(p->text, "Public news")) {
-                side = 2;
-                yl = yr = (yl > yr ? yl : yr) + ui_px(u, 8);
-            }
-            {
-                int *py = side == 1 ? &yr : &yl;
-                int x = side == 1 ? col : m, w = side == 2 ? u->w - 2 * m : col - m - ui_px(u, 16);
-                ui_text(u, FACE_SANS_BOLD, SZ_H2, PJ_SOFT, (SDL_Rect){x, *py, w, l1}, p->text,
-                        TX_ONELINE);
-                *py += l1;
-                ui_hline(u, x, x + w, *py, PJ_SOFT, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
-                *py += ui_px(u, 6);
-            }
+        case PL_HEAD: {
+            side = !strcmp(p->text, "Orders") || !strcmp(p->text, "Scores") ? 0
+                   : !strcmp(p->text, "Public news")                        ? 2
+                                                                            : 1;
+            int *py = side == 0 ? &yl : side == 1 ? &yr : &yn;
+            int x = side == 1 ? col : m, w = side == 2 ? u->w - 2 * m : col - m - ui_px(u, 16);
+            ui_text(u, FACE_SANS_BOLD, SZ_H2, PJ_SOFT, (SDL_Rect){x, *py, w, lb2}, p->text, TX_ONELINE);
+            *py += lb2 + ui_px(u, 2);
+            ui_hline(u, x, x + w, *py, PJ_SOFT, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
+            *py += ui_px(u, 8);
             break;
+        }
         case PL_ORDERS:
-            if (!yl)
-                yl = yr = y + lt + l1 + ui_px(u, 12);
-            ui_role_mark(u, p->role, m + ui_px(u, 12), yl + l1 / 2, ui_px(u, 10));
-            ui_text(u, FACE_SANS_BOLD, SZ_H1, PJ_TEXT,
-                    (SDL_Rect){m + ui_px(u, 32), yl, col - m - ui_px(u, 48), l1}, p->text,
-                    TX_ONELINE);
-            yl += l1 + ui_px(u, 4);
+            if (yl + ls1 > y_news)
+                break;
+            ui_role_mark(u, p->role, m + ui_px(u, 12), yl + ls1 / 2, ui_px(u, 10));
+            ui_text(u, FACE_SANS_BOLD, SZ_H1, PJ_TEXT, (SDL_Rect){m + ui_px(u, 32), yl, col - m - ui_px(u, 48), ls1},
+                    p->text, TX_ONELINE);
+            yl += ls1 + ui_px(u, 6);
             break;
         case PL_TRACK:
-            if (yr + l1 > u->h * 2 / 3)
+            if (yr + ls2 > y_news)
                 break; /* the news keeps its room */
-            ui_text(u, FACE_SANS, SZ_H1, PJ_TEXT, (SDL_Rect){col, yr, u->w - col - m, l1},
-                    p->text, TX_ONELINE);
-            yr += l1 + ui_px(u, 2);
+            ui_text(u, FACE_SANS, SZ_H2, PJ_TEXT, (SDL_Rect){col, yr, u->w - col - m, ls2}, p->text,
+                    TX_ONELINE);
+            yr += ls2;
             break;
         case PL_NEWS: {
-            if (yl >= u->h - m)
+            if (yn + ls2 > u->h - m / 2)
                 break;
-            SDL_Rect box = {m, yl, u->w - 2 * m, u->h - m - yl};
-            int h = ui_text(u, FACE_SANS, SZ_H2, PJ_TEXT, box, p->text, 0);
-            yl += h + ui_px(u, 8);
+            SDL_Rect box = {m, yn, u->w - 2 * m, u->h - m / 2 - yn};
+            yn += ui_text(u, FACE_SANS, SZ_H2, PJ_TEXT, box, p->text, 0) + ui_px(u, 8);
             break;
         }
         default:
@@ -601,6 +633,8 @@ void scr_moderator(app *a) {
         a->scr = SCR_TITLE;
         return;
     }
+    if (busy_screen(a, 0))
+        return;
     niact_session *s = a->room->s;
     const niact_scenario *sc = niact_session_scenario(s);
     static niact_public pub;

@@ -209,11 +209,11 @@ static int paused(void) {
 static int resumed(void) {
     return !niact_session_paused(room.s);
 }
-static int turn2(void) {
-    return niact_game_turn(G) == 1;
+static int turn2(void) { /* (never read while the host's worker resolves the turn) */
+    return !room.busy(room.ctx) && niact_game_turn(G) == 1;
 }
 static int us_given(void) {
-    return niact_game_submitted(G, R_US);
+    return !room.busy(room.ctx) && niact_game_submitted(G, R_US);
 }
 
 /* The moderator's inputs the session kept, of one kind. */
