@@ -70,4 +70,21 @@ void ai_belief_free(ai_belief *b);
  * `role` may not know is replaced (see determinize.c and docs/ai.md). */
 void ai_determinize(niact_game *g, const ai_belief *b, int role, niact_rng *rng);
 
+/* negotiate.c */
+
+/* The share of a promise's value `role` counts when `giver` makes it: its record as
+ * `role` has seen it, (kept + 1) / (kept + 2 broken + 1), times the scenario's ai_trust
+ * at the giver's trust, capped at 1 (a discount, never a premium). 1 for the role's own. */
+double ai_promise_share(const niact_game *g, int role, int giver);
+
+/* deal.c: negotiation judged by the search's own playouts */
+
+/* Whether accepting proposal `id` (addressed to `role`) is better for it than refusing,
+ * by the search of `level` run on both futures with the same samples: *accept 1 or 0. */
+niact_status ai_deal_answer(niact_host *h, const niact_game *g, int role, niact_ai_level level,
+                            int32_t id, int *accept);
+/* Whether proposing the package (assumed agreed) is better for `role` than not. */
+niact_status ai_deal_propose(niact_host *h, const niact_game *g, int role, niact_ai_level level,
+                             uint32_t to, const niact_term_item *terms, int n, int *good);
+
 #endif

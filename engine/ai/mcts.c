@@ -1,6 +1,7 @@
 /* Information-set Monte Carlo tree search (see ai.h for the method). */
 #include "ai_internal.h"
 #include "niact/hash.h"
+#include "niact/rules.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -205,6 +206,40 @@ static niact_status play_turn(search *s, const node *edge) {
     return st;
 }
 
+#define AI_BREACH_COST 1.0
+
+/* Whether commitment c (agreement, term) was open in the snapshot. */
+static int open_at_root(const search *s, const niact_commitment *c) {
+    const niact_commitment *b;
+    for (int i = 0; (b = niact_rules_commitment(s->base, i)); i++)
+        if (b->agreement == c->agreement && b->item.term == c->item.term &&
+            b->item.giver == c->item.giver)
+            return b->status == NIACT_COMMIT_PENDING;
+    return 0;
+}
+
+/* What the role's breaches of its word cost in a playout, in reward: every commitment
+ * it gave that was open at the root and is broken by the playout's end costs a whole
+ * game's score (1), so that a future in which it keeps its word is preferred to any in
+ * which it breaks it (an open commitment is a constraint), unless another party broke
+ * its own term of the same agreement first (or in the same turn): its word is kept
+ * conditionally on the partner's. */
+static double breach_cost(const search *s) {
+    const niact_commitment *c, *o;
+    double cost = 0;
+    for (int i = 0; (c = niact_rules_commitment(s->work, i)); i++) {
+        if (c->item.giver != s->role || c->status != NIACT_COMMIT_BROKEN || !open_at_root(s, c))
+            continue;
+        int excused = 0;
+        for (int k = 0; (o = niact_rules_commitment(s->work, k)) && !excused; k++)
+            excused = o->agreement == c->agreement && o->item.giver != s->role &&
+                      o->status == NIACT_COMMIT_BROKEN && o->settled_turn <= c->settled_turn;
+        if (!excused)
+            cost += AI_BREACH_COST;
+    }
+    return cost;
+}
+
 /* One iteration: determinize, follow root child `first`, descend and expand, play out,
  * back up. Everything random in it comes from `seed`, so the root's candidates can be
  * compared on the same samples (common random numbers). */
@@ -238,9 +273,10 @@ static niact_status iterate(search *s, int32_t first, uint64_t seed) {
             return st;
     int32_t score = 0;
     niact_game_score(s->work, s->role, s->role, &score);
+    double reward = score / 100.0 - breach_cost(s);
     for (int i = 0; i < depth; i++) {
         s->nodes[path[i]].visits++;
-        s->nodes[path[i]].total += score / 100.0;
+        s->nodes[path[i]].total += reward;
     }
     return NIACT_OK;
 }

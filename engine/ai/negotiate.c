@@ -1,10 +1,16 @@
-/* The AI's negotiation, for any scenario: the scenario's `value` function, run in the
- * deciding seat's read-only view, prices each term for a role; the AI accepts proposals
- * worth more than zero to it (what others promise is discounted by their trust) and
- * proposes a package that leaves both sides better off. It decides one move at a time
- * and changes nothing: the session carries each move out (and keeps it for records),
- * then asks for the next. */
-#include "niact/ai.h"
+/* The AI's negotiation, for any scenario (docs/ai.md, "Negotiation"). The scenario's
+ * `value` function, run in the deciding seat's read-only view, prices each term for a
+ * role; what another seat promises is discounted by its record as the deciding seat has
+ * seen it (kept and broken commitments). The AI accepts proposals worth more than zero
+ * to it, counters the ones it refuses with a package both sides gain from (and says why
+ * in a telegram made of the terms' declared names), and proposes packages that leave
+ * both sides better off. It never holds two agreements on the same term, promises only
+ * what its record says it can deliver, and stops answering a proposer who keeps sending
+ * variants of refused packages. It decides one move at a time and changes nothing: the
+ * session carries each move out (and keeps it for records), then asks for the next.
+ * Everything it reads is the seat's: its view of proposals and commitments, trust
+ * (public), and `value` run in its view. */
+#include "ai_internal.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -18,85 +24,512 @@ static double value_of(niact_host *h, niact_game *g, int role, int judged_for,
     return v;
 }
 
-/* The share of a promise's value the AI counts, from its giver's trust: the scenario's
- * ai_trust, linear from at_0 (trust 0) to at_100 (trust 100), in percent. */
-static double trust_factor(const niact_game *g, int giver) {
-    const niact_negotiation_def *n = &niact_game_scenario(g)->negotiation;
-    return n->ai_trust_at_0 / 100.0 +
-           (n->ai_trust_at_100 - n->ai_trust_at_0) / 100.0 * niact_game_trust(g, giver) / 100.0;
-}
-
-/* What a proposal is worth to `role`: promises of others are discounted by their trust,
- * since a promise is only as good as the one who makes it. */
-static double proposal_value(niact_host *h, niact_game *g, int role, const niact_proposal *p) {
-    double sum = 0;
-    for (int i = 0; i < p->n_terms; i++) {
-        double v = value_of(h, g, role, role, &p->terms[i]);
-        if (v > 0 && p->terms[i].giver != role)
-            v *= trust_factor(g, p->terms[i].giver);
-        sum += v;
-    }
-    return sum;
-}
-
-/* Whether the role made a proposal with these terms to `to` in the last two turns. */
-static int recently_proposed(const niact_game *g, int role, uint32_t to,
-                             const niact_term_item *t, int n) {
-    const niact_proposal *p;
-    for (int i = 0; (p = niact_game_proposal(g, role, i)); i++) {
-        if (p->from != role || p->to != to || p->n_terms != n ||
-            p->turn + 2 < niact_game_turn(g))
+/* Kept and broken commitments of `giver` that `role` may see (term -1: every term). */
+static void record_of(const niact_game *g, int role, int giver, int term, int *kept,
+                      int *broken) {
+    *kept = *broken = 0;
+    const niact_commitment *c;
+    for (int i = 0; (c = niact_game_commitment(g, role, i)); i++) {
+        if (c->item.giver != giver || (term >= 0 && c->item.term != term))
             continue;
-        int same = 1;
-        for (int k = 0; k < n; k++)
-            same &= p->terms[k].term == t[k].term && p->terms[k].param == t[k].param;
-        if (same || p->status == NIACT_PROPOSAL_OPEN)
+        *kept += c->status == NIACT_COMMIT_KEPT;
+        *broken += c->status == NIACT_COMMIT_BROKEN;
+    }
+}
+
+double ai_promise_share(const niact_game *g, int role, int giver) {
+    if (giver == role)
+        return 1;
+    int kept, broken;
+    record_of(g, role, giver, -1, &kept, &broken);
+    /* the record: every break weighs as two keeps; no history counts in full */
+    double share = (kept + 1.0) / (kept + 2.0 * broken + 1.0);
+    /* the scenario's ai_trust, linear in the giver's trust, but never a premium */
+    const niact_negotiation_def *n = &niact_game_scenario(g)->negotiation;
+    double t = n->ai_trust_at_0 / 100.0 + (n->ai_trust_at_100 - n->ai_trust_at_0) / 100.0 *
+                                              niact_game_trust(g, giver) / 100.0;
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    return share * t;
+}
+
+/* The value of a term to `for_` (judged from `role`'s knowledge); a positive value
+ * given by someone else is discounted by the giver's record as `role` sees it. */
+static double priced(niact_host *h, niact_game *g, int role, int for_,
+                     const niact_term_item *t) {
+    double v = value_of(h, g, role, for_, t);
+    if (v > 0 && t->giver != for_)
+        v *= ai_promise_share(g, role, t->giver);
+    return v;
+}
+
+static int has_role(const niact_proposal *p, int role) {
+    return ((p->to | (1u << p->from)) >> role) & 1u;
+}
+
+/* Whether `role` is party to an open commitment on `term` (any giver). */
+static int holds_term(const niact_game *g, int role, int term) {
+    const niact_commitment *c;
+    for (int i = 0; (c = niact_game_commitment(g, role, i)); i++) {
+        if (c->status != NIACT_COMMIT_PENDING || c->item.term != term)
+            continue;
+        const niact_proposal *p = niact_game_proposal_by_id(g, role, c->agreement);
+        if (p && has_role(p, role))
             return 1;
     }
     return 0;
 }
 
-/* Builds a package for `other`: the term the role wants most from it, then what the role
- * can give that `other` values, cheapest first, until both sides gain. */
-static int build_package(niact_host *h, niact_game *g, int role, int other,
-                         niact_term_item *pkg) {
+/* Whether `role` can deliver a term it would give: not when it has broken that term
+ * more often than it kept it. */
+static int deliverable(const niact_game *g, int role, int term) {
+    int kept, broken;
+    record_of(g, role, role, term, &kept, &broken);
+    return broken <= kept;
+}
+
+/* Whether the role may propose these terms to `other` now (the game's own checks). */
+static int may_propose(niact_game *g, int role, int other, int public_,
+                       const niact_term_item *t, int n) {
+    int ok = 0;
+    return niact_game_terms_legal(g, role, 1u << other, public_, t, n, &ok) == NIACT_OK && ok;
+}
+
+static int in_package(const niact_term_item *t, int n, int term) {
+    for (int i = 0; i < n; i++)
+        if (t[i].term == term)
+            return 1;
+    return 0;
+}
+
+/* The same terms (ids, givers and parameters), in any order. */
+static int same_terms(const niact_term_item *a, int na, const niact_term_item *b, int nb) {
+    if (na != nb)
+        return 0;
+    for (int i = 0; i < na; i++) {
+        int found = 0;
+        for (int k = 0; k < nb && !found; k++)
+            found = a[i].term == b[k].term && a[i].param == b[k].param &&
+                    (a[i].giver < 0 || b[k].giver < 0 || a[i].giver == b[k].giver);
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+/* Near-variants: the same term ids but at most one more or fewer (parameters and givers
+ * aside). */
+static int near_variant(const niact_term_item *a, int na, const niact_term_item *b, int nb) {
+    int diff = 0;
+    for (int i = 0; i < na; i++)
+        diff += !in_package(b, nb, a[i].term);
+    for (int i = 0; i < nb; i++)
+        diff += !in_package(a, na, b[i].term);
+    return diff <= 1 && na > 0 && nb > 0;
+}
+
+/* Earlier proposals from `from` to `role` (this game) that were refused and are
+ * near-variants of p. */
+static int refused_variants(const niact_game *g, int role, const niact_proposal *p) {
+    const niact_proposal *q;
+    int n = 0;
+    for (int i = 0; (q = niact_game_proposal(g, role, i)); i++)
+        if (q->id != p->id && q->from == p->from && (q->to & (1u << role)) &&
+            q->status == NIACT_PROPOSAL_REJECTED &&
+            near_variant(q->terms, q->n_terms, p->terms, p->n_terms))
+            n++;
+    return n;
+}
+
+/* Whether `partner` broke a term of an agreement with `role` made of these terms. */
+static int partner_broke(const niact_game *g, int role, int partner, const niact_term_item *t,
+                         int n) {
+    const niact_commitment *c;
+    for (int i = 0; (c = niact_game_commitment(g, role, i)); i++) {
+        if (c->status != NIACT_COMMIT_BROKEN || c->item.giver != partner)
+            continue;
+        const niact_proposal *p = niact_game_proposal_by_id(g, role, c->agreement);
+        if (p && has_role(p, role) && near_variant(p->terms, p->n_terms, t, n) &&
+            in_package(t, n, c->item.term))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the role proposed these terms to `to` in the last two turns, or has an open
+ * proposal to it. */
+static int recently_proposed(const niact_game *g, int role, uint32_t to,
+                             const niact_term_item *t, int n) {
+    const niact_proposal *p;
+    for (int i = 0; (p = niact_game_proposal(g, role, i)); i++) {
+        if (p->from != role || p->to != to)
+            continue;
+        if (p->status == NIACT_PROPOSAL_OPEN)
+            return 1;
+        if (p->turn + 2 >= niact_game_turn(g) && same_terms(p->terms, p->n_terms, t, n))
+            return 1;
+    }
+    return 0;
+}
+
+static int tried(const niact_ai_talk *t, uint32_t to, const niact_term_item *terms, int n) {
+    for (int i = 0; i < t->n_tried; i++)
+        if (t->tried[i].to == to && same_terms(t->tried[i].terms, t->tried[i].n_terms, terms, n))
+            return 1;
+    return 0;
+}
+
+static void remember(niact_ai_talk *t, uint32_t to, const niact_term_item *terms, int n) {
+    if (t->n_tried >= NIACT_AI_MAX_TRIED)
+        return;
+    niact_ai_package *p = &t->tried[t->n_tried++];
+    p->to = to;
+    p->n_terms = n;
+    memcpy(p->terms, terms, (size_t)n * sizeof *terms);
+}
+
+/* ---- words: every telegram is made of the scenario's declared names ---- */
+
+/* A term's name as it reads inside a sentence: the first letter lowered unless the
+ * name starts with an abbreviation ("UN", "IL-28s", "SAMs"); with its parameter. */
+static void term_words(const niact_scenario *sc, const niact_term_item *t, char *buf,
+                       size_t len) {
+    const niact_term_def *d = &sc->terms[t->term];
+    const char *nm = d->meta.name;
+    char first = nm[0];
+    if (first >= 'A' && first <= 'Z' && nm[1] >= 'a' && nm[1] <= 'z')
+        first = (char)(first - 'A' + 'a');
+    if (d->has_param)
+        snprintf(buf, len, "%c%s (%s %d)", first, nm[0] ? nm + 1 : "", d->param_name,
+                 (int)t->param);
+    else
+        snprintf(buf, len, "%c%s", first, nm[0] ? nm + 1 : "");
+}
+
+/* "a", "a and b", "a, b and c" of the terms marked in `which`. */
+static void list_words(const niact_scenario *sc, const niact_term_item *t, int n,
+                       const int *which, char *buf, size_t len) {
+    int total = 0, k = 0;
+    for (int i = 0; i < n; i++)
+        total += which[i] != 0;
+    size_t o = 0;
+    buf[0] = 0;
+    for (int i = 0; i < n && o + 1 < len; i++) {
+        if (!which[i])
+            continue;
+        char one[300];
+        term_words(sc, &t[i], one, sizeof one);
+        int w = snprintf(buf + o, len - o, "%s%s", k == 0 ? "" : k == total - 1 ? " and " : ", ",
+                         one);
+        if (w < 0)
+            break;
+        o += (size_t)w < len - o ? (size_t)w : len - o - 1;
+        k++;
+    }
+}
+
+/* ---- judging a package ---- */
+
+typedef struct judged {
+    double mine, theirs; /* the package's worth to the role and to its partner */
+    double each[NIACT_MAX_TERMS]; /* each term's worth to the role */
+} judged;
+
+static judged judge(niact_host *h, niact_game *g, int role, int other, const niact_term_item *t,
+                    int n) {
+    judged j;
+    memset(&j, 0, sizeof j);
+    for (int i = 0; i < n; i++) {
+        j.each[i] = priced(h, g, role, role, &t[i]);
+        j.mine += j.each[i];
+        j.theirs += priced(h, g, role, other, &t[i]);
+    }
+    return j;
+}
+
+/* Why a proposal must be refused whatever its worth (overlap, delivery, variants), as a
+ * sentence; "" if none. */
+static void hard_refusal(niact_game *g, int role, const niact_proposal *p, char *why,
+                         size_t len) {
+    const niact_scenario *sc = niact_game_scenario(g);
+    const char *me = sc->roles[role].meta.name;
+    int mark[NIACT_MAX_TERMS] = {0}, any = 0;
+    char list[900];
+    why[0] = 0;
+    if (refused_variants(g, role, p) >= 2) {
+        snprintf(why, len, "%s has refused these terms twice already and will not discuss "
+                           "them again.", me);
+        return;
+    }
+    for (int i = 0; i < p->n_terms; i++)
+        any |= mark[i] = holds_term(g, role, p->terms[i].term);
+    if (any) {
+        list_words(sc, p->terms, p->n_terms, mark, list, sizeof list);
+        snprintf(why, len, "%s has already agreed to %s; it does not agree to it twice.", me,
+                 list);
+        return;
+    }
+    for (int i = 0; i < p->n_terms; i++)
+        any |= mark[i] = p->terms[i].giver == role && !deliverable(g, role, p->terms[i].term);
+    if (any) {
+        list_words(sc, p->terms, p->n_terms, mark, list, sizeof list);
+        snprintf(why, len, "%s cannot deliver %s: it did not the last time.", me, list);
+    }
+}
+
+/* A package that can be offered to `other`: not held, deliverable, not recent, not one
+ * the partner broke, not tried this turn. */
+static int offerable(niact_game *g, int role, int other, int public_, const niact_ai_talk *t,
+                     const niact_term_item *terms, int n) {
+    if (n < 1)
+        return 0;
+    for (int i = 0; i < n; i++)
+        if (holds_term(g, role, terms[i].term) ||
+            (terms[i].giver == role && !deliverable(g, role, terms[i].term)))
+            return 0;
+    return !recently_proposed(g, role, 1u << other, terms, n) &&
+           !partner_broke(g, role, other, terms, n) && !tried(t, 1u << other, terms, n) &&
+           may_propose(g, role, other, public_, terms, n);
+}
+
+/* Adds what the role can give that `other` values, cheapest for the role first, until
+ * `other` gains (while the role still does). Returns the new count. */
+static int add_gifts(niact_host *h, niact_game *g, int role, int other, int public_,
+                     niact_term_item *pkg, int n, judged *j, int *added) {
+    const niact_scenario *sc = niact_game_scenario(g);
+    while (j->theirs <= 0 && n < NIACT_MAX_TERMS) {
+        int best = -1;
+        double best_cost = -1e300, best_gain = 0;
+        for (int t = 0; t < sc->n_terms; t++) {
+            if (in_package(pkg, n, t) || !(sc->terms[t].givers & (1u << role)) ||
+                holds_term(g, role, t) || !deliverable(g, role, t))
+                continue;
+            niact_term_item it = {(int16_t)t, (int16_t)role, sc->terms[t].param_default};
+            double cost = value_of(h, g, role, role, &it), gain = value_of(h, g, role, other, &it);
+            if (gain <= 0 || j->mine + cost <= 0 || cost <= best_cost ||
+                !may_propose(g, role, other, public_, &it, 1))
+                continue;
+            best = t;
+            best_cost = cost;
+            best_gain = gain;
+        }
+        if (best < 0)
+            break;
+        pkg[n] = (niact_term_item){(int16_t)best, (int16_t)role, sc->terms[best].param_default};
+        j->each[n] = best_cost;
+        added[n] = 1;
+        n++;
+        j->mine += best_cost;
+        j->theirs += best_gain;
+    }
+    return n;
+}
+
+/* The term the role wants most from `other` (not in the package, not held), or -1. */
+static int best_ask(niact_host *h, niact_game *g, int role, int other, int public_,
+                    const niact_term_item *pkg, int n, niact_term_item *out, double *mine,
+                    double *theirs) {
     const niact_scenario *sc = niact_game_scenario(g);
     int want = -1;
     double best = 0;
     for (int t = 0; t < sc->n_terms; t++) {
-        if (!(sc->terms[t].givers & (1u << other)))
+        if (!(sc->terms[t].givers & (1u << other)) || in_package(pkg, n, t) ||
+            holds_term(g, role, t))
             continue;
         niact_term_item it = {(int16_t)t, (int16_t)other, sc->terms[t].param_default};
-        double v = value_of(h, g, role, role, &it);
-        if (v > best) {
+        double v = priced(h, g, role, role, &it);
+        if (v > best && may_propose(g, role, other, public_, &it, 1)) {
             best = v;
             want = t;
+            *out = it;
         }
     }
-    if (want < 0)
-        return 0;
-    int n = 1;
-    pkg[0] = (niact_term_item){(int16_t)want, (int16_t)other, sc->terms[want].param_default};
-    double mine = best, theirs = value_of(h, g, role, other, &pkg[0]);
-    for (int t = 0; t < sc->n_terms && theirs <= 0 && n < NIACT_MAX_TERMS; t++) {
-        if (t == want || !(sc->terms[t].givers & (1u << role)))
-            continue;
-        niact_term_item it = {(int16_t)t, (int16_t)role, sc->terms[t].param_default};
-        double cost = value_of(h, g, role, role, &it), gain = value_of(h, g, role, other, &it);
-        if (gain <= 0 || mine + cost <= 0)
-            continue;
-        pkg[n++] = it;
-        mine += cost;
-        theirs += gain;
+    if (want >= 0) {
+        *mine = best;
+        *theirs = value_of(h, g, role, other, out);
     }
-    return mine > 0 && theirs > 0 ? n : 0;
+    return want;
+}
+
+/* A counter to proposal p (two parties: its author and the role): a package both gain
+ * from as the role judges them, and the telegram saying why. Returns its term count
+ * (0: none). `blame_first`: a personality refused it (so a term must go first). */
+static int build_counter(niact_host *h, niact_game *g, int role, const niact_proposal *p,
+                         const niact_ai_talk *t, int blame_first, const char *reason,
+                         niact_term_item *out, char *text, size_t len) {
+    const niact_scenario *sc = niact_game_scenario(g);
+    int other = p->from;
+    const char *me = sc->roles[role].meta.name;
+    for (int strategy = 0; strategy < 3; strategy++) {
+        /* order: a parameter, an ask, a drop; a personality's refusal drops first */
+        int s = blame_first ? (strategy + 2) % 3 : strategy;
+        niact_term_item pkg[NIACT_MAX_TERMS];
+        int n = p->n_terms, added[NIACT_MAX_TERMS] = {0};
+        int changed[NIACT_MAX_TERMS] = {0}, asked[NIACT_MAX_TERMS] = {0};
+        memcpy(pkg, p->terms, (size_t)n * sizeof *pkg);
+        judged j = judge(h, g, role, other, pkg, n);
+        int worst = 0;
+        for (int i = 1; i < n; i++)
+            if (j.each[i] < j.each[worst])
+                worst = i;
+        niact_term_item dropped = pkg[worst];
+        if (s == 0) { /* move the worst term's parameter half way toward the role's best */
+            const niact_term_def *d = &sc->terms[pkg[worst].term];
+            if (!d->has_param || j.each[worst] >= 0)
+                continue;
+            int32_t tries[2] = {d->param_min, d->param_max};
+            double bv = j.each[worst];
+            int32_t bp = pkg[worst].param;
+            for (int k = 0; k < 2; k++) {
+                niact_term_item it = pkg[worst];
+                it.param = (int32_t)(((int64_t)it.param + tries[k]) / 2);
+                double v = priced(h, g, role, role, &it);
+                if (v > bv) {
+                    bv = v;
+                    bp = it.param;
+                }
+            }
+            if (bp == pkg[worst].param)
+                continue;
+            pkg[worst].param = bp;
+            changed[worst] = 1;
+        } else if (s == 1) { /* ask for something in return */
+            niact_term_item ask;
+            double am = 0, at = 0;
+            if (n >= NIACT_MAX_TERMS || best_ask(h, g, role, other, p->public_, pkg, n, &ask, &am, &at) < 0)
+                continue;
+            pkg[n] = ask;
+            asked[n] = 1;
+            n++;
+        } else { /* drop the term it cannot accept; offer one of its own instead */
+            if (j.each[worst] >= 0 && !blame_first)
+                continue;
+            memmove(&pkg[worst], &pkg[worst + 1], (size_t)(n - worst - 1) * sizeof *pkg);
+            n--;
+            if (dropped.giver == role) {
+                int best = -1;
+                double best_gain = 0, dv = priced(h, g, role, role, &dropped), bc = 0;
+                for (int tt = 0; tt < sc->n_terms && n < NIACT_MAX_TERMS; tt++) {
+                    if (tt == dropped.term || in_package(pkg, n, tt) ||
+                        !(sc->terms[tt].givers & (1u << role)) || holds_term(g, role, tt) ||
+                        !deliverable(g, role, tt))
+                        continue;
+                    niact_term_item it = {(int16_t)tt, (int16_t)role, sc->terms[tt].param_default};
+                    double c = value_of(h, g, role, role, &it), gain = value_of(h, g, role, other, &it);
+                    if (gain > best_gain && c > dv &&
+                        may_propose(g, role, other, p->public_, &it, 1)) {
+                        best = tt;
+                        best_gain = gain;
+                        bc = c;
+                    }
+                }
+                (void)bc;
+                if (best >= 0) {
+                    pkg[n] = (niact_term_item){(int16_t)best, (int16_t)role,
+                                               sc->terms[best].param_default};
+                    added[n] = 1;
+                    n++;
+                }
+            }
+        }
+        j = judge(h, g, role, other, pkg, n);
+        n = add_gifts(h, g, role, other, p->public_, pkg, n, &j, added);
+        if (j.mine <= 0 && n < NIACT_MAX_TERMS && s == 2) {
+            niact_term_item ask;
+            double am = 0, at = 0;
+            if (best_ask(h, g, role, other, p->public_, pkg, n, &ask, &am, &at) >= 0) {
+                pkg[n] = ask;
+                asked[n] = 1;
+                n++;
+                j = judge(h, g, role, other, pkg, n);
+            }
+        }
+        if (j.mine <= 0 || j.theirs <= 0 || same_terms(pkg, n, p->terms, p->n_terms) ||
+            !offerable(g, role, other, p->public_, t, pkg, n))
+            continue;
+        /* the telegram: why, then what it offers */
+        char why[NIACT_HOST_OFFER_TEXT], offers[NIACT_HOST_OFFER_TEXT], list[900];
+        if (reason && reason[0])
+            snprintf(why, sizeof why, "%s", reason);
+        else if (s == 0 || s == 2) {
+            niact_term_item orig = s == 0 ? p->terms[worst] : dropped;
+            term_words(sc, &orig, list, sizeof list);
+            snprintf(why, sizeof why, "%s cannot accept %s.", me, list);
+        } else {
+            term_words(sc, &p->terms[worst], list, sizeof list);
+            snprintf(why, sizeof why, "%s cannot accept %s alone.", me, list);
+        }
+        size_t o = 0;
+        offers[0] = 0;
+        int any_change = 0, any_add = 0, any_ask = 0;
+        for (int i = 0; i < n; i++) {
+            any_change |= changed[i];
+            any_add |= added[i];
+            any_ask |= asked[i];
+        }
+        if (any_change) {
+            list_words(sc, pkg, n, changed, list, sizeof list);
+            o += (size_t)snprintf(offers + o, sizeof offers - o, " It offers %s", list);
+        }
+        if (any_add && o < sizeof offers) {
+            list_words(sc, pkg, n, added, list, sizeof list);
+            o += (size_t)snprintf(offers + o, sizeof offers - o, "%s %s", o ? " and" : " It offers",
+                                  list);
+        }
+        if (any_ask && o < sizeof offers) {
+            list_words(sc, pkg, n, asked, list, sizeof list);
+            o += (size_t)snprintf(offers + o, sizeof offers - o, "%s %s in return",
+                                  o ? "; it asks for" : " It asks for", list);
+        }
+        if (!any_change && !any_add && !any_ask && o < sizeof offers) {
+            int all[NIACT_MAX_TERMS] = {1, 1, 1, 1, 1, 1};
+            list_words(sc, pkg, n, all, list, sizeof list);
+            o += (size_t)snprintf(offers + o, sizeof offers - o, " It agrees to %s", list);
+        }
+        snprintf(text, len, "%s%s.", why, offers);
+        memcpy(out, pkg, (size_t)n * sizeof *pkg);
+        return n;
+    }
+    return 0;
+}
+
+/* Builds a package for `other` around the k-th most wanted term it can give: that
+ * term, then what the role can give that `other` values, cheapest first, until both
+ * gain. Returns its term count, 0 if there is no k-th or no such package. */
+static int build_package(niact_host *h, niact_game *g, int role, int other, int k,
+                         niact_term_item *pkg) {
+    const niact_scenario *sc = niact_game_scenario(g);
+    double vals[256];
+    int ids[256], m = 0;
+    for (int t = 0; t < sc->n_terms && m < 256; t++) {
+        if (!(sc->terms[t].givers & (1u << other)) || holds_term(g, role, t))
+            continue;
+        niact_term_item it = {(int16_t)t, (int16_t)other, sc->terms[t].param_default};
+        double v = priced(h, g, role, role, &it);
+        if (v <= 0 || !may_propose(g, role, other, 0, &it, 1))
+            continue;
+        int i = m++;
+        for (; i > 0 && vals[i - 1] < v; i--) { /* by worth, best first; ties: declared order */
+            vals[i] = vals[i - 1];
+            ids[i] = ids[i - 1];
+        }
+        vals[i] = v;
+        ids[i] = t;
+    }
+    if (k >= m)
+        return 0;
+    int want = ids[k], added[NIACT_MAX_TERMS] = {0};
+    pkg[0] = (niact_term_item){(int16_t)want, (int16_t)other, sc->terms[want].param_default};
+    judged j = judge(h, g, role, other, pkg, 1);
+    int n = add_gifts(h, g, role, other, 0, pkg, 1, &j, added);
+    return j.mine > 0 && j.theirs > 0 ? n : 0;
 }
 
 void niact_ai_talk_start(niact_ai_talk *t, const char *personality) {
     memset(t, 0, sizeof *t);
+    t->level = niact_ai_parse_level(personality);
     /* Only a scenario's personality has hooks: not the random AI, nor a search level. */
     if (personality && *personality && strcmp(personality, "random") != 0 &&
-        niact_ai_parse_level(personality) == NIACT_AI_NONE)
+        t->level == NIACT_AI_NONE)
         t->personality = personality;
 }
 
@@ -112,6 +545,135 @@ static int tell_move(niact_ai_talk *t, niact_ai_move *m) {
     return 1;
 }
 
+static void say(niact_ai_talk *t, uint32_t to, const char *text) {
+    if (!text || !text[0])
+        return;
+    t->tell_to = to;
+    snprintf(t->tell, sizeof t->tell, "%s", text);
+}
+
+/* The answer to p: hooks, then the hard refusals, then its worth (or the search's
+ * playouts); a refusal of a two-party proposal becomes a counter when one can be made. */
+static niact_status answer_move(niact_host *h, niact_game *g, int role, niact_ai_talk *t,
+                                const niact_proposal *p, niact_ai_move *m) {
+    const niact_scenario *sc = niact_game_scenario(g);
+    int accept = -1;
+    char hook_why[NIACT_HOST_OFFER_TEXT] = "";
+    if (t->personality) {
+        niact_status st = niact_host_personality_answer(h, g, t->personality, role, p->id,
+                                                        &accept, hook_why, sizeof hook_why);
+        if (st != NIACT_OK)
+            return st;
+    }
+    char hard[NIACT_HOST_OFFER_TEXT];
+    hard_refusal(g, role, p, hard, sizeof hard);
+    m->kind = NIACT_AI_MOVE_ANSWER;
+    m->id = p->id;
+    if (hard[0]) {
+        m->accept = 0;
+        say(t, 1u << p->from, hard); /* no counter: nothing to read from it */
+        return NIACT_OK;
+    }
+    if (accept < 0) {
+        if (t->level != NIACT_AI_NONE) {
+            niact_status st = ai_deal_answer(h, g, role, t->level, p->id, &accept);
+            if (st == NIACT_ERR_NOMEM)
+                return st;
+            if (st != NIACT_OK)
+                accept = -1;
+        }
+        if (accept < 0) {
+            const int other = p->from;
+            accept = judge(h, g, role, other, p->terms, p->n_terms).mine > 0;
+        }
+    }
+    m->accept = accept;
+    if (accept || p->to != (1u << role)) {
+        say(t, 1u << p->from, hook_why);
+        return NIACT_OK;
+    }
+    char text[NIACT_HOST_OFFER_TEXT];
+    niact_term_item pkg[NIACT_MAX_TERMS];
+    int n = build_counter(h, g, role, p, t, hook_why[0] != 0, hook_why, pkg, text, sizeof text);
+    if (!n) {
+        if (hook_why[0])
+            say(t, 1u << p->from, hook_why);
+        else {
+            snprintf(text, sizeof text, "%s cannot accept these terms.", sc->roles[role].meta.name);
+            say(t, 1u << p->from, text);
+        }
+        return NIACT_OK;
+    }
+    memset(m, 0, sizeof *m);
+    m->kind = NIACT_AI_MOVE_PROPOSE;
+    m->to = 1u << p->from;
+    m->public_ = p->public_;
+    m->counter_of = p->id;
+    m->n_terms = n;
+    memcpy(m->terms, pkg, (size_t)n * sizeof *pkg);
+    remember(t, m->to, pkg, n);
+    say(t, m->to, text);
+    t->reject_id = p->id;
+    if (hook_why[0])
+        snprintf(t->reject_why, sizeof t->reject_why, "%s", hook_why);
+    else
+        snprintf(t->reject_why, sizeof t->reject_why, "%s cannot accept these terms.",
+                 sc->roles[role].meta.name);
+    return NIACT_OK;
+}
+
+/* The generic routine's next own proposal, or none: up to two a turn, one per partner
+ * without an open proposal from the role, packages tried in the order of what the role
+ * wants most. */
+static niact_status own_move(niact_host *h, niact_game *g, int role, niact_ai_talk *t,
+                             niact_ai_move *m) {
+    const niact_scenario *sc = niact_game_scenario(g);
+    int32_t cap = sc->negotiation.proposals_per_turn;
+    int most = cap > 0 && cap < 2 ? cap : 2;
+    for (int other = 0; other < sc->n_roles && t->proposed < most; other++) {
+        if (other == role)
+            continue;
+        for (int k = 0; k < 4; k++) {
+            niact_term_item pkg[NIACT_MAX_TERMS];
+            int n = build_package(h, g, role, other, k, pkg);
+            if (!n || !offerable(g, role, other, 0, t, pkg, n))
+                continue;
+            if (t->level != NIACT_AI_NONE) { /* a search seat: worth proposing by playouts? */
+                int good = 1;
+                niact_status st = ai_deal_propose(h, g, role, t->level, 1u << other, pkg, n, &good);
+                if (st == NIACT_ERR_NOMEM)
+                    return st;
+                if (st == NIACT_OK && !good) {
+                    remember(t, 1u << other, pkg, n);
+                    continue;
+                }
+            }
+            remember(t, 1u << other, pkg, n);
+            t->proposed++;
+            m->kind = NIACT_AI_MOVE_PROPOSE;
+            m->to = 1u << other;
+            m->n_terms = n;
+            memcpy(m->terms, pkg, (size_t)n * sizeof *pkg);
+            int gives[NIACT_MAX_TERMS], wants[NIACT_MAX_TERMS];
+            for (int i = 0; i < n; i++) {
+                gives[i] = pkg[i].giver == role;
+                wants[i] = !gives[i];
+            }
+            char a[900], b[900], text[NIACT_HOST_OFFER_TEXT];
+            list_words(sc, pkg, n, gives, a, sizeof a);
+            list_words(sc, pkg, n, wants, b, sizeof b);
+            if (a[0])
+                snprintf(text, sizeof text, "%s offers %s for %s.", sc->roles[role].meta.name, a, b);
+            else
+                snprintf(text, sizeof text, "%s asks for %s.", sc->roles[role].meta.name, b);
+            say(t, m->to, text);
+            return NIACT_OK;
+        }
+    }
+    t->done = 1;
+    return NIACT_OK;
+}
+
 niact_status niact_ai_talk_next(niact_host *h, niact_game *g, int role, niact_ai_talk *t,
                                 niact_ai_move *m) {
     memset(m, 0, sizeof *m);
@@ -119,29 +681,33 @@ niact_status niact_ai_talk_next(niact_host *h, niact_game *g, int role, niact_ai
         return NIACT_OK;
     if (t->done)
         return NIACT_OK;
+    /* A countered proposal still open: the counter was refused; reject it outright. */
+    if (t->reject_id) {
+        const niact_proposal *p = niact_game_proposal_by_id(g, role, t->reject_id);
+        int32_t id = t->reject_id;
+        t->reject_id = 0;
+        if (p && p->status == NIACT_PROPOSAL_OPEN && (p->to & (1u << role)) &&
+            !(p->accepted & (1u << role))) {
+            m->kind = NIACT_AI_MOVE_ANSWER;
+            m->id = id;
+            m->accept = 0;
+            say(t, 1u << p->from, t->reject_why);
+            return NIACT_OK;
+        }
+    }
     /* First every open proposal waiting for the role's answer, in order. */
     const niact_proposal *p;
     for (; (p = niact_game_proposal(g, role, t->next)); t->next++) {
         if (p->status != NIACT_PROPOSAL_OPEN || !(p->to & (1u << role)) ||
             (p->accepted & (1u << role)))
             continue;
-        m->kind = NIACT_AI_MOVE_ANSWER;
-        m->id = p->id;
-        int accept = -1;
-        if (t->personality) {
-            niact_status st = niact_host_personality_answer(h, g, t->personality, role, p->id,
-                                                            &accept, t->tell, sizeof t->tell);
-            if (st != NIACT_OK) {
-                memset(m, 0, sizeof *m);
-                t->done = 1;
-                return st;
-            }
-            if (t->tell[0])
-                t->tell_to = 1u << p->from;
-        }
-        m->accept = accept >= 0 ? accept : proposal_value(h, g, role, p) > 0;
         t->next++;
-        return NIACT_OK;
+        niact_status st = answer_move(h, g, role, t, p, m);
+        if (st != NIACT_OK) {
+            memset(m, 0, sizeof *m);
+            t->done = 1;
+        }
+        return st;
     }
     if (niact_game_phase(g) == NIACT_PHASE_ENDED) {
         t->done = 1;
@@ -180,22 +746,5 @@ niact_status niact_ai_talk_next(niact_host *h, niact_game *g, int role, niact_ai
         }
         return NIACT_OK;
     }
-    /* At most one proposal of its own a turn. */
-    t->done = 1;
-    const niact_scenario *sc = niact_game_scenario(g);
-    for (int other = 0; other < sc->n_roles; other++) {
-        if (other == role)
-            continue;
-        int n = build_package(h, g, role, other, m->terms);
-        if (!n || recently_proposed(g, role, 1u << other, m->terms, n))
-            continue;
-        m->kind = NIACT_AI_MOVE_PROPOSE;
-        m->to = 1u << other;
-        m->n_terms = n;
-        for (int k = 0; k < n; k++) /* the core picks the giver, as it always has */
-            m->terms[k].giver = -1;
-        return NIACT_OK;
-    }
-    memset(m, 0, sizeof *m);
-    return NIACT_OK;
+    return own_move(h, g, role, t, m);
 }

@@ -498,3 +498,20 @@ uint64_t niact_core_hash_negotiation(const niact_game *g, uint64_t h) {
     }
     return h;
 }
+
+niact_status niact_game_terms_legal(niact_game *g, int from, uint32_t to, int public_,
+                                    const niact_term_item *terms, int n, int *ok) {
+    *ok = 0;
+    if (g->broken || g->phase == NIACT_PHASE_ENDED || from < 0 || from >= g->sc->n_roles ||
+        !(to & role_mask(g)) || (to & ~role_mask(g)) || (to & (1u << from)) || n < 1 ||
+        n > NIACT_MAX_TERMS || !terms)
+        return NIACT_OK;
+    niact_term_item copy[NIACT_MAX_TERMS];
+    memcpy(copy, terms, (size_t)n * sizeof *copy);
+    niact_error saved = g->error; /* a question: the game's last error stays as it was */
+    niact_status st = check_terms(g, from, to | (1u << from), public_ != 0, copy, n);
+    g->error = saved;
+    if (st == NIACT_OK)
+        *ok = 1;
+    return st == NIACT_ERR_INVALID ? NIACT_OK : st;
+}

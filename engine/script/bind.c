@@ -492,7 +492,7 @@ static void push_agreement_info(lua_State *L, const niact_game *g, int32_t agree
 }
 
 /* state:commitments([role]): open commitments of agreements the role is party to:
- * {term=, param=, giver=, deadline=, agreement=, public=, parties={ids}}. Rules: every
+ * {term=, param=, giver=, deadline=, agreement=, public=, parties={ids}, partner_broke=}. Rules: every
  * one without a role. A personality: its own seat's; with a role, that role's that its
  * seat may know of (its own agreements and public ones). */
 static int st_commitments(lua_State *L) {
@@ -522,6 +522,15 @@ static int st_commitments(lua_State *L) {
                 lua_rawseti(L, -2, ++n);
             }
         lua_setfield(L, -2, "parties");
+        /* whether another party broke its own term of this agreement (conditional
+         * keeping: docs/modding.md) */
+        int broke = 0;
+        const niact_commitment *o;
+        for (int j = 0; !broke && (o = niact_rules_commitment(h->game, j)); j++)
+            broke = o->agreement == c->agreement && o->item.giver != c->item.giver &&
+                    o->status == NIACT_COMMIT_BROKEN;
+        lua_pushboolean(L, broke);
+        lua_setfield(L, -2, "partner_broke");
         lua_rawseti(L, -2, ++k);
     }
     return 1;

@@ -455,7 +455,7 @@ static const niact_method methods[] = {
      "in a personality: may its seat order this now"},
     {"commitments", "role?: string",
      "{term: string, param: integer?, giver: string, deadline: integer, agreement: "
-     "integer, public: boolean, parties: string[]}[]",
+     "integer, public: boolean, parties: string[], partner_broke: boolean}[]",
      "open commitments (a personality: its own seat's, or what its seat may know of a role's)"},
     {"trust", "role: string", "integer", "that role's trust, 0-100"},
     {NULL, NULL, NULL, NULL}};

@@ -180,8 +180,8 @@ niact_status niact_session_ai_negotiate(niact_session *s, int role) {
             st = niact_session_answer(s, role, m.id, m.accept);
         else if (m.kind == NIACT_AI_MOVE_TELEGRAM)
             st = niact_session_telegram(s, role, m.to, m.text);
-        else if ((st = niact_session_propose(s, role, m.to, m.public_, m.terms, m.n_terms, 0,
-                                             &id)) != NIACT_OK)
+        else if ((st = niact_session_propose(s, role, m.to, m.public_, m.terms, m.n_terms,
+                                             m.counter_of, &id)) != NIACT_OK)
             talk.tell_to = 0; /* a refused proposal: its telegram is not sent either */
         if (st == NIACT_ERR_NOMEM)
             return st; /* any other refusal: the AI goes on with its next move */

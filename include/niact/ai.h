@@ -124,6 +124,7 @@ typedef struct niact_ai_move {
     uint32_t to;              /* PROPOSE, TELEGRAM: addressees */
     int public_;              /* PROPOSE */
     int n_terms;              /* PROPOSE */
+    int32_t counter_of;       /* PROPOSE: the proposal it counters (rejecting it), or 0 */
     niact_term_item terms[NIACT_MAX_TERMS];
     char text[NIACT_HOST_OFFER_TEXT]; /* TELEGRAM */
 } niact_ai_move;
@@ -131,16 +132,31 @@ typedef struct niact_ai_move {
 #define NIACT_AI_MAX_OFFERS 8 /* proposals a personality's hook may make in one turn */
 
 /* Where an AI seat is in its negotiation of one turn. */
+#define NIACT_AI_MAX_TRIED 24 /* own proposals (counters too) one seat tries in a turn */
+typedef struct niact_ai_package {
+    uint32_t to;
+    int n_terms;
+    niact_term_item terms[NIACT_MAX_TERMS];
+} niact_ai_package;
+
 typedef struct niact_ai_talk {
     int next;                 /* next proposal (index in the seat's view) to consider */
     int done;                 /* answers given and its own proposal decided */
     const char *personality;  /* the seat's scripted personality (its propose and answer
                                  hooks), NULL for the generic routine only */
+    niact_ai_level level;     /* a search seat: answers and its own packages are judged by
+                                 playouts (NONE: by the terms' value) */
     int asked;                /* its propose hook has been asked this turn */
     int n_offers, next_offer; /* what the hook proposed, and the next to make */
     niact_host_offer offers[NIACT_AI_MAX_OFFERS];
     uint32_t tell_to;         /* a telegram still to send (after an answer or a proposal) */
     char tell[NIACT_HOST_OFFER_TEXT];
+    int32_t reject_id;        /* a proposal it countered: rejected outright if the counter
+                                 was refused */
+    char reject_why[NIACT_HOST_OFFER_TEXT];
+    int n_tried;              /* packages it proposed (or tried to) this turn */
+    niact_ai_package tried[NIACT_AI_MAX_TRIED];
+    int proposed;             /* own proposals (not counters) tried this turn */
 } niact_ai_talk;
 
 /* Starts a turn's negotiation; personality may be NULL (or "", "random", a search level:
@@ -152,13 +168,25 @@ void niact_ai_talk_start(niact_ai_talk *t, const char *personality);
  * with an `answer` hook answers for itself (its reason, if it gives one, is sent to the
  * proposer as a telegram), and one with a `propose` hook makes its own proposals (each
  * with its telegram, if any); a hook that returns nil, and a seat without hooks, fall
- * back to the generic routine: accept when the proposal is worth more than zero to it
- * (what others give weighted by their trust, the scenario's ai_trust), then at most one
- * proposal of its own (the term it wants most from another role, with what it can give
- * that the other values, until both gain; not one it made in the last two turns). NONE
- * when it is done. The game is not changed; hooks and `value` run in the seat's
- * read-only view on host h. A failing hook is returned as its error (the seat's talk
- * stops for the turn). */
+ * back to the generic routine (docs/ai.md, "Negotiation"):
+ *  - it accepts a proposal worth more than zero to it, what others promise priced by
+ *    their record as the seat has seen it (a discount, never above the term's value);
+ *  - whatever decided, it refuses a proposal holding a term of an open agreement it is
+ *    party to (no overlapping deals), one that has it promise a term it has broken more
+ *    often than kept (it offers only what it can deliver), and a third near-variant of
+ *    packages the same proposer already had refused (it cannot be read by variants);
+ *  - when it refuses a two-party proposal it counters (a PROPOSE move with counter_of):
+ *    a changed parameter, a term it asks in return, or the term it cannot accept
+ *    dropped or replaced, so that both sides gain as it judges them, with a telegram
+ *    saying why in the terms' declared names; if the counter is refused by the game it
+ *    rejects the proposal outright;
+ *  - then its own packages, to each other seat (up to two a turn, the next one tried if
+ *    the game refuses one): never one it proposed in the last two turns, one the
+ *    partner broke, one holding a term of an open agreement, or one it cannot deliver.
+ * A search seat (level not NONE) judges answers and its own packages by playouts of its
+ * search (engine/ai/deal.c). NONE when it is done. The game is not changed; hooks and
+ * `value` run in the seat's read-only view on host h. A failing hook is returned as its
+ * error (the seat's talk stops for the turn). */
 niact_status niact_ai_talk_next(niact_host *h, niact_game *g, int role, niact_ai_talk *t,
                                 niact_ai_move *m);
 

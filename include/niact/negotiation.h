@@ -75,6 +75,12 @@ niact_status niact_game_propose(niact_game *g, int from, uint32_t to, int public
 niact_status niact_game_answer(niact_game *g, int role, int32_t id, int accept);
 /* The author withdraws an open proposal. */
 niact_status niact_game_withdraw(niact_game *g, int role, int32_t id);
+/* Whether `from` may propose these terms to `to` now (the checks of niact_game_propose:
+ * parameters, givers, secrecy, each term's `legal` test), without proposing: *ok 1 or
+ * 0. Changes nothing (the game's last error too). NIACT_ERR_NOMEM if a test ran out of
+ * memory, else NIACT_OK. */
+niact_status niact_game_terms_legal(niact_game *g, int from, uint32_t to, int public_,
+                                    const niact_term_item *terms, int n, int *ok);
 /* Sends a telegram (free text) to the roles in `to`; it goes into their log. */
 niact_status niact_game_telegram(niact_game *g, int from, uint32_t to, const char *text);
 

@@ -681,9 +681,11 @@ static void test_propose_and_answer_hooks(void **st) {
     w = niact_session_warning(f.s);
     if (w)
         fail_msg("%s", w);
-    p = NULL; /* (b, without a propose hook, made the generic proposal of turn 1 too) */
+    p = NULL; /* (b, without a propose hook, made the generic proposal of turn 1 too; the
+               * generic AI proposes to each partner in role order: the first is to b) */
     for (int i = 0; niact_game_proposal(f.g, A, i); i++)
-        if (niact_game_proposal(f.g, A, i)->from == A && niact_game_proposal(f.g, A, i)->turn == 1)
+        if (!p && niact_game_proposal(f.g, A, i)->from == A &&
+            niact_game_proposal(f.g, A, i)->turn == 1)
             p = niact_game_proposal(f.g, A, i);
     assert_non_null(p);
     assert_int_equal(p->from, A);

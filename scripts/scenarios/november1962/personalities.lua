@@ -11,6 +11,9 @@ local P = {}
 -- ---- keeping one's word ----------------------------------------------------------------
 -- Every personality keeps the commitments its seat has agreed to (state:commitments()):
 -- the orders that fulfil them go first, and orders that would break them are dropped.
+-- Conditionally: once the other party has broken its own term of an agreement
+-- (`partner_broke`), the seat no longer honours its reciprocal term (Moscow withdraws
+-- no more SAMs for a quarantine Washington did not lift).
 
 -- The orders that fulfil a commitment on `term`, for the seat that gives it.
 local fulfil = {
@@ -36,7 +39,7 @@ local lead = { lift_quarantine = 0, formal_pledge = 0, inspect_at_sea = 4, il28_
 local function keep_word(state, role, orders)
   local owed, out = {}, {}
   for _, c in ipairs(state:commitments()) do
-    if c.giver == role then
+    if c.giver == role and not c.partner_broke then
       owed[c.term] = true
       local how = fulfil[c.term] and fulfil[c.term][role]
       if how and c.deadline - state:turn() <= (lead[c.term] or 0) then
@@ -282,7 +285,32 @@ local function un_hawk(state)
            { "broker_icrc" }, { "mediate" } }
 end
 
-P.hawk = honest{ us = us_hawk, ussr = ussr_hawk, un = un_hawk }
+-- At the table a hawk concedes nothing it is asked for without getting as much in
+-- return (counted in terms), and never trades in public; the generic AI prices the rest
+-- (and counters what the hawk refuses).
+local function hawk_answer(state, p)
+  local mine, theirs = 0, 0
+  for _, t in ipairs(p.terms) do
+    if t.giver == p.from then theirs = theirs + 1 else mine = mine + 1 end
+  end
+  if p.public and mine > 0 then
+    return false, "Concessions are not made in public under pressure."
+  end
+  if mine > theirs then
+    return false, "Nothing is given without as much in return."
+  end
+  return nil
+end
+
+local function hawkish(seats)
+  local out = {}
+  for role, fn in pairs(seats) do
+    out[role] = { orders = fn, answer = hawk_answer }
+  end
+  return out
+end
+
+P.hawk = hawkish(honest{ us = us_hawk, ussr = ussr_hawk, un = un_hawk })
 
 -- ---- dove ----------------------------------------------------------------------------
 
@@ -330,6 +358,28 @@ local function un_dove(state)
   return o
 end
 
-P.dove = honest{ us = us_dove, ussr = ussr_dove, un = un_dove }
+-- At the table a dove gives ground: it accepts any package that asks of it at most one
+-- term more than it receives (counted in terms, whatever they are worth); the generic AI
+-- prices the rest (and counters what it refuses).
+local function dove_answer(state, p)
+  local mine, theirs = 0, 0
+  for _, t in ipairs(p.terms) do
+    if t.giver == p.from then theirs = theirs + 1 else mine = mine + 1 end
+  end
+  if mine <= theirs + 1 then
+    return true, "Every step back from the brink is welcome."
+  end
+  return nil
+end
+
+local function dovish(seats)
+  local out = {}
+  for role, fn in pairs(seats) do
+    out[role] = { orders = fn, answer = dove_answer }
+  end
+  return out
+end
+
+P.dove = dovish(honest{ us = us_dove, ussr = ussr_dove, un = un_dove })
 
 return P
