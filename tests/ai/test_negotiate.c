@@ -347,6 +347,80 @@ static void test_search_keeps_its_word(void **st) {
     niact_host_free(h);
 }
 
+/* November 1962's scripted seats keep their word conditionally: the Soviet Union agreed
+ * to withdraw the SAMs for the quarantine lifted. If Washington lifts it, the historical
+ * Soviet seat withdraws SAM sites; if Washington breaks the lift, the Soviet seat orders
+ * no withdrawal once the break is known (it used to go on withdrawing: scripted seats
+ * kept their word unconditionally). Returns the Soviet withdrawals ordered after the
+ * lift was settled (kept or broken), and in all. */
+static void sams_for_lift(int us_keeps, int *after, int *total) {
+    char msg[4096];
+    niact_host *h = NULL;
+    if (ts_load(NIACT_SCRIPTS_DIR "/scenarios/november1962", &h, msg, sizeof msg) != NIACT_OK)
+        fail_msg("%s", msg);
+    niact_seat seats[NIACT_MAX_ROLES] = {0};
+    assert_int_equal(niact_seat_parse("human", &seats[0]), 0);
+    assert_int_equal(niact_seat_parse("ai:historical", &seats[1]), 0);
+    assert_int_equal(niact_seat_parse("ai:historical", &seats[2]), 0);
+    niact_session *s = NULL;
+    if (niact_session_new(h, 1, seats, &s, msg, sizeof msg) != NIACT_OK)
+        fail_msg("%s", msg);
+    niact_game *g = niact_session_game(s);
+    const niact_scenario *sc = niact_host_scenario(h);
+    int stage = niact_scenario_track(sc, "missile_stage");
+    int quarantine = niact_scenario_action(sc, "quarantine");
+    int withdraw = niact_scenario_action(sc, "withdraw_sams");
+    int32_t deal = 0;
+    *after = *total = 0;
+    while (niact_game_phase(g) != NIACT_PHASE_ENDED) {
+        niact_track_view v;
+        assert_int_equal(niact_game_view_track(g, 0, stage, &v), NIACT_OK);
+        if (!deal && v.value >= 4) {
+            niact_term_item t[2] = {{(int16_t)niact_scenario_term(sc, "sams_out"), 1, 0},
+                                    {(int16_t)niact_scenario_term(sc, "lift_quarantine"), 0, 0}};
+            assert_int_equal(niact_session_propose(s, 0, 1u << 1, 0, t, 2, 0, &deal), NIACT_OK);
+            assert_int_equal(niact_session_answer(s, 1, deal, 1), NIACT_OK);
+        }
+        int settled = 0;
+        const niact_commitment *c;
+        for (int i = 0; deal && (c = niact_game_commitment(g, 1, i)); i++)
+            settled |= c->agreement == deal && c->item.giver == 0 && c->status != NIACT_COMMIT_PENDING;
+        niact_order os[NIACT_MAX_ORDERS], us[NIACT_MAX_ORDERS];
+        int n = 0, k = 0;
+        assert_int_equal(niact_session_ai_orders(s, 1, os, &n), NIACT_OK);
+        for (int i = 0; i < n; i++)
+            if (os[i].action == withdraw) {
+                ++*total;
+                *after += settled;
+            }
+        assert_int_equal(niact_session_suggest(s, 0, "historical", us, &n), NIACT_OK);
+        for (int i = 0; i < n; i++) /* Washington's own choices, lifting only if it keeps */
+            if (us_keeps || us[i].action != quarantine || us[i].param != 0)
+                us[k++] = us[i];
+        if (us_keeps && deal && !settled) {
+            k = 0;
+            us[k++] = (niact_order){0, (int16_t)quarantine, 0};
+        }
+        assert_int_equal(niact_session_submit(s, 0, us, k), NIACT_OK);
+        assert_int_equal(niact_session_resolve(s), NIACT_OK);
+    }
+    assert_true(deal > 0);
+    niact_session_free(s);
+    niact_host_free(h);
+}
+
+static void test_scripted_keeps_word_conditionally(void **st) {
+    (void)st;
+    int after = 0, total = 0;
+    sams_for_lift(1, &after, &total);
+    printf("Washington lifts: Moscow orders %d SAM withdrawals (%d after the lift)\n", total, after);
+    assert_true(after > 0); /* it keeps its word when the partner keeps his */
+    sams_for_lift(0, &after, &total);
+    printf("Washington breaks: Moscow orders %d SAM withdrawals (%d after the break)\n", total,
+           after);
+    assert_int_equal(after, 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_counter_moves_toward_deal),
@@ -358,6 +432,7 @@ int main(void) {
         cmocka_unit_test(test_no_reoffer_of_broken),
         cmocka_unit_test(test_refused_package_goes_on),
         cmocka_unit_test(test_search_keeps_its_word),
+        cmocka_unit_test(test_scripted_keeps_word_conditionally),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
