@@ -294,13 +294,13 @@ static int offerable(niact_game *g, int role, int other, int public_, const niac
 /* Adds what the role can give that `other` values, cheapest for the role first, until
  * `other` gains (while the role still does). Returns the new count. */
 static int add_gifts(niact_host *h, niact_game *g, int role, int other, int public_,
-                     niact_term_item *pkg, int n, judged *j, int *added) {
+                     int exclude, niact_term_item *pkg, int n, judged *j, int *added) {
     const niact_scenario *sc = niact_game_scenario(g);
     while (j->theirs <= 0 && n < NIACT_MAX_TERMS) {
         int best = -1;
         double best_cost = -1e300, best_gain = 0;
         for (int t = 0; t < sc->n_terms; t++) {
-            if (in_package(pkg, n, t) || !(sc->terms[t].givers & (1u << role)) ||
+            if (t == exclude || in_package(pkg, n, t) || !(sc->terms[t].givers & (1u << role)) ||
                 holds_term(g, role, t) || !deliverable(g, role, t))
                 continue;
             niact_term_item it = {(int16_t)t, (int16_t)role, sc->terms[t].param_default};
@@ -432,7 +432,8 @@ static int build_counter(niact_host *h, niact_game *g, int role, const niact_pro
             }
         }
         j = judge(h, g, role, other, pkg, n);
-        n = add_gifts(h, g, role, other, p->public_, pkg, n, &j, added);
+        /* never the term it just dropped */
+        n = add_gifts(h, g, role, other, p->public_, s == 2 ? dropped.term : -1, pkg, n, &j, added);
         if (j.mine <= 0 && n < NIACT_MAX_TERMS && s == 2) {
             niact_term_item ask;
             double am = 0, at = 0;
@@ -520,7 +521,7 @@ static int build_package(niact_host *h, niact_game *g, int role, int other, int 
     int want = ids[k], added[NIACT_MAX_TERMS] = {0};
     pkg[0] = (niact_term_item){(int16_t)want, (int16_t)other, sc->terms[want].param_default};
     judged j = judge(h, g, role, other, pkg, 1);
-    int n = add_gifts(h, g, role, other, 0, pkg, 1, &j, added);
+    int n = add_gifts(h, g, role, other, 0, -1, pkg, 1, &j, added);
     return j.mine > 0 && j.theirs > 0 ? n : 0;
 }
 
