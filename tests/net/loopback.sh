@@ -28,7 +28,7 @@ fail() {
 }
 cd "$dir" || exit 1
 
-timeout 60 "$niact" host --text --port 0 --bind 127.0.0.1 --seed 11 --no-autosave \
+timeout 180 "$niact" host --text --port 0 --bind 127.0.0.1 --seed 11 --no-autosave \
     --record rec.json </dev/null >host.out 2>host.err &
 host=$!
 pids+=("$host")
@@ -44,7 +44,7 @@ us=$(code us) ussr=$(code ussr) un=$(code un)
 [ "$us" != "$ussr" ] && [ "$ussr" != "$un" ] || fail "the codes are not distinct"
 
 # The hostile client, using the UN's code for its out-of-turn and replay tests.
-timeout 30 "$hostile" "$port" "$un" >hostile.out 2>hostile.err || fail "hostile client: $(cat hostile.err)"
+timeout 60 "$hostile" "$port" "$un" >hostile.out 2>hostile.err || fail "hostile client: $(cat hostile.err)"
 kill -0 "$host" 2>/dev/null || fail "the host died under hostile input"
 for what in 'refused: not niact protocol' 'refused: a code no seat has' 'dropped a message' \
             'disconnected: .* messages dropped' 'out of turn' 'answers a prompt that is not' \
