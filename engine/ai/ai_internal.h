@@ -17,6 +17,10 @@ typedef struct ai_belief {
     int n_tracks, n_roles, n_events;
     niact_track_view *view; /* [n_tracks] */
     int32_t *told;          /* [n_events] fires the role was told of */
+    int32_t hist_turns;     /* past turns of the record (0..turn-1) */
+    int32_t *hist;          /* [hist_turns * n_tracks] each past turn's value of a track the
+                               role sees truly (the public record and its own), else
+                               INT32_MIN */
     int n_particles;        /* histories kept (0: what it cannot know takes its prior) */
     int stride;             /* int32s per particle */
     int32_t *particles;     /* [n_particles * stride] */

@@ -8,6 +8,7 @@
 #include "ai_internal.h"
 #include "niact/rules.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,13 +28,27 @@ niact_status ai_belief_read(ai_belief *b, const niact_game *g, int role) {
         niact_game_view_track(g, role, t, &b->view[t]);
     for (int e = 0; e < sc->n_events; e++)
         b->told[e] = niact_rules_told(g, e, role);
+    /* the record: what the role saw truly at the end of every past turn */
+    b->hist_turns = niact_game_turn(g);
+    b->hist = malloc((size_t)(b->hist_turns * sc->n_tracks > 0 ? b->hist_turns * sc->n_tracks : 1) *
+                     sizeof *b->hist);
+    if (!b->hist)
+        return NIACT_ERR_NOMEM;
+    for (int32_t t = 0; t < b->hist_turns; t++)
+        for (int k = 0; k < sc->n_tracks; k++) {
+            int32_t v = 0;
+            b->hist[(size_t)t * (size_t)sc->n_tracks + (size_t)k] =
+                niact_game_history(g, role, k, t, &v) == NIACT_OK ? v : INT32_MIN;
+        }
     return NIACT_OK;
 }
 
 void ai_belief_free(ai_belief *b) {
     free(b->view);
     free(b->told);
+    free(b->hist);
     free(b->particles);
+    b->hist = NULL;
     b->view = NULL;
     b->told = NULL;
     b->particles = NULL;
@@ -72,6 +87,14 @@ static double distance(const ai_belief *b, const niact_scenario *sc, const niact
     }
     for (int e = 0; e < sc->n_events; e++)
         d += abs(niact_rules_told(g, e, b->role) - b->told[e]);
+    /* the record: each past turn's value of every track the role saw truly */
+    for (int32_t t = 0; t < b->hist_turns && t < niact_game_turn(g); t++)
+        for (int k = 0; k < sc->n_tracks; k++) {
+            int32_t want = b->hist[(size_t)t * (size_t)sc->n_tracks + (size_t)k], v = 0;
+            int32_t range = sc->tracks[k].max - sc->tracks[k].min;
+            if (want != INT32_MIN && niact_game_history(g, b->role, k, t, &v) == NIACT_OK)
+                d += (double)abs(v - want) / (range > 0 ? range : 1);
+        }
     return d;
 }
 
