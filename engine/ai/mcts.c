@@ -35,30 +35,83 @@ typedef struct search {
     int n_policies;      /* random + the scenario's personalities (if used) */
     uint64_t seed;       /* the search's seed */
     int32_t winner;      /* the root child chosen (-1: the most visited) */
+    double weight;       /* budget units one simulated turn costs (ai_turn_weight) */
+    double spent;        /* budget units spent: simulated turns x weight */
+    int32_t particles;   /* histories simulated */
 } search;
 
-#define PRESET(n, kids, hist, dep)                                                            \
-    {.playouts = (n), .exploration = 0.3, .widening = 0.7, .max_children = (kids),           \
-     .personalities = 1, .random_share = 0.0, .consistent = 1, .particles = (hist), .depth = (dep)}
-static const niact_ai_config presets[3] = {
-    PRESET(100, 8, 16, 2),
-    PRESET(400, 16, 64, 2),
-    PRESET(2000, 24, 128, 3),
+/* The levels are budgets (docs/ai.md): work units a decision may spend, a unit being one
+ * simulated turn of a scenario of November 1962's size (ai_turn_weight), and the horizon
+ * at which a playout stops and the position is scored. The playouts field only bounds
+ * the tree's memory: the budget runs out first. */
+#define PRESET(b, h, kids, hist, dep)                                                         \
+    {.budget = (b), .horizon = (h), .playouts = (b) / 2, .exploration = 0.3, .widening = 0.7,\
+     .max_children = (kids), .personalities = 1, .random_share = 0.0, .consistent = 1,       \
+     .particles = (hist), .depth = (dep)}
+static const niact_ai_config presets[4] = {
+    PRESET(800, 4, 8, 16, 2),
+    PRESET(3000, 6, 16, 64, 2),
+    PRESET(12000, 8, 24, 128, 3),
+    PRESET(48000, 12, 32, 256, 4),
 };
+static const char *const level_names[4] = {"mcts-easy", "mcts-medium", "mcts-hard",
+                                           "mcts-deep"};
 
-niact_ai_level niact_ai_parse_level(const char *name) {
-    static const char *const names[3] = {"mcts-easy", "mcts-medium", "mcts-hard"};
-    for (int i = 0; name && i < 3; i++)
-        if (strcmp(name, names[i]) == 0)
+/* "mcts-LEVEL" or "mcts-LEVEL:BUDGET": the level and the budget (0: the level's). */
+static niact_ai_level parse(const char *name, int32_t *budget) {
+    *budget = 0;
+    for (int i = 0; name && i < 4; i++) {
+        size_t n = strlen(level_names[i]);
+        if (strncmp(name, level_names[i], n) != 0)
+            continue;
+        if (!name[n])
             return (niact_ai_level)(i + 1);
+        if (name[n] != ':' || !name[n + 1] || strlen(name + n + 1) > 7)
+            return NIACT_AI_NONE;
+        int32_t v = 0;
+        for (const char *p = name + n + 1; *p; p++) {
+            if (*p < '0' || *p > '9')
+                return NIACT_AI_NONE;
+            v = v * 10 + (*p - '0');
+        }
+        if (v < 1 || v > NIACT_AI_MAX_BUDGET)
+            return NIACT_AI_NONE;
+        *budget = v;
+        return (niact_ai_level)(i + 1);
+    }
     return NIACT_AI_NONE;
 }
 
+niact_ai_level niact_ai_parse_level(const char *name) {
+    int32_t budget;
+    return parse(name, &budget);
+}
+
 niact_status niact_ai_level_config(niact_ai_level level, niact_ai_config *out) {
-    if (level < NIACT_AI_EASY || level > NIACT_AI_HARD)
+    if (level < NIACT_AI_EASY || level > NIACT_AI_DEEP)
         return NIACT_ERR_INVALID;
     *out = presets[level - 1];
     return NIACT_OK;
+}
+
+niact_status niact_ai_named_config(const char *name, niact_ai_config *out) {
+    int32_t budget;
+    niact_ai_level level = parse(name, &budget);
+    if (niact_ai_level_config(level, out) != NIACT_OK)
+        return NIACT_ERR_INVALID;
+    if (budget) {
+        out->budget = budget;
+        out->playouts = budget / 2 > 1 ? budget / 2 : 1;
+    }
+    return NIACT_OK;
+}
+
+double niact_ai_turn_weight(const niact_scenario *sc) {
+    /* November 1962: 41 tracks, 37 actions, 23 events, 13 objectives, 8 terms, 3 roles. */
+    double size = (double)(sc->n_tracks + sc->n_actions + sc->n_events + sc->n_objectives +
+                           sc->n_terms) * sc->n_roles;
+    double w = size / (122.0 * 3.0);
+    return w > 1.0 ? w : 1.0;
 }
 
 /* Says why a field is out of bounds. */
@@ -82,6 +135,7 @@ niact_status niact_ai_config_check(const niact_ai_config *c, char *why, size_t l
         double value, lo, hi;
     } f[] = {
         {"playouts", c->playouts, 1, NIACT_AI_MAX_PLAYOUTS},
+        {"budget", c->budget, 0, NIACT_AI_MAX_BUDGET},
         {"horizon", c->horizon, 0, 10000},
         {"exploration", c->exploration, 0, 100},
         {"widening", c->widening, 0, 100},
@@ -203,6 +257,7 @@ static niact_status play_turn(search *s, const node *edge) {
         st = ai_submit_others(s->work, s->role, &s->pol, &s->rng);
     if (st == NIACT_OK)
         st = niact_game_resolve(s->work);
+    s->spent += s->weight; /* the budget counts every simulated turn */
     return st;
 }
 
@@ -322,11 +377,18 @@ static niact_status halving(search *s, double start) {
     int rounds = 1;
     while ((1 << rounds) < n)
         rounds++;
+    /* Without a budget, playouts iterations are shared out; with one, each round gets
+     * its share of the budget's units left, spent on samples every survivor plays (at
+     * least one), and playouts only bounds the iterations (the tree's size). */
     int32_t budget = s->cfg->playouts, used = 0;
     for (int r = 0; r < rounds && n > 1; r++) {
         int32_t each = (budget - used) / ((rounds - r) * n);
         each = each < 1 ? 1 : each;
-        for (int32_t j = 0; j < each; j++) {
+        double round_units = (s->cfg->budget - s->spent) / (rounds - r), from = s->spent;
+        for (int32_t j = 0; s->cfg->budget ? j == 0 || s->spent - from < round_units : j < each;
+             j++) {
+            if (used + n > budget)
+                break;
             uint64_t seed = niact_mix64(s->seed ^ niact_mix64(((uint64_t)r << 32) | (uint64_t)j));
             for (int i = 0; i < n; i++) {
                 niact_status st = iterate(s, (int32_t)(alive[i] - s->nodes), seed);
@@ -339,7 +401,7 @@ static niact_status halving(search *s, double start) {
         }
         qsort(alive, (size_t)n, sizeof *alive, by_mean_desc);
         n = (n + 1) / 2;
-        if (used >= budget)
+        if (used >= budget || (s->cfg->budget && s->spent >= s->cfg->budget))
             break;
     }
     s->winner = (int32_t)(alive[0] - s->nodes);
@@ -396,10 +458,23 @@ static niact_status setup(search *s, niact_host *host, const niact_game *snap) {
     s->seed = seed ^ s->cfg->salt;
     s->winner = -1;
     niact_rng_seed(&s->rng, s->seed, 0x6d637473ULL /* "mcts" */);
+    s->weight = niact_ai_turn_weight(mine);
+    /* The histories play from the setup to this turn: with a budget, they may spend a
+     * quarter of it, so a late turn of a long game simulates fewer of them. */
+    int32_t particles = s->cfg->particles;
+    if (s->cfg->budget && particles > 0) {
+        double each = (turn > 0 ? turn : 1) * s->weight, most = s->cfg->budget / 4.0 / each;
+        particles = most < particles ? (int32_t)most : particles;
+        /* Fewer than one history the budget can afford: none (what the seat cannot see
+         * takes its declared value, as with particles = 0). */
+        particles = particles < 1 ? 0 : particles;
+        s->spent += particles * (double)turn * s->weight;
+    }
     niact_status st2 = ai_belief_read(&s->belief, snap, s->role);
-    if (st2 == NIACT_OK && host && s->cfg->particles > 0)
+    if (st2 == NIACT_OK && host && particles > 0)
         st2 = ai_belief_sample(&s->belief, snap, niact_host_rules(host), &s->pol,
-                               s->cfg->random_share, s->cfg->particles, &s->rng);
+                               s->cfg->random_share, particles, &s->rng);
+    s->particles = particles;
     return st2;
 }
 
@@ -421,6 +496,8 @@ static niact_status answer(search *s, niact_order *orders, int *n, niact_ai_stat
         stats->nodes = s->n_nodes;
         stats->root_children = s->nodes[0].n_children;
         stats->value = c >= 0 && s->nodes[c].visits ? s->nodes[c].total / s->nodes[c].visits : 0;
+        stats->spent = s->spent;
+        stats->particles = s->particles;
     }
     return NIACT_OK;
 }

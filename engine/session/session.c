@@ -274,7 +274,7 @@ niact_status niact_session_suggest(niact_session *s, int role, const char *p,
     if (!*p || strcmp(p, "random") == 0)
         return niact_session_random_orders(s, role, orders, n);
     niact_ai_config cfg;
-    if (niact_ai_level_config(niact_ai_parse_level(p), &cfg) == NIACT_OK) {
+    if (niact_ai_named_config(p, &cfg) == NIACT_OK) {
         /* The search AI: deterministic (no time limit), run by the session's host. */
         niact_status st = niact_ai_think(s->host, s->game, role, &cfg, orders, n, NULL);
         if (st != NIACT_OK)

@@ -189,13 +189,13 @@ static void cycle_seat(niact_seat *s, const niact_scenario *sc, int role) {
         snprintf(s->personality, sizeof s->personality, "random");
         return;
     }
-    static const char *const levels[] = {"mcts-easy", "mcts-medium", "mcts-hard"};
+    static const char *const levels[] = {"mcts-easy", "mcts-medium", "mcts-hard", "mcts-deep"};
     const char *names[64];
     int n = 0;
     names[n++] = "random";
     for (int i = 0; i < sc->n_personalities && n < 60; i++)
         names[n++] = sc->personalities[i];
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 4; i++)
         names[n++] = levels[i];
     int k = -1;
     for (int i = 0; s->kind == NIACT_SEAT_AI && i < n; i++)

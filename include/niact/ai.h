@@ -51,16 +51,25 @@ typedef enum niact_ai_level {
     NIACT_AI_EASY = 1,
     NIACT_AI_MEDIUM = 2,
     NIACT_AI_HARD = 3,
+    NIACT_AI_DEEP = 4,
 } niact_ai_level;
 
 #define NIACT_AI_MAX_PLAYOUTS 1000000
 #define NIACT_AI_MAX_CHILDREN 256
 #define NIACT_AI_MAX_DEPTH 60
+#define NIACT_AI_MAX_BUDGET 9999999
 
 /* A search's settings. niact_ai_config_check gives each field's bounds (in brackets
  * here); niact_ai_think refuses a config outside them. */
 typedef struct niact_ai_config {
-    int32_t playouts;     /* iterations of the search (its strength) [1, 1000000] */
+    int32_t playouts;     /* iterations of the search: its strength without a budget, else
+                           * only a bound on the tree's size [1, 1000000] */
+    int32_t budget;       /* work units a decision may spend (0: none, playouts decide): a
+                           * unit is one simulated turn of a scenario of November 1962's
+                           * size; a turn of scenario sc costs niact_ai_turn_weight(sc).
+                           * Playouts, the histories and the halving's rounds stop when it
+                           * is spent: deterministic, the same on every machine
+                           * [0, 9999999] */
     int32_t horizon;      /* turns simulated past the current one; 0: to the game's end
                            * [0, 10000] */
     double exploration;   /* UCB1 constant below the root (rewards are in [0, 1]) [0, 100] */
@@ -75,7 +84,9 @@ typedef struct niact_ai_config {
                            * declared initial values) [0, 10000] */
     int32_t depth;        /* turns of the role's own choices in the tree (1: the root's only)
                            * [1, 60] */
-    uint32_t time_limit_ms; /* stop early after this long (0: never; breaks determinism) */
+    uint32_t time_limit_ms; /* a front end's safety net: stop early after this long (0:
+                             * never). The only part that depends on the machine: the
+                             * presets leave it 0, so their decisions are deterministic */
     uint64_t salt;        /* mixed into the AI's seed (0 for the default) */
 } niact_ai_config;
 
@@ -85,12 +96,22 @@ typedef struct niact_ai_stats {
     int32_t nodes;        /* tree nodes made */
     int32_t root_children; /* candidate order sets at the root */
     double value;         /* mean reward of the chosen orders */
+    double spent;         /* budget units spent */
+    int32_t particles;    /* histories simulated */
 } niact_ai_stats;
 
-/* The level named by a personality string ("mcts-easy" .. "mcts-hard"), or NONE. */
+/* The level named by a personality string, or NONE: "mcts-easy", "mcts-medium",
+ * "mcts-hard", "mcts-deep", each optionally with its own budget, "mcts-hard:30000"
+ * (1 to NIACT_AI_MAX_BUDGET units; anything else after the colon is NONE). */
 niact_ai_level niact_ai_parse_level(const char *name);
 /* The preset configuration of a level; NIACT_ERR_INVALID for NONE or unknown. */
 niact_status niact_ai_level_config(niact_ai_level level, niact_ai_config *out);
+/* The configuration a personality string names (the level's, with its budget if given);
+ * NIACT_ERR_INVALID if it names no level. */
+niact_status niact_ai_named_config(const char *name, niact_ai_config *out);
+/* Budget units one simulated turn of sc costs: its declarations (tracks, actions, events,
+ * objectives, terms) times its roles, against November 1962's; at least 1. */
+double niact_ai_turn_weight(const niact_scenario *sc);
 
 /* NIACT_OK if every field of cfg is within its bounds, else NIACT_ERR_INVALID and (if
  * why is not NULL) which field and its bounds ("max_children is 0; it must be 1 to

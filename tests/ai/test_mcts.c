@@ -45,8 +45,136 @@ static void test_levels(void **st) {
     assert_int_equal(niact_ai_parse_level("hawk"), NIACT_AI_NONE);
     niact_ai_config c;
     assert_int_equal(niact_ai_level_config(NIACT_AI_NONE, &c), NIACT_ERR_INVALID);
-    assert_true(level(NIACT_AI_EASY).playouts < level(NIACT_AI_MEDIUM).playouts);
-    assert_true(level(NIACT_AI_MEDIUM).playouts < level(NIACT_AI_HARD).playouts);
+    assert_int_equal(niact_ai_parse_level("mcts-deep"), NIACT_AI_DEEP);
+    /* The levels are budgets, each a step up; the horizon grows with them. */
+    for (int l = NIACT_AI_EASY; l < NIACT_AI_DEEP; l++) {
+        assert_true(level((niact_ai_level)l).budget < level((niact_ai_level)(l + 1)).budget);
+        assert_true(level((niact_ai_level)l).horizon < level((niact_ai_level)(l + 1)).horizon);
+        assert_int_equal(level((niact_ai_level)l).time_limit_ms, 0); /* deterministic */
+    }
+    /* A seat may name its own budget: "mcts-LEVEL:UNITS". */
+    assert_int_equal(niact_ai_parse_level("mcts-hard:30000"), NIACT_AI_HARD);
+    assert_int_equal(niact_ai_named_config("mcts-easy:50", &c), NIACT_OK);
+    assert_int_equal(c.budget, 50);
+    assert_int_equal(c.horizon, level(NIACT_AI_EASY).horizon);
+    assert_int_equal(niact_ai_config_check(&c, NULL, 0), NIACT_OK);
+    assert_int_equal(niact_ai_named_config("mcts-deep", &c), NIACT_OK);
+    assert_int_equal(c.budget, level(NIACT_AI_DEEP).budget);
+    static const char *const bad[] = {"mcts-hard:", "mcts-hard:0", "mcts-hard:x1",
+                                      "mcts-hard:10000000", "mcts-hard:-5", "mcts-hardest",
+                                      "mcts-hard:1:2", "mcts", "mcts-hard 5"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        if (niact_ai_parse_level(bad[i]) != NIACT_AI_NONE)
+            fail_msg("'%s' was taken as a level", bad[i]);
+        assert_int_equal(niact_ai_named_config(bad[i], &c), NIACT_ERR_INVALID);
+    }
+}
+
+/* A long game whose score is the turn: the horizon's evaluation is easy to see. */
+static char *long_scenario(int turns, int extra_tracks) {
+    char *dir = ts_tempdir(), text[4096];
+    snprintf(text, sizeof text,
+             "local tracks = { niact.track{ id = 'x', min = 0, max = 1000, initial = 0 } }\n"
+             "for i = 1, %d do tracks[#tracks + 1] = niact.track{ id = 'pad' .. i } end\n"
+             "return niact.scenario{ name = 'Long',\n"
+             "  calendar = { start = '1962-11-01', days_per_turn = 1, turns = %d },\n"
+             "  roles = { niact.role{ id = 'me', action_points = 1 }, niact.role{ id = 'you' } },\n"
+             "  tracks = tracks,\n"
+             "  actions = { niact.action{ id = 'up', roles = { 'me', 'you' }, cost = 1,\n"
+             "      resolve = function(state) state:add('x', 1) end },\n"
+             "    niact.action{ id = 'rest', roles = { 'me', 'you' }, cost = 1,\n"
+             "      resolve = function() end } },\n"
+             "  objectives = { niact.objective{ id = 'late', role = 'me',\n"
+             "      score = function(state) return math.min(100, 2 * state:turn()) end },\n"
+             "    niact.objective{ id = 'y', role = 'you', score = function() return 50 end } },\n"
+             "}\n",
+             extra_tracks, turns);
+    ts_write(dir, "scenario.lua", text);
+    return dir;
+}
+
+/* Playouts stop at the horizon, and the position there is scored by the scenario's
+ * objectives: every playout from turn 1 of a 40-turn game simulates 1 + horizon turns
+ * (no more), and the value is the score after them; without a horizon, 40 turns. */
+static void test_horizon_stops_playouts(void **st) {
+    (void)st;
+    char *dir = long_scenario(40, 0);
+    niact_host *h = load(dir);
+    const niact_scenario *sc = niact_host_scenario(h);
+    assert_true(niact_ai_turn_weight(sc) == 1.0); /* a small scenario: a unit a turn */
+    niact_game *g = NULL, *ref = NULL;
+    assert_int_equal(niact_game_new(sc, niact_host_rules(h), 3, &g, NULL, 0), NIACT_OK);
+    niact_ai_config c = level(NIACT_AI_MEDIUM);
+    c.particles = 0; /* only playouts spend the budget */
+    c.horizon = 3;
+    niact_order o[NIACT_MAX_ORDERS];
+    int n;
+    niact_ai_stats a, b;
+    assert_int_equal(niact_ai_think(h, g, 0, &c, o, &n, &a), NIACT_OK);
+    assert_true(a.playouts > 0);
+    assert_true(a.spent == (double)a.playouts * (1 + c.horizon));
+    /* The score after four turns, as the scenario computes it. */
+    assert_int_equal(niact_game_new(sc, niact_host_rules(h), 3, &ref, NULL, 0), NIACT_OK);
+    for (int t = 0; t < 1 + c.horizon; t++)
+        assert_int_equal(niact_game_resolve(ref), NIACT_OK);
+    int32_t at_horizon = 0;
+    assert_int_equal(niact_game_score(ref, 0, 0, &at_horizon), NIACT_OK);
+    assert_true(at_horizon > 0 && at_horizon < 20);
+    assert_true(fabs(a.value - at_horizon / 100.0) < 1e-9);
+    /* To the game's end: 40 turns a playout, and the end's score. */
+    c.horizon = 0;
+    assert_int_equal(niact_ai_think(h, g, 0, &c, o, &n, &b), NIACT_OK);
+    assert_true(b.spent == (double)b.playouts * 40);
+    assert_true(b.value > 0.75);
+    niact_game_free(ref);
+    niact_game_free(g);
+    niact_host_free(h);
+    ts_rmdir(dir);
+}
+
+/* The budget is counted in simulated turns, never in time: the same game and seed give
+ * the same decision and the same search (playouts, units, histories), again and again;
+ * a scenario ten times larger costs ten times the units a turn, so the same budget
+ * buys a tenth of the playouts. */
+static void test_budget_deterministic(void **st) {
+    (void)st;
+    char *small = long_scenario(40, 0), *big = long_scenario(40, 1825);
+    niact_host *h = load(small), *hb = load(big);
+    double wb = niact_ai_turn_weight(niact_host_scenario(hb));
+    niact_ai_stats one = {0};
+    assert_true(wb > 9.0 && wb < 11.0); /* 1,830 declarations x 2 roles against 122 x 3 */
+    for (int k = 0; k < 2; k++) {
+        niact_host *hh = k ? hb : h;
+        niact_game *g = NULL;
+        assert_int_equal(niact_game_new(niact_host_scenario(hh), niact_host_rules(hh), 9, &g,
+                                        NULL, 0), NIACT_OK);
+        assert_int_equal(niact_game_resolve(g), NIACT_OK);
+        assert_int_equal(niact_game_resolve(g), NIACT_OK);
+        niact_ai_config c = level(NIACT_AI_EASY);
+        niact_order o1[NIACT_MAX_ORDERS], o2[NIACT_MAX_ORDERS];
+        int n1 = 0, n2 = 0;
+        niact_ai_stats a, b;
+        assert_int_equal(niact_ai_think(hh, g, 0, &c, o1, &n1, &a), NIACT_OK);
+        assert_int_equal(niact_ai_think(hh, g, 0, &c, o2, &n2, &b), NIACT_OK);
+        assert_int_equal(n1, n2);
+        assert_memory_equal(o1, o2, (size_t)n1 * sizeof *o1);
+        assert_int_equal(a.playouts, b.playouts);
+        assert_int_equal(a.particles, b.particles);
+        assert_true(a.spent == b.spent && a.value == b.value);
+        assert_true(a.spent >= c.budget && a.spent <= c.budget * 1.3);
+        if (k) { /* the large scenario: fewer playouts and histories for the same units */
+            assert_true(a.particles < one.particles && a.playouts < one.playouts);
+            print_message("budget %d: %d playouts and %d histories in the small scenario, %d "
+                          "and %d in one 10x its size\n", c.budget, one.playouts,
+                          one.particles, a.playouts, a.particles);
+        }
+        one = a;
+        niact_game_free(g);
+    }
+    niact_host_free(h);
+    niact_host_free(hb);
+    ts_rmdir(small);
+    ts_rmdir(big);
 }
 
 /* Every level grabs the gold and never provokes the war. */
@@ -64,7 +192,10 @@ static void test_obvious_move(void **st) {
         assert_int_equal(niact_ai_think(h, g, 0, &c, o, &n, &stats), NIACT_OK);
         assert_true(has(sc, o, n, "grab"));
         assert_false(has(sc, o, n, "provoke"));
-        assert_true(stats.playouts > c.playouts / 2 && stats.playouts <= c.playouts);
+        /* The level's budget is spent (one sample group may go past it), within the
+         * bound on iterations. */
+        assert_true(stats.playouts > 0 && stats.playouts <= c.playouts);
+        assert_true(stats.spent >= c.budget * 0.9 && stats.spent <= c.budget * 1.2);
         assert_true(stats.root_children > 1);
         assert_true(stats.value > 0.0); /* a war would score 0 */
     }
@@ -269,6 +400,7 @@ typedef struct bound {
 static const bound bounds[] = {
     {F(playouts, 0, {0, -1, 1000001, 2147483647.0}, 1, 1000000)},
     {F(horizon, 0, {-1, 10001, -2147483647.0, NAN}, 0, 10000)},
+    {F(budget, 0, {-1, 10000000, -2147483647.0, 2147483647.0}, 0, 9999999)},
     {F(exploration, 1, {-0.1, 100.5, INFINITY, NAN}, 0, 100)},
     {F(widening, 1, {-1, 1e9, -INFINITY, NAN}, 0, 100)},
     {F(max_children, 0, {0, -5, 257, 1e9}, 1, 256)},
@@ -345,6 +477,8 @@ int main(void) {
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_thread),        cmocka_unit_test(test_session_seats),
         cmocka_unit_test(test_config_bounds),
+        cmocka_unit_test(test_horizon_stops_playouts),
+        cmocka_unit_test(test_budget_deterministic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
