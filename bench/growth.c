@@ -9,7 +9,8 @@
  *    the middle and near the end of a game, mean and slowest,
  *  - appending a turn to the record (early turns, late turns) and, for comparison, a
  *    whole rewrite of the record at the end (what every turn used to cost).
- * Usage: niact_bench_growth [--games N] [--only NAME] */
+ * Usage: niact_bench_growth [--games N] [--only NAME] [--write DIR]
+ * (--write DIR: only write the scenarios into DIR/NAME, for callgrind or niact sim) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,19 +233,34 @@ static int measure(niact_host *h, const char *tmp, int games, row *out) {
 
 int main(int argc, char **argv) {
     int games = 3;
-    const char *only = NULL;
+    const char *only = NULL, *write_to = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--games") && i + 1 < argc)
             games = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--only") && i + 1 < argc)
             only = argv[++i];
+        else if (!strcmp(argv[i], "--write") && i + 1 < argc)
+            write_to = argv[++i];
         else {
-            fprintf(stderr, "usage: niact_bench_growth [--games N] [--only NAME]\n");
+            fprintf(stderr, "usage: niact_bench_growth [--games N] [--only NAME] [--write DIR]\n");
             return 2;
         }
     }
     static const gen gens[] = {
         {"base", 1, 12}, {"decl10", 10, 12}, {"decl100", 100, 12}, {"turns10", 1, 120}};
+    if (write_to) {
+        for (int i = 0; i < 4; i++) {
+            char dir[4200];
+            snprintf(dir, sizeof dir, "%s/%s", write_to, gens[i].name);
+            mkdir(dir, 0700);
+            if (write_scenario(dir, &gens[i]) != 0) {
+                perror(dir);
+                return 1;
+            }
+            printf("%s\n", dir);
+        }
+        return 0;
+    }
     char tmp[] = "/tmp/niact-growth-XXXXXX";
     if (!mkdtemp(tmp)) {
         perror("mkdtemp");
