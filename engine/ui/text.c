@@ -11,6 +11,7 @@
 typedef struct span {
     int start, len; /* bytes of the source text */
     int ellipsis;   /* append "..." (the text was cut here) */
+    int cut;        /* the text was cut here (with "...", or where not even "..." fits) */
 } span;
 
 static uint64_t text_hash(int face, int size, SDL_Color c, const char *s, int len) {
@@ -93,7 +94,7 @@ static int wrap(TTF_Font *f, const char *text, int width, span *out, int max) {
         /* Lay out the paragraph text[pos..end). */
         int p = pos;
         if (p == end)
-            out[n++] = (span){p, 0, 0};
+            out[n++] = (span){p, 0, 0, 0};
         while (p < end && n < max) {
             int line_end = p, last_fit = -1;
             while (line_end < end) {
@@ -111,7 +112,7 @@ static int wrap(TTF_Font *f, const char *text, int width, span *out, int max) {
                 last_fit = p + (fit_prefix(f, text + p, end - p, width) > 0
                                     ? fit_prefix(f, text + p, end - p, width)
                                     : 1);
-            out[n++] = (span){p, last_fit - p, 0};
+            out[n++] = (span){p, last_fit - p, 0, 0};
             p = last_fit;
             while (p < end && text[p] == ' ')
                 p++;
@@ -149,8 +150,24 @@ static int inside(SDL_Rect a, SDL_Rect b) {
 /* Draws one line (with "..." appended if asked) at x,y; checks it against box. */
 /* Draws one line (with "..." appended if asked) at y, aligned in box by flags, and
  * checks it against the box. */
+static void record_line(ui *u, SDL_Rect dst, SDL_Rect box, int outside, int cut, int flags,
+                        const char *s, int len) {
+    if (!u->record || u->n_records >= UI_MAX_RECORD)
+        return;
+    if (!u->records)
+        u->records = calloc(UI_MAX_RECORD, sizeof *u->records);
+    if (!u->records)
+        return;
+    SDL_Rect clip = u->clip.w > 0 ? u->clip : (SDL_Rect){0, 0, u->w, u->h};
+    ui_text_record *r = &u->records[u->n_records++];
+    *r = (ui_text_record){dst, box, clip, outside, cut, flags, u->inert, ""};
+    int n = len < (int)sizeof r->what - 1 ? len : (int)sizeof r->what - 1;
+    memcpy(r->what, s, (size_t)(n > 0 ? n : 0));
+    r->what[n > 0 ? n : 0] = 0;
+}
+
 static void draw_line(ui *u, int face, int size, SDL_Color c, const char *s, int len, int ell,
-                      int y, SDL_Rect box, int flags) {
+                      int y, SDL_Rect box, int flags, int cut) {
     char buf[1100];
     if (len > 1000)
         len = 1000;
@@ -178,19 +195,14 @@ static void draw_line(ui *u, int face, int size, SDL_Color c, const char *s, int
     SDL_Rect drawn = visible(u, dst), vbox = visible(u, box);
     int outside = !inside(drawn, vbox);
     u->text_outside += outside;
-    if (u->record && u->n_records < UI_MAX_RECORD) {
-        if (!u->records)
-            u->records = calloc(UI_MAX_RECORD, sizeof *u->records);
-        SDL_Rect clip = u->clip.w > 0 ? u->clip : (SDL_Rect){0, 0, u->w, u->h};
-        if (u->records)
-            u->records[u->n_records++] = (ui_text_record){dst, box, clip, outside};
-    }
+    record_line(u, dst, box, outside, cut, flags, s, len);
 }
 
 /* Shortens a line until it fits with "..." after it (measured together, as drawn). If
  * not even "..." fits, the line is dropped (len 0, no ellipsis). */
 static void add_ellipsis(TTF_Font *f, const char *text, span *s, int width) {
     char buf[1100];
+    s->cut = 1;
     int len = fit_prefix(f, text + s->start, s->len, width);
     for (; len >= 0; len--) {
         if (len > 0 && ((uint8_t)text[s->start + len] & 0xC0) == 0x80)
@@ -233,9 +245,9 @@ static int layout_uncached(TTF_Font *f, const char *text, int width, int max, in
     int n;
     if (oneline) {
         const char *nl = strchr(text, '\n');
-        lines[0] = (span){0, nl ? (int)(nl - text) : (int)strlen(text), 0};
+        lines[0] = (span){0, nl ? (int)(nl - text) : (int)strlen(text), 0, 0};
         n = 1;
-        if (measure(f, text, lines[0].len) > width)
+        if (measure(f, text, lines[0].len) > width || (nl && nl[1]))
             add_ellipsis(f, text, &lines[0], width);
     } else {
         n = wrap(f, text, width, lines, MAX_LINES);
@@ -293,11 +305,22 @@ int ui_text(ui *u, int face, int size, SDL_Color c, SDL_Rect box, const char *te
     }
     span lines[MAX_LINES];
     int n = layout(u, f, text, box.w, fit, (flags & TX_ONELINE) != 0, lines);
-    int block = (n - 1) * lh + fh;
+    int block = (n - 1) * lh + fh, cut = 0, drawn = 0;
+    for (int i = 0; i < n; i++)
+        cut |= lines[i].cut;
+    /* A cut is a layout fault unless the caller says the whole text is readable
+     * elsewhere (TX_MORE): counted always, and recorded for the layout test. */
+    if (cut && !(flags & TX_MORE))
+        u->text_cut++;
     int y = box.y + ((flags & TX_MIDDLE) ? (box.h - block) / 2 : 0);
     for (int i = 0; i < n; i++, y += lh)
-        if (lines[i].len > 0 || lines[i].ellipsis)
+        if (lines[i].len > 0 || lines[i].ellipsis) {
             draw_line(u, face, size, c, text + lines[i].start, lines[i].len, lines[i].ellipsis,
-                      y, box, flags);
+                      y, box, flags, cut);
+            drawn = 1;
+        }
+    if (cut && !drawn) /* cut to nothing: still on the record */
+        record_line(u, (SDL_Rect){box.x, box.y, 0, 0}, box, 0, 1, flags, text,
+                    (int)strlen(text));
     return block;
 }

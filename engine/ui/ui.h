@@ -26,6 +26,8 @@ enum {
     TX_RIGHT = 2,     /* right-align each line */
     TX_MIDDLE = 4,    /* centre the block vertically */
     TX_ONELINE = 8,   /* no wrapping: one line, ellipsis if too long */
+    TX_MORE = 16,     /* a summary that may be cut: its whole text is readable elsewhere
+                         (the detail panel, a sheet); without it a cut is a layout fault */
 };
 
 /* Palette: telegram paper and ink. State is never shown by colour alone: every
@@ -43,6 +45,7 @@ SDL_Color ui_role_color(int role);
 typedef struct ui_widget {
     uint32_t id;    /* caller's stable id (ui_id) */
     SDL_Rect r;     /* where it was drawn, in output pixels */
+    SDL_Rect clip;  /* the clip in force when it was drawn (a scrolling list), or the screen */
     int focusable;  /* in the tab order */
 } ui_widget;
 
@@ -52,6 +55,10 @@ typedef struct ui_text_record {
     SDL_Rect box;    /* the box it was given */
     SDL_Rect clip;   /* the clip in force (a scrolling list, the map), or the screen */
     int outside;     /* its visible pixels left its visible box */
+    int cut;         /* the text was cut (an ellipsis, or lines left out) */
+    int flags;       /* the TX_ flags it was drawn with (TX_MORE: the cut is allowed) */
+    int inert;       /* drawn dimmed under an overlay (its widgets do not react) */
+    char what[48];   /* the text's beginning, for a test's message */
 } ui_text_record;
 
 typedef struct ui_cached_text {
@@ -102,6 +109,8 @@ typedef struct ui {
     int n_records;
     int text_outside;           /* lines whose drawn pixels left their box (always counted) */
     int text_dropped;           /* texts not drawn at all: their box is lower than a line */
+    int text_cut;               /* texts cut (ellipsis or lines left out) without TX_MORE:
+                                   what they say cannot be read anywhere (always counted) */
 } ui;
 
 /* A stable widget id from a name and an index. */

@@ -12,6 +12,7 @@ void ui_begin(ui *u) {
     u->n_records = 0;
     u->text_outside = 0;
     u->text_dropped = 0;
+    u->text_cut = 0;
     u->clip = (SDL_Rect){0, 0, 0, 0};
     SDL_RenderSetClipRect(u->ren, NULL);
 }
@@ -209,11 +210,19 @@ void ui_focus_ring(ui *u, SDL_Rect r) {
     ui_frame(u, o, COL_FOCUS, t);
 }
 
+/* Registers a widget of this frame with the clip in force (for hit tests, the tab order
+ * and the layout test). */
+static void add_widget(ui *u, uint32_t id, SDL_Rect r) {
+    if (u->n_wid >= UI_MAX_WIDGETS)
+        return;
+    SDL_Rect clip = u->clip.w > 0 ? u->clip : (SDL_Rect){0, 0, u->w, u->h};
+    u->wid[u->n_wid++] = (ui_widget){id, r, clip, 1};
+}
+
 int ui_region(ui *u, uint32_t id, SDL_Rect r, int *state) {
     int st = 0, fired = 0;
     if (!u->inert) {
-        if (u->n_wid < UI_MAX_WIDGETS)
-            u->wid[u->n_wid++] = (ui_widget){id, r, 1};
+        add_widget(u, id, r);
         int over = contains(r, u->mx, u->my) &&
                    (u->clip.w == 0 || contains(u->clip, u->mx, u->my));
         st = (over ? 1 : 0) | (u->focus == id ? 2 : 0);
@@ -235,8 +244,8 @@ int ui_button(ui *u, uint32_t id, SDL_Rect r, const char *label, int enabled) {
     int st = 0, fired = 0;
     if (enabled) {
         fired = ui_region(u, id, r, &st);
-    } else if (!u->inert && u->n_wid < UI_MAX_WIDGETS) {
-        u->wid[u->n_wid++] = (ui_widget){id, r, 1}; /* focusable, so it can explain itself */
+    } else if (!u->inert) {
+        add_widget(u, id, r); /* focusable, so it can explain itself */
         st = u->focus == id ? 2 : 0;
     }
     int t = ui_px(u, 2) < 1 ? 1 : ui_px(u, 2);
