@@ -146,8 +146,15 @@ struct app {
     int tab;                  /* 0: inbox (reports), 1: news */
     int scroll_news, scroll_tracks, scroll_cards, scroll_orders;
     int detail_kind, detail_idx; /* what the detail panel explains (1: action, 2: track) */
+    int detail_last_kind, detail_last_idx, detail_role; /* what it explained last, for whom:
+                                 it stays while the pointer or focus is elsewhere (its
+                                 scroll buttons), so the whole text can be scrolled to */
+    int scroll_detail;        /* the detail panel's scroll */
+    int detail_shown;         /* the subject scroll_detail belongs to */
+    int page_left, page_right; /* compact desk: the page each column shows (layout.c) */
     int end_page;             /* end screen: the page of charts shown */
     int map_key_hidden;       /* the map key is folded away (K) */
+    int scroll_key;           /* the map key's scroll (when it is taller than the map) */
     ui_map maps[UI_MAP_CACHE]; /* map.c: map_of */
     uint32_t map_clock;
     uint32_t back_focus;      /* focus to restore when an overlay closes */

@@ -41,6 +41,8 @@ void list_end(app *a, SDL_Rect r, int *scroll, int content_h, SDL_Rect saved) {
     if (max == 0)
         return;
     int bw = ui_px(u, 26), bh = ui_px(u, 30);
+    if (bh > r.h / 2) /* a short list: the two buttons share its height */
+        bh = r.h / 2;
     SDL_Rect track = {r.x + r.w - bw / 3, r.y + bh, bw / 3, r.h - 2 * bh};
     ui_fill(u, track, COL_PAPER_DARK);
     int th = track.h * r.h / content_h, ty = track.y + (track.h - th) * *scroll / max;
@@ -112,7 +114,15 @@ int log_entry_draw(app *a, SDL_Rect r, const niact_log_entry *e, int fresh) {
     int pad = ui_px(u, 8), lh = ui_line_height(u, FACE_TYPE_BOLD, SZ_SMALL);
     int tw = r.w - 2 * pad, face = e->kind == NIACT_LOG_TELEGRAM ? FACE_TYPE : FACE_SANS;
     int th = ui_text_height(u, face, SZ_BODY, tw, e->text);
-    int h = pad + lh + ui_px(u, 2) + th + pad;
+    char head[96], date[48];
+    play_date(a->play.sc, e->turn, date, sizeof date);
+    snprintf(head, sizeof head, "%s  \xC2\xB7  %s", kind_tag(e->kind), date);
+    /* The head wraps where the slip is narrow (beside the NEW stamp when fresh). */
+    int sw = fresh ? ui_text_width(u, FACE_TYPE_BOLD, SZ_SMALL, "NEW") + 3 * pad : 0;
+    int hh = ui_text_height(u, FACE_TYPE_BOLD, SZ_SMALL, tw - sw, head);
+    if (hh < lh)
+        hh = lh;
+    int h = pad + hh + ui_px(u, 2) + th + pad;
     SDL_Rect slip = {r.x, r.y, r.w, h};
     if (slip.y + slip.h < 0 || slip.y > u->h)
         return h; /* off screen: measured only */
@@ -121,19 +131,16 @@ int log_entry_draw(app *a, SDL_Rect r, const niact_log_entry *e, int fresh) {
     if (e->kind == NIACT_LOG_REPORT || e->kind == NIACT_LOG_ERROR)
         ui_fill(u, (SDL_Rect){slip.x, slip.y, ui_px(u, 4), slip.h},
                 e->kind == NIACT_LOG_ERROR ? COL_STAMP : COL_INK);
-    char head[96], date[48];
-    play_date(a->play.sc, e->turn, date, sizeof date);
-    snprintf(head, sizeof head, "%s  \xC2\xB7  %s", kind_tag(e->kind), date);
-    ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_INK_FADED, (SDL_Rect){slip.x + pad, slip.y + pad, tw, lh},
-            head, TX_ONELINE);
+    ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_INK_FADED,
+            (SDL_Rect){slip.x + pad, slip.y + pad, tw - sw, hh}, head, 0);
     if (fresh) {
-        int sw = ui_text_width(u, FACE_TYPE_BOLD, SZ_SMALL, "NEW") + 2 * pad;
+        sw -= pad;
         SDL_Rect st = {slip.x + slip.w - sw - pad, slip.y + pad / 2, sw, lh + pad / 2};
         ui_frame(u, st, COL_STAMP, 2);
         ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_STAMP, st, "NEW", TX_CENTER | TX_MIDDLE | TX_ONELINE);
     }
     ui_text(u, face, SZ_BODY, COL_INK,
-            (SDL_Rect){slip.x + pad, slip.y + pad + lh + ui_px(u, 2), tw, th}, e->text, 0);
+            (SDL_Rect){slip.x + pad, slip.y + pad + hh + ui_px(u, 2), tw, th}, e->text, 0);
     return h;
 }
 

@@ -50,12 +50,14 @@ static int proposal_slip(app *a, SDL_Rect r, const niact_proposal *pr) {
         *c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
     terms_text(p, pr, body, sizeof body);
     int th = ui_text_height(u, FACE_SANS, SZ_BODY, tw, body);
-    SDL_Rect slip = {r.x, r.y, r.w, pad + lh + ui_px(u, 2) + th + pad + bh + pad};
+    int hh = ui_text_height(u, FACE_TYPE_BOLD, SZ_SMALL, tw, head); /* wraps when narrow */
+    hh = hh > lh ? hh : lh;
+    SDL_Rect slip = {r.x, r.y, r.w, pad + hh + ui_px(u, 2) + th + pad + bh + pad};
     ui_fill(u, slip, COL_PAPER_LIGHT);
     ui_frame(u, slip, COL_INK, 2);
-    ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_STAMP, (SDL_Rect){slip.x + pad, slip.y + pad, tw, lh},
-            head, TX_ONELINE);
-    int y = slip.y + pad + lh + ui_px(u, 2);
+    ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_STAMP, (SDL_Rect){slip.x + pad, slip.y + pad, tw, hh},
+            head, 0);
+    int y = slip.y + pad + hh + ui_px(u, 2);
     ui_text(u, FACE_SANS, SZ_BODY, COL_INK, (SDL_Rect){slip.x + pad, y, tw, th}, body, 0);
     y += th + pad;
     int bw = (tw - 2 * pad) / 3;

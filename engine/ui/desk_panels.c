@@ -52,9 +52,11 @@ static int track_row(app *a, SDL_Rect view, int y, int t, int *scroll) {
     if (vw > bw / 2)
         vw = bw / 2;
     SDL_Rect name = {row.x + pad, row.y + pad, bw - vw - 3 * pad, lh};
-    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, name, d->meta.name, TX_ONELINE);
+    /* Name and value in full in the detail panel when the row is pointed at or focused. */
+    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, name, d->meta.name, TX_ONELINE | TX_MORE);
     ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_INK,
-            (SDL_Rect){row.x + bw - pad - vw, row.y + pad, vw, lh}, val, TX_ONELINE | TX_RIGHT);
+            (SDL_Rect){row.x + bw - pad - vw, row.y + pad, vw, lh}, val,
+            TX_ONELINE | TX_RIGHT | TX_MORE);
     track_bar(a, (SDL_Rect){row.x + pad, row.y + pad + lh + ui_px(u, 2), bw - 2 * pad, ui_px(u, 7)},
               d, &v);
     if ((st & 2) && u->focus_visible)
@@ -68,7 +70,6 @@ void desk_tracks(app *a, SDL_Rect r) {
     SDL_Rect saved;
     int y = list_begin(a, r, &a->scroll_tracks, &saved), y0 = y, hidden = 0;
     const char *group = "";
-    int glh = ui_line_height(u, FACE_TYPE_BOLD, SZ_SMALL);
     for (int t = 0; t < p->sc->n_tracks; t++) {
         const niact_track_def *d = &p->sc->tracks[t];
         niact_track_view v;
@@ -84,9 +85,9 @@ void desk_tracks(app *a, SDL_Rect r) {
             for (char *c = g; *c; c++)
                 *c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
             y += ui_px(u, 4);
-            ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_INK_FADED, (SDL_Rect){r.x, y, r.w, glh}, g,
-                    TX_ONELINE);
-            y += glh;
+            int gh = ui_text_height(u, FACE_TYPE_BOLD, SZ_SMALL, r.w - ui_px(u, 30), g);
+            y += ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_INK_FADED,
+                         (SDL_Rect){r.x, y, r.w - ui_px(u, 30), gh}, g, 0);
         }
         group = d->group;
         y += track_row(a, r, y, t, &a->scroll_tracks);
@@ -96,8 +97,9 @@ void desk_tracks(app *a, SDL_Rect r) {
         snprintf(line, sizeof line, "%d more track%s hidden from your delegation.", hidden,
                  hidden == 1 ? "" : "s");
         y += ui_px(u, 6);
+        int hh = ui_text_height(u, FACE_SANS, SZ_SMALL, r.w - ui_px(u, 30), line);
         y += ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED,
-                     (SDL_Rect){r.x, y, r.w - ui_px(u, 30), glh * 2}, line, 0);
+                     (SDL_Rect){r.x, y, r.w - ui_px(u, 30), hh}, line, 0);
     }
     list_end(a, r, &a->scroll_tracks, y - y0 + ui_px(u, 6), saved);
 }
@@ -130,8 +132,8 @@ static void ladder_step(app *a, SDL_Rect row, int gut, int value, const niact_tr
             tx.w -= mw;
         }
     }
-    ui_text(u, face, size, now ? COL_PAPER_LIGHT : (top ? COL_STAMP : COL_INK), tx, label,
-            TX_MIDDLE | TX_ONELINE);
+    ui_text_fit(u, face, size, SZ_SMALL, now ? COL_PAPER_LIGHT : (top ? COL_STAMP : COL_INK), tx,
+                label, TX_MIDDLE | TX_ONELINE);
 }
 
 void desk_ladder(app *a, SDL_Rect r, int t) {
@@ -187,7 +189,9 @@ static int card(app *a, SDL_Rect view, int y, int act, int k) {
                 TX_CENTER | TX_MIDDLE | TX_ONELINE);
     int pips = d->cost > 5 ? 5 : d->cost, pw = ui_px(u, 10);
     SDL_Rect tx = {c.x + badge, c.y + pad, c.w - badge - pad - pips * (pw + 3) - pad, lh};
-    ui_text(u, FACE_SANS_BOLD, SZ_BODY, legal ? COL_INK : COL_INK_FADED, tx, d->meta.name, TX_ONELINE);
+    /* The card is a summary: the detail panel has its whole name, why not and effect. */
+    ui_text(u, FACE_SANS_BOLD, SZ_BODY, legal ? COL_INK : COL_INK_FADED, tx, d->meta.name,
+            TX_ONELINE | TX_MORE);
     for (int i = 0; i < pips; i++)
         ui_fill(u, (SDL_Rect){c.x + c.w - pad - (i + 1) * (pw + 3), c.y + pad + lh / 4, pw, pw},
                 COL_INK);
@@ -199,7 +203,7 @@ static int card(app *a, SDL_Rect view, int y, int act, int k) {
     else
         snprintf(sub, sizeof sub, "%d action point%s", d->cost, d->cost == 1 ? "" : "s");
     ui_text(u, FACE_SANS, SZ_SMALL, legal ? COL_INK : COL_STAMP,
-            (SDL_Rect){tx.x, tx.y + lh, c.x + c.w - pad - tx.x, sl}, sub, TX_ONELINE);
+            (SDL_Rect){tx.x, tx.y + lh, c.x + c.w - pad - tx.x, sl}, sub, TX_ONELINE | TX_MORE);
     if ((st & 2) && u->focus_visible)
         ui_focus_ring(u, c);
     return c.h + ui_px(u, 6);

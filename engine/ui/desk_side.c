@@ -19,7 +19,11 @@ static int order_row(app *a, SDL_Rect r, int y, int i) {
     else
         snprintf(line, sizeof line, "%d. %s", i + 1, d->meta.name);
     SDL_Rect tx = {r.x, y, r.w - controls * (bw + gap) - ui_px(u, 30), bh};
-    ui_text(u, FACE_TYPE, SZ_BODY, COL_INK, tx, line, TX_MIDDLE | TX_ONELINE);
+    /* The order in full: wrapped, the row as high as its text. */
+    int th = ui_text_height(u, FACE_TYPE, SZ_BODY, tx.w, line);
+    if (th > tx.h)
+        tx.h = th;
+    ui_text(u, FACE_TYPE, SZ_BODY, COL_INK, tx, line, TX_MIDDLE);
     int x = tx.x + tx.w + gap;
     if (d->has_param) {
         if (ui_button(u, ui_id("ord-minus", i), (SDL_Rect){x, y, bw, bh}, "-",
@@ -35,7 +39,7 @@ static int order_row(app *a, SDL_Rect r, int y, int i) {
     }
     if (ui_button(u, ui_id("ord-drop", i), (SDL_Rect){x, y, bw, bh}, "X", 1))
         play_remove_order(p, i);
-    return bh + gap;
+    return tx.h + gap;
 }
 
 void desk_orders(app *a, SDL_Rect r) {
@@ -73,61 +77,78 @@ void desk_orders(app *a, SDL_Rect r) {
     list_end(a, view, &a->scroll_orders, y - y0, saved);
 }
 
-static void detail_action(app *a, SDL_Rect r, int act) {
-    ui *u = &a->ui;
+/* What the detail panel says of an action: its name, and the cost, parameter, why not
+ * now, effect and source. */
+static void detail_action(app *a, int act, const char **title, char *body, size_t len) {
     ui_play *p = &a->play;
     const niact_action_def *d = &p->sc->actions[act];
-    char body[1600], why[256], param[160] = "";
+    char why[256], param[160] = "";
     int legal = play_action_legal(p, act, why, sizeof why);
     if (d->has_param)
         snprintf(param, sizeof param, " Takes %s from %d to %d (starts at %d; change it in the "
                  "outbox).", d->param_name, d->param_min, d->param_max, d->param_default);
-    snprintf(body, sizeof body, "%s%s%s%sCost: %d action point%s.%s%s\n%s%s%s",
+    snprintf(body, len, "%s%s%s%sCost: %d action point%s.%s%s\n%s%s%s",
              legal ? "" : "Not possible now", legal || !why[0] ? "" : ": ", legal ? "" : why,
              legal ? "" : ".\n", d->cost, d->cost == 1 ? "" : "s", param,
              d->repeatable ? " May be ordered more than once." : "",
              d->meta.text[0] ? d->meta.text : "(The scenario gives no description.)",
              d->meta.source[0] ? "\nSource: " : "", d->meta.source);
-    int lh = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY);
-    ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){r.x, r.y, r.w, lh}, d->meta.name, TX_ONELINE);
-    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){r.x, r.y + lh, r.w, r.h - lh}, body, 0);
+    *title = d->meta.name;
 }
 
-static void detail_track(app *a, SDL_Rect r, int t) {
-    ui *u = &a->ui;
+static void detail_track(app *a, int t, const char **title, char *body, size_t len) {
     ui_play *p = &a->play;
     const niact_track_def *d = &p->sc->tracks[t];
     niact_track_view v;
     niact_game_view_track(p->g, p->role, t, &v);
-    char val[96], body[1600], seen[96] = "";
+    char val[96], seen[96] = "";
     play_track_text(p, p->role, t, val, sizeof val);
     if (v.vis == NIACT_VIS_ESTIMATE && v.turn_seen < 0)
         snprintf(seen, sizeof seen, ", an estimate: a first guess, not yet observed");
     else if (v.vis == NIACT_VIS_ESTIMATE)
         snprintf(seen, sizeof seen, ", an estimate last observed in turn %d", v.turn_seen + 1);
-    snprintf(body, sizeof body, "Now: %s%s. Range %d to %d.\n%s%s%s", val, seen, d->min, d->max,
+    snprintf(body, len, "Now: %s%s. Range %d to %d.\n%s%s%s", val, seen, d->min, d->max,
              d->meta.text[0] ? d->meta.text : "", d->meta.source[0] ? "\nSource: " : "",
              d->meta.source);
-    int lh = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY);
-    ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){r.x, r.y, r.w, lh}, d->meta.name, TX_ONELINE);
-    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){r.x, r.y + lh, r.w, r.h - lh}, body, 0);
+    *title = d->meta.name;
 }
 
+/* The detail panel: the whole text of what is under the pointer or the focus, or of what
+ * was last (so its scroll buttons can be reached), wrapped, scrolling when it is longer
+ * than the panel. Nothing in it is ever cut. */
 void desk_detail(app *a, SDL_Rect r) {
     ui *u = &a->ui;
     ui_fill(u, r, COL_PAPER_LIGHT);
     ui_dashed_rect(u, r, COL_RULE, 1);
     int pad = ui_px(u, 8);
     SDL_Rect in = {r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad};
-    if (a->detail_kind == 1)
-        detail_action(a, in, a->detail_idx);
-    else if (a->detail_kind == 2)
-        detail_track(a, in, a->detail_idx);
+    if (a->detail_kind)
+        a->detail_last_kind = a->detail_kind, a->detail_last_idx = a->detail_idx;
+    int kind = a->detail_last_kind, idx = a->detail_last_idx;
+    char body[1800];
+    const char *title = NULL;
+    if (kind == 1 && idx >= 0 && idx < a->play.sc->n_actions)
+        detail_action(a, idx, &title, body, sizeof body);
+    else if (kind == 2 && idx >= 0 && idx < a->play.sc->n_tracks)
+        detail_track(a, idx, &title, body, sizeof body);
     else
-        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, in,
-                "Point at an action or a track, or move to it with Tab and the arrow keys, to "
-                "read its cost, its effect and its source.",
-                0);
+        snprintf(body, sizeof body, "Point at an action or a track, or move to it with Tab and "
+                 "the arrow keys, to read its cost, its effect and its source.");
+    if (a->detail_shown != (kind << 16 | (idx & 0xffff))) { /* a new subject: from its top */
+        a->detail_shown = kind << 16 | (idx & 0xffff);
+        a->scroll_detail = 0;
+    }
+    SDL_Rect saved;
+    int tw = in.w - ui_px(u, 30);
+    int y = list_begin(a, in, &a->scroll_detail, &saved), y0 = y;
+    if (title) {
+        int th = ui_text_height(u, FACE_SANS_BOLD, SZ_BODY, tw, title);
+        y += ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){in.x, y, tw, th}, title, 0);
+    }
+    int bh = ui_text_height(u, FACE_SANS, SZ_SMALL, tw, body);
+    y += ui_text(u, FACE_SANS, SZ_SMALL, title ? COL_INK : COL_INK_FADED,
+                 (SDL_Rect){in.x, y, tw, bh}, body, 0);
+    list_end(a, in, &a->scroll_detail, y - y0, saved);
 }
 
 /* Entries of one tab, newest first. */

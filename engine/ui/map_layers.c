@@ -138,8 +138,20 @@ static void draw_route(app *a, const map_view *v, const niact_map_route *rt, SDL
     }
 }
 
+/* Rectangles labels keep off: the key, the places' dots, the point symbols drawn. */
+#define MAP_TAKEN 160
+typedef struct taken_set {
+    SDL_Rect r[MAP_TAKEN];
+    int n;
+} taken_set;
+
+static void take(taken_set *t, SDL_Rect r) {
+    if (t && t->n < MAP_TAKEN)
+        t->r[t->n++] = r;
+}
+
 static void draw_layer(app *a, const niact_map *m, const map_view *v, const niact_map_layer *l,
-                       const known *k) {
+                       const known *k, taken_set *taken) {
     ui *u = &a->ui;
     if (niact_map_symbol_is_path(l->symbol)) {
         SDL_Color c;
@@ -163,35 +175,41 @@ static void draw_layer(app *a, const niact_map *m, const map_view *v, const niac
         if (l->symbol == NIACT_SYM_BOAT)
             y -= (float)ui_px(u, 6); /* the hull sits on the water, above its point */
         point_symbol(u, l->symbol, x, y, s, r, k->state);
+        if (l->symbol != NIACT_SYM_RING) /* a ring is wide and open: a label may sit in it */
+            take(taken, (SDL_Rect){(int)(x - 1.3f * s), (int)(y - 1.3f * s), (int)(2.6f * s),
+                                   (int)(2.6f * s)});
     }
 }
 
-/* A label beside a place: right, left, then below; left out if all would overlap. */
-static void place_label(ui *u, float x, float y, int s, const char *name, SDL_Rect *taken,
-                        int *n_taken) {
+/* A label beside a place, at the first of eight positions around its dot (right, left,
+ * above, below, then the corners) that stays in the map and clear of the key, the dots,
+ * the symbols and the labels placed before it; left out if none is (greedy placement). */
+static void place_label(ui *u, float x, float y, int s, const char *name, taken_set *taken) {
     int tw = ui_text_width(u, FACE_SANS, SZ_SMALL, name) + 2;
-    int lh = ui_line_height(u, FACE_SANS, SZ_SMALL);
-    SDL_Rect tries[3] = {{(int)x + s, (int)y - lh / 2, tw, lh},
-                         {(int)x - s - tw, (int)y - lh / 2, tw, lh},
-                         {(int)x - tw / 2, (int)y + s, tw, lh}};
-    for (int k = 0; k < 3; k++) {
+    int lh = ui_line_height(u, FACE_SANS, SZ_SMALL), g = s;
+    int ix = (int)x, iy = (int)y;
+    SDL_Rect tries[8] = {{ix + g, iy - lh / 2, tw, lh},        {ix - g - tw, iy - lh / 2, tw, lh},
+                         {ix - tw / 2, iy - g - lh, tw, lh},   {ix - tw / 2, iy + g, tw, lh},
+                         {ix + g, iy - g - lh + lh / 3, tw, lh}, {ix + g, iy + g - lh / 3, tw, lh},
+                         {ix - g - tw, iy - g - lh + lh / 3, tw, lh},
+                         {ix - g - tw, iy + g - lh / 3, tw, lh}};
+    for (int k = 0; k < 8; k++) {
         int clash = u->clip.w > 0 && !(tries[k].x >= u->clip.x && tries[k].y >= u->clip.y &&
                                        tries[k].x + tw <= u->clip.x + u->clip.w &&
                                        tries[k].y + lh <= u->clip.y + u->clip.h);
-        for (int i = 0; i < *n_taken && !clash; i++)
-            clash = SDL_HasIntersection(&tries[k], &taken[i]);
+        for (int i = 0; i < taken->n && !clash; i++)
+            clash = SDL_HasIntersection(&tries[k], &taken->r[i]);
         if (clash)
             continue;
         ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, tries[k], name, TX_ONELINE);
-        taken[(*n_taken)++] = tries[k];
+        take(taken, tries[k]);
         return;
     }
 }
 
-static void draw_places(app *a, const niact_map *m, const map_view *v) {
+static void draw_places(app *a, const niact_map *m, const map_view *v, taken_set *taken) {
     ui *u = &a->ui;
-    int s = ui_px(u, 4) < 2 ? 2 : ui_px(u, 4), n_taken = 0;
-    SDL_Rect taken[64];
+    int s = ui_px(u, 4) < 2 ? 2 : ui_px(u, 4);
     for (int i = 0; i < m->n_places; i++) {
         const niact_map_place *p = &m->places[i];
         if (!p->shown)
@@ -202,8 +220,21 @@ static void draw_places(app *a, const niact_map *m, const map_view *v) {
         ui_fill(u, dot, COL_INK);
         if (p->capital)
             ui_frame(u, (SDL_Rect){dot.x - s / 2, dot.y - s / 2, 2 * s, 2 * s}, COL_INK, 1);
-        if (n_taken < 64)
-            place_label(u, x, y, s, p->label, taken, &n_taken);
+        take(taken, (SDL_Rect){dot.x - s / 2, dot.y - s / 2, 2 * s, 2 * s});
+    }
+}
+
+/* The labels, after every symbol is down (so they know where the symbols are). */
+static void draw_labels(app *a, const niact_map *m, const map_view *v, taken_set *taken) {
+    ui *u = &a->ui;
+    int s = ui_px(u, 4) < 2 ? 2 : ui_px(u, 4);
+    for (int i = 0; i < m->n_places; i++) {
+        const niact_map_place *p = &m->places[i];
+        if (!p->shown)
+            continue;
+        float x, y;
+        map_project(v, p->lon, p->lat, &x, &y);
+        place_label(u, x, y, s, p->label, taken);
     }
 }
 
@@ -219,50 +250,81 @@ static void key_symbol(ui *u, const niact_map_layer *l, float x, float y, float 
         point_symbol(u, l->symbol, x, y, s, s, l->symbol == NIACT_SYM_BOAT && state >= 0 ? 1 : state);
 }
 
-/* The map key: one line per layer, with what the seat knows. */
-static void draw_key(app *a, const niact_map *m, SDL_Rect r, const known *k) {
+/* The map key's box: top right, as wide as its longest line up to 60 % of the map (the
+ * whole map when that is too narrow), its lines wrapped, at most the map's height (it
+ * scrolls then); folded (K), a small tab. */
+static SDL_Rect key_box(app *a, const niact_map *m, SDL_Rect r, const known *k, int *content_h) {
     ui *u = &a->ui;
     int lh = ui_line_height(u, FACE_SANS, SZ_SMALL), pad = ui_px(u, 6), n = m->n_layers;
-    if (n == 0)
-        return;
-    int kw = 0;
+    *content_h = 0;
+    if (a->map_key_hidden) {
+        int tw = ui_text_width(u, FACE_SANS_BOLD, SZ_SMALL, "Map key (K)") + 2 * pad;
+        return (SDL_Rect){r.x + r.w - pad - tw, r.y + pad, tw, lh + pad};
+    }
+    int kw = 0, extra = 3 * pad + lh + 2 + ui_px(u, 30);
     for (int l = 0; l < n; l++) {
         char line[200];
         snprintf(line, sizeof line, "%s: %s", m->layers[l].label, k[l].text);
         int w = ui_text_width(u, FACE_SANS, SZ_SMALL, line);
         kw = w > kw ? w : kw;
     }
-    kw += 3 * pad + lh + 2;
-    if (kw > r.w - 2 * pad)
-        kw = r.w - 2 * pad;
-    /* Top right. Clicking it (or K) folds it away to a small tab, and back. */
-    SDL_Rect box = {r.x + r.w - pad - kw, r.y + pad, kw, n * lh + 2 * pad};
-    if (a->map_key_hidden) {
-        int tw = ui_text_width(u, FACE_SANS_BOLD, SZ_SMALL, "Map key (K)") + 2 * pad;
-        box = (SDL_Rect){r.x + r.w - pad - tw, r.y + pad, tw, lh + pad};
+    kw += extra;
+    for (int pass = 0; pass < 2; pass++) {
+        int cap = pass == 0 ? r.w * 60 / 100 : r.w - 2 * pad;
+        int w = kw > cap ? cap : kw, h = 0;
+        for (int l = 0; l < n; l++) {
+            char line[200];
+            snprintf(line, sizeof line, "%s: %s", m->layers[l].label, k[l].text);
+            int th = ui_text_height(u, FACE_SANS, SZ_SMALL, w - extra, line);
+            h += th > lh ? th : lh;
+        }
+        *content_h = h;
+        if (pass == 1 || h + 2 * pad <= r.h - 2 * pad) {
+            int bh = h + 2 * pad > r.h - 2 * pad ? r.h - 2 * pad : h + 2 * pad;
+            return (SDL_Rect){r.x + r.w - pad - w, r.y + pad, w, bh};
+        }
     }
-    int st = 0;
-    if (ui_region(u, ui_id("mapkey", 0), box, &st))
-        a->map_key_hidden = !a->map_key_hidden;
-    ui_fill(u, box, (st & 1) ? COL_HOVER : (SDL_Color){248, 243, 228, 230});
-    ui_frame(u, box, (st & 1) ? COL_INK : COL_RULE, 1);
-    if ((st & 2) && u->focus_visible)
-        ui_focus_ring(u, box);
+    return (SDL_Rect){0, 0, 0, 0};
+}
+
+/* The map key: each layer with what the seat knows, in words. */
+static void draw_key(app *a, const niact_map *m, SDL_Rect box, int content_h, const known *k) {
+    ui *u = &a->ui;
+    int lh = ui_line_height(u, FACE_SANS, SZ_SMALL), pad = ui_px(u, 6), n = m->n_layers;
+    int st = 0, over = !u->inert && u->mx >= box.x && u->my >= box.y && u->mx < box.x + box.w &&
+                       u->my < box.y + box.h;
+    uint32_t id = ui_id("mapkey", 0);
+    ui_fill(u, box, over ? COL_HOVER : (SDL_Color){248, 243, 228, 235});
+    ui_frame(u, box, over ? COL_INK : COL_RULE, 1);
     if (a->map_key_hidden) {
         ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_INK, box, "Map key (K)",
                 TX_CENTER | TX_MIDDLE | TX_ONELINE);
+        if (ui_region(u, id, box, &st))
+            a->map_key_hidden = 0;
+        if ((st & 2) && u->focus_visible)
+            ui_focus_ring(u, box);
         return;
     }
-    int y = box.y + pad;
+    SDL_Rect view = {box.x, box.y + pad, box.w, box.h - 2 * pad}, saved;
+    int scrolls = content_h > view.h, extra = 3 * pad + lh + 2 + (scrolls ? ui_px(u, 30) : 0);
+    int y = list_begin(a, view, &a->scroll_key, &saved), y0 = y;
     for (int l = 0; l < n; l++) {
         key_symbol(u, &m->layers[l], (float)(box.x + pad + lh / 2), (float)(y + lh / 2),
                    lh * 0.35f, k[l].state);
         char line[200];
         snprintf(line, sizeof line, "%s: %s", m->layers[l].label, k[l].text);
-        SDL_Rect t = {box.x + 2 * pad + lh, y, box.w - 3 * pad - lh, lh};
-        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, t, line, TX_ONELINE);
-        y += lh;
+        int th = ui_text_height(u, FACE_SANS, SZ_SMALL, box.w - extra, line);
+        SDL_Rect t = {box.x + 2 * pad + lh, y, box.w - extra, th > lh ? th : lh};
+        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, t, line, 0);
+        y += t.h;
     }
+    list_end(a, view, &a->scroll_key, y - y0, saved);
+    /* The key's own region after its scroll buttons, so a click on them scrolls and a
+     * click anywhere else on the key folds it. */
+    if (ui_region(u, id, box, &st))
+        a->map_key_hidden = 1;
+    if ((st & 2) && u->focus_visible)
+        ui_focus_ring(u, box);
 }
 
 void map_draw(app *a, ui_map *um, SDL_Rect r) {
@@ -282,17 +344,25 @@ void map_draw(app *a, ui_map *um, SDL_Rect r) {
         if (m->routes[i].shown)
             draw_route(a, &v, &m->routes[i], COL_RULE, 1.5f,
                        (float)ui_px(u, m->routes[i].dotted ? 2.4f : 4));
+    /* The key's place first: no label goes under it. */
+    taken_set taken = {.n = 0};
+    int key_h = 0;
+    SDL_Rect key = m->n_layers ? key_box(a, m, r, k, &key_h) : (SDL_Rect){0, 0, 0, 0};
+    if (key.w > 0)
+        take(&taken, key);
     for (int pass = 0; pass < 3; pass++) {
         if (pass == 2)
-            draw_places(a, m, &v);
+            draw_places(a, m, &v, &taken);
         for (int l = 0; l < m->n_layers; l++) {
             int sym = m->layers[l].symbol;
             int group = niact_map_symbol_is_path(sym) ? 0 : sym == NIACT_SYM_RING ? 1 : 2;
             if (group == pass)
-                draw_layer(a, m, &v, &m->layers[l], &k[l]);
+                draw_layer(a, m, &v, &m->layers[l], &k[l], &taken);
         }
     }
-    draw_key(a, m, r, k);
+    draw_labels(a, m, &v, &taken);
+    if (key.w > 0)
+        draw_key(a, m, key, key_h, k);
     ui_pop_clip(u, saved);
     ui_frame(u, r, COL_INK, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
 }

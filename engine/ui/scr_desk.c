@@ -34,6 +34,9 @@ static void calendar(app *a, SDL_Rect r) {
     }
 }
 
+/* The top bar: the delegation and the turn line at their measured width (shorter forms
+ * before anything is cut), Menu at its own, the calendar in what is left (left out when
+ * too narrow for a box per turn: the turn line says the turn). */
 static void top_bar(app *a, SDL_Rect r) {
     ui *u = &a->ui;
     ui_play *p = &a->play;
@@ -41,24 +44,61 @@ static void top_bar(app *a, SDL_Rect r) {
     ui_hline(u, r.x, r.x + r.w, r.y + r.h - 2, COL_INK, 2);
     int m = ui_px(u, 14), mark = ui_px(u, 11);
     ui_role_mark(u, p->role, r.x + m + mark, r.y + r.h / 2, mark);
-    int lh1 = ui_line_height(u, FACE_TYPE_BOLD, SZ_H2), lh2 = ui_line_height(u, FACE_SANS, SZ_SMALL);
-    int tx = r.x + 2 * m + 2 * mark, tw = r.w * 45 / 100;
-    char name[160], date[48];
+    int tx = r.x + 2 * m + 2 * mark;
+    const char *menu_label = "Menu  (Esc)";
+    int bw = ui_text_width(u, FACE_TYPE_BOLD, SZ_BODY, menu_label) + ui_px(u, 28);
+    if (bw > r.w / 4) {
+        menu_label = "Menu";
+        bw = ui_text_width(u, FACE_TYPE_BOLD, SZ_BODY, menu_label) + ui_px(u, 28);
+    }
+    int bh = r.h - 2 * ui_px(u, 10);
+    SDL_Rect menu = {r.x + r.w - m - bw, r.y + ui_px(u, 10), bw, bh};
+    int room = menu.x - m - tx; /* for the names and the calendar */
+    char name[160], line[3][240], date[48];
     snprintf(name, sizeof name, "%s DELEGATION", p->sc->roles[p->role].meta.name);
     for (char *c = name; *c; c++)
         *c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
-    int y = r.y + (r.h - lh1 - lh2) / 2;
-    ui_text(u, FACE_TYPE_BOLD, SZ_H2, COL_INK, (SDL_Rect){tx, y, tw, lh1}, name, TX_ONELINE);
     play_date(p->sc, niact_game_turn(p->g), date, sizeof date);
-    snprintf(name, sizeof name, "Turn %d of %d  \xC2\xB7  %s  \xC2\xB7  %s", niact_game_turn(p->g) + 1,
+    int turn = niact_game_turn(p->g) + 1;
+    snprintf(line[0], sizeof line[0], "Turn %d of %d  \xC2\xB7  %s  \xC2\xB7  %s", turn,
              p->sc->turns, date, p->sc->meta.name);
-    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){tx, y + lh1, tw, lh2}, name, TX_ONELINE);
-    int bw = ui_px(u, 150), bh = r.h - 2 * ui_px(u, 10);
-    SDL_Rect menu = {r.x + r.w - m - bw, r.y + ui_px(u, 10), bw, bh};
-    if (ui_button(u, ui_id("menu", 0), menu, "Menu  (Esc)", 1))
+    snprintf(line[1], sizeof line[1], "Turn %d of %d  \xC2\xB7  %s", turn, p->sc->turns, date);
+    snprintf(line[2], sizeof line[2], "Turn %d of %d", turn, p->sc->turns);
+    int cal_min = p->sc->turns * ui_px(u, 12); /* the calendar's least useful width */
+    int name_w = ui_text_width(u, FACE_TYPE_BOLD, SZ_H2, name);
+    int face_name = SZ_H2;
+    if (name_w > room - cal_min) { /* smaller type, then the role's name alone */
+        face_name = SZ_BODY;
+        name_w = ui_text_width(u, FACE_TYPE_BOLD, SZ_BODY, name);
+        if (name_w > room - cal_min) {
+            snprintf(name, sizeof name, "%s", p->sc->roles[p->role].meta.name);
+            for (char *c = name; *c; c++)
+                *c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
+            name_w = ui_text_width(u, FACE_TYPE_BOLD, SZ_BODY, name);
+        }
+    }
+    int k = 0, lw = 0;
+    for (; k < 3; k++) { /* the longest turn line that leaves the calendar its room */
+        lw = ui_text_width(u, FACE_SANS, SZ_SMALL, line[k]);
+        if (lw <= room - cal_min || (k == 2 && lw <= room))
+            break;
+    }
+    if (k == 3)
+        k = 2;
+    int tw = name_w > lw ? name_w : lw;
+    if (tw > room)
+        tw = room;
+    int lh1 = ui_line_height(u, FACE_TYPE_BOLD, face_name), lh2 = ui_line_height(u, FACE_SANS, SZ_SMALL);
+    int y = r.y + (r.h - lh1 - lh2) / 2;
+    ui_text_fit(u, FACE_TYPE_BOLD, face_name, SZ_SMALL, COL_INK, (SDL_Rect){tx, y, tw, lh1}, name,
+                TX_ONELINE);
+    ui_text_fit(u, FACE_SANS, SZ_SMALL, SZ_SMALL, COL_INK, (SDL_Rect){tx, y + lh1, tw, lh2},
+                line[k], TX_ONELINE);
+    if (ui_button(u, ui_id("menu", 0), menu, menu_label, 1))
         app_open_pause(a);
-    int cx = tx + tw + m;
-    calendar(a, (SDL_Rect){cx, r.y + ui_px(u, 12), menu.x - m - cx, r.h - 2 * ui_px(u, 12)});
+    int cx = tx + tw + m, cw = menu.x - m - cx;
+    if (cw >= cal_min)
+        calendar(a, (SDL_Rect){cx, r.y + ui_px(u, 12), cw, r.h - 2 * ui_px(u, 12)});
 }
 
 static int ladder_track(const ui_play *p) {
@@ -75,9 +115,9 @@ static void shortcuts(app *a) {
     ui *u = &a->ui;
     ui_play *p = &a->play;
     if (ui_key(u, SDLK_i))
-        a->tab = 0, a->scroll_news = 0;
+        a->tab = 0, a->scroll_news = 0, a->page_left = 0;
     if (ui_key(u, SDLK_n))
-        a->tab = 1, a->scroll_news = 0;
+        a->tab = 1, a->scroll_news = 0, a->page_left = 0;
     if (ui_key(u, SDLK_k))
         a->map_key_hidden = !a->map_key_hidden;
     if (ui_key(u, SDLK_p))
@@ -107,12 +147,14 @@ static void shortcuts(app *a) {
 
 static int column_heading(ui *u, SDL_Rect r, const char *text) {
     int lh = ui_line_height(u, FACE_TYPE_BOLD, SZ_BODY);
-    ui_text(u, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){r.x, r.y, r.w, lh}, text, TX_ONELINE);
+    ui_text_fit(u, FACE_TYPE_BOLD, SZ_BODY, SZ_SMALL, COL_INK, (SDL_Rect){r.x, r.y, r.w, lh}, text,
+                TX_ONELINE);
     ui_hline(u, r.x, r.x + r.w, r.y + lh, COL_INK, 1);
     return lh + ui_px(u, 6);
 }
 
-static void middle_column(app *a, SDL_Rect r) {
+/* The ladder and the tracks (the middle column, or the left column's second page). */
+static void situation(app *a, SDL_Rect r) {
     ui *u = &a->ui;
     int lt = ladder_track(&a->play);
     if (lt >= 0) {
@@ -120,9 +162,16 @@ static void middle_column(app *a, SDL_Rect r) {
         char head[128];
         snprintf(head, sizeof head, "ESCALATION: %s", d->meta.name);
         int hh = column_heading(u, r, head);
-        int steps = d->max - d->min + 1, lh = ui_px(u, 34) * (steps > 12 ? 0 : steps);
-        if (lh > r.h / 2)
-            lh = r.h / 2;
+        int steps = d->max - d->min + 1;
+        /* A step is at most 34 units and at least a line of small type; the ladder takes
+         * at most half the column so the tracks keep room. */
+        int step_min = ui_line_height(u, FACE_TYPE, SZ_SMALL) + ui_px(u, 5);
+        int rh = ui_px(u, 34);
+        if (steps > 0 && rh * steps > (r.h - hh) / 2)
+            rh = (r.h - hh) / 2 / steps;
+        if (rh < step_min)
+            rh = step_min;
+        int lh = steps > 0 && steps <= 12 ? rh * steps : 0;
         desk_ladder(a, (SDL_Rect){r.x, r.y + hh, r.w, lh}, lt);
         r.y += hh + lh + ui_px(u, 10);
         r.h -= hh + lh + ui_px(u, 10);
@@ -131,31 +180,21 @@ static void middle_column(app *a, SDL_Rect r) {
     desk_tracks(a, (SDL_Rect){r.x, r.y + hh, r.w, r.h - hh});
 }
 
-/* The right column's parts: cards, detail panel, outbox (kept big enough for two
- * orders: the detail panel gives way first, then the cards). */
-typedef struct right_layout {
-    int hh, cards_h, detail_h, bh, nb, gap;
-} right_layout;
-
-static right_layout layout_right(ui *u, SDL_Rect r) {
-    right_layout l;
-    l.hh = ui_line_height(u, FACE_TYPE_BOLD, SZ_BODY) + ui_px(u, 6);
-    l.bh = ui_px(u, 52);
-    l.nb = ui_px(u, 44);
-    l.gap = ui_px(u, 10);
-    int avail = r.h - l.hh, outbox = l.hh + 3 * ui_line_height(u, FACE_SANS, SZ_SMALL) +
-                                     2 * ui_px(u, 38);
-    l.cards_h = avail * 40 / 100;
-    l.detail_h = avail - l.cards_h - outbox - l.bh - l.nb - 4 * l.gap;
-    if (l.detail_h > avail * 24 / 100)
-        l.detail_h = avail * 24 / 100;
-    if (l.detail_h < ui_px(u, 70)) { /* tight: the cards give way too */
-        l.cards_h -= ui_px(u, 70) - l.detail_h;
-        l.detail_h = ui_px(u, 70);
+/* Page buttons over a column (the compact desk): returns the height used. */
+static int page_tabs(app *a, SDL_Rect r, const char *name, const char *const *labels, int n,
+                     int *page) {
+    ui *u = &a->ui;
+    int bh = ui_px(u, 40), gap = ui_px(u, 6), bw = (r.w - (n - 1) * gap) / n;
+    for (int i = 0; i < n; i++) {
+        SDL_Rect b = {r.x + i * (bw + gap), r.y, bw, bh};
+        char label[96];
+        snprintf(label, sizeof label, "%s%s", *page == i ? "> " : "", labels[i]);
+        if (ui_button(u, ui_id(name, i), b, label, 1))
+            *page = i;
+        if (*page == i)
+            ui_fill(u, (SDL_Rect){b.x, b.y + b.h - ui_px(u, 4), b.w, ui_px(u, 4)}, COL_INK);
     }
-    if (l.cards_h < ui_px(u, 60))
-        l.cards_h = ui_px(u, 60);
-    return l;
+    return bh + gap;
 }
 
 /* Propose (P), Telegram (T), Agreements (A): the negotiation sheets. */
@@ -182,26 +221,69 @@ static void nego_buttons(app *a, SDL_Rect r) {
     }
 }
 
-static void right_column(app *a, SDL_Rect r) {
+/* The right column: the action cards, the detail panel, the outbox, the negotiation
+ * buttons and End turn. The cards and the outbox take what their content needs up to a
+ * share of the column (so hovering, which changes only the detail, never moves a card);
+ * the detail panel takes the rest and scrolls. When the column is too low for all of it
+ * (compact desk) the cards and the outbox are two pages. Returns the detail's rect. */
+static SDL_Rect right_column(app *a, SDL_Rect r, int paged) {
     ui *u = &a->ui;
-    right_layout l = layout_right(u, r);
-    column_heading(u, r, "ACTIONS");
-    desk_cards(a, (SDL_Rect){r.x, r.y + l.hh, r.w, l.cards_h});
-    int y = r.y + l.hh + l.cards_h + l.gap;
-    desk_detail(a, (SDL_Rect){r.x, y, r.w, l.detail_h});
-    y += l.detail_h + l.gap;
-    int hh = column_heading(u, (SDL_Rect){r.x, y, r.w, 0}, "OUTBOX");
-    int nego_y = r.y + r.h - l.bh - l.gap - l.nb;
-    desk_orders(a, (SDL_Rect){r.x, y + hh, r.w, nego_y - l.gap - y - hh});
-    nego_buttons(a, (SDL_Rect){r.x, nego_y, r.w, l.nb});
+    ui_play *p = &a->play;
+    int hh = ui_line_height(u, FACE_TYPE_BOLD, SZ_BODY) + ui_px(u, 6), gap = ui_px(u, 10);
+    int bh = ui_px(u, 52), nb = ui_px(u, 44);
+    SDL_Rect detail = {0, 0, 0, 0};
+    SDL_Rect endturn = {r.x, r.y + r.h - bh, r.w, bh};
+    int bottom = endturn.y - gap; /* what is above End turn */
+    int n_cards = 0, card_h = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY) +
+                              ui_line_height(u, FACE_SANS, SZ_SMALL) + ui_px(u, 18);
+    for (int act = 0; act < p->sc->n_actions; act++)
+        n_cards += (p->sc->actions[act].roles & (1u << p->role)) != 0;
+    int orders_want = ui_line_height(u, FACE_SANS, SZ_SMALL) + ui_px(u, 4) +
+                      (play_n_orders(p) + 1) * ui_px(u, 38) +
+                      3 * ui_line_height(u, FACE_SANS, SZ_SMALL);
+    int detail_min = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY) +
+                     3 * ui_line_height(u, FACE_SANS, SZ_SMALL) + ui_px(u, 16);
+    int y = r.y;
+    if (paged) {
+        char outbox[64];
+        snprintf(outbox, sizeof outbox, "Outbox [%d]", play_n_orders(p));
+        const char *labels[] = {"Actions", outbox};
+        y += page_tabs(a, r, "rpage", labels, 2, &a->page_right);
+    }
+    if (!paged || a->page_right == 0) {
+        int avail = (paged ? bottom : bottom - nb - gap - hh - orders_want) - y - hh - gap;
+        if (!paged && avail - card_h * 3 / 2 < detail_min) { /* the outbox gives way first */
+            orders_want -= detail_min - (avail - card_h * 3 / 2);
+            if (orders_want < 2 * ui_px(u, 38))
+                orders_want = 2 * ui_px(u, 38);
+            avail = bottom - nb - gap - hh - orders_want - y - hh - gap;
+        }
+        int cards_h = n_cards * card_h;
+        if (cards_h > avail * 55 / 100)
+            cards_h = avail * 55 / 100;
+        if (cards_h < card_h * 3 / 2 && avail - card_h * 3 / 2 >= detail_min)
+            cards_h = card_h * 3 / 2 < n_cards * card_h ? card_h * 3 / 2 : n_cards * card_h;
+        if (cards_h > avail - detail_min)
+            cards_h = avail - detail_min;
+        column_heading(u, (SDL_Rect){r.x, y, r.w, 0}, "ACTIONS");
+        desk_cards(a, (SDL_Rect){r.x, y + hh, r.w, cards_h});
+        y += hh + cards_h + gap;
+        detail = (SDL_Rect){r.x, y, r.w, (paged ? bottom : bottom - nb - gap - hh - orders_want) - y - gap};
+        y += detail.h + gap;
+    }
+    if (!paged || a->page_right == 1) {
+        int oh = column_heading(u, (SDL_Rect){r.x, y, r.w, 0}, "OUTBOX");
+        int nego_y = bottom - nb;
+        desk_orders(a, (SDL_Rect){r.x, y + oh, r.w, nego_y - gap - y - oh});
+        nego_buttons(a, (SDL_Rect){r.x, nego_y, r.w, nb});
+    }
     if (a->ov != OV_NONE)
-        return;
-    if (ui_button(u, ui_id("endturn", 0), (SDL_Rect){r.x, r.y + r.h - l.bh, r.w, l.bh},
-                  "End turn  (E)", 1) ||
-        ui_key(u, SDLK_e)) {
+        return detail;
+    if (ui_button(u, ui_id("endturn", 0), endturn, "End turn  (E)", 1) || ui_key(u, SDLK_e)) {
         play_end_turn(a);
         u->focus = 0;
     }
+    return detail;
 }
 
 void scr_desk(app *a) {
@@ -210,6 +292,10 @@ void scr_desk(app *a) {
     if (p->role < 0) {
         a->scr = SCR_TITLE;
         return;
+    }
+    if (a->detail_role != p->role) { /* another seat: nothing explained yet */
+        a->detail_role = p->role;
+        a->detail_last_kind = 0;
     }
     a->detail_kind = 0;
     ui_overlay ov = a->ov;
@@ -220,30 +306,50 @@ void scr_desk(app *a) {
         app_open_pause(a);
         return;
     }
+    /* The layout in units decides the shape: three columns when the window holds them at
+     * this scale, else two, the left one paged (map and inbox / the situation), and the
+     * right one paged too when it is low (actions / outbox). */
+    float uw = (float)u->w / u->u, uh = (float)u->h / u->u;
+    int three = uw >= 1100.0f && uh >= 560.0f, paged_right = uh < 560.0f;
+    if (!three && ui_key(u, SDLK_m)) /* M: the other page of the left column */
+        a->page_left = !a->page_left;
     int m = ui_px(u, 14), tb = ui_px(u, 64);
     top_bar(a, (SDL_Rect){0, 0, u->w, tb});
-    int body_y = tb + m, body_h = u->h - body_y - m, inner = u->w - 4 * m;
-    int wa = inner * 42 / 100, wb = inner * 27 / 100, wc = inner - wa - wb;
-    SDL_Rect colA = {m, body_y, wa, body_h};
-    SDL_Rect colB = {2 * m + wa, body_y, wb, body_h};
-    SDL_Rect colC = {3 * m + wa + wb, body_y, wc, body_h};
-    int map_h = wa * 80 / 100;
-    if (map_h > body_h * 58 / 100)
-        map_h = body_h * 58 / 100;
-    ui_map *map = map_of(a, p->sc); /* NULL: the scenario declares none */
-    if (map)
-        map_draw(a, map, (SDL_Rect){colA.x, colA.y, colA.w, map_h});
-    else
-        map_h = -m;
-    desk_log(a, (SDL_Rect){colA.x, colA.y + map_h + m, colA.w, colA.h - map_h - m});
-    /* Draw the right column before the middle so a card under the pointer wins the
-     * detail panel; the middle's tracks fill it only when nothing else did. */
-    right_column(a, colC);
+    int body_y = tb + m, body_h = u->h - body_y - m;
+    SDL_Rect colA, colB, colC;
+    if (three) {
+        int inner = u->w - 4 * m;
+        int wa = inner * 42 / 100, wb = inner * 27 / 100, wc = inner - wa - wb;
+        colA = (SDL_Rect){m, body_y, wa, body_h};
+        colB = (SDL_Rect){2 * m + wa, body_y, wb, body_h};
+        colC = (SDL_Rect){3 * m + wa + wb, body_y, wc, body_h};
+    } else {
+        int inner = u->w - 3 * m, wa = inner / 2;
+        colA = (SDL_Rect){m, body_y, wa, body_h};
+        static const char *const labels[] = {"Map & inbox", "Situation"};
+        int th = page_tabs(a, colA, "lpage", labels, 2, &a->page_left);
+        colA.y += th;
+        colA.h -= th;
+        colB = colA;
+        colC = (SDL_Rect){2 * m + wa, body_y, inner - wa, body_h};
+    }
+    if (three || a->page_left == 0) {
+        int map_h = colA.w * 80 / 100;
+        if (map_h > colA.h * 58 / 100)
+            map_h = colA.h * 58 / 100;
+        ui_map *map = map_of(a, p->sc); /* NULL: the scenario declares none */
+        if (map)
+            map_draw(a, map, (SDL_Rect){colA.x, colA.y, colA.w, map_h});
+        else
+            map_h = -m;
+        desk_log(a, (SDL_Rect){colA.x, colA.y + map_h + m, colA.w, colA.h - map_h - m});
+    }
+    SDL_Rect detail = right_column(a, colC, !three && paged_right);
     if (a->scr != SCR_DESK || a->ov != OV_NONE || p->role < 0)
         return; /* the turn ended: the next frame draws what follows */
-    middle_column(a, colB);
-    if (a->detail_kind == 2 && a->scr == SCR_DESK) { /* redraw the panel for a track */
-        right_layout l = layout_right(u, colC);
-        desk_detail(a, (SDL_Rect){colC.x, colC.y + l.hh + l.cards_h + l.gap, colC.w, l.detail_h});
-    }
+    if (three || a->page_left == 1)
+        situation(a, colB);
+    /* The detail panel last: whatever the pointer or the focus is on has said so. */
+    if (detail.w > 0 && detail.h > 0)
+        desk_detail(a, detail);
 }

@@ -324,3 +324,40 @@ int ui_text(ui *u, int face, int size, SDL_Color c, SDL_Rect box, const char *te
                     (int)strlen(text));
     return block;
 }
+
+/* Whether text fits whole in box at this size: on one line (one_line), or wrapped. */
+static int fits(ui *u, int face, int size, SDL_Rect box, const char *text, int one_line) {
+    TTF_Font *f = ui_font(u, face, size);
+    if (!f)
+        return 0;
+    if (one_line)
+        return !strchr(text, '\n') && TTF_FontHeight(f) <= box.h &&
+               measure(f, text, (int)strlen(text)) <= box.w;
+    int lh = TTF_FontLineSkip(f), fh = TTF_FontHeight(f);
+    int n = ui_text_height(u, face, size, box.w, text) / (lh > 0 ? lh : 1);
+    span lines[MAX_LINES];
+    int max = fh <= box.h ? 1 + (box.h - fh) / lh : 0;
+    if (n > max || max == 0)
+        return 0;
+    int got = layout(u, f, text, box.w, max, 0, lines);
+    for (int i = 0; i < got; i++)
+        if (lines[i].cut)
+            return 0;
+    return 1;
+}
+
+int ui_text_fit(ui *u, int face, int size, int min_size, SDL_Color c, SDL_Rect box,
+                const char *text, int flags) {
+    if (!text || !text[0] || box.w <= 0 || box.h <= 0)
+        return size;
+    int one = (flags & TX_ONELINE) != 0;
+    /* One line at the largest size that takes it; else wrapped; else the smallest, cut. */
+    for (int pass = one ? 0 : 1; pass < 2; pass++)
+        for (int s = size; s >= min_size; s--)
+            if (fits(u, face, s, box, text, pass == 0)) {
+                ui_text(u, face, s, c, box, text, pass == 0 ? flags : flags & ~TX_ONELINE);
+                return s;
+            }
+    ui_text(u, face, min_size, c, box, text, flags);
+    return min_size;
+}

@@ -151,6 +151,12 @@ void ui_pop_clip(ui *u, SDL_Rect saved);
 /* Text: wraps into box (unless TX_ONELINE), clips with an ellipsis if it does not fit,
  * returns the height used in pixels. */
 int ui_text(ui *u, int face, int size, SDL_Color c, SDL_Rect box, const char *text, int flags);
+/* Text that must be read whole (a button's label, a heading): drawn at the largest size
+ * from size down to min_size at which it fits in box, on one line if TX_ONELINE asks and
+ * it can, else wrapped; cut (and counted) only if not even min_size wrapped fits.
+ * Returns the size used. */
+int ui_text_fit(ui *u, int face, int size, int min_size, SDL_Color c, SDL_Rect box,
+                const char *text, int flags);
 /* Height the text would take wrapped to width. */
 int ui_text_height(ui *u, int face, int size, int width, const char *text);
 /* Width of one line. */

@@ -2,6 +2,7 @@
  * drawing order; arrow keys move to the nearest widget in that direction), buttons. */
 #include "ui.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -256,8 +257,18 @@ int ui_button(ui *u, uint32_t id, SDL_Rect r, const char *label, int enabled) {
         ui_dashed_rect(u, r, COL_DISABLED, t);
     int pad = ui_px(u, 8);
     SDL_Rect box = {r.x + pad, r.y + t, r.w - 2 * pad, r.h - 2 * t};
-    ui_text(u, FACE_TYPE_BOLD, SZ_BODY, enabled ? COL_INK : COL_INK_FADED, box, label,
-            TX_CENTER | TX_MIDDLE | TX_ONELINE);
+    /* The label is read whole: smaller, then without its key hint ("  (E)": the F1 sheet
+     * lists every key), then on two lines, before it is ever cut. */
+    char shorter[160];
+    const char *hint = strstr(label, "  (");
+    if (hint && ui_text_width(u, FACE_TYPE_BOLD, SZ_SMALL, label) > box.w &&
+        (size_t)(hint - label) < sizeof shorter) {
+        snprintf(shorter, sizeof shorter, "%.*s", (int)(hint - label), label);
+        if (ui_text_width(u, FACE_TYPE_BOLD, SZ_SMALL, shorter) <= box.w)
+            label = shorter;
+    }
+    ui_text_fit(u, FACE_TYPE_BOLD, SZ_BODY, SZ_SMALL, enabled ? COL_INK : COL_INK_FADED, box,
+                label, TX_CENTER | TX_MIDDLE | TX_ONELINE);
     if ((st & 1) && enabled)
         ui_hline(u, r.x + pad, r.x + r.w - pad, r.y + r.h - t - ui_px(u, 4), COL_INK, 1);
     if ((st & 2) && u->focus_visible)
