@@ -155,6 +155,10 @@ struct app {
     int end_page;             /* end screen: the page of charts shown */
     int map_key_hidden;       /* the map key is folded away (K) */
     int scroll_key;           /* the map key's scroll (when it is taller than the map) */
+    int scroll_help;          /* the F1 sheet's scroll */
+    int scroll_brief;         /* the briefing's right column */
+    int scroll_setup, scroll_about; /* new game: the seats column, the scenario's text */
+    int scroll_outcome, scroll_scores; /* end: the outcome's text, the scores column */
     ui_map maps[UI_MAP_CACHE]; /* map.c: map_of */
     uint32_t map_clock;
     uint32_t back_focus;      /* focus to restore when an overlay closes */

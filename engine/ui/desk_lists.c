@@ -18,16 +18,6 @@ int list_begin(app *a, SDL_Rect r, int *scroll, SDL_Rect *saved) {
     return r.y - *scroll;
 }
 
-/* A triangle pointing up (dir -1) or down (1) in the middle of r. */
-static void arrow(ui *u, SDL_Rect r, int dir, int enabled) {
-    SDL_Color c = enabled ? COL_INK : COL_DISABLED;
-    float cx = r.x + r.w / 2.0f, cy = r.y + r.h / 2.0f, s = r.w * 0.22f;
-    SDL_Vertex v[3] = {{{cx - s, cy - dir * s * 0.6f}, c, {0, 0}},
-                       {{cx + s, cy - dir * s * 0.6f}, c, {0, 0}},
-                       {{cx, cy + dir * s * 0.8f}, c, {0, 0}}};
-    SDL_RenderGeometry(u->ren, NULL, v, 3, NULL, 0);
-}
-
 /* Clamps the scroll and, when the content overflows, draws a scroll bar with two
  * buttons (so the list scrolls with a mouse that has no wheel, and from the keyboard). */
 void list_end(app *a, SDL_Rect r, int *scroll, int content_h, SDL_Rect saved) {
@@ -51,10 +41,10 @@ void list_end(app *a, SDL_Rect r, int *scroll, int content_h, SDL_Rect saved) {
     SDL_Rect up = {r.x + r.w - bw, r.y, bw, bh}, down = {r.x + r.w - bw, r.y + r.h - bh, bw, bh};
     if (ui_button(u, ui_id("list-up", key), up, "", *scroll > 0))
         *scroll -= r.h * 2 / 3;
-    arrow(u, up, -1, *scroll > 0);
+    ui_arrow(u, up, -1, *scroll > 0);
     if (ui_button(u, ui_id("list-down", key), down, "", *scroll < max))
         *scroll += r.h * 2 / 3;
-    arrow(u, down, 1, *scroll < max);
+    ui_arrow(u, down, 1, *scroll < max);
 }
 
 void list_follow(app *a, SDL_Rect view, SDL_Rect item, int *scroll, uint32_t id) {

@@ -259,3 +259,15 @@ void ui_pop_clip(ui *u, SDL_Rect saved) {
     u->clip = saved;
     SDL_RenderSetClipRect(u->ren, saved.w > 0 ? &saved : NULL);
 }
+
+/* A triangle pointing up (dir -1) or down (1) in the middle of r (drawn, not a glyph:
+ * the type faces have no arrows). */
+void ui_arrow(ui *u, SDL_Rect r, int dir, int enabled) {
+    SDL_Color c = enabled ? COL_INK : COL_DISABLED;
+    int side = r.w < r.h ? r.w : r.h;
+    float cx = r.x + r.w / 2.0f, cy = r.y + r.h / 2.0f, s = side * 0.22f;
+    SDL_Vertex v[3] = {{{cx - s, cy - dir * s * 0.6f}, c, {0, 0}},
+                       {{cx + s, cy - dir * s * 0.6f}, c, {0, 0}},
+                       {{cx, cy + dir * s * 0.8f}, c, {0, 0}}};
+    SDL_RenderGeometry(u->ren, NULL, v, 3, NULL, 0);
+}

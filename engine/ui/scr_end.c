@@ -26,44 +26,39 @@ static int score_block(app *a, SDL_Rect r, int role) {
         snprintf(line, sizeof line, "%s  (%s)", p->sc->roles[role].meta.name,
                  role == here ? "you" : niact_session_remote_humans(p->s) & (1u << role)
                                             ? "human" : "AI");
-    /* Leave room for the objectives of the roles still to come. */
-    int share = r.h / (p->sc->n_roles - role > 0 ? p->sc->n_roles - role : 1);
-    if (share > lh + ui_px(u, 16) && role + 1 < p->sc->n_roles)
-        r.h = share;
     ui_role_mark(u, role, r.x + ui_px(u, 9), r.y + lh / 2, ui_px(u, 8));
-    int nw = ui_px(u, 56);
-    ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){r.x + ui_px(u, 24), r.y, r.w - ui_px(u, 24) - nw, lh},
-            line, TX_ONELINE);
+    int nw = ui_px(u, 56), tw = r.w - ui_px(u, 24) - nw;
+    int nh = ui_text_height(u, FACE_SANS_BOLD, SZ_BODY, tw, line);
+    nh = nh > lh ? nh : lh;
+    ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){r.x + ui_px(u, 24), r.y, tw, nh}, line, 0);
     snprintf(line, sizeof line, "%d", s);
     int h2 = ui_line_height(u, FACE_TYPE_BOLD, SZ_H2);
-    ui_text(u, FACE_TYPE_BOLD, SZ_H2, COL_INK, (SDL_Rect){r.x + r.w - nw, r.y + lh - h2, nw, h2},
+    ui_text(u, FACE_TYPE_BOLD, SZ_H2, COL_INK, (SDL_Rect){r.x + r.w - nw, r.y + nh - h2, nw, h2},
             line, TX_RIGHT | TX_ONELINE);
-    int y = r.y + lh + ui_px(u, 2);
+    int y = r.y + nh + ui_px(u, 2);
     SDL_Rect bar = {r.x, y, r.w, ui_px(u, 10)};
     ui_fill(u, bar, COL_PAPER_LIGHT);
     ui_fill(u, (SDL_Rect){bar.x, bar.y, bar.w * s / 100, bar.h}, ui_role_color(role));
     ui_frame(u, bar, COL_INK, 1);
     y += bar.h + ui_px(u, 4);
     /* Who did well: the score beside the all-historical game of the same seed (the
-     * session plays it once, in a private copy). */
+     * session plays it once, in a private copy). Wrapped: the column scrolls. */
     int32_t base[NIACT_MAX_ROLES];
-    if (p->s && niact_session_baseline(p->s, base, NIACT_MAX_ROLES) == NIACT_OK && y + sl <= r.y + r.h) {
+    if (p->s && niact_session_baseline(p->s, base, NIACT_MAX_ROLES) == NIACT_OK) {
         snprintf(line, sizeof line, "All-historical game of this seed: %d (%+d)", base[role], s - base[role]);
-        ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){r.x + ui_px(u, 24), y, r.w - ui_px(u, 24), sl},
-                line, TX_ONELINE);
-        y += sl;
+        int bh = ui_text_height(u, FACE_SANS_BOLD, SZ_SMALL, r.w - ui_px(u, 24), line);
+        y += ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_INK,
+                     (SDL_Rect){r.x + ui_px(u, 24), y, r.w - ui_px(u, 24), bh > sl ? bh : sl}, line, 0);
     }
-    for (int o = 0; o < p->sc->n_objectives; o++) {
+    for (int o = 0; o < p->sc->n_objectives; o++) { /* every one, wrapped (the column scrolls) */
         if (p->sc->objectives[o].role != role)
             continue;
         int32_t os = 0;
         niact_game_objective_score(p->g, role, o, &os);
-        if (y + sl > r.y + r.h)
-            break; /* no room: the charts and the debrief have the rest */
         snprintf(line, sizeof line, "%s: %d", p->sc->objectives[o].meta.name, os);
-        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){r.x + ui_px(u, 24), y, r.w - ui_px(u, 24), sl},
-                line, TX_ONELINE);
-        y += sl;
+        int oh = ui_text_height(u, FACE_SANS, SZ_SMALL, r.w - ui_px(u, 24), line);
+        y += ui_text(u, FACE_SANS, SZ_SMALL, COL_INK,
+                     (SDL_Rect){r.x + ui_px(u, 24), y, r.w - ui_px(u, 24), oh > sl ? oh : sl}, line, 0);
     }
     return y - r.y + ui_px(u, 10);
 }
@@ -74,9 +69,20 @@ static void chart(app *a, SDL_Rect r, int t) {
     ui_play *p = &a->play;
     const niact_track_def *d = &p->sc->tracks[t];
     int lh = ui_line_height(u, FACE_SANS_BOLD, SZ_SMALL), turns = niact_game_turn(p->g);
-    ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){r.x, r.y, r.w, lh}, d->meta.name, TX_ONELINE);
-    SDL_Rect box = {r.x + ui_px(u, 30), r.y + lh + ui_px(u, 2), r.w - ui_px(u, 36),
-                    r.h - 2 * lh - ui_px(u, 6)};
+    int32_t last = 0;
+    niact_game_truth(p->g, t, &last);
+    char end[96];
+    if (d->n_labels && last >= d->min && last <= d->max)
+        snprintf(end, sizeof end, "end: %s (%d)", d->labels[last - d->min], last);
+    else
+        snprintf(end, sizeof end, "end: %d", last);
+    int bx = r.x + ui_px(u, 30), bw = r.w - ui_px(u, 36);
+    int nh = ui_text_height(u, FACE_SANS_BOLD, SZ_SMALL, r.w, d->meta.name);
+    int eh = ui_text_height(u, FACE_SANS, SZ_SMALL, bw, end);
+    nh = nh > lh ? nh : lh;
+    eh = eh > lh ? eh : lh;
+    ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){r.x, r.y, r.w, nh}, d->meta.name, 0);
+    SDL_Rect box = {bx, r.y + nh + ui_px(u, 2), bw, r.h - nh - eh - ui_px(u, 6)};
     if (box.h < ui_px(u, 16) || box.w < ui_px(u, 30))
         return;
     ui_fill(u, box, COL_PAPER_LIGHT);
@@ -102,15 +108,8 @@ static void chart(app *a, SDL_Rect r, int t) {
         ui_fill(u, (SDL_Rect){(int)x - ms, (int)y - ms, 2 * ms, 2 * ms}, COL_INK);
         px = x, py = y;
     }
-    int32_t last = 0;
-    niact_game_truth(p->g, t, &last);
-    char end[96];
-    if (d->n_labels && last >= d->min && last <= d->max)
-        snprintf(end, sizeof end, "end: %s (%d)", d->labels[last - d->min], last);
-    else
-        snprintf(end, sizeof end, "end: %d", last);
-    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){box.x, box.y + box.h + ui_px(u, 2), box.w, lh}, end,
-            TX_ONELINE);
+    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){box.x, box.y + box.h + ui_px(u, 2), box.w, eh},
+            end, 0);
 }
 
 /* The charts grid, a page at a time; returns the number of pages. */
@@ -185,20 +184,36 @@ void scr_end(app *a) {
     snprintf(head, sizeof head, "THE CRISIS IS OVER  \xC2\xB7  %s", date);
     int hh = ui_heading(u, in, head);
     const char *stamp = outcome_stamp(p->g);
+    /* The stamp at its width (a third of the page at most, its type smaller before it
+     * wraps), the outcome beside it, whole (scrolling when long). */
     int sw = ui_text_width(u, FACE_TYPE_BOLD, SZ_H1, stamp) + ui_px(u, 24);
     int lh1 = ui_line_height(u, FACE_TYPE_BOLD, SZ_H1);
     SDL_Rect st = {in.x, in.y + hh, sw < in.w / 3 ? sw : in.w / 3, lh1 + ui_px(u, 8)};
+    SDL_Rect ot = {st.x + st.w + pad, st.y, in.w - st.w - pad, 0};
+    const char *outcome = niact_game_outcome_text(p->g);
+    int oh = ui_text_height(u, FACE_SANS, SZ_BODY, ot.w - ui_px(u, 30), outcome);
+    int cap = (in.h - hh) / 3;
+    ot.h = oh < st.h ? st.h : oh > cap ? cap : oh;
+    if (ot.h > st.h)
+        st.h = ot.h < 2 * lh1 + ui_px(u, 8) ? ot.h : 2 * lh1 + ui_px(u, 8);
     ui_frame(u, st, COL_STAMP, ui_px(u, 3));
-    ui_text(u, FACE_TYPE_BOLD, SZ_H1, COL_STAMP, st, stamp, TX_CENTER | TX_MIDDLE | TX_ONELINE);
-    SDL_Rect ot = {st.x + st.w + pad, st.y, in.w - st.w - pad, st.h};
-    ui_text(u, FACE_SANS, SZ_BODY, COL_INK, ot, niact_game_outcome_text(p->g), TX_MIDDLE);
-    int y = st.y + st.h + pad, bh = ui_px(u, 48);
+    ui_text_fit(u, FACE_TYPE_BOLD, SZ_H1, SZ_BODY, COL_STAMP,
+                (SDL_Rect){st.x + ui_px(u, 6), st.y, st.w - ui_px(u, 12), st.h}, stamp,
+                TX_CENTER | TX_MIDDLE | TX_ONELINE);
+    SDL_Rect saved;
+    int y = list_begin(a, ot, &a->scroll_outcome, &saved), y0 = y;
+    y += ui_text(u, FACE_SANS, SZ_BODY, COL_INK,
+                 (SDL_Rect){ot.x, y + (oh < ot.h ? (ot.h - oh) / 2 : 0), ot.w - ui_px(u, 30), oh},
+                 outcome, 0);
+    list_end(a, ot, &a->scroll_outcome, y - y0, saved);
+    int top = st.y + (st.h > ot.h ? st.h : ot.h) + pad, bh = ui_px(u, 48);
     int lw = in.w * 34 / 100;
-    int bottom = in.y + in.h - bh - pad;
-    int need = ui_line_height(u, FACE_TYPE_BOLD, SZ_H2) + ui_px(u, 16);
-    for (int r = 0; r < p->sc->n_roles && y + need <= bottom; r++)
-        y += score_block(a, (SDL_Rect){in.x, y, lw, bottom - y}, r);
-    int top = st.y + st.h + pad;
+    /* Every role's score and objectives, in a column that scrolls. */
+    SDL_Rect scores = {in.x, top, lw, in.y + in.h - bh - pad - top};
+    y = list_begin(a, scores, &a->scroll_scores, &saved), y0 = y;
+    for (int r = 0; r < p->sc->n_roles; r++)
+        y += score_block(a, (SDL_Rect){in.x, y, lw - ui_px(u, 30), 0}, r);
+    list_end(a, scores, &a->scroll_scores, y - y0, saved);
     int pages = charts(a, (SDL_Rect){in.x + lw + pad, top, in.w - lw - pad, in.y + in.h - bh - pad - top});
     if (a->end_page >= pages)
         a->end_page = 0;

@@ -209,15 +209,18 @@ static void cycle_seat(niact_seat *s, const niact_scenario *sc, int role) {
     snprintf(s->personality, sizeof s->personality, "%s", names[k + 1]);
 }
 
-static void seat_rows(app *a, SDL_Rect r, const niact_scenario *sc) {
+/* One row per seat: its mark and name (wrapped), and the button that cycles it. Returns
+ * the height used. */
+static int seat_rows(app *a, SDL_Rect r, const niact_scenario *sc) {
     ui *u = &a->ui;
-    int bh = ui_px(u, 46), gap = ui_px(u, 10), lw = r.w * 2 / 5;
+    int bh = ui_px(u, 46), gap = ui_px(u, 10), lw = r.w * 2 / 5, y = r.y;
     for (int i = 0; i < sc->n_roles; i++) {
-        int y = r.y + i * (bh + gap);
-        ui_role_mark(u, i, r.x + ui_px(u, 10), y + bh / 2, ui_px(u, 9));
-        SDL_Rect lab = {r.x + ui_px(u, 28), y, lw - ui_px(u, 28), bh};
-        ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, lab, sc->roles[i].meta.name,
-                TX_MIDDLE | TX_ONELINE);
+        int nw = lw - ui_px(u, 36);
+        int nh = ui_text_height(u, FACE_SANS_BOLD, SZ_BODY, nw, sc->roles[i].meta.name);
+        int rh = nh > bh ? nh : bh;
+        ui_role_mark(u, i, r.x + ui_px(u, 10), y + rh / 2, ui_px(u, 9));
+        SDL_Rect lab = {r.x + ui_px(u, 28), y, nw, rh};
+        ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, lab, sc->roles[i].meta.name, TX_MIDDLE);
         char label[96];
         const niact_seat *s = &a->seats[i];
         if (s->kind == NIACT_SEAT_HUMAN)
@@ -228,9 +231,12 @@ static void seat_rows(app *a, SDL_Rect r, const niact_scenario *sc) {
             snprintf(label, sizeof label, "AI: %s", s->personality[0] ? s->personality : "random");
         if (!u->focus && i == 0 && !u->inert)
             ui_set_focus(u, ui_id("seat", 0));
-        if (ui_button(u, ui_id("seat", i), (SDL_Rect){r.x + lw, y, r.w - lw, bh}, label, 1))
+        if (ui_button(u, ui_id("seat", i), (SDL_Rect){r.x + lw, y + (rh - bh) / 2, r.w - lw, bh},
+                      label, 1))
             cycle_seat(&a->seats[i], sc, i);
+        y += rh + gap;
     }
+    return y - r.y;
 }
 
 /* Digits typed while the seed button has focus replace the seed. */
@@ -265,8 +271,9 @@ static void start_game(app *a) {
 static void seed_row(app *a, SDL_Rect r) {
     ui *u = &a->ui;
     int bh = ui_px(u, 46), lw = r.w * 2 / 5;
-    ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){r.x + ui_px(u, 28), r.y, lw, bh},
-            "Seed", TX_MIDDLE | TX_ONELINE);
+    ui_text_fit(u, FACE_SANS_BOLD, SZ_BODY, SZ_SMALL, COL_INK,
+                (SDL_Rect){r.x + ui_px(u, 28), r.y, lw - ui_px(u, 36), bh}, "Seed",
+                TX_MIDDLE | TX_ONELINE);
     char label[64];
     snprintf(label, sizeof label, "%llu%s", (unsigned long long)a->seed,
              u->focus == ui_id("seed", 0) ? "  (type digits)" : "");
@@ -282,24 +289,30 @@ static void seed_row(app *a, SDL_Rect r) {
 
 /* Two quick set-ups (a class at one screen; one player against the AI) and how a
  * seat's button cycles. */
-static void presets(app *a, SDL_Rect r) {
+static const char *const seat_hint =
+    "A seat's button cycles: human, the role's scripted actor (if it has one), AI "
+    "(random), the scenario's personalities, the "
+    "search AI (mcts-easy, -medium, -hard). Two or more human seats play hot seat: "
+    "the window hands over between them.";
+
+static int presets(app *a, SDL_Rect r) {
     ui *u = &a->ui;
     const niact_scenario *sc = niact_host_scenario(a->cfg);
+    static const char *const one = "One human, AI for the rest";
     int bh = ui_px(u, 46), gap = ui_px(u, 10), bw = (r.w - gap) / 2;
-    if (r.h < bh)
-        return;
-    if (ui_button(u, ui_id("preset", 0), (SDL_Rect){r.x, r.y, bw, bh}, "Everyone human", 1))
+    /* Side by side, or one above the other when the longer label would not fit beside. */
+    int stacked = ui_text_width(u, FACE_TYPE_BOLD, SZ_SMALL, one) > bw - ui_px(u, 16);
+    SDL_Rect b0 = {r.x, r.y, stacked ? r.w : bw, bh};
+    SDL_Rect b1 = stacked ? (SDL_Rect){r.x, r.y + bh + gap, r.w, bh}
+                          : (SDL_Rect){r.x + bw + gap, r.y, bw, bh};
+    if (ui_button(u, ui_id("preset", 0), b0, "Everyone human", 1))
         memset(a->seats, 0, sizeof a->seats);
-    if (ui_button(u, ui_id("preset", 1), (SDL_Rect){r.x + bw + gap, r.y, bw, bh},
-                  "One human, AI for the rest", 1))
+    if (ui_button(u, ui_id("preset", 1), b1, one, 1))
         default_seats(a, sc);
-    SDL_Rect hint = {r.x, r.y + bh + gap, r.w, r.h - bh - gap};
-    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, hint,
-            "A seat's button cycles: human, the role's scripted actor (if it has one), AI "
-            "(random), the scenario's personalities, the "
-            "search AI (mcts-easy, -medium, -hard). Two or more human seats play hot seat: "
-            "the window hands over between them.",
-            0);
+    int y = b1.y + bh + gap;
+    int hh = ui_text_height(u, FACE_SANS, SZ_SMALL, r.w, seat_hint);
+    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){r.x, y, r.w, hh}, seat_hint, 0);
+    return y + hh - r.y;
 }
 
 /* The scenario's description, its calendar, and its map. */
@@ -310,20 +323,27 @@ static void about(app *a, SDL_Rect r, const niact_scenario *sc) {
     niact_scenario_step(sc, step, sizeof step);
     snprintf(text, sizeof text, "%s\n\n%d turns of %s from %s.", sc->meta.text, sc->turns,
              step, d0);
-    int th = ui_text_height(u, FACE_SANS, SZ_BODY, r.w, text);
-    if (th > r.h)
-        th = r.h;
-    ui_text(u, FACE_SANS, SZ_BODY, COL_INK, (SDL_Rect){r.x, r.y, r.w, th}, text, 0);
-    /* The map, its caption above it. */
-    int cl = ui_line_height(u, FACE_TYPE, SZ_SMALL), y = r.y + th + ui_px(u, 12);
-    SDL_Rect map = {r.x, y + cl, r.w, r.y + r.h - y - cl};
+    /* The text whole (scrolling when it is longer than the room); the map under it when
+     * there is room left for one. */
+    int th = ui_text_height(u, FACE_SANS, SZ_BODY, r.w - ui_px(u, 30), text);
+    int cl = ui_line_height(u, FACE_TYPE, SZ_SMALL), map_min = ui_px(u, 120);
     ui_map *m = map_of(a, sc);
-    if (m && map.h > ui_px(u, 120)) {
-        ui_text(u, FACE_TYPE, SZ_SMALL, COL_INK_FADED, (SDL_Rect){r.x, y, r.w, cl},
-                m->decl->name, TX_RIGHT | TX_ONELINE);
-        map_draw_plain(u, m, map);
-        ui_frame(u, map, COL_INK, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
-    }
+    int with_map = m && r.h - th - ui_px(u, 12) - cl >= map_min;
+    SDL_Rect view = {r.x, r.y, r.w, with_map ? th : r.h}, saved;
+    int y = list_begin(a, view, &a->scroll_about, &saved), y0 = y;
+    y += ui_text(u, FACE_SANS, SZ_BODY, COL_INK, (SDL_Rect){r.x, y, r.w - ui_px(u, 30), th}, text, 0);
+    list_end(a, view, &a->scroll_about, y - y0, saved);
+    if (!with_map)
+        return;
+    y = r.y + th + ui_px(u, 12);
+    int ch = ui_text_height(u, FACE_TYPE, SZ_SMALL, r.w, m->decl->name);
+    SDL_Rect map = {r.x, y + ch, r.w, r.y + r.h - y - ch};
+    if (map.h < map_min)
+        return;
+    ui_text(u, FACE_TYPE, SZ_SMALL, COL_INK_FADED, (SDL_Rect){r.x, y, r.w, ch}, m->decl->name,
+            TX_RIGHT);
+    map_draw_plain(u, m, map);
+    ui_frame(u, map, COL_INK, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
 }
 
 /* The scenarios offered, one button each (the chosen one marked [X]), scrolling when
@@ -342,15 +362,16 @@ static int scenario_list(app *a, SDL_Rect r) {
         a->scroll_scen = 0;
     char head_text[64];
     snprintf(head_text, sizeof head_text, "SCENARIO (%d)", a->n_scen);
-    ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){r.x, r.y, r.w - 2 * bw, head},
-            head_text, TX_MIDDLE | TX_ONELINE);
+    ui_text_fit(u, FACE_SANS_BOLD, SZ_SMALL, SZ_SMALL, COL_INK,
+                (SDL_Rect){r.x, r.y, r.w - 2 * bw - 2 * gap, head}, head_text, TX_MIDDLE | TX_ONELINE);
     if (a->n_scen > shown) {
-        if (ui_button(u, ui_id("scenscroll", 0), (SDL_Rect){r.x + r.w - 2 * bw - gap, r.y, bw, head},
-                      "\xE2\x96\xB2", a->scroll_scen > 0))
+        SDL_Rect up = {r.x + r.w - 2 * bw - gap, r.y, bw, head}, down = {r.x + r.w - bw, r.y, bw, head};
+        if (ui_button(u, ui_id("scenscroll", 0), up, "", a->scroll_scen > 0))
             a->scroll_scen--;
-        if (ui_button(u, ui_id("scenscroll", 1), (SDL_Rect){r.x + r.w - bw, r.y, bw, head},
-                      "\xE2\x96\xBC", a->scroll_scen + shown < a->n_scen))
+        ui_arrow(u, up, -1, a->scroll_scen > 0);
+        if (ui_button(u, ui_id("scenscroll", 1), down, "", a->scroll_scen + shown < a->n_scen))
             a->scroll_scen++;
+        ui_arrow(u, down, 1, a->scroll_scen + shown < a->n_scen);
     }
     static const char *const origins[] = {"bundled", "yours", "folder"};
     int y = r.y + head + gap;
@@ -358,7 +379,8 @@ static int scenario_list(app *a, SDL_Rect r) {
         int i = a->scroll_scen + k;
         ui_scen_info *in = &a->scen_info[i];
         char label[300], shorter[200];
-        const char *title = in->loaded ? in->title : a->scen[i];
+        const char *slash = strrchr(a->scen[i], '/');
+        const char *title = in->loaded ? in->title : slash && slash[1] ? slash + 1 : a->scen[i];
         snprintf(label, sizeof label, "%s %s  \xC2\xB7  %s%s", i == a->scen_idx ? "[X]" : "[ ]",
                  title, origins[in->origin % 3], in->loaded && !in->ok ? ", does not load" : "");
         snprintf(shorter, sizeof shorter, "%s %s", i == a->scen_idx ? "[X]" : "[ ]", title);
@@ -375,47 +397,57 @@ static int scenario_list(app *a, SDL_Rect r) {
 
 void scr_newgame(app *a) {
     ui *u = &a->ui;
-    int m = ui_px(u, 40);
+    int low = (float)u->h / u->u < 560.0f; /* low in layout units: thinner margins */
+    int m = ui_px(u, low ? 16 : 40);
     SDL_Rect page = {m, m / 2, u->w - 2 * m, u->h - m};
     ui_paper(u, page);
-    int pad = ui_px(u, 28);
+    int pad = ui_px(u, low ? 14 : 28);
     SDL_Rect in = {page.x + pad, page.y + pad, page.w - 2 * pad, page.h - 2 * pad};
     int hh = ui_heading(u, in, "NEW GAME");
     in.y += hh;
     in.h -= hh;
     int colw = in.w * 3 / 5 - pad, bh = ui_px(u, 46);
-    SDL_Rect left = {in.x, in.y, colw, in.h};
+    SDL_Rect left = {in.x, in.y, colw, in.h - bh - pad};
     SDL_Rect right = {in.x + colw + pad, in.y, in.w - colw - pad, in.h - bh - pad};
-    /* The chosen scenario's name and subtitle head the left column. */
+    /* The left column scrolls when it is longer than the page: the chosen scenario's name
+     * and subtitle, the seats, the seed, the two set-ups and the hint. */
     const niact_scenario *sc = a->cfg ? niact_host_scenario(a->cfg) : NULL;
-    int tl = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY), sl = ui_line_height(u, FACE_SANS, SZ_SMALL);
-    ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){left.x, left.y, left.w, tl},
-            sc ? sc->meta.name : a->scen_info[a->scen_idx].title, TX_ONELINE);
-    if (sc && sc->subtitle && sc->subtitle[0])
-        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){left.x, left.y + tl, left.w, sl},
-                sc->subtitle, TX_ONELINE);
-    int top = left.y + (bh > tl + sl ? bh : tl + sl);
-    if (a->cfg) {
-        seat_rows(a, (SDL_Rect){left.x, top + pad, left.w, 0}, sc);
-        int sy = top + pad + sc->n_roles * (bh + ui_px(u, 10)) + ui_px(u, 10);
-        seed_row(a, (SDL_Rect){left.x, sy, left.w, bh});
-        presets(a, (SDL_Rect){left.x, sy + bh + ui_px(u, 20), left.w, in.y + in.h - bh - pad -
-                                                                   (sy + bh + ui_px(u, 20))});
-    } else {
-        ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_STAMP,
-                (SDL_Rect){left.x, top + pad, left.w, in.h - 2 * bh - 2 * pad}, a->cfg_error, 0);
+    SDL_Rect saved;
+    int tw = left.w - ui_px(u, 30);
+    int y = list_begin(a, left, &a->scroll_setup, &saved), y0 = y;
+    const char *name = sc ? sc->meta.name : a->scen_info[a->scen_idx].title;
+    int nh = ui_text_height(u, FACE_SANS_BOLD, SZ_BODY, tw, name);
+    y += ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){left.x, y, tw, nh}, name, 0);
+    if (sc && sc->subtitle && sc->subtitle[0]) {
+        int sh = ui_text_height(u, FACE_SANS, SZ_SMALL, tw, sc->subtitle);
+        y += ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){left.x, y, tw, sh},
+                     sc->subtitle, 0);
     }
+    y += pad / 2;
+    if (a->cfg) {
+        y += seat_rows(a, (SDL_Rect){left.x, y, tw, 0}, sc);
+        seed_row(a, (SDL_Rect){left.x, y, tw, bh});
+        y += bh + ui_px(u, 20);
+        y += presets(a, (SDL_Rect){left.x, y, tw, 0});
+    } else {
+        int eh = ui_text_height(u, FACE_SANS_BOLD, SZ_BODY, tw, a->cfg_error);
+        y += ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_STAMP, (SDL_Rect){left.x, y, tw, eh},
+                     a->cfg_error, 0);
+    }
+    list_end(a, left, &a->scroll_setup, y - y0, saved);
     int list_h = scenario_list(a, (SDL_Rect){right.x, right.y, right.w, right.h * 2 / 5});
     if (a->cfg) {
         int ay = right.y + list_h + ui_px(u, 10);
         about(a, (SDL_Rect){right.x, ay, right.w, right.y + right.h - ay}, sc);
     }
     int by = in.y + in.h - bh, bw = ui_px(u, 260);
+    if (bw > in.w / 2 - pad)
+        bw = in.w / 2 - pad;
     if (ui_button(u, ui_id("ng", 1), (SDL_Rect){in.x + in.w - bw, by, bw, bh},
                   "Start the game  (F5)", a->cfg != NULL) ||
         (a->cfg && ui_key(u, SDLK_F5)))
         start_game(a);
-    else if (ui_button(u, ui_id("ng", 0), (SDL_Rect){in.x, by, ui_px(u, 200), bh}, "Back  (Esc)",
+    else if (ui_button(u, ui_id("ng", 0), (SDL_Rect){in.x, by, bw < ui_px(u, 200) ? bw : ui_px(u, 200), bh}, "Back  (Esc)",
                        1) ||
              ui_key(u, SDLK_ESCAPE)) {
         a->scr = SCR_TITLE;

@@ -6,15 +6,16 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* A column of buttons in r (two columns if r.h is set and one does not fit); returns
- * the index activated or -1. */
-static int button_column(ui *u, SDL_Rect r, const char *name, const char *const *labels, int n,
-                         const int *enabled) {
-    int bh = ui_px(u, 50), gap = ui_px(u, 12), hit = -1, cols = 1;
-    if (r.h > 0 && n * (bh + gap) - gap > r.h)
-        cols = 2;
+/* A grid of buttons in r: one column, or as many as it takes for the rows to fit in r.h
+ * (when set); row by row, so pairs read left to right. Returns the index activated or -1. */
+static int button_grid(ui *u, SDL_Rect r, const char *name, const char *const *labels, int n,
+                       const int *enabled, int cols) {
+    int bh = ui_px(u, 50), gap = ui_px(u, 12), hit = -1;
+    int rows = (n + cols - 1) / cols;
+    if (r.h > 0 && rows * (bh + gap) - gap > r.h) /* lower buttons before any falls off */
+        bh = (r.h + gap) / rows - gap;
     int bw = (r.w - (cols - 1) * gap) / cols;
-    for (int i = 0; i < n; i++) { /* row by row, so pairs read left to right */
+    for (int i = 0; i < n; i++) {
         SDL_Rect b = {r.x + (i % cols) * (bw + gap), r.y + (i / cols) * (bh + gap), bw, bh};
         uint32_t id = ui_id(name, i);
         if (i == 0 && !u->focus && !u->inert)
@@ -25,80 +26,151 @@ static int button_column(ui *u, SDL_Rect r, const char *name, const char *const 
     return hit;
 }
 
+/* The fewest columns (up to 3) whose rows of buttons fit in height h. */
+static int grid_cols(ui *u, int n, int h) {
+    int bh = ui_px(u, 50), gap = ui_px(u, 12);
+    for (int cols = 1; cols < 3; cols++)
+        if (((n + cols - 1) / cols) * (bh + gap) - gap <= h)
+            return cols;
+    return 3;
+}
+
+static int button_column(ui *u, SDL_Rect r, const char *name, const char *const *labels, int n,
+                         const int *enabled) {
+    return button_grid(u, r, name, labels, n, enabled, r.h > 0 ? grid_cols(u, n, r.h) : 1);
+}
+
 /* The bundled scenarios (and the one asked for), each with its name, subtitle and
  * blurb as it declares them, as much as fits in r: with blurbs (two lines at most),
- * else with subtitles, else names alone. Returns the height used. */
+ * else with subtitles, else names alone; a name is never cut (wrapped) and the texts
+ * that are left out are on the new game screen. Returns the height used. */
 static int title_scenarios(app *a, SDL_Rect r) {
     ui *u = &a->ui;
-    int nl = ui_line_height(u, FACE_TYPE_BOLD, SZ_BODY), sl = ui_line_height(u, FACE_TYPE, SZ_SMALL);
+    int sl = ui_line_height(u, FACE_TYPE, SZ_SMALL);
     int gap = ui_px(u, 8), n = 0;
     int list[UI_MAX_SCENARIOS];
     for (int i = 0; i < a->n_scen; i++)
         if (a->scen_info[i].ok && a->scen_info[i].origin != 1)
             list[n++] = i;
     int level = 2;
-    for (; level > 0; level--) { /* the most that fits */
+    for (; level >= 0; level--) { /* the most that fits */
         int h = 0;
         for (int k = 0; k < n; k++) {
             const ui_scen_info *in = &a->scen_info[list[k]];
             int bh = ui_text_height(u, FACE_TYPE, SZ_SMALL, r.w, in->blurb);
-            h += nl + gap + (in->subtitle[0] ? sl : 0) + (level == 2 ? (bh < 2 * sl ? bh : 2 * sl) : 0);
+            h += ui_text_height(u, FACE_TYPE_BOLD, SZ_BODY, r.w, in->title) + gap +
+                 (level >= 1 && in->subtitle[0] ? ui_text_height(u, FACE_TYPE, SZ_SMALL, r.w, in->subtitle) : 0) +
+                 (level == 2 ? (bh < 2 * sl ? bh : 2 * sl) : 0);
         }
         if (h <= r.h)
             break;
     }
+    if (level < 0)
+        return 0; /* not even the names: the new game screen lists them */
     int y = r.y;
-    for (int k = 0; k < n && y + nl <= r.y + r.h; k++) {
+    for (int k = 0; k < n; k++) {
         const ui_scen_info *in = &a->scen_info[list[k]];
-        ui_text(u, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){r.x, y, r.w, nl}, in->title,
-                TX_ONELINE);
-        y += nl;
+        int nh = ui_text_height(u, FACE_TYPE_BOLD, SZ_BODY, r.w, in->title);
+        y += ui_text(u, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){r.x, y, r.w, nh}, in->title, 0);
         if (level >= 1 && in->subtitle[0]) {
-            ui_text(u, FACE_TYPE, SZ_SMALL, COL_INK_FADED, (SDL_Rect){r.x, y, r.w, sl},
-                    in->subtitle, TX_ONELINE);
-            y += sl;
+            int sh = ui_text_height(u, FACE_TYPE, SZ_SMALL, r.w, in->subtitle);
+            y += ui_text(u, FACE_TYPE, SZ_SMALL, COL_INK_FADED, (SDL_Rect){r.x, y, r.w, sh},
+                         in->subtitle, 0);
         }
         if (level == 2 && in->blurb[0]) {
             int bh = ui_text_height(u, FACE_TYPE, SZ_SMALL, r.w, in->blurb);
             if (bh > 2 * sl)
                 bh = 2 * sl;
-            y += ui_text(u, FACE_TYPE, SZ_SMALL, COL_INK, (SDL_Rect){r.x, y, r.w, bh}, in->blurb, 0);
+            /* Two lines of the blurb at most: the whole is on the new game screen. */
+            y += ui_text(u, FACE_TYPE, SZ_SMALL, COL_INK, (SDL_Rect){r.x, y, r.w, bh}, in->blurb,
+                         TX_MORE);
         }
         y += gap;
     }
     return y - r.y;
 }
 
-/* Returns the y below the text. */
-static int title_text(app *a, SDL_Rect slip) {
+static const char *const title_hint =
+    "Keyboard: Tab or arrows move, Enter chooses, Esc goes back, F1 lists every key. "
+    "F11 full screen; Ctrl + and Ctrl - change the size of everything.";
+static const char *const title_hint_short = "F1 lists every key; Ctrl + and Ctrl - change the size.";
+static const char *const stamp_text =
+    "DEPARTMENT OF STATE  \xC2\xB7  INCOMING TELEGRAM  \xC2\xB7  CONFIDENTIAL";
+
+/* The title's layout, measured: the slip's parts from the top (stamp, name, blurb, the
+ * scenarios in what is left), the buttons in as many columns as their rows need, the
+ * notice and the keyboard hint at the foot (a shorter hint when the long one does not
+ * fit). */
+typedef struct title_layout {
+    SDL_Rect slip;
+    int pad, w, stamp_h, name_size, name_h, blurb_h, cols, buttons_h, note_h, foot_h;
+    const char *hint;
+} title_layout;
+
+static const char *const title_blurb = "A game of crisis negotiation.";
+
+static title_layout title_measure(app *a) {
     ui *u = &a->ui;
-    int pad = ui_px(u, 28), y = slip.y + pad, w = slip.w - 2 * pad;
-    ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_STAMP, (SDL_Rect){slip.x + pad, y, w, ui_px(u, 24)},
-            "DEPARTMENT OF STATE  \xC2\xB7  INCOMING TELEGRAM  \xC2\xB7  CONFIDENTIAL", TX_ONELINE);
-    y += ui_px(u, 30);
-    int th = ui_line_height(u, FACE_TYPE_BOLD, SZ_TITLE);
-    ui_text(u, FACE_TYPE_BOLD, SZ_TITLE, COL_INK, (SDL_Rect){slip.x + pad, y, w, th}, "NIACT",
-            TX_ONELINE);
-    y += th;
-    static const char *const blurb = "A game of crisis negotiation.";
-    int bh = ui_text_height(u, FACE_TYPE, SZ_BODY, w, blurb);
-    y += ui_text(u, FACE_TYPE, SZ_BODY, COL_INK, (SDL_Rect){slip.x + pad, y, w, bh}, blurb, 0);
+    title_layout l;
+    int m = ui_px(u, 48);
+    for (int pass = 0; pass < 2; pass++) {
+        l.slip = (SDL_Rect){m, m, u->w / 2 - m, u->h - 2 * m};
+        if (l.slip.w < ui_px(u, 520))
+            l.slip.w = u->w - 2 * m;
+        l.pad = ui_px(u, pass ? 16 : 28);
+        l.w = l.slip.w - 2 * l.pad;
+        l.stamp_h = ui_text_height(u, FACE_TYPE_BOLD, SZ_SMALL, l.w, stamp_text);
+        l.name_size = SZ_TITLE;
+        l.name_h = ui_line_height(u, FACE_TYPE_BOLD, SZ_TITLE);
+        l.blurb_h = ui_text_height(u, FACE_TYPE, SZ_BODY, l.w, title_blurb);
+        l.hint = title_hint;
+        l.foot_h = ui_text_height(u, FACE_SANS, SZ_SMALL, l.w, l.hint);
+        l.note_h = a->note[0] ? ui_text_height(u, FACE_SANS_BOLD, SZ_SMALL, l.w, a->note) : 0;
+        int fixed = 2 * l.pad + l.stamp_h + ui_px(u, 6) + l.blurb_h + 2 * ui_px(u, 12) + l.note_h +
+                    ui_px(u, 8);
+        int room = l.slip.h - fixed;
+        /* What the buttons may have: one column if the rest leaves it, else more. */
+        if (room - l.name_h - l.foot_h < 5 * ui_px(u, 62)) {
+            l.name_size = SZ_H1;
+            l.name_h = ui_line_height(u, FACE_TYPE_BOLD, SZ_H1);
+        }
+        if (room - l.name_h - l.foot_h < 3 * ui_px(u, 62)) {
+            l.hint = title_hint_short;
+            l.foot_h = ui_text_height(u, FACE_SANS, SZ_SMALL, l.w, l.hint);
+        }
+        l.cols = grid_cols(u, 5, room - l.name_h - l.foot_h);
+        l.buttons_h = ((5 + l.cols - 1) / l.cols) * ui_px(u, 62) - ui_px(u, 12);
+        if (room - l.name_h - l.foot_h >= l.buttons_h || pass == 1)
+            break;
+        m = ui_px(u, 16); /* tight: smaller margins, then again */
+    }
+    return l;
+}
+
+/* Returns the y below the text. */
+static int title_text(app *a, const title_layout *l) {
+    ui *u = &a->ui;
+    SDL_Rect slip = l->slip;
+    int x = slip.x + l->pad, y = slip.y + l->pad, w = l->w;
+    y += ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_STAMP, (SDL_Rect){x, y, w, l->stamp_h},
+                 stamp_text, 0) + ui_px(u, 6);
+    ui_text_fit(u, FACE_TYPE_BOLD, l->name_size, SZ_H2, COL_INK, (SDL_Rect){x, y, w, l->name_h},
+                "NIACT", TX_ONELINE);
+    y += l->name_h;
+    y += ui_text(u, FACE_TYPE, SZ_BODY, COL_INK, (SDL_Rect){x, y, w, l->blurb_h}, title_blurb, 0);
     y += ui_px(u, 12);
-    /* Room for the scenarios: what the buttons (two columns of three at least), the
-     * notice and the footer leave. */
-    int lh = ui_line_height(u, FACE_SANS, SZ_SMALL);
-    int room = slip.y + slip.h - pad - (a->note[0] ? 5 : 3) * lh - ui_px(u, 30) -
-               3 * ui_px(u, 62) - y;
+    /* Room for the scenarios: what the buttons, the notice and the footer leave. */
+    int room = slip.y + slip.h - l->pad - l->foot_h - l->note_h - ui_px(u, 8) - l->buttons_h -
+               ui_px(u, 24) - y;
     if (room > 0)
-        y += title_scenarios(a, (SDL_Rect){slip.x + pad, y, w, room});
-    ui_hline(u, slip.x + pad, slip.x + slip.w - pad, y, COL_INK, 1);
+        y += title_scenarios(a, (SDL_Rect){x, y, w, room});
+    ui_hline(u, x, x + w, y, COL_INK, 1);
     return y;
 }
 
-/* The title's buttons under its text; returns the footer's box. */
-static SDL_Rect title_buttons(app *a, SDL_Rect slip, int text_end) {
+/* The title's buttons under its text. */
+static void title_buttons(app *a, const title_layout *l, int text_end) {
     ui *u = &a->ui;
-    int pad = ui_px(u, 28), lh = ui_line_height(u, FACE_SANS, SZ_SMALL);
     /* The newest save or autosave, looked for at most every two seconds. */
     if (!a->scan_ticks || SDL_GetTicks() - a->scan_ticks > 2000) {
         saves_scan(a);
@@ -107,12 +179,11 @@ static SDL_Rect title_buttons(app *a, SDL_Rect slip, int text_end) {
     static const char *const labels[] = {"New game  (N)", "Continue  (C)", "Load game  (L)",
                                          "Settings  (S)", "Quit  (Q)"};
     int enabled[] = {1, a->n_saves > 0, 1, 1, 1};
-    SDL_Rect foot = {slip.x + pad, slip.y + slip.h - pad - 3 * lh, slip.w - 2 * pad, 3 * lh};
-    int top = text_end + ui_px(u, 30);
-    SDL_Rect col = {slip.x + pad, top, ui_px(u, 300), foot.y - 2 * lh - top};
-    if (5 * ui_px(u, 62) - ui_px(u, 12) > col.h)
-        col.w = slip.w - 2 * pad;
-    int hit = button_column(u, col, "title", labels, 5, enabled);
+    int top = text_end + ui_px(u, 12);
+    SDL_Rect col = {l->slip.x + l->pad, top, l->cols == 1 ? ui_px(u, 300) : l->w, l->buttons_h};
+    if (col.w > l->w)
+        col.w = l->w;
+    int hit = button_grid(u, col, "title", labels, 5, enabled, l->cols);
     if (hit == 0 || ui_key(u, SDLK_n)) {
         newgame_open(a);
     } else if ((hit == 1 || ui_key(u, SDLK_c)) && a->n_saves > 0) {
@@ -132,7 +203,6 @@ static SDL_Rect title_buttons(app *a, SDL_Rect slip, int text_end) {
     } else if (hit == 4 || ui_key(u, SDLK_q)) {
         a->quit = 1;
     }
-    return foot;
 }
 
 void scr_title(app *a) {
@@ -142,32 +212,28 @@ void scr_title(app *a) {
         scenarios_scan(a);
         a->title_scanned = 1;
     }
+    title_layout l = title_measure(a);
     SDL_Rect map = {u->w * 2 / 5, 0, u->w - u->w * 2 / 5, u->h};
     ui_map *tm = map_of(a, a->title_host ? niact_host_scenario(a->title_host) : NULL);
-    if (tm) {
+    if (tm && l.slip.x + l.slip.w < u->w - ui_px(u, 100)) { /* a strip of it at least */
         map_draw_plain(u, tm, map);
         ui_fill(u, map, (SDL_Color){239, 230, 207, 90});
         ui_fill(u, (SDL_Rect){map.x, 0, ui_px(u, 2), u->h}, COL_RULE);
         int cl = ui_line_height(u, FACE_TYPE, SZ_SMALL), cm = ui_px(u, 16);
-        ui_text(u, FACE_TYPE, SZ_SMALL, COL_INK_FADED,
-                (SDL_Rect){map.x + cm, cm, map.w - 2 * cm, cl}, tm->decl->name,
-                TX_RIGHT | TX_ONELINE);
+        int cx = l.slip.x + l.slip.w + cm; /* the caption right of the slip */
+        SDL_Rect cap = {cx, cm, u->w - cm - cx, ui_text_height(u, FACE_TYPE, SZ_SMALL, u->w - cm - cx, tm->decl->name)};
+        if (cap.h < cl)
+            cap.h = cl;
+        ui_text(u, FACE_TYPE, SZ_SMALL, COL_INK_FADED, cap, tm->decl->name, TX_RIGHT);
     }
-    int m = ui_px(u, 48);
-    SDL_Rect slip = {m, m, u->w / 2 - m, u->h - 2 * m};
-    if (slip.w < ui_px(u, 520))
-        slip.w = u->w - 2 * m;
-    ui_paper(u, slip);
-    int text_end = title_text(a, slip);
-    int lh = ui_line_height(u, FACE_SANS, SZ_SMALL);
-    SDL_Rect foot = title_buttons(a, slip, text_end);
+    ui_paper(u, l.slip);
+    int text_end = title_text(a, &l);
+    title_buttons(a, &l, text_end);
+    int x = l.slip.x + l.pad, foot_y = l.slip.y + l.slip.h - l.pad - l.foot_h;
     if (a->note[0])
         ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_STAMP,
-                (SDL_Rect){foot.x, foot.y - 2 * lh, foot.w, 2 * lh}, a->note, 0);
-    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, foot,
-            "Keyboard: Tab or arrows move, Enter chooses, Esc goes back, F1 lists every key. "
-            "F11 full screen; Ctrl + and Ctrl - change the size of everything.",
-            0);
+                (SDL_Rect){x, foot_y - l.note_h - ui_px(u, 4), l.w, l.note_h}, a->note, 0);
+    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){x, foot_y, l.w, l.foot_h}, l.hint, 0);
 }
 
 /* A centred sheet for an overlay; returns the inner area. */
@@ -189,14 +255,17 @@ static SDL_Rect sheet(ui *u, int w_units, int h_units, const char *title) {
 
 void ov_pause(app *a) {
     ui *u = &a->ui;
-    SDL_Rect in = sheet(u, 440, 560, "PAUSED");
+    /* A wider sheet when the six buttons need two columns to fit its height. */
+    int inner_h = (ui_px(u, 560) < u->h - ui_px(u, 20) ? ui_px(u, 560) : u->h - ui_px(u, 20)) -
+                  ui_px(u, 48) - ui_line_height(u, FACE_TYPE_BOLD, SZ_H2) - ui_px(u, 20);
+    SDL_Rect in = sheet(u, grid_cols(u, 6, inner_h) > 1 ? 760 : 440, 560, "PAUSED");
     static const char *const labels[] = {"Resume  (Esc)", "Save game", "Load game", "Settings",
                                          "Quit to title", "Quit Niact"};
-    int hit = button_column(u, (SDL_Rect){in.x, in.y + ui_px(u, 6), in.w, 0}, "pause", labels, 6,
-                            NULL);
-    int sl = ui_line_height(u, FACE_SANS, SZ_SMALL);
+    int msg_h = a->save_msg[0] ? ui_text_height(u, FACE_SANS, SZ_SMALL, in.w, a->save_msg) : 0;
+    SDL_Rect grid = {in.x, in.y + ui_px(u, 6), in.w, in.h - ui_px(u, 6) - msg_h - ui_px(u, 6)};
+    int hit = button_column(u, grid, "pause", labels, 6, NULL);
     if (a->save_msg[0])
-        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){in.x, in.y + in.h - 2 * sl, in.w, 2 * sl},
+        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){in.x, in.y + in.h - msg_h, in.w, msg_h},
                 a->save_msg, 0);
     if (hit == 0 || ui_key(u, SDLK_ESCAPE)) {
         a->ov = OV_NONE;
@@ -226,6 +295,8 @@ void ov_settings(app *a) {
     ui *u = &a->ui;
     SDL_Rect in = sheet(u, 520, 400, "SETTINGS");
     int bh = ui_px(u, 50), gap = ui_px(u, 12), bw = ui_px(u, 60);
+    if (4 * (bh + gap) + bh > in.h) /* low: lower rows before any falls off */
+        bh = (in.h - 4 * gap) / 5;
     char line[96];
     snprintf(line, sizeof line, "Size of text and controls: %d %%", (int)(u->scale * 100 + 0.5f));
     SDL_Rect lab = {in.x, in.y, in.w, bh};
@@ -277,22 +348,29 @@ void ov_help(app *a) {
     };
     SDL_Rect in = sheet(u, 760, 620, "KEYS");
     int n = (int)(sizeof keys / sizeof keys[0]), bh = ui_px(u, 50);
-    int lh = ui_line_height(u, FACE_TYPE_BOLD, SZ_BODY), kw = in.w * 2 / 5, y = in.y;
-    if (lh < ui_line_height(u, FACE_SANS, SZ_BODY))
-        lh = ui_line_height(u, FACE_SANS, SZ_BODY);
-    for (int i = 0; i < n && y + lh <= in.y + in.h - bh - ui_px(u, 8); i++, y += lh) {
-        ui_text(u, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){in.x, y, kw - ui_px(u, 8), lh},
-                keys[i][0], TX_ONELINE);
-        ui_text(u, FACE_SANS, SZ_BODY, COL_INK, (SDL_Rect){in.x + kw, y, in.w - kw, lh},
-                keys[i][1], TX_ONELINE);
+    if (bh > in.h / 3)
+        bh = in.h / 3;
+    int kw = in.w * 2 / 5, gap = ui_px(u, 8);
+    /* Every key, in a list that scrolls when the sheet is low. */
+    SDL_Rect view = {in.x, in.y, in.w, in.h - bh - gap}, saved;
+    int y = list_begin(a, view, &a->scroll_help, &saved), y0 = y, tw = in.w - kw - ui_px(u, 30);
+    for (int i = 0; i < n; i++) {
+        int h1 = ui_text_height(u, FACE_TYPE_BOLD, SZ_BODY, kw - ui_px(u, 8), keys[i][0]);
+        int h2 = ui_text_height(u, FACE_SANS, SZ_BODY, tw, keys[i][1]);
+        int h = h1 > h2 ? h1 : h2;
+        ui_text(u, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){in.x, y, kw - ui_px(u, 8), h},
+                keys[i][0], 0);
+        ui_text(u, FACE_SANS, SZ_BODY, COL_INK, (SDL_Rect){in.x + kw, y, tw, h}, keys[i][1], 0);
+        y += h;
     }
-    int sl = ui_line_height(u, FACE_SANS, SZ_SMALL);
-    if (y + 3 * sl <= in.y + in.h - bh - ui_px(u, 8))
-        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED,
-                (SDL_Rect){in.x, y + sl, in.w, 2 * sl},
-                "With the mouse alone: click anything; the wheel or the arrow buttons beside a "
-                "list scroll it. Point at a card or a track to read what it does.",
-                0);
+    static const char *const mouse =
+        "With the mouse alone: click anything; the wheel or the arrow buttons beside a list "
+        "scroll it. Point at a card or a track to read what it does.";
+    int mh = ui_text_height(u, FACE_SANS, SZ_SMALL, in.w - ui_px(u, 30), mouse);
+    y += gap;
+    y += ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){in.x, y, in.w - ui_px(u, 30), mh},
+                 mouse, 0);
+    list_end(a, view, &a->scroll_help, y - y0, saved);
     if (!u->focus && !u->inert)
         ui_set_focus(u, ui_id("help", 0));
     if (ui_button(u, ui_id("help", 0), (SDL_Rect){in.x, in.y + in.h - bh, ui_px(u, 200), bh},

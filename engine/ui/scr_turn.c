@@ -19,26 +19,38 @@ void scr_handover(app *a) {
         return;
     }
     const char *name = p->sc->roles[p->role].meta.name;
-    int m = ui_px(u, 60), w = u->w - 2 * m;
+    int m = ui_px(u, 60);
+    if (u->h - 2 * m < ui_px(u, 330)) /* low: the margins give way */
+        m = ui_px(u, 16);
+    int w = u->w - 2 * m;
     SDL_Rect slip = {m, m, w, u->h - 2 * m};
     ui_paper(u, slip);
-    int y = slip.y + ui_px(u, 50), lh1 = ui_line_height(u, FACE_TYPE_BOLD, SZ_H1);
-    ui_text(u, FACE_TYPE_BOLD, SZ_H2, COL_STAMP, (SDL_Rect){slip.x, y, w, lh1},
-            "EYES ONLY  \xC2\xB7  HAND THE SCREEN OVER", TX_CENTER | TX_ONELINE);
-    y += lh1 + ui_px(u, 20);
-    char line[160];
+    /* Measured: the stamp, the line naming the delegation, its mark, the turn, the button;
+     * the gaps between them shrink to fit the slip. */
+    static const char *const stamp = "EYES ONLY  \xC2\xB7  HAND THE SCREEN OVER";
+    char line[160], turn[160], open_label[200];
     snprintf(line, sizeof line, "Pass to the %s delegation", name);
-    int th = ui_line_height(u, FACE_TYPE_BOLD, SZ_TITLE) * 2;
-    y += ui_text(u, FACE_TYPE_BOLD, SZ_H1, COL_INK,
-                 (SDL_Rect){slip.x + ui_px(u, 40), y, w - ui_px(u, 80), th}, line,
-                 TX_CENTER) + ui_px(u, 16);
-    ui_role_mark(u, p->role, slip.x + w / 2, y + ui_px(u, 16), ui_px(u, 16));
-    y += ui_px(u, 48);
-    turn_line(p, line, sizeof line);
-    ui_text(u, FACE_SANS, SZ_H2, COL_INK_FADED, (SDL_Rect){slip.x, y, w, lh1}, line,
-            TX_CENTER | TX_ONELINE);
-    y += lh1 + ui_px(u, 24);
-    snprintf(line, sizeof line, "We are the %s  \xE2\x80\x94  open  (Enter)", name);
+    turn_line(p, turn, sizeof turn);
+    snprintf(open_label, sizeof open_label, "We are the %s  \xE2\x80\x94  open  (Enter)", name);
+    int tw = w - ui_px(u, 80);
+    int h_stamp = ui_text_height(u, FACE_TYPE_BOLD, SZ_H2, tw, stamp);
+    int h_line = ui_text_height(u, FACE_TYPE_BOLD, SZ_H1, tw, line);
+    int h_turn = ui_text_height(u, FACE_SANS, SZ_H2, tw, turn);
+    int h_mark = ui_px(u, 36), bh = ui_px(u, 56);
+    int gaps = ui_px(u, 50) + ui_px(u, 20) + ui_px(u, 16) + ui_px(u, 12) + ui_px(u, 24);
+    int room = slip.h - (h_stamp + h_line + h_mark + h_turn + bh) - ui_px(u, 16);
+    float k = room >= gaps ? 1.0f : room > 0 ? (float)room / (float)gaps : 0.0f;
+    int x = slip.x + ui_px(u, 40);
+    int y = slip.y + (int)(ui_px(u, 50) * k);
+    y += ui_text(u, FACE_TYPE_BOLD, SZ_H2, COL_STAMP, (SDL_Rect){x, y, tw, h_stamp}, stamp,
+                 TX_CENTER) + (int)(ui_px(u, 20) * k);
+    y += ui_text(u, FACE_TYPE_BOLD, SZ_H1, COL_INK, (SDL_Rect){x, y, tw, h_line}, line, TX_CENTER) +
+         (int)(ui_px(u, 16) * k);
+    ui_role_mark(u, p->role, slip.x + w / 2, y + h_mark / 2, ui_px(u, 16));
+    y += h_mark + (int)(ui_px(u, 12) * k);
+    y += ui_text(u, FACE_SANS, SZ_H2, COL_INK_FADED, (SDL_Rect){x, y, tw, h_turn}, turn, TX_CENTER) +
+         (int)(ui_px(u, 24) * k);
+    snprintf(line, sizeof line, "%s", open_label);
     int bw = ui_px(u, 560) < w - ui_px(u, 40) ? ui_px(u, 560) : w - ui_px(u, 40);
     uint32_t id = ui_id("handover", p->role);
     if (!u->inert)
@@ -82,17 +94,16 @@ static int changes(app *a, SDL_Rect r) {
             snprintf(line, sizeof line, "%s %s: %s", up ? "\xE2\x96\xB2 up" : "\xE2\x96\xBC down",
                      d->meta.name, text);
         int h = ui_text_height(u, FACE_SANS, SZ_BODY, r.w, line);
-        if (y + h > r.y + r.h)
-            break;
         ui_text(u, d->ladder ? FACE_SANS_BOLD : FACE_SANS, SZ_BODY, COL_INK,
                 (SDL_Rect){r.x, y, r.w, h}, line, 0);
         y += h + ui_px(u, 4);
         any = 1;
     }
     if (!any) {
-        ui_text(u, FACE_SANS, SZ_BODY, COL_INK_FADED, (SDL_Rect){r.x, y, r.w, lh * 2},
-                "No change in what you can see.", 0);
-        y += lh;
+        static const char *const none = "No change in what you can see.";
+        int h = ui_text_height(u, FACE_SANS, SZ_BODY, r.w, none);
+        y += ui_text(u, FACE_SANS, SZ_BODY, COL_INK_FADED, (SDL_Rect){r.x, y, r.w, h > lh ? h : lh},
+                     none, 0);
     }
     return y - r.y;
 }
@@ -159,12 +170,12 @@ static void brief_entries(app *a, SDL_Rect r) {
     if (n == 0)
         y += ui_text(u, FACE_SANS, SZ_BODY, COL_INK_FADED,
                      (SDL_Rect){r.x, y, r.w, ui_line_height(u, FACE_SANS, SZ_BODY)},
-                     "No news since your last turn.", TX_ONELINE);
+                     "No news since your last turn.", 0);
     list_end(a, r, &a->scroll_news, y - y0, saved);
 }
 
-/* The seat's objectives with their scores now, while there is room. */
-static void objectives(app *a, SDL_Rect r) {
+/* The seat's objectives with their scores now; returns the height used. */
+static int objectives(app *a, SDL_Rect r) {
     ui *u = &a->ui;
     ui_play *p = &a->play;
     int sl = ui_line_height(u, FACE_SANS, SZ_SMALL), y = r.y;
@@ -177,11 +188,10 @@ static void objectives(app *a, SDL_Rect r) {
         snprintf(line, sizeof line, "%s: %d / 100 (weight %d)", p->sc->objectives[o].meta.name,
                  os, p->sc->objectives[o].weight);
         int h = ui_text_height(u, FACE_SANS, SZ_SMALL, r.w, line);
-        if (y + h > r.y + r.h)
-            break;
         ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){r.x, y, r.w, h}, line, 0);
         y += h + sl / 4;
     }
+    return y - r.y;
 }
 
 void scr_brief(app *a) {
@@ -204,24 +214,29 @@ void scr_brief(app *a) {
     in.h = page.y + page.h - pad - in.y;
     int bh = ui_px(u, 52), colw = in.w * 3 / 5;
     int lh = ui_line_height(u, FACE_TYPE_BOLD, SZ_BODY);
-    ui_text(u, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){in.x, in.y, colw, lh},
-            niact_game_turn(p->g) == 0 ? "YOUR BRIEFING" : "SINCE YOUR LAST TURN", TX_ONELINE);
-    brief_entries(a, (SDL_Rect){in.x, in.y + lh + ui_px(u, 6), colw - pad, in.h - lh - ui_px(u, 6)});
-    SDL_Rect right = {in.x + colw, in.y, in.w - colw, in.h - bh - pad};
-    ui_text(u, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){right.x, right.y, right.w, lh},
-            "WHAT YOU SEE CHANGED", TX_ONELINE);
-    right.y += lh + ui_px(u, 6);
-    right.h -= lh + ui_px(u, 6);
-    int used = changes(a, right);
+    const char *left_head = niact_game_turn(p->g) == 0 ? "YOUR BRIEFING" : "SINCE YOUR LAST TURN";
+    int lhh = ui_text_height(u, FACE_TYPE_BOLD, SZ_BODY, colw - pad, left_head);
+    ui_text(u, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){in.x, in.y, colw - pad, lhh}, left_head, 0);
+    brief_entries(a, (SDL_Rect){in.x, in.y + lhh + ui_px(u, 6), colw - pad, in.h - lhh - ui_px(u, 6)});
+    /* The right column scrolls: what changed, the score, the objectives. */
+    SDL_Rect right = {in.x + colw, in.y, in.w - colw, in.h - bh - pad}, saved;
+    int tw = right.w - ui_px(u, 30);
+    int y = list_begin(a, right, &a->scroll_brief, &saved), y0 = y;
+    static const char *const changed = "WHAT YOU SEE CHANGED";
+    int ch = ui_text_height(u, FACE_TYPE_BOLD, SZ_BODY, tw, changed);
+    y += ui_text(u, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){right.x, y, tw, ch}, changed, 0) +
+         ui_px(u, 6);
+    y += changes(a, (SDL_Rect){right.x, y, tw, 0});
     int32_t score = 0;
     niact_game_score(p->g, p->role, p->role, &score);
     char line[80];
     snprintf(line, sizeof line, "Your score so far: %d / 100", score);
-    if (used + 2 * lh < right.h)
-        ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK,
-                (SDL_Rect){right.x, right.y + used + lh, right.w, lh}, line, TX_ONELINE);
-    objectives(a, (SDL_Rect){right.x, right.y + used + 2 * lh + ui_px(u, 6), right.w,
-                             right.h - used - 2 * lh - ui_px(u, 6)});
+    int sh = ui_text_height(u, FACE_SANS_BOLD, SZ_BODY, tw, line);
+    y += lh / 2;
+    y += ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){right.x, y, tw, sh}, line, 0) +
+         ui_px(u, 6);
+    y += objectives(a, (SDL_Rect){right.x, y, tw, 0});
+    list_end(a, right, &a->scroll_brief, y - y0, saved);
     if (ui_key(u, SDLK_PAGEDOWN) || ui_key(u, SDLK_SPACE))
         a->scroll_news += in.h / 2;
     if (ui_key(u, SDLK_PAGEUP))

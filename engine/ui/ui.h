@@ -145,6 +145,8 @@ void ui_dashed_rect(ui *u, SDL_Rect r, SDL_Color c, int thickness);
 void ui_line(ui *u, float x0, float y0, float x1, float y1, SDL_Color c, float width);
 void ui_hatch(ui *u, SDL_Rect r, SDL_Color c, int step);
 void ui_paper(ui *u, SDL_Rect r);
+/* A drawn arrow pointing up (dir -1) or down (1) in the middle of r. */
+void ui_arrow(ui *u, SDL_Rect r, int dir, int enabled);
 void ui_push_clip(ui *u, SDL_Rect r, SDL_Rect *saved);
 void ui_pop_clip(ui *u, SDL_Rect saved);
 

@@ -277,9 +277,15 @@ int ui_button(ui *u, uint32_t id, SDL_Rect r, const char *label, int enabled) {
 }
 
 int ui_heading(ui *u, SDL_Rect r, const char *text) {
-    int lh = ui_line_height(u, FACE_TYPE_BOLD, SZ_H2);
-    SDL_Rect box = {r.x, r.y, r.w, lh};
-    ui_text(u, FACE_TYPE_BOLD, SZ_H2, COL_INK, box, text, TX_ONELINE);
-    ui_hline(u, r.x, r.x + r.w, r.y + lh + ui_px(u, 2), COL_INK, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
-    return lh + ui_px(u, 8);
+    /* One line at the largest size that takes it (down to body), else wrapped. */
+    int size = SZ_H2, lh = ui_line_height(u, FACE_TYPE_BOLD, SZ_H2), h = lh;
+    while (size > SZ_BODY && ui_text_width(u, FACE_TYPE_BOLD, size, text) > r.w)
+        size--;
+    lh = ui_line_height(u, FACE_TYPE_BOLD, size);
+    h = ui_text_height(u, FACE_TYPE_BOLD, size, r.w, text);
+    if (h < lh)
+        h = lh;
+    ui_text(u, FACE_TYPE_BOLD, size, COL_INK, (SDL_Rect){r.x, r.y, r.w, h}, text, 0);
+    ui_hline(u, r.x, r.x + r.w, r.y + h + ui_px(u, 2), COL_INK, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
+    return h + ui_px(u, 8);
 }

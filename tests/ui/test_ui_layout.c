@@ -159,11 +159,10 @@ static void setup_screen(app *a, int s, const char *dir) {
         a->scr = SCR_TITLE;
         return;
     }
-    if (s == S_NEWGAME) {
-        a->n_scen = 1;
-        snprintf(a->scen[0], sizeof a->scen[0], "%s", dir);
-        newgame_load(a);
-        a->scr = SCR_NEWGAME;
+    if (s == S_NEWGAME) { /* as --scenario DIR opens it: that one first, then the bundled */
+        snprintf(a->want_scen, sizeof a->want_scen, "%s", dir);
+        newgame_open(a);
+        a->seed = 7;
         return;
     }
     start(a, dir);
@@ -331,7 +330,8 @@ static void render_case(const char *dir, const char *tag, const size_case *sz, i
     snprintf(what, sizeof what, "%s %s at %dx%d x%.2f", tag, screen_names[s], sz->w, sz->h,
              (double)sz->scale);
     int n = check_layout(&c.a.ui, what);
-    if (n && getenv("NIACT_UI_LAYOUT_SHOTS")) {
+    const char *shots = getenv("NIACT_UI_LAYOUT_SHOTS");
+    if (shots && (n || !strcmp(shots, "all"))) {
         char path[4400];
         mkdir(NIACT_UI_ARTEFACTS, 0755);
         snprintf(path, sizeof path, "%s/%s-%s-%dx%d@%.2f.png", NIACT_UI_ARTEFACTS, tag,
