@@ -100,6 +100,7 @@ typedef struct ui_nego {
     int scroll_terms, scroll_sum, scroll_explain, explain_shown, scroll_text, scroll_props,
         scroll_commits;
     char msg[400];                      /* what the last send did */
+    int scroll_msg;                     /* its box's scroll, when it is longer */
     int msg_refused;                    /* msg is a refusal */
 } ui_nego;
 

@@ -22,26 +22,36 @@ static void stamp(ui *u, SDL_Rect head, const char *word, int style) {
         ui_frame(u, s, c, t); /* settled: solid; broken: doubled below */
     if (style == 2)
         ui_frame(u, (SDL_Rect){s.x - t - 1, s.y - t - 1, s.w + 2 * t + 2, s.h + 2 * t + 2}, c, 1);
-    ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, c, s, word, TX_CENTER | TX_MIDDLE | TX_ONELINE);
+    ui_text_fit(u, FACE_TYPE_BOLD, SZ_SMALL, SZ_SMALL, c, s, word, TX_CENTER | TX_MIDDLE | TX_ONELINE);
 }
 
-static void trust_row(app *a, SDL_Rect r) {
+/* Each role's trust, a name and a bar per column; the names wrap. Returns the height. */
+static int trust_row(app *a, SDL_Rect r) {
     ui *u = &a->ui;
     const ui_play *p = &a->play;
     int n = p->sc->n_roles, gap = ui_px(u, 12), cw = (r.w - (n - 1) * gap) / (n ? n : 1);
     int lh = ui_line_height(u, FACE_SANS_BOLD, SZ_SMALL), mark = ui_px(u, 8), bar = ui_px(u, 8);
+    int tall = lh;
+    for (int role = 0; role < n; role++) {
+        int x = r.x + role * (cw + gap), tx = x + 2 * mark + ui_px(u, 6);
+        char line[200];
+        snprintf(line, sizeof line, "%s: trust %d of 100", p->sc->roles[role].meta.name,
+                 niact_game_trust(p->g, role));
+        int h = ui_text_height(u, FACE_SANS_BOLD, SZ_SMALL, x + cw - tx, line);
+        tall = h > tall ? h : tall;
+    }
     for (int role = 0; role < n; role++) {
         int x = r.x + role * (cw + gap), tx = x + 2 * mark + ui_px(u, 6);
         int32_t trust = niact_game_trust(p->g, role);
         char line[200];
         snprintf(line, sizeof line, "%s: trust %d of 100", p->sc->roles[role].meta.name, trust);
         ui_role_mark(u, role, x + mark, r.y + lh / 2, mark);
-        ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){tx, r.y, x + cw - tx, lh}, line,
-                TX_ONELINE);
-        SDL_Rect b = {tx, r.y + lh + ui_px(u, 3), x + cw - tx, bar};
+        ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){tx, r.y, x + cw - tx, tall}, line, 0);
+        SDL_Rect b = {tx, r.y + tall + ui_px(u, 3), x + cw - tx, bar};
         ui_fill(u, (SDL_Rect){b.x, b.y, b.w * trust / 100, b.h}, COL_INK);
         ui_frame(u, b, COL_INK, 1);
     }
+    return tall + ui_px(u, 3) + bar;
 }
 
 /* "- Soviet Union gives: Name (days 30)" per term. */
@@ -93,7 +103,11 @@ static int proposal_slip(app *a, SDL_Rect r, const niact_proposal *pr) {
     items_text(p, pr->terms, pr->n_terms, body, sizeof body);
     int sh = ui_text_height(u, FACE_SANS, SZ_SMALL, tw, state);
     int th = ui_text_height(u, FACE_SANS, SZ_SMALL, tw, body);
-    int h = pad + lh + ui_px(u, 6) + sh + ui_px(u, 4) + th + pad + (mine ? bh + pad : 0);
+    /* The head wraps beside its stamp when narrow. */
+    int sw = ui_text_width(u, FACE_TYPE_BOLD, SZ_SMALL, prop_status[pr->status]) + ui_px(u, 20);
+    int head_h = ui_text_height(u, FACE_TYPE_BOLD, SZ_SMALL, tw - sw, head);
+    head_h = head_h > lh ? head_h : lh;
+    int h = pad + head_h + ui_px(u, 6) + sh + ui_px(u, 4) + th + pad + (mine ? bh + pad : 0);
     if (r.y + h < 0 || r.y > u->h)
         return h;
     SDL_Rect slip = {r.x, r.y, r.w, h};
@@ -102,9 +116,8 @@ static int proposal_slip(app *a, SDL_Rect r, const niact_proposal *pr) {
     SDL_Rect hd = {slip.x + pad, slip.y + pad, tw, lh};
     int style = pr->status == NIACT_PROPOSAL_OPEN ? 0 : pr->status == NIACT_PROPOSAL_AGREED ? 1 : 2;
     stamp(u, hd, prop_status[pr->status], style == 2 ? 1 : style);
-    int sw = ui_text_width(u, FACE_TYPE_BOLD, SZ_SMALL, prop_status[pr->status]) + ui_px(u, 20);
-    ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){hd.x, hd.y, tw - sw, lh}, head, TX_ONELINE);
-    int y = hd.y + lh + ui_px(u, 6);
+    ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){hd.x, hd.y, tw - sw, head_h}, head, 0);
+    int y = hd.y + head_h + ui_px(u, 6);
     y += ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){hd.x, y, tw, sh}, state, 0) + ui_px(u, 4);
     y += ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){hd.x, y, tw, th}, body, 0) + pad;
     if (mine && ui_button(u, ui_id("withdraw", pr->id), (SDL_Rect){hd.x, y, ui_px(u, 200) < tw ? ui_px(u, 200) : tw, bh},
@@ -144,7 +157,10 @@ static int commitment_slip(app *a, SDL_Rect r, const niact_commitment *c) {
                  c->status == NIACT_COMMIT_KEPT ? "Kept" : "Broken", t + 1, date);
     int oh = ui_text_height(u, FACE_SANS_BOLD, SZ_SMALL, tw, owes);
     int wh = ui_text_height(u, FACE_SANS, SZ_SMALL, tw, when);
-    int h = pad + lh + ui_px(u, 6) + oh + wh + pad;
+    int sw = ui_text_width(u, FACE_TYPE_BOLD, SZ_SMALL, "PENDING") + ui_px(u, 20);
+    int head_h = ui_text_height(u, FACE_TYPE_BOLD, SZ_SMALL, tw - sw, head);
+    head_h = head_h > lh ? head_h : lh;
+    int h = pad + head_h + ui_px(u, 6) + oh + wh + pad;
     if (r.y + h < 0 || r.y > u->h)
         return h;
     SDL_Rect slip = {r.x, r.y, r.w, h};
@@ -155,9 +171,8 @@ static int commitment_slip(app *a, SDL_Rect r, const niact_commitment *c) {
     static const char *const words[] = {"PENDING", "KEPT", "BROKEN"};
     SDL_Rect hd = {slip.x + pad, slip.y + pad, tw, lh};
     stamp(u, hd, words[c->status], (int)c->status);
-    int sw = ui_text_width(u, FACE_TYPE_BOLD, SZ_SMALL, "PENDING") + ui_px(u, 20);
-    ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){hd.x, hd.y, tw - sw, lh}, head, TX_ONELINE);
-    int y = hd.y + lh + ui_px(u, 6);
+    ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){hd.x, hd.y, tw - sw, head_h}, head, 0);
+    int y = hd.y + head_h + ui_px(u, 6);
     y += ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){hd.x, y, tw, oh}, owes, 0);
     ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){hd.x, y, tw, wh}, when, 0);
     return h;
@@ -166,7 +181,8 @@ static int commitment_slip(app *a, SDL_Rect r, const niact_commitment *c) {
 /* A column heading and a scrolling list under it; returns the list's view. */
 static SDL_Rect column(ui *u, SDL_Rect r, const char *title) {
     int lh = ui_line_height(u, FACE_TYPE_BOLD, SZ_BODY);
-    ui_text(u, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){r.x, r.y, r.w, lh}, title, TX_ONELINE);
+    ui_text_fit(u, FACE_TYPE_BOLD, SZ_BODY, SZ_SMALL, COL_INK, (SDL_Rect){r.x, r.y, r.w, lh}, title,
+                TX_ONELINE);
     ui_hline(u, r.x, r.x + r.w, r.y + lh, COL_INK, 1);
     return (SDL_Rect){r.x, r.y + lh + ui_px(u, 6), r.w, r.h - lh - ui_px(u, 6)};
 }
@@ -225,8 +241,8 @@ void ov_agreements(app *a) {
     if (!u->focus && !u->inert)
         ui_set_focus(u, ui_id("agr-close", 0));
     int gap = ui_px(u, 16), bh = ui_px(u, 44), sl = ui_line_height(u, FACE_SANS_BOLD, SZ_SMALL);
-    trust_row(a, in);
-    int top = in.y + sl + ui_px(u, 12) + gap, bottom = in.y + in.h - bh - gap;
+    int top = in.y + trust_row(a, in) + gap, bottom = in.y + in.h - bh - gap;
+    (void)sl;
     int cw = (in.w - gap) / 2;
     proposals_column(a, (SDL_Rect){in.x, top, cw, bottom - top});
     commitments_column(a, (SDL_Rect){in.x + cw + gap, top, in.w - cw - gap, bottom - top});

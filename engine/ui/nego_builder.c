@@ -196,8 +196,8 @@ static void stepper(app *a, SDL_Rect r, int t, niact_term_item *it) {
         change_param(it, d, -1);
     char val[96];
     snprintf(val, sizeof val, "%d %s", it->param, d->param_name);
-    ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){r.x + bw, r.y, vw, r.h}, val,
-            TX_CENTER | TX_MIDDLE | TX_ONELINE);
+    ui_text_fit(u, FACE_TYPE_BOLD, SZ_SMALL, SZ_SMALL, COL_INK, (SDL_Rect){r.x + bw, r.y, vw, r.h}, val,
+                TX_CENTER | TX_MIDDLE | TX_ONELINE);
     if (ui_button(u, ui_id("term-plus", t), (SDL_Rect){r.x + bw + vw, y, bw, bw}, "+",
                   it->param < d->param_max))
         change_param(it, d, 1);
@@ -223,18 +223,29 @@ static int term_row(app *a, SDL_Rect r, int t) {
     ui_nego *n = &a->nego;
     const niact_term_def *d = &a->play.sc->terms[t];
     int pad = ui_px(u, 8), l1 = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY);
-    int l2 = ui_line_height(u, FACE_SANS, SZ_SMALL), h = pad + l1 + l2 + pad;
+    int l2 = ui_line_height(u, FACE_SANS, SZ_SMALL);
     int cb = l1 - ui_px(u, 4), tx = r.x + pad + cb + pad, k = picked(n, t);
     int sw = d->has_param ? ui_px(u, 36) * 2 + ui_px(u, 100) : 0, sh = ui_px(u, 40);
     int below = sw && r.x + r.w - sw - pad - tx < ui_px(u, 260);
     int steps = k >= 0 && d->has_param;
     /* A picked term that more than one party may give: its second line picks the giver. */
     int choose = k >= 0 && __builtin_popcount(can_give(&a->play, t, n->to)) > 1;
+    /* The name and the giver's line wrap: the row is as high as they are. */
+    int tw = r.w - (steps && !below ? sw + pad : 0) - (tx - r.x) - pad;
+    char sub[300];
+    giver_text(&a->play, t, k >= 0 ? &n->items[k] : NULL, n->to, sub, sizeof sub);
+    int nh = ui_text_height(u, FACE_SANS_BOLD, SZ_BODY, tw, d->meta.name);
+    int gh = ui_text_height(u, FACE_SANS, SZ_SMALL, tw, sub);
+    l1 = nh > l1 ? nh : l1;
+    l2 = gh > l2 ? gh : l2;
+    int h = pad + l1 + l2 + pad;
+    if (steps && !below && h < sh)
+        h = sh;
     SDL_Rect hitr = {r.x, r.y, r.w - (steps && !below ? sw + pad : 0), choose ? pad + l1 : h};
-    SDL_Rect giver_r = {r.x, r.y + pad + l1, hitr.w, l2 + pad};
+    SDL_Rect giver_r = {r.x, r.y + pad + l1, hitr.w, h - pad - l1};
     int gst = 0;
     SDL_Rect row = {r.x, r.y, r.w, h + (steps && below ? sh + pad / 2 : 0)}, sr;
-    sr = below ? (SDL_Rect){tx, r.y + h - pad / 2, sw, sh} : (SDL_Rect){r.x + r.w - sw - pad, r.y, sw, h};
+    sr = below ? (SDL_Rect){tx, r.y + h, sw, sh} : (SDL_Rect){r.x + r.w - sw - pad, r.y, sw, h};
     int st = 0;
     if (row.y + row.h >= 0 && row.y <= u->h) {
         ui_fill(u, row, k >= 0 ? COL_PAPER_LIGHT : COL_PAPER);
@@ -252,14 +263,12 @@ static int term_row(app *a, SDL_Rect r, int t) {
         else
             ui_dashed_rect(u, row, COL_RULE, 1);
         check_box(u, (SDL_Rect){r.x + pad, r.y + pad + ui_px(u, 2), cb, cb}, k >= 0);
-        int tw = hitr.x + hitr.w - tx - pad;
-        char sub[300];
         k = picked(n, t);
         giver_text(&a->play, t, k >= 0 ? &n->items[k] : NULL, n->to, sub, sizeof sub);
         ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){tx, r.y + pad, tw, l1},
-                d->meta.name, TX_ONELINE);
+                d->meta.name, 0);
         ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){tx, r.y + pad + l1, tw, l2},
-                sub, TX_ONELINE);
+                sub, 0);
         if (steps && picked(n, t) >= 0)
             stepper(a, sr, t, &n->items[picked(n, t)]);
         if ((st & 2) && u->focus_visible)
@@ -351,17 +360,17 @@ static void explain_term(app *a, SDL_Rect r) {
     snprintf(body, sizeof body, "Given by %s; %s.%s\n%s%s%s", givers, due, param,
              d->meta.text[0] ? d->meta.text : "(The scenario gives no description.)",
              d->meta.source[0] ? "\nSource: " : "", d->meta.source);
-    int lh = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY);
-    ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){in.x, in.y, in.w, lh}, d->meta.name,
-            TX_ONELINE);
     if (a->nego.explain_shown != t) /* another term: from its top */
         a->nego.scroll_explain = 0;
     a->nego.explain_shown = t;
-    SDL_Rect view = {in.x, in.y + lh, in.w, in.h - lh}, saved;
-    int y = list_begin(a, view, &a->nego.scroll_explain, &saved), w = view.w - ui_px(u, 30);
+    /* The name and the text scroll together: nothing in the box is cut. */
+    SDL_Rect view = in, saved;
+    int y = list_begin(a, view, &a->nego.scroll_explain, &saved), w = view.w - ui_px(u, 30), y0 = y;
+    int nh = ui_text_height(u, FACE_SANS_BOLD, SZ_BODY, w, d->meta.name);
+    y += ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){view.x, y, w, nh}, d->meta.name, 0);
     int th = ui_text_height(u, FACE_SANS, SZ_SMALL, w, body);
-    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){view.x, y, w, th}, body, 0);
-    list_end(a, view, &a->nego.scroll_explain, th, saved);
+    y += ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){view.x, y, w, th}, body, 0);
+    list_end(a, view, &a->nego.scroll_explain, y - y0, saved);
 }
 
 /* Appends "\n- Name (days 30)" to a list. */
@@ -435,8 +444,14 @@ static void nego_message(app *a, SDL_Rect r) {
     if (a->nego.msg_refused)
         ui_frame(u, r, COL_STAMP, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
     int pad = ui_px(u, 6);
+    SDL_Rect view = {r.x + pad, r.y + pad / 2, r.w - 2 * pad, r.h - pad}, saved;
+    int w = view.w, th = ui_text_height(u, FACE_SANS_BOLD, SZ_SMALL, w, a->nego.msg);
+    if (th > view.h) /* longer than its box: it scrolls */
+        w -= ui_px(u, 30), th = ui_text_height(u, FACE_SANS_BOLD, SZ_SMALL, w, a->nego.msg);
+    int y = list_begin(a, view, &a->nego.scroll_msg, &saved);
     ui_text(u, FACE_SANS_BOLD, SZ_SMALL, a->nego.msg_refused ? COL_STAMP : COL_INK,
-            (SDL_Rect){r.x + pad, r.y + pad / 2, r.w - 2 * pad, r.h - pad}, a->nego.msg, 0);
+            (SDL_Rect){view.x, y, w, th}, a->nego.msg, 0);
+    list_end(a, view, &a->nego.scroll_msg, th, saved);
 }
 
 static void builder_right(app *a, SDL_Rect r) {
@@ -444,10 +459,15 @@ static void builder_right(app *a, SDL_Rect r) {
     ui_nego *n = &a->nego;
     int gap = ui_px(u, 10), bh = ui_px(u, 44), sl = ui_line_height(u, FACE_SANS, SZ_SMALL);
     int msg_h = 3 * sl + ui_px(u, 6), lh = ui_line_height(u, FACE_TYPE_BOLD, SZ_SMALL);
+    if (n->msg[0]) { /* the whole message, up to a third of the column */
+        int mh = ui_text_height(u, FACE_SANS_BOLD, SZ_SMALL, r.w - ui_px(u, 12), n->msg) + ui_px(u, 6);
+        msg_h = mh > msg_h ? (mh < r.h / 3 ? mh : r.h / 3) : msg_h;
+    }
     int rest = r.h - bh - msg_h - 2 * gap, ex_h = rest * 45 / 100;
     explain_term(a, (SDL_Rect){r.x, r.y, r.w, ex_h});
     int y = r.y + ex_h + gap;
-    ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){r.x, y, r.w, lh}, "SUMMARY", TX_ONELINE);
+    ui_text_fit(u, FACE_TYPE_BOLD, SZ_SMALL, SZ_SMALL, COL_INK, (SDL_Rect){r.x, y, r.w, lh}, "SUMMARY",
+                TX_ONELINE);
     char sum[3000];
     summary_text(a, sum, sizeof sum);
     SDL_Rect view = {r.x, y + lh, r.w, rest - ex_h - gap - lh}, saved;

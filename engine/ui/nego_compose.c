@@ -154,15 +154,21 @@ void ov_telegram(app *a) {
         ui_set_focus(u, ui_id("tg-text", 0));
     int gap = ui_px(u, 10), bh = ui_px(u, 44), sl = ui_line_height(u, FACE_SANS, SZ_SMALL);
     int msg_h = 2 * sl + ui_px(u, 6), y = in.y;
+    if (n->msg[0]) { /* the whole message, measured */
+        int mh = ui_text_height(u, FACE_SANS_BOLD, SZ_SMALL, in.w - ui_px(u, 12), n->msg) + ui_px(u, 6);
+        msg_h = mh > msg_h ? mh : msg_h;
+    }
     y += nego_addressees(a, (SDL_Rect){in.x, y, in.w, 0}, "tg-to", &n->tg_to, 0) + gap;
-    int field_h = in.y + in.h - y - bh - msg_h - sl - 3 * gap;
-    text_field(a, (SDL_Rect){in.x, y, in.w, field_h});
-    y += field_h + gap;
     char count[200];
     snprintf(count, sizeof count, "%zu of %d characters  \xC2\xB7  Enter sends  \xC2\xB7  "
              "Backspace deletes  \xC2\xB7  Tab leaves the form", strlen(n->text), NIACT_TELEGRAM_MAX);
-    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){in.x, y, in.w, sl}, count, TX_ONELINE);
-    y += sl + gap;
+    int count_h = ui_text_height(u, FACE_SANS, SZ_SMALL, in.w, count); /* wraps when narrow */
+    count_h = count_h > sl ? count_h : sl;
+    int field_h = in.y + in.h - y - bh - msg_h - count_h - 3 * gap;
+    text_field(a, (SDL_Rect){in.x, y, in.w, field_h});
+    y += field_h + gap;
+    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){in.x, y, in.w, count_h}, count, 0);
+    y += count_h + gap;
     if (n->msg[0]) {
         if (n->msg_refused)
             ui_frame(u, (SDL_Rect){in.x, y, in.w, msg_h}, COL_STAMP, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
