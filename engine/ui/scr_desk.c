@@ -265,7 +265,10 @@ static SDL_Rect right_column(app *a, SDL_Rect r, int paged) {
             cards_h = card_h * 3 / 2 < n_cards * card_h ? card_h * 3 / 2 : n_cards * card_h;
         if (cards_h > avail - detail_min)
             cards_h = avail - detail_min;
-        column_heading(u, (SDL_Rect){r.x, y, r.w, 0}, "ACTIONS");
+        if (paged) /* the page's button names it */
+            y -= hh;
+        else
+            column_heading(u, (SDL_Rect){r.x, y, r.w, 0}, "ACTIONS");
         desk_cards(a, (SDL_Rect){r.x, y + hh, r.w, cards_h});
         y += hh + cards_h + gap;
         detail = (SDL_Rect){r.x, y, r.w, (paged ? bottom : bottom - nb - gap - hh - orders_want) - y - gap};
