@@ -18,6 +18,9 @@ static const help_part parts[] = {
      "    --scale 0.75-2            size of text and controls (default 1)\n"
      "    --size WxH                window size, at least 640x400 (default 1280x720)\n"
      "    --fullscreen              fill the screen\n"
+     "    --preset paper|projector  projector: large type, high contrast (default paper)\n"
+     "                              (scale, preset, size and full screen are remembered\n"
+     "                              in $XDG_CONFIG_HOME/niact/settings)\n"
      "niact --version               one line: name and version\n"
      "niact --help                  this text (also -h); niact COMMAND --help: its part\n"},
     {"play",
@@ -35,7 +38,7 @@ static const help_part parts[] = {
      "                              a FILE that cannot be written is refused (exit 1)\n"
      "    --no-autosave             no autosave (else one per game, in the data folder)\n"
      "    --hashes                  print every turn's state hash at the end (--text)\n"
-     "    --scale, --size, --fullscreen   the window's options, as for niact\n"},
+     "    --scale, --size, --fullscreen, --preset   the window's options, as for niact\n"},
     {"sim",
      "niact sim --games N [OPTIONS] N AI-only games: per role, score mean/sd/min/max and\n"
      "                              how often it scored highest; outcomes, war rate, length\n"

@@ -687,7 +687,7 @@ int cli_play(int argc, char **argv) {
             text = 1;
         else if (!strcmp(a, "--hashes"))
             hashes = 1;
-        else if ((!strcmp(a, "--scale") || !strcmp(a, "--size")) && more)
+        else if ((!strcmp(a, "--scale") || !strcmp(a, "--size") || !strcmp(a, "--preset")) && more)
             i++; /* window options: the window reads them from argv */
         else if (!strcmp(a, "--fullscreen"))
             continue;

@@ -4,6 +4,7 @@
 #include "niact/paths.h"
 
 #include "niact/record.h"
+#include "settings.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,19 +56,48 @@ void app_free(app *a) {
     ui_free(&a->ui);
 }
 
-static void set_fullscreen(app *a, int on) {
+void app_save_settings(app *a) {
+    if (!a->settings_path[0])
+        return;
+    if (a->ui.win && !a->fullscreen) {
+        int w = 0, h = 0;
+        SDL_GetWindowSize(a->ui.win, &w, &h);
+        if (w >= 640 && h >= 400 && w <= 16384 && h <= 16384)
+            a->win_w = w, a->win_h = h;
+    }
+    ui_settings s = {a->ui.scale, a->ui.preset, a->win_w ? a->win_w : 1280,
+                     a->win_h ? a->win_h : 720, a->fullscreen};
+    char msg[4400];
+    if (ui_settings_save(a->settings_path, &s, msg, sizeof msg) != 0)
+        fprintf(stderr, "niact: the settings were not remembered: %s\n", msg);
+}
+
+void app_set_scale(app *a, float scale) {
+    ui_set_scale(&a->ui, scale);
+    app_save_settings(a);
+}
+
+void app_set_preset(app *a, int preset) {
+    ui_set_preset(&a->ui, preset);
+    app_save_settings(a);
+}
+
+void app_set_fullscreen(app *a, int on) {
     if (!a->ui.win)
         return;
+    if (on && !a->fullscreen)
+        app_save_settings(a); /* the windowed size, before it is the desktop's */
     a->fullscreen = on;
     SDL_SetWindowFullscreen(a->ui.win, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
     ui_resize(&a->ui);
+    app_save_settings(a);
 }
 
 /* Keys that work on every screen: F11 full screen, Ctrl +/- the UI scale. */
 static void global_keys(app *a) {
     ui *u = &a->ui;
     if (ui_key(u, SDLK_F11))
-        set_fullscreen(a, !a->fullscreen);
+        app_set_fullscreen(a, !a->fullscreen);
     if (ui_key(u, SDLK_F1) && a->ov != OV_HELP && a->scr != SCR_RESOLVING) {
         a->load_back = a->ov;
         a->back_focus = u->focus;
@@ -76,11 +106,11 @@ static void global_keys(app *a) {
     }
     if (u->kmod & KMOD_CTRL) {
         if (ui_key(u, SDLK_EQUALS) || ui_key(u, SDLK_PLUS) || ui_key(u, SDLK_KP_PLUS))
-            ui_set_scale(u, u->scale + 0.125f);
+            app_set_scale(a, u->scale + 0.125f);
         if (ui_key(u, SDLK_MINUS) || ui_key(u, SDLK_KP_MINUS))
-            ui_set_scale(u, u->scale - 0.125f);
+            app_set_scale(a, u->scale - 0.125f);
         if (ui_key(u, SDLK_0))
-            ui_set_scale(u, 1.0f);
+            app_set_scale(a, 1.0f);
     }
 }
 
@@ -105,7 +135,8 @@ static void draw_screen(app *a) {
     }
 }
 
-void app_frame(app *a, int present) {
+/* One pass of a frame: the screen (dimmed under an overlay) and the overlay. */
+static void frame_once(app *a) {
     ui *u = &a->ui;
     ui_begin(u);
     SDL_SetRenderDrawColor(u->ren, COL_PAPER.r, COL_PAPER.g, COL_PAPER.b, 255);
@@ -115,7 +146,7 @@ void app_frame(app *a, int present) {
         u->inert = 1;
         draw_screen(a);
         u->inert = 0;
-        ui_fill(u, (SDL_Rect){0, 0, u->w, u->h}, (SDL_Color){30, 27, 22, 150});
+        ui_fill(u, (SDL_Rect){0, 0, u->w, u->h}, COL_DIM);
         if (a->ov == OV_PAUSE)
             ov_pause(a);
         else if (a->ov == OV_LOAD)
@@ -134,6 +165,20 @@ void app_frame(app *a, int present) {
         draw_screen(a);
     }
     ui_end(u);
+}
+
+/* Runs a frame; when a list scrolled to follow the focus while it was drawn, the frame
+ * is drawn again (its input already used) so the focused row shows in the frame that
+ * is presented, not one key press later. */
+void app_frame(app *a, int present) {
+    ui *u = &a->ui;
+    for (int pass = 0; pass < 3; pass++) {
+        u->relayout = 0;
+        frame_once(a);
+        if (!u->relayout)
+            break;
+        ui_clear_input(u);
+    }
     if (present) {
         SDL_RenderPresent(u->ren);
         /* The hand-over is on screen from now: only keys pressed from now count there. */
@@ -203,7 +248,10 @@ typedef struct win_opts {
     int w, h;
     float scale;
     int fullscreen;
+    int preset;
+    int given;       /* what the command line gave (it wins over the settings file) */
 } win_opts;
+enum { GIVEN_SCALE = 1, GIVEN_SIZE = 2, GIVEN_FULL = 4, GIVEN_PRESET = 8 };
 
 static int has_display(void) {
     const char *d = getenv("DISPLAY"), *wl = getenv("WAYLAND_DISPLAY");
@@ -243,24 +291,51 @@ static int run_app(app *a, const win_opts *o, SDL_Window *win, SDL_Renderer *ren
         return 1;
     }
     a->fullscreen = o->fullscreen;
+    a->win_w = o->w, a->win_h = o->h;
+    if (ui_settings_path(a->settings_path, sizeof a->settings_path) != 0)
+        a->settings_path[0] = 0; /* no HOME: nothing is remembered */
     a->work_event = SDL_RegisterEvents(1) + 0u; /* (Uint32)-1 if none is left */
     a->work_event = a->work_event == (uint32_t)-1 ? 0 : a->work_event;
     ui_set_scale(&a->ui, o->scale);
+    ui_set_preset(&a->ui, o->preset);
     int rc = 0;
-    if (start && start(a, ctx) != 0)
+    if (start && start(a, ctx) != 0) {
         rc = 1;
-    else
+    } else {
         run_loop(a, t0);
+        app_save_settings(a); /* the window's size as it was left */
+    }
     app_free(a);
     return rc;
 }
 
 /* Opens the window and runs the app; start (if not NULL) is called before the first
  * frame to set up the screen. Returns the exit code. */
-static int run_window(const win_opts *o, int (*start)(app *, void *), void *ctx) {
+/* The remembered settings under what the command line gave. A bad file is named on
+ * stderr and its defaults used. */
+static void apply_settings(win_opts *o) {
+    char path[4096], msg[2400];
+    ui_settings s;
+    if (ui_settings_path(path, sizeof path) != 0)
+        return;
+    if (ui_settings_load(path, &s, msg, sizeof msg) != 0)
+        fprintf(stderr, "niact: settings: %s\n", msg);
+    if (!(o->given & GIVEN_SCALE))
+        o->scale = s.scale;
+    if (!(o->given & GIVEN_SIZE))
+        o->w = s.w, o->h = s.h;
+    if (!(o->given & GIVEN_FULL))
+        o->fullscreen = s.fullscreen;
+    if (!(o->given & GIVEN_PRESET))
+        o->preset = s.preset;
+}
+
+static int run_window(const win_opts *given, int (*start)(app *, void *), void *ctx) {
     double t0 = now_ms();
     if (!has_display())
         return no_window("no display: DISPLAY and WAYLAND_DISPLAY are not set");
+    win_opts opts = *given, *o = &opts;
+    apply_settings(o);
     char assets[4096], amsg[NIACT_PATH_MAX + 256];
     if (ui_find_assets(assets, sizeof assets, amsg, sizeof amsg) != 0) {
         fprintf(stderr, "niact: cannot find the assets (fonts, map): %s\n", amsg);
@@ -294,7 +369,13 @@ static int window_option(win_opts *o, int argc, char **argv, int *i) {
     int more = *i + 1 < argc;
     if (!strcmp(a, "--fullscreen")) {
         o->fullscreen = 1;
+        o->given |= GIVEN_FULL;
         return 1;
+    }
+    if (!strcmp(a, "--preset") && more) {
+        o->preset = ui_preset_parse(argv[++*i]);
+        o->given |= GIVEN_PRESET;
+        return o->preset < 0 ? -1 : 1;
     }
     if (!strcmp(a, "--scale") && more) {
         const char *v = argv[++*i];
@@ -304,6 +385,7 @@ static int window_option(win_opts *o, int argc, char **argv, int *i) {
         if (end == v || *end || !(x >= 0.75 && x <= 2.0))
             return -1;
         o->scale = (float)x;
+        o->given |= GIVEN_SCALE;
         return 1;
     }
     if (!strcmp(a, "--size") && more) {
@@ -311,6 +393,7 @@ static int window_option(win_opts *o, int argc, char **argv, int *i) {
         if (sscanf(argv[++*i], "%dx%d%c", &o->w, &o->h, &extra) != 2 || o->w < 640 ||
             o->h < 400 || o->w > 16384 || o->h > 16384)
             return -1;
+        o->given |= GIVEN_SIZE;
         return 1;
     }
     return 0;
@@ -318,12 +401,12 @@ static int window_option(win_opts *o, int argc, char **argv, int *i) {
 
 int niact_ui_window(int argc, char **argv, const char *cmd, int (*start)(app *, void *),
                     void *ctx) {
-    win_opts o = {1280, 720, 1.0f, 0};
+    win_opts o = {1280, 720, 1.0f, 0, 0, 0};
     for (int i = 0; i < argc; i++) {
         if (window_option(&o, argc, argv, &i) == 1)
             continue;
         fprintf(stderr, "%s: unexpected '%s' (window options: --scale 0.75-2, --size WxH, "
-                        "--fullscreen)\n", cmd, argv[i]);
+                        "--fullscreen, --preset paper|projector)\n", cmd, argv[i]);
         return 2;
     }
     return run_window(&o, start, ctx);
@@ -363,7 +446,7 @@ int niact_ui_host(ui_room *room) {
 }
 
 int niact_ui_main(int argc, char **argv) {
-    win_opts o = {1280, 720, 1.0f, 0};
+    win_opts o = {1280, 720, 1.0f, 0, 0, 0};
     main_ctx m = {NULL};
     for (int i = 1; i < argc; i++) {
         int k = window_option(&o, argc, argv, &i);
@@ -375,7 +458,7 @@ int niact_ui_main(int argc, char **argv) {
         }
         fprintf(stderr,
                 "niact: unexpected '%s'\nusage: niact [--scenario NAME|DIR] [--scale 0.75-2] "
-                "[--size WxH] [--fullscreen]\n",
+                "[--size WxH] [--fullscreen] [--preset paper|projector]\n",
                 argv[i]);
         return 2;
     }
@@ -469,7 +552,7 @@ static int start_play(app *a, void *ctx) {
 }
 
 int niact_ui_play(int argc, char **argv) {
-    win_opts o = {1280, 720, 1.0f, 0};
+    win_opts o = {1280, 720, 1.0f, 0, 0, 0};
     play_ctx c = {.scenario = NULL}; /* NULL: the first bundled scenario */
     for (int i = 1; i < argc; i++) {
         int k = window_option(&o, argc, argv, &i);

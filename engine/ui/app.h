@@ -36,6 +36,7 @@ typedef struct ui_map {
     SDL_Texture *tex;        /* coastlines rendered at tex_w x tex_h */
     int tex_w, tex_h;
     SDL_Renderer *tex_ren;   /* the renderer the texture belongs to */
+    int tex_preset;          /* the preset whose colours it was drawn in */
     uint32_t used;           /* when last asked for (the cache keeps the newer) */
 } ui_map;
 #define UI_MAP_CACHE 2       /* maps kept drawn (title or new game, and the game) */
@@ -128,6 +129,8 @@ struct app {
                                  (0: not on screen yet); keys need to come after it */
     int quit;                 /* leave the loop */
     int fullscreen;
+    char settings_path[4096]; /* where the settings are remembered ("" : not, as in tests) */
+    int win_w, win_h;         /* the window's last size out of full screen */
     /* New game. */
     char scen[UI_MAX_SCENARIOS][4096]; /* names or folders of the scenarios offered */
     ui_scen_info scen_info[UI_MAX_SCENARIOS];
@@ -369,5 +372,12 @@ void ui_link_close(ui_link *l);
 void ui_link_drop(ui_link *l);
 int ui_link_connected(const ui_link *l);
 int niact_ui_join(int argc, char **argv, const char *where, const char *code);
+/* Writes the settings file (scale, preset, window size, full screen) when the app has one;
+ * a failure is printed on stderr. */
+void app_save_settings(app *a);
+/* The settings sheet's and the keys' changes: each is remembered at once. */
+void app_set_scale(app *a, float scale);
+void app_set_preset(app *a, int preset);
+void app_set_fullscreen(app *a, int on);
 
 #endif

@@ -50,10 +50,13 @@ void list_end(app *a, SDL_Rect r, int *scroll, int content_h, SDL_Rect saved) {
 void list_follow(app *a, SDL_Rect view, SDL_Rect item, int *scroll, uint32_t id) {
     if (a->ui.focus != id || a->ui.inert)
         return;
-    if (item.y < view.y)
+    int before = *scroll;
+    if (item.y < view.y || item.h > view.h)
         *scroll -= view.y - item.y;
     else if (item.y + item.h > view.y + view.h)
         *scroll += item.y + item.h - (view.y + view.h);
+    if (*scroll != before) /* drawn where it was: app_frame draws the frame again */
+        a->ui.relayout = 1;
 }
 
 void ui_role_mark(ui *u, int role, int cx, int cy, int s) {

@@ -7,20 +7,53 @@
 #include <stdlib.h>
 #include <string.h>
 
-const SDL_Color COL_PAPER = {239, 230, 207, 255};       /* telegram paper */
-const SDL_Color COL_PAPER_DARK = {222, 208, 176, 255};  /* folder card */
-const SDL_Color COL_PAPER_LIGHT = {248, 243, 228, 255}; /* fresh slip */
-const SDL_Color COL_INK = {30, 27, 22, 255};
-const SDL_Color COL_INK_FADED = {92, 83, 68, 255};
-const SDL_Color COL_RULE = {150, 134, 104, 255};
-const SDL_Color COL_STAMP = {160, 40, 36, 255};         /* rubber-stamp red */
-const SDL_Color COL_SEA = {196, 209, 205, 255};
-const SDL_Color COL_LAND = {233, 221, 192, 255};
-const SDL_Color COL_LAND_FOCUS = {214, 192, 146, 255};
-const SDL_Color COL_FOCUS = {0, 84, 147, 255};          /* focus ring: blue, drawn thick */
-const SDL_Color COL_HOVER = {228, 214, 180, 255};
-const SDL_Color COL_DISABLED = {160, 150, 130, 255};
-const SDL_Color COL_SHADOW = {0, 0, 0, 60};
+/* The presets. Paper: telegram paper and ink. Projector: for the back of a room, larger
+ * type and higher contrast (every text colour >= 4.5:1 on every background it is drawn
+ * on, land against sea >= 3:1; test_ui_settings computes the WCAG ratios). */
+static const ui_theme themes[UI_PRESET_COUNT] = {
+    {"paper",
+     {239, 230, 207, 255}, {222, 208, 176, 255}, {248, 243, 228, 255}, {30, 27, 22, 255},
+     {92, 83, 68, 255}, {150, 134, 104, 255}, {160, 40, 36, 255}, {196, 209, 205, 255},
+     {233, 221, 192, 255}, {214, 192, 146, 255}, {0, 84, 147, 255}, {228, 214, 180, 255},
+     {160, 150, 130, 255}, {0, 0, 0, 60}, {248, 243, 228, 235}, {30, 27, 22, 150},
+     {239, 230, 207, 90},
+     {15, 18, 22, 30, 64}},
+    {"projector",
+     {246, 240, 224, 255}, {232, 222, 196, 255}, {255, 252, 242, 255}, {0, 0, 0, 255},
+     {52, 46, 36, 255}, {96, 84, 60, 255}, {150, 20, 16, 255}, {104, 130, 144, 255},
+     {250, 244, 226, 255}, {242, 232, 204, 255}, {0, 70, 140, 255}, {238, 226, 190, 255},
+     {110, 100, 80, 255}, {0, 0, 0, 80}, {255, 252, 242, 255}, {0, 0, 0, 170},
+     {246, 240, 224, 60},
+     {19, 22, 26, 34, 64}},
+};
+
+SDL_Color COL_PAPER, COL_PAPER_DARK, COL_PAPER_LIGHT, COL_INK, COL_INK_FADED, COL_RULE,
+    COL_STAMP, COL_SEA, COL_LAND, COL_LAND_FOCUS, COL_FOCUS, COL_HOVER, COL_DISABLED,
+    COL_SHADOW, COL_KEY_BG, COL_DIM, COL_MAP_VEIL;
+
+const ui_theme *ui_theme_of(int preset) {
+    return &themes[preset >= 0 && preset < UI_PRESET_COUNT ? preset : 0];
+}
+
+int ui_preset_parse(const char *name) {
+    for (int i = 0; i < UI_PRESET_COUNT; i++)
+        if (!strcmp(name, themes[i].name))
+            return i;
+    return -1;
+}
+
+const char *ui_preset_name(int preset) {
+    return ui_theme_of(preset)->name;
+}
+
+static void use_colours(int preset) {
+    const ui_theme *t = ui_theme_of(preset);
+    COL_PAPER = t->paper, COL_PAPER_DARK = t->paper_dark, COL_PAPER_LIGHT = t->paper_light;
+    COL_INK = t->ink, COL_INK_FADED = t->ink_faded, COL_RULE = t->rule, COL_STAMP = t->stamp;
+    COL_SEA = t->sea, COL_LAND = t->land, COL_LAND_FOCUS = t->land_focus, COL_FOCUS = t->focus;
+    COL_HOVER = t->hover, COL_DISABLED = t->disabled, COL_SHADOW = t->shadow;
+    COL_KEY_BG = t->key_bg, COL_DIM = t->dim, COL_MAP_VEIL = t->map_veil;
+}
 
 SDL_Color ui_role_color(int role) {
     static const SDL_Color c[] = {
@@ -37,8 +70,6 @@ SDL_Color ui_role_color(int role) {
 static const char *const face_file[FACE_COUNT] = {
     "CourierPrime-Regular.otf", "CourierPrime-Bold.otf", "Inter-Regular.otf",
     "Inter-SemiBold.otf"};
-/* Sizes in layout units. */
-static const float size_units[SZ_COUNT] = {15, 18, 22, 30, 64};
 
 uint32_t ui_id(const char *name, int index) {
     uint64_t h = niact_hash_u64(niact_hash_bytes(NIACT_HASH_INIT, name, strlen(name)),
@@ -110,7 +141,7 @@ void ui_resize(ui *u) {
     float nu = fit * u->scale;
     int changed = 0;
     for (int s = 0; s < SZ_COUNT; s++) {
-        int px = (int)lroundf(size_units[s] * nu);
+        int px = (int)lroundf(ui_theme_of(u->preset)->size[s] * nu);
         if (px < 8)
             px = 8;
         if (px != u->font_px[s])
@@ -133,8 +164,15 @@ void ui_set_scale(ui *u, float scale) {
     ui_resize(u);
 }
 
+void ui_set_preset(ui *u, int preset) {
+    u->preset = preset >= 0 && preset < UI_PRESET_COUNT ? preset : 0;
+    use_colours(u->preset);
+    ui_resize(u); /* the preset's type sizes */
+}
+
 int ui_init(ui *u, SDL_Window *win, SDL_Renderer *ren, const char *assets) {
     memset(u, 0, sizeof *u);
+    use_colours(UI_PRESET_PAPER);
     u->win = win;
     u->ren = ren;
     u->scale = 1.0f;

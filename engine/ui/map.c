@@ -238,7 +238,7 @@ static void draw_base(SDL_Surface *s, const ui_map *um, int line) {
 
 /* The coastline texture for a w x h box, rebuilt only when the size changes. */
 SDL_Texture *map_texture(ui *u, ui_map *m, int w, int h) {
-    if (m->tex && m->tex_w == w && m->tex_h == h && m->tex_ren == u->ren)
+    if (m->tex && m->tex_w == w && m->tex_h == h && m->tex_ren == u->ren && m->tex_preset == u->preset)
         return m->tex;
     if (m->tex)
         SDL_DestroyTexture(m->tex);
@@ -250,6 +250,7 @@ SDL_Texture *map_texture(ui *u, ui_map *m, int w, int h) {
     m->tex = SDL_CreateTextureFromSurface(u->ren, s);
     SDL_FreeSurface(s);
     m->tex_w = w;
+    m->tex_preset = u->preset;
     m->tex_h = h;
     m->tex_ren = u->ren;
     return m->tex;

@@ -294,7 +294,7 @@ static void draw_key(app *a, const niact_map *m, SDL_Rect box, int content_h, co
     int st = 0, over = !u->inert && u->mx >= box.x && u->my >= box.y && u->mx < box.x + box.w &&
                        u->my < box.y + box.h;
     uint32_t id = ui_id("mapkey", 0);
-    ui_fill(u, box, over ? COL_HOVER : (SDL_Color){248, 243, 228, 235});
+    ui_fill(u, box, over ? COL_HOVER : COL_KEY_BG);
     ui_frame(u, box, over ? COL_INK : COL_RULE, 1);
     if (a->map_key_hidden) {
         ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_INK, box, "Map key (K)",

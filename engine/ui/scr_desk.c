@@ -203,15 +203,19 @@ static void nego_buttons(app *a, SDL_Rect r) {
     static const char *const names[] = {"Propose", "Telegram", "Agreements"};
     static const char *const keys[] = {"key P", "key T", "key A"};
     int gap = ui_px(u, 6), bw = (r.w - 2 * gap) / 3, l1 = ui_line_height(u, FACE_TYPE_BOLD, SZ_SMALL);
-    int l2 = ui_line_height(u, FACE_SANS, SZ_SMALL), ty = r.y + (r.h - l1 - l2) / 2;
+    int l2 = ui_line_height(u, FACE_SANS, SZ_SMALL), t = ui_px(u, 2) < 1 ? 1 : ui_px(u, 2);
+    int two = l1 + l2 <= r.h - 2 * t; /* the key under the name when both fit (F1 lists it) */
+    int ty = two ? r.y + (r.h - l1 - l2) / 2 : r.y + t;
     for (int i = 0; i < 3; i++) {
         SDL_Rect b = {r.x + i * (bw + gap), r.y, bw, r.h};
         int hit = ui_button(u, ui_id("nego", i), b, "", 1);
-        SDL_Rect tb = {b.x + ui_px(u, 4), ty, b.w - ui_px(u, 8), l1};
-        ui_text(u, FACE_TYPE_BOLD, SZ_SMALL, COL_INK, tb, names[i], TX_CENTER | TX_ONELINE);
+        SDL_Rect tb = {b.x + ui_px(u, 4), ty, b.w - ui_px(u, 8), two ? l1 : r.h - 2 * t};
+        ui_text_fit(u, FACE_TYPE_BOLD, SZ_SMALL, SZ_SMALL, COL_INK, tb, names[i],
+                    TX_CENTER | TX_MIDDLE | TX_ONELINE);
         tb.y += l1;
         tb.h = l2;
-        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, tb, keys[i], TX_CENTER | TX_ONELINE);
+        if (two)
+            ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, tb, keys[i], TX_CENTER | TX_ONELINE);
         if (hit && i == 0)
             nego_open_propose(a, NULL);
         else if (hit && i == 1)
@@ -242,7 +246,7 @@ static SDL_Rect right_column(app *a, SDL_Rect r, int paged) {
                       (play_n_orders(p) + 1) * ui_px(u, 38) +
                       3 * ui_line_height(u, FACE_SANS, SZ_SMALL);
     int detail_min = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY) +
-                     3 * ui_line_height(u, FACE_SANS, SZ_SMALL) + ui_px(u, 16);
+                     5 * ui_line_height(u, FACE_SANS, SZ_SMALL) + ui_px(u, 16);
     int y = r.y;
     if (paged) {
         char outbox[64];

@@ -76,7 +76,12 @@ static void chart(app *a, SDL_Rect r, int t) {
         snprintf(end, sizeof end, "end: %s (%d)", d->labels[last - d->min], last);
     else
         snprintf(end, sizeof end, "end: %d", last);
-    int bx = r.x + ui_px(u, 30), bw = r.w - ui_px(u, 36);
+    char top_num[16], low_num[16];
+    snprintf(top_num, sizeof top_num, "%d", d->max);
+    snprintf(low_num, sizeof low_num, "%d", d->min);
+    int aw = ui_text_width(u, FACE_SANS, SZ_SMALL, top_num), aw2 = ui_text_width(u, FACE_SANS, SZ_SMALL, low_num);
+    aw = (aw > aw2 ? aw : aw2) + ui_px(u, 4); /* the axis numbers' column, measured */
+    int bx = r.x + aw + ui_px(u, 2), bw = r.w - aw - ui_px(u, 8);
     int nh = ui_text_height(u, FACE_SANS_BOLD, SZ_SMALL, r.w, d->meta.name);
     int eh = ui_text_height(u, FACE_SANS, SZ_SMALL, bw, end);
     nh = nh > lh ? nh : lh;
@@ -87,13 +92,10 @@ static void chart(app *a, SDL_Rect r, int t) {
         return;
     ui_fill(u, box, COL_PAPER_LIGHT);
     ui_frame(u, box, COL_RULE, 1);
-    char num[16];
-    snprintf(num, sizeof num, "%d", d->max);
-    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){r.x, box.y - lh / 3, ui_px(u, 28), lh}, num,
+    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){r.x, box.y - lh / 3, aw, lh}, top_num,
             TX_RIGHT | TX_ONELINE);
-    snprintf(num, sizeof num, "%d", d->min);
     ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED,
-            (SDL_Rect){r.x, box.y + box.h - lh * 2 / 3, ui_px(u, 28), lh}, num, TX_RIGHT | TX_ONELINE);
+            (SDL_Rect){r.x, box.y + box.h - lh * 2 / 3, aw, lh}, low_num, TX_RIGHT | TX_ONELINE);
     double span = d->max > d->min ? d->max - d->min : 1;
     float px = 0, py = 0;
     int ms = ui_px(u, 3) < 2 ? 2 : ui_px(u, 3);

@@ -217,7 +217,7 @@ void scr_title(app *a) {
     ui_map *tm = map_of(a, a->title_host ? niact_host_scenario(a->title_host) : NULL);
     if (tm && l.slip.x + l.slip.w < u->w - ui_px(u, 100)) { /* a strip of it at least */
         map_draw_plain(u, tm, map);
-        ui_fill(u, map, (SDL_Color){239, 230, 207, 90});
+        ui_fill(u, map, COL_MAP_VEIL);
         ui_fill(u, (SDL_Rect){map.x, 0, ui_px(u, 2), u->h}, COL_RULE);
         int cl = ui_line_height(u, FACE_TYPE, SZ_SMALL), cm = ui_px(u, 16);
         int cx = l.slip.x + l.slip.w + cm; /* the caption right of the slip */
@@ -293,34 +293,47 @@ void ov_pause(app *a) {
 
 void ov_settings(app *a) {
     ui *u = &a->ui;
-    SDL_Rect in = sheet(u, 520, 400, "SETTINGS");
+    SDL_Rect in = sheet(u, 560, 480, "SETTINGS");
     int bh = ui_px(u, 50), gap = ui_px(u, 12), bw = ui_px(u, 60);
-    if (4 * (bh + gap) + bh > in.h) /* low: lower rows before any falls off */
-        bh = (in.h - 4 * gap) / 5;
+    if (5 * (bh + gap) + bh > in.h) /* low: lower rows before any falls off */
+        bh = (in.h - 5 * gap) / 6;
     char line[96];
     snprintf(line, sizeof line, "Size of text and controls: %d %%", (int)(u->scale * 100 + 0.5f));
     SDL_Rect lab = {in.x, in.y, in.w, bh};
-    ui_text(u, FACE_SANS, SZ_BODY, COL_INK, lab, line, TX_MIDDLE | TX_ONELINE);
+    ui_text_fit(u, FACE_SANS, SZ_BODY, SZ_SMALL, COL_INK, lab, line, TX_MIDDLE | TX_ONELINE);
     int y = in.y + bh + gap;
     if (!u->focus && !u->inert)
         ui_set_focus(u, ui_id("set", 1));
     if (ui_button(u, ui_id("set", 0), (SDL_Rect){in.x, y, bw, bh}, "-", u->scale > 0.76f))
-        ui_set_scale(u, u->scale - 0.125f);
+        app_set_scale(a, u->scale - 0.125f);
     if (ui_button(u, ui_id("set", 1), (SDL_Rect){in.x + bw + gap, y, bw, bh}, "+", u->scale < 1.99f))
-        ui_set_scale(u, u->scale + 0.125f);
+        app_set_scale(a, u->scale + 0.125f);
     if (ui_button(u, ui_id("set", 2), (SDL_Rect){in.x + 2 * (bw + gap), y, in.w - 2 * (bw + gap), bh},
                   "Reset to 100 %", 1))
-        ui_set_scale(u, 1.0f);
+        app_set_scale(a, 1.0f);
+    y += bh + gap;
+    /* The projector preset: larger type, higher contrast (every text >= 4.5:1). */
+    if (ui_button(u, ui_id("set", 5), (SDL_Rect){in.x, y, in.w, bh},
+                  u->preset == UI_PRESET_PROJECTOR ? "Projector: on (large type, high contrast)"
+                                                   : "Projector: off (large type, high contrast)",
+                  1))
+        app_set_preset(a, u->preset == UI_PRESET_PROJECTOR ? UI_PRESET_PAPER : UI_PRESET_PROJECTOR);
     y += bh + gap;
     if (ui_button(u, ui_id("set", 3), (SDL_Rect){in.x, y, in.w, bh},
                   a->fullscreen ? "Full screen: on  (F11)" : "Full screen: off  (F11)",
-                  u->win != NULL)) {
-        a->fullscreen = !a->fullscreen;
-        SDL_SetWindowFullscreen(u->win, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
-        ui_resize(u);
-    }
+                  u->win != NULL))
+        app_set_fullscreen(a, !a->fullscreen);
     y += bh + gap;
-    if (ui_button(u, ui_id("set", 4), (SDL_Rect){in.x, y, in.w, bh}, "Done  (Esc)", 1) ||
+    int sl = in.y + in.h - bh - gap - y; /* where they are kept */
+    if (sl > 0) {
+        char where[4400];
+        snprintf(where, sizeof where, "Remembered in %s", a->settings_path[0] ? a->settings_path
+                 : "(nowhere: no HOME)");
+        int wh = ui_text_height(u, FACE_SANS, SZ_SMALL, in.w, where);
+        if (wh <= sl)
+            ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){in.x, y, in.w, wh}, where, 0);
+    }
+    if (ui_button(u, ui_id("set", 4), (SDL_Rect){in.x, in.y + in.h - bh, in.w, bh}, "Done  (Esc)", 1) ||
         ui_key(u, SDLK_ESCAPE)) {
         a->ov = a->play.s && a->scr != SCR_END ? OV_PAUSE : OV_NONE;
         u->focus = 0;

@@ -31,10 +31,25 @@ enum {
 };
 
 /* Palette: telegram paper and ink. State is never shown by colour alone: every
- * coloured mark has a label, a symbol or a pattern beside it. */
-extern const SDL_Color COL_PAPER, COL_PAPER_DARK, COL_PAPER_LIGHT, COL_INK, COL_INK_FADED,
+ * coloured mark has a label, a symbol or a pattern beside it. The colours are the
+ * preset's (ui_set_preset): "paper", or "projector" (larger type, higher contrast). */
+extern SDL_Color COL_PAPER, COL_PAPER_DARK, COL_PAPER_LIGHT, COL_INK, COL_INK_FADED,
     COL_RULE, COL_STAMP, COL_SEA, COL_LAND, COL_LAND_FOCUS, COL_FOCUS, COL_HOVER,
-    COL_DISABLED, COL_SHADOW;
+    COL_DISABLED, COL_SHADOW, COL_KEY_BG, COL_DIM, COL_MAP_VEIL;
+
+enum { UI_PRESET_PAPER = 0, UI_PRESET_PROJECTOR, UI_PRESET_COUNT };
+
+/* A preset: its colours and its type sizes (in layout units). */
+typedef struct ui_theme {
+    const char *name;
+    SDL_Color paper, paper_dark, paper_light, ink, ink_faded, rule, stamp, sea, land, land_focus,
+        focus, hover, disabled, shadow, key_bg, dim, map_veil;
+    float size[5]; /* SZ_SMALL .. SZ_TITLE */
+} ui_theme;
+const ui_theme *ui_theme_of(int preset);
+/* "paper" or "projector" to its number, -1 if neither. */
+int ui_preset_parse(const char *name);
+const char *ui_preset_name(int preset);
 /* Okabe-Ito colours (colour-blind safe), darkened to read on paper; one per role. */
 SDL_Color ui_role_color(int role);
 
@@ -74,6 +89,7 @@ typedef struct ui {
     int w, h;                   /* output size in pixels */
     float dpi;                  /* output pixels per window coordinate (HiDPI) */
     float scale;                /* the player's UI scale setting, 0.75 .. 2.0 */
+    int preset;                 /* UI_PRESET_PAPER or UI_PRESET_PROJECTOR */
     float u;                    /* pixels per layout unit: fit to 1280x720 times scale */
     char assets[4096];          /* the assets folder */
     TTF_Font *fonts[FACE_COUNT][SZ_COUNT];
@@ -98,6 +114,8 @@ typedef struct ui {
     int focus_visible;          /* show the focus ring (keyboard was used) */
     uint32_t hot;               /* widget under the pointer in the last frame */
     int inert;                  /* widgets draw but do not react (under an overlay) */
+    int relayout;               /* a list scrolled to follow the focus while this frame was
+                                   drawn: draw it again before it is shown */
     SDL_Rect clip;              /* current clip (w=0: none) */
     /* Text texture cache, and text.c's cache of wrapped layouts. */
     ui_cached_text cache[UI_TEXT_CACHE];
@@ -123,6 +141,8 @@ void ui_free(ui *u);
 /* Re-reads the output size and recomputes the unit; reopens fonts if it changed. */
 void ui_resize(ui *u);
 void ui_set_scale(ui *u, float scale);
+/* Switches the preset: its colours (for every ui) and its type sizes. */
+void ui_set_preset(ui *u, int preset);
 /* Layout units to pixels. */
 int ui_px(const ui *u, float units);
 TTF_Font *ui_font(ui *u, int face, int size);

@@ -43,10 +43,15 @@ static const char *const screen_names[S_COUNT] = {
 typedef struct size_case {
     int w, h;
     float scale;
+    int preset;
 } size_case;
 
-/* The default run: small and 100 %, the projector at 150 %, full HD at 200 %. */
-static const size_case quick[] = {{1024, 600, 1.0f}, {1280, 720, 1.5f}, {1920, 1080, 2.0f}};
+/* The default run: small and 100 %, 1280x720 at 150 %, full HD at 200 %, and the
+ * projector preset at 1280x720. */
+static const size_case quick[] = {{1024, 600, 1.0f, UI_PRESET_PAPER},
+                                  {1280, 720, 1.5f, UI_PRESET_PAPER},
+                                  {1920, 1080, 2.0f, UI_PRESET_PAPER},
+                                  {1280, 720, 1.0f, UI_PRESET_PROJECTOR}};
 static const int full_w[] = {1024, 1280, 1366, 1920, 2560, 3840};
 static const int full_h[] = {600, 720, 768, 1080, 1440, 2160};
 static const float full_scale[] = {0.75f, 1.0f, 1.25f, 1.5f, 2.0f};
@@ -73,6 +78,7 @@ static int open_canvas(canvas *c, const size_case *sz) {
     if (app_init(&c->a, NULL, c->ren, assets) != 0)
         return -1;
     ui_set_scale(&c->a.ui, sz->scale);
+    ui_set_preset(&c->a.ui, sz->preset);
     c->a.seed = 7;
     c->a.no_autosave = 1;
     return 0;
@@ -327,15 +333,16 @@ static void render_case(const char *dir, const char *tag, const size_case *sz, i
     app_frame(&c.a, 0); /* the second frame: hit tests and scrolls settled */
     SDL_RenderFlush(c.ren);
     char what[256];
-    snprintf(what, sizeof what, "%s %s at %dx%d x%.2f", tag, screen_names[s], sz->w, sz->h,
-             (double)sz->scale);
+    snprintf(what, sizeof what, "%s %s at %dx%d x%.2f%s", tag, screen_names[s], sz->w, sz->h,
+             (double)sz->scale, sz->preset == UI_PRESET_PROJECTOR ? " projector" : "");
     int n = check_layout(&c.a.ui, what);
     const char *shots = getenv("NIACT_UI_LAYOUT_SHOTS");
     if (shots && (n || !strcmp(shots, "all"))) {
         char path[4400];
         mkdir(NIACT_UI_ARTEFACTS, 0755);
-        snprintf(path, sizeof path, "%s/%s-%s-%dx%d@%.2f.png", NIACT_UI_ARTEFACTS, tag,
-                 screen_names[s], sz->w, sz->h, (double)sz->scale);
+        snprintf(path, sizeof path, "%s/%s-%s-%dx%d@%.2f%s.png", NIACT_UI_ARTEFACTS, tag,
+                 screen_names[s], sz->w, sz->h, (double)sz->scale,
+                 sz->preset == UI_PRESET_PROJECTOR ? "-projector" : "");
         png_write_surface(path, c.surf);
     }
     failures += n > 0;
@@ -361,11 +368,12 @@ static void test_layout(void **state) {
         run_sizes(quick, (int)(sizeof quick / sizeof *quick));
         return;
     }
-    size_case all[64];
+    size_case all[128];
     int n = 0;
-    for (size_t w = 0; w < sizeof full_w / sizeof *full_w; w++)
-        for (size_t k = 0; k < sizeof full_scale / sizeof *full_scale; k++)
-            all[n++] = (size_case){full_w[w], full_h[w], full_scale[k]};
+    for (int preset = 0; preset < UI_PRESET_COUNT; preset++)
+        for (size_t w = 0; w < sizeof full_w / sizeof *full_w; w++)
+            for (size_t k = 0; k < sizeof full_scale / sizeof *full_scale; k++)
+                all[n++] = (size_case){full_w[w], full_h[w], full_scale[k], preset};
     run_sizes(all, n);
 }
 
@@ -374,7 +382,7 @@ static void test_layout(void **state) {
 static void test_check_catches(void **state) {
     (void)state;
     canvas c;
-    size_case sz = {1280, 720, 1.0f};
+    size_case sz = {1280, 720, 1.0f, UI_PRESET_PAPER};
     assert_int_equal(open_canvas(&c, &sz), 0);
     ui *u = &c.a.ui;
     u->record = 1;
@@ -414,6 +422,53 @@ static void test_check_catches(void **state) {
     close_canvas(&c);
 }
 
+/* Focus always visible: a key that moves the focus down a scrolling list (the cards, the
+ * tracks) shows the focused row in full in the very frame drawn after it. */
+static void test_focus_scrolls_into_view(void **state) {
+    (void)state;
+    canvas c;
+    size_case sz = {1024, 600, 1.0f, UI_PRESET_PAPER};
+    assert_int_equal(open_canvas(&c, &sz), 0);
+    app *a = &c.a;
+    setup_screen(a, S_DESK_CARD, scenario_dir[0]);
+    a->ui.mx = a->ui.my = -1;
+    int first = -1;
+    for (int act = 0; act < a->play.sc->n_actions && first < 0; act++)
+        if (a->play.sc->actions[act].roles & 1u)
+            first = act;
+    a->ui.focus = ui_id("card", first);
+    app_frame(a, 0);
+    int checked = 0, scrolled = 0;
+    for (int k = 0; k < 40; k++) {
+        SDL_Event ev = {0};
+        ev.type = SDL_KEYDOWN;
+        ev.key.keysym.sym = k < 20 ? SDLK_DOWN : SDLK_TAB;
+        app_event(a, &ev);
+        app_frame(a, 0); /* the frame the window presents */
+        for (int i = 0; i < a->ui.n_last; i++) {
+            const ui_widget *w = &a->ui.last[i];
+            if (w->id != a->ui.focus)
+                continue;
+            int in_list = 0;
+            for (int t = 0; t < a->play.sc->n_actions && !in_list; t++)
+                in_list = w->id == ui_id("card", t);
+            for (int t = 0; t < a->play.sc->n_tracks && !in_list; t++)
+                in_list = w->id == ui_id("track", t);
+            if (!in_list)
+                continue;
+            checked++;
+            scrolled += a->scroll_cards > 0 || a->scroll_tracks > 0;
+            if (!inside(w->r, w->clip))
+                fail_msg("key %d: the focused row at %d,%d (%dx%d) is not wholly in its list "
+                         "%d,%d (%dx%d)", k + 1, w->r.x, w->r.y, w->r.w, w->r.h, w->clip.x,
+                         w->clip.y, w->clip.w, w->clip.h);
+        }
+    }
+    assert_true(checked > 5);
+    assert_true(scrolled > 0); /* the lists did have to scroll */
+    close_canvas(&c);
+}
+
 static int group_setup(void **state) {
     (void)state;
     if (!mkdtemp(data_dir))
@@ -443,6 +498,7 @@ static int group_teardown(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_check_catches),
+        cmocka_unit_test(test_focus_scrolls_into_view),
         cmocka_unit_test(test_layout),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
