@@ -92,10 +92,12 @@ static void chart(app *a, SDL_Rect r, int t) {
         return;
     ui_fill(u, box, COL_PAPER_LIGHT);
     ui_frame(u, box, COL_RULE, 1);
-    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){r.x, box.y - lh / 3, aw, lh}, top_num,
+    /* The axis numbers inside the box's height, clear of the name above and each other. */
+    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){r.x, box.y, aw, lh}, top_num,
             TX_RIGHT | TX_ONELINE);
-    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED,
-            (SDL_Rect){r.x, box.y + box.h - lh * 2 / 3, aw, lh}, low_num, TX_RIGHT | TX_ONELINE);
+    if (box.h >= 2 * lh)
+        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){r.x, box.y + box.h - lh, aw, lh},
+                low_num, TX_RIGHT | TX_ONELINE);
     double span = d->max > d->min ? d->max - d->min : 1;
     float px = 0, py = 0;
     int ms = ui_px(u, 3) < 2 ? 2 : ui_px(u, 3);

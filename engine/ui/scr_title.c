@@ -109,6 +109,16 @@ typedef struct title_layout {
 
 static const char *const title_blurb = "A game of crisis negotiation.";
 
+/* The height the scenarios take with their names alone (the least the title shows). */
+static int scenario_names_h(app *a, int w) {
+    ui *u = &a->ui;
+    int h = 0;
+    for (int i = 0; i < a->n_scen; i++)
+        if (a->scen_info[i].ok && a->scen_info[i].origin != 1)
+            h += ui_text_height(u, FACE_TYPE_BOLD, SZ_BODY, w, a->scen_info[i].title) + ui_px(u, 8);
+    return h;
+}
+
 static title_layout title_measure(app *a) {
     ui *u = &a->ui;
     title_layout l;
@@ -138,9 +148,12 @@ static title_layout title_measure(app *a) {
             l.hint = title_hint_short;
             l.foot_h = ui_text_height(u, FACE_SANS, SZ_SMALL, l.w, l.hint);
         }
-        l.cols = grid_cols(u, 5, room - l.name_h - l.foot_h);
+        /* As few columns as leave the scenarios' names their room, when they can. */
+        int names = scenario_names_h(a, l.w) + ui_px(u, 24);
+        int left = room - l.name_h - l.foot_h;
+        l.cols = grid_cols(u, 5, left - names > 0 ? left - names : left);
         l.buttons_h = ((5 + l.cols - 1) / l.cols) * ui_px(u, 62) - ui_px(u, 12);
-        if (room - l.name_h - l.foot_h >= l.buttons_h || pass == 1)
+        if (left >= l.buttons_h || pass == 1)
             break;
         m = ui_px(u, 16); /* tight: smaller margins, then again */
     }

@@ -3,7 +3,7 @@
  * and the text layer record of themselves:
  *   - no two widgets (buttons, cards, rows, toggles) overlap where they are visible;
  *   - no widget lies partly off the window, outside a scrolling list;
- *   - no line of text lies over a widget it does not belong to;
+ *   - no line of text lies over a widget it does not belong to, or over another line;
  *   - no text is cut (an ellipsis, or lines left out) unless it is a summary whose whole
  *     text is readable elsewhere (drawn with TX_MORE: the detail panel, a sheet);
  *   - no text is given a box too low for one line, and no line leaves its box.
@@ -317,6 +317,21 @@ static int check_layout(const ui *u, const char *what) {
                       t->what, t->drawn.x, t->drawn.y, w->r.x, w->r.y, w->r.w, w->r.h);
         }
     }
+    /* Lines of text over each other (two map labels, a label over a stamp's word). */
+    for (int i = 0; i < u->n_records; i++) {
+        const ui_text_record *t = &u->records[i];
+        SDL_Rect d = clipped(t->drawn, t->clip, u->w, u->h);
+        if (t->inert || d.w <= 0 || d.h <= 0)
+            continue;
+        for (int j = 0; j < i; j++) {
+            const ui_text_record *s = &u->records[j];
+            SDL_Rect e = clipped(s->drawn, s->clip, u->w, u->h), o;
+            /* Lines of one text touch by a pixel or two of their ascent and descent. */
+            if (!s->inert && SDL_IntersectRect(&d, &e, &o) && o.w > 2 && o.h > 3)
+                fault(&n, what, "text \"%s\" at %d,%d lies over text \"%s\" at %d,%d", t->what,
+                      t->drawn.x, t->drawn.y, s->what, s->drawn.x, s->drawn.y);
+        }
+    }
     if (u->text_dropped)
         fault(&n, what, "%d text(s) in boxes lower than one line (not drawn)", u->text_dropped);
     if (n > 6)
@@ -411,6 +426,11 @@ static void test_check_catches(void **state) {
     ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){10, 120, 400, 30}, "over it", 0);
     ui_end(u);
     assert_int_not_equal(check_layout(u, "text over a button (meant)"), 0);
+    ui_begin(u);
+    ui_text(u, FACE_SANS, SZ_BODY, COL_INK, (SDL_Rect){10, 10, 300, 30}, "Key West", 0);
+    ui_text(u, FACE_SANS, SZ_BODY, COL_INK, (SDL_Rect){40, 15, 300, 30}, "Havana", 0);
+    ui_end(u);
+    assert_int_not_equal(check_layout(u, "labels over each other (meant)"), 0);
     ui_begin(u);
     ui_button(u, ui_id("x", 0), (SDL_Rect){10, 10, 200, 50}, "One", 1);
     ui_button(u, ui_id("x", 1), (SDL_Rect){10, 70, 200, 50}, "Two", 1);
