@@ -441,7 +441,8 @@ static int start_room(app *a, void *ctx) {
 }
 
 int niact_ui_host(ui_room *room) {
-    win_opts o = {1280, 720, 1.0f, room->fullscreen};
+    /* The host decides full screen; the remembered scale, preset and size apply. */
+    win_opts o = {1280, 720, 1.0f, room->fullscreen, 0, GIVEN_FULL};
     return run_window(&o, start_room, room);
 }
 
