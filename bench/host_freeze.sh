@@ -6,10 +6,10 @@
 # negotiation and orders included, runs inside one pass of the loop).
 # usage: bench/host_freeze.sh build/niact [LEVEL] [TURNS]
 set -u
-niact=$1 level=${2:-mcts-hard} turns=${3:-4}
+niact=$(realpath "$1") level=${2:-mcts-hard} turns=${3:-4}
 dir=$(mktemp -d)
 export HOME=$dir XDG_DATA_HOME=$dir/data
-trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$dir"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$dir"' EXIT
 cd "$dir" || exit 1
 stamp() { while IFS= read -r l; do printf '%s %s\n' "$(date +%s.%N)" "$l"; done; }
 timeout 600 "$niact" host --text --port 0 --bind 127.0.0.1 --seed 1 --seat "us=ai:$level" \

@@ -136,7 +136,7 @@ static int proj_build(const niact_scenario *sc, const niact_public *pub, pline *
         PUT(PL_HEAD, -1, "Orders");
         for (int r = 0; r < pub->n_roles; r++) {
             if (!(pub->humans & (1u << r)))
-                PUT(PL_ORDERS, r, "%s: played by the computer", sc->roles[r].meta.name);
+                PUT(PL_ORDERS, r, "%s: the computer plays", sc->roles[r].meta.name);
             else if (pub->given & (1u << r))
                 PUT(PL_ORDERS, r, "%s: orders given%s", sc->roles[r].meta.name,
                     pub->defaulted & (1u << r) ? " (time ran out)" : "");
