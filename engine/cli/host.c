@@ -46,6 +46,7 @@ struct hseat {
     uint64_t view_hash;    /* the last view sent (without its time left), 0: none */
     uint64_t view_ms;      /* ms: when it was sent */
     uint32_t view_id;      /* views sent */
+    uint64_t view_key[6];  /* what the last view was built from (window_refresh) */
 };
 
 typedef struct hproj {
@@ -664,6 +665,17 @@ static void window_refresh(host *h, int r) {
     if (!hs->remote || hs->peer < 0 || net_server_backlog(h->sv, hs->peer))
         return;
     uint64_t t = now_ms();
+    int ticking = niact_session_time_left(h->s, (int64_t)t) >= 0;
+    /* Built again only when something it holds may have moved (building one costs a few
+     * ms late in a game: not every pass of the loop), or for the countdown's reading. */
+    uint64_t key[6] = {niact_session_generation(h->s, r), niact_game_log_size(h->g),
+                       (uint64_t)niact_session_paused(h->s),
+                       (uint64_t)niact_session_deadline(h->s, NULL),
+                       niact_session_defaulted(h->s), niact_session_reopened(h->s)};
+    if (hs->view_hash && !memcmp(key, hs->view_key, sizeof key) &&
+        (!ticking || t - hs->view_ms < VIEW_RESYNC_MS))
+        return;
+    memcpy(hs->view_key, key, sizeof key);
     char *json;
     size_t len;
     if (niact_session_seat_view(h->s, r, (int64_t)t, &json, &len) != NIACT_OK) {
@@ -672,7 +684,6 @@ static void window_refresh(host *h, int r) {
         return;
     }
     uint64_t hash = niact_session_seat_view_hash(json, len);
-    int ticking = niact_session_time_left(h->s, (int64_t)t) >= 0;
     if (hash != hs->view_hash || (ticking && t - hs->view_ms >= VIEW_RESYNC_MS)) {
         if (net_server_send_view(h->sv, hs->peer, ++hs->view_id, json, len) == 0) {
             hs->view_hash = hash;

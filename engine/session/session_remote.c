@@ -191,6 +191,12 @@ niact_status niact_session_seat_view(niact_session *s, int role, int64_t now_ms,
     return NIACT_OK;
 }
 
+uint64_t niact_session_generation(const niact_session *s, int role) {
+    if (role < 0 || role >= niact_session_scenario(s)->n_roles)
+        return s->gen;
+    return s->gen + s->draft_gen[role]; /* both only grow */
+}
+
 uint64_t niact_session_seat_view_hash(const char *json, size_t len) {
     const char *at = NULL;
     for (size_t i = len; i-- > 0;) /* the last ,"time_left": */

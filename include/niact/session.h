@@ -608,6 +608,10 @@ uint32_t niact_session_remote_humans(const niact_session *s);
  * at now_ms, and, once the game has ended, the truth and every score. */
 niact_status niact_session_seat_view(niact_session *s, int role, int64_t now_ms, char **out,
                                      size_t *len);
+/* A number that moves whenever something in `role`'s view may have changed by a command,
+ * a resolution or the seat's draft (the moderator's pause and deadline are read apart):
+ * a host builds a view again only then. */
+uint64_t niact_session_generation(const niact_session *s, int role);
 /* The same view with its time left left out: equal views, equal hashes (the host sends a
  * view again only when this changed, or the countdown needs a new reading). */
 uint64_t niact_session_seat_view_hash(const char *json, size_t len);
