@@ -355,6 +355,8 @@ static void usage(void) {
          "  --opponents LIST     opponent sets (default: the scripted personalities, random,\n"
          "                       and the first search level)\n"
          "  --screen-opponents L opponent sets of the screen (default: the scripted ones)\n"
+         "  --list ROLE:A+B=P+C  a constant list played in the main table too (repeatable;\n"
+         "                       the screen's own format, e.g. us:recon_high+quarantine=0)\n"
          "  --roles LIST         seats under test (default: all)\n"
          "  --no-equal           skip the equal-AI table");
 }
@@ -368,7 +370,8 @@ int main(int argc, char **argv) {
     T.seed = 1;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     T.threads = cores > 0 ? (int)(cores < MAX_THREADS ? cores : MAX_THREADS) : 1;
-    int games = 200, search_games = 40, screen_games = 12, top = 3, equal = 1;
+    int games = 200, search_games = 40, screen_games = 12, top = 3, equal = 1, n_given = 0;
+    const char *given[64];
     char search_buf[256] = "mcts-easy", opp_buf[512] = "", roles_buf[256] = "",
          sopp_buf[512] = "";
     for (int k = 2; k < argc; k++) {
@@ -390,7 +393,13 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--top")) top = atoi(v);
         else if (!strcmp(a, "--search")) snprintf(search_buf, sizeof search_buf, "%s", v);
         else if (!strcmp(a, "--opponents")) snprintf(opp_buf, sizeof opp_buf, "%s", v);
-        else if (!strcmp(a, "--screen-opponents"))
+        else if (!strcmp(a, "--list")) {
+            if (n_given >= 64) {
+                fprintf(stderr, "niact_tournament: too many --list\n");
+                return 2;
+            }
+            given[n_given++] = v;
+        } else if (!strcmp(a, "--screen-opponents"))
             snprintf(sopp_buf, sizeof sopp_buf, "%s", v);
         else if (!strcmp(a, "--roles")) snprintf(roles_buf, sizeof roles_buf, "%s", v);
         else {
@@ -551,6 +560,43 @@ int main(int argc, char **argv) {
             free(rk);
             T.n_cells = first; /* the screen's cells are done with */
         }
+    }
+
+    /* Lists given on the command line join the screen's best. */
+    for (int k = 0; k < n_given; k++) {
+        char buf[512];
+        snprintf(buf, sizeof buf, "%s", given[k]);
+        char *colon = strchr(buf, ':');
+        int r = -1;
+        if (colon) {
+            *colon = 0;
+            for (int q = 0; q < sc->n_roles; q++)
+                if (!strcmp(sc->roles[q].meta.id, buf))
+                    r = q;
+        }
+        if (r < 0 || n_best[r] >= 16) {
+            fprintf(stderr, "niact_tournament: --list %s: ROLE:ACTION[=P]+... (role unknown or "
+                            "too many lists)\n", given[k]);
+            return 2;
+        }
+        seat_spec sp = {.kind = SK_LIST};
+        char *save = NULL;
+        for (char *it = strtok_r(colon + 1, "+", &save); it; it = strtok_r(NULL, "+", &save)) {
+            char *eq = strchr(it, '=');
+            int32_t prm = 0;
+            if (eq) {
+                *eq = 0;
+                prm = (int32_t)strtol(eq + 1, NULL, 10);
+            }
+            int a = niact_scenario_action(sc, it);
+            if (a < 0 || sp.n >= MAX_ITEMS) {
+                fprintf(stderr, "niact_tournament: --list %s: no action '%s' (or more than %d)\n",
+                        given[k], it, MAX_ITEMS);
+                return 2;
+            }
+            sp.items[sp.n++] = (variant){(int16_t)a, prm};
+        }
+        best[r][n_best[r]++] = sp;
     }
 
     /* 2. The main table: every seat, every opponent set, every player. */
