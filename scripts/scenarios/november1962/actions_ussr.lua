@@ -84,9 +84,15 @@ A.list = {
   niact.action{ id = "assure", name = "Give verbal assurances",
     roles = { "ussr" }, cost = 1, priority = 20,
     text = "Tell Washington and the UN that everything is being removed. Costs nothing and "
-        .. "proves nothing: US pressure eases a little, verification barely moves.",
+        .. "proves nothing: the first two times US pressure eases a little and Moscow looks "
+        .. "reasonable; after that nobody is listening.",
     source = tp(2),
     resolve = function(state)
+      if state:add("assurances", 1) > 2 then
+        state:log("Soviet representatives repeat their assurances; nobody is listening any "
+          .. "more.")
+        return
+      end
       state:add("us_pressure", -1)
       state:add("prestige", 1)
       state:log("Soviet representatives assure the UN that all offensive weapons are being "

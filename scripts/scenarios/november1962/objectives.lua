@@ -67,6 +67,20 @@ O.list = {
     score = function(state)
       return math.floor(state:get("sams") * 60 / 24 + state:get("personnel") * 40 / 42 + 0.5)
     end },
+  niact.objective{ id = "ussr_trade", role = "ussr", weight = 1,
+    name = "The bombers for the quarantine",
+    text = "The bombers are Moscow's price for the end of the quarantine: 100 if the "
+        .. "quarantine was lifted before the bombers were agreed out or within a turn of it, "
+        .. "25 less for each turn Washington lagged after that; 100 if it was lifted with the "
+        .. "bombers never conceded; 0 if the bombers were given away for nothing.",
+    source = "XI-173; XI-196",
+    score = function(state)
+      local agreed, lifted = state:get("il28_agreed_turn"), state:get("lift_turn")
+      local standing = state:get("quarantine") > 0
+      if standing then return 0 end
+      if agreed == 0 or lifted == 0 then return lifted > 0 and 100 or 0 end
+      return util.clamp(100 - 25 * math.max(0, lifted - agreed - 1), 0, 100)
+    end },
   niact.objective{ id = "ussr_quarantine", role = "ussr", weight = 1,
     name = "End the quarantine",
     text = "Lifted 100, suspended 50, otherwise 0.",
