@@ -14,6 +14,10 @@ dir=$(mktemp -d)
 export HOME=$dir XDG_DATA_HOME=$dir/data
 pids=()
 cleanup() {
+    # Each pid is a `timeout` wrapper (or a client): TERM first, which timeout passes on to
+    # the niact it runs; a KILL would stop only the wrapper and leave the host running.
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+    sleep 0.2
     for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done
     rm -rf "$dir"
 }

@@ -15,6 +15,10 @@ export HOME=$dir XDG_DATA_HOME=$dir/data
 pids=()
 cleanup() {
     exec 7>&- 8>&- 9>&- 2>/dev/null
+    # Each pid is a `timeout` wrapper (or a client): TERM first, which timeout passes on to
+    # the niact it runs; a KILL would stop only the wrapper and leave the host running.
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+    sleep 0.2
     for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done
     rm -rf "$dir"
 }
