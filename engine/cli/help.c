@@ -96,6 +96,7 @@ static const help_part parts[] = {
      "                              moderator console on stdin\n"
      "    --projector-window        (window) open in the projector view\n"
      "    --fullscreen              (window) full screen\n"
+     "    --scale, --size, --preset (window) as for play\n"
      "    --port N                  UDP port (default 7962; 0: any free port, on stderr)\n"
      "    --bind ADDR               listen on this IPv4 address only (default: all)\n"
      "    --scenario NAME|DIR       a scenario by name, or a folder (default: first bundled)\n"
@@ -113,7 +114,7 @@ static const help_part parts[] = {
      "                              computer needs the host's scenario, the same version)\n"
      "    --text                    in the terminal instead, reading commands from stdin\n"
      "                              as play --text does\n"
-     "    --scale, --size, --fullscreen   the window's, as for play\n"
+     "    --scale, --size, --fullscreen, --preset   the window's, as for play\n"
      "    --projector               instead of --code: the public view, for a projector\n"
      "                              (with --text)\n"},
 };

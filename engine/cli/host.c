@@ -82,6 +82,8 @@ typedef struct host {
     int over;                        /* the game has ended (and every screen was told) */
     int window;                      /* the moderator window runs the loop */
     int win_projector, win_fullscreen; /* --projector-window, --fullscreen */
+    int n_win;                         /* --scale, --size, --preset and their values */
+    char *win_args[8];
     /* The moderator window resolves a turn with AI seats off its thread (a search AI may
      * think for seconds): while `resolving`, nothing but the worker touches the session. */
     int resolving;
@@ -1151,6 +1153,11 @@ int cli_host_open(int argc, char **argv, host **out) {
             h->win_projector = 1;
         else if (!strcmp(a, "--fullscreen"))
             h->win_fullscreen = 1;
+        else if ((!strcmp(a, "--scale") || !strcmp(a, "--size") || !strcmp(a, "--preset")) &&
+                 more && h->n_win < 7) {
+            h->win_args[h->n_win++] = argv[i];
+            h->win_args[h->n_win++] = argv[++i];
+        }
         else if ((k = cli_rec_option(rec, argc, argv, &i)) != 0) {
             if (k < 0) {
                 host_free(h);
@@ -1162,8 +1169,19 @@ int cli_host_open(int argc, char **argv, host **out) {
             return CLI_USAGE;
         }
     }
+    if (text && h->n_win) {
+        fprintf(stderr, "niact host: --scale, --size and --preset are for the moderator "
+                        "window, not --text\n");
+        host_free(h);
+        return CLI_USAGE;
+    }
 #ifdef NIACT_HAVE_WINDOW
     char why[300];
+    if (!text && niact_ui_window_args_ok(h->n_win, h->win_args, why, sizeof why) != 0) {
+        fprintf(stderr, "niact host: %s\n", why);
+        host_free(h);
+        return CLI_USAGE;
+    }
     if (!text && niact_ui_display_ok(why, sizeof why) != 0) {
         fprintf(stderr, "niact host: cannot open the moderator window (%s); run the host with "
                         "--text (the moderator console in this terminal)\n", why);
@@ -1463,6 +1481,8 @@ void cli_host_room(host *h, ui_room *room) {
     room->port = net_server_port(h->sv);
     room->projector = h->win_projector;
     room->fullscreen = h->win_fullscreen;
+    room->n_win = h->n_win;
+    memcpy(room->win_args, h->win_args, sizeof room->win_args);
     room->tick = room_tick;
     room->moderate = room_moderate;
     room->seat = room_seat;

@@ -14,6 +14,7 @@
 
 #ifdef NIACT_HAVE_WINDOW
 int niact_ui_join(int argc, char **argv, const char *where, const char *code); /* engine/ui */
+int niact_ui_window_args_ok(int argc, char **argv, char *msg, size_t len);
 #endif
 
 int cli_join(int argc, char **argv) {
@@ -26,7 +27,8 @@ int cli_join(int argc, char **argv) {
             code = argv[++i];
         else if (!strcmp(a, "--fullscreen") && n_win < 8)
             win_args[n_win++] = argv[i];
-        else if ((!strcmp(a, "--size") || !strcmp(a, "--scale")) && i + 1 < argc && n_win < 7)
+        else if ((!strcmp(a, "--size") || !strcmp(a, "--scale") || !strcmp(a, "--preset")) &&
+                 i + 1 < argc && n_win < 7)
             win_args[n_win++] = argv[i], win_args[n_win++] = argv[++i];
         else if (!strcmp(a, "--text"))
             text = 1;
@@ -65,8 +67,8 @@ int cli_join(int argc, char **argv) {
         return CLI_USAGE;
     }
     if (n_win && text) {
-        fprintf(stderr, "niact join: --size, --scale and --fullscreen are for the window, not "
-                        "--text\n");
+        fprintf(stderr, "niact join: --size, --scale, --preset and --fullscreen are for the "
+                        "window, not --text\n");
         return CLI_USAGE;
     }
     if (!text && projector) {
@@ -76,6 +78,11 @@ int cli_join(int argc, char **argv) {
     }
     if (!text) {
 #ifdef NIACT_HAVE_WINDOW
+        char why[200];
+        if (niact_ui_window_args_ok(n_win, win_args, why, sizeof why) != 0) {
+            fprintf(stderr, "niact join: %s\n", why);
+            return CLI_USAGE;
+        }
         return niact_ui_join(n_win, win_args, where, code);
 #else
         fprintf(stderr, "niact join: this niact was built without the window; add --text to "

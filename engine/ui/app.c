@@ -440,9 +440,29 @@ static int start_room(app *a, void *ctx) {
     return 0;
 }
 
+int niact_ui_window_args_ok(int argc, char **argv, char *msg, size_t len) {
+    win_opts o = {1280, 720, 1.0f, 0, 0, 0};
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (window_option(&o, argc, argv, &i) != 1) {
+            snprintf(msg, len, "bad window option '%s%s%.40s' (--scale 0.75-2, --size WxH, "
+                               "--preset paper|projector)", a, i > 0 && argv[i] != a ? " " : "",
+                     i > 0 && argv[i] != a ? argv[i] : "");
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int niact_ui_host(ui_room *room) {
     /* The host decides full screen; the remembered scale, preset and size apply. */
     win_opts o = {1280, 720, 1.0f, room->fullscreen, 0, GIVEN_FULL};
+    for (int i = 0; i < room->n_win; i++)
+        if (window_option(&o, room->n_win, room->win_args, &i) != 1) {
+            fprintf(stderr, "niact host: bad window option '%s' (--scale 0.75-2, --size WxH, "
+                            "--preset paper|projector)\n", room->win_args[i]);
+            return 1;
+        }
     return run_window(&o, start_room, room);
 }
 

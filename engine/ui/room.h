@@ -25,6 +25,9 @@ typedef struct ui_room {
     unsigned port;          /* the UDP port it listens on */
     int projector;          /* open in the projector view (--projector-window) */
     int fullscreen;         /* --fullscreen */
+    int n_win;              /* the window's options given to niact host (--scale, --size,
+                               --preset), as words, checked by the window */
+    char *win_args[8];
     /* One pass of the host's loop without waiting: the network, the clock (deadlines),
      * the game. Returns 1 once the game is over or the host was stopped. */
     int (*tick)(void *ctx);
@@ -41,6 +44,9 @@ typedef struct ui_room {
 /* Runs the moderator window on the room until it is closed. 0, or 1 if the window could
  * not open (the reason on stderr). */
 int niact_ui_host(ui_room *room);
+/* Whether the window's options (--scale 0.75-2, --size WxH, --preset paper|projector, as
+ * words) are good; 0, or -1 with which is not in msg. */
+int niact_ui_window_args_ok(int argc, char **argv, char *msg, size_t len);
 /* Whether a window can be opened here (a display); 0, or -1 with why in msg. */
 int niact_ui_display_ok(char *msg, size_t len);
 

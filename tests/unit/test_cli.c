@@ -104,6 +104,22 @@ static void test_exit_codes(void **st) {
                          "--size 99999x99999\0play --scale nan\0";
          *w; w += strlen(w) + 1)
         expect_code(w, NULL, 2, "unexpected");
+    /* The network commands' window options too, before any socket or window: a bad one
+     * is named (a build without the window refuses the window instead: exit 2 both). */
+    for (const char *w = "host --preset huge --scenario " TESTLAND "\0"
+                         "host --size 10x10 --scenario " TESTLAND "\0"
+                         "join 127.0.0.1:9 --code ABCDEFGHJK --scale 9\0";
+         *w; w += strlen(w) + 1) {
+        out o = run(w, NULL);
+        if (o.code != 2 || (!strstr(o.text, "bad window option") &&
+                            !strstr(o.text, "no window") && !strstr(o.text, "without the window")))
+            fail_msg("niact %s: exit %d, output:\n%s", w, o.code, o.text);
+        free(o.text);
+    }
+    expect_code("host --text --preset projector --scenario " TESTLAND, NULL, 2,
+                "not --text");
+    expect_code("join 127.0.0.1:9 --code ABCDEFGHJK --preset projector --text", NULL, 2,
+                "not --text");
 }
 
 static void test_check_reports_file_line(void **st) {
