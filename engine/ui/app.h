@@ -144,6 +144,8 @@ struct app {
     niact_seat seats[NIACT_MAX_ROLES];
     uint64_t seed;
     int seed_typing;          /* digits typed into the seed field so far */
+    int variant;              /* new game: 1 + the index of the scenario's variant chosen;
+                                 0: as declared */
     /* The game. */
     ui_play play;
     /* Desk state. */

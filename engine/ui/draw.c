@@ -140,8 +140,15 @@ void ui_resize(ui *u) {
         fit = 0.5f;
     float nu = fit * u->scale;
     int changed = 0;
+    /* The preset's type, never larger than paper's at the largest scale (2): the layout
+     * is built to hold that much at every window size, so the projector's larger type
+     * gains on paper's up to there and stops (at 2, the two presets' type is the same). */
+    const ui_theme *th = ui_theme_of(u->preset), *paper = ui_theme_of(UI_PRESET_PAPER);
     for (int s = 0; s < SZ_COUNT; s++) {
-        int px = (int)lroundf(ui_theme_of(u->preset)->size[s] * nu);
+        float want = s < SZ_THEMED ? th->size[s] * nu : th->size[SZ_SMALL] * nu * 0.8f;
+        float most = s < SZ_THEMED ? paper->size[s] * fit * 2.0f
+                                   : paper->size[SZ_SMALL] * fit * 2.0f * 0.8f;
+        int px = (int)lroundf(want < most ? want : most);
         if (px < 8)
             px = 8;
         if (px != u->font_px[s])

@@ -155,6 +155,47 @@ void newgame_load(app *a) {
         return;
     }
     default_seats(a, niact_host_scenario(a->cfg));
+    a->variant = 0;
+}
+
+/* Plays the scenario's variant V (1 + its index; 0: as declared): the scenario is read
+ * again (a variant is set once, on a freshly loaded scenario), the seats kept. */
+static void choose_variant(app *a, int v) {
+    niact_seat seats[NIACT_MAX_ROLES];
+    memcpy(seats, a->seats, sizeof seats);
+    newgame_load(a);
+    if (!a->cfg)
+        return;
+    memcpy(a->seats, seats, sizeof seats);
+    const niact_scenario *sc = niact_host_scenario(a->cfg);
+    if (v < 1 || v > sc->n_variants)
+        return;
+    char msg[600];
+    if (niact_host_set_variant(a->cfg, sc->variants[v - 1].meta.id, msg, sizeof msg) == 0)
+        a->variant = v;
+    else
+        snprintf(a->note, sizeof a->note, "%.300s", msg);
+}
+
+/* The variant row (only for a scenario that declares variants): a button that cycles
+ * as declared -> each variant -> as declared. Returns the height used. */
+static int variant_row(app *a, SDL_Rect r, const niact_scenario *sc) {
+    if (!sc->n_variants)
+        return 0;
+    ui *u = &a->ui;
+    int bh = ui_px(u, 46), lw = r.w * 2 / 5;
+    ui_text_fit(u, FACE_SANS_BOLD, SZ_BODY, SZ_SMALL, COL_INK,
+                (SDL_Rect){r.x + ui_px(u, 28), r.y, lw - ui_px(u, 36), bh}, "Variant",
+                TX_MIDDLE | TX_ONELINE);
+    char label[160], shorter[80];
+    const niact_variant_def *d = a->variant ? &sc->variants[a->variant - 1] : NULL;
+    snprintf(label, sizeof label, "%s", d ? d->meta.name : "As declared");
+    snprintf(shorter, sizeof shorter, "%s", d ? d->meta.id : "as declared");
+    SDL_Rect b = {r.x + lw, r.y, r.w - lw, bh};
+    if (ui_button(u, ui_id("variant", 0), b, nego_fit_label(u, b.w - ui_px(u, 16), label, shorter),
+                  1))
+        choose_variant(a, (a->variant + 1) % (sc->n_variants + 1));
+    return bh + ui_px(u, 10);
 }
 
 void newgame_open(app *a) {
@@ -318,11 +359,15 @@ static int presets(app *a, SDL_Rect r) {
 /* The scenario's description, its calendar, and its map. */
 static void about(app *a, SDL_Rect r, const niact_scenario *sc) {
     ui *u = &a->ui;
-    char text[1400], d0[NIACT_DATE_MAX], step[32] = "";
+    char text[2400], d0[NIACT_DATE_MAX], step[32] = "";
     play_date(sc, 0, d0, sizeof d0);
     niact_scenario_step(sc, step, sizeof step);
-    snprintf(text, sizeof text, "%s\n\n%d turns of %s from %s.", sc->meta.text, sc->turns,
-             step, d0);
+    const niact_variant_def *v = sc->variant ? &sc->variants[sc->variant - 1] : NULL;
+    char vt[700] = "";
+    if (v)
+        snprintf(vt, sizeof vt, "\n\nVariant: %s. %s", v->meta.name, v->meta.text);
+    snprintf(text, sizeof text, "%s\n\n%d turns of %s from %s.%s", sc->meta.text, sc->turns,
+             step, d0, vt);
     /* The text whole (scrolling when it is longer than the room); the map under it when
      * there is room left for one. */
     int th = ui_text_height(u, FACE_SANS, SZ_BODY, r.w - ui_px(u, 30), text);
@@ -426,6 +471,8 @@ void scr_newgame(app *a) {
     y += pad / 2;
     if (a->cfg) {
         y += seat_rows(a, (SDL_Rect){left.x, y, tw, 0}, sc);
+        y += variant_row(a, (SDL_Rect){left.x, y, tw, 0}, sc);
+        sc = niact_host_scenario(a->cfg); /* read again if a variant was chosen */
         seed_row(a, (SDL_Rect){left.x, y, tw, bh});
         y += bh + ui_px(u, 20);
         y += presets(a, (SDL_Rect){left.x, y, tw, 0});

@@ -351,12 +351,19 @@ int ui_text_fit(ui *u, int face, int size, int min_size, SDL_Color c, SDL_Rect b
     if (!text || !text[0] || box.w <= 0 || box.h <= 0)
         return size;
     int one = (flags & TX_ONELINE) != 0;
-    /* One line at the largest size that takes it; else wrapped; else the smallest, cut. */
+    /* One line at the largest size that takes it; else wrapped; else, at the finest
+     * size, one line or wrapped; else the smallest, cut. */
     for (int pass = one ? 0 : 1; pass < 2; pass++)
         for (int s = size; s >= min_size; s--)
             if (fits(u, face, s, box, text, pass == 0)) {
                 ui_text(u, face, s, c, box, text, pass == 0 ? flags : flags & ~TX_ONELINE);
                 return s;
+            }
+    if (min_size == SZ_SMALL)
+        for (int pass = one ? 0 : 1; pass < 2; pass++)
+            if (fits(u, face, SZ_FINE, box, text, pass == 0)) {
+                ui_text(u, face, SZ_FINE, c, box, text, pass == 0 ? flags : flags & ~TX_ONELINE);
+                return SZ_FINE;
             }
     ui_text(u, face, min_size, c, box, text, flags);
     return min_size;

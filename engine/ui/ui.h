@@ -16,8 +16,11 @@
 
 /* Type faces: typewriter for headings and telegrams, a sans face for body and numbers. */
 enum ui_face { FACE_TYPE, FACE_TYPE_BOLD, FACE_SANS, FACE_SANS_BOLD, FACE_COUNT };
-/* Type sizes, in layout units (1 unit = 1 pixel on a 1280x720 window at 100 %). */
-enum ui_size { SZ_SMALL, SZ_BODY, SZ_H2, SZ_H1, SZ_TITLE, SZ_COUNT };
+/* Type sizes, in layout units (1 unit = 1 pixel on a 1280x720 window at 100 %). The
+ * preset's five (SZ_SMALL .. SZ_TITLE), then SZ_FINE: four fifths of SZ_SMALL, only the
+ * last resort of ui_text_fit, before any text is cut. */
+enum ui_size { SZ_SMALL, SZ_BODY, SZ_H2, SZ_H1, SZ_TITLE, SZ_FINE, SZ_COUNT };
+enum { SZ_THEMED = SZ_FINE }; /* the sizes a preset gives */
 
 /* Text placement flags. */
 enum {
@@ -44,7 +47,7 @@ typedef struct ui_theme {
     const char *name;
     SDL_Color paper, paper_dark, paper_light, ink, ink_faded, rule, stamp, sea, land, land_focus,
         focus, hover, disabled, shadow, key_bg, dim, map_veil;
-    float size[5]; /* SZ_SMALL .. SZ_TITLE */
+    float size[SZ_THEMED]; /* SZ_SMALL .. SZ_TITLE */
 } ui_theme;
 const ui_theme *ui_theme_of(int preset);
 /* "paper" or "projector" to its number, -1 if neither. */

@@ -259,7 +259,7 @@ static void test_projector_contrast(void **state) {
     assert_true(contrast(paper->land, paper->sea) < 1.2);
     assert_true(contrast_faults(paper, 0) > 0);
     /* And the projector's type is larger. */
-    for (int s = 0; s < SZ_COUNT; s++)
+    for (int s = 0; s < SZ_THEMED; s++)
         assert_true(proj->size[s] >= paper->size[s]);
     assert_true(proj->size[SZ_SMALL] >= 18.0f);
 }
