@@ -224,6 +224,136 @@ static void latest_public(app *a, niact_public *pub) {
 static const SDL_Color PJ_BACK = {18, 17, 15, 255}, PJ_TEXT = {250, 246, 236, 255},
                        PJ_SOFT = {214, 206, 186, 255}, PJ_WARN = {255, 196, 92, 255};
 
+/* The projector's type, three steps: the largest (and two columns before one) whose
+ * layout takes everything is used; at the smallest, what does not fit is left out whole
+ * (the oldest news first), never cut. */
+static const int PJ_SIZES[3][3] = {{SZ_TITLE, SZ_H1, SZ_H2}, {SZ_H1, SZ_H2, SZ_BODY},
+                                   {SZ_H2, SZ_BODY, SZ_SMALL}};
+
+/* The height of text wrapped to w (at least one line). */
+static int wrap_h(ui *u, int face, int size, int w, const char *t) {
+    int h = ui_text_height(u, face, size, w, t), lh = ui_line_height(u, face, size);
+    return h < lh ? lh : h;
+}
+
+/* Text wrapped to r.w at r.x, r.y, drawn if draw; returns its height. */
+static int wrap(ui *u, int draw, int face, int size, SDL_Color c, SDL_Rect r, const char *t,
+                int flags) {
+    int h = wrap_h(u, face, size, r.w, t);
+    if (draw)
+        ui_text(u, face, size, c, (SDL_Rect){r.x, r.y, r.w, h}, t, flags);
+    return h;
+}
+
+/* Lays the projector out at type step k in one or two columns; draws it if draw.
+ * Returns 1 if everything fitted. */
+static int proj_layout(ui *u, const pline *lines, int n, int k, int two, int draw) {
+    int big = PJ_SIZES[k][0], mid = PJ_SIZES[k][1], small = PJ_SIZES[k][2];
+    int m = ui_px(u, 32), W = u->w - 2 * m, bottom = u->h - m / 2, gap = ui_px(u, 16);
+    int fits = 1, y = m / 2;
+    const char *clock = NULL, *state = NULL;
+    for (int i = 0; i < n; i++) {
+        if (lines[i].kind == PL_CLOCK)
+            clock = lines[i].text;
+        else if (lines[i].kind == PL_STATE || lines[i].kind == PL_END)
+            state = lines[i].text;
+    }
+    /* The header: the name, the turn large with the clock, the date with the state. */
+    for (int i = 0; i < n; i++) {
+        const pline *p = &lines[i];
+        if (p->kind == PL_TITLE) {
+            y += wrap(u, draw, FACE_TYPE_BOLD, mid, PJ_SOFT, (SDL_Rect){m, y, W, 0}, p->text, 0);
+        } else if (p->kind == PL_CALENDAR) {
+            char turn_words[96];
+            const char *dash = strstr(p->text, "  -  ");
+            snprintf(turn_words, sizeof turn_words, "%.*s",
+                     dash ? (int)(dash - p->text) : (int)strlen(p->text), p->text);
+            const char *row[2][2] = {{turn_words, clock}, {dash ? dash + 5 : NULL, state}};
+            for (int j = 0; j < 2; j++) {
+                int size = j ? mid : big;
+                SDL_Color c = j ? PJ_TEXT : PJ_TEXT;
+                const char *l = row[j][0], *r = row[j][1];
+                int lw = l ? ui_text_width(u, FACE_TYPE_BOLD, size, l) : 0;
+                int rw = r ? ui_text_width(u, FACE_TYPE_BOLD, size, r) : 0;
+                if (lw + rw + gap <= W) { /* one row: left and right */
+                    int h = ui_line_height(u, FACE_TYPE_BOLD, size);
+                    if (draw && l)
+                        ui_text(u, FACE_TYPE_BOLD, size, c, (SDL_Rect){m, y, W - rw - gap, h}, l,
+                                TX_ONELINE);
+                    if (draw && r)
+                        ui_text(u, FACE_TYPE_BOLD, size, PJ_WARN,
+                                (SDL_Rect){m + W - rw, y, rw, h}, r, TX_RIGHT | TX_ONELINE);
+                    y += l || r ? h : 0;
+                } else { /* one under the other */
+                    if (l)
+                        y += wrap(u, draw, FACE_TYPE_BOLD, size, c, (SDL_Rect){m, y, W, 0}, l, 0);
+                    if (r)
+                        y += wrap(u, draw, FACE_TYPE_BOLD, size, PJ_WARN, (SDL_Rect){m, y, W, 0},
+                                  r, 0);
+                }
+            }
+        }
+    }
+    y += gap;
+    /* The orders (or scores) and what every delegation sees: side by side, or one
+     * under the other. */
+    int cw = two ? (W - 2 * gap) / 2 : W, xr = two ? m + cw + 2 * gap : m;
+    int yl = y, yr = y, yn = 0, side = 0, skip = 0;
+    int lb = ui_line_height(u, FACE_SANS_BOLD, small), rule = ui_px(u, 2) < 1 ? 1 : ui_px(u, 2);
+    for (int i = 0; i < n; i++) {
+        const pline *p = &lines[i];
+        if (p->kind != PL_HEAD && p->kind != PL_ORDERS && p->kind != PL_TRACK &&
+            p->kind != PL_NEWS)
+            continue;
+        if (p->kind == PL_HEAD) {
+            side = !strcmp(p->text, "Orders") || !strcmp(p->text, "Scores") ? 0
+                   : !strcmp(p->text, "Public news")                        ? 2
+                                                                            : 1;
+            if (side == 1 && !two)
+                yr = yl + gap;
+            if (side == 2)
+                yn = (two ? (yl > yr ? yl : yr) : yr) + gap;
+        }
+        int *py = side == 0 ? &yl : side == 1 ? &yr : &yn;
+        int x = side == 1 ? xr : m, w = side == 2 ? W : cw;
+        if (!two && side == 1)
+            yl = yr;
+        int h;
+        SDL_Rect box = {x, *py, w, 0};
+        switch (p->kind) {
+        case PL_HEAD: h = lb + rule + ui_px(u, 10); break;
+        case PL_ORDERS:
+            h = wrap_h(u, FACE_SANS_BOLD, mid, w - ui_px(u, 32), p->text) + ui_px(u, 6);
+            break;
+        default: h = wrap_h(u, FACE_SANS, small, w, p->text) + ui_px(u, 6); break;
+        }
+        skip = p->kind == PL_HEAD ? *py + h + lb > bottom : skip;
+        if (skip || *py + h > bottom) { /* left out whole */
+            fits = 0;
+            continue;
+        }
+        if (draw) {
+            switch (p->kind) {
+            case PL_HEAD:
+                ui_text(u, FACE_SANS_BOLD, small, PJ_SOFT, (SDL_Rect){x, *py, w, lb}, p->text,
+                        TX_ONELINE);
+                ui_hline(u, x, x + w, *py + lb + ui_px(u, 2), PJ_SOFT, rule);
+                break;
+            case PL_ORDERS: {
+                int l1 = ui_line_height(u, FACE_SANS_BOLD, mid);
+                ui_role_mark(u, p->role, x + ui_px(u, 12), *py + l1 / 2, ui_px(u, 10));
+                wrap(u, 1, FACE_SANS_BOLD, mid, PJ_TEXT,
+                     (SDL_Rect){x + ui_px(u, 32), *py, w - ui_px(u, 32), 0}, p->text, 0);
+                break;
+            }
+            default: wrap(u, 1, FACE_SANS, small, PJ_TEXT, box, p->text, 0); break;
+            }
+        }
+        *py += h;
+    }
+    return fits;
+}
+
 void scr_projector(app *a) {
     ui *u = &a->ui;
     if (!a->room) {
@@ -239,80 +369,13 @@ void scr_projector(app *a) {
     static char buf[1 << 15];
     int n = proj_build(sc, &pub, lines, buf, sizeof buf);
     ui_fill(u, (SDL_Rect){0, 0, u->w, u->h}, PJ_BACK);
-    int m = ui_px(u, 32), col = u->w / 2;
-    /* Line heights of each face and size used (a box lower than its line is not drawn). */
-    int lt = ui_line_height(u, FACE_TYPE_BOLD, SZ_TITLE);
-    int lh1 = ui_line_height(u, FACE_TYPE_BOLD, SZ_H1), ls1 = ui_line_height(u, FACE_SANS_BOLD, SZ_H1);
-    int ls2 = ui_line_height(u, FACE_SANS, SZ_H2), lb2 = ui_line_height(u, FACE_SANS_BOLD, SZ_H2);
-    int y_name = m / 2, y_turn = y_name + lh1, y_date = y_turn + lt;
-    int y_cols = y_date + lh1 + ui_px(u, 16), y_news = u->h * 5 / 8;
-    int yl = y_cols, yr = y_cols, yn = y_news, side = 0;
-    char turn_words[64] = "";
-    for (int i = 0; i < n; i++) {
-        const pline *p = &lines[i];
-        switch (p->kind) {
-        case PL_TITLE:
-            ui_text(u, FACE_TYPE_BOLD, SZ_H1, PJ_SOFT, (SDL_Rect){m, y_name, col - m, lh1},
-                    p->text, TX_ONELINE);
+    int k = 0, two = 1;
+    for (int step = 0; step < 6; step++) {
+        k = step / 2, two = !(step % 2);
+        if (proj_layout(u, lines, n, k, two, 0))
             break;
-        case PL_CALENDAR: { /* "Turn 3 of 12  -  7 November 1962": the turn large, the date under it */
-            const char *dash = strstr(p->text, "  -  ");
-            snprintf(turn_words, sizeof turn_words, "%.*s",
-                     dash ? (int)(dash - p->text) : (int)strlen(p->text), p->text);
-            ui_text(u, FACE_TYPE_BOLD, SZ_TITLE, PJ_TEXT, (SDL_Rect){m, y_turn, u->w * 2 / 3 - m, lt},
-                    turn_words, TX_ONELINE);
-            if (dash)
-                ui_text(u, FACE_TYPE_BOLD, SZ_H1, PJ_TEXT, (SDL_Rect){m, y_date, u->w * 2 / 3 - m, lh1},
-                        dash + 5, TX_ONELINE);
-            break;
-        }
-        case PL_CLOCK:
-            ui_text(u, FACE_TYPE_BOLD, SZ_TITLE, PJ_WARN, (SDL_Rect){u->w * 2 / 3, y_turn, u->w / 3 - m, lt},
-                    p->text, TX_RIGHT | TX_ONELINE);
-            break;
-        case PL_STATE:
-        case PL_END:
-            ui_text(u, FACE_TYPE_BOLD, SZ_H1, PJ_WARN, (SDL_Rect){u->w * 2 / 3, y_date, u->w / 3 - m, lh1},
-                    p->text, TX_RIGHT | TX_ONELINE);
-            break;
-        case PL_HEAD: {
-            side = !strcmp(p->text, "Orders") || !strcmp(p->text, "Scores") ? 0
-                   : !strcmp(p->text, "Public news")                        ? 2
-                                                                            : 1;
-            int *py = side == 0 ? &yl : side == 1 ? &yr : &yn;
-            int x = side == 1 ? col : m, w = side == 2 ? u->w - 2 * m : col - m - ui_px(u, 16);
-            ui_text(u, FACE_SANS_BOLD, SZ_H2, PJ_SOFT, (SDL_Rect){x, *py, w, lb2}, p->text, TX_ONELINE);
-            *py += lb2 + ui_px(u, 2);
-            ui_hline(u, x, x + w, *py, PJ_SOFT, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
-            *py += ui_px(u, 8);
-            break;
-        }
-        case PL_ORDERS:
-            if (yl + ls1 > y_news)
-                break;
-            ui_role_mark(u, p->role, m + ui_px(u, 12), yl + ls1 / 2, ui_px(u, 10));
-            ui_text(u, FACE_SANS_BOLD, SZ_H1, PJ_TEXT, (SDL_Rect){m + ui_px(u, 32), yl, col - m - ui_px(u, 48), ls1},
-                    p->text, TX_ONELINE);
-            yl += ls1 + ui_px(u, 6);
-            break;
-        case PL_TRACK:
-            if (yr + ls2 > y_news)
-                break; /* the news keeps its room */
-            ui_text(u, FACE_SANS, SZ_H2, PJ_TEXT, (SDL_Rect){col, yr, u->w - col - m, ls2}, p->text,
-                    TX_ONELINE);
-            yr += ls2;
-            break;
-        case PL_NEWS: {
-            if (yn + ls2 > u->h - m / 2)
-                break;
-            SDL_Rect box = {m, yn, u->w - 2 * m, u->h - m / 2 - yn};
-            yn += ui_text(u, FACE_SANS, SZ_H2, PJ_TEXT, box, p->text, 0) + ui_px(u, 8);
-            break;
-        }
-        default:
-            break;
-        }
     }
+    proj_layout(u, lines, n, k, two, 1);
     if (ui_key(u, SDLK_F5) || ui_key(u, SDLK_ESCAPE)) {
         a->scr = SCR_MODERATOR;
         u->focus = 0;

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cli/host.h"
 #include "png.h"
 #include "ui/app.h"
 
@@ -34,11 +35,11 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 
 enum { S_TITLE, S_NEWGAME, S_HANDOVER, S_BRIEF, S_DESK_CARD, S_DESK_REFUSED, S_DESK_TRACK,
        S_DESK_LATER, S_PROPOSE, S_TELEGRAM, S_AGREEMENTS, S_PAUSE, S_SETTINGS, S_LOAD, S_HELP,
-       S_RESOLVING, S_END, S_COUNT };
+       S_RESOLVING, S_END, S_MODERATOR, S_MOD_SEAT, S_MOD_REFUSED, S_PROJECTOR, S_COUNT };
 static const char *const screen_names[S_COUNT] = {
     "title", "newgame", "handover", "brief", "desk-card", "desk-refused", "desk-track",
     "desk-turn3", "propose", "telegram", "agreements", "pause", "settings", "load", "help",
-    "resolving", "end"};
+    "resolving", "end", "moderator", "moderator-seat", "moderator-refused", "projector"};
 
 typedef struct size_case {
     int w, h;
@@ -64,6 +65,21 @@ typedef struct canvas {
 
 static char scenario_dir[2][4096];
 static int n_scenarios;
+/* niact host's rooms, one a scenario (every seat remote, no client: the moderator's and
+ * the projector's screens read the host's session), opened on first use. */
+static host *hosts[2];
+static ui_room rooms[2];
+
+static ui_room *room_of(const char *dir) {
+    int k = !strcmp(dir, scenario_dir[0]) ? 0 : 1;
+    if (!hosts[k]) {
+        char *argv[] = {"host", "--port", "0", "--bind", "127.0.0.1", "--seed", "7",
+                        "--scenario", (char *)dir, "--no-autosave", NULL};
+        assert_int_equal(cli_host_open(10, argv, &hosts[k]), 0);
+        cli_host_room(hosts[k], &rooms[k]);
+    }
+    return &rooms[k];
+}
 static int failures;
 
 static int open_canvas(canvas *c, const size_case *sz) {
@@ -169,6 +185,22 @@ static void setup_screen(app *a, int s, const char *dir) {
         snprintf(a->want_scen, sizeof a->want_scen, "%s", dir);
         newgame_open(a);
         a->seed = 7;
+        return;
+    }
+    if (s >= S_MODERATOR) {
+        room_open(a, room_of(dir));
+        if (s == S_MOD_SEAT)
+            a->mod.view = 0;
+        if (s == S_MOD_REFUSED) {
+            snprintf(a->mod.msg, sizeof a->mod.msg,
+                     "Refused: the rollback goes back to a turn already played; turn 1 is "
+                     "the first, and the game is in turn 1, so there is nothing to undo.");
+            a->mod.refused = 1;
+            for (int i = 0; i < 6; i++)
+                strcat(a->mod.text, "Delegations have five minutes left for talks. ");
+        }
+        if (s == S_PROJECTOR)
+            a->scr = SCR_PROJECTOR;
         return;
     }
     start(a, dir);
@@ -508,6 +540,9 @@ static int group_setup(void **state) {
 
 static int group_teardown(void **state) {
     (void)state;
+    for (int k = 0; k < 2; k++)
+        if (hosts[k])
+            cli_host_close(hosts[k]);
     if (strchr(data_dir, 'X') == NULL)
         nftw(data_dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
     TTF_Quit();
