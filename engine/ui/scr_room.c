@@ -246,11 +246,11 @@ static int wrap(ui *u, int draw, int face, int size, SDL_Color c, SDL_Rect r, co
 }
 
 /* Lays the projector out at type step k in one or two columns; draws it if draw.
- * Returns 1 if everything fitted. */
+ * Returns how many of the lines that must be shown were left out (0: all fitted). */
 static int proj_layout(ui *u, const pline *lines, int n, int k, int two, int draw) {
     int big = PJ_SIZES[k][0], mid = PJ_SIZES[k][1], small = PJ_SIZES[k][2];
     int m = ui_px(u, 32), W = u->w - 2 * m, bottom = u->h - m / 2, gap = ui_px(u, 16);
-    int fits = 1, y = m / 2;
+    int missing = 0, y = m / 2;
     const char *clock = NULL, *state = NULL;
     for (int i = 0; i < n; i++) {
         if (lines[i].kind == PL_CLOCK)
@@ -271,7 +271,7 @@ static int proj_layout(ui *u, const pline *lines, int n, int k, int two, int dra
             const char *row[2][2] = {{turn_words, clock}, {dash ? dash + 5 : NULL, state}};
             for (int j = 0; j < 2; j++) {
                 int size = j ? mid : big;
-                SDL_Color c = j ? PJ_TEXT : PJ_TEXT;
+                SDL_Color c = PJ_TEXT;
                 const char *l = row[j][0], *r = row[j][1];
                 int lw = l ? ui_text_width(u, FACE_TYPE_BOLD, size, l) : 0;
                 int rw = r ? ui_text_width(u, FACE_TYPE_BOLD, size, r) : 0;
@@ -298,7 +298,11 @@ static int proj_layout(ui *u, const pline *lines, int n, int k, int two, int dra
     /* The orders (or scores) and what every delegation sees: side by side, or one
      * under the other. */
     int cw = two ? (W - 2 * gap) / 2 : W, xr = two ? m + cw + 2 * gap : m;
-    int yl = y, yr = y, yn = 0, side = 0, skip = 0;
+    int yl = y, yr = y, yn = 0, side = 0, skip = 0, n_track = 0, n_news = 0, has_news = 0;
+    for (int i = 0; i < n; i++)
+        has_news |= lines[i].kind == PL_NEWS;
+    /* The news keeps its room: the tracks stop at five eighths of the height. */
+    int track_bottom = has_news ? u->h * 5 / 8 : bottom;
     int lb = ui_line_height(u, FACE_SANS_BOLD, small), rule = ui_px(u, 2) < 1 ? 1 : ui_px(u, 2);
     for (int i = 0; i < n; i++) {
         const pline *p = &lines[i];
@@ -321,23 +325,33 @@ static int proj_layout(ui *u, const pline *lines, int n, int k, int two, int dra
         int h;
         SDL_Rect box = {x, *py, w, 0};
         switch (p->kind) {
-        case PL_HEAD: h = lb + rule + ui_px(u, 10); break;
+        case PL_HEAD: h = wrap_h(u, FACE_SANS_BOLD, small, w, p->text) + rule + ui_px(u, 10); break;
         case PL_ORDERS:
             h = wrap_h(u, FACE_SANS_BOLD, mid, w - ui_px(u, 32), p->text) + ui_px(u, 6);
             break;
         default: h = wrap_h(u, FACE_SANS, small, w, p->text) + ui_px(u, 6); break;
         }
+        /* Must fit: the header, the headings, every seat's line, the first three
+         * tracks and the newest news; the rest is left out whole when it does not. */
+        int must = p->kind == PL_HEAD || p->kind == PL_ORDERS ||
+                   (p->kind == PL_TRACK && n_track < 3) || (p->kind == PL_NEWS && n_news < 1);
+        int limit = p->kind == PL_TRACK && n_track >= 3 ? track_bottom : bottom;
+        n_track += p->kind == PL_TRACK;
+        n_news += p->kind == PL_NEWS;
         skip = p->kind == PL_HEAD ? *py + h + lb > bottom : skip;
-        if (skip || *py + h > bottom) { /* left out whole */
-            fits = 0;
+        if (skip || *py + h > limit) { /* left out whole */
+            missing += must;
+            if (p->kind == PL_NEWS)
+                skip = 1; /* the newest first: no older one after a gap */
             continue;
         }
         if (draw) {
             switch (p->kind) {
             case PL_HEAD:
-                ui_text(u, FACE_SANS_BOLD, small, PJ_SOFT, (SDL_Rect){x, *py, w, lb}, p->text,
-                        TX_ONELINE);
-                ui_hline(u, x, x + w, *py + lb + ui_px(u, 2), PJ_SOFT, rule);
+                ui_hline(u, x, x + w,
+                         *py + wrap(u, 1, FACE_SANS_BOLD, small, PJ_SOFT, box, p->text, 0) +
+                             ui_px(u, 2),
+                         PJ_SOFT, rule);
                 break;
             case PL_ORDERS: {
                 int l1 = ui_line_height(u, FACE_SANS_BOLD, mid);
@@ -351,7 +365,7 @@ static int proj_layout(ui *u, const pline *lines, int n, int k, int two, int dra
         }
         *py += h;
     }
-    return fits;
+    return missing;
 }
 
 void scr_projector(app *a) {
@@ -369,13 +383,14 @@ void scr_projector(app *a) {
     static char buf[1 << 15];
     int n = proj_build(sc, &pub, lines, buf, sizeof buf);
     ui_fill(u, (SDL_Rect){0, 0, u->w, u->h}, PJ_BACK);
-    int k = 0, two = 1;
-    for (int step = 0; step < 6; step++) {
-        k = step / 2, two = !(step % 2);
-        if (proj_layout(u, lines, n, k, two, 0))
-            break;
+    /* The largest type, two columns before one, that leaves out the fewest lines. */
+    int best = 0, least = -1;
+    for (int step = 0; step < 6 && least != 0; step++) {
+        int miss = proj_layout(u, lines, n, step / 2, !(step % 2), 0);
+        if (least < 0 || miss < least)
+            least = miss, best = step;
     }
-    proj_layout(u, lines, n, k, two, 1);
+    proj_layout(u, lines, n, best / 2, !(best % 2), 1);
     if (ui_key(u, SDLK_F5) || ui_key(u, SDLK_ESCAPE)) {
         a->scr = SCR_MODERATOR;
         u->focus = 0;
@@ -384,11 +399,19 @@ void scr_projector(app *a) {
 
 /* ---- the moderator --------------------------------------------------------------- */
 
-/* A line of text in the body face; returns its height. */
-static int line(ui *u, SDL_Rect r, int face, int size, SDL_Color c, const char *text) {
-    int lh = ui_line_height(u, face, size);
-    ui_text(u, face, size, c, (SDL_Rect){r.x, r.y, r.w, lh}, text, TX_ONELINE);
-    return lh;
+/* The column being drawn: a scrolling list (a focused button in it is kept in view). */
+static struct {
+    SDL_Rect view;
+    int *scroll;
+} col;
+static int scroll_controls; /* the controls' column (the other two are in ui_mod) */
+
+/* A button in the current column. */
+static int button(app *a, uint32_t id, SDL_Rect r, const char *label, int enabled) {
+    int k = ui_button(&a->ui, id, r, label, enabled);
+    if (col.scroll)
+        list_follow(a, col.view, r, col.scroll, id);
+    return k;
 }
 
 static void say(app *a, int refused, const char *fmt, const char *what) {
@@ -403,24 +426,26 @@ static void command(app *a, niact_command c) {
     say(a, k != 0, "%s", msg);
 }
 
-/* The seats: one row each. Returns the y below it. */
-static int seats_panel(app *a, SDL_Rect r) {
+/* The seats: one row each, the buttons beside the words or, narrow, under them; then
+ * the truth's button. Returns the y below it. */
+static int seats_panel(app *a, int x, int y, int w) {
     ui *u = &a->ui;
     niact_session *s = a->room->s;
     const niact_scenario *sc = niact_session_scenario(s);
     const niact_game *g = niact_session_view(s);
-    int y = r.y + ui_heading(u, r, "Seats");
-    int lb = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY), ls = ui_line_height(u, FACE_SANS, SZ_SMALL);
-    int bh = ui_px(u, 30), bw = ui_px(u, 84);
+    y += ui_heading(u, (SDL_Rect){x, y, w, 0}, "Seats");
+    int lb = ui_line_height(u, FACE_SANS_BOLD, SZ_BODY);
+    int bh = ui_px(u, 30), bw = ui_px(u, 84), gap = ui_px(u, 6), ind = ui_px(u, 24);
+    int beside = w - ind - 2 * bw - 2 * gap >= ui_px(u, 150);
+    int tw = beside ? w - ind - 2 * bw - 2 * gap : w - ind;
     char buf[200];
     for (int role = 0; role < sc->n_roles; role++) {
         ui_room_seat seat;
         a->room->seat(a->room->ctx, role, &seat);
         const niact_seat *ns = niact_session_seat(s, role);
-        ui_role_mark(u, role, r.x + ui_px(u, 9), y + lb / 2, ui_px(u, 8));
-        SDL_Rect tr = {r.x + ui_px(u, 24), y, r.w - ui_px(u, 24) - 2 * bw - ui_px(u, 8), lb};
-        line(u, tr, FACE_SANS_BOLD, SZ_BODY, COL_INK, sc->roles[role].meta.name);
-        int yy = y + lb;
+        ui_role_mark(u, role, x + ui_px(u, 9), y + lb / 2, ui_px(u, 8));
+        int yy = y + wrap(u, 1, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){x + ind, y, tw, 0},
+                          sc->roles[role].meta.name, 0);
         uint32_t late = niact_session_defaulted(s);
         if (ns->kind == NIACT_SEAT_AI)
             snprintf(buf, sizeof buf, "computer (%s)", ns->personality[0] ? ns->personality : "random");
@@ -430,47 +455,48 @@ static int seats_panel(app *a, SDL_Rect r) {
                      : late & (1u << role)                  ? "time ran out: default orders"
                      : niact_game_submitted(g, role)        ? "orders given"
                                                             : "writing orders");
-        yy += line(u, (SDL_Rect){tr.x, yy, tr.w + 2 * bw, ls}, FACE_SANS, SZ_SMALL,
-                   seat.connected || ns->kind == NIACT_SEAT_AI ? COL_INK : COL_STAMP, buf);
+        yy += wrap(u, 1, FACE_SANS, SZ_SMALL,
+                   seat.connected || ns->kind == NIACT_SEAT_AI ? COL_INK : COL_STAMP,
+                   (SDL_Rect){x + ind, yy, tw, 0}, buf, 0);
         if (seat.remote) {
             snprintf(buf, sizeof buf, "code %s", seat.code);
-            yy += line(u, (SDL_Rect){tr.x, yy, tr.w + 2 * bw, ls}, FACE_TYPE_BOLD, SZ_BODY, COL_INK,
-                       buf);
+            yy += wrap(u, 1, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){x + ind, yy, tw, 0}, buf, 0);
         }
-        SDL_Rect vb = {r.x + r.w - 2 * bw - ui_px(u, 6), y, bw, bh};
-        if (ui_button(u, ui_id("mod-view", role), vb, a->mod.view == role ? "Shown" : "View", 1))
+        int by = beside ? y : yy + gap, bx = beside ? x + w - 2 * bw - gap : x + ind;
+        if (button(a, ui_id("mod-view", role), (SDL_Rect){bx, by, bw, bh},
+                   a->mod.view == role ? "Shown" : "View", 1))
             a->mod.view = role, a->mod.scroll_view = 0;
-        SDL_Rect fb = {r.x + r.w - bw, y, bw, bh};
-        if (ui_button(u, ui_id("mod-free", role), fb, "Free", ns->kind == NIACT_SEAT_HUMAN)) {
+        if (button(a, ui_id("mod-free", role), (SDL_Rect){bx + bw + gap, by, bw, bh}, "Free",
+                   ns->kind == NIACT_SEAT_HUMAN)) {
             niact_command c = niact_command_make(NIACT_CMD_FREE_SEAT, NIACT_MODERATOR);
             c.index = role;
             command(a, c);
         }
-        y = (yy > y + bh ? yy : y + bh) + ui_px(u, 10);
+        if (!beside)
+            yy += gap + bh;
+        y = (yy > by + bh ? yy : by + bh) + ui_px(u, 10);
     }
-    SDL_Rect tb = {r.x, y, r.w, bh};
-    if (ui_button(u, ui_id("mod-view", 99), tb, a->mod.view < 0 ? "The truth (shown)" : "The truth", 1))
+    if (button(a, ui_id("mod-view", 99), (SDL_Rect){x, y, w, bh},
+               a->mod.view < 0 ? "The truth (shown)" : "The truth", 1))
         a->mod.view = -1, a->mod.scroll_view = 0;
     return y + bh + ui_px(u, 14);
 }
 
 /* The latest public news (what the projector shows), the newest first. */
-static void news_panel(app *a, SDL_Rect r) {
+static int news_panel(app *a, int x, int y, int w) {
     ui *u = &a->ui;
-    if (r.h < ui_px(u, 60))
-        return;
     static niact_public pub;
     latest_public(a, &pub);
-    int y = r.y + ui_heading(u, r, "Public news (latest)");
-    for (int i = pub.n_news - 1; i >= 0 && y < r.y + r.h; i--) {
-        int h = ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){r.x, y, r.w, r.y + r.h - y},
-                        pub.news_text + pub.news[i].off, 0);
-        y += h + ui_px(u, 6);
-    }
+    y += ui_heading(u, (SDL_Rect){x, y, w, 0}, "Public news (latest)");
+    for (int i = pub.n_news - 1; i >= 0; i--)
+        y += wrap(u, 1, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){x, y, w, 0},
+                  pub.news_text + pub.news[i].off, 0) + ui_px(u, 6);
+    return y;
 }
 
-/* The truth, or what one seat knows: every track, then the seat's latest news. */
-static void view_panel(app *a, SDL_Rect r) {
+/* The truth, or what one seat knows: every track (name and value side by side, or one
+ * under the other when narrow), then the seat's latest news. */
+static int view_panel(app *a, int x, int y, int w) {
     ui *u = &a->ui;
     niact_session *s = a->room->s;
     const niact_scenario *sc = niact_session_scenario(s);
@@ -483,10 +509,8 @@ static void view_panel(app *a, SDL_Rect r) {
         snprintf(head, sizeof head, "The truth (only you see it)");
     else
         snprintf(head, sizeof head, "What the %s sees", sc->roles[v].meta.name);
-    int y0 = r.y + ui_heading(u, r, head);
-    SDL_Rect view = {r.x, y0, r.w, r.y + r.h - y0}, saved;
-    int y = list_begin(a, view, &a->mod.scroll_view, &saved), top = y;
-    int ls = ui_line_height(u, FACE_SANS, SZ_SMALL);
+    y += ui_heading(u, (SDL_Rect){x, y, w, 0}, head);
+    int beside = w >= ui_px(u, 300), nw = beside ? w / 2 : w, ind = ui_px(u, 16);
     for (int t = 0; t < sc->n_tracks; t++) {
         const niact_track_def *d = &sc->tracks[t];
         if (v < 0) {
@@ -506,17 +530,22 @@ static void view_panel(app *a, SDL_Rect r) {
                 k.vis = NIACT_VIS_NONE;
             niact_known_text(&k, 0, buf, sizeof buf);
         }
-        int nw = r.w / 2;
-        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){r.x, y, nw - ui_px(u, 6), ls},
-                d->meta.name, TX_ONELINE);
-        ui_text(u, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){r.x + nw, y, r.w - nw, ls}, buf,
-                TX_ONELINE);
-        y += ls;
+        int hn = wrap(u, 1, FACE_SANS, SZ_SMALL, COL_INK,
+                      (SDL_Rect){x, y, beside ? nw - ui_px(u, 6) : w, 0}, d->meta.name, 0);
+        if (beside) {
+            int hv = wrap(u, 1, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){x + nw, y, w - nw, 0},
+                          buf, 0);
+            y += (hn > hv ? hn : hv) + ui_px(u, 2);
+        } else {
+            y += hn;
+            y += wrap(u, 1, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){x + ind, y, w - ind, 0},
+                      buf, 0) + ui_px(u, 4);
+        }
     }
     if (v >= 0) { /* the seat's news of this turn, the newest first */
         y += ui_px(u, 8);
-        y += line(u, (SDL_Rect){r.x, y, r.w, 0}, FACE_SANS_BOLD, SZ_SMALL, COL_INK,
-                  "Its news this turn (newest first):");
+        y += wrap(u, 1, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){x, y, w, 0},
+                  "Its news this turn (newest first):", 0);
         size_t cur = 0;
         niact_log_entry e;
         static niact_log_entry mine[64];
@@ -528,13 +557,11 @@ static void view_panel(app *a, SDL_Rect r) {
                     memmove(mine, mine + 1, 63 * sizeof *mine), n--;
                 mine[n++] = e;
             }
-        for (int i = n - 1; i >= 0; i--) {
-            int h = ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){r.x, y, r.w, 10000},
-                            mine[i].text, 0);
-            y += h + ui_px(u, 4);
-        }
+        for (int i = n - 1; i >= 0; i--)
+            y += wrap(u, 1, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){x, y, w, 0},
+                      mine[i].text, 0) + ui_px(u, 4);
     }
-    list_end(a, view, &a->mod.scroll_view, y - top, saved);
+    return y + ui_px(u, 8);
 }
 
 /* The personality a late seat plays: 0 none, k the scenario's (k-1)-th. */
@@ -542,96 +569,110 @@ static const char *play_name(const niact_scenario *sc, int k) {
     return k > 0 && k <= sc->n_personalities ? sc->personalities[k - 1] : "none";
 }
 
-static void controls_panel(app *a, SDL_Rect r) {
+/* The teacher's commands. Returns the y below them. */
+static int controls_panel(app *a, int x, int y, int w) {
     ui *u = &a->ui;
     niact_session *s = a->room->s;
     const niact_scenario *sc = niact_session_scenario(s);
     const niact_game *g = niact_session_view(s);
     int running = niact_game_phase(g) != NIACT_PHASE_ENDED;
     ui_mod *m = &a->mod;
-    int y = r.y + ui_heading(u, r, "The room");
-    int bh = ui_px(u, 32), gap = ui_px(u, 6), sw = ui_px(u, 36);
-    int lb = ui_line_height(u, FACE_SANS_BOLD, SZ_SMALL);
+    y += ui_heading(u, (SDL_Rect){x, y, w, 0}, "The room");
+    int bh = ui_px(u, 32), gap = ui_px(u, 6), sw = ui_px(u, 36), vw = ui_px(u, 80);
     char buf[300];
-    /* The deadline. */
-    y += line(u, (SDL_Rect){r.x, y, r.w, 0}, FACE_SANS_BOLD, SZ_SMALL, COL_INK,
-              "Deadline for each turn (from now on)");
-    if (ui_button(u, ui_id("mod-dl-minus", 0), (SDL_Rect){r.x, y, sw, bh}, "-", running))
+    /* The deadline: - 5:00 + and what late seats play (beside, or under when narrow). */
+    y += wrap(u, 1, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){x, y, w, 0},
+              "Deadline for each turn (from now on)", 0);
+    if (button(a, ui_id("mod-dl-minus", 0), (SDL_Rect){x, y, sw, bh}, "-", running))
         m->deadline = m->deadline > 60 ? m->deadline - 60 : m->deadline > 10 ? m->deadline - 10 : 0;
     if (m->deadline > 0)
         snprintf(buf, sizeof buf, "%d:%02d", (int)m->deadline / 60, (int)m->deadline % 60);
     else
         snprintf(buf, sizeof buf, "none");
-    ui_text(u, FACE_TYPE_BOLD, SZ_H2, COL_INK, (SDL_Rect){r.x + sw, y, ui_px(u, 80), bh}, buf,
-            TX_CENTER | TX_MIDDLE | TX_ONELINE);
-    if (ui_button(u, ui_id("mod-dl-plus", 0), (SDL_Rect){r.x + sw + ui_px(u, 80), y, sw, bh}, "+",
-                  running))
+    ui_text_fit(u, FACE_TYPE_BOLD, SZ_H2, SZ_SMALL, COL_INK, (SDL_Rect){x + sw, y, vw, bh}, buf,
+                TX_CENTER | TX_MIDDLE | TX_ONELINE);
+    if (button(a, ui_id("mod-dl-plus", 0), (SDL_Rect){x + sw + vw, y, sw, bh}, "+", running))
         m->deadline = m->deadline < 60 ? m->deadline + 10 : m->deadline + 60;
     if (m->deadline > NIACT_SESSION_MAX_DEADLINE)
         m->deadline = NIACT_SESSION_MAX_DEADLINE;
     snprintf(buf, sizeof buf, "late: %s", play_name(sc, m->play));
-    int px = r.x + 2 * sw + ui_px(u, 80) + gap;
-    if (ui_button(u, ui_id("mod-dl-play", 0), (SDL_Rect){px, y, r.x + r.w - px, bh}, buf, running))
+    int px = x + 2 * sw + vw + gap;
+    if (x + w - px < ui_px(u, 150)) /* its own row */
+        px = x, y += bh + gap;
+    if (button(a, ui_id("mod-dl-play", 0), (SDL_Rect){px, y, x + w - px, bh}, buf, running))
         m->play = (m->play + 1) % (sc->n_personalities + 1);
     y += bh + gap;
-    if (ui_button(u, ui_id("mod-dl-set", 0), (SDL_Rect){r.x, y, r.w, bh},
-                  m->deadline ? "Set the deadline" : "Remove the deadline", running)) {
+    if (button(a, ui_id("mod-dl-set", 0), (SDL_Rect){x, y, w, bh},
+               m->deadline ? "Set the deadline" : "Remove the deadline", running)) {
         niact_command c = niact_command_make(NIACT_CMD_DEADLINE, NIACT_MODERATOR);
         c.param = m->deadline;
         snprintf(c.text, sizeof c.text, "%s", play_name(sc, m->play));
         command(a, c);
     }
     y += bh + 2 * gap;
-    /* An event now. */
-    y += line(u, (SDL_Rect){r.x, y, r.w, 0}, FACE_SANS_BOLD, SZ_SMALL, COL_INK,
-              "Inject one of the scenario's events now");
+    /* An event now: < its name (wrapped) > */
+    y += wrap(u, 1, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){x, y, w, 0},
+              "Inject one of the scenario's events now", 0);
     if (sc->n_events > 0) {
         if (m->event >= sc->n_events || m->event < 0)
             m->event = 0;
-        if (ui_button(u, ui_id("mod-ev-prev", 0), (SDL_Rect){r.x, y, sw, bh}, "<", 1))
+        const char *name = sc->events[m->event].meta.name;
+        int ew = w - 2 * sw - 2 * gap;
+        int eh = wrap_h(u, FACE_SANS, SZ_SMALL, ew, name);
+        int rh = eh > bh ? eh : bh;
+        if (button(a, ui_id("mod-ev-prev", 0), (SDL_Rect){x, y + (rh - bh) / 2, sw, bh}, "<", 1))
             m->event = (m->event + sc->n_events - 1) % sc->n_events;
-        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){r.x + sw + gap, y, r.w - 2 * sw - 2 * gap, bh},
-                sc->events[m->event].meta.name, TX_CENTER | TX_MIDDLE | TX_ONELINE);
-        if (ui_button(u, ui_id("mod-ev-next", 0), (SDL_Rect){r.x + r.w - sw, y, sw, bh}, ">", 1))
+        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){x + sw + gap, y, ew, rh}, name,
+                TX_CENTER | TX_MIDDLE);
+        if (button(a, ui_id("mod-ev-next", 0), (SDL_Rect){x + w - sw, y + (rh - bh) / 2, sw, bh},
+                   ">", 1))
             m->event = (m->event + 1) % sc->n_events;
-        y += bh + gap;
-        if (ui_button(u, ui_id("mod-inject", 0), (SDL_Rect){r.x, y, r.w, bh}, "Inject it now",
-                      running)) {
+        y += rh + gap;
+        if (button(a, ui_id("mod-inject", 0), (SDL_Rect){x, y, w, bh}, "Inject it now", running)) {
             niact_command c = niact_command_make(NIACT_CMD_INJECT, NIACT_MODERATOR);
             c.index = m->event;
             command(a, c);
         }
         y += bh + 2 * gap;
     }
-    /* Roll back. */
+    /* Roll back: < turn 3 > and the button (beside, or under when narrow). */
     int32_t turn = niact_game_turn(g) + 1;
     if (m->rollback < 1 || m->rollback > turn)
         m->rollback = turn;
-    y += line(u, (SDL_Rect){r.x, y, r.w, 0}, FACE_SANS_BOLD, SZ_SMALL, COL_INK,
-              "Back to the start of an earlier turn");
-    if (ui_button(u, ui_id("mod-rb-prev", 0), (SDL_Rect){r.x, y, sw, bh}, "<", 1))
+    y += wrap(u, 1, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){x, y, w, 0},
+              "Back to the start of an earlier turn", 0);
+    int tw = ui_px(u, 90);
+    if (button(a, ui_id("mod-rb-prev", 0), (SDL_Rect){x, y, sw, bh}, "<", 1))
         m->rollback = m->rollback > 1 ? m->rollback - 1 : 1;
     snprintf(buf, sizeof buf, "turn %d", (int)m->rollback);
-    ui_text(u, FACE_TYPE_BOLD, SZ_BODY, COL_INK, (SDL_Rect){r.x + sw, y, ui_px(u, 90), bh}, buf,
-            TX_CENTER | TX_MIDDLE | TX_ONELINE);
-    if (ui_button(u, ui_id("mod-rb-next", 0), (SDL_Rect){r.x + sw + ui_px(u, 90), y, sw, bh}, ">", 1))
+    ui_text_fit(u, FACE_TYPE_BOLD, SZ_BODY, SZ_SMALL, COL_INK, (SDL_Rect){x + sw, y, tw, bh}, buf,
+                TX_CENTER | TX_MIDDLE | TX_ONELINE);
+    if (button(a, ui_id("mod-rb-next", 0), (SDL_Rect){x + sw + tw, y, sw, bh}, ">", 1))
         m->rollback = m->rollback < turn ? m->rollback + 1 : turn;
-    int rx = r.x + 2 * sw + ui_px(u, 90) + gap;
-    if (ui_button(u, ui_id("mod-rollback", 0), (SDL_Rect){rx, y, r.x + r.w - rx, bh}, "Roll back",
-                  running)) {
+    int rx = x + 2 * sw + tw + gap;
+    if (x + w - rx < ui_px(u, 110))
+        rx = x, y += bh + gap;
+    if (button(a, ui_id("mod-rollback", 0), (SDL_Rect){rx, y, x + w - rx, bh}, "Roll back",
+               running)) {
         niact_command c = niact_command_make(NIACT_CMD_ROLLBACK, NIACT_MODERATOR);
         c.index = m->rollback;
         command(a, c);
     }
     y += bh + 2 * gap;
-    /* A message to every seat. */
-    y += line(u, (SDL_Rect){r.x, y, r.w, 0}, FACE_SANS_BOLD, SZ_SMALL, COL_INK,
-              "A message to every seat");
+    /* A message to every seat: the field grows with what is typed. */
+    y += wrap(u, 1, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){x, y, w, 0},
+              "A message to every seat", 0);
     uint32_t fid = ui_id("mod-text", 0);
-    SDL_Rect field = {r.x, y, r.w, bh + ui_px(u, 8)};
+    int focused = ui_is_focused(u, fid);
+    snprintf(buf, sizeof buf, "%s%s", m->text[0] ? m->text : focused ? "" : "(click, then type)",
+             focused ? "_" : "");
+    int fh = wrap_h(u, FACE_TYPE, SZ_BODY, w - 2 * gap, buf) + ui_px(u, 8);
+    SDL_Rect field = {x, y, w, fh > bh + ui_px(u, 8) ? fh : bh + ui_px(u, 8)};
     int st = 0, clicked = u->click;
     int send = ui_region(u, fid, field, &st) && !clicked; /* Enter in the field sends */
-    int focused = ui_is_focused(u, fid);
+    if (col.scroll)
+        list_follow(a, col.view, field, col.scroll, fid);
+    focused = ui_is_focused(u, fid);
     if (focused && !u->inert) {
         u->typing = 1;
         if (u->text_in[0]) {
@@ -652,16 +693,18 @@ static void controls_panel(app *a, SDL_Rect r) {
             m->text[len] = 0;
         }
     }
-    ui_fill(u, field, COL_PAPER_LIGHT);
-    ui_frame(u, field, focused ? COL_FOCUS : COL_INK, focused ? ui_px(u, 3) : 1);
     snprintf(buf, sizeof buf, "%s%s", m->text[0] ? m->text : focused ? "" : "(click, then type)",
              focused ? "_" : "");
+    fh = wrap_h(u, FACE_TYPE, SZ_BODY, w - 2 * gap, buf) + ui_px(u, 8);
+    if (fh > field.h) /* it grew this frame: drawn whole, the next frame lays it out */
+        field.h = fh, u->relayout = 1;
+    ui_fill(u, field, COL_PAPER_LIGHT);
+    ui_frame(u, field, focused ? COL_FOCUS : COL_INK, focused ? ui_px(u, 3) : 1);
     ui_text(u, FACE_TYPE, SZ_BODY, m->text[0] ? COL_INK : COL_INK_FADED,
-            (SDL_Rect){field.x + gap, field.y, field.w - 2 * gap, field.h}, buf,
-            TX_MIDDLE | TX_ONELINE);
+            (SDL_Rect){field.x + gap, field.y, field.w - 2 * gap, field.h}, buf, TX_MIDDLE);
     y += field.h + gap;
-    if (ui_button(u, ui_id("mod-send", 0), (SDL_Rect){r.x, y, r.w, bh}, "Send to every seat",
-                  running && m->text[0]) ||
+    if (button(a, ui_id("mod-send", 0), (SDL_Rect){x, y, w, bh}, "Send to every seat",
+               running && m->text[0]) ||
         (send && m->text[0] && running)) {
         niact_command c = niact_command_make(NIACT_CMD_MESSAGE, NIACT_MODERATOR);
         snprintf(c.text, sizeof c.text, "%s", m->text);
@@ -671,9 +714,9 @@ static void controls_panel(app *a, SDL_Rect r) {
     }
     y += bh + 2 * gap;
     if (m->msg[0])
-        ui_text(u, FACE_SANS_BOLD, SZ_SMALL, m->refused ? COL_STAMP : COL_INK,
-                (SDL_Rect){r.x, y, r.w, r.y + r.h - y}, m->msg, 0);
-    (void)lb;
+        y += wrap(u, 1, FACE_SANS_BOLD, SZ_SMALL, m->refused ? COL_STAMP : COL_INK,
+                  (SDL_Rect){x, y, w, 0}, m->msg, 0) + gap;
+    return y;
 }
 
 void room_clock_text(app *a, char *buf, size_t len) {
@@ -690,6 +733,27 @@ void room_clock_text(app *a, char *buf, size_t len) {
         snprintf(buf, len, "%s", pub.paused ? "PAUSED" : "no deadline");
 }
 
+enum { COL_SEATS = 1, COL_VIEW = 2, COL_NEWS = 4, COL_CONTROLS = 8 };
+
+/* One column of the moderator's window: its panels in a scrolling list. */
+static void column(app *a, SDL_Rect r, int *scroll, int panels) {
+    ui *u = &a->ui;
+    SDL_Rect saved;
+    col.view = r, col.scroll = scroll;
+    int y = list_begin(a, r, scroll, &saved), top = y;
+    int w = r.w - ui_px(u, 30); /* room for the list's scroll bar */
+    if (panels & COL_SEATS)
+        y = seats_panel(a, r.x, y, w);
+    if (panels & COL_VIEW)
+        y = view_panel(a, r.x, y, w);
+    if (panels & COL_NEWS)
+        y = news_panel(a, r.x, y, w);
+    if (panels & COL_CONTROLS)
+        y = controls_panel(a, r.x, y, w);
+    list_end(a, r, scroll, y - top, saved);
+    col.scroll = NULL;
+}
+
 void scr_moderator(app *a) {
     ui *u = &a->ui;
     if (!a->room) {
@@ -702,45 +766,71 @@ void scr_moderator(app *a) {
     const niact_scenario *sc = niact_session_scenario(s);
     static niact_public pub;
     niact_session_public(s, now_ms(), niact_game_log_size(niact_session_view(s)), &pub);
-    int m = ui_px(u, 16), top = ui_px(u, 78);
+    /* The header: the turn, the room's line, the clock and two buttons in one row when
+     * the turn fits beside them; else the words over a row of the clock and buttons. */
+    int m = ui_px(u, 16), gap = ui_px(u, 8), W = u->w - 2 * m;
+    char title[300], sub[300], clk[64];
+    if (pub.ended)
+        snprintf(title, sizeof title, "%s - over: %s", sc->meta.name, pub.outcome_title);
+    else
+        snprintf(title, sizeof title, "Turn %d of %d - %s", (int)pub.turn + 1, (int)pub.turns,
+                 pub.date);
+    snprintf(sub, sizeof sub, "Moderator - %s - UDP port %u - the seats join with their codes",
+             sc->meta.name, a->room->port);
+    room_clock_text(a, clk, sizeof clk);
+    int l1 = ui_line_height(u, FACE_TYPE_BOLD, SZ_H1), bh = ui_px(u, 34);
+    int cw = ui_text_width(u, FACE_TYPE_BOLD, SZ_H1, clk) + ui_px(u, 16);
+    if (cw > W / 2)
+        cw = W / 2;
+    int bw = ui_px(u, 190);
+    if (2 * bw + gap > W - cw - gap)
+        bw = (W - cw - 2 * gap) / 2;
+    int lw = W - cw - 2 * bw - 3 * gap;
+    int one = lw >= ui_text_width(u, FACE_TYPE_BOLD, SZ_H1, title);
+    int tw = one ? lw : W;
+    int th = wrap_h(u, FACE_TYPE_BOLD, SZ_H1, tw, title);
+    int sh = wrap_h(u, FACE_SANS, SZ_SMALL, tw, sub);
+    int words = gap + th + ui_px(u, 4) + sh + gap, row = l1 > bh ? l1 : bh;
+    int top = one ? (words > ui_px(u, 78) ? words : ui_px(u, 78)) : words + row + gap;
     ui_paper(u, (SDL_Rect){0, 0, u->w, top});
     ui_hline(u, 0, u->w, top, COL_INK, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
-    char buf[300];
-    int l1 = ui_line_height(u, FACE_TYPE_BOLD, SZ_H1), lb = ui_line_height(u, FACE_SANS, SZ_SMALL);
-    if (pub.ended)
-        snprintf(buf, sizeof buf, "%s - over: %s", sc->meta.name, pub.outcome_title);
-    else
-        snprintf(buf, sizeof buf, "Turn %d of %d - %s", (int)pub.turn + 1, (int)pub.turns, pub.date);
-    ui_text(u, FACE_TYPE_BOLD, SZ_H1, COL_INK, (SDL_Rect){m, ui_px(u, 8), u->w / 2, l1}, buf,
-            TX_ONELINE);
-    snprintf(buf, sizeof buf, "Moderator - %s - UDP port %u - the seats join with their codes",
-             sc->meta.name, a->room->port);
-    ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED,
-            (SDL_Rect){m, ui_px(u, 8) + l1 + ui_px(u, 4), u->w / 2, lb}, buf, TX_ONELINE);
-    room_clock_text(a, buf, sizeof buf);
-    ui_text(u, FACE_TYPE_BOLD, SZ_H1, pub.paused || pub.ended ? COL_STAMP : COL_INK,
-            (SDL_Rect){u->w / 2, ui_px(u, 8), ui_px(u, 230), top - ui_px(u, 16)}, buf,
-            TX_CENTER | TX_MIDDLE | TX_ONELINE);
-    int bw = ui_px(u, 190), bh = ui_px(u, 34), bx = u->w - m - bw;
-    if (ui_button(u, ui_id("mod-pause", 0), (SDL_Rect){bx - bw - ui_px(u, 8), ui_px(u, 22), bw, bh},
+    wrap(u, 1, FACE_TYPE_BOLD, SZ_H1, COL_INK, (SDL_Rect){m, gap, tw, 0}, title, 0);
+    wrap(u, 1, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){m, gap + th + ui_px(u, 4), tw, 0},
+         sub, 0);
+    int ry = one ? (top - row) / 2 : words, cx = one ? m + lw + gap : m;
+    ui_text_fit(u, FACE_TYPE_BOLD, SZ_H1, SZ_SMALL, pub.paused || pub.ended ? COL_STAMP : COL_INK,
+                (SDL_Rect){cx, ry, cw, row}, clk, TX_CENTER | TX_MIDDLE | TX_ONELINE);
+    int bx = u->w - m - bw, by = ry + (row - bh) / 2;
+    if (ui_button(u, ui_id("mod-pause", 0), (SDL_Rect){bx - bw - gap, by, bw, bh},
                   pub.paused ? "Resume" : "Pause", !pub.ended)) {
         niact_command c = niact_command_make(pub.paused ? NIACT_CMD_RESUME : NIACT_CMD_PAUSE,
                                              NIACT_MODERATOR);
         command(a, c);
     }
-    if (ui_button(u, ui_id("mod-projector", 0), (SDL_Rect){bx, ui_px(u, 22), bw, bh},
-                  "Projector (F5)", 1) ||
+    if (ui_button(u, ui_id("mod-projector", 0), (SDL_Rect){bx, by, bw, bh},
+                  nego_fit_label(u, bw, "Projector (F5)", "Projector"), 1) ||
         ui_key(u, SDLK_F5)) {
         a->scr = SCR_PROJECTOR;
         u->focus = 0;
         return;
     }
+    /* The body: three columns (seats and news, the view, the room's commands) on a wide
+     * window, two (seats, the view and news; the commands) on a narrow one; each scrolls. */
     int y = top + m, h = u->h - y - m;
-    int w1 = ui_px(u, 400), w3 = ui_px(u, 400);
-    int w2 = u->w - 4 * m - w1 - w3;
-    int below = seats_panel(a, (SDL_Rect){m, y, w1, h});
-    news_panel(a, (SDL_Rect){m, below, w1, y + h - below});
-    view_panel(a, (SDL_Rect){2 * m + w1, y, w2, h});
-    controls_panel(a, (SDL_Rect){3 * m + w1 + w2, y, w3, h});
-    (void)say;
+    if (h < ui_px(u, 40))
+        return;
+    if (u->w >= ui_px(u, 1000)) {
+        int w1 = (u->w - 4 * m) * 3 / 10;
+        if (w1 > ui_px(u, 400))
+            w1 = ui_px(u, 400);
+        int w2 = u->w - 4 * m - 2 * w1;
+        column(a, (SDL_Rect){m, y, w1, h}, &a->mod.scroll_news, COL_SEATS | COL_NEWS);
+        column(a, (SDL_Rect){2 * m + w1, y, w2, h}, &a->mod.scroll_view, COL_VIEW);
+        column(a, (SDL_Rect){3 * m + w1 + w2, y, w1, h}, &scroll_controls, COL_CONTROLS);
+    } else {
+        int w1 = (u->w - 3 * m) / 2;
+        column(a, (SDL_Rect){m, y, w1, h}, &a->mod.scroll_view, COL_SEATS | COL_VIEW | COL_NEWS);
+        column(a, (SDL_Rect){2 * m + w1, y, u->w - 3 * m - w1, h}, &scroll_controls,
+               COL_CONTROLS);
+    }
 }
