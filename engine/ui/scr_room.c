@@ -76,16 +76,21 @@ static int busy_screen(app *a, int dark) {
     ui *u = &a->ui;
     static const SDL_Color back = {18, 17, 15, 255}, text = {250, 246, 236, 255};
     ui_fill(u, (SDL_Rect){0, 0, u->w, u->h}, dark ? back : COL_PAPER);
-    int lh = ui_line_height(u, FACE_TYPE_BOLD, SZ_H1);
     static const char *dots[] = {"", ".", "..", "..."};
     char buf[160];
     snprintf(buf, sizeof buf, "The turn is being resolved%s", dots[(now_ms() / 500) % 4]);
-    ui_text(u, FACE_TYPE_BOLD, SZ_H1, dark ? text : COL_INK,
-            (SDL_Rect){0, u->h / 2 - lh, u->w, lh}, buf, TX_CENTER | TX_ONELINE);
-    int ls = ui_line_height(u, FACE_SANS, SZ_BODY);
+    /* Wrapped (centred) when the window is narrow; the dots do not move the lines. */
+    int m = ui_px(u, 16), w = u->w - 2 * m;
+    int h1 = ui_text_height(u, FACE_TYPE_BOLD, SZ_H1, w, "The turn is being resolved...");
+    int lh = ui_line_height(u, FACE_TYPE_BOLD, SZ_H1);
+    if (h1 < lh)
+        h1 = lh;
+    ui_text(u, FACE_TYPE_BOLD, SZ_H1, dark ? text : COL_INK, (SDL_Rect){m, u->h / 2 - h1, w, h1},
+            buf, TX_CENTER);
+    const char *why = "the computer's seats are deciding; the room comes back when they have";
+    int h2 = ui_text_height(u, FACE_SANS, SZ_BODY, w, why), ls = ui_line_height(u, FACE_SANS, SZ_BODY);
     ui_text(u, FACE_SANS, SZ_BODY, dark ? text : COL_INK_FADED,
-            (SDL_Rect){0, u->h / 2 + ui_px(u, 8), u->w, ls},
-            "the computer's seats are deciding; the room comes back when they have", TX_CENTER | TX_ONELINE);
+            (SDL_Rect){m, u->h / 2 + ui_px(u, 8), w, h2 > ls ? h2 : ls}, why, TX_CENTER);
     return 1;
 }
 
