@@ -84,11 +84,14 @@ double ai_promise_share(const niact_game *g, int role, int giver);
 /* deal.c: negotiation judged by the search's own playouts */
 
 /* Whether accepting proposal `id` (addressed to `role`) is better for it than refusing,
- * by the search of `level` run on both futures with the same samples: *accept 1 or 0. */
-niact_status ai_deal_answer(niact_host *h, const niact_game *g, int role, niact_ai_level level,
+ * by the search of t's level run on both futures with the same samples: *accept 1 or 0.
+ * The two searches spend t->talk_left (an eighth of t->budget each at most); with too
+ * little left, NIACT_ERR_LIMIT and nothing judged (the caller judges by value). */
+niact_status ai_deal_answer(niact_host *h, const niact_game *g, int role, niact_ai_talk *t,
                             int32_t id, int *accept);
-/* Whether proposing the package (assumed agreed) is better for `role` than not. */
-niact_status ai_deal_propose(niact_host *h, const niact_game *g, int role, niact_ai_level level,
+/* Whether proposing the package (assumed agreed) is better for `role` than not (the
+ * same budget). */
+niact_status ai_deal_propose(niact_host *h, const niact_game *g, int role, niact_ai_talk *t,
                              uint32_t to, const niact_term_item *terms, int n, int *good);
 
 #endif

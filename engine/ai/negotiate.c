@@ -528,6 +528,9 @@ static int build_package(niact_host *h, niact_game *g, int role, int other, int 
 void niact_ai_talk_start(niact_ai_talk *t, const char *personality) {
     memset(t, 0, sizeof *t);
     t->level = niact_ai_parse_level(personality);
+    niact_ai_config cfg;
+    if (t->level != NIACT_AI_NONE && niact_ai_named_config(personality, &cfg) == NIACT_OK)
+        t->talk_left = t->budget = cfg.budget;
     /* Only a scenario's personality has hooks: not the random AI, nor a search level. */
     if (personality && *personality && strcmp(personality, "random") != 0 &&
         t->level == NIACT_AI_NONE)
@@ -577,7 +580,7 @@ static niact_status answer_move(niact_host *h, niact_game *g, int role, niact_ai
     }
     if (accept < 0) {
         if (t->level != NIACT_AI_NONE) {
-            niact_status st = ai_deal_answer(h, g, role, t->level, p->id, &accept);
+            niact_status st = ai_deal_answer(h, g, role, t, p->id, &accept);
             if (st == NIACT_ERR_NOMEM)
                 return st;
             if (st != NIACT_OK)
@@ -641,7 +644,7 @@ static niact_status own_move(niact_host *h, niact_game *g, int role, niact_ai_ta
                 continue;
             if (t->level != NIACT_AI_NONE) { /* a search seat: worth proposing by playouts? */
                 int good = 1;
-                niact_status st = ai_deal_propose(h, g, role, t->level, 1u << other, pkg, n, &good);
+                niact_status st = ai_deal_propose(h, g, role, t, 1u << other, pkg, n, &good);
                 if (st == NIACT_ERR_NOMEM)
                     return st;
                 if (st == NIACT_OK && !good) {

@@ -167,6 +167,9 @@ typedef struct niact_ai_talk {
                                  hooks), NULL for the generic routine only */
     niact_ai_level level;     /* a search seat: answers and its own packages are judged by
                                  playouts (NONE: by the terms' value) */
+    int32_t budget;           /* a search seat: its decision's budget (units, with its own
+                                 :UNITS); the turn's negotiation may spend as much */
+    double talk_left;         /* units of it the turn's judgements have not spent yet */
     int asked;                /* its propose hook has been asked this turn */
     int n_offers, next_offer; /* what the hook proposed, and the next to make */
     niact_host_offer offers[NIACT_AI_MAX_OFFERS];
@@ -205,7 +208,9 @@ void niact_ai_talk_start(niact_ai_talk *t, const char *personality);
  *    the game refuses one): never one it proposed in the last two turns, one the
  *    partner broke, one holding a term of an open agreement, or one it cannot deliver.
  * A search seat (level not NONE) judges answers and its own packages by playouts of its
- * search (engine/ai/deal.c). NONE when it is done. The game is not changed; hooks and
+ * search (engine/ai/deal.c), all of a turn's judgements within one decision's budget
+ * (t->budget units, counted like the search's: deterministic); once it is spent, by the
+ * terms' value. NONE when it is done. The game is not changed; hooks and
  * `value` run in the seat's read-only view on host h. A failing hook is returned as its
  * error (the seat's talk stops for the turn). */
 niact_status niact_ai_talk_next(niact_host *h, niact_game *g, int role, niact_ai_talk *t,
