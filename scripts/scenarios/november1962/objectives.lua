@@ -98,8 +98,9 @@ O.list = {
   niact.objective{ id = "un_role", role = "un", weight = 3,
     name = "A real UN role in verification",
     text = "UN observers on the ground 100, aerial inspection 85, inspection at sea 65, "
-        .. "ICRC inspecting 50, a scheme accepted by Moscow 25, proposed 10; plus 10 per "
-        .. "certification of what inspectors saw (up to 100).",
+        .. "ICRC inspecting 50, a scheme accepted by Moscow 25, proposed 10; each "
+        .. "certification of what inspectors saw closes a tenth of the gap to 100 (five at "
+        .. "most: half of it), so no certified scheme reaches observers on the ground.",
     source = tp(4) .. "; " .. tp(3) .. "; Dorn",
     score = function(state)
       local s = 0
@@ -108,7 +109,10 @@ O.list = {
       elseif ins == 2 then s = 25
       elseif ins == 1 then s = 10 end
       if state:get("icrc") == 3 then s = math.max(s, 50) end
-      return math.min(100, s + 10 * state:get("un_certified"))
+      -- a cap on every effect: certifying a lesser scheme never makes it worth the
+      -- observers on the ground that Cuba refused (point 4)
+      local c = math.min(5, state:get("un_certified"))
+      return math.min(100, math.floor(s + c * (100 - s) / 10 + 0.5))
     end },
   niact.objective{ id = "un_credibility", role = "un", weight = 2,
     name = "Credibility kept",
