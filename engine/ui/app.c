@@ -51,6 +51,9 @@ void app_free(app *a) {
     niact_host_free(a->cfg);
     a->cfg = NULL;
     map_cache_free(a);
+    if (a->backdrop)
+        SDL_DestroyTexture(a->backdrop);
+    a->backdrop = NULL;
     niact_host_free(a->title_host);
     a->title_host = NULL;
     ui_free(&a->ui);
@@ -135,6 +138,71 @@ static void draw_screen(app *a) {
     }
 }
 
+static void draw_overlay(app *a) {
+    if (a->ov == OV_PAUSE)
+        ov_pause(a);
+    else if (a->ov == OV_LOAD)
+        ov_load(a);
+    else if (a->ov == OV_HELP)
+        ov_help(a);
+    else if (a->ov == OV_PROPOSE)
+        ov_propose(a);
+    else if (a->ov == OV_TELEGRAM)
+        ov_telegram(a);
+    else if (a->ov == OV_AGREEMENTS)
+        ov_agreements(a);
+    else
+        ov_settings(a);
+}
+
+/* The screen under an overlay, drawn inert and dimmed. In the window (a->frugal) it is
+ * drawn once into a texture and copied while nothing it shows can have changed: the
+ * same overlay over the same screen at the same size, scale and preset, and no input
+ * or news since that may change the game (a->gen; typing and moving the focus do not). */
+static void draw_under(app *a) {
+    ui *u = &a->ui;
+    int valid = a->backdrop && a->bd_w == u->w && a->bd_h == u->h && a->bd_ov == (int)a->ov &&
+                a->bd_scr == (int)a->scr && a->bd_scale == u->scale &&
+                a->bd_preset == u->preset && a->bd_gen == a->gen;
+    if (valid) {
+        SDL_RenderCopy(u->ren, a->backdrop, NULL, NULL);
+        return;
+    }
+    SDL_Texture *t = NULL, *back = SDL_GetRenderTarget(u->ren);
+    SDL_Rect clip = u->clip;
+    u->clip = (SDL_Rect){0, 0, 0, 0};
+    SDL_RenderSetClipRect(u->ren, NULL);
+    if (a->frugal && SDL_RenderTargetSupported(u->ren)) {
+        if (a->backdrop && (a->bd_w != u->w || a->bd_h != u->h)) {
+            SDL_DestroyTexture(a->backdrop);
+            a->backdrop = NULL;
+        }
+        if (!a->backdrop)
+            a->backdrop = SDL_CreateTexture(u->ren, SDL_PIXELFORMAT_ARGB8888,
+                                            SDL_TEXTUREACCESS_TARGET, u->w, u->h);
+        if (a->backdrop)
+            SDL_SetTextureBlendMode(a->backdrop, SDL_BLENDMODE_NONE);
+        t = a->backdrop;
+        if (t && SDL_SetRenderTarget(u->ren, t) != 0)
+            t = NULL;
+    }
+    SDL_SetRenderDrawColor(u->ren, COL_PAPER.r, COL_PAPER.g, COL_PAPER.b, 255);
+    SDL_RenderClear(u->ren);
+    u->inert = 1;
+    draw_screen(a);
+    u->inert = 0;
+    ui_fill(u, (SDL_Rect){0, 0, u->w, u->h}, COL_DIM);
+    if (t) {
+        SDL_RenderSetClipRect(u->ren, NULL);
+        SDL_SetRenderTarget(u->ren, back);
+        a->bd_w = u->w, a->bd_h = u->h, a->bd_ov = (int)a->ov, a->bd_scr = (int)a->scr;
+        a->bd_scale = u->scale, a->bd_preset = u->preset, a->bd_gen = a->gen;
+        SDL_RenderCopy(u->ren, t, NULL, NULL);
+    }
+    u->clip = clip;
+    SDL_RenderSetClipRect(u->ren, clip.w > 0 ? &clip : NULL);
+}
+
 /* One pass of a frame: the screen (dimmed under an overlay) and the overlay. */
 static void frame_once(app *a) {
     ui *u = &a->ui;
@@ -143,35 +211,42 @@ static void frame_once(app *a) {
     SDL_RenderClear(u->ren);
     global_keys(a);
     if (a->ov != OV_NONE) {
-        u->inert = 1;
-        draw_screen(a);
-        u->inert = 0;
-        ui_fill(u, (SDL_Rect){0, 0, u->w, u->h}, COL_DIM);
-        if (a->ov == OV_PAUSE)
-            ov_pause(a);
-        else if (a->ov == OV_LOAD)
-            ov_load(a);
-        else if (a->ov == OV_HELP)
-            ov_help(a);
-        else if (a->ov == OV_PROPOSE)
-            ov_propose(a);
-        else if (a->ov == OV_TELEGRAM)
-            ov_telegram(a);
-        else if (a->ov == OV_AGREEMENTS)
-            ov_agreements(a);
-        else
-            ov_settings(a);
+        draw_under(a);
+        draw_overlay(a);
     } else {
         draw_screen(a);
     }
     ui_end(u);
 }
 
+static double cpu_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static void present(app *a) {
+    double c0 = a->timing ? cpu_ms() : 0;
+    SDL_RenderPresent(a->ui.ren);
+    if (a->timing) {
+        a->cpu_present_ms += cpu_ms() - c0;
+        a->n_presented++;
+    }
+    /* The hand-over is on screen from now: only keys pressed from now count there. */
+    if (a->scr == SCR_HANDOVER && a->ov == OV_NONE) {
+        if (!a->handover_shown)
+            a->handover_shown = SDL_GetTicks() ? SDL_GetTicks() : 1;
+    } else {
+        a->handover_shown = 0;
+    }
+}
+
 /* Runs a frame; when a list scrolled to follow the focus while it was drawn, the frame
  * is drawn again (its input already used) so the focused row shows in the frame that
  * is presented, not one key press later. */
-void app_frame(app *a, int present) {
+void app_frame(app *a, int present_it) {
     ui *u = &a->ui;
+    double c0 = a->timing ? cpu_ms() : 0;
     for (int pass = 0; pass < 3; pass++) {
         u->relayout = 0;
         frame_once(a);
@@ -179,15 +254,31 @@ void app_frame(app *a, int present) {
             break;
         ui_clear_input(u);
     }
-    if (present) {
-        SDL_RenderPresent(u->ren);
-        /* The hand-over is on screen from now: only keys pressed from now count there. */
-        if (a->scr == SCR_HANDOVER && a->ov == OV_NONE) {
-            if (!a->handover_shown)
-                a->handover_shown = SDL_GetTicks() ? SDL_GetTicks() : 1;
-        } else {
-            a->handover_shown = 0;
-        }
+    if (a->timing) {
+        double d = cpu_ms() - c0;
+        a->cpu_frames_ms += d;
+        a->cpu_max_ms = d > a->cpu_max_ms ? d : a->cpu_max_ms;
+        a->n_frames++;
+    }
+    if (present_it)
+        present(a);
+}
+
+/* Input that cannot change what the screen under an overlay shows: typed text, the
+ * keys that edit it, and the focus moving (Tab, arrows). */
+static int input_is_local(const ui *u) {
+    if (u->click || u->activate || u->wheel)
+        return 0;
+    if (!u->key)
+        return 1;
+    if (u->kmod & (KMOD_CTRL | KMOD_ALT))
+        return u->key == SDLK_v; /* paste */
+    switch (u->key) {
+    case SDLK_BACKSPACE: case SDLK_DELETE: case SDLK_HOME: case SDLK_END:
+    case SDLK_TAB: case SDLK_UP: case SDLK_DOWN: case SDLK_LEFT: case SDLK_RIGHT:
+        return 1;
+    default:
+        return 0;
     }
 }
 
@@ -197,15 +288,20 @@ int app_event(app *a, const SDL_Event *ev) {
         return 0;
     }
     if (a->work_event && ev->type == a->work_event) {
+        a->gen++;
         play_work_done(a);
         return 1;
     }
     int need = ui_feed(&a->ui, ev);
     ui *u = &a->ui;
     if (u->click || u->key || u->activate || u->wheel || u->text_in[0]) {
+        if (!input_is_local(u))
+            a->gen++;
         app_frame(a, 0); /* let the frame react to this input before the next arrives */
         ui_clear_input(u);
         need = 1;
+    } else if (need && ev->type == SDL_WINDOWEVENT) {
+        a->gen++;
     }
     return need;
 }
@@ -218,19 +314,23 @@ static double now_ms(void) {
 
 static void run_loop(app *a, double t0) {
     app_frame(a, 1);
-    if (getenv("NIACT_UI_TIMING"))
+    if (a->timing)
         fprintf(stderr, "niact: first frame after %.1f ms\n", now_ms() - t0);
+    a->cpu_frames_ms = a->cpu_max_ms = a->cpu_present_ms = 0;
+    a->n_frames = a->n_presented = 0;
     while (!a->quit) {
         SDL_Event ev;
-        int need = 0;
+        int need = 0, k;
         if (a->pump) { /* a remote seat: hear the host between events */
             if (SDL_WaitEventTimeout(&ev, 30))
                 need = app_event(a, &ev);
-            need |= a->pump(a);
+            if ((k = a->pump(a)) != 0)
+                need = 1, a->gen++;
         } else if (a->room) { /* niact host: the host's loop runs between frames, never
                                  waiting */
             int got = SDL_WaitEventTimeout(&ev, 20);
-            need = room_pass(a);
+            if ((k = room_pass(a)) != 0)
+                need = 1, a->gen++;
             if (got)
                 need |= app_event(a, &ev);
         } else if (!SDL_WaitEvent(&ev))
@@ -242,6 +342,14 @@ static void run_loop(app *a, double t0) {
         if (need && !a->quit)
             app_frame(a, 1);
     }
+    if (a->timing)
+        fprintf(stderr,
+                "niact: after the first frame, %ld frames drawn in %.1f ms of CPU (%.2f ms "
+                "each, the longest %.1f ms), %ld presented in %.1f ms (%.2f ms each)\n",
+                a->n_frames, a->cpu_frames_ms,
+                a->n_frames ? a->cpu_frames_ms / (double)a->n_frames : 0.0, a->cpu_max_ms,
+                a->n_presented, a->cpu_present_ms,
+                a->n_presented ? a->cpu_present_ms / (double)a->n_presented : 0.0);
 }
 
 typedef struct win_opts {
@@ -298,6 +406,8 @@ static int run_app(app *a, const win_opts *o, SDL_Window *win, SDL_Renderer *ren
     a->work_event = a->work_event == (uint32_t)-1 ? 0 : a->work_event;
     ui_set_scale(&a->ui, o->scale);
     ui_set_preset(&a->ui, o->preset);
+    a->frugal = 1;
+    a->timing = getenv("NIACT_UI_TIMING") != NULL;
     int rc = 0;
     if (start && start(a, ctx) != 0) {
         rc = 1;

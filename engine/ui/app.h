@@ -131,6 +131,16 @@ struct app {
     int fullscreen;
     char settings_path[4096]; /* where the settings are remembered ("" : not, as in tests) */
     int win_w, win_h;         /* the window's last size out of full screen */
+    /* Frugal frames (the real window only; tests draw every frame whole). */
+    int frugal;               /* cache the dimmed screen under an overlay */
+    SDL_Texture *backdrop;    /* that screen, dimmed, as it was last drawn */
+    int bd_w, bd_h, bd_ov, bd_scr, bd_preset;
+    float bd_scale;
+    unsigned bd_gen, gen;     /* gen: bumped by input or news that may change the screen */
+    /* NIACT_UI_TIMING: the CPU the frames took (CLOCK_PROCESS_CPUTIME_ID). */
+    int timing;
+    double cpu_frames_ms, cpu_max_ms, cpu_present_ms;
+    long n_frames, n_presented;
     /* New game. */
     char scen[UI_MAX_SCENARIOS][4096]; /* names or folders of the scenarios offered */
     ui_scen_info scen_info[UI_MAX_SCENARIOS];
