@@ -52,20 +52,20 @@ niact_status ai_random_orders(niact_game *g, int role, niact_rng *rng, niact_ord
 }
 
 niact_status ai_submit_filtered(niact_game *g, int role, const niact_order *orders, int n) {
-    niact_status st = niact_game_submit(g, role, orders, n);
+    niact_status st = niact_game_submit_unexplained(g, role, orders, n);
     if (st != NIACT_ERR_INVALID)
         return st;
     niact_order kept[NIACT_MAX_ORDERS];
     int k = 0;
     for (int i = 0; i < n; i++) {
         kept[k] = orders[i];
-        st = niact_game_submit(g, role, kept, k + 1);
+        st = niact_game_submit_unexplained(g, role, kept, k + 1);
         if (st == NIACT_OK)
             k++;
         else if (st != NIACT_ERR_INVALID)
             return st;
     }
-    return niact_game_submit(g, role, kept, k);
+    return niact_game_submit_unexplained(g, role, kept, k);
 }
 
 niact_status ai_policy_orders(niact_game *g, int role, const ai_policies *p, int k,

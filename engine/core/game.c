@@ -10,6 +10,11 @@
 
 niact_status niact_core_fail(niact_game *g, niact_status st, niact_error_kind kind,
                              const char *fmt, ...) {
+    if (g->mute && kind == NIACT_KIND_INVALID) { /* nobody will read the reason */
+        g->error.status = st;
+        g->error.kind = kind;
+        return st;
+    }
     niact_error_clear(&g->error);
     g->error.status = st;
     g->error.kind = kind;
@@ -532,7 +537,9 @@ niact_status niact_game_check_orders(niact_game *g, int role, const niact_order 
             return niact_core_fail(g, NIACT_ERR_INVALID, NIACT_KIND_INVALID,
                                    "an order of %s was given for another role",
                                    sc->roles[role].meta.id);
-        niact_status st = niact_game_order_legal(g, &orders[i], &ok, why, sizeof why);
+        /* muted: the reason would be thrown away, so none is formatted */
+        niact_status st = niact_game_order_legal(g, &orders[i], &ok, g->mute ? NULL : why,
+                                                 sizeof why);
         if (st == NIACT_ERR_NOMEM)
             return st;
         if (st != NIACT_OK || !ok) {
@@ -573,6 +580,17 @@ niact_status niact_game_submit(niact_game *g, int role, const niact_order *order
     if (g->phase != NIACT_PHASE_ORDERS)
         g->phase = NIACT_PHASE_ORDERS;
     return NIACT_OK;
+}
+
+niact_status niact_game_submit_unexplained(niact_game *g, int role, const niact_order *orders,
+                                           int n) {
+    int was = g->mute;
+    g->mute = 1;
+    niact_status st = niact_game_submit(g, role, orders, n);
+    g->mute = was;
+    if (st != NIACT_OK && g->error.kind == NIACT_KIND_INVALID)
+        g->error.reason[0] = 0; /* not a stale reason of an earlier refusal */
+    return st;
 }
 
 int niact_game_submitted(const niact_game *g, int role) {

@@ -35,6 +35,8 @@ struct niact_game {
     uint64_t pending_gen;     /* the mark whose pending_scratch holds the text (lazy, as block) */
     niact_rng rng;            /* the game's only chance */
     int quiet;                /* keep no log text and no per-turn hashes */
+    int mute;                 /* inside a question whose refusal is thrown away: refusals
+                                 format no reason (niact_core_fail) */
     int32_t unhashed_from;    /* first turn sealed while quiet (no hash kept), or -1 */
 
     /* One allocation holds every per-game array, so a copy is one memcpy. The first

@@ -509,7 +509,9 @@ niact_status niact_game_terms_legal(niact_game *g, int from, uint32_t to, int pu
     niact_term_item copy[NIACT_MAX_TERMS];
     memcpy(copy, terms, (size_t)n * sizeof *copy);
     niact_error saved = g->error; /* a question: the game's last error stays as it was */
+    g->mute = 1; /* so its refusal's reason, thrown away below, is not formatted */
     niact_status st = check_terms(g, from, to | (1u << from), public_ != 0, copy, n);
+    g->mute = 0;
     g->error = saved;
     if (st == NIACT_OK)
         *ok = 1;

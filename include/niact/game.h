@@ -194,6 +194,11 @@ niact_status niact_game_check_orders(niact_game *g, int role, const niact_order 
 /* Replaces the role's orders for this turn. Checks every order and the total cost;
  * on NIACT_ERR_INVALID nothing changes and niact_game_error() says why. */
 niact_status niact_game_submit(niact_game *g, int role, const niact_order *orders, int n);
+/* niact_game_submit for a caller that throws the refusal's reason away (the search AI's
+ * copies): the same checks and result, but a refusal formats no reason (niact_game_error()
+ * has its status and kind, an empty reason). */
+niact_status niact_game_submit_unexplained(niact_game *g, int role, const niact_order *orders,
+                                           int n);
 /* Whether the role has submitted orders this turn. */
 int niact_game_submitted(const niact_game *g, int role);
 /* The role's submitted orders (NULL, 0 if none); for its own seat only. */
