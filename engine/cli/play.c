@@ -175,6 +175,8 @@ static void show_actions(play *p, int role) {
         if (d->has_param)
             fprintf(p->out, "  [%s %d-%d]", d->param_name, d->param_min, d->param_max);
         fprintf(p->out, "\n");
+        for (int v = 0; v < d->n_param_labels; v++) /* the levels the scenario names */
+            fprintf(p->out, "        %d = %s\n", d->param_min + v, d->param_labels[v]);
         char line[800];
         snprintf(line, sizeof line, "%s. %s", d->meta.name, d->meta.text);
         cli_print_wrapped(p->out, line, 8, 78);
@@ -211,8 +213,9 @@ static void show_orders(play *p, int role) {
     for (int i = 0; i < n; i++) {
         const niact_order *o = &draft[i];
         const niact_action_def *d = &p->sc->actions[o->action];
+        char words[160];
         if (d->has_param)
-            fprintf(p->out, "  %d. %s (%s %d)\n", i + 1, d->meta.name, d->param_name, o->param);
+            fprintf(p->out, "  %d. %s (%s)\n", i + 1, d->meta.name, NIACT_PARAM_WORDS(d, o->param, words));
         else
             fprintf(p->out, "  %d. %s\n", i + 1, d->meta.name);
     }
@@ -263,8 +266,9 @@ static void cmd_order(play *p, int role, char *arg) {
         return;
     }
     fprintf(p->out, "  Ordered: %s", d->meta.name);
+    char words[160];
     if (d->has_param)
-        fprintf(p->out, " (%s %d)", d->param_name, o.param);
+        fprintf(p->out, " (%s)", NIACT_PARAM_WORDS(d, o.param, words));
     fprintf(p->out, ". Action points left: %d.\n", points_left(p, role));
 }
 

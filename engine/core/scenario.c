@@ -155,6 +155,25 @@ static const char *const month_long[] = {"January", "February", "March",     "Ap
 static const char *const month_short[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
+const char *niact_param_words(const char *name, char *const *labels, int n_labels, int32_t mn,
+                              int32_t v, char *buf, size_t len) {
+    if (!buf || !len)
+        return "";
+    const char *nm = name && name[0] ? name : "amount";
+    int64_t k = (int64_t)v - mn;
+    const char *word = labels && k >= 0 && k < n_labels && labels[k] ? labels[k] : NULL;
+    char cut[64]; /* the name before its first " (": "level (0 lift, ...)" reads "level" */
+    snprintf(cut, sizeof cut, "%s", nm);
+    char *paren = strstr(cut, " (");
+    if (paren)
+        *paren = 0;
+    if (word)
+        snprintf(buf, len, "%s: %s", cut, word);
+    else
+        snprintf(buf, len, "%s: %ld", cut, (long)v);
+    return buf;
+}
+
 int niact_scenario_format(const niact_scenario *sc, int32_t turn, niact_date_style style,
                           char *buf, size_t len) {
     int64_t a;
@@ -335,6 +354,9 @@ void niact_scenario_free(niact_scenario *sc) {
     for (int i = 0; i < sc->n_actions; i++) {
         meta_free(&sc->actions[i].meta);
         free(sc->actions[i].param_name);
+        for (int j = 0; j < sc->actions[i].n_param_labels; j++)
+            free(sc->actions[i].param_labels[j]);
+        free(sc->actions[i].param_labels);
     }
     free(sc->actions);
     for (int i = 0; i < sc->n_events; i++) {
@@ -348,6 +370,9 @@ void niact_scenario_free(niact_scenario *sc) {
     for (int i = 0; i < sc->n_terms; i++) {
         meta_free(&sc->terms[i].meta);
         free(sc->terms[i].param_name);
+        for (int j = 0; j < sc->terms[i].n_param_labels; j++)
+            free(sc->terms[i].param_labels[j]);
+        free(sc->terms[i].param_labels);
     }
     free(sc->terms);
     for (int i = 0; i < sc->n_personalities; i++)

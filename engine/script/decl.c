@@ -316,8 +316,10 @@ static uint32_t rd_roles(rd *r, int idx, const char *field, int roles_ids, const
     return mask;
 }
 
+static void rd_labels_of(rd *r, int t, int32_t mn, int32_t mx, char ***labels, int *n_labels,
+                         const char *what);
 static void rd_param(rd *r, int idx, int *has, char **name, int32_t *mn, int32_t *mx,
-                     int32_t *def, const char *what) {
+                     int32_t *def, char ***labels, int *n_labels, const char *what) {
     lua_State *L = r->L;
     int t = rawfield(L, idx, "param");
     *has = 0;
@@ -330,6 +332,8 @@ static void rd_param(rd *r, int idx, int *has, char **name, int32_t *mn, int32_t
         *def = rd_int(r, p, "default", *mn, what, NULL);
         if (*mn > *mx || *def < *mn || *def > *mx)
             PROBLEM(r, "%s: param needs min <= default <= max", what);
+        else
+            rd_labels_of(r, p, *mn, *mx, labels, n_labels, what);
     } else {
         *name = rd_dup(r, "");
         *mn = *mx = *def = 0;
@@ -859,12 +863,15 @@ static void rd_estimates(rd *r, int t, niact_track_def *d, const char *what) {
     lua_settop(L, e - 1);
 }
 
-static void rd_labels(rd *r, int t, niact_track_def *d, const char *what) {
+/* `labels`: a name for every value from mn to max, into *labels / *n_labels (a track's
+ * ladder steps, a parameter's levels). */
+static void rd_labels_of(rd *r, int t, int32_t mn, int32_t mx, char ***labels, int *n_labels,
+                         const char *what) {
     lua_State *L = r->L;
     int ty = rawfield(L, t, "labels");
     if (ty == LUA_TTABLE) {
         size_t len_raw = lua_rawlen(L, -1);
-        int64_t want = (int64_t)d->max - d->min + 1;
+        int64_t want = (int64_t)mx - mn + 1;
         int n = (int)(len_raw > NIACT_DECL_MAX_LIST ? NIACT_DECL_MAX_LIST : len_raw);
         if (len_raw > NIACT_DECL_MAX_LIST) {
             PROBLEM(r, "%s: %zu labels (at most %d)", what, len_raw, NIACT_DECL_MAX_LIST);
@@ -872,27 +879,32 @@ static void rd_labels(rd *r, int t, niact_track_def *d, const char *what) {
             PROBLEM(r, "%s: labels must name each value from min to max (%lld), got %d", what,
                     (long long)want, n);
         } else {
-            d->labels = calloc((size_t)n + 1, sizeof *d->labels);
-            if (!d->labels)
+            *labels = calloc((size_t)n + 1, sizeof **labels);
+            if (!*labels)
                 luaL_error(L, "out of memory while reading the declarations");
-            d->n_labels = n; /* the NULLs not yet filled are freed as well if reading stops */
+            *n_labels = n; /* the NULLs not yet filled are freed as well if reading stops */
             for (int i = 0; i < n; i++) {
                 lua_rawgeti(L, -1, i + 1);
                 size_t len = 0;
+                int is_str = lua_type(L, -1) == LUA_TSTRING; /* before tolstring turns 3 into "3" */
                 const char *s = lua_tolstring(L, -1, &len);
                 char why[96];
-                if (lua_type(L, -1) != LUA_TSTRING)
+                if (!is_str)
                     PROBLEM(r, "%s: labels[%d] must be a string", what, i + 1);
                 else if (niact_text_check(s, len, 0, why, sizeof why) != NIACT_OK)
                     PROBLEM(r, "%s: labels[%d] must be plain text: %s", what, i + 1, why), s = "",
                                                                                         len = 0;
-                d->labels[i] = rd_text(r, s ? s : "", s ? len : 0, what, "labels");
+                (*labels)[i] = rd_text(r, s ? s : "", s ? len : 0, what, "labels");
                 lua_pop(L, 1);
             }
-            d->n_labels = n;
+            *n_labels = n;
         }
     }
     lua_pop(L, 1);
+}
+
+static void rd_labels(rd *r, int t, niact_track_def *d, const char *what) {
+    rd_labels_of(r, t, d->min, d->max, &d->labels, &d->n_labels, what);
 }
 
 static void rd_tracks(rd *r, int sc_idx, int ids) {
@@ -967,7 +979,7 @@ static void rd_actions(rd *r, int sc_idx, int ids, int roles_ids) {
         d->priority = rd_int(r, t, "priority", 50, what, NULL);
         d->repeatable = rd_bool(r, t, "repeatable", 0, what);
         rd_param(r, t, &d->has_param, &d->param_name, &d->param_min, &d->param_max,
-                 &d->param_default, what);
+                 &d->param_default, &d->param_labels, &d->n_param_labels, what);
         h->action_refs[i].a = rd_fn(r, t, "legal", 0, what);
         h->action_refs[i].b = rd_fn(r, t, "resolve", 1, what);
         d->has_legal = h->action_refs[i].a != LUA_NOREF;
@@ -1489,7 +1501,7 @@ static void rd_terms(rd *r, int sc_idx, int ids, int roles_ids) {
         d->givers = rd_roles(r, t, "givers", roles_ids, what);
         d->secrecy = rd_secrecy(r, t, sc->negotiation.secrecy, what);
         rd_param(r, t, &d->has_param, &d->param_name, &d->param_min, &d->param_max,
-                 &d->param_default, what);
+                 &d->param_default, &d->param_labels, &d->n_param_labels, what);
         rawfield(L, t, "window");
         if (lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "days") == 0) {
             d->window_days = 1;

@@ -47,6 +47,7 @@ static const niact_field f_param[] = {
     F("min", NIACT_T_INT, .def = "0", .doc = "smallest value"),
     F("max", NIACT_T_INT, .def = "0", .doc = "largest value"),
     F("default", NIACT_T_INT, .def = "min", .doc = "the value suggested to players"),
+    F("labels", NIACT_T_STRINGS, .doc = "a word for every value from min to max (\"lift\")"),
     END};
 static const niact_kind k_param = {"param", NULL, "niact.Param",
                                    "an integer parameter an order or a term takes", f_param,

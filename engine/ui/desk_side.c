@@ -13,9 +13,10 @@ static int order_row(app *a, SDL_Rect r, int y, int i) {
     const niact_action_def *d = &p->sc->actions[o->action];
     int bh = ui_px(u, 34), bw = ui_px(u, 34), gap = ui_px(u, 4);
     int controls = d->has_param ? 3 : 1;
-    char line[200];
-    if (d->has_param)
-        snprintf(line, sizeof line, "%d. %s  (%s %d)", i + 1, d->meta.name, d->param_name, o->param);
+    char line[320], words[160];
+    if (d->has_param) /* the parameter as words: "quarantine: lift" */
+        snprintf(line, sizeof line, "%d. %s  (%s)", i + 1, d->meta.name,
+                 NIACT_PARAM_WORDS(d, o->param, words));
     else
         snprintf(line, sizeof line, "%d. %s", i + 1, d->meta.name);
     SDL_Rect tx = {r.x, y, r.w - controls * (bw + gap) - ui_px(u, 30), bh};
@@ -82,9 +83,18 @@ void desk_orders(app *a, SDL_Rect r) {
 static void detail_action(app *a, int act, const char **title, char *body, size_t len) {
     ui_play *p = &a->play;
     const niact_action_def *d = &p->sc->actions[act];
-    char why[256], param[160] = "";
+    char why[256], param[600] = "";
     int legal = play_action_legal(p, act, why, sizeof why);
-    if (d->has_param)
+    if (d->has_param && d->n_param_labels) { /* the levels by name, in order */
+        int n = snprintf(param, sizeof param, " Takes %s: ", d->param_name);
+        for (int v = 0; v < d->n_param_labels && n > 0 && (size_t)n < sizeof param; v++)
+            n += snprintf(param + n, sizeof param - (size_t)n, "%s%s", v ? ", " : "",
+                          d->param_labels[v]);
+        if (n > 0 && (size_t)n < sizeof param)
+            snprintf(param + n, sizeof param - (size_t)n,
+                     " (starts at %s; change it in the outbox).",
+                     d->param_labels[d->param_default - d->param_min]);
+    } else if (d->has_param)
         snprintf(param, sizeof param, " Takes %s from %d to %d (starts at %d; change it in the "
                  "outbox).", d->param_name, d->param_min, d->param_max, d->param_default);
     snprintf(body, len, "%s%s%s%sCost: %d action point%s.%s%s\n%s%s%s",

@@ -17,17 +17,38 @@ static void calendar(app *a, SDL_Rect r) {
     if (bw > ui_px(u, 40))
         bw = ui_px(u, 40);
     int x0 = r.x + r.w - n * (bw + gap) + gap;
+    int lh = ui_line_height(u, FACE_SANS, SZ_SMALL);
+    int two = r.h >= 2 * lh; /* room for the month under the day */
+    char prev[NIACT_DATE_MAX] = "";
     for (int t = 0; t < n; t++) {
         SDL_Rect b = {x0 + t * (bw + gap), r.y, bw, r.h};
         char day[NIACT_DATE_MAX] = ""; /* the day of the month, or the hour */
+        char mon[NIACT_DATE_MAX] = ""; /* the month ("Nov"), or the day ("27 Oct") by hours */
         niact_scenario_format(p->sc, t, NIACT_DATE_BOX, day, sizeof day);
+        niact_scenario_format(p->sc, t, NIACT_DATE_SHORT, mon, sizeof mon);
+        char *last = strrchr(mon, ' ');
+        if (last && strchr(last, ':'))
+            *last = 0; /* "27 Oct 06:00": the day is "27 Oct" */
+        else if (strchr(mon, ' '))
+            memmove(mon, strchr(mon, ' ') + 1, strlen(strchr(mon, ' ') + 1) + 1); /* "Nov" */
+        int mark = t == 0 || strcmp(mon, prev) != 0; /* the first box, and each new month */
+        snprintf(prev, sizeof prev, "%s", mon);
         ui_fill(u, b, t == now ? COL_INK : COL_PAPER_LIGHT);
         ui_frame(u, b, COL_RULE, 1);
         if (ui_text_width(u, FACE_SANS_BOLD, SZ_SMALL, "28") > b.w - 2)
             day[0] = 0; /* too narrow for numbers: the boxes alone count the days */
-        ui_text(u, t == now ? FACE_SANS_BOLD : FACE_SANS, SZ_SMALL,
-                t == now ? COL_PAPER_LIGHT : t < now ? COL_INK_FADED : COL_INK, b, day,
-                TX_CENTER | TX_MIDDLE | TX_ONELINE);
+        int fits = ui_text_width(u, FACE_SANS, SZ_SMALL, mon) <= b.w - 2;
+        SDL_Color col = t == now ? COL_PAPER_LIGHT : t < now ? COL_INK_FADED : COL_INK;
+        if (two && mark && fits) { /* the day above, its month below */
+            SDL_Rect top = {b.x, b.y + (b.h - 2 * lh) / 2, b.w, lh};
+            ui_text(u, t == now ? FACE_SANS_BOLD : FACE_SANS, SZ_SMALL, col, top, day,
+                    TX_CENTER | TX_MIDDLE | TX_ONELINE);
+            top.y += lh;
+            ui_text(u, FACE_SANS, SZ_SMALL, col, top, mon, TX_CENTER | TX_MIDDLE | TX_ONELINE);
+        } else {
+            ui_text(u, t == now ? FACE_SANS_BOLD : FACE_SANS, SZ_SMALL, col, b,
+                    mark && fits && !two ? mon : day, TX_CENTER | TX_MIDDLE | TX_ONELINE);
+        }
         if (t < now)
             ui_line(u, (float)b.x + 2, (float)(b.y + b.h - 2), (float)(b.x + b.w - 2),
                     (float)b.y + 2, COL_INK_FADED, 1.5f);

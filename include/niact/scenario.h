@@ -65,6 +65,8 @@ typedef struct niact_action_def {
     int has_param;           /* takes an integer parameter */
     char *param_name;        /* what the parameter means ("days"), "" if none */
     int32_t param_min, param_max, param_default;
+    int n_param_labels;      /* 0, or param_max-param_min+1 */
+    char **param_labels;     /* a word for each level ("lift"), NULL if none declared */
     int repeatable;          /* may be ordered more than once in a turn */
     int has_legal;           /* the scenario supplies a legality test */
 } niact_action_def;
@@ -105,6 +107,8 @@ typedef struct niact_term_def {
     int has_param;
     char *param_name;
     int32_t param_min, param_max, param_default;
+    int n_param_labels;      /* 0, or param_max-param_min+1 */
+    char **param_labels;     /* a word for each value, NULL if none declared */
     int32_t window;          /* turns a commitment has to be met, counted from acceptance */
     int window_days;         /* the window is the parameter, in days (e.g. "within N days") */
     int has_legal;           /* the scenario tests whether it may be proposed */
@@ -233,6 +237,15 @@ typedef enum niact_date_style {
 } niact_date_style;
 /* Turn `turn` (0-based) in a style into buf. Returns 0, or -1 (buf "") if the calendar
  * is malformed, the date falls outside the years 0001-9999, or buf is too small. */
+/* An order's or a term's parameter as words: "quarantine level: lift" when the scenario
+ * names its levels (`param.labels`), else "level: 2" (the name up to its first " (",
+ * "amount" if none). Writes into buf (always terminated) and returns it. */
+const char *niact_param_words(const char *name, char *const *labels, int n_labels, int32_t mn,
+                              int32_t v, char *buf, size_t len);
+#define NIACT_PARAM_WORDS(d, v, buf)                                                        \
+    niact_param_words((d)->param_name, (d)->param_labels, (d)->n_param_labels, (d)->param_min, \
+                      (v), (buf), sizeof(buf))
+
 int niact_scenario_format(const niact_scenario *sc, int32_t turn, niact_date_style style,
                           char *buf, size_t len);
 /* The same in NIACT_DATE_ISO (buf >= 17 bytes). */

@@ -109,6 +109,38 @@ static void test_required_fields(void **st) {
     expect(HEAD "roles = { {id='us'} }, tracks = { {id='t', min=0, max=2, labels={'a'}} } }",
            "labels must name each value");
     expect(HEAD "roles = { {id='us'} }, tracks = { {id='t', min=1.5} } }", "whole number");
+    expect(HEAD "roles = { {id='us'} }, tracks = {}, actions = { {id='a', roles={'us'}, "
+                "resolve=function() end, param={name='level', min=0, max=2, labels={'a','b'}}} } }",
+           "labels must name each value");
+    expect(HEAD "roles = { {id='us'} }, tracks = {}, actions = { {id='a', roles={'us'}, "
+                "resolve=function() end, param={name='level', min=0, max=1, labels={'a', 3}}} } }",
+           "labels[2] must be a string");
+}
+
+/* A parameter as words: the scenario's label when it names the level, else the number;
+ * the name cut at its first " (". */
+static void test_param_words(void **st) {
+    (void)st;
+    char *labels[] = {"lift", "suspend", "hail and pass", "board"};
+    char buf[64];
+    assert_string_equal(niact_param_words("quarantine (0 lift, 3 board)", labels, 4, 0, 0, buf,
+                                          sizeof buf), "quarantine: lift");
+    assert_string_equal(niact_param_words("quarantine", labels, 4, 0, 3, buf, sizeof buf),
+                        "quarantine: board");
+    assert_string_equal(niact_param_words("days", NULL, 0, 1, 7, buf, sizeof buf), "days: 7");
+    assert_string_equal(niact_param_words("", labels, 4, 0, 9, buf, sizeof buf), "amount: 9");
+    assert_string_equal(niact_param_words(NULL, labels, 4, 0, -1, buf, sizeof buf), "amount: -1");
+    char tiny[6];
+    assert_string_equal(niact_param_words("quarantine", labels, 4, 0, 0, tiny, sizeof tiny), "quara");
+    niact_host *h = NULL;
+    char msg[4096];
+    assert_int_equal(ts_load(NIACT_TEST_DIR "/../scripts/scenarios/november1962", &h, msg, sizeof msg),
+                     NIACT_OK);
+    const niact_scenario *sc = niact_host_scenario(h);
+    const niact_action_def *q = &sc->actions[niact_scenario_action(sc, "quarantine")];
+    assert_int_equal(q->n_param_labels, 4);
+    assert_string_equal(NIACT_PARAM_WORDS(q, 0, buf), "quarantine: lift");
+    niact_host_free(h);
 }
 
 /* Turning points (for the debrief) name a declared track with one bound, or an action. */
@@ -262,6 +294,7 @@ int main(void) {
         cmocka_unit_test(test_testland_declarations),
         cmocka_unit_test(test_problems_have_positions),
         cmocka_unit_test(test_required_fields),
+        cmocka_unit_test(test_param_words),
         cmocka_unit_test(test_turning_points),
         cmocka_unit_test(test_broken_files),
         cmocka_unit_test(test_binary_scenario_refused),

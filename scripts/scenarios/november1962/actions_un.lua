@@ -38,6 +38,7 @@ A.list = {
   niact.action{ id = "propose_scheme", name = "Propose an inspection scheme",
     roles = { "un" }, cost = 1, priority = 50,
     param = { name = "scheme (1 ground observers, 2 aerial, 3 at sea)", min = 1, max = 3,
+              labels = { "ground observers", "aerial", "at sea" },
               default = 1 },
     text = "Put a verification arrangement on the table: observers on the ground, UN "
         .. "aerial inspection, or inspection at sea. Ground and air verify most and need "

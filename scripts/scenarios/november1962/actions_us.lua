@@ -41,7 +41,8 @@ A.list = {
 
   niact.action{ id = "quarantine", name = "Set the quarantine",
     roles = { "us" }, cost = 1, priority = 10,
-    param = { name = "level (0 lift, 1 suspend, 2 hail and pass, 3 board)", min = 0, max = 3,
+    param = { name = "quarantine (0 lift, 1 suspend, 2 hail and pass, 3 board)", min = 0, max = 3,
+              labels = { "lift", "suspend", "hail and pass", "board" },
               default = 2 },
     text = "Lift, suspend, keep (hail and pass) or tighten (board Bloc ships). A standing "
         .. "quarantine costs Moscow prestige and lets the Navy count ships; lifting it "
@@ -104,7 +105,8 @@ A.list = {
 
   niact.action{ id = "press_icrc", name = "Press for ICRC inspection",
     roles = { "us" }, cost = 1, priority = 40,
-    param = { name = "without Cuba (0 no, 1 yes)", min = 0, max = 1, default = 0 },
+    param = { name = "without Cuba (0 no, 1 yes)", min = 0, max = 1, default = 0,
+              labels = { "no", "yes" } },
     text = "Push the Red Cross scheme for incoming ships. With parameter 1 the United States "
         .. "says it will go ahead without Cuban agreement: the ICRC may then act with less "
         .. "Cuban cooperation, but Havana sees it as a breach of its sovereignty. Being seen "
@@ -190,7 +192,8 @@ A.list = {
 
   niact.action{ id = "pledge", name = "Offer a non-invasion pledge",
     roles = { "us" }, cost = 1, priority = 10,
-    param = { name = "level (2 unconditional, 3 formal)", min = 2, max = 3, default = 2 },
+    param = { name = "level (2 unconditional, 3 formal)", min = 2, max = 3, default = 2,
+              labels = { "unconditional", "formal" } },
     text = "Go beyond the conditional assurance of 27 October: drop its conditions (2) or "
         .. "give a formal pledge in a UN declaration or protocol (3). It eases Havana's fears "
         .. "and restores Soviet prestige; a pledge without verification is a gift Congress "

@@ -253,7 +253,7 @@ function R.setup(state)
     .. "DEFCON 2. On 31 October an exile group with a boat was arrested in Florida. Mikoyan "
     .. "meets McCloy and Stevenson in New York tonight.")
   state:report("us", "Telegram 1158 from Under Secretary Ball: verification is essential; "
-    .. "keep flying; the IL-28s are included; no talk of Berlin. (Read 'brief'.)")
+    .. "keep flying; the IL-28s are included; no talk of Berlin.")
   state:report("ussr", "Comrade Mikoyan leaves for Havana tomorrow. The Cuban leaders resent "
     .. "not having been consulted. The Americans have photographed the FKR and Luna "
     .. "launchers but do not know their nuclear warheads are in Cuba.")

@@ -5,7 +5,8 @@ local A = {}
 A.list = {
   niact.action{ id = "mobilize", name = "Mobilize",
     roles = { "cuba" }, cost = 1, priority = 20,
-    param = { name = "level (1 alert, 2 combat alarm)", min = 1, max = 2, default = 2 },
+    param = { name = "level (1 alert, 2 combat alarm)", min = 1, max = 2, default = 2,
+              labels = { "alert", "combat alarm" } },
     text = "Put the forces on alert (1) or sound the combat alarm (2). At the combat alarm "
         .. "an invasion meets the whole nation under arms (the beaches are deadlier); "
         .. "tension +1 once the crisis is public; Cuba's voice +3.",

@@ -126,6 +126,7 @@ A.list = {
   niact.action{ id = "answer_letter", name = "Promise not to invade",
     roles = { "us" }, cost = 1, priority = 50,
     param = { name = "level (1 conditional letter, 2 public and unconditional)", min = 1, max = 2,
+              labels = { "conditional letter", "public and unconditional" },
               default = 1 },
     text = "Answer Khrushchev's letter: no invasion if the weapons leave under UN "
         .. "observation (1), or give an unconditional public pledge (2, no letter needed), "
@@ -166,7 +167,8 @@ A.list = {
 
   niact.action{ id = "jupiters_out", name = "Give up the Jupiters in Turkey",
     roles = { "us" }, cost = 1, priority = 50,
-    param = { name = "how (1 in secret, 2 in public)", min = 1, max = 2, default = 1 },
+    param = { name = "how (1 in secret, 2 in public)", min = 1, max = 2, default = 1,
+              labels = { "in secret", "in public" } },
     text = "Promise the Jupiters will go: in secret through the back channel (1: needs it "
         .. "open; Moscow gains prestige +5, allies never know), or as a public trade (2: "
         .. "prestige +12, allied confidence -25, pressure +8).",

@@ -24,7 +24,8 @@ A.list = {
 
   niact.action{ id = "hold_ships", name = "Stop the ships",
     roles = { "ussr" }, cost = 1, priority = 10,
-    param = { name = "how (0 turn back, 1 hold at sea)", min = 0, max = 1, default = 0 },
+    param = { name = "how (0 turn back, 1 hold at sea)", min = 0, max = 1, default = 0,
+              labels = { "turn back", "hold at sea" } },
     text = "Order the ships bound for Cuba to turn back (0) or to stop short of the "
         .. "quarantine line (1). Tension -1; turning back costs prestige -3.",
     source = "F&N; Dobbs; Dorn",
@@ -88,6 +89,7 @@ A.list = {
   niact.action{ id = "offer_deal", name = "Write to Kennedy: a bargain",
     roles = { "ussr" }, cost = 1, priority = 50,
     param = { name = "terms (1 pledge, 2 pledge and the Jupiters, broadcast)", min = 1, max = 2,
+              labels = { "pledge", "pledge and the Jupiters, broadcast" },
               default = 1 },
     text = "Offer the missiles out for a promise not to invade (1, a private letter: "
         .. "tension -1), or for that and the Jupiters in Turkey, broadcast on Radio Moscow "

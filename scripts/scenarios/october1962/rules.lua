@@ -181,7 +181,7 @@ function R.setup(state)
     .. "photographs taken on Sunday show Soviet medium-range missile sites going up in "
     .. "western Cuba.")
   state:report("us", "McGeorge Bundy brings the President the photographs this morning. "
-    .. "Nothing is public; the Soviets do not know we have seen the sites. (Read 'brief'.)")
+    .. "Nothing is public; the Soviets do not know we have seen the sites.")
   state:report("ussr", "Operation Anadyr is nearly done: the R-12 regiments are setting up "
     .. "their launchers; the R-14s are still at sea. The Americans suspect nothing, as far "
     .. "as we know.")
