@@ -66,6 +66,25 @@ static void key(SDL_Keycode sym, uint16_t mod) {
     pump();
 }
 
+/* A printable key as SDL delivers it: the key, then its text, in one go. */
+static void key_typed(SDL_Keycode sym, const char *text) {
+    SDL_Event ev = {0};
+    ev.type = SDL_KEYDOWN;
+    ev.key.windowID = SDL_GetWindowID(win);
+    ev.key.state = SDL_PRESSED;
+    ev.key.keysym.sym = sym;
+    assert_true(SDL_PushEvent(&ev) >= 0);
+    SDL_Event tx = {0};
+    tx.type = SDL_TEXTINPUT;
+    tx.text.windowID = SDL_GetWindowID(win);
+    snprintf(tx.text.text, sizeof tx.text.text, "%s", text);
+    assert_true(SDL_PushEvent(&tx) >= 0);
+    ev.type = SDL_KEYUP;
+    ev.key.state = SDL_RELEASED;
+    SDL_PushEvent(&ev);
+    pump();
+}
+
 /* Moves the pointer to widget id (as drawn in the last frame) and clicks it. */
 static int click(uint32_t id) {
     for (int i = 0; i < A->ui.n_last; i++) {
@@ -396,9 +415,18 @@ static int32_t propose_by_mouse(int bt, int sp) {
 
 /* Keyboard: T, typed text (Space types, it does not press), Backspace, Enter sends. */
 static void telegram_by_keyboard(void) {
-    key(SDLK_t, 0);
+    key_typed(SDLK_t, "t"); /* T opens the form; its letter is not typed there */
     assert_int_equal(A->ov, OV_TELEGRAM);
     assert_int_equal(A->ui.focus, ui_id("tg-text", 0));
+    assert_string_equal(A->nego.text, "");
+    /* In the form every hotkey letter types itself (T, P, A, E, M, K) and opens nothing. */
+    key_typed(SDLK_t, "T"), key_typed(SDLK_p, "p"), key_typed(SDLK_a, "a"), key_typed(SDLK_e, "e");
+    key_typed(SDLK_m, "m"), key_typed(SDLK_k, "k");
+    assert_int_equal(A->ov, OV_TELEGRAM);
+    assert_string_equal(A->nego.text, "Tpaemk");
+    for (int i = 0; i < 6; i++)
+        key(SDLK_BACKSPACE, 0);
+    assert_string_equal(A->nego.text, "");
     type_text("Hello Moscow.");
     key(SDLK_SPACE, 0);
     type_text(" ");
