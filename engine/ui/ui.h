@@ -108,6 +108,7 @@ typedef struct ui {
     uint16_t kmod;              /* its modifiers */
     int activate;               /* Enter/Space on the focused widget */
     char text_in[64];           /* text typed this frame (SDL_TEXTINPUT, UTF-8) */
+    int eat_text;               /* the last key was a printable hotkey: its text is not typed */
     int typing;                 /* a text field had the focus in the last frame: Space
                                    types a space there instead of pressing it */
     /* Widgets of this frame and of the last one. */

@@ -133,6 +133,11 @@ static int feed_key(ui *u, const SDL_KeyboardEvent *k) {
 }
 
 int ui_feed(ui *u, const SDL_Event *ev) {
+    /* A letter taken as a hotkey (T opens the telegram form) is not typed as well: SDL
+     * sends its SDL_TEXTINPUT right after the key, and that one text is dropped. */
+    int eat = u->eat_text;
+    if (ev->type != SDL_KEYUP)
+        u->eat_text = 0;
     switch (ev->type) {
     case SDL_MOUSEMOTION: {
         u->mx = (int)(ev->motion.x * u->dpi);
@@ -157,8 +162,13 @@ int ui_feed(ui *u, const SDL_Event *ev) {
     case SDL_KEYDOWN:
         u->key_time = ev->key.timestamp;
         u->key_repeat = ev->key.repeat != 0;
-        return feed_key(u, &ev->key);
+        if (!feed_key(u, &ev->key))
+            return 0;
+        u->eat_text = ev->key.keysym.sym >= 32 && ev->key.keysym.sym < 127 && u->key;
+        return 1;
     case SDL_TEXTINPUT: {
+        if (eat)
+            return 0;
         size_t have = strlen(u->text_in), add = strlen(ev->text.text);
         if (have + add < sizeof u->text_in)
             memcpy(u->text_in + have, ev->text.text, add + 1);
