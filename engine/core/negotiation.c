@@ -120,9 +120,10 @@ static void roles_text(const niact_game *g, uint32_t mask, char *buf, size_t len
 
 /* Fills in each term's giver and checks the term may be proposed. */
 static niact_status check_terms(niact_game *g, int from, uint32_t parties, int public_,
-                                niact_term_item *t, int n) {
+                                niact_term_item *t, int n, int *at) {
     const niact_scenario *sc = g->sc;
     for (int i = 0; i < n; i++) {
+        *at = i; /* the term a refusal is about */
         if (t[i].term < 0 || t[i].term >= sc->n_terms)
             return refuse(g, "no such term");
         const niact_term_def *d = &sc->terms[t[i].term];
@@ -185,6 +186,7 @@ static niact_status check_terms(niact_game *g, int from, uint32_t parties, int p
             return refuse(g, "'%s' cannot be proposed now", d->meta.name);
         }
     }
+    *at = -1;
     return NIACT_OK;
 }
 
@@ -247,10 +249,13 @@ static niact_status apply_answer(niact_game *g, int role, niact_proposal *p, int
     return NIACT_OK;
 }
 
-niact_status niact_game_propose(niact_game *g, int from, uint32_t to, int public_,
-                                const niact_term_item *terms, int n, int counter_of,
-                                int32_t *id) {
-    *id = 0;
+/* Every check of niact_game_propose, in its order, on p (the terms copied in, givers
+ * filled in); NIACT_OK or the refusal, set on the game; *at the index of the term the
+ * refusal is about, -1 if it is about the proposal as a whole. Changes nothing else. */
+static niact_status check_propose(niact_game *g, int from, uint32_t to, int public_,
+                                  niact_proposal *p, const niact_term_item *terms, int n,
+                                  int counter_of, int *at) {
+    *at = -1;
     niact_status st = running(g);
     if (st != NIACT_OK)
         return st;
@@ -272,12 +277,23 @@ niact_status niact_game_propose(niact_game *g, int from, uint32_t to, int public
     if (in_game >= share || g->n_proposals >= NIACT_MAX_PROPOSALS)
         return refuse(g, "%s has made %d proposals in this game, as many as a seat may (%d)",
                       g->sc->roles[from].meta.name, in_game, share);
-    niact_proposal p = {0};
-    p.n_terms = n;
-    memcpy(p.terms, terms, (size_t)n * sizeof *terms);
-    if ((st = check_terms(g, from, to | (1u << from), public_ != 0, p.terms, n)) != NIACT_OK)
+    p->n_terms = n;
+    memcpy(p->terms, terms, (size_t)n * sizeof *terms);
+    if ((st = check_terms(g, from, to | (1u << from), public_ != 0, p->terms, n, at)) != NIACT_OK)
         return st;
     if (counter_of && (st = check_answer(g, from, counter_of, 0)) != NIACT_OK)
+        return st;
+    return NIACT_OK;
+}
+
+niact_status niact_game_propose(niact_game *g, int from, uint32_t to, int public_,
+                                const niact_term_item *terms, int n, int counter_of,
+                                int32_t *id) {
+    *id = 0;
+    niact_proposal p = {0};
+    int at;
+    niact_status st = check_propose(g, from, to, public_, &p, terms, n, counter_of, &at);
+    if (st != NIACT_OK)
         return st;
     /* Everything is checked: from here only an allocation can fail. */
     if (counter_of && (st = apply_answer(g, from, find(g, counter_of), 0)) != NIACT_OK)
@@ -510,10 +526,28 @@ niact_status niact_game_terms_legal(niact_game *g, int from, uint32_t to, int pu
     memcpy(copy, terms, (size_t)n * sizeof *copy);
     niact_error saved = g->error; /* a question: the game's last error stays as it was */
     g->mute = 1; /* so its refusal's reason, thrown away below, is not formatted */
-    niact_status st = check_terms(g, from, to | (1u << from), public_ != 0, copy, n);
+    int at;
+    niact_status st = check_terms(g, from, to | (1u << from), public_ != 0, copy, n, &at);
     g->mute = 0;
     g->error = saved;
     if (st == NIACT_OK)
         *ok = 1;
     return st == NIACT_ERR_INVALID ? NIACT_OK : st;
+}
+
+int niact_game_propose_check(niact_game *g, int from, uint32_t to, int public_,
+                             const niact_term_item *terms, int n, int counter_of, int *term,
+                             char *why, size_t len) {
+    int at = -1;
+    if (why && len)
+        why[0] = 0;
+    niact_proposal p = {0};
+    niact_error saved = g->error; /* a question: the game's last error stays as it was */
+    niact_status st = check_propose(g, from, to, public_, &p, terms, n, counter_of, &at);
+    if (st != NIACT_OK && why && len)
+        snprintf(why, len, "%s", g->error.reason[0] ? g->error.reason : "refused");
+    g->error = saved;
+    if (term)
+        *term = st == NIACT_OK ? -1 : at;
+    return st == NIACT_OK;
 }

@@ -68,6 +68,20 @@ niact_status niact_session_propose(niact_session *s, int from, uint32_t to, int 
     return session_keep(s, &in, NULL);
 }
 
+int niact_session_propose_check(niact_session *s, int from, uint32_t to, int public_,
+                                const niact_term_item *terms, int n, int counter_of,
+                                int *term, char *why, size_t len) {
+    if (term)
+        *term = -1;
+    if (s->paused) { /* the words of session_not_paused, without setting them */
+        if (why && len)
+            snprintf(why, len, "the game is paused by the moderator");
+        return 0;
+    }
+    return niact_game_propose_check(s->game, from, to, public_, terms, n, counter_of, term, why,
+                                    len);
+}
+
 niact_status niact_session_answer(niact_session *s, int role, int32_t id, int accept) {
     if (session_not_paused(s) != NIACT_OK)
         return s->error.status;

@@ -88,6 +88,7 @@ typedef struct ui_play {
 
 /* The negotiation sheets' drafts: a proposal and a telegram, kept while the same seat
  * closes and reopens a sheet, cleared for another seat. */
+#define NEGO_TERM_WHY 48 /* terms whose reason the builder keeps (more: asked when drawn) */
 typedef struct ui_nego {
     int role;                           /* whose drafts these are (-1: none) */
     uint32_t to;                        /* proposal: addressees */
@@ -103,6 +104,11 @@ typedef struct ui_nego {
     char msg[400];                      /* what the last send did */
     int scroll_msg;                     /* its box's scroll, when it is longer */
     int msg_refused;                    /* msg is a refusal */
+    uint64_t refused_key;               /* the check's key when msg was refused (0: unset) */
+    uint64_t chk_key;                   /* what the check below was made for (0: not yet) */
+    int chk_ok;                         /* the proposal as it stands would be taken */
+    char chk_why[300];                  /* else why not (as Send would say) */
+    char term_why[NEGO_TERM_WHY][200];  /* term t alone cannot be offered now: why ("" can) */
 } ui_nego;
 
 /* The moderator window's controls (scr_room.c). */

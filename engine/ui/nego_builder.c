@@ -1,7 +1,9 @@
 /* The proposal builder (P, or Counter on a proposal in the inbox): addressees, terms
  * picked from the scenario's list with a stepper for a parameter, public or private, a
- * live summary of what the seat offers and asks, and Send (niact_session_propose). The
- * core's refusal is shown as it gives it. Also the pieces the other negotiation sheets
+ * live summary of what the seat offers and asks, and Send (niact_session_propose). Before
+ * Send, niact_session_propose_check says READY or NOT NOW and why over Send, and each term
+ * row that cannot be offered now says why; a refusal goes once the proposal is changed
+ * into one that would be taken. Also the pieces the other negotiation sheets
  * share: the sheet, the addressee toggles, closing. */
 #include "app.h"
 
@@ -152,10 +154,101 @@ static void toggle_term(ui_nego *n, const niact_scenario *sc, int t) {
         snprintf(n->msg, sizeof n->msg, "A proposal has at most %d terms: drop one first.",
                  NIACT_MAX_TERMS);
         n->msg_refused = 1;
+        n->refused_key = 0; /* (the proposal has not changed) */
         return;
     }
     const niact_term_def *d = &sc->terms[t];
     n->items[n->n++] = (niact_term_item){(int16_t)t, -1, d->has_param ? d->param_default : 0};
+}
+
+/* The items as Send gives them: a giver chosen and still a party, else the core's (-1). */
+static void send_items(const ui_play *p, const ui_nego *n, niact_term_item *out) {
+    for (int k = 0; k < n->n; k++) {
+        const niact_term_item *it = &n->items[k];
+        int chosen = it->giver >= 0 && it->giver < p->sc->n_roles &&
+                     (can_give(p, it->term, n->to) >> it->giver & 1u);
+        out[k] = *it;
+        out[k].giver = chosen ? it->giver : -1;
+    }
+}
+
+/* What the check depends on: the seat's view, the pause, the proposal as it stands. */
+static uint64_t check_key(const ui_play *p, const ui_nego *n) {
+    niact_term_item it[NIACT_MAX_TERMS];
+    send_items(p, n, it);
+    uint64_t h = 1469598103934665603ull;
+    int64_t v[8] = {(int64_t)niact_session_generation(p->s, p->role), niact_session_paused(p->s),
+                    p->role, n->to, n->public_, n->counter_of, n->n, p->sc->n_terms};
+    for (int i = 0; i < 8; i++)
+        h = (h ^ (uint64_t)v[i]) * 1099511628211ull;
+    for (int k = 0; k < n->n; k++)
+        h = (h ^ ((uint64_t)(uint16_t)it[k].term << 48 | (uint64_t)(uint16_t)it[k].giver << 32 |
+                  (uint32_t)it[k].param)) * 1099511628211ull;
+    return h | 1u;
+}
+
+/* Why term t, as its row stands (picked: its parameter and giver; else as it starts),
+ * cannot be offered alone to the addressees now; "" when it can or when the reason is
+ * about the proposal as a whole (the status line says that). */
+static void term_reason(const ui_play *p, const ui_nego *n, int t, char *why, size_t len) {
+    why[0] = 0;
+    if (!n->to)
+        return;
+    const niact_term_def *d = &p->sc->terms[t];
+    niact_term_item it = {(int16_t)t, -1, d->has_param ? d->param_default : 0};
+    niact_term_item all[NIACT_MAX_TERMS];
+    send_items(p, n, all);
+    for (int k = 0; k < n->n; k++)
+        if (n->items[k].term == t)
+            it = all[k];
+    int bad = -1;
+    char w[300];
+    if (!niact_session_propose_check(p->s, p->role, n->to, n->public_, &it, 1, 0, &bad, w,
+                                     sizeof w) && bad == 0)
+        snprintf(why, len, "%s", w);
+}
+
+/* Checks the proposal as it stands (only when something it depends on changed), and
+ * clears a refusal once the proposal has changed and would be taken. */
+static void builder_check(app *a) {
+    const ui_play *p = &a->play;
+    ui_nego *n = &a->nego;
+    uint64_t key = check_key(p, n);
+    if (key != n->chk_key) {
+        n->chk_key = key;
+        niact_term_item it[NIACT_MAX_TERMS];
+        send_items(p, n, it);
+        n->chk_why[0] = 0;
+        if (!n->n) {
+            n->chk_ok = 0;
+            snprintf(n->chk_why, sizeof n->chk_why, "pick at least one term");
+        } else if (!n->to) {
+            n->chk_ok = 0;
+            snprintf(n->chk_why, sizeof n->chk_why,
+                     "a proposal goes to one or more other delegations; pick them under To");
+        } else {
+            n->chk_ok = niact_session_propose_check(p->s, p->role, n->to, n->public_, it, n->n,
+                                                    n->counter_of, NULL, n->chk_why,
+                                                    sizeof n->chk_why);
+        }
+        for (int t = 0; t < p->sc->n_terms && t < NEGO_TERM_WHY; t++)
+            term_reason(p, n, t, n->term_why[t], sizeof n->term_why[t]);
+    }
+    if (n->msg_refused && !n->refused_key)
+        n->refused_key = key; /* a refusal set from elsewhere: it stands until a change */
+    if (n->msg_refused && n->chk_ok && key != n->refused_key) {
+        n->msg[0] = 0;
+        n->msg_refused = 0;
+        n->refused_key = 0;
+    }
+}
+
+/* Term t's reason for "cannot be offered now" ("" if it can). */
+static const char *row_reason(app *a, int t, char *buf, size_t len) {
+    if (t < NEGO_TERM_WHY)
+        return a->nego.term_why[t];
+    term_reason(&a->play, &a->nego, t, buf, len);
+    return buf;
 }
 
 /* "Given by the Soviet Union: you ask for it" under a term's name. */
@@ -173,6 +266,17 @@ static void giver_text(const ui_play *p, int t, const niact_term_item *it, uint3
         nego_roles_text(p->sc, p->sc->terms[t].givers, who, sizeof who);
         snprintf(buf, len, "Only %s can give it: add them as addressees", who);
     }
+}
+
+/* The giver's line, then "NOT NOW: why" when the term cannot be offered now. */
+static void row_text(const ui_play *p, int t, const niact_term_item *it, uint32_t to,
+                     const char *why, char *buf, size_t len) {
+    char g[300];
+    giver_text(p, t, it, to, g, sizeof g);
+    if (why && why[0])
+        snprintf(buf, len, "%s\nNOT NOW: %s", g, why);
+    else
+        snprintf(buf, len, "%s", g);
 }
 
 /* A step of the parameter: 1, or 5 over a wide range. */
@@ -232,8 +336,10 @@ static int term_row(app *a, SDL_Rect r, int t) {
     int choose = k >= 0 && __builtin_popcount(can_give(&a->play, t, n->to)) > 1;
     /* The name and the giver's line wrap: the row is as high as they are. */
     int tw = r.w - (steps && !below ? sw + pad : 0) - (tx - r.x) - pad;
-    char sub[300];
-    giver_text(&a->play, t, k >= 0 ? &n->items[k] : NULL, n->to, sub, sizeof sub);
+    char sub[600], rb[200];
+    const char *why = row_reason(a, t, rb, sizeof rb);
+    int cannot = why[0] && term_giver(&a->play, t, n->to) >= 0;
+    row_text(&a->play, t, k >= 0 ? &n->items[k] : NULL, n->to, cannot ? why : "", sub, sizeof sub);
     int nh = ui_text_height(u, FACE_SANS_BOLD, SZ_BODY, tw, d->meta.name);
     int gh = ui_text_height(u, FACE_SANS, SZ_SMALL, tw, sub);
     l1 = nh > l1 ? nh : l1;
@@ -258,17 +364,22 @@ static int term_row(app *a, SDL_Rect r, int t) {
             next_giver(&a->play, &n->items[picked(n, t)], n->to);
         if (choose && (gst & 1))
             ui_fill(u, giver_r, COL_HOVER);
+        /* Picked: a heavy frame; can be offered: a plain one; cannot now: dashed, and why. */
         if (k >= 0)
             ui_frame(u, row, COL_INK, ui_px(u, 2) < 1 ? 1 : ui_px(u, 2));
+        else if (!why[0] && term_giver(&a->play, t, n->to) >= 0)
+            ui_frame(u, row, COL_INK_FADED, 1);
         else
             ui_dashed_rect(u, row, COL_RULE, 1);
         check_box(u, (SDL_Rect){r.x + pad, r.y + pad + ui_px(u, 2), cb, cb}, k >= 0);
         k = picked(n, t);
-        giver_text(&a->play, t, k >= 0 ? &n->items[k] : NULL, n->to, sub, sizeof sub);
+        /* (the reasons are those measured: a change this frame shows in the next) */
+        row_text(&a->play, t, k >= 0 ? &n->items[k] : NULL, n->to, cannot ? why : "", sub,
+                 sizeof sub);
         ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){tx, r.y + pad, tw, l1},
                 d->meta.name, 0);
-        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){tx, r.y + pad + l1, tw, l2},
-                sub, 0);
+        ui_text(u, FACE_SANS, SZ_SMALL, cannot ? COL_STAMP : COL_INK_FADED,
+                (SDL_Rect){tx, r.y + pad + l1, tw, l2}, sub, 0);
         if (steps && picked(n, t) >= 0)
             stepper(a, sr, t, &n->items[picked(n, t)]);
         if ((st & 2) && u->focus_visible)
@@ -414,18 +525,14 @@ static void send_proposal(app *a) {
     c.id = n->counter_of;
     c.n_terms = n->n;
     memcpy(c.terms, n->items, sizeof c.terms);
-    for (int k = 0; k < n->n; k++) { /* a giver chosen and still a party, else the core's */
-        const niact_term_item *it = &n->items[k];
-        int chosen = it->giver >= 0 && it->giver < p->sc->n_roles &&
-                     (can_give(p, it->term, n->to) >> it->giver & 1u);
-        c.terms[k].giver = chosen ? it->giver : -1;
-    }
+    send_items(p, n, c.terms);
     niact_reply r;
     niact_status st = niact_session_tell(p->s, &c, &r);
     int32_t id = r.id;
     n->msg_refused = st != NIACT_OK;
     if (st != NIACT_OK) {
         snprintf(n->msg, sizeof n->msg, "NOT SENT: %.300s.", niact_session_error(p->s));
+        n->refused_key = check_key(p, n); /* it stands until the proposal changes */
         return;
     }
     char who[200];
@@ -463,7 +570,16 @@ static void builder_right(app *a, SDL_Rect r) {
         int mh = ui_text_height(u, FACE_SANS_BOLD, SZ_SMALL, r.w - ui_px(u, 12), n->msg) + ui_px(u, 6);
         msg_h = mh > msg_h ? (mh < r.h / 3 ? mh : r.h / 3) : msg_h;
     }
-    int rest = r.h - bh - msg_h - 2 * gap, ex_h = rest * 45 / 100;
+    /* READY or NOT NOW: why, over Send, as high as its words. */
+    char status[400];
+    if (n->chk_ok)
+        snprintf(status, sizeof status, "READY: Send proposes it as it stands.");
+    else
+        snprintf(status, sizeof status, "NOT NOW: %s.", n->chk_why);
+    int st_h = ui_text_height(u, FACE_SANS_BOLD, SZ_SMALL, r.w, status);
+    if (st_h > r.h / 5)
+        st_h = r.h / 5;
+    int rest = r.h - bh - msg_h - st_h - 3 * gap, ex_h = rest * 45 / 100;
     explain_term(a, (SDL_Rect){r.x, r.y, r.w, ex_h});
     int y = r.y + ex_h + gap;
     ui_text_fit(u, FACE_TYPE_BOLD, SZ_SMALL, SZ_SMALL, COL_INK, (SDL_Rect){r.x, y, r.w, lh}, "SUMMARY",
@@ -477,8 +593,11 @@ static void builder_right(app *a, SDL_Rect r) {
     list_end(a, view, &n->scroll_sum, th, saved);
     nego_message(a, (SDL_Rect){r.x, r.y + rest + gap, r.w, msg_h});
     int bw = (r.w - gap) / 2, by = r.y + r.h - bh;
+    ui_text_fit(u, FACE_SANS_BOLD, SZ_SMALL, SZ_SMALL, n->chk_ok ? COL_INK : COL_STAMP,
+                (SDL_Rect){r.x, by - gap - st_h, r.w, st_h}, status, 0);
+    /* Send stays open with terms picked: a click on a proposal not ready says why. */
     if (ui_button(u, ui_id("prop-send", 0), (SDL_Rect){r.x, by, bw, bh},
-                  nego_fit_label(u, bw, "Send proposal", "Send"), n->n > 0 && n->to))
+                  nego_fit_label(u, bw, "Send proposal", "Send"), n->n > 0))
         send_proposal(a);
     if (ui_button(u, ui_id("prop-close", 0), (SDL_Rect){r.x + bw + gap, by, bw, bh},
                   nego_fit_label(u, bw, "Close  (Esc)", "Close"), 1) ||
@@ -499,6 +618,9 @@ void nego_open_propose(app *a, const niact_proposal *pr) {
             n->items[k] = pr->terms[k];
     }
     n->msg[0] = 0;
+    n->msg_refused = 0;
+    n->refused_key = 0;
+    n->chk_key = 0; /* checked afresh */
     n->explain = -1;
     n->scroll_terms = 0;
     a->back_focus = a->ui.focus;
@@ -514,10 +636,12 @@ void ov_propose(app *a) {
         snprintf(title, sizeof title, "COUNTER-PROPOSAL TO #%d", n->counter_of);
     else
         snprintf(title, sizeof title, "PROPOSAL  \xC2\xB7  %s", a->play.sc->roles[a->play.role].meta.name);
+    builder_check(a);
     SDL_Rect in = nego_sheet(u, title);
     if (!u->focus && !u->inert)
         ui_set_focus(u, a->play.sc->n_terms ? ui_id("term", 0) : ui_id("prop-close", 0));
     int gap = ui_px(u, 18), lw = in.w * 56 / 100;
     builder_left(a, (SDL_Rect){in.x, in.y, lw, in.h});
     builder_right(a, (SDL_Rect){in.x + lw + gap, in.y, in.w - lw - gap, in.h});
+    builder_check(a); /* what this frame's clicks changed, for the next frame to show */
 }

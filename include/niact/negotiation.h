@@ -81,6 +81,16 @@ niact_status niact_game_withdraw(niact_game *g, int role, int32_t id);
  * memory, else NIACT_OK. */
 niact_status niact_game_terms_legal(niact_game *g, int from, uint32_t to, int public_,
                                     const niact_term_item *terms, int n, int *ok);
+/* Whether niact_game_propose would take this proposal now: every check it makes, in its
+ * order, with the reason it would give. 1 if it would; 0 if not, with the reason in why
+ * (as Send would show it) and *term (if not NULL) the index of the term the refusal is
+ * about, -1 if it is about the proposal as a whole (addressees, number of terms, the
+ * seat's allowance, the proposal countered). Changes nothing, the game's last error
+ * included; reasons come from the proposer's own proposals and the public rules (and
+ * the scenario's `legal` tests, as Send would give them). */
+int niact_game_propose_check(niact_game *g, int from, uint32_t to, int public_,
+                             const niact_term_item *terms, int n, int counter_of, int *term,
+                             char *why, size_t len);
 /* Sends a telegram (free text) to the roles in `to`; it goes into their log. */
 niact_status niact_game_telegram(niact_game *g, int from, uint32_t to, const char *text);
 

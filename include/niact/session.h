@@ -245,6 +245,14 @@ const niact_turn_input *niact_session_input(const niact_session *s, int32_t t);
 niact_status niact_session_propose(niact_session *s, int from, uint32_t to, int public_,
                                    const niact_term_item *terms, int n, int counter_of,
                                    int32_t *id);
+/* Whether niact_session_propose would take this proposal now (the moderator's pause,
+ * then every check of the core's niact_game_propose_check), without taking it: 1 or 0
+ * with the reason in why and *term the refused term's index (-1: the proposal as a
+ * whole). Changes nothing: not the game, not the session's last error, not its
+ * generation. For a builder that says before Send what would be refused. */
+int niact_session_propose_check(niact_session *s, int from, uint32_t to, int public_,
+                                const niact_term_item *terms, int n, int counter_of,
+                                int *term, char *why, size_t len);
 niact_status niact_session_answer(niact_session *s, int role, int32_t id, int accept);
 niact_status niact_session_withdraw(niact_session *s, int role, int32_t id);
 niact_status niact_session_telegram(niact_session *s, int from, uint32_t to, const char *text);

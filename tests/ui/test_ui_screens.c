@@ -478,6 +478,65 @@ static void test_counter_and_withdraw(void **state) {
     close_canvas(&c);
 }
 
+/* The builder says before Send whether the proposal would be taken and why not; a
+ * refusal goes as soon as the proposal is fixed; each term row's reason is the core's. */
+static void test_builder_check(void **state) {
+    (void)state;
+    canvas c;
+    assert_int_equal(open_canvas(&c, &sizes[0]), 0);
+    app *a = &c.a;
+    start(a, scenario_dir[n_scenarios - 1]);
+    play_mark_read(a);
+    a->scr = SCR_DESK;
+    nego_open_propose(a, NULL);
+    app_frame(a, 0);
+    ui_nego *n = &a->nego;
+    assert_false(n->chk_ok);
+    assert_non_null(strstr(n->chk_why, "term"));
+    uint32_t to = n->to;
+    assert_true(to != 0);
+    int to_role = __builtin_ctz(to);
+    /* A term the seat may offer alone to its first addressee. */
+    int t = -1;
+    for (int k = 0; k < a->play.sc->n_terms && t < 0; k++) {
+        niact_term_item it = {(int16_t)k, -1, a->play.sc->terms[k].param_default};
+        if (niact_session_propose_check(a->play.s, a->play.role, to, 0, &it, 1, 0, NULL, NULL, 0))
+            t = k;
+    }
+    assert_true(t >= 0);
+    for (int k = 0; k < a->play.sc->n_terms && k < NEGO_TERM_WHY; k++) {
+        niact_term_item it = {(int16_t)k, -1, a->play.sc->terms[k].param_default};
+        int bad = -1;
+        int ok = niact_session_propose_check(a->play.s, a->play.role, to, 0, &it, 1, 0, &bad, NULL, 0);
+        assert_int_equal(n->term_why[k][0] != 0, !ok && bad == 0);
+    }
+    click_at(a, ui_id("term", t));
+    assert_int_equal(n->n, 1);
+    assert_true(n->chk_ok);
+    /* No addressee: NOT NOW before Send, and Send's refusal says so. */
+    size_t inputs = niact_session_input_count(a->play.s);
+    click_at(a, ui_id("prop-to", to_role));
+    assert_int_equal(n->to, 0u);
+    assert_false(n->chk_ok);
+    assert_non_null(strstr(n->chk_why, "To"));
+    click_at(a, ui_id("prop-send", 0));
+    assert_true(n->msg_refused);
+    assert_non_null(strstr(n->msg, "NOT SENT"));
+    assert_int_equal(niact_session_input_count(a->play.s), inputs);
+    app_frame(a, 0); /* the refusal stands while nothing changes */
+    assert_true(n->msg_refused);
+    /* The addressee back: the refusal goes, READY. */
+    click_at(a, ui_id("prop-to", to_role));
+    assert_int_equal(n->to, to);
+    assert_true(n->chk_ok);
+    assert_false(n->msg_refused);
+    assert_int_equal(n->msg[0], 0);
+    click_at(a, ui_id("prop-send", 0));
+    assert_false(n->msg_refused);
+    assert_int_equal(niact_session_input_count(a->play.s), inputs + 1);
+    close_canvas(&c);
+}
+
 /* The telegram form takes typed text up to NIACT_TELEGRAM_MAX bytes, whole UTF-8
  * characters only, says when some was not taken, and Enter sends it all. */
 static void test_telegram_limit(void **state) {
@@ -660,6 +719,7 @@ int main(void) {
         cmocka_unit_test(test_handover_fresh_key),
         cmocka_unit_test(test_answer_proposal),
         cmocka_unit_test(test_counter_and_withdraw),
+        cmocka_unit_test(test_builder_check),
         cmocka_unit_test(test_telegram_limit),
         cmocka_unit_test(test_telegram_plain_text),
         cmocka_unit_test(test_hidpi_pointer),

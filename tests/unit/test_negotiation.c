@@ -104,6 +104,63 @@ static void test_refusals(void **state) {
     assert_int_equal(niact_session_input_count(f->s), 1); /* refusals leave no input */
 }
 
+/* The check before Send: the same verdicts and reasons as propose, and nothing changes. */
+static void test_propose_check(void **state) {
+    fx *f = *state;
+    niact_term_item t = term(f, "remove_within", 30);
+    uint64_t hash = niact_game_hash(f->g), gen = niact_session_generation(f->s, US);
+    size_t inputs = niact_session_input_count(f->s);
+    niact_session_propose(f->s, US, 1u << US, 0, &t, 1, 0, &(int32_t){0}); /* a last error */
+    char before[512];
+    snprintf(before, sizeof before, "%s", niact_session_error(f->s));
+    gen = niact_session_generation(f->s, US);
+    char why[300];
+    int bad = 7;
+    /* No addressee: about the proposal as a whole. */
+    assert_int_equal(niact_session_propose_check(f->s, US, 0, 0, &t, 1, 0, &bad, why, sizeof why), 0);
+    assert_int_equal(bad, -1);
+    assert_non_null(strstr(why, "one or more others"));
+    /* A term no party can give (the Soviet term between us and un), second in the package. */
+    niact_term_item two[2] = {term(f, "berlin_talks", 0), t};
+    niact_rules_set(f->g, track(f, "missiles"), 0); /* (berlin's own test passes) */
+    hash = niact_game_hash(f->g);
+    assert_int_equal(niact_session_propose_check(f->s, US, 1u << UN, 0, two, 2, 0, &bad, why,
+                                                 sizeof why), 0);
+    assert_int_equal(bad, 1);
+    assert_non_null(strstr(why, "no party"));
+    /* A parameter out of range. */
+    t.param = 99;
+    assert_int_equal(niact_session_propose_check(f->s, US, 1u << USSR, 0, &t, 1, 0, &bad, why,
+                                                 sizeof why), 0);
+    assert_int_equal(bad, 0);
+    t.param = 30;
+    /* The scenario's own test, with its reason. */
+    assert_int_equal(niact_game_hash(f->g), hash); /* (the checks so far changed nothing) */
+    niact_rules_set(f->g, track(f, "missiles"), 3);
+    hash = niact_game_hash(f->g);
+    gen = niact_session_generation(f->s, US);
+    niact_term_item b = term(f, "berlin_talks", 0);
+    assert_int_equal(niact_session_propose_check(f->s, USSR, 1u << US, 0, &b, 1, 0, &bad, why,
+                                                 sizeof why), 0);
+    assert_non_null(strstr(why, "cannot be proposed now: missiles are still in Testland"));
+    /* A valid package: OK, and propose agrees. */
+    assert_int_equal(niact_session_propose_check(f->s, US, 1u << USSR, 0, &t, 1, 0, &bad, why,
+                                                 sizeof why), 1);
+    assert_int_equal(bad, -1);
+    /* Nothing changed: the game, the session's inputs, its generation, its last error. */
+    assert_int_equal(niact_game_hash(f->g), hash);
+    assert_int_equal(niact_session_generation(f->s, US), gen);
+    assert_int_equal(niact_session_input_count(f->s), inputs);
+    assert_string_equal(niact_session_error(f->s), before);
+    int32_t id = 0;
+    assert_int_equal(niact_session_propose(f->s, US, 1u << USSR, 0, &t, 1, 0, &id), NIACT_OK);
+    /* Paused: said so, set nowhere. */
+    assert_int_equal(niact_session_pause(f->s), NIACT_OK);
+    assert_int_equal(niact_session_propose_check(f->s, US, 1u << USSR, 0, &t, 1, 0, &bad, why,
+                                                 sizeof why), 0);
+    assert_non_null(strstr(why, "paused"));
+}
+
 /* A refusal carries the scenario's reason. */
 static void test_refusal_reasons(void **state) {
     fx *f = *state;
@@ -301,7 +358,7 @@ static void test_ai_reaches_and_keeps_agreement(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        T(test_refusals),       T(test_refusal_reasons),       T(test_answers_and_expiry), T(test_counter_and_withdraw),
+        T(test_refusals), T(test_propose_check), T(test_refusal_reasons),       T(test_answers_and_expiry), T(test_counter_and_withdraw),
         T(test_commitment_kept), T(test_abstention_kept_at_deadline),
         T(test_commitment_broken), T(test_telegram),
         T(test_negotiation_changes_hash_and_replays), TA(test_ai_answer_depends_on_state),
