@@ -543,7 +543,10 @@ int niact_game_propose_check(niact_game *g, int from, uint32_t to, int public_,
         why[0] = 0;
     niact_proposal p = {0};
     niact_error saved = g->error; /* a question: the game's last error stays as it was */
+    int was = g->mute;
+    g->mute = 0; /* its reason is read */
     niact_status st = check_propose(g, from, to, public_, &p, terms, n, counter_of, &at);
+    g->mute = was;
     if (st != NIACT_OK && why && len)
         snprintf(why, len, "%s", g->error.reason[0] ? g->error.reason : "refused");
     g->error = saved;
