@@ -151,6 +151,8 @@ static void draw_overlay(app *a) {
         ov_telegram(a);
     else if (a->ov == OV_AGREEMENTS)
         ov_agreements(a);
+    else if (a->ov == OV_ENDTURN)
+        ov_endturn(a);
     else
         ov_settings(a);
 }

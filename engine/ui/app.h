@@ -26,6 +26,7 @@ typedef enum ui_overlay {
     OV_PROPOSE,    /* the proposal builder (P) */
     OV_TELEGRAM,   /* the telegram composer (T) */
     OV_AGREEMENTS, /* proposals, agreements, commitments, trust (A) */
+    OV_ENDTURN,    /* End turn asked with points unspent or proposals unanswered */
 } ui_overlay;
 
 /* A scenario's map as the window draws it (map.c): its declaration (niact/map.h) and
@@ -294,6 +295,11 @@ void room_clock_text(app *a, char *buf, size_t len);
 int projector_lines(const niact_scenario *sc, const niact_public *pub, char *buf, size_t len);
 void ov_pause(app *a);
 void ov_settings(app *a);
+/* Why End turn asks first (points the seat may still spend, proposals waiting for its
+ * answer), in words into buf; 0 if nothing (the turn ends at once). */
+int endturn_reasons(app *a, char *buf, size_t len);
+/* The question End turn asks (OV_ENDTURN): End turn (Enter or E) or Back (Esc). */
+void ov_endturn(app *a);
 void ov_help(app *a);
 /* New game screen: loads the scenario at scen_idx into cfg. */
 void newgame_load(app *a);

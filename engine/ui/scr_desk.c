@@ -308,8 +308,16 @@ static SDL_Rect right_column(app *a, SDL_Rect r, int paged) {
     if (a->ov != OV_NONE)
         return detail;
     if (ui_button(u, ui_id("endturn", 0), endturn, "End turn  (E)", 1) || ui_key(u, SDLK_e)) {
-        play_end_turn(a);
-        u->focus = 0;
+        char why[300];
+        if (endturn_reasons(a, why, sizeof why)) { /* ask first; the E is used up */
+            a->back_focus = u->focus;
+            a->ov = OV_ENDTURN;
+            u->key = 0, u->click = 0, u->activate = 0;
+            u->focus = 0;
+        } else {
+            play_end_turn(a);
+            u->focus = 0;
+        }
     }
     return detail;
 }

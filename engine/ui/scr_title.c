@@ -266,6 +266,59 @@ static SDL_Rect sheet(ui *u, int w_units, int h_units, const char *title) {
     return in;
 }
 
+int endturn_reasons(app *a, char *buf, size_t len) {
+    ui_play *p = &a->play;
+    buf[0] = 0;
+    if (!p->s || p->role < 0)
+        return 0;
+    int32_t left = play_points_left(p, p->role);
+    int legal = 0; /* points count only if some action may still be ordered with them */
+    for (int act = 0; act < p->sc->n_actions && !legal && left > 0; act++) {
+        char why[8];
+        legal = (p->sc->actions[act].roles & (1u << p->role)) &&
+                play_action_legal(p, act, why, sizeof why);
+    }
+    int waiting = desk_awaiting(p);
+    size_t at = 0;
+    if (legal) {
+        int w = snprintf(buf, len, "You have %d action point%s left to spend.", (int)left,
+                         left == 1 ? "" : "s");
+        at = w > 0 && (size_t)w < len ? (size_t)w : len ? len - 1 : 0;
+    }
+    if (waiting)
+        snprintf(buf + at, len - at, "%s%d proposal%s to you still wait%s for your answer.",
+                 at ? " " : "", waiting, waiting == 1 ? "" : "s", waiting == 1 ? "s" : "");
+    return legal || waiting;
+}
+
+void ov_endturn(app *a) {
+    ui *u = &a->ui;
+    char why[300];
+    if (!endturn_reasons(a, why, sizeof why)) { /* nothing left to ask about */
+        a->ov = OV_NONE;
+        return;
+    }
+    SDL_Rect in = sheet(u, 620, 360, "END THE TURN?");
+    int bh = ui_px(u, 50), gap = ui_px(u, 12);
+    int th = ui_text_height(u, FACE_SANS, SZ_BODY, in.w, why);
+    SDL_Rect text = {in.x, in.y + ui_px(u, 8), in.w, in.h - ui_px(u, 8) - 2 * bh - 2 * gap};
+    if (th < text.h)
+        text.h = th;
+    ui_text_fit(u, FACE_SANS, SZ_BODY, SZ_SMALL, COL_INK, text, why, 0);
+    SDL_Rect end = {in.x, in.y + in.h - 2 * bh - gap, in.w, bh};
+    SDL_Rect back = {in.x, in.y + in.h - bh, in.w, bh};
+    if (ui_button(u, ui_id("endturn-yes", 0), end, "End turn  (Enter)", 1) ||
+        ui_key(u, SDLK_RETURN) || ui_key(u, SDLK_KP_ENTER) || ui_key(u, SDLK_e)) {
+        a->ov = OV_NONE;
+        play_end_turn(a);
+        u->focus = 0;
+    } else if (ui_button(u, ui_id("endturn-no", 0), back, "Back to the desk  (Esc)", 1) ||
+               ui_key(u, SDLK_ESCAPE)) {
+        a->ov = OV_NONE;
+        u->focus = a->back_focus;
+    }
+}
+
 void ov_pause(app *a) {
     ui *u = &a->ui;
     /* A wider sheet when the six buttons need two columns to fit its height. */

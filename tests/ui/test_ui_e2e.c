@@ -225,7 +225,7 @@ static void save_and_load(void) {
 }
 
 typedef struct tally {
-    int handovers, orders, resolving, saved;
+    int handovers, orders, resolving, saved, asked;
 } tally;
 
 /* One step of a game with the keyboard alone. */
@@ -244,6 +244,8 @@ static void keyboard_step(tally *t) {
         key(SDLK_1, 0); /* order the first action card */
         t->orders += play_n_orders(&A->play) > before;
         key(SDLK_e, 0);
+        if (A->ov == OV_ENDTURN) /* points left: End turn asks first; E again ends it */
+            key(SDLK_e, 0);
     } else {
         fail_msg("unexpected screen %d", (int)A->scr);
     }
@@ -272,6 +274,11 @@ static void mouse_step(tally *t) {
         if (niact_game_turn(A->play.g) == 1)
             shot("desk-mouse");
         assert_true(click(ui_id("endturn", 0)));
+        if (A->ov == OV_ENDTURN) { /* points left: it asks first, and says why */
+            if (++t->asked == 1)
+                shot("endturn");
+            assert_true(click(ui_id("endturn-yes", 0)));
+        }
     } else {
         fail_msg("unexpected screen %d", (int)A->scr);
     }
@@ -472,6 +479,8 @@ static void test_negotiate_against_ai(void **state) {
     int32_t id1 = propose_by_keyboard(rw, sp), id2 = propose_by_mouse(bt, sp);
     telegram_by_keyboard();
     key(SDLK_e, 0);
+    if (A->ov == OV_ENDTURN) /* points left: End turn asks first; Enter ends it */
+        key(SDLK_RETURN, 0);
     wait_resolved();
     assert_int_equal(niact_game_turn(A->play.g), 1);
     const niact_proposal *p1 = niact_game_proposal_by_id(A->play.g, 0, id1);

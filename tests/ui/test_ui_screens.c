@@ -390,7 +390,9 @@ static void test_handover_fresh_key(void **state) {
     app_frame(a, 1);
     int first = a->play.role;
     uint32_t t = SDL_GetTicks();
-    key_at(a, SDLK_e, t, 0);          /* ends the first seat's turn */
+    key_at(a, SDLK_e, t, 0);          /* End turn asks first: points are left */
+    assert_int_equal(a->ov, OV_ENDTURN);
+    key_at(a, SDLK_e, t + 20, 0);     /* E again: ends the first seat's turn */
     key_at(a, SDLK_RETURN, t + 50, 0); /* typed before the hand-over was drawn */
     assert_int_equal(a->scr, SCR_HANDOVER);
     assert_true(a->play.role != first);
@@ -712,6 +714,52 @@ static void test_newgame_variant(void **state) {
     close_canvas(&c);
 }
 
+/* End turn asks first while the seat has points it may spend or proposals to answer,
+ * saying which; Esc goes back with nothing ended; with neither it ends at once. */
+static void test_endturn_asks(void **state) {
+    (void)state;
+    canvas c;
+    assert_int_equal(open_canvas(&c, &sizes[0]), 0);
+    app *a = &c.a;
+    start(a, scenario_dir[n_scenarios - 1]);
+    play_mark_read(a);
+    a->scr = SCR_DESK;
+    int32_t id = propose_to_first(a); /* the second seat proposes to the first */
+    assert_true(id > 0);
+    app_frame(a, 0);
+    char why[300];
+    assert_true(endturn_reasons(a, why, sizeof why));
+    assert_non_null(strstr(why, "action point"));
+    assert_non_null(strstr(why, "1 proposal to you still waits for your answer"));
+    int turn = niact_game_turn(a->play.g), role = a->play.role;
+    key_at(a, SDLK_e, SDL_GetTicks(), 0);
+    assert_int_equal(a->ov, OV_ENDTURN);
+    key_at(a, SDLK_ESCAPE, SDL_GetTicks(), 0); /* back: nothing ended */
+    assert_int_equal(a->ov, OV_NONE);
+    assert_int_equal(a->play.role, role);
+    assert_false(niact_game_submitted(a->play.g, role));
+    /* Answered, and every point spent: nothing to ask. */
+    niact_session_answer(a->play.s, role, id, 0);
+    for (int k = 0; k < 20 && endturn_reasons(a, why, sizeof why); k++) {
+        int before = play_n_orders(&a->play);
+        for (int act = 0; act < a->play.sc->n_actions && play_n_orders(&a->play) == before; act++) {
+            char w[8];
+            if ((a->play.sc->actions[act].roles & (1u << role)) &&
+                play_action_legal(&a->play, act, w, sizeof w))
+                play_add_order(&a->play, act);
+        }
+        if (play_n_orders(&a->play) == before)
+            break;
+    }
+    assert_false(endturn_reasons(a, why, sizeof why));
+    app_frame(a, 0);
+    key_at(a, SDLK_e, SDL_GetTicks(), 0);
+    assert_int_equal(a->ov, OV_NONE);
+    assert_true(niact_game_submitted(a->play.g, role) || a->play.role != role ||
+                niact_game_turn(a->play.g) != turn);
+    close_canvas(&c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_boxes),
@@ -725,6 +773,7 @@ int main(void) {
         cmocka_unit_test(test_hidpi_pointer),
         cmocka_unit_test(test_every_screen),
         cmocka_unit_test(test_newgame_variant),
+        cmocka_unit_test(test_endturn_asks),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
