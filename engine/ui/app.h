@@ -166,7 +166,7 @@ struct app {
     /* The game. */
     ui_play play;
     /* Desk state. */
-    int tab;                  /* 0: inbox (reports), 1: news */
+    int tab;                  /* 0: inbox (reports), 1: news, 2: the seat's objectives */
     int scroll_news, scroll_tracks, scroll_cards, scroll_orders;
     int detail_kind, detail_idx; /* what the detail panel explains (1: action, 2: track) */
     int detail_last_kind, detail_last_idx, detail_role; /* what it explained last, for whom:
@@ -300,6 +300,9 @@ void ov_settings(app *a);
 int endturn_reasons(app *a, char *buf, size_t len);
 /* The question End turn asks (OV_ENDTURN): End turn (Enter or E) or Back (Esc). */
 void ov_endturn(app *a);
+/* The seat's score and each of its objectives with its score (as the game lets the seat
+ * see them: its own), with each objective's text when with_text; returns the height. */
+int play_objectives(app *a, SDL_Rect r, int with_text);
 void ov_help(app *a);
 /* New game screen: loads the scenario at scen_idx into cfg. */
 void newgame_load(app *a);

@@ -165,19 +165,30 @@ void desk_detail(app *a, SDL_Rect r) {
 void desk_log(app *a, SDL_Rect r) {
     ui *u = &a->ui;
     ui_play *p = &a->play;
-    int bh = ui_px(u, 36), bw = (r.w - ui_px(u, 8)) / 2;
+    int bh = ui_px(u, 36), bw = (r.w - 2 * ui_px(u, 8)) / 3;
     int waiting = desk_awaiting(p);
     char inbox[64];
     if (waiting)
         snprintf(inbox, sizeof inbox, "Inbox [%d]  (I)", waiting);
     else
         snprintf(inbox, sizeof inbox, "Inbox  (I)");
-    const char *tabs[] = {inbox, "News  (N)"};
-    for (int i = 0; i < 2; i++) {
+    const char *tabs[] = {inbox, "News  (N)", "Objectives  (O)"};
+    for (int i = 0; i < 3; i++) {
         SDL_Rect b = {r.x + i * (bw + ui_px(u, 8)), r.y, bw, bh};
-        char label[80];
+        static const char *const shorter[] = {"Inbox", "News", "Aims"};
+        char label[80], brief[40];
         snprintf(label, sizeof label, "%s%s", a->tab == i ? "> " : "", tabs[i]);
-        if (ui_button(u, ui_id("tab", i), b, label, 1))
+        if (i == 0 && waiting)
+            snprintf(brief, sizeof brief, "%s[%d]", a->tab == i ? ">" : "", waiting);
+        else
+            snprintf(brief, sizeof brief, "%s%s", a->tab == i ? ">" : "", shorter[i]);
+        /* The word itself at the smallest size a button takes, else the short word (the
+         * button drops the key hint and shrinks the rest itself). */
+        char word[80];
+        const char *hint = strstr(label, "  (");
+        snprintf(word, sizeof word, "%.*s", hint ? (int)(hint - label) : (int)strlen(label), label);
+        int fits = ui_text_width(u, FACE_TYPE_BOLD, SZ_SMALL, word) <= b.w - 2 * ui_px(u, 8);
+        if (ui_button(u, ui_id("tab", i), b, fits ? label : brief, 1))
             a->tab = i, a->scroll_news = 0;
         if (a->tab == i)
             ui_fill(u, (SDL_Rect){b.x, b.y + b.h - ui_px(u, 4), b.w, ui_px(u, 4)}, COL_INK);
@@ -185,6 +196,19 @@ void desk_log(app *a, SDL_Rect r) {
     SDL_Rect view = {r.x, r.y + bh + ui_px(u, 6), r.w, r.h - bh - ui_px(u, 6)};
     SDL_Rect saved;
     int y = list_begin(a, view, &a->scroll_news, &saved), y0 = y, n = 0;
+    if (a->tab == 2) { /* the seat's score now, and how each objective stands */
+        int32_t score = 0;
+        niact_game_score(p->g, p->role, p->role, &score);
+        char line[80];
+        snprintf(line, sizeof line, "Your score now: %d / 100", (int)score);
+        int tw = view.w - ui_px(u, 30);
+        int sh = ui_text_height(u, FACE_SANS_BOLD, SZ_BODY, tw, line);
+        y += ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){view.x, y, tw, sh}, line, 0) +
+             ui_px(u, 6);
+        y += play_objectives(a, (SDL_Rect){view.x, y, tw, 0}, 1);
+        list_end(a, view, &a->scroll_news, y - y0, saved);
+        return;
+    }
     /* Newest first: walk the log once, then draw backwards. */
     niact_log_entry list[1024]; /* on the stack: no state shared between calls */
     size_t at[1024];

@@ -139,6 +139,8 @@ static void shortcuts(app *a) {
         a->tab = 0, a->scroll_news = 0, a->page_left = 0;
     if (ui_key(u, SDLK_n))
         a->tab = 1, a->scroll_news = 0, a->page_left = 0;
+    if (ui_key(u, SDLK_o))
+        a->tab = 2, a->scroll_news = 0, a->page_left = 0;
     if (ui_key(u, SDLK_k))
         a->map_key_hidden = !a->map_key_hidden;
     if (ui_key(u, SDLK_p))

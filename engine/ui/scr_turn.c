@@ -174,22 +174,29 @@ static void brief_entries(app *a, SDL_Rect r) {
     list_end(a, r, &a->scroll_news, y - y0, saved);
 }
 
-/* The seat's objectives with their scores now; returns the height used. */
-static int objectives(app *a, SDL_Rect r) {
+int play_objectives(app *a, SDL_Rect r, int with_text) {
     ui *u = &a->ui;
     ui_play *p = &a->play;
     int sl = ui_line_height(u, FACE_SANS, SZ_SMALL), y = r.y;
     for (int o = 0; o < p->sc->n_objectives; o++) {
-        if (p->sc->objectives[o].role != p->role)
+        const niact_objective_def *d = &p->sc->objectives[o];
+        if (d->role != p->role)
             continue;
         int32_t os = 0;
         niact_game_objective_score(p->g, p->role, o, &os);
         char line[200];
-        snprintf(line, sizeof line, "%s: %d / 100 (weight %d)", p->sc->objectives[o].meta.name,
-                 os, p->sc->objectives[o].weight);
-        int h = ui_text_height(u, FACE_SANS, SZ_SMALL, r.w, line);
-        ui_text(u, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){r.x, y, r.w, h}, line, 0);
-        y += h + sl / 4;
+        snprintf(line, sizeof line, "%s: %d / 100 (weight %d)", d->meta.name, os, d->weight);
+        int face = with_text ? FACE_SANS_BOLD : FACE_SANS;
+        int h = ui_text_height(u, face, SZ_SMALL, r.w, line);
+        ui_text(u, face, SZ_SMALL, COL_INK, (SDL_Rect){r.x, y, r.w, h}, line, 0);
+        y += h;
+        if (with_text && d->meta.text && d->meta.text[0]) {
+            int th = ui_text_height(u, FACE_SANS, SZ_SMALL, r.w, d->meta.text);
+            ui_text(u, FACE_SANS, SZ_SMALL, COL_INK_FADED, (SDL_Rect){r.x, y, r.w, th},
+                    d->meta.text, 0);
+            y += th;
+        }
+        y += sl / 4;
     }
     return y - r.y;
 }
@@ -235,7 +242,7 @@ void scr_brief(app *a) {
     y += lh / 2;
     y += ui_text(u, FACE_SANS_BOLD, SZ_BODY, COL_INK, (SDL_Rect){right.x, y, tw, sh}, line, 0) +
          ui_px(u, 6);
-    y += objectives(a, (SDL_Rect){right.x, y, tw, 0});
+    y += play_objectives(a, (SDL_Rect){right.x, y, tw, 0}, 0);
     list_end(a, right, &a->scroll_brief, y - y0, saved);
     if (ui_key(u, SDLK_PAGEDOWN) || ui_key(u, SDLK_SPACE))
         a->scroll_news += in.h / 2;

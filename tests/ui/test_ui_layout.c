@@ -35,11 +35,11 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 
 enum { S_TITLE, S_NEWGAME, S_HANDOVER, S_BRIEF, S_DESK_CARD, S_DESK_REFUSED, S_DESK_TRACK,
        S_DESK_LATER, S_PROPOSE, S_TELEGRAM, S_AGREEMENTS, S_PAUSE, S_SETTINGS, S_LOAD, S_HELP,
-       S_RESOLVING, S_END, S_ENDTURN, S_MODERATOR, S_MOD_SEAT, S_MOD_REFUSED, S_PROJECTOR, S_COUNT };
+       S_RESOLVING, S_END, S_ENDTURN, S_OBJECTIVES, S_MODERATOR, S_MOD_SEAT, S_MOD_REFUSED, S_PROJECTOR, S_COUNT };
 static const char *const screen_names[S_COUNT] = {
     "title", "newgame", "handover", "brief", "desk-card", "desk-refused", "desk-track",
     "desk-turn3", "propose", "telegram", "agreements", "pause", "settings", "load", "help",
-    "resolving", "end", "endturn", "moderator", "moderator-seat", "moderator-refused", "projector"};
+    "resolving", "end", "endturn", "desk-objectives", "moderator", "moderator-seat", "moderator-refused", "projector"};
 
 typedef struct size_case {
     int w, h;
@@ -269,6 +269,10 @@ static void setup_screen(app *a, int s, const char *dir) {
         a->ov = OV_LOAD;
         break;
     case S_HELP: a->ov = OV_HELP; break;
+    case S_OBJECTIVES: /* the inbox's third tab (O): the seat's objectives */
+        a->tab = 2;
+        a->page_left = 0;
+        break;
     case S_ENDTURN: /* points left and a proposal waiting: End turn asks */
         propose_to_first(a);
         a->ov = OV_ENDTURN;

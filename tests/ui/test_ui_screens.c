@@ -760,6 +760,39 @@ static void test_endturn_asks(void **state) {
     close_canvas(&c);
 }
 
+/* O on the desk shows the seat's objectives: its score and each objective's, from the
+ * game as the seat may see it (its own); I goes back to the inbox. */
+static void test_desk_objectives(void **state) {
+    (void)state;
+    canvas c;
+    assert_int_equal(open_canvas(&c, &sizes[0]), 0);
+    setup_screen(&c.a, S_DESK, scenario_dir[0]);
+    app *a = &c.a;
+    key_at(a, SDLK_o, SDL_GetTicks(), 0);
+    assert_int_equal(a->tab, 2);
+    a->ui.record = 1;
+    app_frame(a, 0);
+    int32_t score = 0;
+    assert_int_equal(niact_game_score(a->play.g, a->play.role, a->play.role, &score), NIACT_OK);
+    char want[80];
+    snprintf(want, sizeof want, "Your score now: %d / 100", (int)score);
+    int found = 0, objectives = 0;
+    for (int i = 0; i < a->ui.n_records; i++) {
+        found |= strstr(a->ui.records[i].what, "Your score now") != NULL &&
+                 !strncmp(a->ui.records[i].what, want, strlen(a->ui.records[i].what));
+        for (int o = 0; o < a->play.sc->n_objectives; o++)
+            if (a->play.sc->objectives[o].role == a->play.role &&
+                strstr(a->ui.records[i].what, a->play.sc->objectives[o].meta.name) ==
+                    a->ui.records[i].what)
+                objectives++;
+    }
+    assert_true(found);
+    assert_true(objectives > 0);
+    key_at(a, SDLK_i, SDL_GetTicks(), 0);
+    assert_int_equal(a->tab, 0);
+    close_canvas(&c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_boxes),
@@ -774,6 +807,7 @@ int main(void) {
         cmocka_unit_test(test_every_screen),
         cmocka_unit_test(test_newgame_variant),
         cmocka_unit_test(test_endturn_asks),
+        cmocka_unit_test(test_desk_objectives),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
