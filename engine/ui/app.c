@@ -56,6 +56,9 @@ void app_free(app *a) {
     a->backdrop = NULL;
     niact_host_free(a->title_host);
     a->title_host = NULL;
+    ui_dl_free(&a->dl_shown);
+    ui_dl_free(&a->dl_next);
+    ui_dl_free(&a->dl_check);
     ui_free(&a->ui);
 }
 
@@ -167,13 +170,16 @@ static void draw_under(app *a) {
                 a->bd_scr == (int)a->scr && a->bd_scale == u->scale &&
                 a->bd_preset == u->preset && a->bd_gen == a->gen;
     if (valid) {
-        SDL_RenderCopy(u->ren, a->backdrop, NULL, NULL);
+        ui_copy(u, a->backdrop, NULL, (SDL_Rect){0, 0, u->w, u->h}, a->bd_serial);
         return;
     }
     SDL_Texture *t = NULL, *back = SDL_GetRenderTarget(u->ren);
     SDL_Rect clip = u->clip;
+    /* Into the texture every primitive is drawn, and none is listed: the screen's list
+     * holds the texture's one copy. */
+    int paint = u->paint;
+    ui_dl *dl = u->dl;
     u->clip = (SDL_Rect){0, 0, 0, 0};
-    SDL_RenderSetClipRect(u->ren, NULL);
     if (a->frugal && SDL_RenderTargetSupported(u->ren)) {
         if (a->backdrop && (a->bd_w != u->w || a->bd_h != u->h)) {
             SDL_DestroyTexture(a->backdrop);
@@ -187,30 +193,37 @@ static void draw_under(app *a) {
         t = a->backdrop;
         if (t && SDL_SetRenderTarget(u->ren, t) != 0)
             t = NULL;
+        u->clip_known = 0;
     }
-    SDL_SetRenderDrawColor(u->ren, COL_PAPER.r, COL_PAPER.g, COL_PAPER.b, 255);
-    SDL_RenderClear(u->ren);
+    if (t)
+        u->paint = UI_PAINT_ALL, u->dl = NULL;
+    ui_apply_clip(u);
+    ui_clear(u, COL_PAPER);
     u->inert = 1;
     draw_screen(a);
     u->inert = 0;
     ui_fill(u, (SDL_Rect){0, 0, u->w, u->h}, COL_DIM);
     if (t) {
-        SDL_RenderSetClipRect(u->ren, NULL);
+        u->clip = (SDL_Rect){0, 0, 0, 0};
+        ui_apply_clip(u);
         SDL_SetRenderTarget(u->ren, back);
+        u->clip_known = 0;
+        u->paint = paint, u->dl = dl;
         a->bd_w = u->w, a->bd_h = u->h, a->bd_ov = (int)a->ov, a->bd_scr = (int)a->scr;
         a->bd_scale = u->scale, a->bd_preset = u->preset, a->bd_gen = a->gen;
-        SDL_RenderCopy(u->ren, t, NULL, NULL);
+        a->bd_serial++;
+        ui_apply_clip(u);
+        ui_copy(u, t, NULL, (SDL_Rect){0, 0, u->w, u->h}, a->bd_serial);
     }
     u->clip = clip;
-    SDL_RenderSetClipRect(u->ren, clip.w > 0 ? &clip : NULL);
+    ui_apply_clip(u);
 }
 
 /* One pass of a frame: the screen (dimmed under an overlay) and the overlay. */
 static void frame_once(app *a) {
     ui *u = &a->ui;
     ui_begin(u);
-    SDL_SetRenderDrawColor(u->ren, COL_PAPER.r, COL_PAPER.g, COL_PAPER.b, 255);
-    SDL_RenderClear(u->ren);
+    ui_clear(u, COL_PAPER);
     global_keys(a);
     if (a->ov != OV_NONE) {
         draw_under(a);
@@ -227,13 +240,7 @@ static double cpu_ms(void) {
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-static void present(app *a) {
-    double c0 = a->timing ? cpu_ms() : 0;
-    SDL_RenderPresent(a->ui.ren);
-    if (a->timing) {
-        a->cpu_present_ms += cpu_ms() - c0;
-        a->n_presented++;
-    }
+static void after_present(app *a) {
     /* The hand-over is on screen from now: only keys pressed from now count there. */
     if (a->scr == SCR_HANDOVER && a->ov == OV_NONE) {
         if (!a->handover_shown)
@@ -243,12 +250,22 @@ static void present(app *a) {
     }
 }
 
-/* Runs a frame; when a list scrolled to follow the focus while it was drawn, the frame
- * is drawn again (its input already used) so the focused row shows in the frame that
- * is presented, not one key press later. */
-void app_frame(app *a, int present_it) {
-    ui *u = &a->ui;
+static void present(app *a) {
     double c0 = a->timing ? cpu_ms() : 0;
+    SDL_RenderPresent(a->ui.ren);
+    if (a->timing) {
+        a->cpu_present_ms += cpu_ms() - c0;
+        a->n_presented++;
+        a->px_damaged += (double)a->ui.w * a->ui.h;
+    }
+    after_present(a);
+}
+
+/* Runs frame passes until no list scrolled to follow the focus while it was drawn (its
+ * input used by the first), so the focused row shows in the frame that is presented,
+ * not one key press later. */
+static void frame_settled(app *a) {
+    ui *u = &a->ui;
     for (int pass = 0; pass < 3; pass++) {
         u->relayout = 0;
         frame_once(a);
@@ -256,13 +273,90 @@ void app_frame(app *a, int present_it) {
             break;
         ui_clear_input(u);
     }
+}
+
+/* A partial frame: list what the frame draws (painting nothing), match it against the
+ * list on screen, paint only the region where they differ and hand only that region to
+ * the window. The painting pass lists again: if it drew anything else than the listing
+ * pass (a frame that reads the clock), the whole window is painted, so what is on
+ * screen is always what a whole frame would draw. */
+static void frame_partial(app *a) {
+    ui *u = &a->ui;
+    SDL_Rect all = {0, 0, u->w, u->h}, dmg[UI_MAX_DAMAGE];
+    u->paint = UI_PAINT_NONE;
+    u->dl = &a->dl_next;
+    frame_settled(a);
+    ui_clear_input(u);
+    int n;
+    if (a->full_damage || a->dl_next.lost || a->dl_shown.lost)
+        dmg[0] = all, n = 1;
+    else
+        n = ui_dl_damage(&a->dl_shown, &a->dl_next, u->w, u->h, dmg);
+    if (n == 0) {
+        u->paint = UI_PAINT_ALL, u->dl = NULL;
+        a->n_skipped++;
+        return;
+    }
+    for (int attempt = 0; attempt < 2; attempt++) {
+        u->paint = UI_PAINT_DAMAGE;
+        memcpy(u->dmg, dmg, (size_t)n * sizeof *dmg);
+        u->n_dmg = n;
+        u->dl = &a->dl_check;
+        frame_once(a); /* ui_begin starts the list */
+        if (ui_dl_equal(&a->dl_check, &a->dl_next) || (n == 1 && dmg[0].w == all.w &&
+                                                         dmg[0].h == all.h))
+            break;
+        ui_dl tmp = a->dl_next; /* the painting drew something else: paint it all */
+        a->dl_next = a->dl_check, a->dl_check = tmp;
+        dmg[0] = all, n = 1;
+    }
+    ui_dl tmp = a->dl_shown;
+    a->dl_shown = a->dl_check, a->dl_check = tmp;
+    u->paint = UI_PAINT_ALL, u->dl = NULL, u->n_dmg = 0;
+    u->clip = (SDL_Rect){0, 0, 0, 0};
+    ui_apply_clip(u);
+    a->full_damage = 0;
+    double px = 0;
+    for (int k = 0; k < n; k++) {
+        px += (double)dmg[k].w * dmg[k].h;
+        if (a->timing > 1)
+            fprintf(stderr, "niact: damage %d/%d: %dx%d at %d,%d (%d items listed)\n", k + 1, n,
+                    dmg[k].w, dmg[k].h, dmg[k].x, dmg[k].y, a->dl_shown.n);
+    }
+    double c0 = a->timing ? cpu_ms() : 0;
+    SDL_RenderFlush(u->ren);
+    if (u->win)
+        SDL_UpdateWindowSurfaceRects(u->win, dmg, n);
+    if (a->timing) {
+        a->cpu_present_ms += cpu_ms() - c0;
+        a->n_presented++;
+        a->px_damaged += px;
+    }
+    after_present(a);
+}
+
+void app_frame(app *a, int present_it) {
+    ui *u = &a->ui;
+    double c0 = a->timing ? cpu_ms() : 0;
+    if (a->partial && present_it) {
+        frame_partial(a);
+    } else {
+        if (a->partial) /* a frame for its input only: nothing is painted */
+            u->paint = UI_PAINT_NONE, u->dl = NULL;
+        frame_settled(a);
+        u->paint = UI_PAINT_ALL;
+        if (a->partial) { /* what it did not paint must not stay clipped */
+            u->clip = (SDL_Rect){0, 0, 0, 0};
+            ui_apply_clip(u);
+        }
+    }
     if (a->timing) {
         double d = cpu_ms() - c0;
         a->cpu_frames_ms += d;
         a->cpu_max_ms = d > a->cpu_max_ms ? d : a->cpu_max_ms;
         a->n_frames++;
     }
-    if (present_it)
+    if (present_it && !a->partial)
         present(a);
 }
 
@@ -304,6 +398,8 @@ int app_event(app *a, const SDL_Event *ev) {
         need = 1;
     } else if (need && ev->type == SDL_WINDOWEVENT) {
         a->gen++;
+        if (ev->window.event != SDL_WINDOWEVENT_LEAVE)
+            a->full_damage = 1; /* exposed or resized: the window's pixels are not kept */
     }
     return need;
 }
@@ -319,7 +415,8 @@ static void run_loop(app *a, double t0) {
     if (a->timing)
         fprintf(stderr, "niact: first frame after %.1f ms\n", now_ms() - t0);
     a->cpu_frames_ms = a->cpu_max_ms = a->cpu_present_ms = 0;
-    a->n_frames = a->n_presented = 0;
+    a->n_frames = a->n_presented = a->n_skipped = 0;
+    a->px_damaged = 0;
     while (!a->quit) {
         SDL_Event ev;
         int need = 0, k;
@@ -352,6 +449,14 @@ static void run_loop(app *a, double t0) {
                 a->n_frames ? a->cpu_frames_ms / (double)a->n_frames : 0.0, a->cpu_max_ms,
                 a->n_presented, a->cpu_present_ms,
                 a->n_presented ? a->cpu_present_ms / (double)a->n_presented : 0.0);
+    if (a->timing)
+        fprintf(stderr,
+                "niact: %ld frames changed nothing on screen; %.1f %% of the window's pixels "
+                "painted and handed over per frame presented\n",
+                a->n_skipped,
+                a->n_presented ? 100.0 * a->px_damaged / a->n_presented /
+                                     ((double)a->ui.w * a->ui.h > 0 ? (double)a->ui.w * a->ui.h : 1)
+                               : 0.0);
 }
 
 typedef struct win_opts {
@@ -378,18 +483,42 @@ static int no_window(const char *why) {
     return 1;
 }
 
-/* A resizable, HiDPI-aware window and a renderer (accelerated if there is one). */
+/* A resizable, HiDPI-aware window and a renderer. Where the window's pixels are its
+ * points (no HiDPI scaling), the software renderer draws into the window's own surface,
+ * so a frame can paint and hand over only the region that changed (app->partial): a
+ * key typed costs its text field, not the window. With HiDPI, or when SDL_RENDER_DRIVER
+ * names a renderer, the accelerated renderer draws whole frames. */
 static int open_window(const win_opts *o, SDL_Window **win, SDL_Renderer **ren) {
     uint32_t flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI |
                      (o->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
     *win = SDL_CreateWindow("Niact", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o->w, o->h,
                             flags);
-    *ren = *win ? SDL_CreateRenderer(*win, -1, 0) : NULL;
-    if (*win && !*ren)
-        *ren = SDL_CreateRenderer(*win, -1, SDL_RENDERER_SOFTWARE);
-    if (*win)
+    *ren = NULL;
+    if (*win) {
+        int pw = 0, ph = 0, ww = 0, wh = 0;
+        const char *drv = getenv("SDL_RENDER_DRIVER");
+        SDL_GetWindowSizeInPixels(*win, &pw, &ph);
+        SDL_GetWindowSize(*win, &ww, &wh);
+        if ((!drv || !*drv) && pw == ww && ph == wh) {
+            /* The window's own pixels, not SDL's emulation of them with a texture on
+             * the GPU renderer (which hands the whole window over every time). */
+            SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+            *ren = SDL_CreateRenderer(*win, -1, SDL_RENDERER_SOFTWARE);
+        }
+        if (!*ren)
+            *ren = SDL_CreateRenderer(*win, -1, 0);
+        if (!*ren)
+            *ren = SDL_CreateRenderer(*win, -1, SDL_RENDERER_SOFTWARE);
         SDL_SetWindowMinimumSize(*win, 640, 400);
+    }
     return *ren ? 0 : -1;
+}
+
+/* Whether ren draws into win's own surface (SDL's software renderer for a window). */
+static int draws_into_window(SDL_Window *win, SDL_Renderer *ren) {
+    SDL_RendererInfo info;
+    return win && ren && SDL_GetRendererInfo(ren, &info) == 0 &&
+           (info.flags & SDL_RENDERER_SOFTWARE) && info.name && !strcmp(info.name, "software");
 }
 
 /* Sets the app up in the window, lets start() open its screen, runs the loop. */
@@ -409,7 +538,11 @@ static int run_app(app *a, const win_opts *o, SDL_Window *win, SDL_Renderer *ren
     ui_set_scale(&a->ui, o->scale);
     ui_set_preset(&a->ui, o->preset);
     a->frugal = 1;
-    a->timing = getenv("NIACT_UI_TIMING") != NULL;
+    a->partial = draws_into_window(win, ren);
+    a->full_damage = 1;
+    a->timing = getenv("NIACT_UI_TIMING") ? 1 + (strcmp(getenv("NIACT_UI_TIMING"), "2") == 0) : 0;
+    if (a->timing)
+        fprintf(stderr, "niact: %s frames\n", a->partial ? "partial" : "whole");
     int rc = 0;
     if (start && start(a, ctx) != 0) {
         rc = 1;

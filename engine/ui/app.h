@@ -38,6 +38,7 @@ typedef struct ui_map {
     int tex_w, tex_h;
     SDL_Renderer *tex_ren;   /* the renderer the texture belongs to */
     int tex_preset;          /* the preset whose colours it was drawn in */
+    uint64_t tex_serial;     /* changes whenever the texture is drawn anew */
     uint32_t used;           /* when last asked for (the cache keeps the newer) */
 } ui_map;
 #define UI_MAP_CACHE 2       /* maps kept drawn (title or new game, and the game) */
@@ -144,6 +145,14 @@ struct app {
     int bd_w, bd_h, bd_ov, bd_scr, bd_preset;
     float bd_scale;
     unsigned bd_gen, gen;     /* gen: bumped by input or news that may change the screen */
+    uint64_t bd_serial;       /* changes whenever the backdrop is drawn anew */
+    /* Partial frames (the window, on a software renderer): only the region that changed
+     * is painted and handed to the screen (see ui_dl). */
+    int partial;
+    int full_damage;          /* paint the whole window next (exposed, resized, first) */
+    ui_dl dl_shown, dl_next, dl_check; /* on screen; the frame being listed; its painting */
+    long n_skipped;           /* frames that changed nothing on screen */
+    double px_damaged;        /* pixels painted and handed over (NIACT_UI_TIMING) */
     /* NIACT_UI_TIMING: the CPU the frames took (CLOCK_PROCESS_CPUTIME_ID). */
     int timing;
     double cpu_frames_ms, cpu_max_ms, cpu_present_ms;

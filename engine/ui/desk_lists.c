@@ -79,14 +79,14 @@ void ui_role_mark(ui *u, int role, int cx, int cy, int s) {
     case 2: { /* triangle */
         SDL_Vertex v[3] = {{{x, y - r}, c, {0, 0}}, {{x - r, y + r}, c, {0, 0}},
                            {{x + r, y + r}, c, {0, 0}}};
-        SDL_RenderGeometry(u->ren, NULL, v, 3, NULL, 0);
+        ui_geometry(u, v, 3, NULL, 0);
         break;
     }
     default: { /* diamond */
         SDL_Vertex v[4] = {{{x, y - r}, c, {0, 0}}, {{x - r, y}, c, {0, 0}},
                            {{x, y + r}, c, {0, 0}}, {{x + r, y}, c, {0, 0}}};
         int idx[6] = {0, 1, 2, 0, 2, 3};
-        SDL_RenderGeometry(u->ren, NULL, v, 4, idx, 6);
+        ui_geometry(u, v, 4, idx, 6);
     }
     }
 }

@@ -123,7 +123,7 @@ static void ladder_step(app *a, SDL_Rect row, int gut, int value, const niact_tr
         SDL_Vertex tri[3] = {{{x, cy - s}, COL_INK, {0, 0}},
                              {{x, cy + s}, COL_INK, {0, 0}},
                              {{x + 1.6f * s, cy}, COL_INK, {0, 0}}};
-        SDL_RenderGeometry(u->ren, NULL, tri, 3, NULL, 0);
+        ui_geometry(u, tri, 3, NULL, 0);
         const char *mark = v->vis == NIACT_VIS_ESTIMATE ? "NOW?" : "NOW";
         int mw = ui_text_width(u, FACE_TYPE_BOLD, SZ_SMALL, mark) + ui_px(u, 10);
         if (ui_text_width(u, face, size, label) + mw <= tx.w) {

@@ -206,18 +206,219 @@ void ui_free(ui *u) {
 
 /* ---- primitives ---------------------------------------------------------------- */
 
+/* Damage tracking: hashes of what a primitive draws (see ui_dl in ui.h). */
+static uint64_t hmix(uint64_t h, uint64_t v) {
+    return niact_mix64(h ^ (v + 0x9e3779b97f4a7c15ULL));
+}
+static uint64_t hrect(uint64_t h, SDL_Rect r) {
+    h = hmix(h, (uint64_t)(uint32_t)r.x | (uint64_t)(uint32_t)r.y << 32);
+    return hmix(h, (uint64_t)(uint32_t)r.w | (uint64_t)(uint32_t)r.h << 32);
+}
+static uint64_t hcol(uint64_t kind, SDL_Color c) {
+    return hmix(kind, (uint64_t)c.r << 24 | (uint64_t)c.g << 16 | (uint64_t)c.b << 8 | c.a);
+}
+enum { K_FILL = 1, K_FRAME, K_HATCH, K_GEOM, K_COPY };
+
+static void dl_push(ui_dl *d, SDL_Rect r, uint64_t h) {
+    if (d->n == d->cap) {
+        int cap = d->cap ? d->cap * 2 : 1024;
+        ui_dl_item *it = cap < (1 << 24) ? realloc(d->it, (size_t)cap * sizeof *it) : NULL;
+        if (!it) {
+            d->lost = 1;
+            return;
+        }
+        d->it = it, d->cap = cap;
+    }
+    d->it[d->n++] = (ui_dl_item){r, h};
+}
+
+void ui_dl_free(ui_dl *d) {
+    free(d->it);
+    memset(d, 0, sizeof *d);
+}
+
+unsigned ui_emit(ui *u, SDL_Rect bb, uint64_t h) {
+    SDL_Rect screen = {0, 0, u->w, u->h}, vis;
+    if (bb.w <= 0 || bb.h <= 0 || !SDL_IntersectRect(&bb, &screen, &vis))
+        return 0;
+    if (u->clip.w > 0 && !SDL_IntersectRect(&vis, &u->clip, &vis))
+        return 0;
+    if (u->dl)
+        dl_push(u->dl, vis, h);
+    if (u->paint == UI_PAINT_NONE)
+        return 0;
+    if (u->paint != UI_PAINT_DAMAGE)
+        return 1;
+    unsigned m = 0;
+    for (int k = 0; k < u->n_dmg; k++)
+        if (SDL_HasIntersection(&vis, &u->dmg[k]))
+            m |= 1u << k;
+    return m;
+}
+
+void ui_apply_clip(ui *u) {
+    SDL_Rect c = u->clip;
+    int has = c.w > 0;
+    if (u->paint == UI_PAINT_DAMAGE && u->n_dmg > 0) {
+        SDL_Rect d = u->dmg[u->dmg_k >= 0 && u->dmg_k < u->n_dmg ? u->dmg_k : 0];
+        if (!has)
+            c = d;
+        else if (!SDL_IntersectRect(&c, &d, &c))
+            c = (SDL_Rect){d.x, d.y, 1, 1}; /* nothing passes ui_emit here */
+        has = 1;
+    }
+    if (!has)
+        c = (SDL_Rect){0, 0, 0, 0};
+    if (u->clip_known && c.x == u->clip_set.x && c.y == u->clip_set.y &&
+        c.w == u->clip_set.w && c.h == u->clip_set.h)
+        return;
+    SDL_RenderSetClipRect(u->ren, has ? &c : NULL);
+    u->clip_set = c, u->clip_known = 1;
+}
+
+void ui_damage_at(ui *u, int k) {
+    if (u->paint != UI_PAINT_DAMAGE || u->dmg_k == k)
+        return;
+    u->dmg_k = k;
+    ui_apply_clip(u);
+}
+
+/* Adds r to the disjoint boxes: merged with every box it overlaps (again, until none
+ * does), and when there are too many, the two whose union adds the least area. */
+static long area(SDL_Rect r) {
+    return (long)r.w * r.h;
+}
+static void add_box(SDL_Rect *d, int *n, SDL_Rect r) {
+    for (int k = 0; k < *n; k++) {
+        SDL_Rect o;
+        if (SDL_IntersectRect(&d[k], &r, &o) && o.w == r.w && o.h == r.h)
+            return; /* inside one already */
+    }
+    for (;;) {
+        int merged = 0;
+        for (int k = 0; k < *n; k++)
+            if (SDL_HasIntersection(&d[k], &r)) {
+                SDL_UnionRect(&d[k], &r, &r);
+                d[k] = d[--*n];
+                merged = 1;
+                break;
+            }
+        if (!merged)
+            break;
+    }
+    d[(*n)++] = r;
+    while (*n > UI_MAX_DAMAGE) {
+        int bi = 0, bj = 1;
+        long best = -1;
+        for (int i = 0; i < *n; i++)
+            for (int j = i + 1; j < *n; j++) {
+                SDL_Rect m;
+                SDL_UnionRect(&d[i], &d[j], &m);
+                long cost = area(m) - area(d[i]) - area(d[j]);
+                if (best < 0 || cost < best)
+                    best = cost, bi = i, bj = j;
+            }
+        SDL_Rect m;
+        SDL_UnionRect(&d[bi], &d[bj], &m);
+        d[bj] = d[--*n];
+        if (bi == *n)
+            bi = bj;
+        d[bi] = d[--*n];
+        add_box(d, n, m); /* the union may overlap others */
+    }
+}
+
+static int item_eq(const ui_dl_item *x, const ui_dl_item *y) {
+    return x->h == y->h && x->r.x == y->r.x && x->r.y == y->r.y && x->r.w == y->r.w &&
+           x->r.h == y->r.h;
+}
+
+int ui_dl_equal(const ui_dl *a, const ui_dl *b) {
+    if (a->lost || b->lost || a->n != b->n)
+        return 0;
+    for (int i = 0; i < a->n; i++)
+        if (!item_eq(&a->it[i], &b->it[i]))
+            return 0;
+    return 1;
+}
+
+/* The lists are matched in order (a monotone matching of equal items: greedy, looking
+ * a few items ahead to step over an insertion or a removal). A pixel that no unmatched
+ * item of either list touches is drawn by the same items in the same order in both,
+ * so it is unchanged: the damage is the union of the unmatched items' boxes. */
+int ui_dl_damage(const ui_dl *a, const ui_dl *b, int w, int h, SDL_Rect *out) {
+    enum { AHEAD = 48 };
+    SDL_Rect d[UI_MAX_DAMAGE + 1], screen = {0, 0, w, h};
+    int n = 0, i = 0, j = 0;
+#define ADD(R)                                                                                 \
+    do {                                                                                       \
+        SDL_Rect r_;                                                                           \
+        if (SDL_IntersectRect(&(R), &screen, &r_))                                             \
+            add_box(d, &n, r_);                                                                \
+    } while (0)
+    while (i < a->n && j < b->n) {
+        if (item_eq(&a->it[i], &b->it[j])) {
+            i++, j++;
+            continue;
+        }
+        int skip_a = 0, skip_b = 0;
+        for (int k = 1; k <= AHEAD && !skip_a && !skip_b; k++) {
+            if (i + k < a->n && item_eq(&a->it[i + k], &b->it[j]))
+                skip_a = k;
+            else if (j + k < b->n && item_eq(&a->it[i], &b->it[j + k]))
+                skip_b = k;
+        }
+        if (skip_a) {
+            for (int k = 0; k < skip_a; k++)
+                ADD(a->it[i + k].r);
+            i += skip_a;
+        } else if (skip_b) {
+            for (int k = 0; k < skip_b; k++)
+                ADD(b->it[j + k].r);
+            j += skip_b;
+        } else {
+            ADD(a->it[i].r);
+            ADD(b->it[j].r);
+            i++, j++;
+        }
+    }
+    while (i < a->n)
+        ADD(a->it[i++].r);
+    while (j < b->n)
+        ADD(b->it[j++].r);
+#undef ADD
+    memcpy(out, d, (size_t)n * sizeof *d);
+    return n;
+}
+
 static void set_color(ui *u, SDL_Color c) {
     SDL_SetRenderDrawColor(u->ren, c.r, c.g, c.b, c.a);
 }
 
+/* Draws a listed primitive once in each damage box it touches. */
+#define EACH_BOX(u, mask)                                                                       \
+    for (unsigned m_ = (mask), k_ = 0; m_; m_ >>= 1, k_++)                                      \
+        if ((m_ & 1) && (ui_damage_at(u, (int)k_), 1))
+
 void ui_fill(ui *u, SDL_Rect r, SDL_Color c) {
+    unsigned m = ui_emit(u, r, hrect(hcol(K_FILL, c), r));
+    if (!m)
+        return;
     set_color(u, c);
-    SDL_RenderFillRect(u->ren, &r);
+    EACH_BOX(u, m) SDL_RenderFillRect(u->ren, &r);
+}
+
+void ui_clear(ui *u, SDL_Color c) {
+    SDL_Color opaque = {c.r, c.g, c.b, 255};
+    ui_fill(u, (SDL_Rect){0, 0, u->w, u->h}, opaque);
 }
 
 void ui_frame(ui *u, SDL_Rect r, SDL_Color c, int t) {
+    unsigned m = ui_emit(u, r, hmix(hrect(hcol(K_FRAME, c), r), (uint64_t)t));
+    if (!m)
+        return;
     set_color(u, c);
-    for (int i = 0; i < t; i++) {
+    EACH_BOX(u, m) for (int i = 0; i < t; i++) {
         SDL_Rect q = {r.x + i, r.y + i, r.w - 2 * i, r.h - 2 * i};
         if (q.w <= 0 || q.h <= 0)
             break;
@@ -246,6 +447,43 @@ void ui_dashed_rect(ui *u, SDL_Rect r, SDL_Color c, int t) {
     }
 }
 
+void ui_geometry(ui *u, const SDL_Vertex *v, int n, const int *idx, int n_idx) {
+    if (n <= 0)
+        return;
+    float x0 = v[0].position.x, y0 = v[0].position.y, x1 = x0, y1 = y0;
+    uint64_t h = hmix(K_GEOM, (uint64_t)n << 32 | (uint32_t)n_idx);
+    for (int i = 0; i < n; i++) {
+        float x = v[i].position.x, y = v[i].position.y;
+        x0 = fminf(x0, x), x1 = fmaxf(x1, x), y0 = fminf(y0, y), y1 = fmaxf(y1, y);
+        uint32_t bx, by;
+        memcpy(&bx, &x, 4);
+        memcpy(&by, &y, 4);
+        h = hmix(h, (uint64_t)bx << 32 | by);
+        h = hcol(h, v[i].color);
+    }
+    for (int i = 0; idx && i < n_idx; i++)
+        h = hmix(h, (uint32_t)idx[i]);
+    /* The box, a pixel wider all round than the vertices (rasterisation rounds). Far
+     * outside the output it is clamped (a float past INT_MAX is no int). */
+    float lim = 1e7f;
+    x0 = fmaxf(x0, -lim), y0 = fmaxf(y0, -lim), x1 = fminf(x1, lim), y1 = fminf(y1, lim);
+    if (!(x0 <= x1 && y0 <= y1)) /* NaN */
+        return;
+    SDL_Rect bb = {(int)floorf(x0) - 1, (int)floorf(y0) - 1, 0, 0};
+    bb.w = (int)ceilf(x1) + 2 - bb.x;
+    bb.h = (int)ceilf(y1) + 2 - bb.y;
+    unsigned m = ui_emit(u, bb, h);
+    EACH_BOX(u, m) SDL_RenderGeometry(u->ren, NULL, v, n, idx, n_idx);
+}
+
+void ui_copy(ui *u, SDL_Texture *t, const SDL_Rect *src, SDL_Rect dst, uint64_t content) {
+    uint64_t h = hrect(hmix(K_COPY, content), dst);
+    if (src)
+        h = hrect(h, *src);
+    unsigned m = ui_emit(u, dst, h);
+    EACH_BOX(u, m) SDL_RenderCopy(u->ren, t, src, &dst);
+}
+
 /* A line of some width, as a quad of two triangles. */
 void ui_line(ui *u, float x0, float y0, float x1, float y1, SDL_Color c, float width) {
     float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
@@ -262,15 +500,18 @@ void ui_line(ui *u, float x0, float y0, float x1, float y1, SDL_Color c, float w
         v[i].tex_coord.x = v[i].tex_coord.y = 0;
     }
     static const int idx[6] = {0, 1, 2, 0, 2, 3};
-    SDL_RenderGeometry(u->ren, NULL, v, 4, idx, 6);
+    ui_geometry(u, v, 4, idx, 6);
 }
 
 /* Diagonal hatching inside r: marks "estimate" or "unknown" without relying on colour. */
 void ui_hatch(ui *u, SDL_Rect r, SDL_Color c, int step) {
+    unsigned m = ui_emit(u, r, hmix(hrect(hcol(K_HATCH, c), r), (uint64_t)step));
+    if (!m || step <= 0)
+        return;
     SDL_Rect saved;
     ui_push_clip(u, r, &saved);
     set_color(u, c);
-    for (int k = -r.h; k < r.w; k += step)
+    EACH_BOX(u, m) for (int k = -r.h; k < r.w; k += step)
         SDL_RenderDrawLine(u->ren, r.x + k, r.y + r.h, r.x + k + r.h, r.y);
     ui_pop_clip(u, saved);
 }
@@ -297,12 +538,12 @@ void ui_push_clip(ui *u, SDL_Rect r, SDL_Rect *saved) {
     if (r.w <= 0 || r.h <= 0)
         r = (SDL_Rect){r.x, r.y, 1, 1}; /* empty clip: SDL treats 0x0 as "no clip" */
     u->clip = r;
-    SDL_RenderSetClipRect(u->ren, &r);
+    ui_apply_clip(u);
 }
 
 void ui_pop_clip(ui *u, SDL_Rect saved) {
     u->clip = saved;
-    SDL_RenderSetClipRect(u->ren, saved.w > 0 ? &saved : NULL);
+    ui_apply_clip(u);
 }
 
 /* A triangle pointing up (dir -1) or down (1) in the middle of r (drawn, not a glyph:
@@ -314,5 +555,5 @@ void ui_arrow(ui *u, SDL_Rect r, int dir, int enabled) {
     SDL_Vertex v[3] = {{{cx - s, cy - dir * s * 0.6f}, c, {0, 0}},
                        {{cx + s, cy - dir * s * 0.6f}, c, {0, 0}},
                        {{cx, cy + dir * s * 0.8f}, c, {0, 0}}};
-    SDL_RenderGeometry(u->ren, NULL, v, 3, NULL, 0);
+    ui_geometry(u, v, 3, NULL, 0);
 }

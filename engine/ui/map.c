@@ -253,6 +253,8 @@ SDL_Texture *map_texture(ui *u, ui_map *m, int w, int h) {
     m->tex_preset = u->preset;
     m->tex_h = h;
     m->tex_ren = u->ren;
+    static uint64_t serial;
+    m->tex_serial = ++serial;
     return m->tex;
 }
 
@@ -262,6 +264,6 @@ void map_draw_plain(ui *u, ui_map *m, SDL_Rect r) {
     SDL_Texture *t = map_texture(u, m, r.w, r.h);
     if (t) {
         SDL_SetTextureAlphaMod(t, 255);
-        SDL_RenderCopy(u->ren, t, NULL, &r);
+        ui_copy(u, t, NULL, r, m->tex_serial);
     }
 }

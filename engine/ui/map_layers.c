@@ -31,7 +31,7 @@ static void triangle(ui *u, float x, float y, float s, SDL_Color c, int filled) 
     if (filled) {
         SDL_Vertex v[3] = {{{x, y - s}, c, {0, 0}}, {{x - s, y + s * 0.8f}, c, {0, 0}},
                            {{x + s, y + s * 0.8f}, c, {0, 0}}};
-        SDL_RenderGeometry(u->ren, NULL, v, 3, NULL, 0);
+        ui_geometry(u, v, 3, NULL, 0);
     }
     float w = fmaxf(1.5f, s * 0.3f);
     ui_line(u, x, y - s, x - s, y + s * 0.8f, c, w);
@@ -64,7 +64,7 @@ static void ship(ui *u, float x, float y, float s, SDL_Color c) {
     SDL_Vertex v[3] = {{{x + 0.6f * s, y - s * 0.35f}, c, {0, 0}},
                        {{x + 1.2f * s, y}, c, {0, 0}},
                        {{x + 0.6f * s, y + s * 0.35f}, c, {0, 0}}};
-    SDL_RenderGeometry(u->ren, NULL, v, 3, NULL, 0);
+    ui_geometry(u, v, 3, NULL, 0);
 }
 
 static void plane(ui *u, float x, float y, float s, SDL_Color c) {
@@ -85,7 +85,7 @@ static void diamond(ui *u, float x, float y, float s, SDL_Color c, int filled) {
     if (filled) {
         SDL_Vertex v[6] = {{{x, y - s}, c, {0, 0}}, {{x + s, y}, c, {0, 0}}, {{x, y + s}, c, {0, 0}},
                            {{x, y - s}, c, {0, 0}}, {{x - s, y}, c, {0, 0}}, {{x, y + s}, c, {0, 0}}};
-        SDL_RenderGeometry(u->ren, NULL, v, 6, NULL, 0);
+        ui_geometry(u, v, 6, NULL, 0);
     }
     float w = fmaxf(1.5f, s * 0.3f);
     ui_line(u, x, y - s, x + s, y, c, w);

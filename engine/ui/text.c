@@ -191,7 +191,7 @@ static void draw_line(ui *u, int face, int size, SDL_Color c, const char *s, int
         src.h = dst.h = t->h - over_h;
     if (over_w > 0 && over_w <= 2)
         src.w = dst.w = t->w - over_w;
-    SDL_RenderCopy(u->ren, t->tex, &src, &dst);
+    ui_copy(u, t->tex, &src, dst, t->hash);
     SDL_Rect drawn = visible(u, dst), vbox = visible(u, box);
     int outside = !inside(drawn, vbox);
     u->text_outside += outside;

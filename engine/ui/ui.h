@@ -86,6 +86,28 @@ typedef struct ui_cached_text {
     unsigned frame;       /* last frame it was used in */
 } ui_cached_text;
 
+/* Damage tracking (the window): each primitive drawn is listed as the part of the
+ * output it can touch (its box, clipped) and a hash of everything that decides its
+ * pixels there. Two frames' lists, matched in order, give the region that changed;
+ * only that region is painted again and handed to the screen. */
+typedef struct ui_dl_item {
+    SDL_Rect r;  /* output pixels it may touch (never empty) */
+    uint64_t h;  /* what it draws: kind, colour, geometry, texture content */
+} ui_dl_item;
+typedef struct ui_dl {
+    ui_dl_item *it;
+    int n, cap;
+    int lost;    /* an allocation failed: the list is incomplete (paint everything) */
+} ui_dl;
+
+/* What the primitives do this frame. */
+enum {
+    UI_PAINT_ALL = 0, /* draw everything (tests, renderers that present whole frames) */
+    UI_PAINT_NONE,    /* draw nothing: a frame run for its input, or to list what it draws */
+    UI_PAINT_DAMAGE,  /* draw only within the damage rectangles (u->dmg), each apart */
+};
+#define UI_MAX_DAMAGE 6 /* rectangles, never overlapping (an overlap would blend twice) */
+
 typedef struct ui {
     SDL_Window *win;            /* NULL when drawing onto a surface (tests) */
     SDL_Renderer *ren;
@@ -125,6 +147,13 @@ typedef struct ui {
     ui_cached_text cache[UI_TEXT_CACHE];
     struct ui_wrap_cache *wraps;
     unsigned frame;
+    /* Damage tracking (see ui_dl): what the primitives do, and where they are listed. */
+    int paint;                  /* UI_PAINT_* */
+    SDL_Rect dmg[UI_MAX_DAMAGE]; /* UI_PAINT_DAMAGE: the region painted, disjoint boxes */
+    int n_dmg, dmg_k;           /* how many; the one being painted into */
+    SDL_Rect clip_set;          /* the clip last given to the renderer */
+    int clip_known;             /* clip_set is the renderer's (0 after a target change) */
+    ui_dl *dl;                  /* list the primitives here (NULL: no list) */
     /* Test instrumentation: every drawn line of text, when record is set. */
     int record;
     ui_text_record *records;
@@ -172,6 +201,28 @@ void ui_paper(ui *u, SDL_Rect r);
 /* A drawn arrow pointing up (dir -1) or down (1) in the middle of r. */
 void ui_arrow(ui *u, SDL_Rect r, int dir, int enabled);
 void ui_push_clip(ui *u, SDL_Rect r, SDL_Rect *saved);
+/* Triangles (SDL_RenderGeometry without a texture), listed for damage tracking. */
+void ui_geometry(ui *u, const SDL_Vertex *v, int n, const int *idx, int n_idx);
+/* A texture copied to dst; content is a hash of what the texture holds (text: its
+ * cache hash; a map or the backdrop: a number changed whenever it is drawn anew). */
+void ui_copy(ui *u, SDL_Texture *t, const SDL_Rect *src, SDL_Rect dst, uint64_t content);
+/* The whole output filled with c (SDL_RenderClear ignores the clip: this keeps it). */
+void ui_clear(ui *u, SDL_Color c);
+/* Lists a primitive (box bb, content hash h) and says where to draw it: a mask of the
+ * damage rectangles it touches (bit 0 alone when everything is painted), 0 when it is
+ * clipped away or nothing is painted. Draw it once for each bit k, after
+ * ui_damage_at(u, k). */
+unsigned ui_emit(ui *u, SDL_Rect bb, uint64_t h);
+void ui_damage_at(ui *u, int k);
+/* Sets the renderer's clip to the current clip (and, when painting damage, within it). */
+void ui_apply_clip(ui *u);
+/* The region where lists a (on screen) and b (the new frame) differ, as at most
+ * UI_MAX_DAMAGE disjoint boxes within the output w x h; returns how many (0: they draw
+ * the same). */
+int ui_dl_damage(const ui_dl *a, const ui_dl *b, int w, int h, SDL_Rect *out);
+/* Whether two lists are the same. */
+int ui_dl_equal(const ui_dl *a, const ui_dl *b);
+void ui_dl_free(ui_dl *d);
 void ui_pop_clip(ui *u, SDL_Rect saved);
 
 /* Text: wraps into box (unless TX_ONELINE), clips with an ellipsis if it does not fit,

@@ -15,7 +15,11 @@ void ui_begin(ui *u) {
     u->text_dropped = 0;
     u->text_cut = 0;
     u->clip = (SDL_Rect){0, 0, 0, 0};
-    SDL_RenderSetClipRect(u->ren, NULL);
+    u->clip_known = 0;
+    u->dmg_k = 0;
+    if (u->dl) /* the frame's list of primitives starts */
+        u->dl->n = 0, u->dl->lost = 0;
+    ui_apply_clip(u);
 }
 
 void ui_end(ui *u) {
