@@ -295,6 +295,8 @@ static void frame_partial(app *a) {
     if (n == 0) {
         u->paint = UI_PAINT_ALL, u->dl = NULL;
         a->n_skipped++;
+        a->last_px = 0;
+        after_present(a); /* what is on screen is this frame */
         return;
     }
     for (int attempt = 0; attempt < 2; attempt++) {
@@ -323,6 +325,7 @@ static void frame_partial(app *a) {
             fprintf(stderr, "niact: damage %d/%d: %dx%d at %d,%d (%d items listed)\n", k + 1, n,
                     dmg[k].w, dmg[k].h, dmg[k].x, dmg[k].y, a->dl_shown.n);
     }
+    a->last_px = (long)px;
     double c0 = a->timing ? cpu_ms() : 0;
     SDL_RenderFlush(u->ren);
     if (u->win)
