@@ -3,7 +3,8 @@
 # Runs `niact play` under Xvfb, goes to the desk (Enter), opens the telegram form (T; the form
 # has the focus), types N keys with xdotool, then moves the pointer for S seconds, and
 # reads the process's utime+stime from /proc/PID/stat before and after each phase.
-#   bench/window_cpu.sh [BUILD/niact] [N keys] [S seconds]   (env DISPLAY_NUM, default 42)
+#   bench/window_cpu.sh [BUILD/niact] [N keys] [S seconds]   (env DISPLAY_NUM, default 42;
+#   SIZE, the window, default 1280x720)
 # Prints ms of CPU per key press and % of a core while the pointer moves. Not a test.
 set -eu
 BIN=${1:-build/niact}
@@ -26,7 +27,7 @@ XPID=$!
 sleep 1
 export DISPLAY=$D HOME=$TMP XDG_CONFIG_HOME=$TMP/cfg XDG_DATA_HOME=$TMP/data XDG_STATE_HOME=$TMP/state
 NIACT_UI_TIMING=${NIACT_UI_TIMING:-1} "$BIN" play --scenario october1962 --seat us=human --seat ussr=ai --seat cuba=ai --seat un=ai --seed 7 \
-    --no-autosave --size 1280x720 2>"$TMP/err" &
+    --no-autosave --size ${SIZE:-1280x720} 2>"$TMP/err" &
 NPID=$!
 HZ=$(getconf CLK_TCK)
 ticks() { [ -e /proc/$NPID/stat ] || fail "niact exited"; awk '{print $14 + $15}' /proc/$NPID/stat; }
@@ -50,8 +51,9 @@ t1=$(ticks); s1=$(date +%s.%N)
 xdotool key Escape; sleep 0.5           # back to the desk
 t2=$(ticks); s2=$(date +%s.%N)
 steps=$((S * 10))
+W_=${SIZE:-1280x720}; H_=${W_#*x}; W_=${W_%x*}
 for i in $(seq "$steps"); do
-    x=$((100 + (i * 37) % 1080)); y=$((80 + (i * 53) % 560))
+    x=$((100 + (i * 37) % (W_ - 200))); y=$((80 + (i * 53) % (H_ - 160)))
     xdotool mousemove "$x" "$y"; sleep 0.1
 done
 t3=$(ticks); s3=$(date +%s.%N)

@@ -55,15 +55,35 @@ static ui_cached_text *cached(ui *u, int face, int size, SDL_Color c, const char
     return e->tex ? e : NULL;
 }
 
+/* Widths measured, by font and bytes: shaping a line (HarfBuzz, in SDL_ttf) is most of
+ * a frame's cost, and a frame measures the same labels again and again. Cleared with
+ * the layouts whenever fonts close (ui_text_cache_clear), so a font's address is never
+ * met again for another font. */
+#define WIDTH_CACHE 4096
+static struct {
+    uint64_t hash;
+    int w;
+} widths[WIDTH_CACHE];
+
 static int measure(TTF_Font *f, const char *s, int len) {
+    if (!f)
+        return 0;
+    if (len > 1023)
+        len = 1023;
+    uintptr_t fk = (uintptr_t)f;
+    uint64_t h = niact_hash_bytes(niact_hash_bytes(NIACT_HASH_INIT, &fk, sizeof fk), s,
+                                  (size_t)len);
+    h = h ? h : 1;
+    int slot = (int)(h % WIDTH_CACHE);
+    if (widths[slot].hash == h)
+        return widths[slot].w;
     char buf[1024];
-    if (len > (int)sizeof buf - 1)
-        len = (int)sizeof buf - 1;
     memcpy(buf, s, (size_t)len);
     buf[len] = 0;
-    int w = 0, h = 0;
-    if (f)
-        TTF_SizeUTF8(f, buf, &w, &h);
+    int w = 0, hh = 0;
+    TTF_SizeUTF8(f, buf, &w, &hh);
+    widths[slot].hash = h;
+    widths[slot].w = w;
     return w;
 }
 
@@ -289,6 +309,7 @@ static int layout(ui *u, TTF_Font *f, const char *text, int width, int max, int 
 }
 
 void ui_text_cache_clear(ui *u) {
+    memset(widths, 0, sizeof widths);
     free(u->wraps);
     u->wraps = NULL;
 }
