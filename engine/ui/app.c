@@ -1,6 +1,7 @@
 /* The game window: entry points (niact, niact play), the window, and an event-driven
  * loop that sleeps in SDL_WaitEvent and draws a frame only when an event needs one. */
 #include "app.h"
+#include "niact/hash.h"
 #include "niact/paths.h"
 
 #include "niact/record.h"
@@ -287,6 +288,14 @@ static void frame_partial(app *a) {
     u->dl = &a->dl_next;
     frame_settled(a);
     ui_clear_input(u);
+    /* The type, the preset and the size: a text's listing names its size by step, not
+     * by pixels, so when these change the whole window is painted. */
+    uint64_t look = niact_hash_bytes(NIACT_HASH_INIT, u->font_px, sizeof u->font_px);
+    look = niact_hash_u64(look, (uint64_t)u->preset << 48 ^ (uint64_t)u->w << 24 ^ (uint64_t)u->h);
+    float sc = u->scale;
+    look = niact_hash_bytes(look, &sc, sizeof sc);
+    if (look != a->look)
+        a->full_damage = 1, a->look = look;
     int n;
     if (a->full_damage || a->dl_next.lost || a->dl_shown.lost)
         dmg[0] = all, n = 1;

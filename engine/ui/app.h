@@ -154,6 +154,7 @@ struct app {
     long n_skipped;           /* frames that changed nothing on screen */
     double px_damaged;        /* pixels painted and handed over (NIACT_UI_TIMING) */
     long last_px;             /* pixels the last presented frame painted (0: none) */
+    uint64_t look;            /* the type sizes, preset, scale and size last presented */
     /* NIACT_UI_TIMING: the CPU the frames took (CLOCK_PROCESS_CPUTIME_ID). */
     int timing;
     double cpu_frames_ms, cpu_max_ms, cpu_present_ms;

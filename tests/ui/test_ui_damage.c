@@ -212,11 +212,34 @@ static void desk_at(int w, int h, int preset) {
     check(&c, "E (end the turn asks)");
     key(&c, SDLK_ESCAPE);
     check(&c, "Escape (back to the desk)");
+    /* The UI scale and the preset changed in the settings: the type changes size. */
+    app_set_scale(&c.a, 1.25f);
+    assert_int_equal(check(&c, "the scale set to 125 %"), whole);
+    ui_set_preset(&c.a.ui, !preset);
+    check(&c, "the other preset");
+    ui_set_preset(&c.a.ui, preset);
+    app_set_scale(&c.a, 1.0f);
+    check(&c, "the scale back to 100 %");
     /* A pointer move inside one widget changes nothing: no pixel is painted. */
     motion(&c, w / 2, h / 2);
     check(&c, "the pointer to the middle");
     motion(&c, w / 2 + 1, h / 2);
     assert_int_equal(check(&c, "the pointer one pixel on"), 0);
+    /* The briefing, the title and the new game screen, under the pointer. */
+    static const ui_screen screens[] = {SCR_BRIEF, SCR_TITLE, SCR_NEWGAME};
+    for (size_t k = 0; k < sizeof screens / sizeof screens[0]; k++) {
+        c.a.scr = screens[k];
+        snprintf(what, sizeof what, "screen %d shown", (int)screens[k]);
+        check(&c, what);
+        for (int i = 0; i < 24; i++) {
+            motion(&c, (i * 211) % w, (i * 97) % h);
+            snprintf(what, sizeof what, "screen %d, the pointer at %d,%d", (int)screens[k],
+                     (i * 211) % w, (i * 97) % h);
+            check(&c, what);
+        }
+        key(&c, SDLK_TAB);
+        check(&c, "Tab");
+    }
     assert_true(c.checked > 100);
     close_canvas(&c);
 }
