@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "cli/host.h"
 #include "png.h"
@@ -529,6 +530,239 @@ static void test_focus_scrolls_into_view(void **state) {
     close_canvas(&c);
 }
 
+/* ---- niact host's screens on a game under way ------------------------------------ */
+
+/* A host of its own a scenario, played on for some turns (every seat's default orders,
+ * given by the moderator), so its public news holds more than the projector can show. */
+static host *played_hosts[2];
+static ui_room played_rooms[2];
+
+static double secs(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static ui_room *played_of(int k, int turns) {
+    if (played_hosts[k])
+        return &played_rooms[k];
+    char *argv[] = {"host", "--port", "0", "--bind", "127.0.0.1", "--seed", "7",
+                    "--scenario", scenario_dir[k], "--no-autosave", NULL};
+    assert_int_equal(cli_host_open(10, argv, &played_hosts[k]), 0);
+    ui_room *r = &played_rooms[k];
+    cli_host_room(played_hosts[k], r);
+    const niact_scenario *sc = niact_session_scenario(r->s);
+    for (int t = 0; t < turns; t++) {
+        const niact_game *g = niact_session_view(r->s);
+        if (niact_game_phase(g) == NIACT_PHASE_ENDED)
+            break;
+        int32_t turn = niact_game_turn(g);
+        for (int role = 0; role < sc->n_roles; role++) {
+            niact_command c = niact_command_make(NIACT_CMD_DEFAULT, NIACT_MODERATOR);
+            c.index = role;
+            char msg[400];
+            r->moderate(r->ctx, &c, msg, sizeof msg);
+        }
+        /* The host resolves the turn (maybe off this thread): bounded in time, not passes. */
+        double t0 = secs();
+        int moved = 0;
+        while (!moved && secs() - t0 < 60) {
+            r->tick(r->ctx);
+            moved = !r->busy(r->ctx) && niact_game_turn(niact_session_view(r->s)) != turn;
+            if (!moved)
+                SDL_Delay(2);
+        }
+        assert_true(moved);
+    }
+    return r;
+}
+
+/* The newest public news entry of the session (the last one its public view gives). */
+static void newest_news(niact_session *s, char *out, size_t len) {
+    static niact_public pub;
+    size_t from = 0;
+    out[0] = 0;
+    do {
+        if (niact_session_public(s, 0, from, &pub) != NIACT_OK)
+            break;
+        if (pub.n_news)
+            snprintf(out, len, "%s", pub.news_text + pub.news[pub.n_news - 1].off);
+        from = (size_t)pub.news_next;
+    } while (pub.news_more);
+}
+
+static const size_case room_sizes[] = {{1920, 1080, 2.0f, UI_PRESET_PAPER},
+                                       {1280, 720, 1.0f, UI_PRESET_PROJECTOR},
+                                       {1920, 1080, 2.0f, UI_PRESET_PROJECTOR},
+                                       {1280, 720, 1.5f, UI_PRESET_PAPER},
+                                       {1024, 600, 1.0f, UI_PRESET_PAPER},
+                                       {3840, 2160, 2.0f, UI_PRESET_PAPER}};
+
+/* Whether r is drawn wholly visible: inside its clip and the window. */
+static int wholly_visible(SDL_Rect r, SDL_Rect clip, int w, int h) {
+    SDL_Rect v = clipped(r, clip, w, h);
+    return r.w > 0 && v.x == r.x && v.y == r.y && v.w == r.w && v.h == r.h;
+}
+
+/* Projector first: four turns into a game the projector cannot show every line, and what
+ * it leaves out is the oldest news, never the newest; the newest is drawn whole and in
+ * view at every size, in a layout the layout check passes. */
+static void test_projector_keeps_newest_news(void **state) {
+    (void)state;
+    for (int k = 0; k < n_scenarios; k++) {
+        ui_room *r = played_of(k, 4);
+        char newest[2048];
+        newest_news(r->s, newest, sizeof newest);
+        assert_true(newest[0] != 0);
+        for (size_t z = 0; z < sizeof room_sizes / sizeof *room_sizes; z++) {
+            const size_case *sz = &room_sizes[z];
+            canvas c;
+            assert_int_equal(open_canvas(&c, sz), 0);
+            room_open(&c.a, r);
+            c.a.scr = SCR_PROJECTOR;
+            c.a.ui.record = 1;
+            app_frame(&c.a, 0);
+            app_frame(&c.a, 0);
+            char what[200];
+            snprintf(what, sizeof what, "projector (turn 5) at %dx%d x%.2f%s", sz->w, sz->h,
+                     (double)sz->scale, sz->preset == UI_PRESET_PROJECTOR ? " projector" : "");
+            const ui *u = &c.a.ui;
+            int shown = 0;
+            for (int i = 0; i < u->n_records && !shown; i++) {
+                const ui_text_record *t = &u->records[i];
+                size_t l = strlen(t->what);
+                shown = l > 0 && !strncmp(newest, t->what, l) && !t->cut &&
+                        wholly_visible(t->drawn, t->clip, u->w, u->h);
+            }
+            const char *shots = getenv("NIACT_UI_LAYOUT_SHOTS");
+            if (!shown || (shots && !strcmp(shots, "all"))) {
+                char path[600];
+                mkdir(NIACT_UI_ARTEFACTS, 0755);
+                snprintf(path, sizeof path, "%s/projector-turn5-%d-%dx%d@%.2f%s.png",
+                         NIACT_UI_ARTEFACTS, k, sz->w, sz->h, (double)sz->scale,
+                         sz->preset == UI_PRESET_PROJECTOR ? "-projector" : "");
+                png_write_surface(path, c.surf);
+            }
+            if (!shown)
+                fail_msg("%s: the newest news (\"%.60s\") is not shown", what, newest);
+            assert_int_equal(check_layout(u, what), 0);
+            close_canvas(&c);
+        }
+    }
+}
+
+/* The moderator's message field keeps its typing point in view: while a message far
+ * longer than the field is typed, the line with the caret is drawn whole inside the
+ * field and inside its column, at every size. */
+static void test_moderator_caret_in_view(void **state) {
+    (void)state;
+    for (size_t z = 0; z < sizeof room_sizes / sizeof *room_sizes; z++) {
+        const size_case *sz = &room_sizes[z];
+        canvas c;
+        assert_int_equal(open_canvas(&c, sz), 0);
+        app *a = &c.a;
+        room_open(a, room_of(scenario_dir[0]));
+        a->ui.record = 1;
+        a->ui.mx = a->ui.my = -1;
+        a->ui.focus = ui_id("mod-text", 0);
+        a->ui.focus_visible = 1;
+        app_frame(a, 0);
+        char what[200];
+        snprintf(what, sizeof what, "moderator typing at %dx%d x%.2f%s", sz->w, sz->h,
+                 (double)sz->scale, sz->preset == UI_PRESET_PROJECTOR ? " projector" : "");
+        for (int k = 0; k < 64; k++) {
+            SDL_Event ev;
+            memset(&ev, 0, sizeof ev);
+            ev.type = SDL_TEXTINPUT;
+            snprintf(ev.text.text, sizeof ev.text.text, "%s",
+                     k == 63 ? "END" : k % 9 == 8 ? "Delegations-have-five-minutes " : "Talks go on. ");
+            app_event(a, &ev);
+            if (k % 8 != 7 && k != 63)
+                continue;
+            app_frame(a, 0); /* the frame the window presents */
+            const ui *u = &a->ui;
+            const ui_widget *f = NULL;
+            for (int i = 0; i < u->n_last; i++)
+                if (u->last[i].id == ui_id("mod-text", 0))
+                    f = &u->last[i];
+            assert_non_null(f);
+            /* The field's lines: after its label, before the Send button's. */
+            int i0 = -1, i1 = -1;
+            for (int i = 0; i < u->n_records; i++) {
+                if (!strcmp(u->records[i].what, "A message to every seat"))
+                    i0 = i;
+                else if (i0 >= 0 && i1 < 0 && !strcmp(u->records[i].what, "Send to every seat"))
+                    i1 = i;
+            }
+            assert_true(i0 >= 0 && i1 > i0 + 1);
+            const ui_text_record *last = &u->records[i1 - 1];
+            SDL_Rect seen = clipped(f->r, f->clip, u->w, u->h);
+            if (!wholly_visible(last->drawn, last->clip, u->w, u->h) ||
+                !inside(last->drawn, seen)) {
+                char path[600];
+                mkdir(NIACT_UI_ARTEFACTS, 0755);
+                snprintf(path, sizeof path, "%s/moderator-typing-%dx%d@%.2f.png",
+                         NIACT_UI_ARTEFACTS, sz->w, sz->h, (double)sz->scale);
+                png_write_surface(path, c.surf);
+                fail_msg("%s, %d pieces typed: the caret's line \"%s\" at %d,%d (%dx%d) is not "
+                         "in view (field %d,%d %dx%d, seen %d,%d %dx%d)", what, k + 1,
+                         last->what, last->drawn.x, last->drawn.y, last->drawn.w,
+                         last->drawn.h, f->r.x, f->r.y, f->r.w, f->r.h, seen.x, seen.y,
+                         seen.w, seen.h);
+            }
+        }
+        assert_true(strlen(a->mod.text) > 1000);
+        assert_int_equal(check_layout(&a->ui, what), 0);
+        close_canvas(&c);
+    }
+}
+
+static SDL_Rect widget_rect(const app *a, uint32_t id) {
+    for (int i = 0; i < a->ui.n_last; i++)
+        if (a->ui.last[i].id == id)
+            return a->ui.last[i].r;
+    return (SDL_Rect){0, 0, 0, 0};
+}
+
+/* Each moderator window keeps its own columns' scroll: scrolling the room's commands in
+ * one leaves another's where it was, and a room opened again starts at the top. */
+static void test_moderator_scroll_per_app(void **state) {
+    (void)state;
+    size_case sz = {1024, 600, 1.5f, UI_PRESET_PAPER};
+    canvas one, two;
+    assert_int_equal(open_canvas(&two, &sz), 0);
+    room_open(&two.a, room_of(scenario_dir[0]));
+    two.a.ui.mx = two.a.ui.my = -1;
+    app_frame(&two.a, 0);
+    uint32_t id = ui_id("mod-dl-minus", 0);
+    SDL_Rect r0 = widget_rect(&two.a, id);
+    assert_true(r0.w > 0);
+    assert_int_equal(open_canvas(&one, &sz), 0);
+    room_open(&one.a, room_of(scenario_dir[0]));
+    app_frame(&one.a, 0);
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_MOUSEMOTION;
+    ev.motion.x = r0.x + r0.w / 2, ev.motion.y = r0.y + r0.h / 2;
+    app_event(&one.a, &ev);
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_MOUSEWHEEL;
+    ev.wheel.y = -3; /* down */
+    app_event(&one.a, &ev);
+    app_frame(&one.a, 0);
+    SDL_Rect r1 = widget_rect(&one.a, id);
+    assert_true(r1.w == 0 || r1.y < r0.y); /* it did scroll */
+    app_frame(&two.a, 0);
+    SDL_Rect r2 = widget_rect(&two.a, id);
+    assert_int_equal(r2.y, r0.y);
+    room_open(&one.a, room_of(scenario_dir[0]));
+    app_frame(&one.a, 0);
+    app_frame(&one.a, 0);
+    assert_int_equal(widget_rect(&one.a, id).y, r0.y);
+    close_canvas(&one);
+    close_canvas(&two);
+}
+
 static int group_setup(void **state) {
     (void)state;
     if (!mkdtemp(data_dir))
@@ -553,6 +787,9 @@ static int group_teardown(void **state) {
     for (int k = 0; k < 2; k++)
         if (hosts[k])
             cli_host_close(hosts[k]);
+    for (int k = 0; k < 2; k++)
+        if (played_hosts[k])
+            cli_host_close(played_hosts[k]);
     if (strchr(data_dir, 'X') == NULL)
         nftw(data_dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
     TTF_Quit();
@@ -564,7 +801,13 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_check_catches),
         cmocka_unit_test(test_focus_scrolls_into_view),
+        cmocka_unit_test(test_projector_keeps_newest_news),
+        cmocka_unit_test(test_moderator_caret_in_view),
+        cmocka_unit_test(test_moderator_scroll_per_app),
         cmocka_unit_test(test_layout),
     };
+    const char *only = getenv("NIACT_TEST_FILTER"); /* one test by name (cmocka's pattern) */
+    if (only && *only)
+        cmocka_set_test_filter(only);
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
