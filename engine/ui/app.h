@@ -114,6 +114,7 @@ typedef struct ui_nego {
 } ui_nego;
 
 /* The moderator window's controls (scr_room.c). */
+#define UI_ROOM_NEWS 4 /* the latest public news the host's window shows */
 typedef struct ui_mod {
     int view;                 /* the panel shows: -1 the truth, else that seat's view */
     int32_t deadline;         /* seconds the deadline control holds */
@@ -124,8 +125,18 @@ typedef struct ui_mod {
     char msg[400];            /* what the last command did, or why not */
     int refused;              /* msg is a refusal */
     int over;                 /* the host's loop said the game is over */
-    int scroll_view, scroll_news;
+    int scroll_view, scroll_news, scroll_controls; /* the three columns' scroll */
+    int scroll_text;          /* the message field's own scroll (kept at its end as typed) */
     char date_buf[NIACT_DATE_MAX];
+    /* room_pass: when it last asked for a frame, and whether the host was busy then. */
+    uint64_t last_half;
+    int was_busy;
+    /* The latest public news (the projector's and the news column's), read again when
+     * the log moves: a ring of UI_ROOM_NEWS texts, the newest at news_head - 1. */
+    char news[UI_ROOM_NEWS][2048];
+    int32_t news_turn[UI_ROOM_NEWS]; /* the turn each was written in (0-based) */
+    int n_news, news_head, news_valid;
+    size_t news_seen;         /* the log's size when it was read */
 } ui_mod;
 
 typedef struct app app;

@@ -51,8 +51,7 @@ static int room_busy(const app *a) {
 int room_pass(app *a) {
     if (!a->room)
         return 0;
-    static uint64_t last_half;
-    static int was_busy;
+    ui_mod *m = &a->mod;
     const niact_game *g = niact_session_view(a->room->s);
     int busy = room_busy(a);
     uint64_t before = busy ? 0 : niact_game_hash(g) ^ niact_game_log_size(g);
@@ -62,9 +61,10 @@ int room_pass(app *a) {
     uint64_t after = now_busy ? before : niact_game_hash(g) ^ niact_game_log_size(g);
     /* Redraw when the game moved, and twice a second for the countdown and the seats. */
     uint64_t half = (uint64_t)now_ms() / 500;
-    int need = before != after || half != last_half || busy != now_busy || was_busy != now_busy;
-    last_half = half;
-    was_busy = now_busy;
+    int need = before != after || half != m->last_half || busy != now_busy ||
+               m->was_busy != now_busy;
+    m->last_half = half;
+    m->was_busy = now_busy;
     return need;
 }
 
@@ -99,13 +99,15 @@ static int busy_screen(app *a, int dark) {
 enum { PL_TITLE, PL_CALENDAR, PL_CLOCK, PL_STATE, PL_HEAD, PL_ORDERS, PL_TRACK, PL_NEWS,
        PL_END };
 
+enum { SEC_ORDERS, SEC_TRACKS, SEC_NEWS }; /* a PL_HEAD's section */
+
 typedef struct pline {
     int kind;
-    int role;          /* PL_ORDERS: whose */
+    int role;          /* PL_ORDERS: whose; PL_HEAD: its section (SEC_) */
     const char *text;
 } pline;
 
-#define PROJ_NEWS 4    /* the latest public news shown */
+#define PROJ_NEWS UI_ROOM_NEWS /* the latest public news shown */
 #define PROJ_MAX (8 + NIACT_MAX_ROLES + NIACT_PUBLIC_TRACKS + PROJ_NEWS)
 
 /* What the projector shows, from the public view only; texts in buf. */
@@ -138,7 +140,7 @@ static int proj_build(const niact_scenario *sc, const niact_public *pub, pline *
         }
         if (pub->paused)
             PUT(PL_STATE, -1, "PAUSED");
-        PUT(PL_HEAD, -1, "Orders");
+        PUT(PL_HEAD, SEC_ORDERS, "Orders");
         for (int r = 0; r < pub->n_roles; r++) {
             if (!(pub->humans & (1u << r)))
                 PUT(PL_ORDERS, r, "%s: the computer plays", sc->roles[r].meta.name);
@@ -150,12 +152,12 @@ static int proj_build(const niact_scenario *sc, const niact_public *pub, pline *
         }
     } else {
         PUT(PL_END, -1, "%s", pub->outcome_title);
-        PUT(PL_HEAD, -1, "Scores");
+        PUT(PL_HEAD, SEC_ORDERS, "Scores");
         for (int r = 0; r < pub->n_roles; r++)
             PUT(PL_ORDERS, r, "%s: %d points", sc->roles[r].meta.name, (int)pub->scores[r]);
     }
     if (pub->n_tracks)
-        PUT(PL_HEAD, -1, "What every delegation sees");
+        PUT(PL_HEAD, SEC_TRACKS, "What every delegation sees");
     for (int i = 0; i < pub->n_tracks; i++) {
         int t = pub->tracks[i].track;
         PUT(PL_TRACK, -1, "%s: %s", t >= 0 && t < sc->n_tracks ? sc->tracks[t].meta.name : "?",
@@ -163,9 +165,13 @@ static int proj_build(const niact_scenario *sc, const niact_public *pub, pline *
     }
     int first = pub->n_news > PROJ_NEWS ? pub->n_news - PROJ_NEWS : 0;
     if (pub->n_news)
-        PUT(PL_HEAD, -1, "Public news");
-    for (int i = pub->n_news - 1; i >= first; i--) /* the newest first */
-        PUT(PL_NEWS, -1, "%s", pub->news_text + pub->news[i].off);
+        PUT(PL_HEAD, SEC_NEWS, "Public news (the newest first)");
+    for (int i = pub->n_news - 1; i >= first; i--) { /* the newest first, each dated */
+        char date[NIACT_DATE_MAX];
+        if (niact_scenario_format(sc, pub->news[i].turn, NIACT_DATE_SHORT, date, sizeof date))
+            snprintf(date, sizeof date, "turn %d", (int)pub->news[i].turn + 1);
+        PUT(PL_NEWS, -1, "%s  -  %s", date, pub->news_text + pub->news[i].off);
+    }
 #undef PUT
     return n;
 }
@@ -188,40 +194,42 @@ int projector_lines(const niact_scenario *sc, const niact_public *pub, char *buf
 }
 
 /* The public view now, with the latest PROJ_NEWS public entries as its news (read page
- * by page from the start; kept until the log grows). */
+ * by page from the start; kept, in the app's room state, until the log moves). */
 static void latest_public(app *a, niact_public *pub) {
     niact_session *s = a->room->s;
-    static char ring[PROJ_NEWS][2048];
-    static int n_ring, head;
-    static size_t seen = (size_t)-1;
-    static const niact_session *of;
-    static niact_public page;
+    ui_mod *m = &a->mod;
+    static niact_public page; /* (scratch: filled and read within this call) */
     size_t size = niact_game_log_size(niact_session_view(s));
-    if (size != seen || of != s) { /* the log moved: read the public news again */
-        n_ring = head = 0;
+    if (!m->news_valid || size != m->news_seen) { /* the log moved: read the news again */
+        int n_ring = 0, head = 0;
+        char (*ring)[sizeof m->news[0]] = m->news;
         size_t from = 0;
         do {
             if (niact_session_public(s, now_ms(), from, &page) != NIACT_OK)
                 break;
             for (int i = 0; i < page.n_news; i++) {
                 snprintf(ring[head], sizeof ring[head], "%s", page.news_text + page.news[i].off);
+                m->news_turn[head] = page.news[i].turn;
                 head = (head + 1) % PROJ_NEWS;
                 n_ring += n_ring < PROJ_NEWS;
             }
             from = (size_t)page.news_next;
         } while (page.news_more);
-        seen = size, of = s;
+        m->n_news = n_ring, m->news_head = head;
+        m->news_seen = size, m->news_valid = 1;
     }
     niact_session_public(s, now_ms(), size, pub); /* the rest as it is now; no news */
     size_t used = 0;
     pub->n_news = 0;
-    for (int i = 0; i < n_ring; i++) { /* oldest first, as the public view gives them */
-        const char *t = ring[(head - n_ring + i + PROJ_NEWS) % PROJ_NEWS];
+    for (int i = 0; i < m->n_news; i++) { /* oldest first, as the public view gives them */
+        int slot = (m->news_head - m->n_news + i + PROJ_NEWS) % PROJ_NEWS;
+        const char *t = m->news[slot];
         size_t l = strlen(t);
         if (used + l + 1 > sizeof pub->news_text)
             break;
         memcpy(pub->news_text + used, t, l + 1);
-        pub->news[pub->n_news++] = (niact_public_news){.off = (uint32_t)used, .len = (uint32_t)l};
+        pub->news[pub->n_news++] = (niact_public_news){
+            .turn = m->news_turn[slot], .off = (uint32_t)used, .len = (uint32_t)l};
         used += l + 1;
     }
 }
@@ -229,11 +237,16 @@ static void latest_public(app *a, niact_public *pub) {
 static const SDL_Color PJ_BACK = {18, 17, 15, 255}, PJ_TEXT = {250, 246, 236, 255},
                        PJ_SOFT = {214, 206, 186, 255}, PJ_WARN = {255, 196, 92, 255};
 
-/* The projector's type, three steps: the largest (and two columns before one) whose
- * layout takes everything is used; at the smallest, what does not fit is left out whole
- * (the oldest news first), never cut. */
-static const int PJ_SIZES[3][3] = {{SZ_TITLE, SZ_H1, SZ_H2}, {SZ_H1, SZ_H2, SZ_BODY},
-                                   {SZ_H2, SZ_BODY, SZ_SMALL}};
+/* The projector's type, four steps (the largest, the name and date, the lines): the
+ * largest (and two columns before one) whose layout takes every line that must be shown
+ * is used. The last keeps the turn and clock large and sets the rest in small type, so
+ * that a 200 % window on a 1920x1080 projector still shows every seat and the newest
+ * news; where even that does not take everything, what does not fit is left out whole
+ * (the oldest news first; the newest never while it fits at all). */
+enum { PJ_STEPS = 4 };
+static const int PJ_SIZES[PJ_STEPS][3] = {{SZ_TITLE, SZ_H1, SZ_H2}, {SZ_H1, SZ_H2, SZ_BODY},
+                                          {SZ_H2, SZ_BODY, SZ_SMALL},
+                                          {SZ_H2, SZ_SMALL, SZ_SMALL}};
 
 /* The height of text wrapped to w (at least one line). */
 static int wrap_h(ui *u, int face, int size, int w, const char *t) {
@@ -250,8 +263,18 @@ static int wrap(ui *u, int draw, int face, int size, SDL_Color c, SDL_Rect r, co
     return h;
 }
 
+/* What a left-out line weighs in choosing the layout: a line that must be shown 1, the
+ * newest news more than all the others together. */
+enum { PJ_MISS = 1, PJ_MISS_NEWEST = 1000 };
+
 /* Lays the projector out at type step k in one or two columns; draws it if draw.
- * Returns how many of the lines that must be shown were left out (0: all fitted). */
+ * Must be shown: the header, every seat's line, the first three tracks, and the newest
+ * news. The newest news has its room first, at the bottom; the orders and the first three
+ * tracks take what is above it; the older news, newest first, take what is left under
+ * them; the other tracks what is left after that. A line that does not fit is left out
+ * whole, never cut (of the news, the oldest go first and none after a gap); a heading
+ * goes with the first line under it. Returns the weight of the must-lines left out
+ * (0: all fitted). */
 static int proj_layout(ui *u, const pline *lines, int n, int k, int two, int draw) {
     int big = PJ_SIZES[k][0], mid = PJ_SIZES[k][1], small = PJ_SIZES[k][2];
     int m = ui_px(u, 32), W = u->w - 2 * m, bottom = u->h - m / 2, gap = ui_px(u, 16);
@@ -300,75 +323,117 @@ static int proj_layout(ui *u, const pline *lines, int n, int k, int two, int dra
         }
     }
     y += gap;
-    /* The orders (or scores) and what every delegation sees: side by side, or one
-     * under the other. */
+    /* The orders (or scores) and what every delegation sees side by side, or one under
+     * the other; the news across the whole width under both. */
     int cw = two ? (W - 2 * gap) / 2 : W, xr = two ? m + cw + 2 * gap : m;
-    int yl = y, yr = y, yn = 0, side = 0, skip = 0, n_track = 0, n_news = 0, has_news = 0;
-    for (int i = 0; i < n; i++)
-        has_news |= lines[i].kind == PL_NEWS;
-    /* The news keeps its room: the tracks stop at five eighths of the height. */
-    int track_bottom = has_news ? u->h * 5 / 8 : bottom;
-    int lb = ui_line_height(u, FACE_SANS_BOLD, small), rule = ui_px(u, 2) < 1 ? 1 : ui_px(u, 2);
-    for (int i = 0; i < n; i++) {
+    int rule = ui_px(u, 2) < 1 ? 1 : ui_px(u, 2);
+    int head[3] = {-1, -1, -1}, item[3][PROJ_MAX], n_item[3] = {0, 0, 0};
+    int hgt[PROJ_MAX], at[PROJ_MAX]; /* each line's height, and its y (-1: left out) */
+    for (int i = 0, sec = -1; i < n; i++) {
         const pline *p = &lines[i];
-        if (p->kind != PL_HEAD && p->kind != PL_ORDERS && p->kind != PL_TRACK &&
-            p->kind != PL_NEWS)
-            continue;
+        at[i] = -1;
+        hgt[i] = 0;
         if (p->kind == PL_HEAD) {
-            side = !strcmp(p->text, "Orders") || !strcmp(p->text, "Scores") ? 0
-                   : !strcmp(p->text, "Public news")                        ? 2
-                                                                            : 1;
-            if (side == 1 && !two)
-                yr = yl + gap;
-            if (side == 2)
-                yn = (two ? (yl > yr ? yl : yr) : yr) + gap;
-        }
-        int *py = side == 0 ? &yl : side == 1 ? &yr : &yn;
-        int x = side == 1 ? xr : m, w = side == 2 ? W : cw;
-        if (!two && side == 1)
-            yl = yr;
-        int h;
-        SDL_Rect box = {x, *py, w, 0};
-        switch (p->kind) {
-        case PL_HEAD: h = wrap_h(u, FACE_SANS_BOLD, small, w, p->text) + rule + ui_px(u, 10); break;
-        case PL_ORDERS:
-            h = wrap_h(u, FACE_SANS_BOLD, mid, w - ui_px(u, 32), p->text) + ui_px(u, 6);
-            break;
-        default: h = wrap_h(u, FACE_SANS, small, w, p->text) + ui_px(u, 6); break;
-        }
-        /* Must fit: the header, the headings, every seat's line, the first three
-         * tracks and the newest news; the rest is left out whole when it does not. */
-        int must = p->kind == PL_HEAD || p->kind == PL_ORDERS ||
-                   (p->kind == PL_TRACK && n_track < 3) || (p->kind == PL_NEWS && n_news < 1);
-        int limit = p->kind == PL_TRACK && n_track >= 3 ? track_bottom : bottom;
-        n_track += p->kind == PL_TRACK;
-        n_news += p->kind == PL_NEWS;
-        skip = p->kind == PL_HEAD ? *py + h + lb > bottom : skip;
-        if (skip || *py + h > limit) { /* left out whole */
-            missing += must;
-            if (p->kind == PL_NEWS)
-                skip = 1; /* the newest first: no older one after a gap */
+            sec = p->role >= SEC_ORDERS && p->role <= SEC_NEWS ? p->role : -1;
+            if (sec >= 0)
+                head[sec] = i;
+        } else if (sec >= 0 && (p->kind == PL_ORDERS || p->kind == PL_TRACK ||
+                                p->kind == PL_NEWS)) {
+            item[sec][n_item[sec]++] = i;
+        } else {
             continue;
         }
-        if (draw) {
-            switch (p->kind) {
-            case PL_HEAD:
-                ui_hline(u, x, x + w,
-                         *py + wrap(u, 1, FACE_SANS_BOLD, small, PJ_SOFT, box, p->text, 0) +
-                             ui_px(u, 2),
-                         PJ_SOFT, rule);
-                break;
-            case PL_ORDERS: {
+        int w = sec == SEC_NEWS ? W : cw;
+        hgt[i] = p->kind == PL_HEAD ? wrap_h(u, FACE_SANS_BOLD, small, w, p->text) + rule +
+                                          ui_px(u, 10)
+                 : p->kind == PL_ORDERS
+                     ? wrap_h(u, FACE_SANS_BOLD, mid, w - ui_px(u, 32), p->text) + ui_px(u, 6)
+                     : wrap_h(u, FACE_SANS, small, w, p->text) + ui_px(u, 6);
+    }
+    /* The newest news' room, kept at the bottom for it (it fits under the header, or
+     * nothing of the news is shown and the layout weighs that most). */
+    int news = head[SEC_NEWS] >= 0 && n_item[SEC_NEWS] > 0;
+    int newest = news ? hgt[head[SEC_NEWS]] + hgt[item[SEC_NEWS][0]] : 0;
+    if (news && y + newest > bottom)
+        news = 0, missing += PJ_MISS_NEWEST;
+    int col_bottom = news ? bottom - newest - gap : bottom;
+    /* A section's lines from *py down to limit: the heading with the first line that fits
+     * under it; lines first..last-1 of it. Counts the must-lines left out. */
+#define PLACE(sec, py, first, last, limit, must)                                            \
+    do {                                                                                    \
+        for (int j_ = (first); j_ < (last); j_++) {                                         \
+            int i_ = item[sec][j_];                                                         \
+            int hh_ = at[head[sec]] < 0 ? hgt[head[sec]] : 0;                               \
+            if (*(py) + hh_ + hgt[i_] > (limit)) {                                          \
+                missing += (must) ? PJ_MISS : 0;                                            \
+                continue;                                                                   \
+            }                                                                               \
+            if (hh_)                                                                        \
+                at[head[sec]] = *(py), *(py) += hh_;                                        \
+            at[i_] = *(py), *(py) += hgt[i_];                                               \
+        }                                                                                   \
+    } while (0)
+    int yl = y, yr = y;
+    if (head[SEC_ORDERS] >= 0)
+        PLACE(SEC_ORDERS, &yl, 0, n_item[SEC_ORDERS], col_bottom, 1);
+    int must_tracks = n_item[SEC_TRACKS] < 3 ? n_item[SEC_TRACKS] : 3;
+    if (!two)
+        yr = yl > y ? yl + gap : yl;
+    if (head[SEC_TRACKS] >= 0)
+        PLACE(SEC_TRACKS, &yr, 0, must_tracks, col_bottom, 1);
+    /* The news under the columns: the newest, then the older ones while they fit. */
+    int ny = (yl > yr ? yl : yr) + gap, news_h = 0;
+    if (news) {
+        news_h = hgt[head[SEC_NEWS]];
+        for (int j = 0; j < n_item[SEC_NEWS]; j++) {
+            int h = hgt[item[SEC_NEWS][j]];
+            if (ny + news_h + h > bottom)
+                break; /* this one and the older ones are left out */
+            at[item[SEC_NEWS][j]] = 1; /* (placed below) */
+            news_h += h;
+        }
+    }
+    /* The other tracks in what is left above the news. */
+    if (head[SEC_TRACKS] >= 0)
+        PLACE(SEC_TRACKS, &yr, must_tracks, n_item[SEC_TRACKS],
+              news ? bottom - news_h - gap : bottom, 0);
+#undef PLACE
+    if (news) {
+        ny = (yl > yr ? yl : yr) + gap;
+        at[head[SEC_NEWS]] = ny;
+        ny += hgt[head[SEC_NEWS]];
+        for (int j = 0; j < n_item[SEC_NEWS]; j++) {
+            int i = item[SEC_NEWS][j];
+            if (at[i] >= 0)
+                at[i] = ny, ny += hgt[i];
+        }
+    }
+    if (!draw)
+        return missing;
+    for (int sec = SEC_ORDERS; sec <= SEC_NEWS; sec++) {
+        int x = sec == SEC_TRACKS ? xr : m, w = sec == SEC_NEWS ? W : cw;
+        if (head[sec] >= 0 && at[head[sec]] >= 0) {
+            const pline *p = &lines[head[sec]];
+            int yy = at[head[sec]];
+            ui_hline(u, x, x + w,
+                     yy + wrap(u, 1, FACE_SANS_BOLD, small, PJ_SOFT, (SDL_Rect){x, yy, w, 0},
+                               p->text, 0) + ui_px(u, 2),
+                     PJ_SOFT, rule);
+        }
+        for (int j = 0; j < n_item[sec]; j++) {
+            const pline *p = &lines[item[sec][j]];
+            int yy = at[item[sec][j]];
+            if (yy < 0)
+                continue;
+            if (p->kind == PL_ORDERS) {
                 int l1 = ui_line_height(u, FACE_SANS_BOLD, mid);
-                ui_role_mark(u, p->role, x + ui_px(u, 12), *py + l1 / 2, ui_px(u, 10));
+                ui_role_mark(u, p->role, x + ui_px(u, 12), yy + l1 / 2, ui_px(u, 10));
                 wrap(u, 1, FACE_SANS_BOLD, mid, PJ_TEXT,
-                     (SDL_Rect){x + ui_px(u, 32), *py, w - ui_px(u, 32), 0}, p->text, 0);
-                break;
-            }
-            default: wrap(u, 1, FACE_SANS, small, PJ_TEXT, box, p->text, 0); break;
+                     (SDL_Rect){x + ui_px(u, 32), yy, w - ui_px(u, 32), 0}, p->text, 0);
+            } else {
+                wrap(u, 1, FACE_SANS, small, PJ_TEXT, (SDL_Rect){x, yy, w, 0}, p->text, 0);
             }
         }
-        *py += h;
     }
     return missing;
 }
@@ -390,7 +455,7 @@ void scr_projector(app *a) {
     ui_fill(u, (SDL_Rect){0, 0, u->w, u->h}, PJ_BACK);
     /* The largest type, two columns before one, that leaves out the fewest lines. */
     int best = 0, least = -1;
-    for (int step = 0; step < 6 && least != 0; step++) {
+    for (int step = 0; step < 2 * PJ_STEPS && least != 0; step++) {
         int miss = proj_layout(u, lines, n, step / 2, !(step % 2), 0);
         if (least < 0 || miss < least)
             least = miss, best = step;
@@ -409,7 +474,6 @@ static struct {
     SDL_Rect view;
     int *scroll;
 } col;
-static int scroll_controls; /* the controls' column (the other two are in ui_mod) */
 
 /* A button in the current column. */
 static int button(app *a, uint32_t id, SDL_Rect r, const char *label, int enabled) {
@@ -574,6 +638,22 @@ static const char *play_name(const niact_scenario *sc, int k) {
     return k > 0 && k <= sc->n_personalities ? sc->personalities[k - 1] : "none";
 }
 
+/* The message field's text as shown (the words typed and the caret, or a hint), wrapped
+ * to the field's width w, or narrower by its scroll bar when it takes more than most:
+ * its width and height. */
+static void field_text(app *a, int focused, int w, int most, char *buf, size_t len, int *tw,
+                       int *th) {
+    ui *u = &a->ui;
+    snprintf(buf, len, "%s%s", a->mod.text[0] ? a->mod.text : focused ? "" : "(click, then type)",
+             focused ? "_" : "");
+    *tw = w;
+    *th = wrap_h(u, FACE_TYPE, SZ_BODY, w, buf);
+    if (*th > most) {
+        *tw = w - ui_px(u, 30);
+        *th = wrap_h(u, FACE_TYPE, SZ_BODY, *tw, buf);
+    }
+}
+
 /* The teacher's commands. Returns the y below them. */
 static int controls_panel(app *a, int x, int y, int w) {
     ui *u = &a->ui;
@@ -664,20 +744,31 @@ static int controls_panel(app *a, int x, int y, int w) {
         command(a, c);
     }
     y += bh + 2 * gap;
-    /* A message to every seat: the field grows with what is typed. */
+    /* A message to every seat: the field grows with what is typed up to four lines (and
+     * never past half the column), then scrolls inside itself with its own arrows, kept at
+     * its end, where the caret is, while it is typed. */
     y += wrap(u, 1, FACE_SANS_BOLD, SZ_SMALL, COL_INK, (SDL_Rect){x, y, w, 0},
               "A message to every seat", 0);
     uint32_t fid = ui_id("mod-text", 0);
-    int focused = ui_is_focused(u, fid);
-    snprintf(buf, sizeof buf, "%s%s", m->text[0] ? m->text : focused ? "" : "(click, then type)",
-             focused ? "_" : "");
-    int fh = wrap_h(u, FACE_TYPE, SZ_BODY, w - 2 * gap, buf) + ui_px(u, 8);
-    SDL_Rect field = {x, y, w, fh > bh + ui_px(u, 8) ? fh : bh + ui_px(u, 8)};
+    int focused = ui_is_focused(u, fid), was_focused = focused;
+    int lh = ui_line_height(u, FACE_TYPE, SZ_BODY), pad = ui_px(u, 4);
+    int most = 4 * lh; /* the field's text box at most: four lines, half the column */
+    if (col.scroll && col.view.h / 2 - 2 * pad < most)
+        most = col.view.h / 2 - 2 * pad;
+    if (most < lh)
+        most = lh;
+    int ftw, fth;
+    char shown[NIACT_TELEGRAM_MAX + 8];
+    field_text(a, focused, w - 2 * gap, most, shown, sizeof shown, &ftw, &fth);
+    SDL_Rect field = {x, y, w, (fth < most ? fth : most) + 2 * pad};
+    if (field.h < bh + ui_px(u, 8))
+        field.h = bh + ui_px(u, 8);
     int st = 0, clicked = u->click;
     int send = ui_region(u, fid, field, &st) && !clicked; /* Enter in the field sends */
     if (col.scroll)
         list_follow(a, col.view, field, col.scroll, fid);
     focused = ui_is_focused(u, fid);
+    int changed = focused && !was_focused; /* just focused: to its end */
     if (focused && !u->inert) {
         u->typing = 1;
         if (u->text_in[0]) {
@@ -688,6 +779,7 @@ static int controls_panel(app *a, int x, int y, int w) {
                 m->text[have + add] = 0;
             }
             u->text_in[0] = 0;
+            changed = 1;
         }
         if (ui_key(u, SDLK_BACKSPACE)) {
             size_t len = strlen(m->text);
@@ -696,17 +788,28 @@ static int controls_panel(app *a, int x, int y, int w) {
             if (len > 0)
                 len--;
             m->text[len] = 0;
+            changed = 1;
         }
     }
-    snprintf(buf, sizeof buf, "%s%s", m->text[0] ? m->text : focused ? "" : "(click, then type)",
-             focused ? "_" : "");
-    fh = wrap_h(u, FACE_TYPE, SZ_BODY, w - 2 * gap, buf) + ui_px(u, 8);
+    if (changed)
+        m->scroll_text = 1 << 20; /* list_end clamps it: the end stays in view */
+    field_text(a, focused, w - 2 * gap, most, shown, sizeof shown, &ftw, &fth);
+    int fh = (fth < most ? fth : most) + 2 * pad;
     if (fh > field.h) /* it grew this frame: drawn whole, the next frame lays it out */
         field.h = fh, u->relayout = 1;
     ui_fill(u, field, COL_PAPER_LIGHT);
     ui_frame(u, field, focused ? COL_FOCUS : COL_INK, focused ? ui_px(u, 3) : 1);
-    ui_text(u, FACE_TYPE, SZ_BODY, m->text[0] ? COL_INK : COL_INK_FADED,
-            (SDL_Rect){field.x + gap, field.y, field.w - 2 * gap, field.h}, buf, TX_MIDDLE);
+    SDL_Color ink = m->text[0] ? COL_INK : COL_INK_FADED;
+    SDL_Rect view = {field.x + gap, field.y + pad, field.w - 2 * gap, field.h - 2 * pad};
+    if (fth > view.h) { /* longer than the field: its own scrolling list */
+        SDL_Rect saved;
+        int ty = list_begin(a, view, &m->scroll_text, &saved);
+        ui_text(u, FACE_TYPE, SZ_BODY, ink, (SDL_Rect){view.x, ty, ftw, fth}, shown, 0);
+        list_end(a, view, &m->scroll_text, fth, saved);
+    } else {
+        m->scroll_text = 0;
+        ui_text(u, FACE_TYPE, SZ_BODY, ink, view, shown, TX_MIDDLE);
+    }
     y += field.h + gap;
     if (button(a, ui_id("mod-send", 0), (SDL_Rect){x, y, w, bh}, "Send to every seat",
                running && m->text[0]) ||
@@ -831,11 +934,11 @@ void scr_moderator(app *a) {
         int w2 = u->w - 4 * m - 2 * w1;
         column(a, (SDL_Rect){m, y, w1, h}, &a->mod.scroll_news, COL_SEATS | COL_NEWS);
         column(a, (SDL_Rect){2 * m + w1, y, w2, h}, &a->mod.scroll_view, COL_VIEW);
-        column(a, (SDL_Rect){3 * m + w1 + w2, y, w1, h}, &scroll_controls, COL_CONTROLS);
+        column(a, (SDL_Rect){3 * m + w1 + w2, y, w1, h}, &a->mod.scroll_controls, COL_CONTROLS);
     } else {
         int w1 = (u->w - 3 * m) / 2;
         column(a, (SDL_Rect){m, y, w1, h}, &a->mod.scroll_view, COL_SEATS | COL_VIEW | COL_NEWS);
-        column(a, (SDL_Rect){2 * m + w1, y, u->w - 3 * m - w1, h}, &scroll_controls,
+        column(a, (SDL_Rect){2 * m + w1, y, u->w - 3 * m - w1, h}, &a->mod.scroll_controls,
                COL_CONTROLS);
     }
 }

@@ -605,7 +605,7 @@ static int wholly_visible(SDL_Rect r, SDL_Rect clip, int w, int h) {
 }
 
 /* Projector first: four turns into a game the projector cannot show every line, and what
- * it leaves out is the oldest news, never the newest; the newest is drawn whole and in
+ * it leaves out is never the newest news nor a seat's line: both are drawn whole and in
  * view at every size, in a layout the layout check passes. */
 static void test_projector_keeps_newest_news(void **state) {
     (void)state;
@@ -627,15 +627,24 @@ static void test_projector_keeps_newest_news(void **state) {
             snprintf(what, sizeof what, "projector (turn 5) at %dx%d x%.2f%s", sz->w, sz->h,
                      (double)sz->scale, sz->preset == UI_PRESET_PROJECTOR ? " projector" : "");
             const ui *u = &c.a.ui;
-            int shown = 0;
-            for (int i = 0; i < u->n_records && !shown; i++) {
+            /* The newest news' first line (after its date), and every seat's line. */
+            char start[24];
+            snprintf(start, sizeof start, "%s", newest);
+            const niact_scenario *sc = niact_session_scenario(r->s);
+            int shown = 0, seats = 0;
+            for (int i = 0; i < u->n_records; i++) {
                 const ui_text_record *t = &u->records[i];
-                size_t l = strlen(t->what);
-                shown = l > 0 && !strncmp(newest, t->what, l) && !t->cut &&
-                        wholly_visible(t->drawn, t->clip, u->w, u->h);
+                if (t->cut || !wholly_visible(t->drawn, t->clip, u->w, u->h))
+                    continue;
+                shown |= strstr(t->what, start) != NULL;
+                for (int role = 0; role < sc->n_roles; role++) {
+                    char name[80];
+                    snprintf(name, sizeof name, "%s: ", sc->roles[role].meta.name);
+                    seats += !strncmp(t->what, name, strlen(name));
+                }
             }
             const char *shots = getenv("NIACT_UI_LAYOUT_SHOTS");
-            if (!shown || (shots && !strcmp(shots, "all"))) {
+            if (!shown || seats != sc->n_roles || (shots && !strcmp(shots, "all"))) {
                 char path[600];
                 mkdir(NIACT_UI_ARTEFACTS, 0755);
                 snprintf(path, sizeof path, "%s/projector-turn5-%d-%dx%d@%.2f%s.png",
@@ -645,6 +654,8 @@ static void test_projector_keeps_newest_news(void **state) {
             }
             if (!shown)
                 fail_msg("%s: the newest news (\"%.60s\") is not shown", what, newest);
+            if (seats != sc->n_roles)
+                fail_msg("%s: %d of the %d seats' lines are shown", what, seats, sc->n_roles);
             assert_int_equal(check_layout(u, what), 0);
             close_canvas(&c);
         }
@@ -670,15 +681,19 @@ static void test_moderator_caret_in_view(void **state) {
         char what[200];
         snprintf(what, sizeof what, "moderator typing at %dx%d x%.2f%s", sz->w, sz->h,
                  (double)sz->scale, sz->preset == UI_PRESET_PROJECTOR ? " projector" : "");
-        for (int k = 0; k < 64; k++) {
-            SDL_Event ev;
-            memset(&ev, 0, sizeof ev);
-            ev.type = SDL_TEXTINPUT;
-            snprintf(ev.text.text, sizeof ev.text.text, "%s",
-                     k == 63 ? "END" : k % 9 == 8 ? "Delegations-have-five-minutes " : "Talks go on. ");
-            app_event(a, &ev);
-            if (k % 8 != 7 && k != 63)
-                continue;
+        for (int k = 0; k < 5; k++) {
+            /* Most of it put in the field at once (a frame of a big window costs), the
+             * rest typed: two pieces, the last ends in a word too long for a line. */
+            for (int i = 0; i < 16 && k < 4; i++)
+                strcat(a->mod.text, i == 15 ? "Delegations-have-five-minutes " : "Talks go on. ");
+            for (int i = 0; i < 2; i++) {
+                SDL_Event ev;
+                memset(&ev, 0, sizeof ev);
+                ev.type = SDL_TEXTINPUT;
+                snprintf(ev.text.text, sizeof ev.text.text, "%s",
+                         i ? "END-OF-THE-MESSAGE-TYPED-NOW" : "Talks go on. ");
+                app_event(a, &ev);
+            }
             app_frame(a, 0); /* the frame the window presents */
             const ui *u = &a->ui;
             const ui_widget *f = NULL;
@@ -696,6 +711,17 @@ static void test_moderator_caret_in_view(void **state) {
             }
             assert_true(i0 >= 0 && i1 > i0 + 1);
             const ui_text_record *last = &u->records[i1 - 1];
+            /* It is the end of what was typed, with the caret. */
+            char line[64];
+            snprintf(line, sizeof line, "%s", last->what);
+            size_t ll = strlen(line), tl = strlen(a->mod.text);
+            if (ll && line[ll - 1] == '_')
+                line[--ll] = 0;
+            else
+                assert_int_equal(ll, sizeof last->what - 1); /* (only a long line's start) */
+            if (ll == 0 || !strstr(a->mod.text + (tl > 200 ? tl - 200 : 0), line))
+                fail_msg("%s, round %d: the field's last line \"%s\" is not the end typed",
+                         what, k + 1, last->what);
             SDL_Rect seen = clipped(f->r, f->clip, u->w, u->h);
             if (!wholly_visible(last->drawn, last->clip, u->w, u->h) ||
                 !inside(last->drawn, seen)) {
@@ -704,7 +730,7 @@ static void test_moderator_caret_in_view(void **state) {
                 snprintf(path, sizeof path, "%s/moderator-typing-%dx%d@%.2f.png",
                          NIACT_UI_ARTEFACTS, sz->w, sz->h, (double)sz->scale);
                 png_write_surface(path, c.surf);
-                fail_msg("%s, %d pieces typed: the caret's line \"%s\" at %d,%d (%dx%d) is not "
+                fail_msg("%s, round %d: the caret's line \"%s\" at %d,%d (%dx%d) is not "
                          "in view (field %d,%d %dx%d, seen %d,%d %dx%d)", what, k + 1,
                          last->what, last->drawn.x, last->drawn.y, last->drawn.w,
                          last->drawn.h, f->r.x, f->r.y, f->r.w, f->r.h, seen.x, seen.y,
