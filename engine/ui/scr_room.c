@@ -557,9 +557,16 @@ static int news_panel(app *a, int x, int y, int w) {
     static niact_public pub;
     latest_public(a, &pub);
     y += ui_heading(u, (SDL_Rect){x, y, w, 0}, "Public news (latest)");
-    for (int i = pub.n_news - 1; i >= 0; i--)
-        y += wrap(u, 1, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){x, y, w, 0},
-                  pub.news_text + pub.news[i].off, 0) + ui_px(u, 6);
+    const niact_scenario *sc = niact_session_scenario(a->room->s);
+    char line[2100];
+    for (int i = pub.n_news - 1; i >= 0; i--) { /* the newest first, dated as on the projector */
+        char date[NIACT_DATE_MAX];
+        if (niact_scenario_format(sc, pub.news[i].turn, NIACT_DATE_SHORT, date, sizeof date))
+            snprintf(date, sizeof date, "turn %d", (int)pub.news[i].turn + 1);
+        snprintf(line, sizeof line, "%s  -  %s", date, pub.news_text + pub.news[i].off);
+        y += wrap(u, 1, FACE_SANS, SZ_SMALL, COL_INK, (SDL_Rect){x, y, w, 0}, line, 0) +
+             ui_px(u, 6);
+    }
     return y;
 }
 
@@ -764,7 +771,15 @@ static int controls_panel(app *a, int x, int y, int w) {
     if (field.h < bh + ui_px(u, 8))
         field.h = bh + ui_px(u, 8);
     int st = 0, clicked = u->click;
+    /* A click on the field's own scroll bar (its right edge, when the text is longer than
+     * the field) is the bar's: the field's region, drawn first, must not take it. */
+    SDL_Rect bar = {field.x + field.w - gap - ui_px(u, 28), field.y, gap + ui_px(u, 28), field.h};
+    int on_bar = fth > most && clicked && u->mx >= bar.x && u->mx < bar.x + bar.w &&
+                 u->my >= bar.y && u->my < bar.y + bar.h;
+    u->click = on_bar ? 0 : clicked;
     int send = ui_region(u, fid, field, &st) && !clicked; /* Enter in the field sends */
+    if (on_bar)
+        u->click = clicked;
     if (col.scroll)
         list_follow(a, col.view, field, col.scroll, fid);
     focused = ui_is_focused(u, fid);
