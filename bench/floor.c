@@ -55,7 +55,7 @@ typedef struct tracer {
     int32_t *tr, *est, *err, *fired, *told, turn, trust[NIACT_MAX_ROLES];
     niact_order orders[NIACT_MAX_ROLES * NIACT_MAX_ORDERS];
     int n_orders;
-    niact_commitment comms[NIACT_MAX_COMMITMENTS];
+    niact_commitment comms[NIACT_MAX_GAME_COMMITMENTS];
     int n_comms;
     int fresh;             /* nothing sent yet this game: everything is a delta */
 } tracer;
@@ -266,7 +266,7 @@ static void push_deltas(void) {
     }
     const niact_commitment *c;
     int nc = 0, same = !T.fresh;
-    for (; (c = niact_rules_commitment(g, nc)) && nc < NIACT_MAX_COMMITMENTS; nc++) {
+    for (; (c = niact_rules_commitment(g, nc)) && nc < NIACT_MAX_GAME_COMMITMENTS; nc++) {
         if (nc >= T.n_comms || memcmp(c, &T.comms[nc], sizeof *c) != 0)
             same = 0;
         T.comms[nc] = *c;

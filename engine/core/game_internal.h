@@ -77,21 +77,27 @@ struct niact_game {
     uint64_t log_bytes; /* text bytes of the scenario's news and reports (quiet too) */
     uint64_t log_bytes_turn; /* log_bytes when this turn's resolution began */
 
-    niact_proposal proposals[NIACT_MAX_PROPOSALS];     /* every proposal, in id order */
-    int32_t n_proposals;                               /* made so far */
-    niact_commitment commitments[NIACT_MAX_COMMITMENTS]; /* from agreements, in order */
-    int32_t n_commitments;                             /* made so far */
-    int32_t trust[NIACT_MAX_ROLES];                    /* per role, 0-100 */
+    /* The negotiation, in one allocation that grows (doubling) as proposals and
+     * commitments are made, so a copy of an early game copies little and a long game
+     * holds every proposal its seats may make (niact_scenario_max_proposals). */
+    void *neg;                      /* the allocation, NULL before the first proposal */
+    int32_t cap_proposals;          /* room in proposals[] and in each role's index */
+    int32_t cap_commitments;        /* room in commitments[] and in each role's index */
+    niact_proposal *proposals;      /* [cap_proposals] every proposal, in id order */
+    int32_t n_proposals;            /* made so far */
+    niact_commitment *commitments;  /* [cap_commitments] from agreements, in order */
+    int32_t n_commitments;          /* made so far */
+    int32_t trust[NIACT_MAX_ROLES]; /* per role, 0-100 */
     /* Indexes of the two arrays above (derived, not hashed; rebuilt by
      * niact_core_index_negotiation after anything rewrites them), so that the i-th
      * proposal or commitment a role may see is one lookup, not a scan of all of them:
-     * the AI's negotiation walks them by index every turn. */
-    uint8_t seen_proposals[NIACT_MAX_ROLES][NIACT_MAX_PROPOSALS]; /* indexes, id order */
+     * the AI's negotiation walks them by index every turn. Role r's list starts at
+     * r * cap_proposals (r * cap_commitments). */
+    int32_t *seen_proposals;        /* [n_roles * cap_proposals] indexes, id order */
     int32_t n_seen_proposals[NIACT_MAX_ROLES];
-    uint8_t seen_commitments[NIACT_MAX_ROLES][NIACT_MAX_COMMITMENTS];
+    int32_t *seen_commitments;      /* [n_roles * cap_commitments] */
     int32_t n_seen_commitments[NIACT_MAX_ROLES];
-    int32_t made[NIACT_MAX_ROLES];      /* proposals each role made in the game (not forgotten) */
-    int32_t made_turn[NIACT_MAX_ROLES]; /* ... and in turn made_on[role] */
+    int32_t made_turn[NIACT_MAX_ROLES]; /* proposals each role made in turn made_on[role] */
     int32_t made_on[NIACT_MAX_ROLES];   /* the turn made_turn counts, -1 none */
 
     niact_error error; /* the last error (error.h); err.reason is what niact_game_error says */
@@ -157,6 +163,13 @@ niact_status niact_core_refuse_broken(niact_game *g);
 /* negotiation.c: the turn's negotiation steps, called by the resolution. */
 niact_status niact_core_apply_agreements(niact_game *g);
 niact_status niact_core_judge_commitments(niact_game *g);
+/* Makes room for `proposals` proposals and `commitments` commitments (indexes included);
+ * NIACT_ERR_NOMEM with nothing changed if it cannot. */
+niact_status niact_core_reserve_negotiation(niact_game *g, int32_t proposals,
+                                            int32_t commitments);
+/* dst's negotiation (arrays, indexes, counts) made a copy of src's: NIACT_ERR_NOMEM with
+ * dst's unchanged if the room cannot be had. */
+niact_status niact_core_copy_negotiation(niact_game *dst, const niact_game *src);
 /* Rebuilds the proposal and commitment indexes from the arrays (after a rewrite). */
 void niact_core_index_negotiation(niact_game *g);
 uint64_t niact_core_hash_negotiation(const niact_game *g, uint64_t h);

@@ -40,9 +40,12 @@ static niact_status check(niact_game *g, const niact_mirror *m) {
             (e->audience & ~roles) || !e->text)
             NO("a view's log entry %zu is out of range", i);
     }
-    if (m->n_proposals < 0 || m->n_proposals > NIACT_MAX_PROPOSALS || m->n_commitments < 0 ||
-        m->n_commitments > NIACT_MAX_COMMITMENTS)
-        NO("a view holds too many proposals or commitments");
+    /* What a game of the scenario can hold: every seat at its cap every turn. */
+    int32_t most = niact_scenario_max_proposals(sc);
+    if (m->n_proposals < 0 || m->n_proposals > most || m->n_commitments < 0 ||
+        m->n_commitments > (int64_t)most * NIACT_MAX_TERMS)
+        NO("a view holds more proposals or commitments than a game of the scenario can "
+           "(%d proposals, %d commitments)", (int)most, (int)(most * NIACT_MAX_TERMS));
     for (int i = 0; i < m->n_proposals; i++) {
         const niact_proposal *p = &m->proposals[i];
         if (p->id != i + 1 || p->from < 0 || p->from >= sc->n_roles || (p->to & ~roles) ||
@@ -78,7 +81,10 @@ niact_status niact_game_mirror(niact_game *g, const niact_mirror *m) {
     if (st != NIACT_OK)
         return st;
     const niact_scenario *sc = g->sc;
-    /* The new log first: nothing changes if it cannot be had. */
+    /* The room for its negotiation and the new log first: nothing changes if they cannot
+     * be had. */
+    if (niact_core_reserve_negotiation(g, m->n_proposals, m->n_commitments) != NIACT_OK)
+        return niact_core_fail(g, NIACT_ERR_NOMEM, NIACT_KIND_NOMEM, "out of memory");
     log_item *log = m->n_log ? calloc(m->n_log, sizeof *log) : NULL;
     if (m->n_log && !log)
         return niact_core_fail(g, NIACT_ERR_NOMEM, NIACT_KIND_NOMEM, "out of memory");
@@ -132,11 +138,11 @@ niact_status niact_game_mirror(niact_game *g, const niact_mirror *m) {
     g->submitted = m->submitted;
     g->n_turn_orders = 0;
 
-    memset(g->proposals, 0, sizeof g->proposals);
-    memcpy(g->proposals, m->proposals, (size_t)m->n_proposals * sizeof *m->proposals);
+    if (m->n_proposals)
+        memcpy(g->proposals, m->proposals, (size_t)m->n_proposals * sizeof *m->proposals);
     g->n_proposals = m->n_proposals;
-    memset(g->commitments, 0, sizeof g->commitments);
-    memcpy(g->commitments, m->commitments, (size_t)m->n_commitments * sizeof *m->commitments);
+    if (m->n_commitments)
+        memcpy(g->commitments, m->commitments, (size_t)m->n_commitments * sizeof *m->commitments);
     g->n_commitments = m->n_commitments;
     memcpy(g->trust, m->trust, (size_t)sc->n_roles * sizeof *g->trust);
     niact_core_index_negotiation(g);

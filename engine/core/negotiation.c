@@ -5,6 +5,7 @@
 #include "niact/text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static uint32_t role_mask(const niact_game *g) {
@@ -34,40 +35,133 @@ static int may_see(const niact_game *g, int role, const niact_proposal *p) {
     return role < g->sc->n_roles && (audience(g, p) & (1u << role));
 }
 
-/* The indexes (game_internal.h): a new proposal or commitment is appended to the list of
- * every role that may see it. Who may see one never changes once it is made (only
- * niact_rules_forget_negotiation rewrites proposals, and it rebuilds the indexes). */
-_Static_assert(NIACT_MAX_PROPOSALS <= 256 && NIACT_MAX_COMMITMENTS <= 256,
-               "the indexes hold uint8_t positions");
+/* The storage (game_internal.h): one allocation holds the proposals, the commitments
+ * and every role's index of each, laid out for the capacities it has. It grows by
+ * doubling, so making P proposals costs O(P) copies in all; a copy of a game copies the
+ * entries it holds, not the room. Pointers a view returns stay valid until the next
+ * proposal or agreement of that game (the storage may move then). */
+static size_t neg_size(const niact_game *g, int32_t cp, int32_t cc) {
+    size_t nr = (size_t)(g->sc->n_roles > 0 ? g->sc->n_roles : 1);
+    return (size_t)cp * sizeof(niact_proposal) + (size_t)cc * sizeof(niact_commitment) +
+           nr * ((size_t)cp + (size_t)cc) * sizeof(int32_t);
+}
 
-static void index_proposal(niact_game *g, int i) {
+static void neg_point(niact_game *g, void *b, int32_t cp, int32_t cc) {
+    size_t nr = (size_t)(g->sc->n_roles > 0 ? g->sc->n_roles : 1);
+    char *p = b;
+    g->neg = b;
+    g->cap_proposals = cp;
+    g->cap_commitments = cc;
+    g->proposals = (niact_proposal *)p;
+    p += (size_t)cp * sizeof(niact_proposal);
+    g->commitments = (niact_commitment *)p;
+    p += (size_t)cc * sizeof(niact_commitment);
+    g->seen_proposals = (int32_t *)p;
+    p += nr * (size_t)cp * sizeof(int32_t);
+    g->seen_commitments = (int32_t *)p;
+}
+
+/* Copies src's entries (counts and indexes) into dst's room, which holds them. */
+static void neg_fill(niact_game *dst, const niact_game *src) {
+    if (src->n_proposals)
+        memcpy(dst->proposals, src->proposals, (size_t)src->n_proposals * sizeof *src->proposals);
+    if (src->n_commitments)
+        memcpy(dst->commitments, src->commitments,
+               (size_t)src->n_commitments * sizeof *src->commitments);
+    for (int r = 0; r < src->sc->n_roles; r++) {
+        if (src->n_seen_proposals[r])
+            memcpy(dst->seen_proposals + (size_t)r * (size_t)dst->cap_proposals,
+                   src->seen_proposals + (size_t)r * (size_t)src->cap_proposals,
+                   (size_t)src->n_seen_proposals[r] * sizeof(int32_t));
+        if (src->n_seen_commitments[r])
+            memcpy(dst->seen_commitments + (size_t)r * (size_t)dst->cap_commitments,
+                   src->seen_commitments + (size_t)r * (size_t)src->cap_commitments,
+                   (size_t)src->n_seen_commitments[r] * sizeof(int32_t));
+    }
+    dst->n_proposals = src->n_proposals;
+    dst->n_commitments = src->n_commitments;
+    memcpy(dst->n_seen_proposals, src->n_seen_proposals, sizeof dst->n_seen_proposals);
+    memcpy(dst->n_seen_commitments, src->n_seen_commitments, sizeof dst->n_seen_commitments);
+}
+
+static int32_t grown(int32_t cap, int32_t need, int32_t first) {
+    if (need <= cap)
+        return cap;
+    int64_t n = cap ? (int64_t)cap * 2 : first;
+    if (n < need)
+        n = need;
+    return n > INT32_MAX / 2 ? INT32_MAX / 2 : (int32_t)n;
+}
+
+niact_status niact_core_reserve_negotiation(niact_game *g, int32_t proposals,
+                                            int32_t commitments) {
+    if (proposals <= g->cap_proposals && commitments <= g->cap_commitments)
+        return NIACT_OK;
+    if (proposals > INT32_MAX / 2 || commitments > INT32_MAX / 2)
+        return NIACT_ERR_NOMEM;
+    int32_t cp = grown(g->cap_proposals, proposals, 16);
+    int32_t cc = grown(g->cap_commitments, commitments, 32);
+    /* never more room than a game of the scenario can use (niact_game_negotiation_bytes) */
+    int32_t most = niact_scenario_max_proposals(g->sc);
+    if (cp > most && proposals <= most)
+        cp = most;
+    if (cc > most * NIACT_MAX_TERMS && commitments <= most * NIACT_MAX_TERMS)
+        cc = most * NIACT_MAX_TERMS;
+    void *b = malloc(neg_size(g, cp, cc));
+    if (!b)
+        return NIACT_ERR_NOMEM;
+    niact_game old = *g; /* its pointers and counts, to copy from */
+    neg_point(g, b, cp, cc);
+    neg_fill(g, &old);
+    free(old.neg);
+    return NIACT_OK;
+}
+
+niact_status niact_core_copy_negotiation(niact_game *dst, const niact_game *src) {
+    if (dst->cap_proposals < src->n_proposals || dst->cap_commitments < src->n_commitments) {
+        /* src's room, so that a playout copied from it grows no sooner than src did */
+        int32_t cp = src->cap_proposals > dst->cap_proposals ? src->cap_proposals
+                                                             : dst->cap_proposals;
+        int32_t cc = src->cap_commitments > dst->cap_commitments ? src->cap_commitments
+                                                                 : dst->cap_commitments;
+        void *b = malloc(neg_size(dst, cp, cc));
+        if (!b)
+            return NIACT_ERR_NOMEM;
+        free(dst->neg);
+        neg_point(dst, b, cp, cc);
+    }
+    neg_fill(dst, src);
+    return NIACT_OK;
+}
+
+static void index_proposal(niact_game *g, int32_t i) {
     uint32_t aud = audience(g, &g->proposals[i]);
     for (int r = 0; r < g->sc->n_roles; r++)
         if (aud & (1u << r))
-            g->seen_proposals[r][g->n_seen_proposals[r]++] = (uint8_t)i;
+            g->seen_proposals[(size_t)r * (size_t)g->cap_proposals +
+                              (size_t)g->n_seen_proposals[r]++] = i;
 }
 
-static void index_commitment(niact_game *g, int i) {
+static void index_commitment(niact_game *g, int32_t i) {
     uint32_t aud = audience(g, &g->proposals[g->commitments[i].agreement - 1]);
     for (int r = 0; r < g->sc->n_roles; r++)
         if (aud & (1u << r))
-            g->seen_commitments[r][g->n_seen_commitments[r]++] = (uint8_t)i;
+            g->seen_commitments[(size_t)r * (size_t)g->cap_commitments +
+                                (size_t)g->n_seen_commitments[r]++] = i;
 }
 
-/* A proposal by `from` now: counted in its allowance of the game and of this turn. */
+/* A proposal by `from` now: counted in its allowance of this turn. */
 static void count_made(niact_game *g, int from, int32_t turn) {
     if (g->made_on[from] != turn) {
         g->made_on[from] = turn;
         g->made_turn[from] = 0;
     }
-    g->made[from]++;
     g->made_turn[from]++;
 }
 
 void niact_core_index_negotiation(niact_game *g) {
     memset(g->n_seen_proposals, 0, sizeof g->n_seen_proposals);
     memset(g->n_seen_commitments, 0, sizeof g->n_seen_commitments);
-    memset(g->made, 0, sizeof g->made);
     memset(g->made_turn, 0, sizeof g->made_turn);
     for (int r = 0; r < NIACT_MAX_ROLES; r++)
         g->made_on[r] = -1;
@@ -76,8 +170,6 @@ void niact_core_index_negotiation(niact_game *g) {
         const niact_proposal *p = &g->proposals[i];
         if (p->n_terms > 0 && p->turn == g->turn) /* (a forgotten one holds no terms) */
             count_made(g, p->from, p->turn);
-        else if (p->n_terms > 0)
-            g->made[p->from]++;
     }
     for (int i = 0; i < g->n_commitments; i++)
         index_commitment(g, i);
@@ -204,14 +296,10 @@ static niact_status check_answer(niact_game *g, int role, int32_t id, int accept
         return refuse(g, "proposal #%d is no longer open", (int)id);
     if (p->accepted & (1u << role))
         return refuse(g, "you have already accepted proposal #%d", (int)id);
-    if (accept && (p->accepted | (1u << role)) == p->to &&
-        g->n_commitments + p->n_terms > NIACT_MAX_COMMITMENTS)
-        return refuse(g, "this game holds as many commitments as it can (%d)",
-                      NIACT_MAX_COMMITMENTS);
     return NIACT_OK;
 }
 
-/* Turns an accepted proposal into commitments (check_answer made sure they fit). */
+/* Turns an accepted proposal into commitments (apply_answer made room for them). */
 static niact_status agree(niact_game *g, niact_proposal *p) {
     p->status = NIACT_PROPOSAL_AGREED;
     p->agreed_turn = g->turn;
@@ -233,6 +321,13 @@ static niact_status agree(niact_game *g, niact_proposal *p) {
 
 /* Applies a checked answer. An allocation failure past the first change breaks the game. */
 static niact_status apply_answer(niact_game *g, int role, niact_proposal *p, int accept) {
+    if (accept && (p->accepted | (1u << role)) == p->to) { /* room for its commitments */
+        int32_t id = p->id;
+        if (niact_core_reserve_negotiation(g, g->n_proposals, g->n_commitments + p->n_terms) !=
+            NIACT_OK)
+            return niact_core_fail(g, NIACT_ERR_NOMEM, NIACT_KIND_NOMEM, "out of memory");
+        p = find(g, id); /* the storage may have moved */
+    }
     char buf[300];
     snprintf(buf, sizeof buf, "%s %s proposal #%d.", g->sc->roles[role].meta.name,
              accept ? "accepts" : "rejects", (int)p->id);
@@ -264,19 +359,16 @@ static niact_status check_propose(niact_game *g, int from, uint32_t to, int publ
         return refuse(g, "a proposal goes from one role to one or more others");
     if (n < 1 || n > NIACT_MAX_TERMS || !terms)
         return refuse(g, "a proposal has 1 to %d terms", NIACT_MAX_TERMS);
-    /* Each seat has its own allowance, a turn and a game, so that no seat can use up
-     * the others' (the game holds NIACT_MAX_PROPOSALS in all). */
+    /* Each seat has its own allowance of a turn, so that no seat can use up the others'
+     * and every seat may negotiate to the game's end (the game's storage grows; the cap
+     * bounds it: niact_scenario_max_proposals). */
     int this_turn = g->made_on[from] == g->turn ? g->made_turn[from] : 0;
-    int in_game = g->made[from];
-    int32_t cap = g->sc->negotiation.proposals_per_turn;
-    if (cap > 0 && this_turn >= cap)
+    int32_t cap = niact_scenario_proposals_per_turn(g->sc);
+    if (this_turn >= cap)
         return refuse(g, "%s has made %d proposal%s this turn, as many as the scenario allows "
-                         "a seat in one turn",
-                      g->sc->roles[from].meta.name, this_turn, this_turn == 1 ? "" : "s");
-    int share = NIACT_MAX_PROPOSALS / g->sc->n_roles;
-    if (in_game >= share || g->n_proposals >= NIACT_MAX_PROPOSALS)
-        return refuse(g, "%s has made %d proposals in this game, as many as a seat may (%d)",
-                      g->sc->roles[from].meta.name, in_game, share);
+                         "a seat in one turn (%d); it may propose again next turn",
+                      g->sc->roles[from].meta.name, this_turn, this_turn == 1 ? "" : "s",
+                      (int)cap);
     p->n_terms = n;
     memcpy(p->terms, terms, (size_t)n * sizeof *terms);
     if ((st = check_terms(g, from, to | (1u << from), public_ != 0, p->terms, n, at)) != NIACT_OK)
@@ -296,11 +388,13 @@ niact_status niact_game_propose(niact_game *g, int from, uint32_t to, int public
     if (st != NIACT_OK)
         return st;
     /* Everything is checked: from here only an allocation can fail. */
+    if (niact_core_reserve_negotiation(g, g->n_proposals + 1, g->n_commitments) != NIACT_OK)
+        return niact_core_fail(g, NIACT_ERR_NOMEM, NIACT_KIND_NOMEM, "out of memory");
     if (counter_of && (st = apply_answer(g, from, find(g, counter_of), 0)) != NIACT_OK)
         return st;
     p.id = g->n_proposals + 1;
     p.from = (int16_t)from;
-    p.counter_of = (int16_t)counter_of;
+    p.counter_of = counter_of;
     p.to = to;
     p.public_ = public_ != 0;
     p.turn = g->turn;
@@ -384,7 +478,7 @@ const niact_proposal *niact_game_proposal(const niact_game *g, int role, int ind
                                                                        : NULL;
     if (role >= g->sc->n_roles || index >= g->n_seen_proposals[role])
         return NULL;
-    return &g->proposals[g->seen_proposals[role][index]];
+    return &g->proposals[g->seen_proposals[(size_t)role * (size_t)g->cap_proposals + (size_t)index]];
 }
 
 const niact_proposal *niact_game_proposal_by_id(const niact_game *g, int role, int32_t id) {
@@ -400,7 +494,8 @@ const niact_commitment *niact_game_commitment(const niact_game *g, int role, int
                                                                          : NULL;
     if (role >= g->sc->n_roles || index >= g->n_seen_commitments[role])
         return NULL;
-    return &g->commitments[g->seen_commitments[role][index]];
+    return &g->commitments[g->seen_commitments[(size_t)role * (size_t)g->cap_commitments +
+                                               (size_t)index]];
 }
 
 const niact_commitment *niact_rules_commitment(const niact_game *g, int index) {
@@ -409,6 +504,17 @@ const niact_commitment *niact_rules_commitment(const niact_game *g, int index) {
 
 const niact_proposal *niact_rules_proposal(const niact_game *g, int32_t id) {
     return id >= 1 && id <= g->n_proposals ? &g->proposals[id - 1] : NULL;
+}
+
+size_t niact_game_negotiation_bytes(const niact_game *g) {
+    return g->neg ? neg_size(g, g->cap_proposals, g->cap_commitments) : 0;
+}
+
+size_t niact_scenario_negotiation_bytes(const niact_scenario *sc) {
+    int32_t most = niact_scenario_max_proposals(sc);
+    size_t nr = (size_t)(sc->n_roles > 0 ? sc->n_roles : 1);
+    return (size_t)most * (sizeof(niact_proposal) + nr * sizeof(int32_t)) +
+           (size_t)most * NIACT_MAX_TERMS * (sizeof(niact_commitment) + nr * sizeof(int32_t));
 }
 
 int32_t niact_game_trust(const niact_game *g, int role) {

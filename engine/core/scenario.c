@@ -1,6 +1,7 @@
 /* Look-ups and the calendar over a loaded scenario's declarations. */
 #include "niact/scenario.h"
 #include "niact/map.h"
+#include "niact/negotiation.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -270,6 +271,23 @@ int32_t niact_scenario_days_in_turns(const niact_scenario *sc, int32_t days) {
         return 0;
     int64_t t = ((int64_t)days * 1440 + step - 1) / step;
     return t > INT32_MAX ? INT32_MAX : (int32_t)t;
+}
+
+int32_t niact_scenario_proposals_per_turn(const niact_scenario *sc) {
+    int64_t seats = (int64_t)(sc->turns > 0 ? sc->turns : 1) * (sc->n_roles > 0 ? sc->n_roles : 1);
+    int64_t most = NIACT_MAX_GAME_PROPOSALS / seats;
+    if (most > NIACT_MAX_PROPOSALS_PER_TURN)
+        most = NIACT_MAX_PROPOSALS_PER_TURN;
+    if (most < 1)
+        most = 1;
+    int32_t cap = sc->negotiation.proposals_per_turn;
+    return cap >= 1 && cap <= most ? cap : (int32_t)most;
+}
+
+int32_t niact_scenario_max_proposals(const niact_scenario *sc) {
+    int64_t n = (int64_t)(sc->turns > 0 ? sc->turns : 1) * (sc->n_roles > 0 ? sc->n_roles : 1) *
+                niact_scenario_proposals_per_turn(sc);
+    return n > INT32_MAX / NIACT_MAX_TERMS ? INT32_MAX / NIACT_MAX_TERMS : (int32_t)n;
 }
 
 int32_t niact_scenario_turn_of(const niact_scenario *sc, const char *date) {

@@ -68,6 +68,9 @@ typedef struct rd {
     int sc_line;
     int n_roles;    /* role ids declared, for keys that may be role ids (schema check) */
     char roles[NIACT_MAX_ROLES][48];
+    char neg_file[300]; /* where the negotiation table was written (check_proposals) */
+    int neg_line;
+    int ppt_given;      /* it gave proposals_per_turn (in the schema's range) */
 } rd;
 
 /* Sets the reader's position to that of the table at idx (or keeps the parent's);
@@ -1192,6 +1195,42 @@ static void check_variants(rd *r) {
     }
 }
 
+/* A game holds every proposal its seats may make at the scenario's cap in every turn, so
+ * the cap is bounded by what a game may hold (NIACT_MAX_GAME_PROPOSALS: turns x roles x
+ * proposals_per_turn) over the scenario's longest calendar, its own or a variant's. The
+ * default (3) is lowered to fit; a cap given past it is refused. */
+static void check_proposals(rd *r) {
+    niact_scenario *sc = r->h->sc;
+    int32_t turns = sc->turns;
+    const char *longest = NULL;
+    for (int i = 0; i < sc->n_variants; i++)
+        if (sc->variants[i].turns > turns) {
+            turns = sc->variants[i].turns;
+            longest = sc->variants[i].meta.id;
+        }
+    if (turns < 1 || turns > 500 || sc->n_roles < 1) /* the schema check has said so */
+        return;
+    int32_t most = NIACT_MAX_GAME_PROPOSALS / (turns * sc->n_roles);
+    if (most > NIACT_MAX_PROPOSALS_PER_TURN)
+        most = NIACT_MAX_PROPOSALS_PER_TURN;
+    int32_t ppt = sc->negotiation.proposals_per_turn;
+    if (ppt <= most)
+        return;
+    if (!r->ppt_given) {
+        sc->negotiation.proposals_per_turn = most;
+        return;
+    }
+    snprintf(r->file, sizeof r->file, "%s", r->neg_file);
+    r->line = r->neg_line;
+    char cal[80] = "";
+    if (longest)
+        snprintf(cal, sizeof cal, " (variant '%.40s')", longest);
+    PROBLEM(r, "negotiation: proposals_per_turn must be 1 to %d for %d turns%s and %d roles "
+               "(it is %d): a game holds at most %d proposals, turns x roles x "
+               "proposals_per_turn",
+            (int)most, (int)turns, cal, sc->n_roles, (int)ppt, NIACT_MAX_GAME_PROPOSALS);
+}
+
 static void rd_turning_points(rd *r, int sc_idx, int ids, int roles_ids) {
     lua_State *L = r->L;
     niact_scenario *sc = r->h->sc;
@@ -1299,13 +1338,15 @@ static void rd_negotiation(rd *r, int sc_idx) {
     }
     lua_pop(L, 1);
     n->expiry = rd_int_in(r, ni, "expiry", n->expiry, 0, 500, "negotiation");
-    int share = NIACT_MAX_PROPOSALS / (sc->n_roles > 0 ? sc->n_roles : 1);
-    int32_t ppt = rd_int(r, ni, "proposals_per_turn", n->proposals_per_turn, "negotiation", NULL);
-    if (ppt > share && ppt <= NIACT_MAX_PROPOSALS) /* past 96: the schema check said so */
-        PROBLEM(r, "negotiation: proposals_per_turn must be 1 to %d (96 / %d roles; it is %d)",
-                share, sc->n_roles, ppt);
-    n->proposals_per_turn =
-        rd_int_in(r, ni, "proposals_per_turn", n->proposals_per_turn, 1, share, "negotiation");
+    /* Checked against the game's calendar once the variants are read (check_proposals). */
+    snprintf(r->neg_file, sizeof r->neg_file, "%s", r->file);
+    r->neg_line = r->line;
+    int given;
+    int32_t ppt = rd_int(r, ni, "proposals_per_turn", n->proposals_per_turn, "negotiation", &given);
+    if (given && ppt >= 1 && ppt <= NIACT_MAX_PROPOSALS_PER_TURN) { /* else the schema said */
+        n->proposals_per_turn = ppt;
+        r->ppt_given = 1;
+    }
     int at = rawfield(L, ni, "ai_trust");
     if (at == LUA_TTABLE) {
         int ai = lua_gettop(L);
@@ -1800,6 +1841,7 @@ static int read_all(lua_State *L) {
     rd_outcomes(&r, sc_idx);
     check_actors(&r);
     check_variants(&r);
+    check_proposals(&r);
     if (!h->n_problems)
         decl_warnings(&r);
     return 0;

@@ -106,7 +106,8 @@ static const niact_field f_negotiation[] = {
     F("expiry", NIACT_T_INT, .min = 0, .max = 500, .def = "1",
       .doc = "turns after the one it was made in that a proposal stays open"),
     F("proposals_per_turn", NIACT_T_INT, .min = 1, .max = 96, .def = "3",
-      .doc = "proposals one seat may make in one turn (at most 96 / roles)"),
+      .doc = "proposals one seat may make in one turn (turns x roles x it at most 4000; "
+             "the default is lowered to fit)"),
     F("ai_trust", NIACT_T_RECORD, .sub = &k_ai_trust, .doc = "the generic AI's weight of a promise"),
     F("secrecy", NIACT_T_ENUM, .choices = SECRECY, .def = "\"either\"",
       .doc = "the secrecy of terms that do not declare one"),

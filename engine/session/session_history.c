@@ -163,6 +163,19 @@ niact_status niact_session_rollback(niact_session *s, int32_t turn) {
                             "this game has played %zu turns in all; going back to turn %d would "
                             "let it play more than %d, more than its record may hold", resolved,
                             (int)turn, MAX_PLAYED);
+    /* The proposals likewise: the record keeps every one made, the undone turns' too, and
+     * each turn played again may bring every seat's full allowance (so that in any line
+     * of play the seats may propose at their cap to the end, and the record still loads). */
+    size_t made = 0;
+    for (size_t i = 0; i < s->n_jneg; i++)
+        made += s->jneg[i].kind == NIACT_INPUT_PROPOSE;
+    size_t more = (size_t)(sc->turns - (turn - 1)) * (size_t)sc->n_roles *
+                  (size_t)niact_scenario_proposals_per_turn(sc);
+    if (made + more > NIACT_MAX_GAME_PROPOSALS)
+        return session_fail(s, NIACT_ERR_INVALID,
+                            "this game's record holds %zu proposals; going back to turn %d "
+                            "would let its seats make %zu more, more than its record may hold "
+                            "(%d)", made, (int)turn, more, NIACT_MAX_GAME_PROPOSALS);
     if (s->n_moderator >= NIACT_SESSION_MAX_MODERATOR)
         return session_fail(s, NIACT_ERR_INVALID,
                             "this game has used up the moderator's %d operations",

@@ -525,12 +525,21 @@ static int read_view(reader *rd, json_t *j, int role, view *v) {
         v->log[i] = (niact_mirror_entry){t, (niact_log_kind)k, (uint32_t)aud, text};
     }
     m->log = v->log, m->n_log = nl;
-    json_t *props = get_array(rd, j, "proposals", -1, NIACT_MAX_PROPOSALS);
-    json_t *commits = get_array(rd, j, "commitments", -1, NIACT_MAX_COMMITMENTS);
+    /* At most what a game of the scenario can hold (every seat at its cap every turn),
+     * ids rising: the last one's id is the room the proposals need. */
+    int32_t most = niact_scenario_max_proposals(sc), top = 0;
+    json_t *props = get_array(rd, j, "proposals", -1, (size_t)most);
+    json_t *commits = get_array(rd, j, "commitments", -1, (size_t)most * NIACT_MAX_TERMS);
     if (!props || !commits)
         return -1;
-    v->props = calloc(NIACT_MAX_PROPOSALS, sizeof *v->props);
-    v->commits = calloc(NIACT_MAX_COMMITMENTS, sizeof *v->commits);
+    size_t np = json_array_size(props), nc = json_array_size(commits);
+    if (np) {
+        json_t *o = json_array_get(props, np - 1);
+        if (!json_is_object(o) || field(rd, o, "id", (int64_t)np, most, &top))
+            return -1;
+    }
+    v->props = calloc(top ? (size_t)top : 1, sizeof *v->props);
+    v->commits = calloc(nc ? nc : 1, sizeof *v->commits);
     if (!v->props || !v->commits)
         return fail_at(rd, "out of memory");
     int32_t last = 0;
@@ -540,7 +549,7 @@ static int read_view(reader *rd, json_t *j, int role, view *v) {
         niact_proposal p;
         memset(&p, 0, sizeof p);
         int32_t id, from, counter, to, acc, pub, tn, exp, agreed, status;
-        if (!json_is_object(o) || field(rd, o, "id", last + 1, NIACT_MAX_PROPOSALS, &id) ||
+        if (!json_is_object(o) || field(rd, o, "id", last + 1, top, &id) ||
             field(rd, o, "from", 0, sc->n_roles - 1, &from) ||
             field(rd, o, "counter_of", 0, id - 1, &counter) || field(rd, o, "to", 0, all, &to) ||
             field(rd, o, "accepted", 0, all, &acc) || field(rd, o, "public", 0, 1, &pub) ||
@@ -557,7 +566,7 @@ static int read_view(reader *rd, json_t *j, int role, view *v) {
             g->id = gap, g->from = (int16_t)nobody, g->agreed_turn = -1;
             g->status = NIACT_PROPOSAL_WITHDRAWN;
         }
-        p.id = id, p.from = (int16_t)from, p.counter_of = (int16_t)counter;
+        p.id = id, p.from = (int16_t)from, p.counter_of = counter;
         p.to = (uint32_t)to, p.accepted = (uint32_t)acc, p.public_ = pub, p.turn = tn;
         p.expires = exp, p.agreed_turn = agreed, p.status = (niact_proposal_status)status;
         v->props[id - 1] = p;

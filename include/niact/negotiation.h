@@ -14,8 +14,15 @@
 #include "niact/game.h"
 
 #define NIACT_MAX_TERMS 6        /* terms in one proposal */
-#define NIACT_MAX_PROPOSALS 96   /* proposals in one game */
-#define NIACT_MAX_COMMITMENTS 96 /* commitments in one game */
+/* Proposals are capped per seat per turn only (the scenario's proposals_per_turn,
+ * niact_scenario_proposals_per_turn): a game holds as many as its seats may make at that
+ * cap in every turn, in storage that grows with them. The scenario's cap is bounded so
+ * that this whole allowance is at most NIACT_MAX_GAME_PROPOSALS (turns x roles x cap),
+ * which bounds a game's memory and its record (docs/records.md, "Limits"); every
+ * scenario may allow at least 1 a seat a turn (500 turns x 8 roles). */
+#define NIACT_MAX_PROPOSALS_PER_TURN 96 /* the most a scenario may let a seat make a turn */
+#define NIACT_MAX_GAME_PROPOSALS 4000   /* turns x roles x proposals_per_turn, at most */
+#define NIACT_MAX_GAME_COMMITMENTS (NIACT_MAX_GAME_PROPOSALS * NIACT_MAX_TERMS)
 #define NIACT_TELEGRAM_MAX 2000  /* bytes of one telegram's text */
 #define NIACT_TRUST_START 50
 #define NIACT_TRUST_KEPT 10
@@ -38,7 +45,7 @@ typedef enum niact_proposal_status {
 typedef struct niact_proposal {
     int32_t id;                /* 1, 2, ... in the order made */
     int16_t from;              /* author */
-    int16_t counter_of;        /* id of the proposal it answers, 0 if none */
+    int32_t counter_of;        /* id of the proposal it answers, 0 if none */
     uint32_t to;               /* bit per addressee */
     uint32_t accepted;         /* addressees who accepted */
     int32_t public_;           /* copied to every role */
@@ -101,6 +108,12 @@ const niact_proposal *niact_game_proposal(const niact_game *g, int role, int ind
 const niact_proposal *niact_game_proposal_by_id(const niact_game *g, int role, int32_t id);
 /* Commitments of agreements the role is party to (all roles see public agreements). */
 const niact_commitment *niact_game_commitment(const niact_game *g, int role, int index);
+/* Bytes the game's negotiation storage holds (its room, grown by doubling). Never more
+ * than niact_scenario_negotiation_bytes: room for niact_scenario_max_proposals proposals
+ * and NIACT_MAX_TERMS times as many commitments, each with every role's index entry
+ * (at most 4,000 proposals: about 1.9 MB with 8 roles). */
+size_t niact_game_negotiation_bytes(const niact_game *g);
+size_t niact_scenario_negotiation_bytes(const niact_scenario *sc);
 /* A role's trust, 0-100, as every role sees it. */
 int32_t niact_game_trust(const niact_game *g, int role);
 

@@ -131,8 +131,8 @@ typedef struct niact_negotiation_def {
     int32_t trust_broken;       /* trust lost by breaking one, 0-100 */
     int32_t expiry;             /* turns after the one it was made in that a proposal may
                                    still be answered (0: only that turn) */
-    int32_t proposals_per_turn; /* proposals one seat may make in one turn (0: no cap but
-                                   the seat's share of the game's NIACT_MAX_PROPOSALS) */
+    int32_t proposals_per_turn; /* proposals one seat may make in one turn (the core takes
+                                   niact_scenario_proposals_per_turn of it) */
     int32_t ai_trust_at_0;      /* percent of a promise's value the generic AI counts when
                                    its giver's trust is 0 ... */
     int32_t ai_trust_at_100;    /* ... and when it is 100 (linear between) */
@@ -256,6 +256,14 @@ int niact_scenario_shows_time(const niact_scenario *sc);
 int niact_scenario_step(const niact_scenario *sc, char *buf, size_t len);
 /* The turns that cover `days` days (rounded up; 0 for days <= 0). */
 int32_t niact_scenario_days_in_turns(const niact_scenario *sc, int32_t days);
+/* The proposals a seat may make in one turn, as the core counts them: the scenario's
+ * negotiation.proposals_per_turn, or (0, or more than a game may hold: only a scenario
+ * built in C can say so, the loader refuses it) the most that keeps turns x roles x cap
+ * within NIACT_MAX_GAME_PROPOSALS, at least 1. */
+int32_t niact_scenario_proposals_per_turn(const niact_scenario *sc);
+/* The most proposals a game of the scenario can hold: turns x roles x the cap above. A
+ * game's commitments are at most NIACT_MAX_TERMS times this. */
+int32_t niact_scenario_max_proposals(const niact_scenario *sc);
 /* Turn in which a date ("YYYY-MM-DD" or "YYYY-MM-DD HH:MM") falls (may be < 0 or >=
  * turns; a day without a time: the first turn that covers any of it), or INT32_MIN if
  * malformed. */

@@ -3,8 +3,9 @@
  *
  * A scenario made to be as wordy as the rules allow (8 roles, 500 turns, every id 40
  * characters, a version of 40, parameters of 11 characters) is played with every
- * input a game accepts at its largest: 16 orders per role per turn, 96 proposals of 6
- * terms to all other roles with every answer they can get, and telegrams to everyone up
+ * input a game accepts at its largest: 16 orders per role per turn, a proposal of 6
+ * terms from every role in every turn (the most a game may hold: 500 x 8 x 1 = 4000,
+ * NIACT_MAX_GAME_PROPOSALS) to all other roles with every answer they can get, and telegrams to everyone up
  * to the game's allowance, made of the character whose JSON escape is longest among
  * those the game accepts. The record is written, its size checked, and loaded. */
 #include <setjmp.h>
@@ -110,12 +111,12 @@ static void test_largest_record(void **st) {
     for (int i = 0; i < NIACT_MAX_ORDERS; i++)
         orders[i] = (niact_order){0, 0, -1000000000};
     for (int t = 0; t < TURNS; t++) {
-        /* Proposals early: each role in turn to every other role (a seat may make its
-         * share of the game's proposals, NIACT_MAX_PROPOSALS / ROLES), 6 terms, each
+        /* Proposals: every role every turn (its cap, the default lowered to fit 500 turns
+         * of 8 roles in NIACT_MAX_GAME_PROPOSALS) to every other role, 6 terms, each
          * answered by six acceptances and then a rejection (the most answers a proposal
          * can have). */
-        for (int k = 0; k < 2 && proposals < NIACT_MAX_PROPOSALS; k++) {
-            int from = proposals % ROLES, last = (from + ROLES - 1) % ROLES;
+        for (int from = 0; from < ROLES; from++) {
+            int last = (from + ROLES - 1) % ROLES;
             niact_term_item terms[NIACT_MAX_TERMS];
             for (int j = 0; j < NIACT_MAX_TERMS; j++)
                 terms[j] = (niact_term_item){(int16_t)j, (int16_t)from, -1000000000};
@@ -147,7 +148,16 @@ static void test_largest_record(void **st) {
             fail_msg("turn %d: %s", t + 1, niact_session_error(s));
     }
     assert_int_equal(sent, NIACT_SESSION_MAX_TELEGRAMS);
-    assert_int_equal(proposals, NIACT_MAX_PROPOSALS);
+    assert_int_equal(proposals, NIACT_MAX_GAME_PROPOSALS);
+    assert_int_equal(niact_scenario_max_proposals(sc), NIACT_MAX_GAME_PROPOSALS);
+    /* The hostile scenario's memory: the game's negotiation within the scenario's bound
+     * (every proposal it may hold, six commitments each, indexed for every role). */
+    size_t room = niact_game_negotiation_bytes(niact_session_game(s)),
+           most = niact_scenario_negotiation_bytes(sc);
+    print_message("negotiation storage: %zu bytes for %d proposals (bound %zu)\n", room,
+                  proposals, most);
+    assert_true(room > 0 && room <= most);
+    assert_true(most < (size_t)2 << 20);
     /* The allowance is used up: one more telegram is refused, saying why. */
     assert_int_equal(niact_session_telegram(s, 0, all, "one more"), NIACT_ERR_INVALID);
     assert_non_null(strstr(niact_session_error(s), "used up its telegrams"));

@@ -281,9 +281,11 @@ static niact_meta M(const char *id) {
     return (niact_meta){(char *)id, (char *)id, "", "", "", 0};
 }
 
-/* Fill the game's commitments to one short of full; an acceptance whose agreement would
- * not fit is refused before anything is logged or changed. */
-static void test_answer_refuses_before_logging(void **st) {
+/* A game built in C that gives no cap (proposals_per_turn 0) has the most that fits
+ * (turns x roles x cap within NIACT_MAX_GAME_PROPOSALS, at most 96 a seat a turn), and
+ * its commitments grow past the 96 a game once held: 20 agreements of 6 terms, each
+ * commitment indexed; the 97th proposal of a turn is refused, changing nothing. */
+static void test_commitments_grow(void **st) {
     (void)st;
     niact_track_def tracks[1] = {{.meta = M("x"), .min = 0, .max = 10,
                                   .vis = {NIACT_VIS_TRUE, NIACT_VIS_TRUE}}};
@@ -296,6 +298,8 @@ static void test_answer_refuses_before_logging(void **st) {
                          .n_terms = NIACT_MAX_TERMS, .terms = terms};
     sc.roles[0] = (niact_role_def){M("a"), 2, "", NULL};
     sc.roles[1] = (niact_role_def){M("b"), 2, "", NULL};
+    assert_int_equal(niact_scenario_proposals_per_turn(&sc), NIACT_MAX_PROPOSALS_PER_TURN);
+    assert_int_equal(niact_scenario_max_proposals(&sc), 5 * 2 * 96);
     niact_game *g;
     char msg[256];
     assert_int_equal(niact_game_new(&sc, NULL, 1, &g, msg, sizeof msg), NIACT_OK);
@@ -303,21 +307,25 @@ static void test_answer_refuses_before_logging(void **st) {
     for (int i = 0; i < NIACT_MAX_TERMS; i++)
         items[i] = (niact_term_item){(int16_t)i, -1, 0};
     int32_t id;
-    int full = NIACT_MAX_COMMITMENTS / NIACT_MAX_TERMS;
-    for (int k = 0; k < full; k++) {
+    for (int k = 0; k < 20; k++) {
         assert_int_equal(niact_game_propose(g, 0, 2, 0, items, NIACT_MAX_TERMS, 0, &id), NIACT_OK);
         assert_int_equal(niact_game_answer(g, 1, id, 1), NIACT_OK);
     }
-    assert_int_equal(niact_game_propose(g, 0, 2, 0, items, 1, 0, &id), NIACT_OK);
+    assert_non_null(niact_game_commitment(g, 0, 20 * NIACT_MAX_TERMS - 1));
+    assert_non_null(niact_game_commitment(g, 1, 20 * NIACT_MAX_TERMS - 1));
+    assert_null(niact_game_commitment(g, 1, 20 * NIACT_MAX_TERMS));
+    assert_int_equal(niact_game_commitment(g, 1, 119)->agreement, 20);
+    for (int k = 20; k < 96; k++)
+        assert_int_equal(niact_game_propose(g, 0, 2, 0, items, 1, 0, &id), NIACT_OK);
     uint64_t before = niact_game_hash(g);
     size_t log_before = niact_game_log_size(g);
-    assert_int_equal(niact_game_answer(g, 1, id, 1), NIACT_ERR_INVALID);
-    assert_int_equal(niact_game_last_error(g)->kind, NIACT_KIND_INVALID);
-    assert_non_null(strstr(niact_game_error(g), "as many commitments"));
+    assert_int_equal(niact_game_propose(g, 0, 2, 0, items, 1, 0, &id), NIACT_ERR_INVALID);
+    assert_non_null(strstr(niact_game_error(g), "a has made 96 proposals this turn"));
     assert_true(niact_game_hash(g) == before);
-    assert_int_equal(niact_game_log_size(g), log_before); /* no "accepts" line */
-    /* A rejection still works. */
-    assert_int_equal(niact_game_answer(g, 1, id, 0), NIACT_OK);
+    assert_int_equal(niact_game_log_size(g), log_before);
+    /* b's allowance is its own. */
+    assert_int_equal(niact_game_propose(g, 1, 1, 0, items, 1, 0, &id), NIACT_OK);
+    assert_int_equal(id, 97);
     niact_game_free(g);
 }
 
@@ -520,7 +528,7 @@ int main(void) {
         cmocka_unit_test(test_value_may_not_change_the_game),
         cmocka_unit_test(test_kind_is_not_parsed_from_words),
         cmocka_unit_test(test_rollback_keeps_the_pending_text),
-        cmocka_unit_test(test_answer_refuses_before_logging),
+        cmocka_unit_test(test_commitments_grow),
         cmocka_unit_test(test_core_refuses_writes_in_questions),
         cmocka_unit_test(test_formatter),
         cmocka_unit_test(test_outcome_table),

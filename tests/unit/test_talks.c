@@ -200,7 +200,8 @@ static void test_cap_per_seat_per_turn(void **st) {
 }
 
 /* The proposals and commitments a role may see, by index (engine/core indexes them so a
- * lookup is one step, not a scan): after 96 proposals of every kind (private, public, to
+ * lookup is one step, not a scan): after 200 proposals (past the 96 a game once held, its
+ * storage grown several times) of every kind (private, public, to
  * one or two seats, answered or not, over several turns), each role's list is exactly
  * the ids it may see, in order, computed here from what was proposed; its commitments
  * are those of the agreements it may see; a copy and a copy that forgot what a role may
@@ -244,11 +245,12 @@ static void check_index(const niact_game *g, const made_ref *ref, int n) {
 static void test_proposal_index_many(void **st) {
     (void)st;
     fx f;
-    open_fx(&f, "negotiation = { proposals_per_turn = 12, expiry = 2 },");
-    made_ref ref[NIACT_MAX_PROPOSALS + 1] = {{0}};
+    open_fx(&f, "negotiation = { proposals_per_turn = 40, expiry = 2 },");
+    enum { MANY = 200 };
+    made_ref ref[MANY + 1] = {{0}};
     int n = 0, agreed = 0;
     uint32_t x = 12345; /* a fixed pattern of kinds */
-    while (n < NIACT_MAX_PROPOSALS) {
+    while (n < MANY) {
         x = x * 1103515245u + 12345u;
         int from = (int)(x >> 8) % 3, kind = (int)(x >> 12) % 4;
         uint32_t to;
@@ -271,16 +273,14 @@ static void test_proposal_index_many(void **st) {
         }
         int32_t id = 0;
         niact_status s = niact_session_propose(f.s, from, to, pub, &t, 1, 0, &id);
-        if (s != NIACT_OK) { /* this seat's allowance of the turn, or of the game */
-            const char *e = niact_session_error(f.s);
-            assert_true(strstr(e, "this turn") || strstr(e, "in this game"));
-            if (strstr(e, "this turn"))
-                resolve(&f);
+        if (s != NIACT_OK) { /* this seat's allowance of the turn, and only that */
+            assert_non_null(strstr(niact_session_error(f.s), "this turn"));
+            resolve(&f);
             continue;
         }
         assert_int_equal(id, n + 1);
         ref[++n] = (made_ref){from, to, pub};
-        if ((x >> 20) % 3 == 0 && agreed < 60) { /* every addressee accepts */
+        if ((x >> 20) % 3 == 0) { /* every addressee accepts */
             for (int r = 0; r < 3; r++)
                 if (to & (1u << r))
                     assert_int_equal(niact_session_answer(f.s, r, id, 1), NIACT_OK);
@@ -298,7 +298,7 @@ static void test_proposal_index_many(void **st) {
     /* A copy that forgot what c may not know: each such proposal is an empty withdrawn
      * one of c's (its id kept), its commitments gone. */
     niact_rules_forget_negotiation(copy, C);
-    made_ref forgot[NIACT_MAX_PROPOSALS + 1];
+    made_ref forgot[MANY + 1];
     for (int id = 1; id <= n; id++)
         forgot[id] = ref_sees(&ref[id], C) ? ref[id] : (made_ref){C, 0, 0};
     check_index(copy, forgot, n);
@@ -335,22 +335,185 @@ static void test_cap_after_forgetting(void **st) {
     close_fx(&f);
 }
 
-static void test_share_of_the_game(void **st) {
+/* No seat's allowance is of the game any more (it was 96 / seats: 32 here): a seat at its
+ * cap every turn goes on proposing turn after turn, and the others too. */
+static void test_no_share_of_the_game(void **st) {
     (void)st;
     fx f;
     open_fx(&f, "negotiation = { proposals_per_turn = 20 },");
-    /* 96 proposals in a game, three seats: 32 each, whatever the others do. */
-    for (int k = 0; k < 32; k++) {
-        if (k == 20)
+    for (int k = 0; k < 60; k++) {
+        if (k && k % 20 == 0)
             resolve(&f);
         propose(&f, A, 1u << B, 0, item(&f, "team", -1));
     }
     niact_term_item t = item(&f, "team", -1);
     int32_t id;
     assert_int_equal(niact_session_propose(f.s, A, 1u << B, 0, &t, 1, 0, &id), NIACT_ERR_INVALID);
-    assert_non_null(strstr(niact_session_error(f.s), "as many as a seat may (32)"));
+    assert_non_null(strstr(niact_session_error(f.s), "a has made 20 proposals this turn, as many "
+                                                     "as the scenario allows a seat in one turn "
+                                                     "(20); it may propose again next turn"));
     propose(&f, B, 1u << A, 0, item(&f, "quiet", -1));
+    resolve(&f);
+    assert_int_equal(propose(&f, A, 1u << B, 0, item(&f, "team", -1)), 62);
     close_fx(&f);
+}
+
+/* The cap is bounded by what a game may hold, over the longest calendar (a variant's):
+ * turns x roles x proposals_per_turn at most 4000. The default is lowered to fit; a cap
+ * given past it is refused, saying why and where. */
+static void test_cap_fits_the_longest_calendar(void **st) {
+    (void)st;
+    char msg[8192];
+    const char *longv = "variants = { niact.variant{ id = 'marathon', turns = 500 } },";
+    char extra[512];
+    snprintf(extra, sizeof extra, "%s negotiation = { proposals_per_turn = 3 },", longv);
+    problems(extra, "", msg, sizeof msg);
+    if (!strstr(msg, "scenario.lua:") ||
+        !strstr(msg, "negotiation: proposals_per_turn must be 1 to 2 for 500 turns (variant "
+                     "'marathon') and 3 roles (it is 3): a game holds at most 4000 proposals, "
+                     "turns x roles x proposals_per_turn"))
+        fail_msg("%s", msg);
+    snprintf(extra, sizeof extra, "%s negotiation = { proposals_per_turn = 2 },", longv);
+    assert_string_equal(problems(extra, "", msg, sizeof msg), "");
+    fx f;
+    open_fx(&f, longv); /* no cap given: the default 3 lowered to 2 */
+    assert_int_equal(f.sc->negotiation.proposals_per_turn, 2);
+    assert_int_equal(niact_scenario_max_proposals(f.sc), 4 * 3 * 2); /* its own 4 turns */
+    close_fx(&f);
+}
+
+/* A generated scenario of TURNS turns and ROLES seats (r0, r1, ...), each allowed PPT
+ * proposals a turn; two terms every seat may give (kept at once: their check says so). */
+static char *long_scenario(int turns, int roles, int ppt) {
+    char *dir = ts_tempdir(), text[8192], list[256] = "";
+    size_t n = 0;
+    for (int r = 0; r < roles; r++)
+        n += (size_t)snprintf(list + n, sizeof list - n, "%s'r%d'", r ? ", " : "", r);
+    n = (size_t)snprintf(text, sizeof text,
+                         "return niact.scenario{ name = 'Long',\n"
+                         "  calendar = { start = '1900-01-01', days_per_turn = 1, turns = %d },\n"
+                         "  negotiation = { proposals_per_turn = %d, expiry = 1 },\n"
+                         "  roles = {", turns, ppt);
+    for (int r = 0; r < roles; r++)
+        n += (size_t)snprintf(text + n, sizeof text - n, " niact.role{ id = 'r%d' },", r);
+    snprintf(text + n, sizeof text - n,
+             " },\n"
+             "  tracks = { niact.track{ id = 'x', min = 0, max = 100000, initial = 0 } },\n"
+             "  actions = { niact.action{ id = 'act', roles = { %s }, cost = 1,\n"
+             "    resolve = function(state) end } },\n"
+             "  terms = {\n"
+             "    niact.term{ id = 'calm', givers = { %s }, window = 3,\n"
+             "      on_agree = function(state) state:set('x', state:get('x') + 1) end,\n"
+             "      check = function() return true end },\n"
+             "    niact.term{ id = 'talk', givers = { %s }, window = 3,\n"
+             "      check = function() return true end },\n"
+             "  },\n}\n", list, list, list);
+    ts_write(dir, "scenario.lua", text);
+    return dir;
+}
+
+/* Issue 16: a long game negotiates to its end. 120 turns, three seats each proposing its
+ * full allowance (2) every turn to the next seat, every proposal accepted: 720 proposals
+ * (the game once stopped at 96) and 1,440 commitments, every one kept; the turn's cap is
+ * refused clearly every turn; the record replays to the same hashes. */
+static void test_long_game_negotiates_to_its_end(void **st) {
+    (void)st;
+    enum { TURNS = 120, ROLES = 3, PPT = 2 };
+    char *dir = long_scenario(TURNS, ROLES, PPT), msg[4096];
+    niact_host *h;
+    if (ts_load(dir, &h, msg, sizeof msg) != NIACT_OK)
+        fail_msg("%s", msg);
+    const niact_scenario *sc = niact_host_scenario(h);
+    assert_int_equal(niact_scenario_max_proposals(sc), TURNS * ROLES * PPT);
+    niact_session *s;
+    assert_int_equal(niact_session_new(h, 5, NULL, &s, msg, sizeof msg), NIACT_OK);
+    niact_game *g = niact_session_game(s);
+    niact_term_item two[2] = {{(int16_t)niact_scenario_term(sc, "calm"), -1, 0},
+                              {(int16_t)niact_scenario_term(sc, "talk"), -1, 0}};
+    int32_t made = 0;
+    for (int t = 0; t < TURNS; t++) {
+        for (int r = 0; r < ROLES; r++) {
+            int to = (r + 1) % ROLES;
+            for (int k = 0; k < PPT; k++) {
+                int32_t id;
+                /* the first term given by the proposer, the second by its partner */
+                niact_term_item terms[2] = {two[0], two[1]};
+                terms[0].giver = (int16_t)r;
+                terms[1].giver = (int16_t)to;
+                if (niact_session_propose(s, r, 1u << to, k, terms, 2, 0, &id) != NIACT_OK)
+                    fail_msg("turn %d, seat %d: %s", t + 1, r, niact_session_error(s));
+                assert_int_equal(id, ++made);
+                assert_int_equal(niact_session_answer(s, to, id, 1), NIACT_OK);
+            }
+            int32_t id;
+            uint64_t before = niact_game_hash(g);
+            assert_int_equal(niact_session_propose(s, r, 1u << to, 0, two, 1, 0, &id),
+                             NIACT_ERR_INVALID);
+            char want[200];
+            snprintf(want, sizeof want, "r%d has made 2 proposals this turn, as many as the "
+                     "scenario allows a seat in one turn (2); it may propose again next turn", r);
+            if (!strstr(niact_session_error(s), want))
+                fail_msg("turn %d: %s", t + 1, niact_session_error(s));
+            assert_true(niact_game_hash(g) == before);
+        }
+        for (int r = 0; r < ROLES; r++)
+            assert_int_equal(niact_session_submit(s, r, NULL, 0), NIACT_OK);
+        assert_int_equal(niact_session_resolve(s), NIACT_OK);
+    }
+    assert_int_equal(niact_game_phase(g), NIACT_PHASE_ENDED);
+    assert_int_equal(made, TURNS * ROLES * PPT);
+    int agreed = 0, kept = 0;
+    const niact_proposal *p;
+    for (int i = 0; (p = niact_game_proposal(g, -1, i)); i++)
+        agreed += p->status == NIACT_PROPOSAL_AGREED;
+    const niact_commitment *c;
+    for (int i = 0; (c = niact_game_commitment(g, -1, i)); i++)
+        kept += c->status == NIACT_COMMIT_KEPT;
+    assert_int_equal(agreed, made);
+    assert_int_equal(kept, 2 * made);
+    assert_true(niact_game_negotiation_bytes(g) <= niact_scenario_negotiation_bytes(sc));
+    assert_int_equal(niact_rules_get(g, niact_scenario_track(sc, "x")), made); /* on_agree */
+    char *text;
+    size_t len;
+    assert_int_equal(niact_record_dump(s, NIACT_RECORD_ALL_ROLES, &text, &len, msg, sizeof msg),
+                     NIACT_OK);
+    niact_record_opts opts = {.host = h};
+    niact_loaded l;
+    if (niact_record_load_text(text, len, &opts, &l, msg, sizeof msg) != NIACT_OK)
+        fail_msg("the long game's record does not replay: %s", msg);
+    assert_true(niact_game_hash(niact_session_game(l.session)) == niact_game_hash(g));
+    niact_loaded_free(&l);
+    free(text);
+    niact_session_free(s);
+    niact_host_free(h);
+    ts_rmdir(dir);
+}
+
+/* The record bound behind rollbacks: the record keeps every proposal made, undone turns'
+ * too, so a rollback that would let the seats make more than a record may hold (4000) is
+ * refused, saying so. A 500-turn, two-seat game at 4 a seat a turn holds all 4000 in one
+ * line of play: no rollback is left once a proposal is made. */
+static void test_rollback_keeps_the_record_bounded(void **st) {
+    (void)st;
+    char *dir = long_scenario(500, 2, 4), msg[4096];
+    niact_host *h;
+    if (ts_load(dir, &h, msg, sizeof msg) != NIACT_OK)
+        fail_msg("%s", msg);
+    assert_int_equal(niact_scenario_max_proposals(niact_host_scenario(h)), 4000);
+    niact_session *s;
+    assert_int_equal(niact_session_new(h, 5, NULL, &s, msg, sizeof msg), NIACT_OK);
+    assert_int_equal(niact_session_rollback(s, 1), NIACT_OK); /* nothing made yet */
+    niact_term_item t = {(int16_t)niact_scenario_term(niact_host_scenario(h), "talk"), -1, 0};
+    int32_t id;
+    assert_int_equal(niact_session_propose(s, 0, 2, 0, &t, 1, 0, &id), NIACT_OK);
+    assert_int_equal(niact_session_rollback(s, 1), NIACT_ERR_INVALID);
+    if (!strstr(niact_session_error(s), "this game's record holds 1 proposals; going back to "
+                                        "turn 1 would let its seats make 4000 more, more than "
+                                        "its record may hold (4000)"))
+        fail_msg("%s", niact_session_error(s));
+    niact_session_free(s);
+    niact_host_free(h);
+    ts_rmdir(dir);
 }
 
 static void test_hostile_negotiation(void **st) {
@@ -364,8 +527,8 @@ static void test_hostile_negotiation(void **st) {
     problems("negotiation = { proposals_per_turn = 1000000, expiry = -1 },", "", msg, sizeof msg);
     assert_non_null(strstr(msg, "field 'proposals_per_turn' must be 1-96 (it is 1000000)"));
     assert_non_null(strstr(msg, "field 'expiry' must be 0-500"));
-    problems("negotiation = { proposals_per_turn = 33 },", "", msg, sizeof msg);
-    assert_non_null(strstr(msg, "proposals_per_turn must be 1 to 32 (96 / 3 roles; it is 33)"));
+    problems("negotiation = { proposals_per_turn = 97 },", "", msg, sizeof msg);
+    assert_non_null(strstr(msg, "field 'proposals_per_turn' must be 1-96 (it is 97)"));
     problems("negotiation = { trsut = {} },", "", msg, sizeof msg);
     assert_non_null(strstr(msg, "unknown field 'trsut' in scenario negotiation; did you mean 'trust'?"));
     problems("negotiation = { secrecy = 'sometimes', ai_trust = { at_0 = -1 } },", "", msg,
@@ -895,7 +1058,10 @@ int main(void) {
         cmocka_unit_test(test_defaults_are_todays),
         cmocka_unit_test(test_declared_trust_and_expiry),
         cmocka_unit_test(test_cap_per_seat_per_turn),
-        cmocka_unit_test(test_share_of_the_game),
+        cmocka_unit_test(test_no_share_of_the_game),
+        cmocka_unit_test(test_cap_fits_the_longest_calendar),
+        cmocka_unit_test(test_long_game_negotiates_to_its_end),
+        cmocka_unit_test(test_rollback_keeps_the_record_bounded),
         cmocka_unit_test(test_proposal_index_many),
         cmocka_unit_test(test_cap_after_forgetting),
         cmocka_unit_test(test_hostile_negotiation),
