@@ -259,8 +259,10 @@ niact_status niact_session_telegram(niact_session *s, int from, uint32_t to, con
 /* A game's telegrams, bounded so that the largest legal game's record stays under
  * NIACT_RECORD_MAX_BYTES (tests/record/test_record_limits.c builds it): past either
  * bound a telegram is refused (NIACT_ERR_INVALID, saying so). Every other input of a
- * record is bounded by the core: proposals (NIACT_MAX_PROPOSALS, so answers and
- * withdrawals too), orders (NIACT_MAX_ORDERS a role a turn), turns (500), roles. */
+ * record is bounded by the core: proposals (the scenario's proposals_per_turn a seat a
+ * turn, turns x roles x that at most NIACT_MAX_GAME_PROPOSALS, and a rollback that would
+ * let the record hold more is refused; so answers and withdrawals too), orders
+ * (NIACT_MAX_ORDERS a role a turn), turns (500), roles. */
 #define NIACT_SESSION_MAX_TELEGRAMS 2000        /* telegrams in one game */
 #define NIACT_SESSION_TELEGRAM_BYTES (1 << 20)  /* bytes of telegram text in one game */
 /* Negotiation inputs so far, in order (index 0..count-1). */
