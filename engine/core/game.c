@@ -102,7 +102,7 @@ void niact_game_free(niact_game *g) {
     free(g->log);
     free(g->block);
     free(g->scratch);
-    free(g->neg);
+    niact_core_free_negotiation(g);
     free(g);
 }
 
@@ -323,11 +323,7 @@ niact_status niact_game_copy(niact_game *dst, const niact_game *src) {
         return niact_core_fail(dst, NIACT_ERR_NOMEM, NIACT_KIND_NOMEM, "out of memory");
     /* Everything but the pointers, the log and the error hook is plain data. */
     void *block = dst->block, *scratch = dst->scratch;
-    void *neg = dst->neg;
-    int32_t cap_p = dst->cap_proposals, cap_c = dst->cap_commitments;
-    niact_proposal *props = dst->proposals;
-    niact_commitment *comms = dst->commitments;
-    int32_t *seen_p = dst->seen_proposals, *seen_c = dst->seen_commitments;
+    neg_store store = dst->store;
     log_item *log = dst->log;
     size_t log_len = dst->log_len, log_cap = dst->log_cap;
     int quiet = dst->quiet;
@@ -342,13 +338,7 @@ niact_status niact_game_copy(niact_game *dst, const niact_game *src) {
     dst->quiet = quiet;
     dst->on_error = on_error;
     dst->on_error_ud = on_error_ud;
-    dst->neg = neg;
-    dst->cap_proposals = cap_p;
-    dst->cap_commitments = cap_c;
-    dst->proposals = props;
-    dst->commitments = comms;
-    dst->seen_proposals = seen_p;
-    dst->seen_commitments = seen_c;
+    dst->store = store;
     memcpy(dst->block, src->block, src->block_len);
     /* Re-point the arrays into dst's block. */
     char *b = dst->block;

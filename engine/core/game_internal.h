@@ -16,6 +16,21 @@ typedef struct log_item {
     char *text;          /* owned copy */
 } log_item;
 
+/* The negotiation's storage (negotiation.c): chunks of NIACT_PCHUNK proposals and
+ * NIACT_CCHUNK commitments, each allocated once and kept (a copy reuses them), and the
+ * roles' indexes in one allocation that grows by doubling. */
+#define NIACT_PCHUNK 64
+#define NIACT_CCHUNK 256
+typedef struct neg_store {
+    niact_proposal **pchunk;     /* [cap_pchunk] chunk table; n_pchunk allocated */
+    int32_t n_pchunk, cap_pchunk;
+    niact_commitment **cchunk;   /* [cap_cchunk]; n_cchunk allocated */
+    int32_t n_cchunk, cap_cchunk;
+    int32_t *seen_proposals;     /* [n_roles * cap_proposals], the allocation */
+    int32_t *seen_commitments;   /* [n_roles * cap_commitments], inside it */
+    int32_t cap_proposals, cap_commitments; /* the indexes' room */
+} neg_store;
+
 /* Distinct scenario errors told once each in a game (past them, each is told every time). */
 #ifndef NIACT_TOLD_ERRORS
 #define NIACT_TOLD_ERRORS 32
@@ -77,25 +92,19 @@ struct niact_game {
     uint64_t log_bytes; /* text bytes of the scenario's news and reports (quiet too) */
     uint64_t log_bytes_turn; /* log_bytes when this turn's resolution began */
 
-    /* The negotiation, in one allocation that grows (doubling) as proposals and
-     * commitments are made, so a copy of an early game copies little and a long game
-     * holds every proposal its seats may make (niact_scenario_max_proposals). */
-    void *neg;                      /* the allocation, NULL before the first proposal */
-    int32_t cap_proposals;          /* room in proposals[] and in each role's index */
-    int32_t cap_commitments;        /* room in commitments[] and in each role's index */
-    niact_proposal *proposals;      /* [cap_proposals] every proposal, in id order */
-    int32_t n_proposals;            /* made so far */
-    niact_commitment *commitments;  /* [cap_commitments] from agreements, in order */
-    int32_t n_commitments;          /* made so far */
+    /* The negotiation: proposals and commitments in chunks that never move (a view's
+     * pointer stays valid for the game's life), allocated as they are made, so a copy of
+     * an early game copies little and a long game holds every proposal its seats may
+     * make (niact_scenario_max_proposals). */
+    neg_store store;
+    int32_t n_proposals;            /* made so far, ids 1..n (niact_core_proposal) */
+    int32_t n_commitments;          /* made so far, in order (niact_core_commitment) */
     int32_t trust[NIACT_MAX_ROLES]; /* per role, 0-100 */
-    /* Indexes of the two arrays above (derived, not hashed; rebuilt by
-     * niact_core_index_negotiation after anything rewrites them), so that the i-th
-     * proposal or commitment a role may see is one lookup, not a scan of all of them:
-     * the AI's negotiation walks them by index every turn. Role r's list starts at
-     * r * cap_proposals (r * cap_commitments). */
-    int32_t *seen_proposals;        /* [n_roles * cap_proposals] indexes, id order */
+    /* Indexes of the two (derived, not hashed; rebuilt by niact_core_index_negotiation
+     * after anything rewrites them), so that the i-th proposal or commitment a role may
+     * see is one lookup, not a scan of all of them: the AI's negotiation walks them by
+     * index every turn. Role r's list is at store.seen_proposals + r * cap_proposals. */
     int32_t n_seen_proposals[NIACT_MAX_ROLES];
-    int32_t *seen_commitments;      /* [n_roles * cap_commitments] */
     int32_t n_seen_commitments[NIACT_MAX_ROLES];
     int32_t made_turn[NIACT_MAX_ROLES]; /* proposals each role made in turn made_on[role] */
     int32_t made_on[NIACT_MAX_ROLES];   /* the turn made_turn counts, -1 none */
@@ -163,6 +172,14 @@ niact_status niact_core_refuse_broken(niact_game *g);
 /* negotiation.c: the turn's negotiation steps, called by the resolution. */
 niact_status niact_core_apply_agreements(niact_game *g);
 niact_status niact_core_judge_commitments(niact_game *g);
+static inline niact_proposal *niact_core_proposal(const niact_game *g, int32_t i) {
+    return &g->store.pchunk[i / NIACT_PCHUNK][i % NIACT_PCHUNK];
+}
+static inline niact_commitment *niact_core_commitment(const niact_game *g, int32_t i) {
+    return &g->store.cchunk[i / NIACT_CCHUNK][i % NIACT_CCHUNK];
+}
+/* Frees the negotiation's storage. */
+void niact_core_free_negotiation(niact_game *g);
 /* Makes room for `proposals` proposals and `commitments` commitments (indexes included);
  * NIACT_ERR_NOMEM with nothing changed if it cannot. */
 niact_status niact_core_reserve_negotiation(niact_game *g, int32_t proposals,

@@ -138,11 +138,11 @@ niact_status niact_game_mirror(niact_game *g, const niact_mirror *m) {
     g->submitted = m->submitted;
     g->n_turn_orders = 0;
 
-    if (m->n_proposals)
-        memcpy(g->proposals, m->proposals, (size_t)m->n_proposals * sizeof *m->proposals);
+    for (int32_t i = 0; i < m->n_proposals; i++)
+        *niact_core_proposal(g, i) = m->proposals[i];
     g->n_proposals = m->n_proposals;
-    if (m->n_commitments)
-        memcpy(g->commitments, m->commitments, (size_t)m->n_commitments * sizeof *m->commitments);
+    for (int32_t i = 0; i < m->n_commitments; i++)
+        *niact_core_commitment(g, i) = m->commitments[i];
     g->n_commitments = m->n_commitments;
     memcpy(g->trust, m->trust, (size_t)sc->n_roles * sizeof *g->trust);
     niact_core_index_negotiation(g);

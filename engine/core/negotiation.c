@@ -35,119 +35,162 @@ static int may_see(const niact_game *g, int role, const niact_proposal *p) {
     return role < g->sc->n_roles && (audience(g, p) & (1u << role));
 }
 
-/* The storage (game_internal.h): one allocation holds the proposals, the commitments
- * and every role's index of each, laid out for the capacities it has. It grows by
- * doubling, so making P proposals costs O(P) copies in all; a copy of a game copies the
- * entries it holds, not the room. Pointers a view returns stay valid until the next
- * proposal or agreement of that game (the storage may move then). */
-static size_t neg_size(const niact_game *g, int32_t cp, int32_t cc) {
-    size_t nr = (size_t)(g->sc->n_roles > 0 ? g->sc->n_roles : 1);
-    return (size_t)cp * sizeof(niact_proposal) + (size_t)cc * sizeof(niact_commitment) +
-           nr * ((size_t)cp + (size_t)cc) * sizeof(int32_t);
+/* The storage (game_internal.h): proposals and commitments in chunks allocated as they
+ * are needed and never moved or freed before the game (a view's pointer stays valid for
+ * the game's life; a copy reuses its own chunks), and every role's index of each in one
+ * allocation that grows by doubling, so making P proposals costs O(P) in all; a copy
+ * copies the entries the game holds, not its room. The room never passes what a game of
+ * the scenario can use (niact_scenario_negotiation_bytes). */
+static int32_t most_proposals(const niact_game *g) {
+    return niact_scenario_max_proposals(g->sc);
 }
 
-static void neg_point(niact_game *g, void *b, int32_t cp, int32_t cc) {
-    size_t nr = (size_t)(g->sc->n_roles > 0 ? g->sc->n_roles : 1);
-    char *p = b;
-    g->neg = b;
-    g->cap_proposals = cp;
-    g->cap_commitments = cc;
-    g->proposals = (niact_proposal *)p;
-    p += (size_t)cp * sizeof(niact_proposal);
-    g->commitments = (niact_commitment *)p;
-    p += (size_t)cc * sizeof(niact_commitment);
-    g->seen_proposals = (int32_t *)p;
-    p += nr * (size_t)cp * sizeof(int32_t);
-    g->seen_commitments = (int32_t *)p;
+static size_t n_roles_of(const niact_scenario *sc) {
+    return (size_t)(sc->n_roles > 0 ? sc->n_roles : 1);
 }
 
-/* Copies src's entries (counts and indexes) into dst's room, which holds them. */
-static void neg_fill(niact_game *dst, const niact_game *src) {
-    if (src->n_proposals)
-        memcpy(dst->proposals, src->proposals, (size_t)src->n_proposals * sizeof *src->proposals);
-    if (src->n_commitments)
-        memcpy(dst->commitments, src->commitments,
-               (size_t)src->n_commitments * sizeof *src->commitments);
+/* At least `need` chunks of `size` bytes in the table *tab (room *cap, *n allocated), the
+ * table no larger than `most` entries if need fits in it. */
+static niact_status more_chunks(void ***tab, int32_t *n, int32_t *cap, int32_t need,
+                                int32_t most, size_t size) {
+    if (need > *cap) {
+        int64_t c = *cap ? (int64_t)*cap * 2 : 4;
+        if (c < need)
+            c = need;
+        if (c > most && need <= most)
+            c = most;
+        void **t = realloc(*tab, (size_t)c * sizeof *t);
+        if (!t)
+            return NIACT_ERR_NOMEM;
+        *tab = t;
+        *cap = (int32_t)c;
+    }
+    while (*n < need) {
+        void *chunk = malloc(size);
+        if (!chunk)
+            return NIACT_ERR_NOMEM; /* the chunks had so far stay, unused: nothing changed */
+        (*tab)[(*n)++] = chunk;
+    }
+    return NIACT_OK;
+}
+
+/* The indexes' room for cp proposals and cc commitments, the lists kept. */
+static niact_status more_index(niact_game *g, int32_t cp, int32_t cc) {
+    neg_store *st = &g->store;
+    size_t nr = n_roles_of(g->sc);
+    int32_t *b = malloc(nr * ((size_t)cp + (size_t)cc) * sizeof *b + 1);
+    if (!b)
+        return NIACT_ERR_NOMEM;
+    int32_t *bc = b + nr * (size_t)cp;
+    for (int r = 0; r < g->sc->n_roles; r++) {
+        if (g->n_seen_proposals[r])
+            memcpy(b + (size_t)r * (size_t)cp, st->seen_proposals + (size_t)r * (size_t)st->cap_proposals,
+                   (size_t)g->n_seen_proposals[r] * sizeof *b);
+        if (g->n_seen_commitments[r])
+            memcpy(bc + (size_t)r * (size_t)cc,
+                   st->seen_commitments + (size_t)r * (size_t)st->cap_commitments,
+                   (size_t)g->n_seen_commitments[r] * sizeof *b);
+    }
+    free(st->seen_proposals);
+    st->seen_proposals = b;
+    st->seen_commitments = bc;
+    st->cap_proposals = cp;
+    st->cap_commitments = cc;
+    return NIACT_OK;
+}
+
+static int32_t grown(int32_t cap, int32_t need, int32_t first, int32_t most) {
+    if (need <= cap)
+        return cap;
+    int64_t n = cap ? (int64_t)cap * 2 : first;
+    if (n < need)
+        n = need;
+    if (n > most && need <= most)
+        n = most;
+    return (int32_t)n;
+}
+
+niact_status niact_core_reserve_negotiation(niact_game *g, int32_t proposals,
+                                            int32_t commitments) {
+    neg_store *st = &g->store;
+    if (proposals > INT32_MAX / 2 || commitments > INT32_MAX / 2)
+        return NIACT_ERR_NOMEM;
+    int32_t most = most_proposals(g), mostc = most * NIACT_MAX_TERMS;
+    niact_status s = more_chunks((void ***)&st->pchunk, &st->n_pchunk, &st->cap_pchunk,
+                                 (proposals + NIACT_PCHUNK - 1) / NIACT_PCHUNK,
+                                 (most + NIACT_PCHUNK - 1) / NIACT_PCHUNK,
+                                 NIACT_PCHUNK * sizeof(niact_proposal));
+    if (s == NIACT_OK)
+        s = more_chunks((void ***)&st->cchunk, &st->n_cchunk, &st->cap_cchunk,
+                        (commitments + NIACT_CCHUNK - 1) / NIACT_CCHUNK,
+                        (mostc + NIACT_CCHUNK - 1) / NIACT_CCHUNK,
+                        NIACT_CCHUNK * sizeof(niact_commitment));
+    if (s == NIACT_OK && (proposals > st->cap_proposals || commitments > st->cap_commitments))
+        s = more_index(g, grown(st->cap_proposals, proposals, 16, most),
+                       grown(st->cap_commitments, commitments, 32, mostc));
+    return s;
+}
+
+void niact_core_free_negotiation(niact_game *g) {
+    neg_store *st = &g->store;
+    for (int32_t i = 0; i < st->n_pchunk; i++)
+        free(st->pchunk[i]);
+    for (int32_t i = 0; i < st->n_cchunk; i++)
+        free(st->cchunk[i]);
+    free(st->pchunk);
+    free(st->cchunk);
+    free(st->seen_proposals);
+    memset(st, 0, sizeof *st);
+}
+
+niact_status niact_core_copy_negotiation(niact_game *dst, const niact_game *src) {
+    neg_store *d = &dst->store;
+    const neg_store *s = &src->store;
+    /* the room first: nothing changes if it cannot be had */
+    niact_status st = niact_core_reserve_negotiation(dst, src->n_proposals, src->n_commitments);
+    if (st != NIACT_OK)
+        return st;
+    for (int32_t i = 0; i * NIACT_PCHUNK < src->n_proposals; i++) {
+        int32_t n = src->n_proposals - i * NIACT_PCHUNK;
+        memcpy(d->pchunk[i], s->pchunk[i],
+               (size_t)(n < NIACT_PCHUNK ? n : NIACT_PCHUNK) * sizeof(niact_proposal));
+    }
+    for (int32_t i = 0; i * NIACT_CCHUNK < src->n_commitments; i++) {
+        int32_t n = src->n_commitments - i * NIACT_CCHUNK;
+        memcpy(d->cchunk[i], s->cchunk[i],
+               (size_t)(n < NIACT_CCHUNK ? n : NIACT_CCHUNK) * sizeof(niact_commitment));
+    }
     for (int r = 0; r < src->sc->n_roles; r++) {
         if (src->n_seen_proposals[r])
-            memcpy(dst->seen_proposals + (size_t)r * (size_t)dst->cap_proposals,
-                   src->seen_proposals + (size_t)r * (size_t)src->cap_proposals,
+            memcpy(d->seen_proposals + (size_t)r * (size_t)d->cap_proposals,
+                   s->seen_proposals + (size_t)r * (size_t)s->cap_proposals,
                    (size_t)src->n_seen_proposals[r] * sizeof(int32_t));
         if (src->n_seen_commitments[r])
-            memcpy(dst->seen_commitments + (size_t)r * (size_t)dst->cap_commitments,
-                   src->seen_commitments + (size_t)r * (size_t)src->cap_commitments,
+            memcpy(d->seen_commitments + (size_t)r * (size_t)d->cap_commitments,
+                   s->seen_commitments + (size_t)r * (size_t)s->cap_commitments,
                    (size_t)src->n_seen_commitments[r] * sizeof(int32_t));
     }
     dst->n_proposals = src->n_proposals;
     dst->n_commitments = src->n_commitments;
     memcpy(dst->n_seen_proposals, src->n_seen_proposals, sizeof dst->n_seen_proposals);
     memcpy(dst->n_seen_commitments, src->n_seen_commitments, sizeof dst->n_seen_commitments);
-}
-
-static int32_t grown(int32_t cap, int32_t need, int32_t first) {
-    if (need <= cap)
-        return cap;
-    int64_t n = cap ? (int64_t)cap * 2 : first;
-    if (n < need)
-        n = need;
-    return n > INT32_MAX / 2 ? INT32_MAX / 2 : (int32_t)n;
-}
-
-niact_status niact_core_reserve_negotiation(niact_game *g, int32_t proposals,
-                                            int32_t commitments) {
-    if (proposals <= g->cap_proposals && commitments <= g->cap_commitments)
-        return NIACT_OK;
-    if (proposals > INT32_MAX / 2 || commitments > INT32_MAX / 2)
-        return NIACT_ERR_NOMEM;
-    int32_t cp = grown(g->cap_proposals, proposals, 16);
-    int32_t cc = grown(g->cap_commitments, commitments, 32);
-    /* never more room than a game of the scenario can use (niact_game_negotiation_bytes) */
-    int32_t most = niact_scenario_max_proposals(g->sc);
-    if (cp > most && proposals <= most)
-        cp = most;
-    if (cc > most * NIACT_MAX_TERMS && commitments <= most * NIACT_MAX_TERMS)
-        cc = most * NIACT_MAX_TERMS;
-    void *b = malloc(neg_size(g, cp, cc));
-    if (!b)
-        return NIACT_ERR_NOMEM;
-    niact_game old = *g; /* its pointers and counts, to copy from */
-    neg_point(g, b, cp, cc);
-    neg_fill(g, &old);
-    free(old.neg);
-    return NIACT_OK;
-}
-
-niact_status niact_core_copy_negotiation(niact_game *dst, const niact_game *src) {
-    if (dst->cap_proposals < src->n_proposals || dst->cap_commitments < src->n_commitments) {
-        /* src's room, so that a playout copied from it grows no sooner than src did */
-        int32_t cp = src->cap_proposals > dst->cap_proposals ? src->cap_proposals
-                                                             : dst->cap_proposals;
-        int32_t cc = src->cap_commitments > dst->cap_commitments ? src->cap_commitments
-                                                                 : dst->cap_commitments;
-        void *b = malloc(neg_size(dst, cp, cc));
-        if (!b)
-            return NIACT_ERR_NOMEM;
-        free(dst->neg);
-        neg_point(dst, b, cp, cc);
-    }
-    neg_fill(dst, src);
     return NIACT_OK;
 }
 
 static void index_proposal(niact_game *g, int32_t i) {
-    uint32_t aud = audience(g, &g->proposals[i]);
+    uint32_t aud = audience(g, niact_core_proposal(g, i));
     for (int r = 0; r < g->sc->n_roles; r++)
         if (aud & (1u << r))
-            g->seen_proposals[(size_t)r * (size_t)g->cap_proposals +
-                              (size_t)g->n_seen_proposals[r]++] = i;
+            g->store.seen_proposals[(size_t)r * (size_t)g->store.cap_proposals +
+                                    (size_t)g->n_seen_proposals[r]++] = i;
 }
 
 static void index_commitment(niact_game *g, int32_t i) {
-    uint32_t aud = audience(g, &g->proposals[g->commitments[i].agreement - 1]);
+    uint32_t aud = audience(g, niact_core_proposal(g, niact_core_commitment(g, i)->agreement - 1));
     for (int r = 0; r < g->sc->n_roles; r++)
         if (aud & (1u << r))
-            g->seen_commitments[(size_t)r * (size_t)g->cap_commitments +
-                                (size_t)g->n_seen_commitments[r]++] = i;
+            g->store.seen_commitments[(size_t)r * (size_t)g->store.cap_commitments +
+                                      (size_t)g->n_seen_commitments[r]++] = i;
 }
 
 /* A proposal by `from` now: counted in its allowance of this turn. */
@@ -167,7 +210,7 @@ void niact_core_index_negotiation(niact_game *g) {
         g->made_on[r] = -1;
     for (int i = 0; i < g->n_proposals; i++) {
         index_proposal(g, i);
-        const niact_proposal *p = &g->proposals[i];
+        const niact_proposal *p = niact_core_proposal(g, i);
         if (p->n_terms > 0 && p->turn == g->turn) /* (a forgotten one holds no terms) */
             count_made(g, p->from, p->turn);
     }
@@ -283,7 +326,7 @@ static niact_status check_terms(niact_game *g, int from, uint32_t parties, int p
 }
 
 static niact_proposal *find(niact_game *g, int32_t id) {
-    return id >= 1 && id <= g->n_proposals ? &g->proposals[id - 1] : NULL;
+    return id >= 1 && id <= g->n_proposals ? niact_core_proposal(g, id - 1) : NULL;
 }
 
 /* Whether `role` may answer proposal `id` now, and (accepting) whether its agreement
@@ -310,7 +353,7 @@ static niact_status agree(niact_game *g, niact_proposal *p) {
             window = niact_scenario_days_in_turns(g->sc, p->terms[i].param);
         niact_commitment c = {p->id, p->terms[i], g->turn + (window > 0 ? window : 0), -1,
                               NIACT_COMMIT_PENDING};
-        g->commitments[g->n_commitments] = c;
+        *niact_core_commitment(g, g->n_commitments) = c;
         index_commitment(g, g->n_commitments++);
     }
     char buf[300];
@@ -326,7 +369,7 @@ static niact_status apply_answer(niact_game *g, int role, niact_proposal *p, int
         if (niact_core_reserve_negotiation(g, g->n_proposals, g->n_commitments + p->n_terms) !=
             NIACT_OK)
             return niact_core_fail(g, NIACT_ERR_NOMEM, NIACT_KIND_NOMEM, "out of memory");
-        p = find(g, id); /* the storage may have moved */
+        p = find(g, id);
     }
     char buf[300];
     snprintf(buf, sizeof buf, "%s %s proposal #%d.", g->sc->roles[role].meta.name,
@@ -412,7 +455,7 @@ niact_status niact_game_propose(niact_game *g, int from, uint32_t to, int public
     if (niact_rules_log(g, audience(g, &p), NIACT_LOG_PROPOSAL, buf) != NIACT_OK)
         return counter_of ? niact_core_break(g, "a counter-proposal")
                           : niact_core_fail(g, NIACT_ERR_NOMEM, NIACT_KIND_NOMEM, "out of memory");
-    g->proposals[g->n_proposals] = p;
+    *niact_core_proposal(g, g->n_proposals) = p;
     index_proposal(g, g->n_proposals++);
     count_made(g, from, g->turn);
     *id = p.id;
@@ -474,15 +517,17 @@ const niact_proposal *niact_game_proposal(const niact_game *g, int role, int ind
     if (index < 0)
         return NULL;
     if (role < 0) /* all of them, once the game has ended */
-        return g->phase == NIACT_PHASE_ENDED && index < g->n_proposals ? &g->proposals[index]
-                                                                       : NULL;
+        return g->phase == NIACT_PHASE_ENDED && index < g->n_proposals
+                   ? niact_core_proposal(g, index)
+                   : NULL;
     if (role >= g->sc->n_roles || index >= g->n_seen_proposals[role])
         return NULL;
-    return &g->proposals[g->seen_proposals[(size_t)role * (size_t)g->cap_proposals + (size_t)index]];
+    return niact_core_proposal(
+        g, g->store.seen_proposals[(size_t)role * (size_t)g->store.cap_proposals + (size_t)index]);
 }
 
 const niact_proposal *niact_game_proposal_by_id(const niact_game *g, int role, int32_t id) {
-    const niact_proposal *p = id >= 1 && id <= g->n_proposals ? &g->proposals[id - 1] : NULL;
+    const niact_proposal *p = id >= 1 && id <= g->n_proposals ? niact_core_proposal(g, id - 1) : NULL;
     return p && may_see(g, role, p) ? p : NULL;
 }
 
@@ -490,31 +535,38 @@ const niact_commitment *niact_game_commitment(const niact_game *g, int role, int
     if (index < 0)
         return NULL;
     if (role < 0)
-        return g->phase == NIACT_PHASE_ENDED && index < g->n_commitments ? &g->commitments[index]
-                                                                         : NULL;
+        return g->phase == NIACT_PHASE_ENDED && index < g->n_commitments
+                   ? niact_core_commitment(g, index)
+                   : NULL;
     if (role >= g->sc->n_roles || index >= g->n_seen_commitments[role])
         return NULL;
-    return &g->commitments[g->seen_commitments[(size_t)role * (size_t)g->cap_commitments +
-                                               (size_t)index]];
+    return niact_core_commitment(g, g->store.seen_commitments[(size_t)role *
+                                                                  (size_t)g->store.cap_commitments +
+                                                              (size_t)index]);
 }
 
 const niact_commitment *niact_rules_commitment(const niact_game *g, int index) {
-    return index >= 0 && index < g->n_commitments ? &g->commitments[index] : NULL;
+    return index >= 0 && index < g->n_commitments ? niact_core_commitment(g, index) : NULL;
 }
 
 const niact_proposal *niact_rules_proposal(const niact_game *g, int32_t id) {
-    return id >= 1 && id <= g->n_proposals ? &g->proposals[id - 1] : NULL;
+    return id >= 1 && id <= g->n_proposals ? niact_core_proposal(g, id - 1) : NULL;
 }
 
 size_t niact_game_negotiation_bytes(const niact_game *g) {
-    return g->neg ? neg_size(g, g->cap_proposals, g->cap_commitments) : 0;
+    const neg_store *st = &g->store;
+    size_t nr = n_roles_of(g->sc);
+    return (size_t)st->n_pchunk * NIACT_PCHUNK * sizeof(niact_proposal) +
+           (size_t)st->n_cchunk * NIACT_CCHUNK * sizeof(niact_commitment) +
+           ((size_t)st->cap_pchunk + (size_t)st->cap_cchunk) * sizeof(void *) +
+           nr * ((size_t)st->cap_proposals + (size_t)st->cap_commitments) * sizeof(int32_t);
 }
 
 size_t niact_scenario_negotiation_bytes(const niact_scenario *sc) {
-    int32_t most = niact_scenario_max_proposals(sc);
-    size_t nr = (size_t)(sc->n_roles > 0 ? sc->n_roles : 1);
-    return (size_t)most * (sizeof(niact_proposal) + nr * sizeof(int32_t)) +
-           (size_t)most * NIACT_MAX_TERMS * (sizeof(niact_commitment) + nr * sizeof(int32_t));
+    size_t most = (size_t)niact_scenario_max_proposals(sc), mostc = most * NIACT_MAX_TERMS;
+    size_t pc = (most + NIACT_PCHUNK - 1) / NIACT_PCHUNK, cc = (mostc + NIACT_CCHUNK - 1) / NIACT_CCHUNK;
+    return pc * NIACT_PCHUNK * sizeof(niact_proposal) + cc * NIACT_CCHUNK * sizeof(niact_commitment) +
+           (pc + cc) * sizeof(void *) + n_roles_of(sc) * (most + mostc) * sizeof(int32_t);
 }
 
 int32_t niact_game_trust(const niact_game *g, int role) {
@@ -524,7 +576,7 @@ int32_t niact_game_trust(const niact_game *g, int role) {
 /* At the start of a resolution: the immediate effects of agreements made this turn. */
 niact_status niact_core_apply_agreements(niact_game *g) {
     for (int i = 0; i < g->n_proposals; i++) {
-        niact_proposal *p = &g->proposals[i];
+        niact_proposal *p = niact_core_proposal(g, i);
         if (p->status != NIACT_PROPOSAL_AGREED || p->agreed_turn != g->turn ||
             !g->rules.term_agreed)
             continue;
@@ -543,7 +595,7 @@ niact_status niact_core_apply_agreements(niact_game *g) {
 }
 
 static niact_status settle(niact_game *g, niact_commitment *c, int kept) {
-    const niact_proposal *p = &g->proposals[c->agreement - 1];
+    const niact_proposal *p = niact_core_proposal(g, c->agreement - 1);
     int giver = c->item.giver;
     c->status = kept ? NIACT_COMMIT_KEPT : NIACT_COMMIT_BROKEN;
     c->settled_turn = g->turn;
@@ -569,7 +621,7 @@ static niact_status settle(niact_game *g, niact_commitment *c, int kept) {
  * deadline are broken; proposals not answered in time expire. */
 niact_status niact_core_judge_commitments(niact_game *g) {
     for (int i = 0; i < g->n_commitments; i++) {
-        niact_commitment *c = &g->commitments[i];
+        niact_commitment *c = niact_core_commitment(g, i);
         if (c->status != NIACT_COMMIT_PENDING)
             continue;
         int verdict = 0;
@@ -592,7 +644,7 @@ niact_status niact_core_judge_commitments(niact_game *g) {
         }
     }
     for (int i = 0; i < g->n_proposals; i++) {
-        niact_proposal *p = &g->proposals[i];
+        niact_proposal *p = niact_core_proposal(g, i);
         if (p->status == NIACT_PROPOSAL_OPEN && p->expires <= g->turn)
             p->status = NIACT_PROPOSAL_EXPIRED;
     }
@@ -603,7 +655,7 @@ uint64_t niact_core_hash_negotiation(const niact_game *g, uint64_t h) {
     h = niact_hash_i32s(h, g->trust, NIACT_MAX_ROLES);
     h = niact_hash_u64(h, ((uint64_t)g->n_proposals << 32) | (uint32_t)g->n_commitments);
     for (int i = 0; i < g->n_proposals; i++) {
-        const niact_proposal *p = &g->proposals[i];
+        const niact_proposal *p = niact_core_proposal(g, i);
         int32_t v[10] = {p->id, p->from, p->counter_of, (int32_t)p->to, (int32_t)p->accepted,
                          p->public_, p->turn, p->expires, p->agreed_turn, (int32_t)p->status};
         h = niact_hash_i32s(h, v, 10);
@@ -613,7 +665,7 @@ uint64_t niact_core_hash_negotiation(const niact_game *g, uint64_t h) {
         }
     }
     for (int i = 0; i < g->n_commitments; i++) {
-        const niact_commitment *c = &g->commitments[i];
+        const niact_commitment *c = niact_core_commitment(g, i);
         int32_t v[7] = {c->agreement, c->item.term, c->item.giver, c->item.param, c->deadline,
                         c->settled_turn, (int32_t)c->status};
         h = niact_hash_i32s(h, v, 7);

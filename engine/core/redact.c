@@ -32,12 +32,12 @@ void niact_rules_forget_negotiation(niact_game *g, int role) {
     if (role < 0 || role >= g->sc->n_roles)
         return;
     int32_t kept = 0;
-    for (int i = 0; i < g->n_commitments; i++)
-        if (may_see(&g->proposals[g->commitments[i].agreement - 1], role))
-            g->commitments[kept++] = g->commitments[i];
+    for (int32_t i = 0; i < g->n_commitments; i++)
+        if (may_see(niact_core_proposal(g, niact_core_commitment(g, i)->agreement - 1), role))
+            *niact_core_commitment(g, kept++) = *niact_core_commitment(g, i);
     g->n_commitments = kept;
-    for (int i = 0; i < g->n_proposals; i++) {
-        niact_proposal *p = &g->proposals[i];
+    for (int32_t i = 0; i < g->n_proposals; i++) {
+        niact_proposal *p = niact_core_proposal(g, i);
         if (may_see(p, role))
             continue;
         int32_t id = p->id;

@@ -111,7 +111,8 @@ const niact_commitment *niact_game_commitment(const niact_game *g, int role, int
 /* Bytes the game's negotiation storage holds (its room, grown by doubling). Never more
  * than niact_scenario_negotiation_bytes: room for niact_scenario_max_proposals proposals
  * and NIACT_MAX_TERMS times as many commitments, each with every role's index entry
- * (at most 4,000 proposals: about 1.9 MB with 8 roles). */
+ * (at most 4,000 proposals: about 1.9 MB with 8 roles). The storage never moves: a
+ * proposal's or commitment's pointer stays valid for the game's life. */
 size_t niact_game_negotiation_bytes(const niact_game *g);
 size_t niact_scenario_negotiation_bytes(const niact_scenario *sc);
 /* A role's trust, 0-100, as every role sees it. */

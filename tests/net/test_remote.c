@@ -428,6 +428,14 @@ static void test_malformed_views(void **state) {
     assert_true(lie_with("\"outcome\":0", "\"outcome\":2"));
     assert_true(lie_with("\"paused\":0", "\"paused\":0,\"paused\":1"));
     assert_true(lie_with("\"scores\":[", "\"scores\":[-1,"));
+    /* A peer's proposals are bounded by what a game of the scenario can hold (every seat
+     * at its cap every turn, niact_scenario_max_proposals): an id past it is refused, and
+     * no room is taken for it. */
+    char big[64];
+    snprintf(big, sizeof big, "\"proposals\":[{\"id\":%d,",
+             (int)niact_scenario_max_proposals(niact_session_scenario(R.host)) + 1);
+    assert_true(lie_with("\"proposals\":[{\"id\":1,", big));
+    assert_non_null(strstr(niact_session_error(R.r), "the host's view is malformed (id)"));
     /* The same view with \xff in a text: JSON's own check refuses it. */
     assert_true(lie_with("Telegram", "Tel\xff" "egram"));
     /* Random bytes changed: whatever it is, no crash, and a refusal changes nothing. */

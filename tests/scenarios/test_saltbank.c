@@ -113,7 +113,8 @@ static void test_negotiated_accord(void **st) {
     /* the scenario's negotiation rules: one proposal a turn (its trust, 30 + 15 for a
      * word kept, is asserted by the rule case "the accord") */
     assert_non_null(strstr(out, "Skerra has made 1 proposal this turn, as many as the "
-                                "scenario allows a seat in one turn."));
+                                "scenario allows a seat in one turn (1); it may propose "
+                                "again next turn."));
     /* the scenario's end, on the scenario's calendar */
     assert_non_null(strstr(out, "=== RESULT: FISHERIES ACCORD after 1 turn (1973-05-03) ==="));
     assert_non_null(strstr(out, "Skerra and Vandmark sign a fisheries accord"));
