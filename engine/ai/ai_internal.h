@@ -24,6 +24,7 @@ typedef struct ai_belief {
     int n_particles;        /* histories kept (0: what it cannot know takes its prior) */
     int stride;             /* int32s per particle */
     int32_t *particles;     /* [n_particles * stride] */
+    const niact_ai_memory *memory; /* the role's own past orders (NULL: guessed) */
 } ai_belief;
 
 /* policy.c */

@@ -98,9 +98,11 @@ static double distance(const ai_belief *b, const niact_scenario *sc, const niact
     return d;
 }
 
-/* Plays one history from `start` to the turn. */
+/* Plays one history from `start` to the turn. The role plays the orders it remembers
+ * giving (those still possible in this history), the others their sampled policies. */
 static niact_status simulate(niact_game *g, const niact_game *start, int32_t turn,
-                             ai_policies *pol, double share, niact_rng *rng) {
+                             ai_policies *pol, double share, niact_rng *rng,
+                             const ai_belief *b) {
     niact_status st = niact_game_copy(g, start);
     if (st != NIACT_OK)
         return st;
@@ -108,9 +110,15 @@ static niact_status simulate(niact_game *g, const niact_game *start, int32_t tur
     niact_rng_seed(niact_rules_rng(g), seed, 0x68697374ULL /* "hist" */);
     const niact_scenario *sc = niact_game_scenario(g);
     ai_pick_policies(pol, sc->n_personalities, share, rng);
+    const niact_ai_memory *m = b->memory;
     while (st == NIACT_OK && niact_game_turn(g) < turn &&
            niact_game_phase(g) != NIACT_PHASE_ENDED) {
-        st = ai_submit_others(g, -1, pol, rng);
+        int32_t t = niact_game_turn(g);
+        int own = m && t >= 0 && t < m->turns && m->n[t] >= 0 && m->n[t] <= NIACT_MAX_ORDERS;
+        st = ai_submit_others(g, own ? b->role : -1, pol, rng);
+        if (st == NIACT_OK && own)
+            st = ai_submit_filtered(g, b->role, m->orders + (size_t)t * NIACT_MAX_ORDERS,
+                                    m->n[t]);
         if (st == NIACT_OK)
             st = niact_game_resolve(g);
     }
@@ -173,7 +181,7 @@ niact_status ai_belief_sample(ai_belief *b, const niact_game *snap, const niact_
             st = niact_game_clone(start, &g);
         }
         if (st == NIACT_OK)
-            st = simulate(g, start, niact_game_turn(snap), &p, random_share, rng);
+            st = simulate(g, start, niact_game_turn(snap), &p, random_share, rng, b);
         if (st == NIACT_OK) /* a history that ended before the turn is far away */
             keep_close(b, dist, keep, g,
                        (niact_game_phase(g) == NIACT_PHASE_ENDED ? 1e6 : 0) +

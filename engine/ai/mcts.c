@@ -22,6 +22,7 @@ typedef struct node {
 } node;
 
 typedef struct search {
+    const niact_ai_memory *memory; /* the role's own past orders (NULL: none) */
     const niact_ai_config *cfg;
     int role;
     niact_game *base;    /* the snapshot, run by our host, quiet */
@@ -471,6 +472,7 @@ static niact_status setup(search *s, niact_host *host, const niact_game *snap) {
         s->spent += particles * (double)turn * s->weight;
     }
     niact_status st2 = ai_belief_read(&s->belief, snap, s->role);
+    s->belief.memory = s->memory;
     if (st2 == NIACT_OK && host && particles > 0)
         st2 = ai_belief_sample(&s->belief, snap, niact_host_rules(host), &s->pol,
                                s->cfg->random_share, particles, &s->rng);
@@ -505,6 +507,13 @@ static niact_status answer(search *s, niact_order *orders, int *n, niact_ai_stat
 niact_status niact_ai_think(niact_host *host, const niact_game *snapshot, int role,
                             const niact_ai_config *cfg, niact_order *orders, int *n,
                             niact_ai_stats *stats) {
+    return niact_ai_think_remembering(host, snapshot, role, cfg, NULL, orders, n, stats);
+}
+
+niact_status niact_ai_think_remembering(niact_host *host, const niact_game *snapshot, int role,
+                                        const niact_ai_config *cfg,
+                                        const niact_ai_memory *memory, niact_order *orders,
+                                        int *n, niact_ai_stats *stats) {
     *n = 0;
     if (stats)
         memset(stats, 0, sizeof *stats);
@@ -517,6 +526,7 @@ niact_status niact_ai_think(niact_host *host, const niact_game *snapshot, int ro
     memset(&s, 0, sizeof s);
     s.cfg = cfg;
     s.role = role;
+    s.memory = memory;
     double start = now_ms();
     niact_status st = setup(&s, host, snapshot);
     if (st == NIACT_OK)

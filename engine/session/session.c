@@ -275,8 +275,25 @@ niact_status niact_session_suggest(niact_session *s, int role, const char *p,
         return niact_session_random_orders(s, role, orders, n);
     niact_ai_config cfg;
     if (niact_ai_named_config(p, &cfg) == NIACT_OK) {
-        /* The search AI: deterministic (no time limit), run by the session's host. */
-        niact_status st = niact_ai_think(s->host, s->game, role, &cfg, orders, n, NULL);
+        /* The search AI: deterministic (no time limit), run by the session's host. It
+         * remembers the orders its seat gave on the turns played (the live line's). */
+        int32_t turns = s->n_inputs;
+        int32_t now = niact_game_turn(s->game);
+        turns = turns < now ? turns : now;
+        turns = turns > 0 ? turns : 0;
+        int *mn = malloc((size_t)(turns > 0 ? turns : 1) * sizeof *mn);
+        niact_order *mo = malloc((size_t)(turns > 0 ? turns : 1) * NIACT_MAX_ORDERS * sizeof *mo);
+        niact_ai_memory mem = {turns, mn, mo};
+        if (mn && mo)
+            for (int32_t t = 0; t < turns; t++) {
+                mn[t] = s->inputs[t].n[role];
+                memcpy(mo + (size_t)t * NIACT_MAX_ORDERS, s->inputs[t].orders[role],
+                       NIACT_MAX_ORDERS * sizeof *mo);
+            }
+        niact_status st = niact_ai_think_remembering(s->host, s->game, role, &cfg,
+                                                     mn && mo ? &mem : NULL, orders, n, NULL);
+        free(mn);
+        free(mo);
         if (st != NIACT_OK)
             session_fail(s, st, "AI '%s': %s", p, niact_status_name(st));
         return st;

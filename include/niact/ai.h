@@ -127,6 +127,23 @@ niact_status niact_ai_think(niact_host *host, const niact_game *snapshot, int ro
                             const niact_ai_config *cfg, niact_order *orders, int *n,
                             niact_ai_stats *stats);
 
+/* What a seat remembers of its own play: the orders it gave on each past turn (turn t's
+ * are orders[t * NIACT_MAX_ORDERS .. + n[t]]). A seat knows what it ordered, so the
+ * histories it imagines (config.particles) replay these orders for it instead of
+ * guessing them: its own hidden consequences (a mission it sent, a concession it made,
+ * when) come out as they did. Turns past `turns` are guessed as before. */
+typedef struct niact_ai_memory {
+    int32_t turns;
+    const int *n;              /* [turns] */
+    const niact_order *orders; /* [turns * NIACT_MAX_ORDERS] */
+} niact_ai_memory;
+
+/* niact_ai_think for a seat that remembers its own orders (memory may be NULL: none). */
+niact_status niact_ai_think_remembering(niact_host *host, const niact_game *snapshot, int role,
+                                        const niact_ai_config *cfg,
+                                        const niact_ai_memory *memory, niact_order *orders,
+                                        int *n, niact_ai_stats *stats);
+
 
 /* ---- negotiation (engine/ai/negotiate.c) ---- */
 

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <math.h>
+#include <string.h>
 
 #include "niact/ai.h"
 #include "niact/negotiation.h"
@@ -178,6 +179,65 @@ static void test_probe_record(void **st) {
     assert_true(r.mean >= 90);
 }
 
+/* The seat's own orders (tests/ai/scenarios/probe_memory): on turn 1 the UN sent an
+ * envoy or not (a coin of the test's); the envoy is a variable no seat sees, the UN
+ * included. Remembering its orders (niact_ai_think_remembering, as the session does),
+ * the search replays them in its histories and knows; without the memory it guesses its
+ * own past, blindly. */
+static result run_memory(int remember) {
+    niact_host *h = NULL;
+    char msg[4096];
+    if (ts_load(PROBES "probe_memory", &h, msg, sizeof msg) != NIACT_OK)
+        fail_msg("%s", msg);
+    const niact_scenario *sc = niact_host_scenario(h);
+    niact_ai_config cfg;
+    assert_int_equal(niact_ai_level_config(NIACT_AI_EASY, &cfg), NIACT_OK);
+    result r = {0, 0, 0, 0};
+    double sum = 0, sum2 = 0;
+    for (int seed = 1; seed <= GAMES; seed++) {
+        niact_game *g = NULL;
+        assert_int_equal(niact_game_new(sc, niact_host_rules(h), (uint64_t)seed, &g, NULL, 0),
+                         NIACT_OK);
+        niact_order sent[NIACT_MAX_ORDERS];
+        memset(sent, 0, sizeof sent);
+        sent[0].role = UN;
+        sent[0].action = (int16_t)niact_scenario_action(sc, "send");
+        int n_sent = coin(seed) ? 1 : 0;
+        assert_int_equal(niact_game_submit(g, UN, sent, n_sent), NIACT_OK);
+        assert_int_equal(niact_game_resolve(g), NIACT_OK);
+        niact_ai_memory mem = {1, &n_sent, sent};
+        niact_order o[NIACT_MAX_ORDERS];
+        int n = 0;
+        assert_int_equal(niact_ai_think_remembering(h, g, UN, &cfg, remember ? &mem : NULL, o,
+                                                    &n, NULL),
+                         NIACT_OK);
+        assert_int_equal(niact_game_submit(g, UN, o, n), NIACT_OK);
+        assert_int_equal(niact_game_resolve(g), NIACT_OK);
+        int32_t score = 0;
+        assert_int_equal(niact_game_score(g, UN, UN, &score), NIACT_OK);
+        sum += score;
+        sum2 += (double)score * score;
+        r.facts += n_sent;
+        r.guesses += n > 0;
+        niact_game_free(g);
+    }
+    niact_host_free(h);
+    r.mean = sum / GAMES;
+    double var = (sum2 - GAMES * r.mean * r.mean) / (GAMES - 1);
+    r.se = sqrt(var > 0 ? var : 0) / sqrt(GAMES);
+    printf("probe_memory    %-12s mean %5.1f +/- %4.1f (n %d; sent in %d, guessed in %d)\n",
+           remember ? "remembering" : "forgetting", r.mean, r.se, GAMES, r.facts, r.guesses);
+    return r;
+}
+
+static void test_probe_memory(void **st) {
+    (void)st;
+    result with = run_memory(1), without = run_memory(0);
+    assert_true(with.facts >= GAMES / 4 && with.facts <= GAMES - GAMES / 4);
+    assert_true(with.mean >= 90);
+    blind(&without); /* the memory, nothing else, is what knows */
+}
+
 /* Scripted personalities see only their seat's view too (tests/ai/scenarios/
  * probe_personality): the UN's personality guesses on turn 2 whether a back channel it
  * was not told of opened, reading it through one channel each: state:fired, a legality
@@ -297,6 +357,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_probe_track),
         cmocka_unit_test(test_probe_event),
+        cmocka_unit_test(test_probe_memory),
         cmocka_unit_test(test_probe_estimate),
         cmocka_unit_test(test_probe_pact),
         cmocka_unit_test(test_probe_pact_effect),
