@@ -135,6 +135,8 @@ typedef struct row {
     int decls, turns;
 } row;
 
+static int turns_only; /* --turns: only the turns of whole games (for callgrind) */
+
 static int measure(niact_host *h, const char *tmp, int games, row *out) {
     const niact_scenario *sc = niact_host_scenario(h);
     memset(out, 0, sizeof *out);
@@ -157,6 +159,8 @@ static int measure(niact_host *h, const char *tmp, int games, row *out) {
         niact_session_free(s);
     }
     out->turn_ms = (cpu_ms() - t0) / (turns ? turns : 1);
+    if (turns_only)
+        return 0;
     /* Decisions at three points of one game, and the record appended turn by turn. */
     niact_session *s = new_game(h, 99, pers);
     if (!s)
@@ -239,10 +243,12 @@ int main(int argc, char **argv) {
             games = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--only") && i + 1 < argc)
             only = argv[++i];
+        else if (!strcmp(argv[i], "--turns"))
+            turns_only = 1;
         else if (!strcmp(argv[i], "--write") && i + 1 < argc)
             write_to = argv[++i];
         else {
-            fprintf(stderr, "usage: niact_bench_growth [--games N] [--only NAME] [--write DIR]\n");
+            fprintf(stderr, "usage: niact_bench_growth [--games N] [--only NAME] [--turns] [--write DIR]\n");
             return 2;
         }
     }

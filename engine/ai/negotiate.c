@@ -13,6 +13,7 @@
 #include "ai_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The value to `judged_for` of a term, judged from `role`'s knowledge; 0 on error. */
@@ -52,21 +53,104 @@ double ai_promise_share(const niact_game *g, int role, int giver) {
     return share * t;
 }
 
-/* The value of a term to `for_` (judged from `role`'s knowledge); a positive value
- * given by someone else is discounted by the giver's record as `role` sees it. */
-static double priced(niact_host *h, niact_game *g, int role, int for_,
-                     const niact_term_item *t) {
-    double v = value_of(h, g, role, for_, t);
-    if (v > 0 && t->giver != for_)
-        v *= ai_promise_share(g, role, t->giver);
-    return v;
-}
-
 static int has_role(const niact_proposal *p, int role) {
     return ((p->to | (1u << p->from)) >> role) & 1u;
 }
 
-/* Whether `role` is party to an open commitment on `term` (any giver). */
+/* ---- one move's judgements, each worked out once ----
+ *
+ * The game does not change while the seat decides a move, so a term's value to a role,
+ * a single term's legality, what the role holds or cannot deliver and a giver's
+ * discount are the same each time they are asked; and the routines below ask them for
+ * every term, for every package they try (four packages a partner, each gift added,
+ * each counter strategy). A move (`mv`) keeps each answer the first time it is asked
+ * (scenario functions keep no state of their own: docs/modding.md, so asking again
+ * could only give the same answer), and reads the role's commitments once for every
+ * term instead of once per term asked. A move then costs about one `value` call per
+ * term and role it needs, and nothing in it is terms x commitments. Without memory for
+ * it (mv_start failed) everything is asked afresh, with the same answers. */
+#define WANT_MAX 256 /* build_package's list of wanted terms per partner */
+
+typedef struct mv {
+    niact_host *h;
+    niact_game *g;
+    int role, n_roles, n_terms;
+    double *val;     /* [(for_ * n_roles + giver) * n_terms + term], at the default param */
+    uint8_t *known;  /* same index: val holds it */
+    uint8_t *legal;  /* [((other * 2 + public_) * n_roles + giver) * n_terms + term]:
+                        0 not asked, 1 refused, 2 legal (the default param, alone) */
+    uint8_t *held;   /* [term]: party to an open commitment on it */
+    uint8_t *broke;  /* [term]: broke it (as giver) more often than it kept it */
+    double share[NIACT_MAX_ROLES]; /* ai_promise_share per giver, < 0 not asked */
+    int n_want[NIACT_MAX_ROLES];   /* build_package's list per partner, -1 not made */
+    int *want_ids;                 /* [n_roles * WANT_MAX] */
+    double *want_vals;             /* [n_roles * WANT_MAX] */
+} mv;
+
+static void mv_end(mv *m) {
+    free(m->val);
+    free(m->known);
+    free(m->legal);
+    free(m->held);
+    free(m->broke);
+    free(m->want_ids);
+    free(m->want_vals);
+    m->val = NULL;
+    m->known = m->legal = m->held = m->broke = NULL;
+    m->want_ids = NULL;
+    m->want_vals = NULL;
+}
+
+static void mv_start(mv *m, niact_host *h, niact_game *g, int role) {
+    const niact_scenario *sc = niact_game_scenario(g);
+    memset(m, 0, sizeof *m);
+    m->h = h;
+    m->g = g;
+    m->role = role;
+    m->n_roles = sc->n_roles;
+    m->n_terms = sc->n_terms;
+    for (int r = 0; r < NIACT_MAX_ROLES; r++) {
+        m->share[r] = -1;
+        m->n_want[r] = -1;
+    }
+    size_t R = (size_t)m->n_roles, T = (size_t)(m->n_terms > 0 ? m->n_terms : 1);
+    m->val = malloc(R * R * T * sizeof *m->val);
+    m->known = calloc(R * R * T, 1);
+    m->legal = calloc(R * 2 * R * T, 1);
+    m->held = calloc(T, 1);
+    m->broke = calloc(T, 1);
+    m->want_ids = malloc(R * WANT_MAX * sizeof *m->want_ids);
+    m->want_vals = malloc(R * WANT_MAX * sizeof *m->want_vals);
+    int32_t *kept = calloc(T, sizeof *kept), *broken = calloc(T, sizeof *broken);
+    if (!m->val || !m->known || !m->legal || !m->held || !m->broke || !m->want_ids ||
+        !m->want_vals || !kept || !broken) {
+        free(kept);
+        free(broken);
+        mv_end(m);
+        return; /* everything asked afresh */
+    }
+    /* the role's commitments, once: what it holds, what it kept and broke */
+    const niact_commitment *c;
+    for (int i = 0; (c = niact_game_commitment(g, role, i)); i++) {
+        int term = c->item.term;
+        if (term < 0 || term >= m->n_terms)
+            continue;
+        if (c->status == NIACT_COMMIT_PENDING && !m->held[term]) {
+            const niact_proposal *p = niact_game_proposal_by_id(g, role, c->agreement);
+            m->held[term] = p && has_role(p, role);
+        }
+        if (c->item.giver == role) {
+            kept[term] += c->status == NIACT_COMMIT_KEPT;
+            broken[term] += c->status == NIACT_COMMIT_BROKEN;
+        }
+    }
+    for (int t = 0; t < m->n_terms; t++)
+        m->broke[t] = broken[t] > kept[t];
+    free(kept);
+    free(broken);
+}
+
+/* Whether the role is party to an open commitment on `term` (any giver). */
 static int holds_term(const niact_game *g, int role, int term) {
     const niact_commitment *c;
     for (int i = 0; (c = niact_game_commitment(g, role, i)); i++) {
@@ -79,12 +163,60 @@ static int holds_term(const niact_game *g, int role, int term) {
     return 0;
 }
 
-/* Whether `role` can deliver a term it would give: not when it has broken that term
+static int mv_holds(const mv *m, int term) {
+    if (m->held && term >= 0 && term < m->n_terms)
+        return m->held[term];
+    return holds_term(m->g, m->role, term);
+}
+
+/* Whether the role can deliver a term it would give: not when it has broken that term
  * more often than it kept it. */
-static int deliverable(const niact_game *g, int role, int term) {
+static int mv_deliverable(const mv *m, int term) {
+    if (m->broke && term >= 0 && term < m->n_terms)
+        return !m->broke[term];
     int kept, broken;
-    record_of(g, role, role, term, &kept, &broken);
+    record_of(m->g, m->role, m->role, term, &kept, &broken);
     return broken <= kept;
+}
+
+/* The index of a term item in the move's tables, or -1 (not at its default parameter,
+ * or out of range: asked afresh). `any_param`: a term without a parameter has the same
+ * value whatever its param field (value is called with nil). */
+static long mv_index(const mv *m, int a, int giver, const niact_term_item *t, int any_param) {
+    if (!m->known || t->term < 0 || t->term >= m->n_terms || giver < 0 ||
+        giver >= m->n_roles || a < 0 || a >= m->n_roles)
+        return -1;
+    const niact_term_def *d = &niact_game_scenario(m->g)->terms[t->term];
+    if (t->param != d->param_default && !(any_param && !d->has_param))
+        return -1;
+    return ((long)a * m->n_roles + giver) * m->n_terms + t->term;
+}
+
+/* value_of(h, g, role, for_, t), asked once a move. */
+static double mv_value(mv *m, int for_, const niact_term_item *t) {
+    long i = mv_index(m, for_, t->giver, t, 1);
+    if (i < 0)
+        return value_of(m->h, m->g, m->role, for_, t);
+    if (!m->known[i]) {
+        m->val[i] = value_of(m->h, m->g, m->role, for_, t);
+        m->known[i] = 1;
+    }
+    return m->val[i];
+}
+
+/* The value of a term to `for_` (judged from the role's knowledge); a positive value
+ * given by someone else is discounted by the giver's record as the role sees it. */
+static double mv_priced(mv *m, int for_, const niact_term_item *t) {
+    double v = mv_value(m, for_, t);
+    if (v > 0 && t->giver != for_) {
+        if (t->giver >= 0 && t->giver < NIACT_MAX_ROLES) {
+            if (m->share[t->giver] < 0)
+                m->share[t->giver] = ai_promise_share(m->g, m->role, t->giver);
+            v *= m->share[t->giver];
+        } else
+            v *= ai_promise_share(m->g, m->role, t->giver);
+    }
+    return v;
 }
 
 /* Whether the role may propose these terms to `other` now (the game's own checks). */
@@ -92,6 +224,17 @@ static int may_propose(niact_game *g, int role, int other, int public_,
                        const niact_term_item *t, int n) {
     int ok = 0;
     return niact_game_terms_legal(g, role, 1u << other, public_, t, n, &ok) == NIACT_OK && ok;
+}
+
+/* may_propose of one term, asked once a move. */
+static int mv_may_propose1(mv *m, int other, int public_, const niact_term_item *it) {
+    if (mv_index(m, other, it->giver, it, 0) < 0)
+        return may_propose(m->g, m->role, other, public_, it, 1);
+    long i = (((long)other * 2 + (public_ != 0)) * m->n_roles + it->giver) * m->n_terms +
+             it->term;
+    if (!m->legal[i])
+        m->legal[i] = may_propose(m->g, m->role, other, public_, it, 1) ? 2 : 1;
+    return m->legal[i] == 2;
 }
 
 static int in_package(const niact_term_item *t, int n, int term) {
@@ -234,22 +377,22 @@ typedef struct judged {
     double each[NIACT_MAX_TERMS]; /* each term's worth to the role */
 } judged;
 
-static judged judge(niact_host *h, niact_game *g, int role, int other, const niact_term_item *t,
-                    int n) {
+static judged judge(mv *m, int other, const niact_term_item *t, int n) {
     judged j;
     memset(&j, 0, sizeof j);
     for (int i = 0; i < n; i++) {
-        j.each[i] = priced(h, g, role, role, &t[i]);
+        j.each[i] = mv_priced(m, m->role, &t[i]);
         j.mine += j.each[i];
-        j.theirs += priced(h, g, role, other, &t[i]);
+        j.theirs += mv_priced(m, other, &t[i]);
     }
     return j;
 }
 
 /* Why a proposal must be refused whatever its worth (overlap, delivery, variants), as a
  * sentence; "" if none. */
-static void hard_refusal(niact_game *g, int role, const niact_proposal *p, char *why,
-                         size_t len) {
+static void hard_refusal(const mv *m, const niact_proposal *p, char *why, size_t len) {
+    const niact_game *g = m->g;
+    int role = m->role;
     const niact_scenario *sc = niact_game_scenario(g);
     const char *me = sc->roles[role].meta.name;
     int mark[NIACT_MAX_TERMS] = {0}, any = 0;
@@ -261,7 +404,7 @@ static void hard_refusal(niact_game *g, int role, const niact_proposal *p, char 
         return;
     }
     for (int i = 0; i < p->n_terms; i++)
-        any |= mark[i] = holds_term(g, role, p->terms[i].term);
+        any |= mark[i] = mv_holds(m, p->terms[i].term);
     if (any) {
         list_words(sc, p->terms, p->n_terms, mark, list, sizeof list);
         snprintf(why, len, "%s has already agreed to %s; it does not agree to it twice.", me,
@@ -269,7 +412,7 @@ static void hard_refusal(niact_game *g, int role, const niact_proposal *p, char 
         return;
     }
     for (int i = 0; i < p->n_terms; i++)
-        any |= mark[i] = p->terms[i].giver == role && !deliverable(g, role, p->terms[i].term);
+        any |= mark[i] = p->terms[i].giver == role && !mv_deliverable(m, p->terms[i].term);
     if (any) {
         list_words(sc, p->terms, p->n_terms, mark, list, sizeof list);
         snprintf(why, len, "%s cannot deliver %s: it did not the last time.", me, list);
@@ -278,13 +421,15 @@ static void hard_refusal(niact_game *g, int role, const niact_proposal *p, char 
 
 /* A package that can be offered to `other`: not held, deliverable, not recent, not one
  * the partner broke, not tried this turn. */
-static int offerable(niact_game *g, int role, int other, int public_, const niact_ai_talk *t,
+static int offerable(mv *m, int other, int public_, const niact_ai_talk *t,
                      const niact_term_item *terms, int n) {
+    niact_game *g = m->g;
+    int role = m->role;
     if (n < 1)
         return 0;
     for (int i = 0; i < n; i++)
-        if (holds_term(g, role, terms[i].term) ||
-            (terms[i].giver == role && !deliverable(g, role, terms[i].term)))
+        if (mv_holds(m, terms[i].term) ||
+            (terms[i].giver == role && !mv_deliverable(m, terms[i].term)))
             return 0;
     return !recently_proposed(g, role, 1u << other, terms, n) &&
            !partner_broke(g, role, other, terms, n) && !tried(t, 1u << other, terms, n) &&
@@ -293,20 +438,21 @@ static int offerable(niact_game *g, int role, int other, int public_, const niac
 
 /* Adds what the role can give that `other` values, cheapest for the role first, until
  * `other` gains (while the role still does). Returns the new count. */
-static int add_gifts(niact_host *h, niact_game *g, int role, int other, int public_,
-                     int exclude, niact_term_item *pkg, int n, judged *j, int *added) {
-    const niact_scenario *sc = niact_game_scenario(g);
+static int add_gifts(mv *m, int other, int public_, int exclude, niact_term_item *pkg, int n,
+                     judged *j, int *added) {
+    const niact_scenario *sc = niact_game_scenario(m->g);
+    int role = m->role;
     while (j->theirs <= 0 && n < NIACT_MAX_TERMS) {
         int best = -1;
         double best_cost = -1e300, best_gain = 0;
         for (int t = 0; t < sc->n_terms; t++) {
             if (t == exclude || in_package(pkg, n, t) || !(sc->terms[t].givers & (1u << role)) ||
-                holds_term(g, role, t) || !deliverable(g, role, t))
+                mv_holds(m, t) || !mv_deliverable(m, t))
                 continue;
             niact_term_item it = {(int16_t)t, (int16_t)role, sc->terms[t].param_default};
-            double cost = value_of(h, g, role, role, &it), gain = value_of(h, g, role, other, &it);
+            double cost = mv_value(m, role, &it), gain = mv_value(m, other, &it);
             if (gain <= 0 || j->mine + cost <= 0 || cost <= best_cost ||
-                !may_propose(g, role, other, public_, &it, 1))
+                !mv_may_propose1(m, other, public_, &it))
                 continue;
             best = t;
             best_cost = cost;
@@ -325,19 +471,19 @@ static int add_gifts(niact_host *h, niact_game *g, int role, int other, int publ
 }
 
 /* The term the role wants most from `other` (not in the package, not held), or -1. */
-static int best_ask(niact_host *h, niact_game *g, int role, int other, int public_,
-                    const niact_term_item *pkg, int n, niact_term_item *out, double *mine,
-                    double *theirs) {
-    const niact_scenario *sc = niact_game_scenario(g);
+static int best_ask(mv *m, int other, int public_, const niact_term_item *pkg, int n,
+                    niact_term_item *out, double *mine, double *theirs) {
+    const niact_scenario *sc = niact_game_scenario(m->g);
+    int role = m->role;
     int want = -1;
     double best = 0;
     for (int t = 0; t < sc->n_terms; t++) {
         if (!(sc->terms[t].givers & (1u << other)) || in_package(pkg, n, t) ||
-            holds_term(g, role, t))
+            mv_holds(m, t))
             continue;
         niact_term_item it = {(int16_t)t, (int16_t)other, sc->terms[t].param_default};
-        double v = priced(h, g, role, role, &it);
-        if (v > best && may_propose(g, role, other, public_, &it, 1)) {
+        double v = mv_priced(m, role, &it);
+        if (v > best && mv_may_propose1(m, other, public_, &it)) {
             best = v;
             want = t;
             *out = it;
@@ -345,7 +491,7 @@ static int best_ask(niact_host *h, niact_game *g, int role, int other, int publi
     }
     if (want >= 0) {
         *mine = best;
-        *theirs = value_of(h, g, role, other, out);
+        *theirs = mv_value(m, other, out);
     }
     return want;
 }
@@ -353,10 +499,11 @@ static int best_ask(niact_host *h, niact_game *g, int role, int other, int publi
 /* A counter to proposal p (two parties: its author and the role): a package both gain
  * from as the role judges them, and the telegram saying why. Returns its term count
  * (0: none). `blame_first`: a personality refused it (so a term must go first). */
-static int build_counter(niact_host *h, niact_game *g, int role, const niact_proposal *p,
-                         const niact_ai_talk *t, int blame_first, const char *reason,
-                         niact_term_item *out, char *text, size_t len) {
-    const niact_scenario *sc = niact_game_scenario(g);
+static int build_counter(mv *m, const niact_proposal *p, const niact_ai_talk *t,
+                         int blame_first, const char *reason, niact_term_item *out, char *text,
+                         size_t len) {
+    const niact_scenario *sc = niact_game_scenario(m->g);
+    int role = m->role;
     int other = p->from;
     const char *me = sc->roles[role].meta.name;
     for (int strategy = 0; strategy < 3; strategy++) {
@@ -366,7 +513,7 @@ static int build_counter(niact_host *h, niact_game *g, int role, const niact_pro
         int n = p->n_terms, added[NIACT_MAX_TERMS] = {0};
         int changed[NIACT_MAX_TERMS] = {0}, asked[NIACT_MAX_TERMS] = {0};
         memcpy(pkg, p->terms, (size_t)n * sizeof *pkg);
-        judged j = judge(h, g, role, other, pkg, n);
+        judged j = judge(m, other, pkg, n);
         int worst = 0;
         for (int i = 1; i < n; i++)
             if (j.each[i] < j.each[worst])
@@ -382,7 +529,7 @@ static int build_counter(niact_host *h, niact_game *g, int role, const niact_pro
             for (int k = 0; k < 2; k++) {
                 niact_term_item it = pkg[worst];
                 it.param = (int32_t)(((int64_t)it.param + tries[k]) / 2);
-                double v = priced(h, g, role, role, &it);
+                double v = mv_priced(m, role, &it);
                 if (v > bv) {
                     bv = v;
                     bp = it.param;
@@ -395,7 +542,7 @@ static int build_counter(niact_host *h, niact_game *g, int role, const niact_pro
         } else if (s == 1) { /* ask for something in return */
             niact_term_item ask;
             double am = 0, at = 0;
-            if (n >= NIACT_MAX_TERMS || best_ask(h, g, role, other, p->public_, pkg, n, &ask, &am, &at) < 0)
+            if (n >= NIACT_MAX_TERMS || best_ask(m, other, p->public_, pkg, n, &ask, &am, &at) < 0)
                 continue;
             pkg[n] = ask;
             asked[n] = 1;
@@ -407,16 +554,15 @@ static int build_counter(niact_host *h, niact_game *g, int role, const niact_pro
             n--;
             if (dropped.giver == role) {
                 int best = -1;
-                double best_gain = 0, dv = priced(h, g, role, role, &dropped), bc = 0;
+                double best_gain = 0, dv = mv_priced(m, role, &dropped), bc = 0;
                 for (int tt = 0; tt < sc->n_terms && n < NIACT_MAX_TERMS; tt++) {
                     if (tt == dropped.term || in_package(pkg, n, tt) ||
-                        !(sc->terms[tt].givers & (1u << role)) || holds_term(g, role, tt) ||
-                        !deliverable(g, role, tt))
+                        !(sc->terms[tt].givers & (1u << role)) || mv_holds(m, tt) ||
+                        !mv_deliverable(m, tt))
                         continue;
                     niact_term_item it = {(int16_t)tt, (int16_t)role, sc->terms[tt].param_default};
-                    double c = value_of(h, g, role, role, &it), gain = value_of(h, g, role, other, &it);
-                    if (gain > best_gain && c > dv &&
-                        may_propose(g, role, other, p->public_, &it, 1)) {
+                    double c = mv_value(m, role, &it), gain = mv_value(m, other, &it);
+                    if (gain > best_gain && c > dv && mv_may_propose1(m, other, p->public_, &it)) {
                         best = tt;
                         best_gain = gain;
                         bc = c;
@@ -431,21 +577,21 @@ static int build_counter(niact_host *h, niact_game *g, int role, const niact_pro
                 }
             }
         }
-        j = judge(h, g, role, other, pkg, n);
+        j = judge(m, other, pkg, n);
         /* never the term it just dropped */
-        n = add_gifts(h, g, role, other, p->public_, s == 2 ? dropped.term : -1, pkg, n, &j, added);
+        n = add_gifts(m, other, p->public_, s == 2 ? dropped.term : -1, pkg, n, &j, added);
         if (j.mine <= 0 && n < NIACT_MAX_TERMS && s == 2) {
             niact_term_item ask;
             double am = 0, at = 0;
-            if (best_ask(h, g, role, other, p->public_, pkg, n, &ask, &am, &at) >= 0) {
+            if (best_ask(m, other, p->public_, pkg, n, &ask, &am, &at) >= 0) {
                 pkg[n] = ask;
                 asked[n] = 1;
                 n++;
-                j = judge(h, g, role, other, pkg, n);
+                j = judge(m, other, pkg, n);
             }
         }
         if (j.mine <= 0 || j.theirs <= 0 || same_terms(pkg, n, p->terms, p->n_terms) ||
-            !offerable(g, role, other, p->public_, t, pkg, n))
+            !offerable(m, other, p->public_, t, pkg, n))
             continue;
         /* the telegram: why, then what it offers */
         char why[NIACT_HOST_OFFER_TEXT], offers[NIACT_HOST_OFFER_TEXT], list[900];
@@ -496,32 +642,39 @@ static int build_counter(niact_host *h, niact_game *g, int role, const niact_pro
 /* Builds a package for `other` around the k-th most wanted term it can give: that
  * term, then what the role can give that `other` values, cheapest first, until both
  * gain. Returns its term count, 0 if there is no k-th or no such package. */
-static int build_package(niact_host *h, niact_game *g, int role, int other, int k,
-                         niact_term_item *pkg) {
-    const niact_scenario *sc = niact_game_scenario(g);
-    double vals[256];
-    int ids[256], m = 0;
-    for (int t = 0; t < sc->n_terms && m < 256; t++) {
-        if (!(sc->terms[t].givers & (1u << other)) || holds_term(g, role, t))
-            continue;
-        niact_term_item it = {(int16_t)t, (int16_t)other, sc->terms[t].param_default};
-        double v = priced(h, g, role, role, &it);
-        if (v <= 0 || !may_propose(g, role, other, 0, &it, 1))
-            continue;
-        int i = m++;
-        for (; i > 0 && vals[i - 1] < v; i--) { /* by worth, best first; ties: declared order */
-            vals[i] = vals[i - 1];
-            ids[i] = ids[i - 1];
+static int build_package(mv *m, int other, int k, niact_term_item *pkg) {
+    const niact_scenario *sc = niact_game_scenario(m->g);
+    double vals_here[WANT_MAX];
+    int ids_here[WANT_MAX], n_here = -1;
+    /* the list depends on the partner only: made once a move, for every k */
+    double *vals = m->want_vals ? m->want_vals + (size_t)other * WANT_MAX : vals_here;
+    int *ids = m->want_ids ? m->want_ids + (size_t)other * WANT_MAX : ids_here;
+    int *count = m->want_ids ? &m->n_want[other] : &n_here;
+    if (*count < 0) {
+        int w = 0;
+        for (int t = 0; t < sc->n_terms && w < WANT_MAX; t++) {
+            if (!(sc->terms[t].givers & (1u << other)) || mv_holds(m, t))
+                continue;
+            niact_term_item it = {(int16_t)t, (int16_t)other, sc->terms[t].param_default};
+            double v = mv_priced(m, m->role, &it);
+            if (v <= 0 || !mv_may_propose1(m, other, 0, &it))
+                continue;
+            int i = w++;
+            for (; i > 0 && vals[i - 1] < v; i--) { /* by worth, best first; ties: declared order */
+                vals[i] = vals[i - 1];
+                ids[i] = ids[i - 1];
+            }
+            vals[i] = v;
+            ids[i] = t;
         }
-        vals[i] = v;
-        ids[i] = t;
+        *count = w;
     }
-    if (k >= m)
+    if (k >= *count)
         return 0;
     int want = ids[k], added[NIACT_MAX_TERMS] = {0};
     pkg[0] = (niact_term_item){(int16_t)want, (int16_t)other, sc->terms[want].param_default};
-    judged j = judge(h, g, role, other, pkg, 1);
-    int n = add_gifts(h, g, role, other, 0, -1, pkg, 1, &j, added);
+    judged j = judge(m, other, pkg, 1);
+    int n = add_gifts(m, other, 0, -1, pkg, 1, &j, added);
     return j.mine > 0 && j.theirs > 0 ? n : 0;
 }
 
@@ -558,8 +711,11 @@ static void say(niact_ai_talk *t, uint32_t to, const char *text) {
 
 /* The answer to p: hooks, then the hard refusals, then its worth (or the search's
  * playouts); a refusal of a two-party proposal becomes a counter when one can be made. */
-static niact_status answer_move(niact_host *h, niact_game *g, int role, niact_ai_talk *t,
-                                const niact_proposal *p, niact_ai_move *m) {
+static niact_status answer_move(mv *w, niact_ai_talk *t, const niact_proposal *p,
+                                niact_ai_move *m) {
+    niact_host *h = w->h;
+    niact_game *g = w->g;
+    int role = w->role;
     const niact_scenario *sc = niact_game_scenario(g);
     int accept = -1;
     char hook_why[NIACT_HOST_OFFER_TEXT] = "";
@@ -570,7 +726,7 @@ static niact_status answer_move(niact_host *h, niact_game *g, int role, niact_ai
             return st;
     }
     char hard[NIACT_HOST_OFFER_TEXT];
-    hard_refusal(g, role, p, hard, sizeof hard);
+    hard_refusal(w, p, hard, sizeof hard);
     m->kind = NIACT_AI_MOVE_ANSWER;
     m->id = p->id;
     if (hard[0]) {
@@ -588,7 +744,7 @@ static niact_status answer_move(niact_host *h, niact_game *g, int role, niact_ai
         }
         if (accept < 0) {
             const int other = p->from;
-            accept = judge(h, g, role, other, p->terms, p->n_terms).mine > 0;
+            accept = judge(w, other, p->terms, p->n_terms).mine > 0;
         }
     }
     m->accept = accept;
@@ -598,7 +754,7 @@ static niact_status answer_move(niact_host *h, niact_game *g, int role, niact_ai
     }
     char text[NIACT_HOST_OFFER_TEXT];
     niact_term_item pkg[NIACT_MAX_TERMS];
-    int n = build_counter(h, g, role, p, t, hook_why[0] != 0, hook_why, pkg, text, sizeof text);
+    int n = build_counter(w, p, t, hook_why[0] != 0, hook_why, pkg, text, sizeof text);
     if (!n) {
         if (hook_why[0])
             say(t, 1u << p->from, hook_why);
@@ -629,8 +785,10 @@ static niact_status answer_move(niact_host *h, niact_game *g, int role, niact_ai
 /* The generic routine's next own proposal, or none: up to two a turn, one per partner
  * without an open proposal from the role, packages tried in the order of what the role
  * wants most. */
-static niact_status own_move(niact_host *h, niact_game *g, int role, niact_ai_talk *t,
-                             niact_ai_move *m) {
+static niact_status own_move(mv *w, niact_ai_talk *t, niact_ai_move *m) {
+    niact_host *h = w->h;
+    niact_game *g = w->g;
+    int role = w->role;
     const niact_scenario *sc = niact_game_scenario(g);
     int32_t cap = sc->negotiation.proposals_per_turn;
     int most = cap > 0 && cap < 2 ? cap : 2;
@@ -639,8 +797,8 @@ static niact_status own_move(niact_host *h, niact_game *g, int role, niact_ai_ta
             continue;
         for (int k = 0; k < 4; k++) {
             niact_term_item pkg[NIACT_MAX_TERMS];
-            int n = build_package(h, g, role, other, k, pkg);
-            if (!n || !offerable(g, role, other, 0, t, pkg, n))
+            int n = build_package(w, other, k, pkg);
+            if (!n || !offerable(w, other, 0, t, pkg, n))
                 continue;
             if (t->level != NIACT_AI_NONE) { /* a search seat: worth proposing by playouts? */
                 int good = 1;
@@ -706,7 +864,10 @@ niact_status niact_ai_talk_next(niact_host *h, niact_game *g, int role, niact_ai
             (p->accepted & (1u << role)))
             continue;
         t->next++;
-        niact_status st = answer_move(h, g, role, t, p, m);
+        mv w;
+        mv_start(&w, h, g, role);
+        niact_status st = answer_move(&w, t, p, m);
+        mv_end(&w);
         if (st != NIACT_OK) {
             memset(m, 0, sizeof *m);
             t->done = 1;
@@ -750,5 +911,9 @@ niact_status niact_ai_talk_next(niact_host *h, niact_game *g, int role, niact_ai
         }
         return NIACT_OK;
     }
-    return own_move(h, g, role, t, m);
+    mv w;
+    mv_start(&w, h, g, role);
+    niact_status st = own_move(&w, t, m);
+    mv_end(&w);
+    return st;
 }
