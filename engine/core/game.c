@@ -119,9 +119,25 @@ void niact_core_mark(niact_game *g, niact_mark *m) {
     m->pending = g->pending;
 }
 
+/* The mutable part as it was at the mark: the block now, its logged writes undone. */
+void niact_core_snapshot(niact_game *g) {
+    memcpy(g->scratch, g->block, g->mutable_len);
+    int32_t *s = g->scratch;
+    if (g->undo_gen == g->mark_gen)
+        for (int i = g->n_undo; i-- > 0;)
+            s[g->undo[i].at] = g->undo[i].old;
+    g->snap_gen = g->mark_gen;
+}
+
 void niact_core_restore(niact_game *g, const niact_mark *m) {
-    if (g->snap_gen == m->gen) /* else nothing was written since the mark */
+    if (g->snap_gen == m->gen) { /* else at most the logged writes since the mark */
         memcpy(g->block, g->scratch, g->mutable_len);
+    } else if (g->undo_gen == m->gen) {
+        int32_t *b = g->block;
+        for (int i = g->n_undo; i-- > 0;)
+            b[g->undo[i].at] = g->undo[i].old;
+        g->n_undo = 0;
+    }
     if (g->pending_gen == m->gen)
         memcpy(g->pending_text, g->pending_scratch, sizeof g->pending_text);
     g->rng = m->rng;

@@ -36,6 +36,13 @@ typedef struct neg_store {
 #define NIACT_TOLD_ERRORS 32
 #endif
 
+/* A write to the block's mutable part, kept to undo it (niact_core_touch). */
+#define NIACT_UNDO_MAX 64
+typedef struct niact_undo {
+    uint32_t at; /* int32 cell from the block's start */
+    int32_t old; /* its value before the write */
+} niact_undo;
+
 struct niact_game {
     const niact_scenario *sc; /* declarations, shared and immutable */
     niact_rules rules;        /* the scenario's rules */
@@ -70,7 +77,10 @@ struct niact_game {
     uint64_t *hashes;  /* [turns + 1] state hash after setup and each turn */
     void *scratch;     /* [mutable_len] the snapshot for rollback */
     uint64_t mark_gen; /* marks taken so far */
-    uint64_t snap_gen; /* the mark whose snapshot scratch holds (taken at its first write) */
+    uint64_t snap_gen; /* the mark whose snapshot scratch holds (taken once undo is full) */
+    uint64_t undo_gen; /* the mark whose first writes undo[] holds */
+    int n_undo;        /* writes in undo[] */
+    niact_undo undo[NIACT_UNDO_MAX]; /* each write's cell and old value, oldest first */
 
     int firing;            /* an event's effect is running (its log audience is kept) */
     int asking;            /* questions running (niact_rules_ask, nested): writes refused */
@@ -137,14 +147,28 @@ typedef struct niact_mark {
 } niact_mark;
 
 void niact_core_mark(niact_game *g, niact_mark *m);
-/* Before any write to the block's mutable part: the first write after a mark copies the
- * block to scratch, so callbacks that change nothing (scores, conditions, legality
- * tests: most of them) cost no copy. */
-static inline void niact_core_touch(niact_game *g) {
-    if (g->snap_gen != g->mark_gen) {
-        memcpy(g->scratch, g->block, g->mutable_len);
-        g->snap_gen = g->mark_gen;
+/* Before any write to a cell of the block's mutable part: a mark's first
+ * NIACT_UNDO_MAX writes are logged (cell, old value), and only a callback that writes
+ * more takes a snapshot of the whole mutable part (then nothing more is logged). So a
+ * callback costs what it writes, never the size of the state: an event that moves one
+ * track costs one logged write whatever the number of tracks (it copied every track,
+ * estimate, error bar and turn seen: events firing x tracks a turn), and callbacks that
+ * change nothing (scores, conditions, legality tests: most of them) cost nothing. */
+void niact_core_snapshot(niact_game *g);
+static inline void niact_core_touch(niact_game *g, const int32_t *cell) {
+    if (g->snap_gen == g->mark_gen)
+        return; /* the snapshot restores it */
+    if (g->undo_gen != g->mark_gen) {
+        g->undo_gen = g->mark_gen;
+        g->n_undo = 0;
     }
+    if (g->n_undo < NIACT_UNDO_MAX) {
+        g->undo[g->n_undo].at = (uint32_t)(cell - (const int32_t *)g->block);
+        g->undo[g->n_undo].old = *cell;
+        g->n_undo++;
+        return;
+    }
+    niact_core_snapshot(g);
 }
 void niact_core_restore(niact_game *g, const niact_mark *m);
 /* After a callback that returned st: on a scenario failure, restores the mark, keeps the

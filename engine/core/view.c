@@ -201,7 +201,7 @@ int32_t niact_rules_set(niact_game *g, int track, int32_t value) {
         return g->value[track];
     const niact_track_def *d = &g->sc->tracks[track];
     value = value < d->min ? d->min : value > d->max ? d->max : value;
-    niact_core_touch(g);
+    niact_core_touch(g, &g->value[track]);
     g->value[track] = value;
     return value;
 }
@@ -217,7 +217,9 @@ void niact_rules_observe(niact_game *g, int role, int track, int32_t error) {
     int64_t v = (int64_t)g->value[track] + niact_rng_range(&g->rng, -error, error);
     v = v < d->min ? d->min : v > d->max ? d->max : v;
     size_t k = idx(g, role, track);
-    niact_core_touch(g);
+    niact_core_touch(g, &g->est[k]);
+    niact_core_touch(g, &g->err[k]);
+    niact_core_touch(g, &g->seen[k]);
     g->est[k] = (int32_t)v;
     g->err[k] = error;
     g->seen[k] = g->turn;
@@ -230,7 +232,9 @@ void niact_rules_set_estimate(niact_game *g, int role, int track, int32_t value,
     if (d->vis[role] != NIACT_VIS_ESTIMATE)
         return;
     size_t k = idx(g, role, track);
-    niact_core_touch(g);
+    niact_core_touch(g, &g->est[k]);
+    niact_core_touch(g, &g->err[k]);
+    niact_core_touch(g, &g->seen[k]);
     g->est[k] = value < d->min ? d->min : value > d->max ? d->max : value;
     g->err[k] = error < 0 ? 0 : error;
     g->seen[k] = g->turn;

@@ -15,7 +15,7 @@
 
 enum { A, B };                       /* roles */
 enum { T_LEVEL, T_SECRET, T_MOOD };  /* tracks */
-enum { ACT_UP, ACT_DOWN, ACT_FAIL, ACT_SPY, ACT_WAR, ACT_FREE }; /* actions */
+enum { ACT_UP, ACT_DOWN, ACT_FAIL, ACT_SPY, ACT_WAR, ACT_FREE, ACT_MANY }; /* actions */
 enum { EV_FIXED, EV_RANDOM, EV_COND }; /* events */
 
 typedef struct trace {
@@ -30,7 +30,7 @@ static niact_meta M(const char *id) {
 
 static niact_scenario *make_scenario(void) {
     static niact_track_def tracks[3];
-    static niact_action_def actions[6];
+    static niact_action_def actions[7];
     static niact_event_def events[3];
     static niact_objective_def objs[3];
     static niact_scenario sc;
@@ -54,10 +54,10 @@ static niact_scenario *make_scenario(void) {
                                        .vis = {NIACT_VIS_NONE, NIACT_VIS_TRUE}};
     sc.n_tracks = 3;
     sc.tracks = tracks;
-    const char *ids[6] = {"up", "down", "fail", "spy", "war", "free"};
-    int32_t prio[6] = {20, 10, 30, 40, 50, 60};
-    uint32_t roles[6] = {3, 3, 1, 1, 2, 3};
-    for (int i = 0; i < 6; i++)
+    const char *ids[7] = {"up", "down", "fail", "spy", "war", "free", "many"};
+    int32_t prio[7] = {20, 10, 30, 40, 50, 60, 70};
+    uint32_t roles[7] = {3, 3, 1, 1, 2, 3, 1};
+    for (int i = 0; i < 7; i++)
         actions[i] = (niact_action_def){.meta = M(ids[i]), .roles = roles[i], .cost = 1,
                                         .priority = prio[i], .param_name = ""};
     actions[ACT_UP].has_param = 1;
@@ -67,7 +67,11 @@ static niact_scenario *make_scenario(void) {
     actions[ACT_DOWN].has_legal = 1;
     actions[ACT_FREE].cost = 0;
     actions[ACT_FREE].repeatable = 1;
-    sc.n_actions = 6;
+    actions[ACT_MANY].has_param = 1;
+    actions[ACT_MANY].param_min = 1;
+    actions[ACT_MANY].param_max = 1000;
+    actions[ACT_MANY].param_default = 1;
+    sc.n_actions = 7;
     sc.actions = actions;
     events[EV_FIXED] = (niact_event_def){.meta = M("fixed"), .turn = 1, .chance = 1000, .once = 1};
     events[EV_RANDOM] = (niact_event_def){.meta = M("random"), .turn = -1, .chance = 500};
@@ -105,6 +109,13 @@ static niact_status r_resolve(void *ud, niact_game *g, const niact_order *o) {
         (void)niact_rng_next(niact_rules_rng(g));
         return NIACT_ERR_SCRIPT;
     case ACT_SPY: niact_rules_observe(g, A, T_SECRET, 5); break;
+    case ACT_MANY: /* param writes (the same cells again and again), then fails */
+        for (int32_t i = 0; i < o->param; i++) {
+            niact_rules_set(g, i % 2 ? T_LEVEL : T_MOOD, i % 4);
+            niact_rules_observe(g, A, T_SECRET, i % 7);
+            niact_rules_set_estimate(g, A, T_SECRET, i, i % 5);
+        }
+        return NIACT_ERR_SCRIPT;
     case ACT_WAR: niact_rules_end(g, NIACT_OUTCOME_WAR, "war"); break;
     default: break;
     }
@@ -285,6 +296,50 @@ static void test_voided_callback(void **state) {
     while (niact_game_log_next(f->g, A, &cur, &e))
         assert_null(strstr(e.text, "should vanish"));
     assert_int_equal(niact_game_phase(f->g), NIACT_PHASE_BRIEFING); /* the game goes on */
+}
+
+/* A failing callback leaves no trace however much it wrote: a few writes are undone
+ * one by one, more than the undo log holds through the snapshot (niact_core_touch). */
+static void test_voided_many_writes(void **state) {
+    fx *f = *state;
+    int32_t counts[] = {1, 3, 9, 10, 200}; /* 7 cells each: 63 logged, 70: the snapshot */
+    for (size_t c = 0; c < sizeof counts / sizeof *counts; c++) {
+        niact_game *g = NULL, *ref = NULL;
+        char msg[64];
+        assert_int_equal(niact_game_new(f->sc, &f->rules, 5, &g, msg, sizeof msg), NIACT_OK);
+        assert_int_equal(niact_game_new(f->sc, &f->rules, 5, &ref, msg, sizeof msg), NIACT_OK);
+        niact_order a[3] = {O(A, ACT_UP, 2), O(A, ACT_SPY, 0), O(A, ACT_MANY, counts[c])};
+        assert_int_equal(niact_game_submit(g, A, a, 3), NIACT_OK);
+        assert_int_equal(niact_game_submit(ref, A, a, 2), NIACT_OK);
+        assert_int_equal(niact_game_resolve(g), NIACT_OK);
+        assert_int_equal(niact_game_resolve(ref), NIACT_OK);
+        assert_non_null(strstr(last_log(g, A, NIACT_LOG_ERROR), "action 'many'"));
+        for (int r = A; r <= B; r++)
+            for (int t = T_LEVEL; t <= T_MOOD; t++) {
+                niact_track_view x, y;
+                assert_int_equal(niact_game_view_track(g, r, t, &x), NIACT_OK);
+                assert_int_equal(niact_game_view_track(ref, r, t, &y), NIACT_OK);
+                assert_int_equal(x.vis, y.vis);
+                assert_int_equal(x.value, y.value);
+                assert_int_equal(x.error, y.error);
+                assert_int_equal(x.turn_seen, y.turn_seen);
+            }
+        /* the same chance afterwards too: play both on the same way */
+        for (int turn = 0; turn < 2; turn++) {
+            niact_order b[1] = {O(A, ACT_SPY, 0)};
+            assert_int_equal(niact_game_submit(g, A, b, 1), NIACT_OK);
+            assert_int_equal(niact_game_submit(ref, A, b, 1), NIACT_OK);
+            assert_int_equal(niact_game_resolve(g), NIACT_OK);
+            assert_int_equal(niact_game_resolve(ref), NIACT_OK);
+            niact_track_view x, y;
+            niact_game_view_track(g, A, T_SECRET, &x);
+            niact_game_view_track(ref, A, T_SECRET, &y);
+            assert_int_equal(x.value, y.value);
+            assert_int_equal(x.error, y.error);
+        }
+        niact_game_free(g);
+        niact_game_free(ref);
+    }
 }
 
 static void test_end_on_error(void **state) {
@@ -473,7 +528,8 @@ static void test_calendar(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         T(test_start),         T(test_submit_checks), T(test_resolution_order),
-        T(test_voided_callback), T(test_end_on_error), T(test_views_and_fog),
+        T(test_voided_callback), T(test_voided_many_writes), T(test_end_on_error),
+        T(test_views_and_fog),
         T(test_events),
         cmocka_unit_test(test_opening_events),
         T(test_war_zeroes_scores), T(test_last_turn),
