@@ -2,15 +2,19 @@
  * "Growth"). It writes generated scenarios into a temporary folder: a base the size of
  * November 1962 (3 roles, 41 tracks, 37 actions, 23 events, 13 objectives, 8 terms, 12
  * turns, three personalities), the same with 10x and 100x the declarations, and with 10x
- * the turns; and for each measures (CPU time of this thread):
+ * the turns; and fires, fires10, fires100: base, decl10, decl100 with events that fire
+ * often (about 30% of them a turn, each a callback that writes a track); and for each
+ * measures (CPU time of this thread):
  *  - a turn of a whole game with every seat a scripted personality (negotiation on),
  *  - a playout of the search and a budget unit (mcts-hard's stats),
  *  - the search AI's decision at each level (easy, medium, hard, deep) at the start, in
  *    the middle and near the end of a game, mean and slowest,
  *  - appending a turn to the record (early turns, late turns) and, for comparison, a
  *    whole rewrite of the record at the end (what every turn used to cost).
- * Usage: niact_bench_growth [--games N] [--only NAME] [--write DIR]
- * (--write DIR: only write the scenarios into DIR/NAME, for callgrind or niact sim) */
+ * Usage: niact_bench_growth [--games N] [--only NAME] [--turns] [--write DIR]
+ * (--turns: only the turns of whole games, e.g. under callgrind with
+ * --toggle-collect=niact_session_resolve.part.0; --write DIR: only write the scenarios
+ * into DIR/NAME, for callgrind or niact sim) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +37,7 @@ typedef struct gen {
     const char *name;
     int k;     /* declarations x k */
     int turns; /* calendar turns */
+    int fire;  /* events fire often (about 30% of them a turn), else rarely */
 } gen;
 
 /* The scenario: its declarations made by loops, so the file stays small; each action
@@ -70,8 +75,8 @@ static int write_scenario(const char *dir, const gen *g) {
             "for i = 1, 23 * K do\n"
             "  local w = tr(i * 3)\n"
             "  events[i] = niact.event{ id = 'e' .. i, chance = 30, once = false,\n"
-            "    condition = function(state) return state:get(w) > 60 end,\n"
-            "    effect = function(state) state:add(w, -10) end }\n"
+            "    condition = function(state) return state:get(w) > %d end,\n"
+            "    effect = function(state) state:add(w, %s) end }\n"
             "end\n"
             "for i = 1, 13 * K do\n"
             "  local w = tr(i * 11)\n"
@@ -106,7 +111,8 @@ static int write_scenario(const char *dir, const gen *g) {
             "  tracks = tracks, actions = actions, events = events, objectives = objectives,\n"
             "  terms = terms, personalities = pers,\n"
             "}\n",
-            g->k, g->turns, g->name);
+            g->k, g->turns, g->fire ? 0 : 60,
+            g->fire ? "state:turn() % 2 == 0 and -1 or 1" : "-10", g->name);
     return fclose(f);
 }
 
@@ -252,10 +258,15 @@ int main(int argc, char **argv) {
             return 2;
         }
     }
-    static const gen gens[] = {
-        {"base", 1, 12}, {"decl10", 10, 12}, {"decl100", 100, 12}, {"turns10", 1, 120}};
+    /* fires*: the same with events that fire often (conditions always true, effects
+     * moving their track one step): each firing is a callback that writes */
+    static const gen gens[] = {{"base", 1, 12, 0},     {"decl10", 10, 12, 0},
+                               {"decl100", 100, 12, 0}, {"turns10", 1, 120, 0},
+                               {"fires", 1, 12, 1},    {"fires10", 10, 12, 1},
+                               {"fires100", 100, 12, 1}};
+    enum { N_GENS = sizeof gens / sizeof *gens };
     if (write_to) {
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < N_GENS; i++) {
             char dir[4200];
             snprintf(dir, sizeof dir, "%s/%s", write_to, gens[i].name);
             mkdir(dir, 0700);
@@ -272,9 +283,9 @@ int main(int argc, char **argv) {
         perror("mkdtemp");
         return 1;
     }
-    row rows[4];
-    int have[4] = {0};
-    for (int i = 0; i < 4; i++) {
+    row rows[N_GENS];
+    int have[N_GENS] = {0};
+    for (int i = 0; i < N_GENS; i++) {
         if (only && strcmp(only, gens[i].name) != 0)
             continue;
         char dir[4200], msg[8192];
@@ -300,14 +311,15 @@ int main(int argc, char **argv) {
         rmdir(dir);
     }
     rmdir(tmp);
-    const row *b = have[0] ? &rows[0] : NULL;
+    /* ratios against base (fires* against fires) */
+    const row *b0 = have[0] ? &rows[0] : NULL, *b1 = have[4] ? &rows[4] : NULL;
     printf("| scenario | declarations | turns | turn (ms) | playout (ms) | unit (ms) | "
            "easy mean/max (s) | medium | hard | deep | append early/late (ms) | rewrite (ms) | "
            "record (KB) |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < N_GENS; i++) {
         if (!have[i])
             continue;
-        const row *r = &rows[i];
+        const row *r = &rows[i], *b = gens[i].fire ? b1 : b0;
         printf("| %s | %d | %d | %.3f", gens[i].name, r->decls, r->turns, r->turn_ms);
         if (b && r != b)
             printf(" (%.1fx)", r->turn_ms / b->turn_ms);
