@@ -439,7 +439,7 @@ static int offerable(mv *m, int other, int public_, const niact_ai_talk *t,
 /* Adds what the role can give that `other` values, cheapest for the role first, until
  * `other` gains (while the role still does). Returns the new count. */
 static int add_gifts(mv *m, int other, int public_, int exclude, niact_term_item *pkg, int n,
-                     judged *j, int *added) {
+                     judged *j, int *added, int searched) {
     const niact_scenario *sc = niact_game_scenario(m->g);
     int role = m->role;
     while (j->theirs <= 0 && n < NIACT_MAX_TERMS) {
@@ -451,7 +451,9 @@ static int add_gifts(mv *m, int other, int public_, int exclude, niact_term_item
                 continue;
             niact_term_item it = {(int16_t)t, (int16_t)role, sc->terms[t].param_default};
             double cost = mv_value(m, role, &it), gain = mv_value(m, other, &it);
-            if (gain <= 0 || j->mine + cost <= 0 || cost <= best_cost ||
+            /* a seat with a search gives even past what the values say it gains: its
+             * playouts judge the package (build_counter) */
+            if (gain <= 0 || (!searched && j->mine + cost <= 0) || cost <= best_cost ||
                 !mv_may_propose1(m, other, public_, &it))
                 continue;
             best = t;
@@ -498,17 +500,25 @@ static int best_ask(mv *m, int other, int public_, const niact_term_item *pkg, i
 
 /* A counter to proposal p (two parties: its author and the role): a package both gain
  * from as the role judges them, and the telegram saying why. Returns its term count
- * (0: none). `blame_first`: a personality refused it (so a term must go first). */
-static int build_counter(mv *m, const niact_proposal *p, const niact_ai_talk *t,
+ * (0: none). `blame_first`: a personality refused it (so a term must go first). A seat
+ * with a search judges its own side of each candidate with its playouts (the future in
+ * which the partner agrees against the one without a deal, ai_deal_propose), not by the
+ * terms' values: a counter it would gain from by its search is offered even where the
+ * values see no gain, and one its search sees no gain in is not. Past the turn's
+ * negotiation budget the values judge, as for a seat without a search. */
+static int build_counter(mv *m, const niact_proposal *p, niact_ai_talk *t,
                          int blame_first, const char *reason, niact_term_item *out, char *text,
                          size_t len) {
     const niact_scenario *sc = niact_game_scenario(m->g);
     int role = m->role;
     int other = p->from;
     const char *me = sc->roles[role].meta.name;
-    for (int strategy = 0; strategy < 3; strategy++) {
+    /* A search seat has a fourth way, judged by its playouts: every parameter a quarter
+     * of the way toward its side (a smaller step the partner may still take). */
+    int ways = t->level != NIACT_AI_NONE ? 4 : 3;
+    for (int strategy = 0; strategy < ways; strategy++) {
         /* order: a parameter, an ask, a drop; a personality's refusal drops first */
-        int s = blame_first ? (strategy + 2) % 3 : strategy;
+        int s = strategy == 3 ? 3 : blame_first ? (strategy + 2) % 3 : strategy;
         niact_term_item pkg[NIACT_MAX_TERMS];
         int n = p->n_terms, added[NIACT_MAX_TERMS] = {0};
         int changed[NIACT_MAX_TERMS] = {0}, asked[NIACT_MAX_TERMS] = {0};
@@ -539,6 +549,26 @@ static int build_counter(mv *m, const niact_proposal *p, const niact_ai_talk *t,
                 continue;
             pkg[worst].param = bp;
             changed[worst] = 1;
+        } else if (s == 3) { /* every parameter a quarter of the way toward the role */
+            int any = 0;
+            for (int i = 0; i < n; i++) {
+                const niact_term_def *d = &sc->terms[pkg[i].term];
+                if (!d->has_param)
+                    continue;
+                int32_t tries[2] = {d->param_min, d->param_max}, bp = pkg[i].param;
+                double bv = mv_priced(m, role, &pkg[i]);
+                for (int k = 0; k < 2; k++) {
+                    niact_term_item it = pkg[i];
+                    it.param = (int32_t)((int64_t)it.param + ((int64_t)tries[k] - it.param) / 4);
+                    double v = mv_priced(m, role, &it);
+                    if (v > bv)
+                        bv = v, bp = it.param;
+                }
+                if (bp != pkg[i].param)
+                    pkg[i].param = bp, changed[i] = any = 1;
+            }
+            if (!any)
+                continue;
         } else if (s == 1) { /* ask for something in return */
             niact_term_item ask;
             double am = 0, at = 0;
@@ -579,7 +609,8 @@ static int build_counter(mv *m, const niact_proposal *p, const niact_ai_talk *t,
         }
         j = judge(m, other, pkg, n);
         /* never the term it just dropped */
-        n = add_gifts(m, other, p->public_, s == 2 ? dropped.term : -1, pkg, n, &j, added);
+        n = add_gifts(m, other, p->public_, s == 2 ? dropped.term : -1, pkg, n, &j, added,
+                      t->level != NIACT_AI_NONE);
         if (j.mine <= 0 && n < NIACT_MAX_TERMS && s == 2) {
             niact_term_item ask;
             double am = 0, at = 0;
@@ -590,15 +621,28 @@ static int build_counter(mv *m, const niact_proposal *p, const niact_ai_talk *t,
                 j = judge(m, other, pkg, n);
             }
         }
-        if (j.mine <= 0 || j.theirs <= 0 || same_terms(pkg, n, p->terms, p->n_terms) ||
+        if (j.theirs <= 0 || same_terms(pkg, n, p->terms, p->n_terms) ||
             !offerable(m, other, p->public_, t, pkg, n))
+            continue;
+        int searched = 0;
+        if (t->level != NIACT_AI_NONE) {
+            int good = 0;
+            niact_status st =
+                ai_deal_propose(m->h, m->g, role, t, 1u << other, pkg, n, &good);
+            if (st == NIACT_ERR_NOMEM)
+                return 0;
+            searched = st == NIACT_OK;
+            if (searched && !good)
+                continue; /* its playouts see no gain in it */
+        }
+        if (!searched && j.mine <= 0)
             continue;
         /* the telegram: why, then what it offers */
         char why[NIACT_HOST_OFFER_TEXT], offers[NIACT_HOST_OFFER_TEXT], list[900];
         if (reason && reason[0])
             snprintf(why, sizeof why, "%s", reason);
-        else if (s == 0 || s == 2) {
-            niact_term_item orig = s == 0 ? p->terms[worst] : dropped;
+        else if (s == 0 || s == 2 || s == 3) {
+            niact_term_item orig = s == 2 ? dropped : p->terms[worst];
             term_words(sc, &orig, list, sizeof list);
             snprintf(why, sizeof why, "%s cannot accept %s.", me, list);
         } else {
@@ -674,7 +718,7 @@ static int build_package(mv *m, int other, int k, niact_term_item *pkg) {
     int want = ids[k], added[NIACT_MAX_TERMS] = {0};
     pkg[0] = (niact_term_item){(int16_t)want, (int16_t)other, sc->terms[want].param_default};
     judged j = judge(m, other, pkg, 1);
-    int n = add_gifts(m, other, 0, -1, pkg, 1, &j, added);
+    int n = add_gifts(m, other, 0, -1, pkg, 1, &j, added, 0);
     return j.mine > 0 && j.theirs > 0 ? n : 0;
 }
 

@@ -306,6 +306,60 @@ static void test_refused_package_goes_on(void **st) {
  * score) for the port count; mcts-easy plays North's orders. The old search broke it in
  * every game (its reward ignored commitments); now a breach costs it a whole game's
  * score (it is excused only when the partner broke first). */
+/* Counters from the search's playouts (tests/ai/scenarios/misvalued): South asks North
+ * for tribute; North refuses it. The port North could offer instead is declared as
+ * costing it 30, but kept it brings North 40: by the terms' values no counter helps
+ * North, by its playouts the port does. A searching North counters with the port, and
+ * says why; a North that judges by the values alone (random seat: the generic routine)
+ * refuses with no counter. */
+static void test_search_counters_by_playouts(void **st) {
+    (void)st;
+    static const char *const kinds[2] = {"ai:mcts-easy", "ai:random"};
+    for (int k = 0; k < 2; k++) {
+        char msg[4096];
+        niact_host *h = NULL;
+        if (ts_load(NIACT_TEST_DIR "/ai/scenarios/misvalued", &h, msg, sizeof msg) != NIACT_OK)
+            fail_msg("%s", msg);
+        const niact_scenario *sc = niact_host_scenario(h);
+        niact_seat seats[NIACT_MAX_ROLES] = {0};
+        assert_int_equal(niact_seat_parse(kinds[k], &seats[NORTH]), 0);
+        assert_int_equal(niact_seat_parse("human", &seats[SOUTH]), 0);
+        niact_session *s = NULL;
+        if (niact_session_new(h, 2, seats, &s, msg, sizeof msg) != NIACT_OK)
+            fail_msg("%s", msg);
+        niact_game *g = niact_session_game(s);
+        niact_term_item t = {(int16_t)niact_scenario_term(sc, "tribute"), NORTH, 0};
+        int32_t id = 0;
+        assert_int_equal(niact_session_propose(s, SOUTH, 1u << NORTH, 0, &t, 1, 0, &id), NIACT_OK);
+        assert_int_equal(niact_session_ai_negotiate(s, NORTH), NIACT_OK);
+        assert_int_equal(niact_game_proposal_by_id(g, SOUTH, id)->status,
+                         NIACT_PROPOSAL_REJECTED);
+        const niact_proposal *p, *c = NULL;
+        for (int i = 0; (p = niact_game_proposal(g, SOUTH, i)); i++)
+            if (p->counter_of == id)
+                c = p;
+        if (k == 0) {
+            assert_non_null(c);
+            assert_int_equal(c->from, NORTH);
+            int port = 0;
+            for (int i = 0; i < c->n_terms; i++)
+                port |= c->terms[i].term == niact_scenario_term(sc, "port");
+            assert_true(port);
+            size_t cur = 0;
+            niact_log_entry e;
+            int said = 0;
+            while (niact_game_log_next(g, SOUTH, &cur, &e))
+                said |= strstr(e.text, "North cannot accept tribute paid") != NULL &&
+                        strstr(e.text, "port opened") != NULL;
+            assert_true(said);
+        } else {
+            assert_null(c);
+        }
+        niact_session_free(s);
+        niact_host_free(h);
+    }
+}
+
 static void test_search_keeps_its_word(void **st) {
     (void)st;
     char msg[4096];
@@ -431,6 +485,7 @@ int main(void) {
         cmocka_unit_test(test_variants_walk_away),
         cmocka_unit_test(test_no_reoffer_of_broken),
         cmocka_unit_test(test_refused_package_goes_on),
+        cmocka_unit_test(test_search_counters_by_playouts),
         cmocka_unit_test(test_search_keeps_its_word),
         cmocka_unit_test(test_scripted_keeps_word_conditionally),
     };
