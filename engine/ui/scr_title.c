@@ -417,12 +417,12 @@ void ov_help(app *a) {
         {"1 - 9", "order action card N"},
         {"E", "end the turn"},
         {"P, T, A", "propose, telegram, agreements"},
-        {"I, N", "inbox, news"},
+        {"I, N, O", "inbox, news, objectives"},
         {"K", "fold the map key away, or back"},
         {"Page Up, Page Down", "scroll the log or the briefing"},
         {"F5", "new game: start"},
         {"F11", "full screen"},
-        {"Ctrl +, Ctrl -, Ctrl 0", "bigger, smaller, 100 %"},
+        {"Ctrl + / - / 0", "bigger, smaller, 100 %"},
         {"F1", "this list"},
     };
     SDL_Rect in = sheet(u, 760, 620, "KEYS");
