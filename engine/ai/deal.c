@@ -51,6 +51,7 @@ static niact_status worth(niact_host *h, niact_game *g, int role, const niact_ai
 
 /* Takes what a judgement spent from the turn's negotiation budget. */
 static void charge(niact_ai_talk *t, double spent) {
+    t->talk_spent += spent;
     t->talk_left = t->talk_left > spent ? t->talk_left - spent : 0;
 }
 

@@ -187,6 +187,8 @@ typedef struct niact_ai_talk {
     int32_t budget;           /* a search seat: its decision's budget (units, with its own
                                  :UNITS); the turn's negotiation may spend as much */
     double talk_left;         /* units of it the turn's judgements have not spent yet */
+    double talk_spent;        /* units the turn's judgements spent (not capped: what a test
+                                 checks stays within the budget, one round's overshoot) */
     int asked;                /* its propose hook has been asked this turn */
     int n_offers, next_offer; /* what the hook proposed, and the next to make */
     niact_host_offer offers[NIACT_AI_MAX_OFFERS];

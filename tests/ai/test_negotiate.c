@@ -306,6 +306,61 @@ static void test_refused_package_goes_on(void **st) {
  * score) for the port count; mcts-easy plays North's orders. The old search broke it in
  * every game (its reward ignored commitments); now a breach costs it a whole game's
  * score (it is excused only when the partner broke first). */
+/* A turn's judgements share one decision's budget: a search South facing six proposals
+ * (three from North, three from East), each refused one countered by candidates its
+ * playouts judge, spends at most its budget and one side's overshoot (an eighth), where
+ * each judgement with its own eighth would spend several budgets. The same talk twice
+ * makes the same moves (units, not time). */
+static void test_negotiation_budget(void **st) {
+    (void)st;
+    const char *ids[6][2] = {{"survey", NULL},       {"count_at_port", NULL},
+                             {"tribute", NULL},      {"survey", "count_at_port"},
+                             {"tribute", "survey"}, {"count_at_port", "tribute"}};
+    double spent[2] = {0, 0};
+    int moves[2] = {0, 0}, searched = 0;
+    for (int run = 0; run < 2; run++) {
+        fx f;
+        open_fx(&f, NULL);
+        for (int i = 0; i < 6; i++) {
+            niact_term_item t[2] = {item(&f, ids[i][0], SOUTH, 0)};
+            int n = 1;
+            if (ids[i][1])
+                t[n++] = item(&f, ids[i][1], SOUTH, 0);
+            int from = i < 3 ? NORTH : EAST;
+            int32_t id = 0;
+            assert_int_equal(niact_game_propose(f.g, from, 1u << SOUTH, 0, t, n, 0, &id),
+                             NIACT_OK);
+        }
+        niact_ai_talk talk;
+        niact_ai_talk_start(&talk, "mcts-easy");
+        assert_true(talk.budget > 0);
+        for (int k = 0; k < 60; k++) {
+            niact_ai_move m;
+            assert_int_equal(niact_ai_talk_next(f.h, f.g, SOUTH, &talk, &m), NIACT_OK);
+            if (m.kind == NIACT_AI_MOVE_NONE)
+                break;
+            moves[run]++;
+            if (m.kind == NIACT_AI_MOVE_ANSWER) {
+                assert_int_equal(niact_game_answer(f.g, SOUTH, m.id, m.accept), NIACT_OK);
+            } else if (m.kind == NIACT_AI_MOVE_PROPOSE) {
+                int32_t id = 0;
+                niact_status ps = niact_game_propose(f.g, SOUTH, m.to, m.public_, m.terms,
+                                                     m.n_terms, m.counter_of, &id);
+                assert_true(ps == NIACT_OK || ps == NIACT_ERR_INVALID);
+            }
+        }
+        spent[run] = talk.talk_spent;
+        searched += talk.talk_spent > 0;
+        printf("negotiation budget: %d moves, %.0f units spent of %d\n", moves[run],
+               talk.talk_spent, talk.budget);
+        assert_true(talk.talk_spent <= talk.budget * (1.0 + 1.0 / 8.0));
+        close_fx(&f);
+    }
+    assert_int_equal(searched, 2); /* it did judge by its search */
+    assert_true(spent[0] == spent[1]);
+    assert_int_equal(moves[0], moves[1]);
+}
+
 /* Counters from the search's playouts (tests/ai/scenarios/misvalued): South asks North
  * for tribute; North refuses it. The port North could offer instead is declared as
  * costing it 30, but kept it brings North 40: by the terms' values no counter helps
@@ -486,6 +541,7 @@ int main(void) {
         cmocka_unit_test(test_no_reoffer_of_broken),
         cmocka_unit_test(test_refused_package_goes_on),
         cmocka_unit_test(test_search_counters_by_playouts),
+        cmocka_unit_test(test_negotiation_budget),
         cmocka_unit_test(test_search_keeps_its_word),
         cmocka_unit_test(test_scripted_keeps_word_conditionally),
     };
