@@ -234,6 +234,22 @@ static void add_widget(ui *u, uint32_t id, SDL_Rect r) {
     u->wid[u->n_wid++] = (ui_widget){id, r, clip, 1};
 }
 
+/* Whether a widget drawn after `id` in the last frame, and lying inside r, is under the
+ * pointer: a control within a region (a text field's own scroll arrows) takes the click,
+ * not the region drawn under it. */
+static int inner_widget_hit(const ui *u, uint32_t id, SDL_Rect r) {
+    int after = 0;
+    for (int i = 0; i < u->n_last; i++) {
+        const SDL_Rect q = u->last[i].r;
+        if (u->last[i].id == id)
+            after = 1;
+        else if (after && contains(q, u->mx, u->my) && q.x >= r.x && q.y >= r.y &&
+                 q.x + q.w <= r.x + r.w && q.y + q.h <= r.y + r.h)
+            return 1;
+    }
+    return 0;
+}
+
 int ui_region(ui *u, uint32_t id, SDL_Rect r, int *state) {
     int st = 0, fired = 0;
     if (!u->inert) {
@@ -241,7 +257,7 @@ int ui_region(ui *u, uint32_t id, SDL_Rect r, int *state) {
         int over = contains(r, u->mx, u->my) &&
                    (u->clip.w == 0 || contains(u->clip, u->mx, u->my));
         st = (over ? 1 : 0) | (u->focus == id ? 2 : 0);
-        if (u->click && over) {
+        if (u->click && over && !inner_widget_hit(u, id, r)) {
             u->click = 0;
             u->focus = id;
             fired = 1;

@@ -254,6 +254,38 @@ static void test_desk_projector_1920(void **state) {
     desk_at(1920, 1080, UI_PRESET_PROJECTOR);
 }
 
+/* A control within a region takes the click, not the region drawn under it: the telegram
+ * form's text field, longer than the field, scrolls with its own arrows (the field took
+ * their clicks before). Checked in partial frames, as everything in this file. */
+static void test_field_arrows_take_clicks(void **state) {
+    (void)state;
+    canvas c;
+    open_canvas(&c, 1280, 720);
+    start(&c.a, NIACT_SCRIPTS_DIR "/scenarios/november1962");
+    check(&c, "the desk");
+    key(&c, SDLK_t);
+    check(&c, "the telegram form");
+    for (int i = 0; i < 80; i++) { /* 30 bytes an event (SDL's text events hold 31) */
+        type(&c, "A line typed to fill the form ");
+        check(&c, "a long text typed");
+    }
+    int before = c.a.nego.scroll_text;
+    assert_true(before > 0); /* the end of the text is in view: the field has scrolled */
+    uint32_t up = 0;
+    SDL_Rect r = {0, 0, 0, 0};
+    for (int i = 0; i < c.a.ui.n_last; i++) {
+        SDL_Rect q = c.a.ui.last[i].r;
+        /* the list's up arrow: a small square button at the field's top right */
+        if (q.w > 0 && q.w < 60 && q.h < 60 && q.x > 900 && q.y < 300 && q.y > 100 && !up)
+            up = c.a.ui.last[i].id, r = q;
+    }
+    assert_true(up != 0);
+    click(&c, r.x + r.w / 2, r.y + r.h / 2);
+    check(&c, "a click on the field's up arrow");
+    assert_true(c.a.nego.scroll_text < before);
+    close_canvas(&c);
+}
+
 /* The damage of two lists: only where they differ, never overlapping boxes. */
 static void test_damage_boxes(void **state) {
     (void)state;
@@ -311,6 +343,7 @@ static void test_damage_boxes(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_damage_boxes),
+        cmocka_unit_test(test_field_arrows_take_clicks),
         cmocka_unit_test(test_desk_paper_1280),
         cmocka_unit_test(test_desk_projector_1920),
     };
