@@ -22,6 +22,12 @@
 /* Upvalues of every method: the id tables of tracks (1), roles (2), events (3),
  * actions (4); lookup's uv is that number (and the host's id cache h->idc[uv - 1]). */
 
+/* Pushes role r's id: the string kept in the registry (lua_pushstring would hash it and
+ * look it up in the string cache on every push). */
+static void push_role(lua_State *L, const niact_host *h, int r) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->role_refs[r]);
+}
+
 /* The host's one state object, by address (luaL_checkudata looked its metatable up by
  * name on every call: 16 % of a sim); anything else gets luaL_checkudata's own error. */
 static niact_host *check_state(lua_State *L) {
@@ -376,7 +382,7 @@ static int st_end_game(lua_State *L) {
 
 static void push_order(lua_State *L, niact_host *h, const niact_order *o) {
     lua_createtable(L, 0, 3);
-    lua_pushstring(L, h->sc->roles[o->role].meta.id);
+    push_role(L, h, o->role);
     lua_setfield(L, -2, "role");
     lua_pushstring(L, h->sc->actions[o->action].meta.id);
     lua_setfield(L, -2, "action");
@@ -424,7 +430,7 @@ static int st_role(lua_State *L) {
     if (h->view_role < 0)
         lua_pushnil(L);
     else
-        lua_pushstring(L, h->sc->roles[h->view_role].meta.id);
+        push_role(L, h, h->view_role);
     return 1;
 }
 
@@ -448,7 +454,7 @@ static int st_legal(lua_State *L) {
     if (ok && d->has_legal) { /* the scenario's test, within this callback, in the view */
         lua_rawgeti(L, LUA_REGISTRYINDEX, h->action_refs[a].a);
         lua_pushvalue(L, 1);
-        lua_pushstring(L, h->sc->roles[o.role].meta.id);
+        push_role(L, h, o.role);
         if (d->has_param)
             lua_pushinteger(L, o.param);
         else
@@ -513,12 +519,12 @@ static int st_commitments(lua_State *L) {
         lua_setfield(L, -2, "term");
         lua_pushinteger(L, c->item.param);
         lua_setfield(L, -2, "param");
-        lua_pushstring(L, h->sc->roles[c->item.giver].meta.id);
+        push_role(L, h, c->item.giver);
         lua_setfield(L, -2, "giver");
         lua_createtable(L, 0, 0);
         for (int r = 0, n = 0; r < h->sc->n_roles; r++)
             if (parties & (1u << r)) {
-                lua_pushstring(L, h->sc->roles[r].meta.id);
+                push_role(L, h, r);
                 lua_rawseti(L, -2, ++n);
             }
         lua_setfield(L, -2, "parties");
@@ -546,6 +552,18 @@ static int st_trust(lua_State *L) {
 static int st_tostring(lua_State *L) {
     lua_pushliteral(L, "niact.state");
     return 1;
+}
+
+/* The arguments the function behind ref can see, state included: its parameters, or
+ * HOST_ALL_ARGS (a vararg or C function, or none). */
+static unsigned char fn_args(lua_State *L, int ref) {
+    if (ref == LUA_NOREF || ref == LUA_REFNIL)
+        return HOST_ALL_ARGS;
+    lua_Debug ar;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+    if (!lua_getinfo(L, ">u", &ar) || ar.isvararg || ar.nparams >= HOST_ALL_ARGS)
+        return HOST_ALL_ARGS;
+    return ar.nparams;
 }
 
 void host_open_state(niact_host *h) {
@@ -594,6 +612,18 @@ void host_open_state(niact_host *h) {
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
     h->ref_state = luaL_ref(L, LUA_REGISTRYINDEX);
+    int nr = h->sc->n_roles, nt = h->sc->n_terms;
+    h->role_refs = malloc((size_t)(nr ? nr : 1) * sizeof *h->role_refs);
+    h->term_args = malloc((size_t)(nt ? nt : 1) * sizeof *h->term_args);
+    if (!h->role_refs || !h->term_args)
+        luaL_error(L, "out of memory");
+    for (int r = 0; r < nr; r++) {
+        lua_pushstring(L, h->sc->roles[r].meta.id);
+        h->role_refs[r] = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    for (int t = 0; t < nt; t++)
+        for (int k = 0; k < HOST_TERM_FNS; k++)
+            h->term_args[t][k] = fn_args(L, h->term_refs[t][k]);
 }
 
 /* ---- the rules interface ---- */
@@ -753,7 +783,7 @@ static niact_status r_event_fire(void *ud, niact_game *g, int e) {
 }
 
 static void push_role_param(niact_host *h, const niact_order *o) {
-    lua_pushstring(h->L, h->sc->roles[o->role].meta.id);
+    push_role(h->L, h, o->role);
     if (h->sc->actions[o->action].has_param)
         lua_pushinteger(h->L, o->param);
     else
@@ -847,7 +877,7 @@ static niact_status r_end_check(void *ud, niact_game *g, niact_outcome *out, cha
 static int prepare_term(niact_host *h, const niact_term_item *t, int fn, int role) {
     if (!prepare(h, h->term_refs[t->term][fn]))
         return 0;
-    lua_pushstring(h->L, h->sc->roles[role].meta.id);
+    push_role(h->L, h, role);
     if (h->sc->terms[t->term].has_param)
         lua_pushinteger(h->L, t->param);
     else
@@ -861,24 +891,30 @@ static niact_status r_term_legal(void *ud, niact_game *g, int from, uint32_t par
     *ok = 1;
     if (!prepare_term(h, t, 0, from))
         return NIACT_OK;
+    callee c = {h->term_refs[t->term][0], 0, "legality test of term '%s'",
+                h->sc->terms[t->term].meta.id, NULL};
+    const host_mode mode = {-1, "a term's legality test"};
+    if (h->term_args[t->term][0] < 4) /* it cannot see the info: none is built */
+        return call_truth(h, g, mode, 3, ok, &c);
     lua_State *L = h->L;
     lua_createtable(L, 0, 3); /* info: in public or in secret, with whom, given by whom */
     lua_pushboolean(L, public_);
     lua_setfield(L, -2, "public");
-    lua_createtable(L, 0, 0);
+    int np = 0;
+    for (int r = 0; r < h->sc->n_roles; r++)
+        np += (parties >> r) & 1u;
+    lua_createtable(L, np, 0);
     for (int r = 0, n = 0; r < h->sc->n_roles; r++)
         if (parties & (1u << r)) {
-            lua_pushstring(L, h->sc->roles[r].meta.id);
+            push_role(L, h, r);
             lua_rawseti(L, -2, ++n);
         }
     lua_setfield(L, -2, "parties");
     if (t->giver >= 0 && t->giver < h->sc->n_roles) {
-        lua_pushstring(L, h->sc->roles[t->giver].meta.id);
+        push_role(L, h, t->giver);
         lua_setfield(L, -2, "giver");
     }
-    callee c = {h->term_refs[t->term][0], 0, "legality test of term '%s'",
-                h->sc->terms[t->term].meta.id, NULL};
-    return call_truth(h, g, (host_mode){-1, "a term's legality test"}, 4, ok, &c);
+    return call_truth(h, g, mode, 4, ok, &c);
 }
 
 /* The deadline of the commitment to term item t under agreement `agreement`, or -1. */
@@ -895,10 +931,14 @@ static niact_status r_term_agreed(void *ud, niact_game *g, int32_t agreement,
     niact_host *h = ud;
     if (!prepare_term(h, t, 1, t->giver))
         return NIACT_OK;
-    push_agreement_info(h->L, g, agreement, deadline_of(g, agreement, t));
+    int nargs = 3;
+    if (h->term_args[t->term][1] >= 4) { /* the callback names its info */
+        push_agreement_info(h->L, g, agreement, deadline_of(g, agreement, t));
+        nargs = 4;
+    }
     callee c = {h->term_refs[t->term][1], 0, "term '%s' (on_agree)", h->sc->terms[t->term].meta.id,
                 NULL};
-    return call_rule(h, g, 4, &c);
+    return call_rule(h, g, nargs, &c);
 }
 
 static niact_status r_term_check(void *ud, niact_game *g, const niact_commitment *c_,
@@ -907,10 +947,14 @@ static niact_status r_term_check(void *ud, niact_game *g, const niact_commitment
     *verdict = 0;
     if (!prepare_term(h, &c_->item, 2, c_->item.giver))
         return NIACT_OK;
-    push_agreement_info(h->L, g, c_->agreement, c_->deadline);
+    int nargs = 3;
+    if (h->term_args[c_->item.term][2] >= 4) { /* the callback names its info */
+        push_agreement_info(h->L, g, c_->agreement, c_->deadline);
+        nargs = 4;
+    }
     callee c = {h->term_refs[c_->item.term][2], 0, "term '%s' (check)",
                 h->sc->terms[c_->item.term].meta.id, NULL};
-    int st = host_call_at(h, g, RULE, 4, 1);
+    int st = host_call_at(h, g, RULE, nargs, 1);
     if (st != LUA_OK)
         return status_of(h, st, &c);
     int type = lua_type(h->L, -1);
@@ -928,10 +972,14 @@ static niact_status r_term_settled(void *ud, niact_game *g, const niact_commitme
     int fn = c->status == NIACT_COMMIT_KEPT ? 3 : 4;
     if (!prepare_term(h, &c->item, fn, c->item.giver))
         return NIACT_OK;
-    push_agreement_info(h->L, g, c->agreement, c->deadline);
+    int nargs = 3;
+    if (h->term_args[c->item.term][fn] >= 4) { /* the callback names its info */
+        push_agreement_info(h->L, g, c->agreement, c->deadline);
+        nargs = 4;
+    }
     callee k = {h->term_refs[c->item.term][fn], 0, fn == 3 ? "term '%s' (on_kept)" : "term '%s' (on_broken)",
                 h->sc->terms[c->item.term].meta.id, NULL};
-    return call_rule(h, g, 4, &k);
+    return call_rule(h, g, nargs, &k);
 }
 
 niact_status niact_host_term_value(niact_host *h, niact_game *g, int viewer, int role,
@@ -942,8 +990,8 @@ niact_status niact_host_term_value(niact_host *h, niact_game *g, int viewer, int
         return NIACT_ERR_INVALID;
     if (!prepare(h, h->term_refs[t->term][5]))
         return NIACT_OK;
-    lua_pushstring(h->L, h->sc->roles[role].meta.id);
-    lua_pushstring(h->L, h->sc->roles[t->giver].meta.id);
+    push_role(h->L, h, role);
+    push_role(h->L, h, t->giver);
     if (h->sc->terms[t->term].has_param)
         lua_pushinteger(h->L, t->param);
     else
@@ -1004,7 +1052,7 @@ static int pers_runner(lua_State *L) {
     pers_out *po = lua_touserdata(L, 1);
     lua_pushvalue(L, 2); /* function */
     lua_rawgeti(L, LUA_REGISTRYINDEX, h->ref_state);
-    lua_pushstring(L, h->sc->roles[po->role].meta.id);
+    push_role(L, h, po->role);
     lua_call(L, 2, 1);
     if (lua_isnil(L, -1))
         return 0;
@@ -1247,7 +1295,7 @@ static int propose_runner(lua_State *L) {
     talk_out *to = lua_touserdata(L, 1);
     lua_pushvalue(L, 2);
     lua_rawgeti(L, LUA_REGISTRYINDEX, h->ref_state);
-    lua_pushstring(L, h->sc->roles[to->role].meta.id);
+    push_role(L, h, to->role);
     lua_call(L, 2, 1);
     to->n = -1;
     if (lua_isnil(L, -1))
@@ -1280,12 +1328,12 @@ static void push_proposal(lua_State *L, niact_host *h, const niact_proposal *p) 
     lua_createtable(L, 0, 6);
     lua_pushinteger(L, p->id);
     lua_setfield(L, -2, "id");
-    lua_pushstring(L, h->sc->roles[p->from].meta.id);
+    push_role(L, h, p->from);
     lua_setfield(L, -2, "from");
     lua_createtable(L, 0, 0);
     for (int r = 0, n = 0; r < h->sc->n_roles; r++)
         if (p->to & (1u << r)) {
-            lua_pushstring(L, h->sc->roles[r].meta.id);
+            push_role(L, h, r);
             lua_rawseti(L, -2, ++n);
         }
     lua_setfield(L, -2, "to");
@@ -1305,7 +1353,7 @@ static void push_proposal(lua_State *L, niact_host *h, const niact_proposal *p) 
             lua_pushinteger(L, t->param);
             lua_setfield(L, -2, "param");
         }
-        lua_pushstring(L, h->sc->roles[t->giver].meta.id);
+        push_role(L, h, t->giver);
         lua_setfield(L, -2, "giver");
         lua_rawseti(L, -2, i + 1);
     }

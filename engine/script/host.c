@@ -576,6 +576,8 @@ void niact_host_free(niact_host *h) {
     free(h->event_refs);
     free(h->objective_refs);
     free(h->term_refs);
+    free(h->term_args);
+    free(h->role_refs);
     free(h->problems);
     free(h->warnings);
     free(h->warning_v);

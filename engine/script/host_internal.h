@@ -9,6 +9,7 @@
 
 #define HOST_MAX_FILES 64
 #define HOST_TERM_FNS 6
+#define HOST_ALL_ARGS 255 /* a callback that can see every argument (vararg or C) */
 #define HOST_HOOK_STEP 1000 /* instructions between two calls of the count hook */
 /* Nested calls a callback may make. Lua itself stops only at a million stack slots,
  * after growing the stack to tens of megabytes (0.1-0.3 s each time, which a checker
@@ -100,6 +101,12 @@ struct niact_host {
     host_refs *event_refs;  /* condition, effect */
     int *objective_refs;    /* score */
     int (*term_refs)[HOST_TERM_FNS]; /* legal, on_agree, check, on_kept, on_broken, value */
+    /* The arguments each term callback can see: its parameters (state included), or
+     * HOST_ALL_ARGS for a vararg or C function. Arguments past them are dropped by Lua
+     * unseen (the sandbox has no debug library), so the info table is built only for a
+     * callback that names it. Set when the state is opened. */
+    unsigned char (*term_args)[HOST_TERM_FNS];
+    int *role_refs;         /* registry refs of the role id strings, pushed without hashing */
     int ref_setup, ref_turn_start, ref_turn_end, ref_end_check, ref_personalities;
 
     char *problems;         /* accumulated load problems, one per line */
