@@ -12,6 +12,22 @@ void niact_error_clear(niact_error *e) {
     e->line = 0;
 }
 
+static void copy_text(char *dst, const char *src, size_t cap) {
+    size_t n = strnlen(src, cap - 1);
+    memcpy(dst, src, n);
+    dst[n] = 0;
+}
+
+void niact_error_copy(niact_error *dst, const niact_error *src) {
+    dst->status = src->status;
+    dst->kind = src->kind;
+    dst->line = src->line;
+    copy_text(dst->file, src->file, sizeof dst->file);
+    copy_text(dst->context, src->context, sizeof dst->context);
+    copy_text(dst->reason, src->reason, sizeof dst->reason);
+    copy_text(dst->source, src->source, sizeof dst->source);
+}
+
 niact_status niact_error_set(niact_error *e, niact_status st, niact_error_kind kind,
                              const char *fmt, ...) {
     niact_error_clear(e);

@@ -682,12 +682,13 @@ niact_status niact_game_terms_legal(niact_game *g, int from, uint32_t to, int pu
         return NIACT_OK;
     niact_term_item copy[NIACT_MAX_TERMS];
     memcpy(copy, terms, (size_t)n * sizeof *copy);
-    niact_error saved = g->error; /* a question: the game's last error stays as it was */
+    niact_error saved; /* a question: the game's last error stays as it was */
+    niact_error_copy(&saved, &g->error);
     g->mute = 1; /* so its refusal's reason, thrown away below, is not formatted */
     int at;
     niact_status st = check_terms(g, from, to | (1u << from), public_ != 0, copy, n, &at);
     g->mute = 0;
-    g->error = saved;
+    niact_error_copy(&g->error, &saved);
     if (st == NIACT_OK)
         *ok = 1;
     return st == NIACT_ERR_INVALID ? NIACT_OK : st;
@@ -700,14 +701,15 @@ int niact_game_propose_check(niact_game *g, int from, uint32_t to, int public_,
     if (why && len)
         why[0] = 0;
     niact_proposal p = {0};
-    niact_error saved = g->error; /* a question: the game's last error stays as it was */
+    niact_error saved; /* a question: the game's last error stays as it was */
+    niact_error_copy(&saved, &g->error);
     int was = g->mute;
     g->mute = 0; /* its reason is read */
     niact_status st = check_propose(g, from, to, public_, &p, terms, n, counter_of, &at);
     g->mute = was;
     if (st != NIACT_OK && why && len)
         snprintf(why, len, "%s", g->error.reason[0] ? g->error.reason : "refused");
-    g->error = saved;
+    niact_error_copy(&g->error, &saved);
     if (term)
         *term = st == NIACT_OK ? -1 : at;
     return st == NIACT_OK;

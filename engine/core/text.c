@@ -2,6 +2,18 @@
 #include "niact/text.h"
 
 #include <stdio.h>
+#include <string.h>
+
+/* Whether the 8 bytes at s are all printable ASCII (0x20-0x7E), a word at a time: no
+ * byte with its high bit set, none below 0x20, none equal to 0x7F (each test finds
+ * whether any byte is such; a borrow can only follow a byte that is). */
+static int printable8(const char *s) {
+    const uint64_t hi = 0x8080808080808080ull, one = 0x0101010101010101ull;
+    uint64_t x, y;
+    memcpy(&x, s, 8);
+    y = x ^ (0x7F * one);
+    return !((x | ((x - 0x20 * one) & ~x) | ((y - one) & ~y)) & hi);
+}
 
 size_t niact_utf8_next(const char *s, size_t n, uint32_t *cp) {
     const unsigned char *u = (const unsigned char *)s;
@@ -43,6 +55,12 @@ niact_status niact_text_check(const char *s, size_t n, unsigned flags, char *why
                               size_t whylen) {
     size_t chars = 0;
     for (size_t i = 0; i < n;) {
+        while (n - i >= 8 && printable8(s + i)) { /* most of every text */
+            i += 8;
+            chars += 8;
+        }
+        if (i >= n)
+            break;
         unsigned char b = (unsigned char)s[i];
         if (b >= 0x20 && b < 0x7F) { /* printable ASCII, most of every text: valid as is */
             i++;

@@ -50,8 +50,8 @@ niact_status session_orders_init(niact_session *s) {
     const niact_scenario *sc = niact_session_scenario(s);
     size_t n = sc->n_actions ? (size_t)sc->n_actions : 1;
     for (int r = 0; r < sc->n_roles; r++) {
-        s->cache[r].rules = calloc(n, sizeof *s->cache[r].rules);
-        s->cache[r].opt = calloc(n, sizeof *s->cache[r].opt);
+        s->cache[r].rules = malloc(n * sizeof *s->cache[r].rules); /* filled before read */
+        s->cache[r].opt = malloc(n * sizeof *s->cache[r].opt);
         if (!s->cache[r].rules || !s->cache[r].opt)
             return NIACT_ERR_NOMEM;
     }

@@ -43,6 +43,9 @@ typedef struct niact_error {
 
 /* Empties e (status NIACT_OK, kind NONE, every text ""). */
 void niact_error_clear(niact_error *e);
+/* Copies status, kind, line and each text up to its end (what every reader of an error
+ * sees), not the unused rest of the buffers: a cheap save and restore. */
+void niact_error_copy(niact_error *dst, const niact_error *src);
 /* Sets a fresh error: status, kind and a printf-style reason; file, line, context and
  * source are cleared. Returns st, so `return niact_error_set(e, st, ...)` reads well. */
 niact_status niact_error_set(niact_error *e, niact_status st, niact_error_kind kind,
