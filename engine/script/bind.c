@@ -102,8 +102,8 @@ static void id_cache_fill(lua_State *L, niact_host *h, int k, int idx) {
 
 /* The index of the id at arg in the ids table of upvalue uv: the cache by address
  * first, then the table (any string, or a number, as luaL_checkstring takes it). */
-static int lookup(lua_State *L, int arg, int uv, const char *kind) {
-    const struct host_id_cache *c = &host_of(L)->idc[uv - 1];
+static int lookup(lua_State *L, const niact_host *h, int arg, int uv, const char *kind) {
+    const struct host_id_cache *c = &h->idc[uv - 1];
     /* lua_tolstring turns a number into a string in place, as luaL_checkstring below
      * would: that new string is no id's, so it misses and the table answers. */
     const char *p = c->cap ? lua_tolstring(L, arg, NULL) : NULL;
@@ -122,8 +122,9 @@ static int lookup(lua_State *L, int arg, int uv, const char *kind) {
     return i;
 }
 
-#define TRACK(L, a) lookup(L, a, 1, "track")
-#define ROLE(L, a) lookup(L, a, 2, "role")
+/* Both need the method's host as h (check_state's). */
+#define TRACK(L, a) lookup(L, h, a, 1, "track")
+#define ROLE(L, a) lookup(L, h, a, 2, "role")
 
 static int32_t check_i32(lua_State *L, int arg) {
     lua_Integer v;
@@ -346,7 +347,7 @@ static int st_date(lua_State *L) {
  * (an event reported only to others is, for it, an event that did not happen). */
 static int st_fired(lua_State *L) {
     niact_host *h = check_state(L);
-    int e = lookup(L, 2, 3, "event");
+    int e = lookup(L, h, 2, 3, "event");
     lua_pushinteger(L, h->view_role >= 0 ? niact_rules_told(h->game, e, h->view_role)
                                          : niact_rules_fired(h->game, e));
     return 1;
@@ -408,7 +409,7 @@ static int st_orders(lua_State *L) {
 /* state:ordered(role, action): this turn's parameter (true if none) or nil. */
 static int st_ordered(lua_State *L) {
     niact_host *h = check_truth(L, "ordered");
-    int r = ROLE(L, 2), a = lookup(L, 3, 4, "action");
+    int r = ROLE(L, 2), a = lookup(L, h, 3, 4, "action");
     int n;
     const niact_order *os = niact_rules_turn_orders(h->game, &n);
     for (int i = 0; i < n; i++) {
@@ -445,7 +446,7 @@ static int st_legal(lua_State *L) {
     niact_host *h = check_state(L);
     if (h->view_role < 0)
         return luaL_error(L, "state:legal is for personalities");
-    int a = lookup(L, 2, 4, "action");
+    int a = lookup(L, h, 2, 4, "action");
     niact_order o = {(int16_t)h->view_role, (int16_t)a,
                      lua_isnoneornil(L, 3) ? h->sc->actions[a].param_default : check_i32(L, 3)};
     const niact_action_def *d = &h->sc->actions[a];
@@ -1112,9 +1113,11 @@ static int pers_runner(lua_State *L) {
 static int push_hook(niact_host *h, const char *name, int role, const char *hook) {
     lua_State *L = h->L;
     lua_rawgeti(L, LUA_REGISTRYINDEX, h->ref_personalities);
-    int t = lua_getfield(L, -1, name) == LUA_TTABLE
-                ? lua_getfield(L, -1, h->sc->roles[role].meta.id)
-                : LUA_TNIL;
+    int t = LUA_TNIL;
+    if (lua_getfield(L, -1, name) == LUA_TTABLE) {
+        push_role(L, h, role); /* the id without hashing it again */
+        t = lua_gettable(L, -2);
+    }
     if (t != LUA_TFUNCTION && t != LUA_TTABLE) {
         lua_settop(L, 0);
         niact_error_set(&h->error, NIACT_ERR_INVALID, NIACT_KIND_INVALID,

@@ -17,10 +17,15 @@
 
 static inline uint64_t niact_hash_bytes(uint64_t h, const void *data, size_t n) {
     const unsigned char *p = data;
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= 0x100000001b3ULL;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) { /* the same bytes in the same order, less loop per byte */
+        h = (h ^ p[i]) * 0x100000001b3ULL;
+        h = (h ^ p[i + 1]) * 0x100000001b3ULL;
+        h = (h ^ p[i + 2]) * 0x100000001b3ULL;
+        h = (h ^ p[i + 3]) * 0x100000001b3ULL;
     }
+    for (; i < n; i++)
+        h = (h ^ p[i]) * 0x100000001b3ULL;
     return h;
 }
 
