@@ -581,6 +581,47 @@ static void test_givers_naming_unknown_roles(void **st) {
     ts_rmdir(dir);
 }
 
+/* A term's legality test gets the info table (public, parties, giver) when it names a
+ * fourth parameter or takes `...`; one declared with fewer is called without it (it
+ * could not see it) and still answers. */
+static void test_term_info_when_named(void **st) {
+    (void)st;
+    char msg[8192];
+    char *dir = ts_scenario("", "");
+    ts_write(dir, "scenario.lua",
+             "return niact.scenario{ name = 'I', calendar = { start = '1962-11-01', turns = 2 },\n"
+             "  roles = { niact.role{ id = 'a' }, niact.role{ id = 'b' } },\n"
+             "  tracks = {}, actions = {},\n"
+             "  terms = {\n"
+             "    niact.term{ id = 'named', givers = { 'b' }, legal = function(state, from, p, info)\n"
+             "      return info.public and info.parties[1] == 'a' and info.parties[2] == 'b'\n"
+             "        and #info.parties == 2 and info.giver == 'b' end },\n"
+             "    niact.term{ id = 'vararg', givers = { 'b' }, legal = function(state, from, p, ...)\n"
+             "      local info = ...\n"
+             "      return select('#', ...) == 1 and info.public and info.giver == 'b' end },\n"
+             "    niact.term{ id = 'short', givers = { 'b' }, legal = function(state, from)\n"
+             "      return from == 'a' end } } }\n");
+    niact_host *h = NULL;
+    niact_session *s = NULL;
+    if (ts_load(dir, &h, msg, sizeof msg) != NIACT_OK)
+        fail_msg("%s", msg);
+    assert_int_equal(niact_session_new(h, 1, NULL, &s, msg, sizeof msg), NIACT_OK);
+    niact_game *g = niact_session_game(s);
+    const niact_scenario *sc = niact_host_scenario(h);
+    const char *ids[3] = {"named", "vararg", "short"};
+    for (int i = 0; i < 3; i++)
+        for (int pub = 0; pub < 2; pub++) {
+            niact_term_item t = {(int16_t)niact_scenario_term(sc, ids[i]), 1, 0};
+            int ok = -1;
+            assert_int_equal(niact_game_terms_legal(g, 0, 1u << 1, pub, &t, 1, &ok), NIACT_OK);
+            /* named and vararg read info.public; short answers from its role alone */
+            assert_int_equal(ok, i == 2 ? 1 : pub);
+        }
+    niact_session_free(s);
+    niact_host_free(h);
+    ts_rmdir(dir);
+}
+
 static void test_secrecy_rules(void **st) {
     (void)st;
     fx f;
@@ -1067,6 +1108,7 @@ int main(void) {
         cmocka_unit_test(test_hostile_negotiation),
         cmocka_unit_test(test_proposer_chooses_the_giver),
         cmocka_unit_test(test_givers_naming_unknown_roles),
+        cmocka_unit_test(test_term_info_when_named),
         cmocka_unit_test(test_secrecy_rules),
         cmocka_unit_test(test_public_and_secret_agreements),
         cmocka_unit_test(test_secret_agreement_seen_by_rules),
