@@ -23,9 +23,9 @@ return niact.map{
       points = { "key_west", { -83.0, 22.75 } } },
   },
   layers = {   -- the map key lists them in this order
-    niact.layer{ track = "missiles", label = "Missile sites", symbol = "triangle",
+    niact.layer{ track = "missiles", label = "Missiles", symbol = "triangle",
       kind = "missile_site" },
-    niact.layer{ track = "il28", label = "IL-28 airfields", symbol = "aircraft",
+    niact.layer{ track = "il28", label = "IL-28 bombers", symbol = "aircraft",
       kind = "airfield" },
     niact.layer{ track = "sams", label = "SAM sites", symbol = "ring", radius_km = 41,
       at = { { -82.12, 22.91 }, { -82.80, 22.52 }, { -79.83, 22.61 }, { -79.30, 22.30 },
