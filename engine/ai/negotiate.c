@@ -498,6 +498,33 @@ static int best_ask(mv *m, int other, int public_, const niact_term_item *pkg, i
     return want;
 }
 
+/* Whether the seat's personality would accept package pkg had the partner proposed it
+ * (its `answer` hook says true or nil): a counter never holds terms the seat's own hook
+ * refuses (the historical US countering with the formal pledge it had just refused). A
+ * hook that fails allows nothing. */
+static int own_hook_allows(niact_host *h, niact_game *g, int role, const niact_proposal *p,
+                           const niact_ai_talk *t, const niact_term_item *pkg, int n) {
+    if (!t->personality)
+        return 1;
+    niact_proposal q;
+    memset(&q, 0, sizeof q);
+    q.id = 0;
+    q.from = p->from;
+    q.counter_of = (int16_t)p->id;
+    q.to = 1u << role;
+    q.public_ = p->public_;
+    q.turn = p->turn;
+    q.expires = p->expires;
+    q.agreed_turn = -1;
+    q.status = NIACT_PROPOSAL_OPEN;
+    q.n_terms = n;
+    memcpy(q.terms, pkg, (size_t)n * sizeof *pkg);
+    int accept = -1;
+    if (niact_host_personality_judge(h, g, t->personality, role, &q, &accept) != NIACT_OK)
+        return 0;
+    return accept != 0;
+}
+
 /* A counter to proposal p (two parties: its author and the role): a package both gain
  * from as the role judges them, and the telegram saying why. Returns its term count
  * (0: none). `blame_first`: a personality refused it (so a term must go first). A seat
@@ -622,7 +649,8 @@ static int build_counter(mv *m, const niact_proposal *p, niact_ai_talk *t,
             }
         }
         if (j.theirs <= 0 || same_terms(pkg, n, p->terms, p->n_terms) ||
-            !offerable(m, other, p->public_, t, pkg, n))
+            !offerable(m, other, p->public_, t, pkg, n) ||
+            !own_hook_allows(m->h, m->g, m->role, p, t, pkg, n))
             continue;
         int searched = 0;
         if (t->level != NIACT_AI_NONE) {

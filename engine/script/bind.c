@@ -1199,6 +1199,8 @@ typedef struct talk_out {
     niact_host_offer *offers;
     int max, n;             /* propose: -1 if the hook returned nil */
     int32_t id;             /* answer: the proposal */
+    const niact_proposal *prop; /* answer: a package not in the game (a counter it might
+                                   make), judged instead of proposal `id` */
     int accept;             /* answer: -1 nil */
     char why[NIACT_HOST_OFFER_TEXT];
 } talk_out;
@@ -1368,7 +1370,8 @@ static int answer_runner(lua_State *L) {
     niact_host *h;
     lua_getallocf(L, (void **)&h);
     talk_out *to = lua_touserdata(L, 1);
-    const niact_proposal *p = niact_game_proposal_by_id(h->game, to->role, to->id);
+    const niact_proposal *p =
+        to->prop ? to->prop : niact_game_proposal_by_id(h->game, to->role, to->id);
     lua_pushvalue(L, 2);
     lua_rawgeti(L, LUA_REGISTRYINDEX, h->ref_state);
     if (!p)
@@ -1426,6 +1429,17 @@ niact_status niact_host_personality_propose(niact_host *h, niact_game *g, const 
             if (niact_text_check(out[i].text, strlen(out[i].text), NIACT_TEXT_NEWLINES, NULL, 0) !=
                 NIACT_OK)
                 out[i].text[0] = 0;
+    return st;
+}
+
+niact_status niact_host_personality_judge(niact_host *h, niact_game *g, const char *name,
+                                          int role, const niact_proposal *p, int *accept) {
+    talk_out to = {.role = role, .id = p->id, .prop = p, .accept = -1};
+    int found;
+    *accept = -1;
+    niact_status st = run_talk(h, g, name, role, "answer", answer_runner, &to, &found);
+    if (st == NIACT_OK && found)
+        *accept = to.accept;
     return st;
 }
 

@@ -92,6 +92,14 @@ niact_status niact_host_personality_propose(niact_host *h, niact_game *g, const 
 niact_status niact_host_personality_answer(niact_host *h, niact_game *g, const char *name,
                                            int role, int32_t id, int *accept, char *why,
                                            size_t whylen);
+/* What its `answer` hook would say to package p (p->from the partner, p->to the role),
+ * a proposal not (yet) in the game: a counter the AI might make in the role's name is
+ * asked first, so a seat never counters with terms it would itself refuse. *accept 1, 0,
+ * or -1 (no hook, or nil). */
+struct niact_proposal;
+niact_status niact_host_personality_judge(niact_host *h, niact_game *g, const char *name,
+                                          int role, const struct niact_proposal *p,
+                                          int *accept);
 
 /* The value of a term to `role`, as the scenario's `value` function judges it, seen
  * from `viewer`'s knowledge (the function runs in viewer's read-only view). A term with

@@ -3,7 +3,11 @@
  * answers "obsolete" after (5-6 Nov); U-2 coverage never stops, low-level flights pause
  * 16-21 Nov; no US promise to suspend flights is ever made (Kennedy refused on 15 Nov);
  * the settlement comes on 19-21 Nov and its epilogue is played to 6 Dec, with the
- * bombers and the tactical warheads gone by then, so the end screen and the debrief agree. */
+ * bombers and the tactical warheads gone by then, so the end screen and the debrief agree.
+ * At the table (issue 17): Moscow's counter asks two or three months for the bombers (14
+ * Nov) and it asks for a formal pledge (26-29 Nov), which Washington refuses; no seat ever
+ * offers what its own seat refused (Moscow a UN team on Cuban soil, Washington a formal
+ * pledge), whether in a proposal of its own or in a counter. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -55,13 +59,16 @@ static int32_t truth(niact_game *g, const char *id) {
     return v;
 }
 
-static niact_session *historical_game(uint64_t seed) {
+/* A game of AI seats: `who` plays role `role` (every role if role < 0), the others
+ * `others`. */
+static niact_session *ai_game(uint64_t seed, int role, const char *who, const char *others) {
     const niact_scenario *sc = niact_host_scenario(host);
     niact_seat seats[NIACT_MAX_ROLES];
     memset(seats, 0, sizeof seats);
     for (int r = 0; r < sc->n_roles; r++) {
         seats[r].kind = NIACT_SEAT_AI;
-        snprintf(seats[r].personality, sizeof seats[r].personality, "historical");
+        snprintf(seats[r].personality, sizeof seats[r].personality, "%s",
+                 role < 0 || r == role ? who : others);
     }
     niact_session *s = NULL;
     char msg[512];
@@ -71,6 +78,77 @@ static niact_session *historical_game(uint64_t seed) {
     while (niact_game_phase(g) != NIACT_PHASE_ENDED)
         assert_int_equal(niact_session_resolve(s), NIACT_OK);
     return s;
+}
+
+static niact_session *historical_game(uint64_t seed) {
+    return ai_game(seed, -1, "historical", NULL);
+}
+
+/* Whether proposal p, made by `role`, has `role` give `term` (and, if min > 0, with a
+ * parameter of at least min). */
+static int gives(const niact_proposal *p, int role, int term, int32_t min) {
+    if (p->from != role)
+        return 0;
+    for (int i = 0; i < p->n_terms; i++)
+        if (p->terms[i].term == term && p->terms[i].giver == role &&
+            (min <= 0 || p->terms[i].param >= min))
+            return 1;
+    return 0;
+}
+
+static void test_historical_talks(void **st) {
+    (void)st;
+    const niact_scenario *sc = niact_host_scenario(host);
+    int us = niact_scenario_role(sc, "us"), ussr = niact_scenario_role(sc, "ussr");
+    int team = niact_scenario_term(sc, "un_team"), pledge = niact_scenario_term(sc, "formal_pledge");
+    int il28 = niact_scenario_term(sc, "il28_out");
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        niact_session *s = historical_game(seed * 7919);
+        niact_game *g = niact_session_game(s);
+        int months = 0, asked = 0;
+        const niact_proposal *p;
+        for (int i = 0; (p = niact_game_proposal(g, ussr, i)) != NULL; i++) {
+            assert_false(gives(p, ussr, team, 0));
+            assert_false(gives(p, us, pledge, 0));
+            months |= gives(p, ussr, il28, 60) && p->counter_of != 0;
+            if (p->from == ussr && p->n_terms == 1 && p->terms[0].term == pledge) {
+                asked = 1;
+                assert_int_not_equal(p->status, NIACT_PROPOSAL_AGREED);
+            }
+        }
+        assert_true(months);
+        assert_true(asked);
+        niact_session_free(s);
+    }
+}
+
+/* Off the record the historical seats answer what the others do (issue 17): against a
+ * US that boards Bloc ships from 1 November (the hawk), Moscow ships the missiles
+ * uncovered for counting and concedes the bombers before 10 November, and U Thant
+ * appeals for restraint and mediates from the second turn. */
+static void test_historical_answers(void **st) {
+    (void)st;
+    const niact_scenario *sc = niact_host_scenario(host);
+    int ussr = niact_scenario_role(sc, "ussr"), un = niact_scenario_role(sc, "un");
+    for (uint64_t seed = 1; seed <= 10; seed++) {
+        niact_session *s = ai_game(seed * 7919, ussr, "historical", "hawk");
+        niact_game *g = niact_session_game(s);
+        int conceded = 0;
+        for (int t = 1; t <= niact_game_turn(g); t++) {
+            assert_false(ordered(s, ussr, "ship_covered", t));
+            if (t <= 3)
+                conceded |= ordered(s, ussr, "concede_il28", t);
+        }
+        assert_true(conceded);
+        niact_session_free(s);
+        s = ai_game(seed * 7919, un, "historical", "hawk");
+        g = niact_session_game(s);
+        if (niact_game_turn(g) >= 2) {
+            assert_true(ordered(s, un, "appeal_restraint", 2));
+            assert_true(ordered(s, un, "mediate", 2));
+        }
+        niact_session_free(s);
+    }
 }
 
 static void test_historical_course(void **st) {
@@ -117,6 +195,8 @@ static void test_historical_course(void **st) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_historical_course),
+        cmocka_unit_test(test_historical_talks),
+        cmocka_unit_test(test_historical_answers),
     };
     return cmocka_run_group_tests(tests, load, unload);
 }

@@ -90,7 +90,20 @@ local function us_contingency(state)
   return nil
 end
 
-local function us_historical(state)
+-- Answering what the others do: Castro's guns (turning point 9; S-533, XI-192). Once a
+-- US aircraft has been fired on, low-level flights are quietly paused and the U-2s go on.
+-- No aircraft was fired on in November, so the all-historical game plays the calendar.
+local function us_answering(state, orders)
+  if state:get("shootdowns") == 0 then return orders end
+  local out = {}
+  for _, o in ipairs(orders) do
+    if o[1] ~= "recon_low" then out[#out + 1] = o end
+  end
+  out[#out + 1] = { "recon_high" }
+  return out
+end
+
+local function us_calendar(state)
   local t = state:turn()
   local c = us_contingency(state)
   if c then return c end
@@ -108,6 +121,10 @@ local function us_historical(state)
   return o
 end
 
+local function us_historical(state)
+  return us_answering(state, us_calendar(state))
+end
+
 local ussr_history = {
   { { "dismantle" }, { "bargain_castro" }, { "assure" } },         -- Mikoyan to Havana
   { { "contest_il28" }, { "bargain_castro" }, { "assure" } },      -- "obsolete" bombers (5-6 Nov)
@@ -120,8 +137,41 @@ local ussr_history = {
   { { "demand_protocol" }, { "withdraw_troops" }, { "assure" } },  -- Mikoyan to New York, 26 Nov
 }
 
+-- Moscow under pressure: what its seat could see of Washington pressing (boarding at sea,
+-- US forces raised to DEFCON 2, the crisis at 'crisis' or the brink, a US aircraft fired
+-- on). None of it happened in November (the quarantine stayed at hail and pass, tension
+-- at 'high'), so the all-historical game plays the calendar.
+local function ussr_pressed(state)
+  return state:get("quarantine") == 3 or state:get("us_alert") >= 3
+      or state:get("tension") >= 4 or state:get("shootdowns") > 0
+end
+
+-- Pressed, Moscow did what it did in the record, sooner: it stepped back at the brink
+-- (27-28 October: after Anderson's U-2 was shot down, Khrushchev agreed to remove the
+-- missiles; Dobbs), kept Havana's guns and the SAM crews in check (turning point 9),
+-- finished the removal with the missiles uncovered for counting (XI-156: uncovered on deck
+-- rather than boarded) and conceded the bombers a step a turn (turning point 4: the
+-- principle conceded around 12 November, under the ExComm's menu of 13 November, the
+-- timetable on 20 November).
+local function ussr_under_pressure(state)
+  local o = {}
+  local function add(a, p) o[#o + 1] = { a, p } end
+  local brink = state:get("tension") >= 5
+  if brink then add("stand_down") end
+  -- the guns first when they have fired, or may at the brink under low-level flights
+  local guns = state:get("shootdowns") > 0 or (brink and state:get("recon") >= 2)
+  if guns then add("order_restraint") end
+  add("dismantle")
+  add("ship_inspected")
+  add("concede_il28")
+  if not guns then add("order_restraint") end
+  add("bargain_castro")
+  return o
+end
+
 local function ussr_historical(state)
   local t = state:turn()
+  if ussr_pressed(state) then return ussr_under_pressure(state) end
   if ussr_history[t] then return ussr_history[t] end
   -- From 28 November: the tactical warheads go home in secret (in December), the
   -- protocol is still demanded (deadlock), and a first few thousand troops have left.
@@ -138,8 +188,44 @@ local un_history = {
   { { "broker_icrc" }, { "mediate" } },         -- the Swedish ship, 30 inspectors
 }
 
+-- The Secretary-General answering what the parties do (none of it happened in November,
+-- so the all-historical game plays the calendar):
+-- * when the crisis sharpens (at 'crisis' or the brink, the Navy boarding ships, a US
+--   aircraft fired on and Washington pressed to strike back), U Thant mediates and
+--   appeals to all three governments for restraint, as in his standstill appeal of 24
+--   October against a clash at sea (Dorn); he appeals too when low-level flights go on
+--   under Castro's threat to fire, which Castro had addressed to him (15 November);
+-- * when the missiles go uncounted (shipped, or 10 November reached, with none counted:
+--   in the record 21 were counted by 9 November), or Moscow has accepted the observers
+--   and Havana, far from consenting, refuses them, he puts on the table the inspection
+--   at sea that Castro said he would allow (30-31 October; S-475, Dorn);
+-- * with the missiles all counted and the observers refused, he goes to Havana again
+--   to win Cuba's consent, as on 30-31 October (S-475).
+local function un_answering(state, orders)
+  local o = {}
+  if state:get("tension") >= 4 or state:get("retaliation") > 0 or state:get("quarantine") == 3 then
+    o[#o + 1] = { "mediate" }
+    o[#o + 1] = { "appeal_restraint" }
+  elseif state:fired("castro_threat") > 0 and state:turn() >= 7 and state:get("recon") >= 2 then
+    -- low-level flights flown under Castro's threat (15 November, turn 5: in force from
+    -- turn 6, so seen in the reconnaissance track from turn 7)
+    o[#o + 1] = { "appeal_restraint" }
+  end
+  local ins, scheme = state:get("un_inspection"), state:get("un_scheme")
+  local refused = ins == 2 and scheme ~= 3 and state:get("cooperation") <= 3
+  local uncounted = state:get("missiles_counted") == 0
+      and (state:get("missile_stage") >= 3 or state:turn() >= 4)
+  if ins < 3 and scheme ~= 3 and state:get("missiles_counted") < 42 and (refused or uncounted) then
+    o[#o + 1] = { "propose_scheme", 3 }
+  elseif refused then
+    o[#o + 1] = { "visit_havana" }
+  end
+  for _, x in ipairs(orders) do o[#o + 1] = x end
+  return o
+end
+
 local function un_historical(state)
-  return un_history[state:turn()] or { { "mediate" }, { "gather_reports" } }
+  return un_answering(state, un_history[state:turn()] or { { "mediate" }, { "gather_reports" } })
 end
 
 -- How the historical seats negotiate (their `propose` and `answer` hooks): the terms
@@ -193,7 +279,17 @@ local us_talk = {
 }
 
 local ussr_talk = {
-  propose = function(state) return false end,  -- Moscow answered Washington's demands
+  -- Moscow answered Washington's demands, with one demand of its own: in Mikoyan's talks
+  -- in New York (26-29 November) it asked for a protocol, a formal pledge not to invade
+  -- Cuba (XI-212, XI-218/219; turning point 12). Washington refused it (29 November).
+  propose = function(state)
+    local t = state:turn()
+    if (t == 9 or t == 10) and state:get("pledge") < 3 and state:get("verification") >= 50 then
+      return { to = "us", public = false, terms = { { "formal_pledge" } },
+               text = "Moscow asks for a protocol: a formal pledge not to invade Cuba." }
+    end
+    return false
+  end,
   answer = function(state, p)
     local t = state:turn()
     if holds(p, "un_team", "ussr") then
@@ -203,8 +299,20 @@ local ussr_talk = {
       return false, "The air defence of Cuba is not part of the bargain."
     end
     if holds(p, "il28_out", "ussr") then
-      if t < 4 then return false, "The IL-28s are obsolete, for coastal defence only." end
-      if t < 7 then return false, "The bombers can go, but Moscow needs two or three months." end
+      -- pressed (as above), Moscow gives the bombers sooner than the record's calendar
+      local pressed = ussr_pressed(state)
+      if t < 4 and not pressed then
+        return false, "The IL-28s are obsolete, for coastal defence only."
+      end
+      if t < 7 and not pressed then
+        -- Khrushchev's offer of 14 November: the bombers out in two or three months (so
+        -- Moscow stands by a counter that gives them that long)
+        local il28 = holds(p, "il28_out", "ussr")
+        if il28.param >= 60 and holds(p, "lift_quarantine") then
+          return true, "The bombers will go within two or three months."
+        end
+        return false, "The bombers can go, but Moscow needs two or three months."
+      end
       if not holds(p, "lift_quarantine") then
         return false, "The bombers go when the quarantine is lifted."
       end
