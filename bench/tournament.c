@@ -748,7 +748,8 @@ int main(int argc, char **argv) {
         }
     }
     printf("\nTrivial play beats a yardstick in %d of the (seat, opponent set) pairs (the "
-           "historical personality in %d, the search AI in %d) and only ties one in %d more.\n",
+           "historical personality in %d, the search AI in %d) and ties a yardstick, beating none, "
+           "in %d more.\n",
            wins, wins_h, wins_s, ties);
     niact_host_free(host);
     free(T.cells);
