@@ -60,6 +60,7 @@ typedef struct cell {
     int64_t sum[NIACT_MAX_ROLES], sq[NIACT_MAX_ROLES];
     int64_t dsum, dsq;        /* role's score minus the all-historical game's, same seed */
     int64_t wars, settled, turns;
+    int32_t *per;             /* [games] the tested role's score of game i (for pairing) */
     atomic_int next, done;
 } cell;
 
@@ -228,6 +229,7 @@ static void *worker(void *arg) {
         }
         int have_h = hist_scores(host, i, h) == 0;
         pthread_mutex_lock(&T.lock);
+        c->per[i] = sc[c->role];
         for (int r = 0; r < T.n_roles; r++) {
             c->sum[r] += sc[r];
             c->sq[r] += (int64_t)sc[r] * sc[r];
@@ -274,6 +276,23 @@ static double dmean(const cell *c) { return (double)c->dsum / c->games; }
 static double dse(const cell *c) {
     double m = dmean(c), v = (double)c->dsq / c->games - m * m;
     return c->games > 1 ? sqrt(v > 0 ? v * c->games / (c->games - 1) : 0) / sqrt(c->games) : 0;
+}
+
+/* The paired difference a - b over the games both cells played (game i of each has the
+ * same seed), with its standard error: the honest test of "a beats b", since the two
+ * cells share their seeds' dice. Returns the number of pairs. */
+static int paired(const cell *a, const cell *b, double *m, double *e) {
+    int n = a->games < b->games ? a->games : b->games;
+    double s = 0, q = 0;
+    for (int i = 0; i < n; i++) {
+        double d = (double)a->per[i] - b->per[i];
+        s += d;
+        q += d * d;
+    }
+    *m = n ? s / n : 0;
+    double v = n > 1 ? (q - n * *m * *m) / (n - 1) : 0;
+    *e = n > 1 && v > 0 ? sqrt(v / n) : 0;
+    return n;
 }
 
 static void spec_name(const niact_scenario *sc, const seat_spec *sp, char *buf, size_t len) {
@@ -333,6 +352,11 @@ static cell *add_cell(int role, const seat_spec *sp, const char *opp, int equal,
     snprintf(c->opp, sizeof c->opp, "%s", opp ? opp : "");
     c->equal = equal;
     c->games = games;
+    c->per = calloc((size_t)(games > 0 ? games : 1), sizeof *c->per);
+    if (!c->per) {
+        fprintf(stderr, "niact_tournament: out of memory\n");
+        exit(1);
+    }
     return c;
 }
 
@@ -558,6 +582,8 @@ int main(int argc, char **argv) {
             printf("\n");
             fflush(stdout);
             free(rk);
+            for (int ci = first; ci < T.n_cells; ci++)
+                free(T.cells[ci].per);
             T.n_cells = first; /* the screen's cells are done with */
         }
     }
@@ -694,6 +720,59 @@ int main(int argc, char **argv) {
         }
         printf("\n");
     }
+    /* The search AI against every scripted personality of the seat, paired by seed. */
+    printf("## The search AI against every scripted personality (paired by seed)\n\n"
+           "Each search level beside the scripted personality it comes closest to: the mean "
+           "of the per-seed differences (search minus personality) over the games both "
+           "played, ± the standard error of that mean. \"beats all\": above every scripted "
+           "personality by more than two of those errors.\n\n"
+           "| seat | opponents | search | score | closest rival | difference (paired) | n | "
+           "beats all? |\n|---|---|---|---|---|---|---|---|\n");
+    int beats_all = 0, search_rows = 0;
+    for (int ri = 0; ri < n_roles; ri++) {
+        int r = roles[ri];
+        for (int o = 0; o < n_opps; o++) {
+            for (int si = main_first; si < main_last; si++) {
+                cell *sc_ = &T.cells[si];
+                if (sc_->role != r || strcmp(sc_->opp, opps[o]) || sc_->test.kind != SK_AI ||
+                    strncmp(sc_->test.ai, "mcts", 4))
+                    continue;
+                cell *worst = NULL;
+                double wm = 0, we = 0, wz = 1e18;
+                int wn = 0, all = 1;
+                for (int pi = main_first; pi < main_last; pi++) {
+                    cell *pc = &T.cells[pi];
+                    if (pc->role != r || strcmp(pc->opp, opps[o]) || pc->test.kind != SK_AI ||
+                        !strncmp(pc->test.ai, "mcts", 4) || !strcmp(pc->test.ai, "random"))
+                        continue;
+                    double m, e;
+                    int n = paired(sc_, pc, &m, &e);
+                    /* the rival closest to beating the search: the smallest margin in
+                     * errors (a zero error with a positive margin is a clear win) */
+                    double z = e > 0 ? m / e : (m > 0 ? 1e9 : m < 0 ? -1e9 : 0);
+                    if (!(m > 2 * e && m > 0))
+                        all = 0;
+                    if (!worst || z < wz) {
+                        worst = pc;
+                        wz = z;
+                        wm = m;
+                        we = e;
+                        wn = n;
+                    }
+                }
+                if (!worst)
+                    continue;
+                search_rows++;
+                beats_all += all;
+                printf("| %s | %s | %s | %.1f ± %.1f | %s %.1f | %+.1f ± %.1f | %d | %s |\n",
+                       sc->roles[r].meta.id, opps[o], sc_->test.ai, mean(sc_, r), se(sc_, r),
+                       worst->test.ai, mean(worst, r), wm, we, wn, all ? "**yes**" : "no");
+            }
+        }
+    }
+    printf("\nThe search beats every scripted personality by more than two paired errors in "
+           "%d of %d (seat, opponent set, level) cells.\n\n",
+           beats_all, search_rows);
     /* The verdict: every trivial baseline beside the seat's historical personality and
      * the best search level, against each opponent set. */
     printf("## Verdict: the best trivial play against the yardsticks\n\n"
@@ -752,6 +831,8 @@ int main(int argc, char **argv) {
            "in %d more.\n",
            wins, wins_h, wins_s, ties);
     niact_host_free(host);
+    for (int ci = 0; ci < T.n_cells; ci++)
+        free(T.cells[ci].per);
     free(T.cells);
     free(T.hist);
     free(T.hist_done);
