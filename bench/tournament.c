@@ -281,15 +281,17 @@ static double dse(const cell *c) {
 /* The paired difference a - b over the games both cells played (game i of each has the
  * same seed), with its standard error: the honest test of "a beats b", since the two
  * cells share their seeds' dice. Returns the number of pairs. */
-static int paired(const cell *a, const cell *b, double *m, double *e) {
+static int paired(const cell *a, const cell *b, double *m, double *e, double *bm) {
     int n = a->games < b->games ? a->games : b->games;
-    double s = 0, q = 0;
+    double s = 0, q = 0, sb = 0;
     for (int i = 0; i < n; i++) {
         double d = (double)a->per[i] - b->per[i];
+        sb += b->per[i];
         s += d;
         q += d * d;
     }
     *m = n ? s / n : 0;
+    *bm = n ? sb / n : 0;
     double v = n > 1 ? (q - n * *m * *m) / (n - 1) : 0;
     *e = n > 1 && v > 0 ? sqrt(v / n) : 0;
     return n;
@@ -722,8 +724,8 @@ int main(int argc, char **argv) {
     }
     /* The search AI against every scripted personality of the seat, paired by seed. */
     printf("## The search AI against every scripted personality (paired by seed)\n\n"
-           "Each search level beside the scripted personality it comes closest to: the mean "
-           "of the per-seed differences (search minus personality) over the games both "
+           "Each search level beside the scripted personality it comes closest to (its mean "
+           "over the same seeds as the search's games): the mean of the per-seed differences (search minus personality) over the games both "
            "played, ± the standard error of that mean. \"beats all\": above every scripted "
            "personality by more than two of those errors.\n\n"
            "| seat | opponents | search | score | closest rival | difference (paired) | n | "
@@ -738,15 +740,15 @@ int main(int argc, char **argv) {
                     strncmp(sc_->test.ai, "mcts", 4))
                     continue;
                 cell *worst = NULL;
-                double wm = 0, we = 0, wz = 1e18;
+                double wm = 0, we = 0, wz = 1e18, wb = 0;
                 int wn = 0, all = 1;
                 for (int pi = main_first; pi < main_last; pi++) {
                     cell *pc = &T.cells[pi];
                     if (pc->role != r || strcmp(pc->opp, opps[o]) || pc->test.kind != SK_AI ||
                         !strncmp(pc->test.ai, "mcts", 4) || !strcmp(pc->test.ai, "random"))
                         continue;
-                    double m, e;
-                    int n = paired(sc_, pc, &m, &e);
+                    double m, e, bm;
+                    int n = paired(sc_, pc, &m, &e, &bm);
                     /* the rival closest to beating the search: the smallest margin in
                      * errors (a zero error with a positive margin is a clear win) */
                     double z = e > 0 ? m / e : (m > 0 ? 1e9 : m < 0 ? -1e9 : 0);
@@ -757,6 +759,7 @@ int main(int argc, char **argv) {
                         wz = z;
                         wm = m;
                         we = e;
+                        wb = bm;
                         wn = n;
                     }
                 }
@@ -766,7 +769,7 @@ int main(int argc, char **argv) {
                 beats_all += all;
                 printf("| %s | %s | %s | %.1f ± %.1f | %s %.1f | %+.1f ± %.1f | %d | %s |\n",
                        sc->roles[r].meta.id, opps[o], sc_->test.ai, mean(sc_, r), se(sc_, r),
-                       worst->test.ai, mean(worst, r), wm, we, wn, all ? "**yes**" : "no");
+                       worst->test.ai, wb, wm, we, wn, all ? "**yes**" : "no");
             }
         }
     }
