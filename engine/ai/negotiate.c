@@ -576,23 +576,34 @@ static int build_counter(mv *m, const niact_proposal *p, niact_ai_talk *t,
                 continue;
             pkg[worst].param = bp;
             changed[worst] = 1;
-        } else if (s == 3) { /* every parameter a quarter of the way toward the role */
+        } else if (s == 3) {
+            /* every parameter a quarter of the way toward the role; where that leaves the
+             * partner no gain by the values, an eighth, then a sixteenth: the largest
+             * step toward the role the partner may still take */
             int any = 0;
-            for (int i = 0; i < n; i++) {
-                const niact_term_def *d = &sc->terms[pkg[i].term];
-                if (!d->has_param)
-                    continue;
-                int32_t tries[2] = {d->param_min, d->param_max}, bp = pkg[i].param;
-                double bv = mv_priced(m, role, &pkg[i]);
-                for (int k = 0; k < 2; k++) {
-                    niact_term_item it = pkg[i];
-                    it.param = (int32_t)((int64_t)it.param + ((int64_t)tries[k] - it.param) / 4);
-                    double v = mv_priced(m, role, &it);
-                    if (v > bv)
-                        bv = v, bp = it.param;
+            for (int div = 4; div <= 16; div *= 2) {
+                memcpy(pkg, p->terms, (size_t)n * sizeof *pkg);
+                memset(changed, 0, sizeof changed);
+                any = 0;
+                for (int i = 0; i < n; i++) {
+                    const niact_term_def *d = &sc->terms[pkg[i].term];
+                    if (!d->has_param)
+                        continue;
+                    int32_t tries[2] = {d->param_min, d->param_max}, bp = pkg[i].param;
+                    double bv = mv_priced(m, role, &pkg[i]);
+                    for (int k = 0; k < 2; k++) {
+                        niact_term_item it = pkg[i];
+                        it.param =
+                            (int32_t)((int64_t)it.param + ((int64_t)tries[k] - it.param) / div);
+                        double v = mv_priced(m, role, &it);
+                        if (v > bv)
+                            bv = v, bp = it.param;
+                    }
+                    if (bp != pkg[i].param)
+                        pkg[i].param = bp, changed[i] = any = 1;
                 }
-                if (bp != pkg[i].param)
-                    pkg[i].param = bp, changed[i] = any = 1;
+                if (!any || judge(m, other, pkg, n).theirs > 0)
+                    break;
             }
             if (!any)
                 continue;
@@ -831,7 +842,23 @@ static niact_status answer_move(mv *w, niact_ai_talk *t, const niact_proposal *p
         if (hook_why[0])
             say(t, 1u << p->from, hook_why);
         else {
-            snprintf(text, sizeof text, "%s cannot accept these terms.", sc->roles[role].meta.name);
+            /* no counter both sides gain from: say which term stands in the way */
+            judged j = judge(w, p->from, p->terms, p->n_terms);
+            int worst = 0;
+            for (int i = 1; i < p->n_terms; i++)
+                if (j.each[i] < j.each[worst])
+                    worst = i;
+            const char *me = sc->roles[role].meta.name;
+            if (p->n_terms > 0 && j.each[worst] < 0) {
+                char list[900];
+                term_words(sc, &p->terms[worst], list, sizeof list);
+                snprintf(text, sizeof text,
+                         "%s cannot accept %s, and sees no change to these terms that both "
+                         "sides could accept.",
+                         me, list);
+            } else {
+                snprintf(text, sizeof text, "%s sees no gain for itself in these terms.", me);
+            }
             say(t, 1u << p->from, text);
         }
         return NIACT_OK;

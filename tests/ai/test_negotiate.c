@@ -415,6 +415,63 @@ static void test_search_counters_by_playouts(void **st) {
     }
 }
 
+/* The largest step the partner may still take (tests/ai/scenarios/haggle): South asks a
+ * levy of 800 crowns for a grant; a deal both gain from needs 620 < levy < 790. A
+ * searching North refuses 800, and counters with an eighth of the way toward its side
+ * (700), where a quarter (600) would leave South at a loss and go unanswered. A North without a search
+ * (random seat: the generic routine's three ways only) finds no counter, and its telegram
+ * names the term that stands in the way. */
+static void test_counter_small_step(void **st) {
+    (void)st;
+    static const char *const kinds[2] = {"ai:mcts-easy", "ai:random"};
+    for (int k = 0; k < 2; k++) {
+        char msg[4096];
+        niact_host *h = NULL;
+        if (ts_load(NIACT_TEST_DIR "/ai/scenarios/haggle", &h, msg, sizeof msg) != NIACT_OK)
+            fail_msg("%s", msg);
+        const niact_scenario *sc = niact_host_scenario(h);
+        niact_seat seats[NIACT_MAX_ROLES] = {0};
+        assert_int_equal(niact_seat_parse(kinds[k], &seats[NORTH]), 0);
+        assert_int_equal(niact_seat_parse("human", &seats[SOUTH]), 0);
+        niact_session *s = NULL;
+        if (niact_session_new(h, 2, seats, &s, msg, sizeof msg) != NIACT_OK)
+            fail_msg("%s", msg);
+        niact_game *g = niact_session_game(s);
+        const int levy = niact_scenario_term(sc, "levy"), grant = niact_scenario_term(sc, "grant");
+        niact_term_item t[2] = {{(int16_t)levy, NORTH, 800}, {(int16_t)grant, SOUTH, 0}};
+        int32_t id = 0;
+        assert_int_equal(niact_session_propose(s, SOUTH, 1u << NORTH, 0, t, 2, 0, &id), NIACT_OK);
+        assert_int_equal(niact_session_ai_negotiate(s, NORTH), NIACT_OK);
+        assert_int_equal(niact_game_proposal_by_id(g, SOUTH, id)->status,
+                         NIACT_PROPOSAL_REJECTED);
+        const niact_proposal *p, *c = NULL;
+        for (int i = 0; (p = niact_game_proposal(g, SOUTH, i)); i++)
+            if (p->counter_of == id)
+                c = p;
+        if (k == 0) {
+            assert_non_null(c);
+            assert_int_equal(c->from, NORTH);
+            int32_t asked = -1;
+            int granted = 0;
+            for (int i = 0; i < c->n_terms; i++) {
+                if (c->terms[i].term == levy)
+                    asked = c->terms[i].param;
+                granted |= c->terms[i].term == grant;
+            }
+            assert_true(granted);
+            assert_int_equal(asked, 700); /* inside 620..790: both sides gain */
+            assert_true(log_has(g, SOUTH, "North cannot accept levy of N crowns (crowns 800). "
+                                          "It offers levy of N crowns (crowns 700)"));
+        } else {
+            assert_null(c);
+            assert_true(log_has(g, SOUTH, "North cannot accept levy of N crowns (crowns 800), "
+                                          "and sees no change to these terms"));
+        }
+        niact_session_free(s);
+        niact_host_free(h);
+    }
+}
+
 static void test_search_keeps_its_word(void **st) {
     (void)st;
     char msg[4096];
@@ -541,6 +598,7 @@ int main(void) {
         cmocka_unit_test(test_no_reoffer_of_broken),
         cmocka_unit_test(test_refused_package_goes_on),
         cmocka_unit_test(test_search_counters_by_playouts),
+        cmocka_unit_test(test_counter_small_step),
         cmocka_unit_test(test_negotiation_budget),
         cmocka_unit_test(test_search_keeps_its_word),
         cmocka_unit_test(test_scripted_keeps_word_conditionally),
