@@ -10,8 +10,11 @@
  * know: the end states of simulated histories that best match what it knows
  * (approximate rejection sampling). A particle holds, in this order: the tracks'
  * values [n_tracks], every role's estimates [n_roles * n_tracks] and error bars
- * [n_roles * n_tracks], the events' fire counts [n_events] and every role's told
- * counts [n_roles * n_events]. */
+ * [n_roles * n_tracks], the events' fire counts [n_events], every role's told
+ * counts [n_roles * n_events] and the rollout policy every role played the history with
+ * [n_roles] (ai_policies.kind): the kept histories are those closest to what the role
+ * saw, so their policies are a sample of a posterior over who the others are
+ * (approximate Bayesian computation). */
 typedef struct ai_belief {
     int role;               /* whose belief */
     int n_tracks, n_roles, n_events;
@@ -72,8 +75,18 @@ niact_status ai_belief_sample(ai_belief *b, const niact_game *snap, const niact_
                               niact_rng *rng);
 void ai_belief_free(ai_belief *b);
 /* Makes g (a copy of the real game) one possible truth given the belief: everything
- * `role` may not know is replaced (see determinize.c and docs/ai.md). */
-void ai_determinize(niact_game *g, const ai_belief *b, int role, niact_rng *rng);
+ * `role` may not know is replaced (see determinize.c and docs/ai.md). Returns the
+ * particle drawn (-1: none, the belief has no histories). */
+int ai_determinize(niact_game *g, const ai_belief *b, int role, niact_rng *rng);
+/* One in AI_MODEL_HEDGE iterations keeps the uniform draw of the others' policies even
+ * when a particle is drawn, so that a misread of who they are is not fatal. */
+#define AI_MODEL_HEDGE 4
+/* The opponent model: after ai_pick_policies, every role but `role` takes the policy it
+ * played in particle k's history (the posterior), except in one draw in AI_MODEL_HEDGE
+ * (the hedge), which keeps the uniform draw. k < 0 (no particle): nothing changes and
+ * nothing is drawn. The role's own policy is never touched. */
+void ai_posterior_policies(ai_policies *p, const ai_belief *b, int k, int role,
+                           niact_rng *rng);
 
 /* negotiate.c */
 

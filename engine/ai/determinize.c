@@ -19,7 +19,8 @@ niact_status ai_belief_read(ai_belief *b, const niact_game *g, int role) {
     b->n_tracks = sc->n_tracks;
     b->n_roles = sc->n_roles;
     b->n_events = sc->n_events;
-    b->stride = sc->n_tracks * (1 + 2 * sc->n_roles) + sc->n_events * (1 + sc->n_roles);
+    b->stride = sc->n_tracks * (1 + 2 * sc->n_roles) + sc->n_events * (1 + sc->n_roles) +
+                sc->n_roles;
     b->view = calloc((size_t)(sc->n_tracks ? sc->n_tracks : 1), sizeof *b->view);
     b->told = calloc((size_t)(sc->n_events ? sc->n_events : 1), sizeof *b->told);
     if (!b->view || !b->told)
@@ -56,7 +57,7 @@ void ai_belief_free(ai_belief *b) {
 
 /* A particle's parts (see ai_belief). */
 typedef struct parts {
-    int32_t *value, *est, *err, *fired, *told;
+    int32_t *value, *est, *err, *fired, *told, *kind;
 } parts;
 
 static parts parts_of(const ai_belief *b, int32_t *p) {
@@ -67,6 +68,7 @@ static parts parts_of(const ai_belief *b, int32_t *p) {
     q.err = q.est + per;
     q.fired = q.err + per;
     q.told = q.fired + b->n_events;
+    q.kind = q.told + (size_t)b->n_roles * (size_t)b->n_events;
     return q;
 }
 
@@ -125,10 +127,14 @@ static niact_status simulate(niact_game *g, const niact_game *start, int32_t tur
     return st;
 }
 
-/* Writes the state of g into a particle. */
-static void record(const ai_belief *b, int32_t *p, const niact_game *g) {
+/* Writes the state of g, and the policies its history was played with, into a
+ * particle. */
+static void record(const ai_belief *b, int32_t *p, const niact_game *g,
+                   const ai_policies *pol) {
     parts q = parts_of(b, p);
     int nt = b->n_tracks;
+    for (int r = 0; r < b->n_roles; r++)
+        q.kind[r] = pol->kind[r];
     for (int t = 0; t < nt; t++) {
         q.value[t] = niact_rules_get(g, t);
         for (int r = 0; r < b->n_roles; r++)
@@ -144,7 +150,7 @@ static void record(const ai_belief *b, int32_t *p, const niact_game *g) {
 /* Keeps the state if it is among the `keep` closest so far (insertion into the sorted
  * list dist[0..*n)). */
 static void keep_close(ai_belief *b, double *dist, int keep, const niact_game *g,
-                       double d) {
+                       const ai_policies *pol, double d) {
     int n = b->n_particles, i = n < keep ? n : keep - 1;
     size_t stride = (size_t)b->stride;
     if (n == keep && d >= dist[keep - 1])
@@ -155,7 +161,7 @@ static void keep_close(ai_belief *b, double *dist, int keep, const niact_game *g
                stride * sizeof(int32_t));
     }
     dist[i] = d;
-    record(b, b->particles + (size_t)i * stride, g);
+    record(b, b->particles + (size_t)i * stride, g, pol);
     if (n < keep)
         b->n_particles++;
 }
@@ -183,7 +189,7 @@ niact_status ai_belief_sample(ai_belief *b, const niact_game *snap, const niact_
         if (st == NIACT_OK)
             st = simulate(g, start, niact_game_turn(snap), &p, random_share, rng, b);
         if (st == NIACT_OK) /* a history that ended before the turn is far away */
-            keep_close(b, dist, keep, g,
+            keep_close(b, dist, keep, g, &p,
                        (niact_game_phase(g) == NIACT_PHASE_ENDED ? 1e6 : 0) +
                            distance(b, sc, g));
     }
@@ -212,7 +218,7 @@ static int32_t sample_track(const ai_belief *b, int t, const niact_track_def *d,
     return (int32_t)(lo + (int64_t)niact_rng_below(rng, (uint32_t)(hi - lo + 1)));
 }
 
-void ai_determinize(niact_game *g, const ai_belief *b, int role, niact_rng *rng) {
+int ai_determinize(niact_game *g, const ai_belief *b, int role, niact_rng *rng) {
     const niact_scenario *sc = niact_game_scenario(g);
     int k = b->n_particles > 0 ? (int)niact_rng_below(rng, (uint32_t)b->n_particles) : -1;
     parts qk, *q = NULL;
@@ -270,4 +276,17 @@ void ai_determinize(niact_game *g, const ai_belief *b, int role, niact_rng *rng)
             niact_game_submit(g, r, NULL, 0);
     uint64_t s = ((uint64_t)niact_rng_next(rng) << 32) | niact_rng_next(rng);
     niact_rng_seed(niact_rules_rng(g), s, 0x64657465ULL /* "dete" */);
+    return k;
+}
+
+void ai_posterior_policies(ai_policies *p, const ai_belief *b, int k, int role,
+                           niact_rng *rng) {
+    if (k < 0 || k >= b->n_particles)
+        return; /* no histories: the uniform draw stands */
+    if (niact_rng_below(rng, AI_MODEL_HEDGE) == 0)
+        return; /* the hedge: a misread opponent is not the only one planned for */
+    parts q = parts_of(b, b->particles + (size_t)k * (size_t)b->stride);
+    for (int r = 0; r < b->n_roles && r < NIACT_MAX_ROLES; r++)
+        if (r != role)
+            p->kind[r] = q.kind[r];
 }

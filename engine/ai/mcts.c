@@ -304,9 +304,12 @@ static niact_status iterate(search *s, int32_t first, uint64_t seed) {
     if (st != NIACT_OK)
         return st;
     niact_rng_seed(&s->rng, seed, 0x69746572ULL /* "iter" */);
-    ai_determinize(s->work, &s->belief, s->role, &s->rng);
-    /* who the others are is unknown too */
+    int k = ai_determinize(s->work, &s->belief, s->role, &s->rng);
+    /* who the others are is unknown too: the policies their particle's history was
+     * played with (the posterior), else (no particle, or the hedge) a uniform draw */
     ai_pick_policies(&s->pol, s->n_policies - 1, s->cfg->random_share, &s->rng);
+    if (s->n_policies > 1)
+        ai_posterior_policies(&s->pol, &s->belief, k, s->role, &s->rng);
     int32_t path[64], depth = 0, cur = 0;
     path[depth++] = 0;
     int expanded = 0;
@@ -345,7 +348,7 @@ static niact_status root_candidates(search *s) {
         niact_status st = niact_game_copy(s->work, s->base);
         if (st != NIACT_OK)
             return st;
-        ai_determinize(s->work, &s->belief, s->role, &s->rng);
+        (void)ai_determinize(s->work, &s->belief, s->role, &s->rng);
         if (expand(s, 0, &st) < 0)
             misses++;
         if (st != NIACT_OK)
