@@ -353,6 +353,71 @@ static void test_personality_legal_refusal(void **st) {
     ts_rmdir(dir);
 }
 
+/* Who the other seat is (tests/ai/scenarios/probe_opponent): the Soviet seat plays the
+ * hawk or the dove (a coin of the test's), whose first move shows on a public track and
+ * whose second decides which of the UN's two answers on turn 2 is right (100, the other
+ * 0). With the opponent model the search plays its histories' personalities against the
+ * particle it draws, and keeps the histories whose posture matches the one it saw: it
+ * knows who it faces. Without histories (particles 0: nothing else is hidden here, so
+ * that is the uniform draw of before) it plans against either, and is right about half
+ * the time. Returns how many of OPP_GAMES it got right. */
+#define OPP_GAMES 100
+static int run_opponent(int particles, int *hawks) {
+    niact_host *h = NULL;
+    char msg[4096];
+    if (ts_load(PROBES "probe_opponent", &h, msg, sizeof msg) != NIACT_OK)
+        fail_msg("%s", msg);
+    const niact_scenario *sc = niact_host_scenario(h);
+    niact_ai_config cfg;
+    assert_int_equal(niact_ai_level_config(NIACT_AI_EASY, &cfg), NIACT_OK);
+    if (particles >= 0)
+        cfg.particles = particles;
+    int right = 0, wrong = 0;
+    *hawks = 0;
+    for (int seed = 1; seed <= OPP_GAMES; seed++) {
+        niact_game *g = NULL;
+        assert_int_equal(niact_game_new(sc, niact_host_rules(h), (uint64_t)seed, &g, NULL, 0),
+                         NIACT_OK);
+        const char *who = coin(seed) ? "hawk" : "dove";
+        *hawks += coin(seed);
+        niact_order o[NIACT_MAX_ORDERS];
+        int n = 0;
+        for (int turn = 1; turn <= 2; turn++) {
+            assert_int_equal(niact_host_personality(h, g, who, USSR, o, NIACT_MAX_ORDERS, &n),
+                             NIACT_OK);
+            assert_int_equal(n, 1);
+            assert_int_equal(niact_game_submit(g, USSR, o, n), NIACT_OK);
+            if (turn == 2) {
+                assert_int_equal(niact_ai_think(h, g, UN, &cfg, o, &n, NULL), NIACT_OK);
+                assert_int_equal(niact_game_submit(g, UN, o, n), NIACT_OK);
+            }
+            assert_int_equal(niact_game_resolve(g), NIACT_OK);
+        }
+        assert_int_equal(niact_game_phase(g), NIACT_PHASE_ENDED);
+        int32_t score = 0;
+        assert_int_equal(niact_game_score(g, UN, UN, &score), NIACT_OK);
+        right += score == 100;
+        wrong += score == 0;
+        niact_game_free(g);
+    }
+    niact_host_free(h);
+    printf("probe_opponent  particles %-4s right %3d, wrong %3d, passed %3d of %d (hawk in %d)\n",
+           particles < 0 ? "easy" : "0", right, wrong, OPP_GAMES - right - wrong, OPP_GAMES,
+           *hawks);
+    return right;
+}
+
+/* The model against the blind rate measured on the same games: right in at least 85 of
+ * 100 and at least 25 more than blind (blind: about 50, a standard error of 5). */
+static void test_probe_opponent(void **st) {
+    (void)st;
+    int hawks = 0;
+    int model = run_opponent(-1, &hawks), blind_rate = run_opponent(0, &hawks);
+    assert_true(hawks >= OPP_GAMES / 4 && hawks <= OPP_GAMES - OPP_GAMES / 4);
+    assert_true(model >= OPP_GAMES * 85 / 100);
+    assert_true(model - blind_rate >= OPP_GAMES / 4);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_probe_track),
@@ -363,6 +428,7 @@ int main(void) {
         cmocka_unit_test(test_probe_pact_effect),
         cmocka_unit_test(test_prior_setup),
         cmocka_unit_test(test_probe_record),
+        cmocka_unit_test(test_probe_opponent),
         cmocka_unit_test(test_personality_fired),
         cmocka_unit_test(test_personality_legal_unseen),
         cmocka_unit_test(test_personality_legal_estimate),
