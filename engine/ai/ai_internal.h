@@ -68,7 +68,8 @@ niact_status ai_belief_read(ai_belief *b, const niact_game *g, int role);
 /* Simulates `count` histories from a new game of the scenario (run by `rules`) up to
  * the snapshot's turn (none on the first turn: only the setup, with its own chance),
  * every role playing a policy drawn as ai_pick_policies does, and keeps the quarter
- * closest to what the role knows (its view of the tracks, the fires it was told of).
+ * closest to what the role knows (its view of the tracks, the fires it was told of,
+ * the record), each with the policies it was played with (-1 if no turn was played).
  * Reads nothing of the snapshot but its scenario and turn. */
 niact_status ai_belief_sample(ai_belief *b, const niact_game *snap, const niact_rules *rules,
                               const ai_policies *pol, double random_share, int count,
@@ -83,8 +84,9 @@ int ai_determinize(niact_game *g, const ai_belief *b, int role, niact_rng *rng);
 #define AI_MODEL_HEDGE 4
 /* The opponent model: after ai_pick_policies, every role but `role` takes the policy it
  * played in particle k's history (the posterior), except in one draw in AI_MODEL_HEDGE
- * (the hedge), which keeps the uniform draw. k < 0 (no particle): nothing changes and
- * nothing is drawn. The role's own policy is never touched. */
+ * (the hedge), which keeps the uniform draw. k < 0 (no particle), or histories in
+ * which no turn was played (the first turn): nothing changes and nothing is drawn, as
+ * before the model. The role's own policy is never touched. */
 void ai_posterior_policies(ai_policies *p, const ai_belief *b, int k, int role,
                            niact_rng *rng);
 

@@ -128,13 +128,13 @@ static niact_status simulate(niact_game *g, const niact_game *start, int32_t tur
 }
 
 /* Writes the state of g, and the policies its history was played with, into a
- * particle. */
+ * particle (pol NULL: no turn was played, the policies told nothing: -1). */
 static void record(const ai_belief *b, int32_t *p, const niact_game *g,
                    const ai_policies *pol) {
     parts q = parts_of(b, p);
     int nt = b->n_tracks;
     for (int r = 0; r < b->n_roles; r++)
-        q.kind[r] = pol->kind[r];
+        q.kind[r] = pol ? pol->kind[r] : -1;
     for (int t = 0; t < nt; t++) {
         q.value[t] = niact_rules_get(g, t);
         for (int r = 0; r < b->n_roles; r++)
@@ -188,8 +188,11 @@ niact_status ai_belief_sample(ai_belief *b, const niact_game *snap, const niact_
         }
         if (st == NIACT_OK)
             st = simulate(g, start, niact_game_turn(snap), &p, random_share, rng, b);
-        if (st == NIACT_OK) /* a history that ended before the turn is far away */
-            keep_close(b, dist, keep, g, &p,
+        /* a history that ended before the turn is far away; one in which no turn was
+         * played (the first turn) says nothing of who the others are */
+        if (st == NIACT_OK)
+            keep_close(b, dist, keep, g,
+                       niact_game_turn(start) < niact_game_turn(snap) ? &p : NULL,
                        (niact_game_phase(g) == NIACT_PHASE_ENDED ? 1e6 : 0) +
                            distance(b, sc, g));
     }
@@ -283,9 +286,11 @@ void ai_posterior_policies(ai_policies *p, const ai_belief *b, int k, int role,
                            niact_rng *rng) {
     if (k < 0 || k >= b->n_particles)
         return; /* no histories: the uniform draw stands */
+    parts q = parts_of(b, b->particles + (size_t)k * (size_t)b->stride);
+    if (q.kind[role] < 0)
+        return; /* no turn was played in the histories: they say nothing */
     if (niact_rng_below(rng, AI_MODEL_HEDGE) == 0)
         return; /* the hedge: a misread opponent is not the only one planned for */
-    parts q = parts_of(b, b->particles + (size_t)k * (size_t)b->stride);
     for (int r = 0; r < b->n_roles && r < NIACT_MAX_ROLES; r++)
         if (r != role)
             p->kind[r] = q.kind[r];
