@@ -785,6 +785,119 @@ static int tell_move(niact_ai_talk *t, niact_ai_move *m) {
     return 1;
 }
 
+/* A mediator's counter: the proposal has the role give a term another seat can give too
+ * (the scenario's `givers`), and the role will not give it (its counter found nothing):
+ * the role proposes to the proposer and that seat together that the other seat gives
+ * it, with what the proposer can give that the other seat values most in return. The
+ * role gives nothing in it. Offered only when the proposer and the other seat both gain
+ * by the terms' values, and the role itself does (a search seat: by its playouts). The
+ * addressees are written to *to. Returns the term count (0: none). */
+static int mediate_counter(mv *m, const niact_proposal *p, niact_ai_talk *t, const char *reason,
+                           niact_term_item *out, uint32_t *to, char *text, size_t len) {
+    const niact_scenario *sc = niact_game_scenario(m->g);
+    int role = m->role, other = p->from;
+    for (int i = 0; i < p->n_terms; i++) {
+        if (p->terms[i].giver != role)
+            continue;
+        for (int x = 0; x < sc->n_roles; x++) {
+            if (x == role || x == other || !(sc->terms[p->terms[i].term].givers & (1u << x)))
+                continue;
+            niact_term_item pkg[NIACT_MAX_TERMS];
+            int n = p->n_terms, mine_gives = 0;
+            memcpy(pkg, p->terms, (size_t)n * sizeof *pkg);
+            pkg[i].giver = (int16_t)x;
+            for (int k = 0; k < n; k++)
+                mine_gives |= pkg[k].giver == role;
+            if (mine_gives)
+                continue; /* only the one term moves; the role must give nothing */
+            uint32_t mask = (1u << other) | (1u << x);
+            /* what the proposer can give in return, chosen so that both it and x gain by
+             * the values (the most they gain together), each parameter tried at its
+             * least, default and most */
+            double theirs = 0, third = 0;
+            for (int k = 0; k < n; k++) {
+                theirs += mv_priced(m, other, &pkg[k]);
+                third += mv_priced(m, x, &pkg[k]);
+            }
+            int added[NIACT_MAX_TERMS] = {0};
+            niact_term_item bi = {0};
+            double bs = theirs > 0 && third > 0 ? theirs + third : -1e300;
+            int have = 0;
+            for (int tt = 0; tt < sc->n_terms && n < NIACT_MAX_TERMS; tt++) {
+                const niact_term_def *d = &sc->terms[tt];
+                if (!(d->givers & (1u << other)) || in_package(pkg, n, tt) || mv_holds(m, tt))
+                    continue;
+                int32_t ps[3] = {d->param_default, d->param_min, d->param_max};
+                for (int q = 0; q < (d->has_param ? 3 : 1); q++) {
+                    niact_term_item it = {(int16_t)tt, (int16_t)other, ps[q]};
+                    double a = theirs + mv_priced(m, other, &it), b = third + mv_priced(m, x, &it);
+                    int ok = 0;
+                    if (a > 0 && b > 0 && a + b > bs &&
+                        niact_game_terms_legal(m->g, role, mask, p->public_, &it, 1, &ok) ==
+                            NIACT_OK &&
+                        ok) {
+                        bs = a + b;
+                        bi = it;
+                        have = 1;
+                    }
+                }
+            }
+            int best = have ? bi.term : -1;
+            if (have) {
+                pkg[n] = bi;
+                added[n] = 1;
+                n++;
+            }
+            double mine = 0;
+            theirs = third = 0;
+            for (int k = 0; k < n; k++) {
+                mine += mv_priced(m, role, &pkg[k]);
+                theirs += mv_priced(m, other, &pkg[k]);
+                third += mv_priced(m, x, &pkg[k]);
+            }
+            int ok = 0;
+            if (theirs <= 0 || third <= 0 || tried(t, mask, pkg, n) ||
+                recently_proposed(m->g, role, mask, pkg, n) ||
+                niact_game_terms_legal(m->g, role, mask, p->public_, pkg, n, &ok) != NIACT_OK ||
+                !ok)
+                continue;
+            int searched = 0;
+            if (t->level != NIACT_AI_NONE) {
+                int good = 0;
+                niact_status st = ai_deal_propose(m->h, m->g, role, t, mask, pkg, n, &good);
+                if (st == NIACT_ERR_NOMEM)
+                    return 0;
+                searched = st == NIACT_OK;
+                if (searched && !good)
+                    continue;
+            }
+            if (!searched && mine <= 0)
+                continue;
+            char what[900], back[900], why[NIACT_HOST_OFFER_TEXT];
+            term_words(sc, &p->terms[i], what, sizeof what);
+            if (reason && reason[0])
+                snprintf(why, sizeof why, "%s", reason);
+            else
+                snprintf(why, sizeof why, "%s cannot give %s itself.", sc->roles[role].meta.name,
+                         what);
+            if (best >= 0) {
+                list_words(sc, pkg, n, added, back, sizeof back);
+                snprintf(text, len,
+                         "%s It proposes a deal between %s and %s: %s gives %s; %s gives %s.", why,
+                         sc->roles[x].meta.name, sc->roles[other].meta.name, sc->roles[x].meta.name,
+                         what, sc->roles[other].meta.name, back);
+            } else {
+                snprintf(text, len, "%s It proposes that %s give %s.", why, sc->roles[x].meta.name,
+                         what);
+            }
+            memcpy(out, pkg, (size_t)n * sizeof *pkg);
+            *to = mask;
+            return n;
+        }
+    }
+    return 0;
+}
+
 static void say(niact_ai_talk *t, uint32_t to, const char *text) {
     if (!text || !text[0])
         return;
@@ -838,6 +951,9 @@ static niact_status answer_move(mv *w, niact_ai_talk *t, const niact_proposal *p
     char text[NIACT_HOST_OFFER_TEXT];
     niact_term_item pkg[NIACT_MAX_TERMS];
     int n = build_counter(w, p, t, hook_why[0] != 0, hook_why, pkg, text, sizeof text);
+    uint32_t to = 1u << p->from;
+    if (!n)
+        n = mediate_counter(w, p, t, hook_why, pkg, &to, text, sizeof text);
     if (!n) {
         if (hook_why[0])
             say(t, 1u << p->from, hook_why);
@@ -865,7 +981,7 @@ static niact_status answer_move(mv *w, niact_ai_talk *t, const niact_proposal *p
     }
     memset(m, 0, sizeof *m);
     m->kind = NIACT_AI_MOVE_PROPOSE;
-    m->to = 1u << p->from;
+    m->to = to;
     m->public_ = p->public_;
     m->counter_of = p->id;
     m->n_terms = n;

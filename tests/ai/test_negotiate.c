@@ -472,6 +472,69 @@ static void test_counter_small_step(void **st) {
     }
 }
 
+/* A mediator's counter: Asker asks the Mediator for relief that the Broker can give too.
+ * The Mediator loses by giving it itself and cannot be paid enough, so it refuses and
+ * proposes to Asker and Broker together that the Broker give the relief and the Asker pay
+ * the Broker (tests/ai/scenarios/broker: Asker +15, Broker +10, Mediator +11), saying why.
+ * Scripted (by the values) and search (by its playouts) alike. */
+static void test_mediator_counter(void **st) {
+    (void)st;
+    static const char *const kinds[2] = {"ai:mcts-easy", "ai"};
+    for (int k = 0; k < 2; k++) {
+        char msg[4096];
+        niact_host *h = NULL;
+        if (ts_load(NIACT_TEST_DIR "/ai/scenarios/broker", &h, msg, sizeof msg) != NIACT_OK)
+            fail_msg("%s", msg);
+        const niact_scenario *sc = niact_host_scenario(h);
+        const int asker = niact_scenario_role(sc, "asker"),
+                  mediator = niact_scenario_role(sc, "mediator"),
+                  broker = niact_scenario_role(sc, "broker");
+        niact_seat seats[NIACT_MAX_ROLES] = {0};
+        assert_int_equal(niact_seat_parse("human", &seats[asker]), 0);
+        assert_int_equal(niact_seat_parse(kinds[k], &seats[mediator]), 0);
+        assert_int_equal(niact_seat_parse("human", &seats[broker]), 0);
+        niact_session *s = NULL;
+        if (niact_session_new(h, 5, seats, &s, msg, sizeof msg) != NIACT_OK)
+            fail_msg("%s", msg);
+        niact_game *g = niact_session_game(s);
+        const int relief = niact_scenario_term(sc, "relief"),
+                  payment = niact_scenario_term(sc, "payment");
+        niact_term_item t[1] = {{(int16_t)relief, (int16_t)mediator, 0}};
+        int32_t id = 0;
+        assert_int_equal(niact_session_propose(s, asker, 1u << mediator, 0, t, 1, 0, &id),
+                         NIACT_OK);
+        assert_int_equal(niact_session_ai_negotiate(s, mediator), NIACT_OK);
+        assert_int_equal(niact_game_proposal_by_id(g, asker, id)->status,
+                         NIACT_PROPOSAL_REJECTED);
+        const niact_proposal *p, *c = NULL;
+        for (int i = 0; (p = niact_game_proposal(g, asker, i)); i++)
+            if (p->counter_of == id)
+                c = p;
+        assert_non_null(c);
+        assert_int_equal(c->from, mediator);
+        assert_int_equal(c->to, (1u << asker) | (1u << broker));
+        int by_broker = 0, paid = 0, mine = 0;
+        for (int i = 0; i < c->n_terms; i++) {
+            by_broker |= c->terms[i].term == relief && c->terms[i].giver == broker;
+            paid |= c->terms[i].term == payment && c->terms[i].giver == asker;
+            mine |= c->terms[i].giver == mediator;
+        }
+        assert_true(by_broker);
+        assert_true(paid);
+        assert_false(mine);
+        assert_true(log_has(g, broker, "Mediator cannot give relief sent itself. It proposes a "
+                                       "deal between Broker and Asker: Broker gives relief sent; "
+                                       "Asker gives payment made."));
+        /* both accept it: the deal is made between the three */
+        assert_int_equal(niact_session_answer(s, asker, c->id, 1), NIACT_OK);
+        assert_int_equal(niact_session_answer(s, broker, c->id, 1), NIACT_OK);
+        assert_int_equal(niact_game_proposal_by_id(g, asker, c->id)->status,
+                         NIACT_PROPOSAL_AGREED);
+        niact_session_free(s);
+        niact_host_free(h);
+    }
+}
+
 static void test_search_keeps_its_word(void **st) {
     (void)st;
     char msg[4096];
@@ -599,6 +662,7 @@ int main(void) {
         cmocka_unit_test(test_refused_package_goes_on),
         cmocka_unit_test(test_search_counters_by_playouts),
         cmocka_unit_test(test_counter_small_step),
+        cmocka_unit_test(test_mediator_counter),
         cmocka_unit_test(test_negotiation_budget),
         cmocka_unit_test(test_search_keeps_its_word),
         cmocka_unit_test(test_scripted_keeps_word_conditionally),
