@@ -192,11 +192,93 @@ static void test_historical_course(void **st) {
     }
 }
 
+/* The order of `action` that `role` gave in turn t, its parameter in *param; 0 if none. */
+static int ordered_with(niact_session *s, int role, const char *action, int t, int32_t *param) {
+    const niact_scenario *sc = niact_host_scenario(host);
+    int a = niact_scenario_action(sc, action);
+    assert_true(a >= 0);
+    const niact_turn_input *in = niact_session_input(s, t - 1);
+    for (int k = 0; k < in->n[role]; k++)
+        if (in->orders[role][k].action == a) {
+            *param = in->orders[role][k].param;
+            return 1;
+        }
+    return 0;
+}
+
+/* A track's true value at the start of turn t (the end of turn t - 1), once the game has
+ * ended. */
+static int32_t at_start(niact_game *g, const char *id, int t) {
+    int32_t v = -1;
+    assert_int_equal(niact_game_history(g, 0, niact_scenario_track(niact_host_scenario(host), id),
+                                        t - 1, &v),
+                     NIACT_OK);
+    return v;
+}
+
+/* Against erratic partners (issue 17: random seats, or the dove and the hawk), what the
+ * historical seats do follows from what the state shows, not from the date alone:
+ * - Moscow plays the record's epilogue (the tactical warheads shipped home) only once the
+ *   bargain holds (the quarantine lifted, the bombers agreed out), and ships its missiles
+ *   covered only when the Navy is not boarding;
+ * - the Secretary-General certifies only while a UN scheme is at work (never in the
+ *   all-historical game, where none starts), and does certify against doves, who let one
+ *   start;
+ * - Washington boards only while missiles are still loading (never once all have sailed,
+ *   when there is nothing left to count). */
+static void test_historical_erratic(void **st) {
+    (void)st;
+    const niact_scenario *sc = niact_host_scenario(host);
+    int us = niact_scenario_role(sc, "us"), ussr = niact_scenario_role(sc, "ussr");
+    int un = niact_scenario_role(sc, "un");
+    int epilogues = 0;
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        niact_session *s = ai_game(seed * 7919, ussr, "historical", "random");
+        niact_game *g = niact_session_game(s);
+        int32_t p;
+        for (int t = 1; t <= niact_game_turn(g); t++) {
+            if (ordered(s, ussr, "withdraw_tactical", t)) {
+                assert_int_equal(at_start(g, "quarantine", t), 0);
+                assert_true(at_start(g, "il28_deal", t) >= 2);
+                epilogues++;
+            }
+            if (ordered(s, ussr, "ship_covered", t))
+                assert_int_not_equal(at_start(g, "quarantine", t), 3);
+        }
+        niact_session_free(s);
+        s = ai_game(seed * 7919, us, "historical", "hawk");
+        g = niact_session_game(s);
+        for (int t = 1; t <= niact_game_turn(g); t++)
+            if (ordered_with(s, us, "quarantine", t, &p) && p == 3)
+                assert_true(at_start(g, "missile_stage", t) < 4);
+        niact_session_free(s);
+    }
+    assert_true(epilogues > 0); /* some random games do settle the bargain */
+    for (uint64_t seed = 1; seed <= 10; seed++) {
+        niact_session *s = ai_game(seed * 7919, -1, "historical", NULL);
+        niact_game *g = niact_session_game(s);
+        for (int t = 1; t <= niact_game_turn(g); t++)
+            assert_false(ordered(s, un, "certify", t));
+        niact_session_free(s);
+        s = ai_game(seed * 7919, un, "historical", "dove");
+        g = niact_session_game(s);
+        int certified = 0;
+        for (int t = 1; t <= niact_game_turn(g); t++)
+            if (ordered(s, un, "certify", t)) {
+                assert_int_equal(at_start(g, "un_inspection", t), 3);
+                certified = 1;
+            }
+        assert_true(certified);
+        niact_session_free(s);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_historical_course),
         cmocka_unit_test(test_historical_talks),
         cmocka_unit_test(test_historical_answers),
+        cmocka_unit_test(test_historical_erratic),
     };
     return cmocka_run_group_tests(tests, load, unload);
 }

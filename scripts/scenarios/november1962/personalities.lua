@@ -77,10 +77,12 @@ local us_history = {
 }
 
 -- When Moscow strays from the record, the ExComm's own contingency menu (13 Nov, CREST):
--- board ships whose missiles cannot be counted, tighten the screws over the bombers.
+-- board ships whose missiles cannot be counted while some are still loading (once all
+-- have sailed there is nothing left at sea to count: see us_uncounted), tighten the
+-- screws over the bombers.
 local function us_contingency(state)
   local t = state:turn()
-  if t >= 4 and state:get("missile_stage") >= 3 and state:get("missiles_counted") == 0
+  if t >= 4 and state:get("missile_stage") == 3 and state:get("missiles_counted") == 0
      and state:get("quarantine") < 3 then
     return { { "quarantine", 3 }, { "recon_high" }, { "demand_il28" } }
   end
@@ -92,14 +94,22 @@ end
 
 -- Answering what the others do: Castro's guns (turning point 9; S-533, XI-192). Once a
 -- US aircraft has been fired on, low-level flights are quietly paused and the U-2s go on.
--- No aircraft was fired on in November, so the all-historical game plays the calendar.
+-- At 'crisis' or the brink the bombers are not pressed and readiness is not raised: each
+-- demand feeds the charge of non-compliance (point 7), which escalates, and Kennedy kept
+-- the November pressure below the October brink. None of it happened in November
+-- (tension stayed at 'high'), so the all-historical game plays the calendar.
 local function us_answering(state, orders)
-  if state:get("shootdowns") == 0 then return orders end
+  local fired = state:get("shootdowns") > 0
+  local crisis = state:get("tension") >= 4
   local out = {}
   for _, o in ipairs(orders) do
-    if o[1] ~= "recon_low" then out[#out + 1] = o end
+    local id = o[1]
+    if not ((fired and id == "recon_low")
+            or (crisis and (id == "demand_il28" or id == "raise_readiness"))) then
+      out[#out + 1] = o
+    end
   end
-  out[#out + 1] = { "recon_high" }
+  if fired then out[#out + 1] = { "recon_high" } end
   return out
 end
 
@@ -121,8 +131,22 @@ local function us_calendar(state)
   return o
 end
 
+-- The missiles all sailed with none counted (under tarpaulins): the Navy can count nothing
+-- more at sea, so the United States presses in New York for UN verification, where every
+-- Soviet refusal costs Moscow (Stevenson and McCloy pressed it through November), while
+-- the rest of its course goes on.
+local function us_uncounted(state, orders)
+  if state:turn() < 4 or state:get("missile_stage") < 4 or state:get("missiles_counted") > 0
+     or state:get("un_inspection") >= 3 then
+    return orders
+  end
+  local out = { { "press_un_inspection" } }
+  for _, o in ipairs(orders) do out[#out + 1] = o end
+  return out
+end
+
 local function us_historical(state)
-  return us_answering(state, us_calendar(state))
+  return us_answering(state, us_uncounted(state, us_calendar(state)))
 end
 
 local ussr_history = {
@@ -149,23 +173,32 @@ end
 -- Pressed, Moscow did what it did in the record, sooner: it stepped back at the brink
 -- (27-28 October: after Anderson's U-2 was shot down, Khrushchev agreed to remove the
 -- missiles; Dobbs), kept Havana's guns and the SAM crews in check (turning point 9),
--- finished the removal with the missiles uncovered for counting (XI-156: uncovered on deck
--- rather than boarded) and conceded the bombers a step a turn (turning point 4: the
+-- finished the removal and conceded the bombers a step a turn (turning point 4: the
 -- principle conceded around 12 November, under the ExComm's menu of 13 November, the
--- timetable on 20 November).
+-- timetable on 20 November). Off the record's course it guards what it can of its
+-- prestige: the missiles sail under tarpaulins (the Labinsk stalled the Navy for hours,
+-- NYT 9 Nov) unless the Navy is boarding, when showing them on deck (XI-156) costs less
+-- than being boarded; the restraint Havana resents is ordered when low-level flights go
+-- on under Castro's threat, not otherwise; from 22 November (turn 8), the assurances and
+-- the protocol long spent, Mikoyan's bargaining with Havana comes first, since Castro's
+-- temper at the end is what Moscow keeps.
 local function ussr_under_pressure(state)
   local o = {}
   local function add(a, p) o[#o + 1] = { a, p } end
   local brink = state:get("tension") >= 5
   if brink then add("stand_down") end
-  -- the guns first when they have fired, or may at the brink under low-level flights
   local guns = state:get("shootdowns") > 0 or (brink and state:get("recon") >= 2)
   if guns then add("order_restraint") end
   add("dismantle")
-  add("ship_inspected")
+  if state:get("quarantine") == 3 then add("ship_inspected") else add("ship_covered") end
   add("concede_il28")
-  if not guns then add("order_restraint") end
-  add("bargain_castro")
+  local threat = state:fired("castro_threat") > 0 and state:get("recon") >= 2
+  if not guns and threat then add("order_restraint") end
+  local late = state:turn() >= 8
+  if late then add("bargain_castro") end
+  add("assure")
+  add("demand_protocol")
+  if not late then add("bargain_castro") end
   return o
 end
 
@@ -173,6 +206,11 @@ local function ussr_historical(state)
   local t = state:turn()
   if ussr_pressed(state) then return ussr_under_pressure(state) end
   if ussr_history[t] then return ussr_history[t] end
+  -- The record's last weeks followed from the bargain kept (the quarantine lifted on 20
+  -- November, the bombers agreed out): without it Moscow sends nothing more home.
+  if not (state:get("quarantine") == 0 and state:get("il28_deal") >= 2) then
+    return ussr_under_pressure(state)
+  end
   -- From 28 November: the tactical warheads go home in secret (in December), the
   -- protocol is still demanded (deadlock), and a first few thousand troops have left.
   local o = { { "withdraw_tactical" }, { "demand_protocol" } }
@@ -195,31 +233,36 @@ local un_history = {
 --   appeals to all three governments for restraint, as in his standstill appeal of 24
 --   October against a clash at sea (Dorn); he appeals too when low-level flights go on
 --   under Castro's threat to fire, which Castro had addressed to him (15 November);
+-- * while a UN scheme is at work he certifies what his inspectors have seen (the ICRC's
+--   checks are the Red Cross's to report); in the record none ever started;
 -- * when the missiles go uncounted (shipped, or 10 November reached, with none counted:
---   in the record 21 were counted by 9 November), or Moscow has accepted the observers
---   and Havana, far from consenting, refuses them, he puts on the table the inspection
---   at sea that Castro said he would allow (30-31 October; S-475, Dorn);
+--   in the record 21 were counted by 9 November; or 13 November reached with fewer than
+--   the 42 counted by then), or Moscow has accepted the observers and Havana, far from
+--   consenting, refuses them, he puts on the table the inspection at sea that Castro said
+--   he would allow (30-31 October; S-475, Dorn), before his appeal: a scheme that needs
+--   no Cuban consent is the one thing that can still verify the removal;
 -- * with the missiles all counted and the observers refused, he goes to Havana again
---   to win Cuba's consent, as on 30-31 October (S-475).
+--   to win Cuba's consent, as on 30-31 October (S-475), once he has appealed.
 local function un_answering(state, orders)
   local o = {}
-  if state:get("tension") >= 4 or state:get("retaliation") > 0 or state:get("quarantine") == 3 then
-    o[#o + 1] = { "mediate" }
-    o[#o + 1] = { "appeal_restraint" }
-  elseif state:fired("castro_threat") > 0 and state:turn() >= 7 and state:get("recon") >= 2 then
-    -- low-level flights flown under Castro's threat (15 November, turn 5: in force from
-    -- turn 6, so seen in the reconnaissance track from turn 7)
-    o[#o + 1] = { "appeal_restraint" }
-  end
+  local function add(a, p) o[#o + 1] = { a, p } end
+  local sharp = state:get("tension") >= 4 or state:get("retaliation") > 0
+      or state:get("quarantine") == 3
+  -- low-level flights flown under Castro's threat (15 November, turn 5: in force from
+  -- turn 6, so seen in the reconnaissance track from turn 7)
+  local threat = state:fired("castro_threat") > 0 and state:turn() >= 7
+      and state:get("recon") >= 2
+  if sharp then add("mediate") end
   local ins, scheme = state:get("un_inspection"), state:get("un_scheme")
+  if ins == 3 then add("certify") end
   local refused = ins == 2 and scheme ~= 3 and state:get("cooperation") <= 3
-  local uncounted = state:get("missiles_counted") == 0
-      and (state:get("missile_stage") >= 3 or state:turn() >= 4)
-  if ins < 3 and scheme ~= 3 and state:get("missiles_counted") < 42 and (refused or uncounted) then
-    o[#o + 1] = { "propose_scheme", 3 }
-  elseif refused then
-    o[#o + 1] = { "visit_havana" }
-  end
+  local counted = state:get("missiles_counted")
+  local uncounted = (counted == 0 and (state:get("missile_stage") >= 3 or state:turn() >= 4))
+      or (counted < 42 and state:turn() >= 5)
+  local at_sea = ins < 3 and scheme ~= 3 and counted < 42 and (refused or uncounted)
+  if at_sea then add("propose_scheme", 3) end
+  if sharp or threat then add("appeal_restraint") end
+  if refused and not at_sea then add("visit_havana") end
   for _, x in ipairs(orders) do o[#o + 1] = x end
   return o
 end
