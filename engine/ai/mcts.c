@@ -169,9 +169,38 @@ static int same_orders(const node *c, const niact_order *o, int n) {
     return c->n_orders == n && (n == 0 || memcmp(c->orders, o, (size_t)n * sizeof *o) == 0);
 }
 
+/* Keeps the orders the game accepts now (ai_submit_filtered: the role's submission
+ * changes), in the order the game resolves them: by the actions' priority and, among
+ * equal priorities, in the order given (the core's rule, game.c gather_orders). Two
+ * lists then compare equal exactly when they resolve alike. A sort by action id (as
+ * ai_clean_orders does) would lose the order among equal priorities, and with it a
+ * proposal that needs one action to resolve before another: the UN's visit to Havana
+ * raises the cooperation its ICRC brokering needs that same turn. */
+static niact_status resolution_order(niact_game *g, int role, niact_order *o, int *n) {
+    niact_status st = ai_submit_filtered(g, role, o, *n);
+    if (st != NIACT_OK)
+        return st;
+    const niact_order *kept = niact_game_orders(g, role, n);
+    if (*n)
+        memmove(o, kept, (size_t)*n * sizeof *o);
+    const niact_scenario *sc = niact_game_scenario(g);
+    for (int i = 1; i < *n; i++) { /* stable insertion sort by priority */
+        niact_order x = o[i];
+        int j = i - 1;
+        while (j >= 0 && sc->actions[o[j].action].priority > sc->actions[x.action].priority) {
+            o[j + 1] = o[j];
+            j--;
+        }
+        o[j + 1] = x;
+    }
+    return NIACT_OK;
+}
+
 /* The next candidate order set for node p, in the current state: first what each of
- * the scenario's personalities would order in the role's place, then no orders, then
- * random legal sets. */
+ * the scenario's personalities would order in the role's place (in its resolution
+ * order: a personality lists its orders in the order it means them), then no orders,
+ * then random legal sets (drawn in no particular order: sorted, so that two draws of
+ * the same set are one candidate). */
 static niact_status candidate(search *s, node *pn, niact_order *o, int *n, int *origin) {
     int k = pn->tried++, np = s->n_policies - 1;
     *n = 0;
@@ -180,7 +209,10 @@ static niact_status candidate(search *s, node *pn, niact_order *o, int *n, int *
         return NIACT_OK;
     niact_status st = ai_policy_orders(s->work, s->role, &s->pol, k < np ? k + 1 : 0, &s->rng,
                                        o, n);
-    return st == NIACT_OK ? ai_clean_orders(s->work, s->role, o, n) : st;
+    if (st != NIACT_OK)
+        return st;
+    return k < np ? resolution_order(s->work, s->role, o, n)
+                  : ai_clean_orders(s->work, s->role, o, n);
 }
 
 /* Adds a new candidate under p; -1 if none was new. */

@@ -14,6 +14,7 @@
 #include "support.h"
 
 #define VAULT NIACT_TEST_DIR "/ai/scenarios/vault"
+#define RELAY NIACT_TEST_DIR "/ai/scenarios/relay"
 #define TESTLAND NIACT_TEST_DIR "/scenarios/testland"
 
 static niact_host *load(const char *dir) {
@@ -470,6 +471,34 @@ static void test_config_bounds(void **st) {
     niact_host_free(h);
 }
 
+/* Two orders of the same priority resolve in the order given: the search keeps a
+ * personality's order (prime, then fire) instead of sorting it by action (fire first,
+ * which pays nothing), at every level, and the game pays for it. */
+static void test_resolution_order(void **st) {
+    (void)st;
+    niact_host *h = load(RELAY);
+    const niact_scenario *sc = niact_host_scenario(h);
+    for (int l = NIACT_AI_EASY; l <= NIACT_AI_HARD; l++) {
+        niact_game *g = NULL;
+        assert_int_equal(niact_game_new(sc, niact_host_rules(h), 3, &g, NULL, 0), NIACT_OK);
+        niact_ai_config c = level((niact_ai_level)l);
+        niact_order o[NIACT_MAX_ORDERS];
+        int n = 0;
+        assert_int_equal(niact_ai_think(h, g, 0, &c, o, &n, NULL), NIACT_OK);
+        assert_int_equal(n, 2);
+        assert_string_equal(sc->actions[o[0].action].meta.id, "prime");
+        assert_string_equal(sc->actions[o[1].action].meta.id, "fire");
+        assert_int_equal(niact_game_submit(g, 0, o, n), NIACT_OK);
+        assert_int_equal(niact_game_submit(g, 1, NULL, 0), NIACT_OK);
+        assert_int_equal(niact_game_resolve(g), NIACT_OK);
+        int32_t score = 0;
+        assert_int_equal(niact_game_score(g, 0, 0, &score), NIACT_OK);
+        assert_int_equal(score, 20); /* 60 gold: the relay was primed before it fired */
+        niact_game_free(g);
+    }
+    niact_host_free(h);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_levels),        cmocka_unit_test(test_obvious_move),
@@ -479,6 +508,7 @@ int main(void) {
         cmocka_unit_test(test_config_bounds),
         cmocka_unit_test(test_horizon_stops_playouts),
         cmocka_unit_test(test_budget_deterministic),
+        cmocka_unit_test(test_resolution_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
