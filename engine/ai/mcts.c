@@ -47,7 +47,7 @@ typedef struct search {
  * the tree's memory: the budget runs out first. */
 #define PRESET(b, h, kids, hist, dep)                                                         \
     {.budget = (b), .horizon = (h), .playouts = (b) / 2, .exploration = 0.3, .widening = 0.7,\
-     .max_children = (kids), .personalities = 1, .random_share = 0.0, .consistent = 1,       \
+     .max_children = (kids), .personalities = 1, .random_share = 0.1, .consistent = 1,       \
      .particles = (hist), .depth = (dep)}
 static const niact_ai_config presets[4] = {
     PRESET(800, 4, 8, 16, 2),
@@ -340,6 +340,10 @@ static niact_status iterate(search *s, int32_t first, uint64_t seed) {
     /* who the others are is unknown too: the policies their particle's history was
      * played with (the posterior), else (no particle, or the hedge) a uniform draw */
     ai_pick_policies(&s->pol, s->n_policies - 1, s->cfg->random_share, &s->rng);
+    /* The others may be erratic (random_share); the seat itself is not: it plans its
+     * own later turns with one of the personalities. */
+    if (s->n_policies > 1 && s->pol.kind[s->role] == 0)
+        s->pol.kind[s->role] = 1 + (int)niact_rng_below(&s->rng, (uint32_t)(s->n_policies - 1));
     if (s->n_policies > 1)
         ai_posterior_policies(&s->pol, &s->belief, k, s->role, &s->rng);
     int32_t path[64], depth = 0, cur = 0;

@@ -24,7 +24,8 @@
  *    `depth` levels), UCB1 with progressive widening.
  *  - Playouts: every other role, and the role itself after the tree, plays a policy drawn
  *    per playout: one of the scenario's personalities (or random legal orders, always
- *    when the scenario has none, else with probability random_share). After choosing a
+ *    when the scenario has none, else, for the other roles only, with probability
+ *    random_share: an erratic seat). After choosing a
  *    personality's proposal the role keeps to that personality (`consistent`). To the
  *    game's end or the horizon. Reward: the role's own score / 100 (war: 0 for all).
  *
