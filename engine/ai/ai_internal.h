@@ -27,8 +27,6 @@ typedef struct ai_belief {
     int n_particles;        /* histories kept (0: what it cannot know takes its prior) */
     int stride;             /* int32s per particle */
     int32_t *particles;     /* [n_particles * stride] */
-    double *cum;            /* [n_particles] cumulative kernel weights of the particles
-                               (NULL: all alike) */
     const niact_ai_memory *memory; /* the role's own past orders (NULL: guessed) */
 } ai_belief;
 

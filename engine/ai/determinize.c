@@ -49,8 +49,6 @@ void ai_belief_free(ai_belief *b) {
     free(b->told);
     free(b->hist);
     free(b->particles);
-    free(b->cum);
-    b->cum = NULL;
     b->hist = NULL;
     b->view = NULL;
     b->told = NULL;
@@ -168,26 +166,6 @@ static void keep_close(ai_belief *b, double *dist, int keep, const niact_game *g
         b->n_particles++;
 }
 
-/* The kept histories' weights (an Epanechnikov kernel over their distances, as in
- * Beaumont, Zhang and Balding 2002): 1 for the closest, falling to 0 at the farthest
- * kept, so a history that explains what the seat saw better counts for more than one
- * that only made the quarter. All at one distance: all alike (no weights). */
-static niact_status kernel_weights(ai_belief *b, const double *dist) {
-    int n = b->n_particles;
-    if (n < 2 || !(dist[n - 1] > dist[0]))
-        return NIACT_OK;
-    b->cum = malloc((size_t)n * sizeof *b->cum);
-    if (!b->cum)
-        return NIACT_ERR_NOMEM;
-    double span = dist[n - 1] - dist[0], total = 0;
-    for (int i = 0; i < n; i++) {
-        double u = (dist[i] - dist[0]) / span;
-        total += 1 - u * u;
-        b->cum[i] = total;
-    }
-    return NIACT_OK;
-}
-
 niact_status ai_belief_sample(ai_belief *b, const niact_game *snap, const niact_rules *rules,
                               const ai_policies *pol, double random_share, int count,
                               niact_rng *rng) {
@@ -218,8 +196,6 @@ niact_status ai_belief_sample(ai_belief *b, const niact_game *snap, const niact_
                        (niact_game_phase(g) == NIACT_PHASE_ENDED ? 1e6 : 0) +
                            distance(b, sc, g));
     }
-    if (st == NIACT_OK)
-        st = kernel_weights(b, dist);
     free(dist);
     niact_game_free(start);
     niact_game_free(g);
@@ -248,19 +224,6 @@ static int32_t sample_track(const ai_belief *b, int t, const niact_track_def *d,
 int ai_determinize(niact_game *g, const ai_belief *b, int role, niact_rng *rng) {
     const niact_scenario *sc = niact_game_scenario(g);
     int k = b->n_particles > 0 ? (int)niact_rng_below(rng, (uint32_t)b->n_particles) : -1;
-    if (k >= 0 && b->cum) {
-        /* the same one draw, read on the kernel's weights */
-        double x = ((double)k + 0.5) / b->n_particles * b->cum[b->n_particles - 1];
-        int lo = 0, hi = b->n_particles - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) / 2;
-            if (b->cum[mid] < x)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        k = lo;
-    }
     parts qk, *q = NULL;
     if (k >= 0) {
         qk = parts_of(b, b->particles + (size_t)k * (size_t)b->stride);
