@@ -19,7 +19,6 @@ typedef struct node {
     int32_t origin;                       /* personality (1..) that proposed it, or 0 */
     int32_t visits;
     double total;                         /* sum of rewards through this node */
-    int32_t row;                          /* at the root: its row in halving's rewards */
 } node;
 
 typedef struct search {
@@ -40,9 +39,6 @@ typedef struct search {
     double weight;       /* budget units one simulated turn costs (ai_turn_weight) */
     double spent;        /* budget units spent: simulated turns x weight */
     int32_t particles;   /* histories simulated */
-    int32_t plan_node;   /* the root child of the plan (-1: none; see choose_plan) */
-    int plan_kind;       /* its personality: the role's later turns after other orders */
-    double last_reward;  /* the reward of the last iteration */
 } search;
 
 /* The levels are budgets (docs/ai.md): work units a decision may spend, a unit being one
@@ -226,16 +222,11 @@ static int32_t expand(search *s, int32_t p, niact_status *st) {
         int n = 0, origin = 0;
         if ((*st = candidate(s, &s->nodes[p], o, &n, &origin)) != NIACT_OK)
             return -1;
-        int32_t dup = -1;
-        for (int32_t c = s->nodes[p].first_child; c >= 0 && dup < 0; c = s->nodes[c].next_sibling)
-            if (same_orders(&s->nodes[c], o, n))
-                dup = c;
-        if (dup >= 0) {
-            /* the plan's proposal is played on as the plan, whoever proposed it first */
-            if (p == 0 && origin > 0 && origin == s->plan_kind)
-                s->nodes[dup].origin = origin;
+        int dup = 0;
+        for (int32_t c = s->nodes[p].first_child; c >= 0 && !dup; c = s->nodes[c].next_sibling)
+            dup = same_orders(&s->nodes[c], o, n);
+        if (dup)
             continue;
-        }
         int32_t c = new_node(s, o, n);
         if (c < 0)
             return -1;
@@ -350,11 +341,9 @@ static niact_status iterate(search *s, int32_t first, uint64_t seed) {
      * played with (the posterior), else (no particle, or the hedge) a uniform draw */
     ai_pick_policies(&s->pol, s->n_policies - 1, s->cfg->random_share, &s->rng);
     /* The others may be erratic (random_share); the seat itself is not: it plans its
-     * own later turns with its plan's personality (choose_plan), else one drawn. */
+     * own later turns with one of the personalities. */
     if (s->n_policies > 1 && s->pol.kind[s->role] == 0)
         s->pol.kind[s->role] = 1 + (int)niact_rng_below(&s->rng, (uint32_t)(s->n_policies - 1));
-    if (s->plan_kind > 0 && s->plan_node >= 0)
-        s->pol.kind[s->role] = s->plan_kind;
     if (s->n_policies > 1)
         ai_posterior_policies(&s->pol, &s->belief, k, s->role, &s->rng);
     int32_t path[64], depth = 0, cur = 0;
@@ -380,7 +369,6 @@ static niact_status iterate(search *s, int32_t first, uint64_t seed) {
     int32_t score = 0;
     niact_game_score(s->work, s->role, s->role, &score);
     double reward = score / 100.0 - breach_cost(s);
-    s->last_reward = reward;
     for (int i = 0; i < depth; i++) {
         s->nodes[path[i]].visits++;
         s->nodes[path[i]].total += reward;
@@ -416,143 +404,48 @@ static int by_mean_desc(const void *a, const void *b) {
 
 static double now_ms(void);
 
-/* The plan (Bertsekas's rollout: a base policy, improved one decision at a time): the
- * seat's personality named "historical" when the scenario has one for the role (the
- * record's choices, special also to the new-game screen and the debrief: docs/modding.md),
- * else the personality whose proposal, played on by that personality, scores best on
- * common samples (a twelfth of the budget; without one, playouts / 16 iterations). Its
- * proposal is what the seat orders unless another candidate is shown better (halving),
- * and it plays the seat's later turns after any candidate that is not a personality's,
- * so that such a candidate is judged as one different turn followed by the plan.
- * Returns the iterations it used. */
-static int32_t choose_plan(search *s, niact_status *st) {
-    node *pers[NIACT_AI_MAX_CHILDREN];
-    int n = 0;
-    *st = NIACT_OK;
-    for (int32_t c = s->nodes[0].first_child; c >= 0; c = s->nodes[c].next_sibling)
-        if (s->nodes[c].origin > 0 && n < NIACT_AI_MAX_CHILDREN)
-            pers[n++] = &s->nodes[c];
-    for (int i = 0; i < n; i++)
-        if (pers[i]->origin == s->plan_kind) {
-            s->plan_node = (int32_t)(pers[i] - s->nodes);
-            return 0;
-        }
-    s->plan_kind = 0;
-    if (n == 0)
-        return 0;
-    int32_t used = 0, most = s->cfg->playouts / 16;
-    double units = (s->cfg->budget - s->spent) / 12.0, from = s->spent;
-    for (int32_t j = 0; n > 1 && (s->cfg->budget ? j == 0 || s->spent - from < units
-                                                 : used + n <= most || j == 0);
-         j++) {
-        uint64_t seed = niact_mix64(s->seed ^ niact_mix64(0x706c616eULL << 32 | (uint64_t)j));
-        for (int i = 0; i < n; i++) {
-            if ((*st = iterate(s, (int32_t)(pers[i] - s->nodes), seed)) != NIACT_OK)
-                return used;
-            used++;
-        }
-    }
-    node *best = pers[0];
-    for (int i = 1; i < n; i++)
-        if (mean(pers[i]) > mean(best))
-            best = pers[i];
-    s->plan_node = (int32_t)(best - s->nodes);
-    s->plan_kind = best->origin;
-    return used;
-}
-
-/* Deviating from the plan takes this many standard errors of evidence: the paired
- * difference on the final round's samples, fresh ones (no earlier round's sample that
- * let the candidate survive is counted). A candidate that only looks better, the
- * winner of a noisy race among two dozen, is not enough. */
-#define AI_GUARD_SE 1.5
-
-/* How many standard errors the mean of x[j] - y[j] (j < m) is above 0 (0 if m < 2). */
-static double paired_margin(const double *x, const double *y, int32_t m) {
-    if (m < 2)
-        return 0;
-    double sum = 0, sq = 0;
-    for (int32_t j = 0; j < m; j++) {
-        double d = x[j] - y[j];
-        sum += d;
-        sq += d * d;
-    }
-    double mu = sum / m, var = (sq - m * mu * mu) / (m - 1);
-    if (var <= 1e-18)
-        return mu > 0 ? INFINITY : 0;
-    return mu / sqrt(var / m);
-}
-
 /* Sequential halving at the root (Karnin, Koren and Somekh 2013): every round gives
- * each surviving candidate the same samples, then keeps the better half. The plan's
- * proposal is not halved: it plays every round's samples too, and the final round's
- * best survivor replaces it only with the guard's evidence, paired sample by sample. */
-static niact_status halving(search *s, double start, int32_t used) {
-    node *alive[NIACT_AI_MAX_CHILDREN + 1];
-    node *plan = s->plan_node >= 0 ? &s->nodes[s->plan_node] : NULL;
-    int n = 0, np = plan != NULL;
-    if (plan)
-        alive[n++] = plan; /* alive[0], never sorted */
+ * each surviving candidate the same samples, then keeps the better half. */
+static niact_status halving(search *s, double start) {
+    node *alive[NIACT_AI_MAX_CHILDREN];
+    int n = 0;
     for (int32_t c = s->nodes[0].first_child; c >= 0 && n < NIACT_AI_MAX_CHILDREN;
          c = s->nodes[c].next_sibling)
-        if (&s->nodes[c] != plan)
-            alive[n++] = &s->nodes[c];
+        alive[n++] = &s->nodes[c];
     if (n == 0)
         return NIACT_OK; /* no candidate: no orders (best_child finds none) */
     int rounds = 1;
-    while ((1 << rounds) < n - np)
+    while ((1 << rounds) < n)
         rounds++;
     /* Without a budget, playouts iterations are shared out; with one, each round gets
      * its share of the budget's units left, spent on samples every survivor plays (at
-     * least one), and of the playouts left (the tree's size), whichever is less: a
-     * round that spent all iterations would leave none to the final one. The final
-     * round's rewards are kept, [candidate][sample], for the guard. */
-    int32_t budget = s->cfg->playouts, cap = budget / n + 1, m = 0;
-    double *fin = malloc((size_t)n * (size_t)cap * sizeof *fin);
-    if (!fin)
-        return NIACT_ERR_NOMEM;
-    niact_status st = NIACT_OK;
-    int stop = 0;
-    for (int r = 0; r < rounds && n > 1 && !stop && st == NIACT_OK; r++) {
+     * least one), and playouts only bounds the iterations (the tree's size). */
+    int32_t budget = s->cfg->playouts, used = 0;
+    for (int r = 0; r < rounds && n > 1; r++) {
         int32_t each = (budget - used) / ((rounds - r) * n);
         each = each < 1 ? 1 : each;
         double round_units = (s->cfg->budget - s->spent) / (rounds - r), from = s->spent;
-        for (int i = 0; i < n; i++)
-            alive[i]->row = i;
-        m = 0;
-        for (int32_t j = 0; j < each && (!s->cfg->budget || j == 0 || s->spent - from < round_units);
+        for (int32_t j = 0; s->cfg->budget ? j == 0 || s->spent - from < round_units : j < each;
              j++) {
-            if (used + n > budget || m >= cap)
+            if (used + n > budget)
                 break;
             uint64_t seed = niact_mix64(s->seed ^ niact_mix64(((uint64_t)r << 32) | (uint64_t)j));
-            for (int i = 0; i < n && st == NIACT_OK; i++) {
-                st = iterate(s, (int32_t)(alive[i] - s->nodes), seed);
-                fin[(size_t)i * (size_t)cap + (size_t)m] = s->last_reward;
+            for (int i = 0; i < n; i++) {
+                niact_status st = iterate(s, (int32_t)(alive[i] - s->nodes), seed);
+                if (st != NIACT_OK)
+                    return st;
                 used++;
             }
-            if (st != NIACT_OK)
-                break;
-            m++;
-            if (s->cfg->time_limit_ms && now_ms() - start > s->cfg->time_limit_ms) {
-                stop = 1;
-                break;
-            }
+            if (s->cfg->time_limit_ms && now_ms() - start > s->cfg->time_limit_ms)
+                return NIACT_OK;
         }
-        qsort(alive + np, (size_t)(n - np), sizeof *alive, by_mean_desc);
-        if (stop || used >= budget || (s->cfg->budget && s->spent >= s->cfg->budget) ||
-            r == rounds - 1)
+        qsort(alive, (size_t)n, sizeof *alive, by_mean_desc);
+        n = (n + 1) / 2;
+        if (used >= budget || (s->cfg->budget && s->spent >= s->cfg->budget))
             break;
-        n = np + (n - np + 1) / 2;
     }
-    if (st == NIACT_OK) {
-        /* the best survivor; with a plan, only if the guard lets it replace the plan */
-        s->winner = (int32_t)(alive[np < n ? np : 0] - s->nodes);
-        if (plan && (n == np || paired_margin(fin + (size_t)alive[np]->row * (size_t)cap,
-                                              fin, m) <= AI_GUARD_SE))
-            s->winner = s->plan_node;
-    }
-    free(fin);
-    return st;
+    s->winner = (int32_t)(alive[0] - s->nodes);
+    return NIACT_OK;
 }
 
 static double now_ms(void) {
@@ -594,10 +487,6 @@ static niact_status setup(search *s, niact_host *host, const niact_game *snap) {
     niact_game_set_quiet(s->work, 1);
     s->pol.host = s->cfg->personalities ? host : NULL;
     s->n_policies = 1 + (s->pol.host ? mine->n_personalities : 0);
-    for (int k = 0; k + 1 < s->n_policies; k++) /* the plan's personality, if named */
-        if (!strcmp(mine->personalities[k], "historical") &&
-            (!mine->personality_roles || mine->personality_roles[k] & (1u << s->role)))
-            s->plan_kind = k + 1;
     s->cap = s->cfg->playouts + s->cfg->max_children + 2;
     s->nodes = malloc((size_t)s->cap * sizeof *s->nodes);
     if (!s->nodes)
@@ -607,7 +496,7 @@ static niact_status setup(search *s, niact_host *host, const niact_game *snap) {
     s->end_turn = s->cfg->horizon > 0 ? turn + 1 + s->cfg->horizon : INT32_MAX;
     uint64_t seed = niact_mix64(niact_game_seed(snap) ^ niact_mix64((uint64_t)turn << 8 | (uint64_t)s->role));
     s->seed = seed ^ s->cfg->salt;
-    s->winner = s->plan_node = -1;
+    s->winner = -1;
     niact_rng_seed(&s->rng, s->seed, 0x6d637473ULL /* "mcts" */);
     s->weight = niact_ai_turn_weight(mine);
     /* The histories play from the setup to this turn: with a budget, they may spend a
@@ -681,11 +570,8 @@ niact_status niact_ai_think_remembering(niact_host *host, const niact_game *snap
     niact_status st = setup(&s, host, snapshot);
     if (st == NIACT_OK)
         st = root_candidates(&s);
-    int32_t used = 0;
     if (st == NIACT_OK)
-        used = choose_plan(&s, &st);
-    if (st == NIACT_OK)
-        st = halving(&s, start, used);
+        st = halving(&s, start);
     if (st == NIACT_OK)
         st = answer(&s, orders, n, stats);
     free(s.nodes);
